@@ -1,0 +1,158 @@
+import { z } from 'zod';
+
+/**
+ * The only reader of process.env. Every problem is collected and reported at once, each with how to fix it.
+ */
+export interface Config {
+  nodeEnv: 'development' | 'production' | 'test';
+  slack: {
+    mode: 'socket' | 'http';
+    botToken: string;
+    signingSecret: string | undefined;
+    appToken: string | undefined;
+    apiUrl: string;
+  };
+  http: { port: number; host: string; publicUrl: string | undefined };
+  databaseUrl: string;
+  cor: {
+    apiUrl: string;
+    integrationsUrl: string;
+    authorizeUrl: string | undefined;
+    apiKey: string;
+    clientSecret: string;
+    timeoutMs: number;
+  };
+  /** base64 keys; undefined in development means "use a local key file" (see main.ts). */
+  tokenEncryptionKey: string | undefined;
+  tokenEncryptionPreviousKeys: string[];
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+}
+
+export class ConfigError extends Error {
+  readonly problems: string[];
+  constructor(problems: string[]) {
+    super(`Configuration has ${problems.length} problem(s):\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+    this.problems = problems;
+  }
+}
+
+const HINTS: Record<string, string> = {
+  SLACK_BOT_TOKEN:
+    'create the app from manifest.yml (api.slack.com/apps → Create New App → From a manifest), install it to your workspace, and copy the Bot User OAuth Token (xoxb-...)',
+  SLACK_SIGNING_SECRET: 'copy it from your Slack app: Basic Information → App Credentials → Signing Secret',
+  SLACK_APP_TOKEN:
+    'Socket Mode needs an app-level token: Basic Information → App-Level Tokens → Generate, with the connections:write scope (xapp-...); or set SLACK_MODE=http',
+  COR_API_KEY: 'ask your COR admin for an API key (COR → Settings → Integrations → API), or use the fake COR: `npm run fake-cor` prints one',
+  COR_CLIENT_SECRET: 'it comes with the COR API key (same page); the fake COR prints one too',
+  TOKEN_ENCRYPTION_KEY: 'generate one with `openssl rand -base64 32` and keep it secret; losing it means every user must link again',
+};
+
+const urlString = (name: string) =>
+  z.string().refine((v) => /^https?:\/\/[^\s]+$/i.test(v) && URL.canParse(v), {
+    message: `${name} must be an http(s) URL`,
+  });
+
+function isBase64Key(value: string): boolean {
+  return /^[A-Za-z0-9+/_-]+={0,2}$/.test(value) && Buffer.from(value, 'base64').length === 32;
+}
+
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  SLACK_MODE: z.enum(['socket', 'http'], { message: 'SLACK_MODE must be "socket" or "http"' }).default('socket'),
+  SLACK_BOT_TOKEN: z.string().optional(),
+  SLACK_SIGNING_SECRET: z.string().optional(),
+  SLACK_APP_TOKEN: z.string().optional(),
+  SLACK_API_URL: urlString('SLACK_API_URL').default('https://slack.com/api/'),
+  PORT: z
+    .string()
+    .regex(/^\d+$/, 'PORT must be a whole number between 0 and 65535')
+    .transform(Number)
+    .refine((n) => n <= 65535, 'PORT must be a whole number between 0 and 65535')
+    .default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  PUBLIC_URL: urlString('PUBLIC_URL').optional(),
+  DATABASE_URL: z
+    .string()
+    .refine((v) => v.startsWith('file:'), 'DATABASE_URL must be a SQLite URL such as file:./data/cor-slack.db')
+    .default('file:./data/cor-slack.db'),
+  COR_API_URL: urlString('COR_API_URL').default('https://api.projectcor.com/v1'),
+  COR_INTEGRATIONS_URL: urlString('COR_INTEGRATIONS_URL').default('https://integrations.projectcor.com'),
+  COR_AUTHORIZE_URL: urlString('COR_AUTHORIZE_URL').optional(),
+  COR_API_KEY: z.string().optional(),
+  COR_CLIENT_SECRET: z.string().optional(),
+  COR_TIMEOUT_MS: z
+    .string()
+    .regex(/^\d+$/, 'COR_TIMEOUT_MS must be a whole number of milliseconds')
+    .transform(Number)
+    .refine((n) => n >= 100, 'COR_TIMEOUT_MS must be at least 100')
+    .default(10_000),
+  TOKEN_ENCRYPTION_KEY: z.string().optional(),
+  TOKEN_ENCRYPTION_PREVIOUS_KEYS: z.string().optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+function missing(name: string): string {
+  return `${name} is missing: ${HINTS[name] ?? 'set it in .env or the environment'}`;
+}
+
+/** Reads and validates configuration; throws ConfigError listing every problem. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  // Treat empty strings as unset: `FOO=` in a .env file means "not configured".
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== ''));
+  const parsed = schema.safeParse(cleaned);
+  const problems: string[] = [];
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const name = String(issue.path[0] ?? 'environment');
+      problems.push(issue.message.includes(name) ? issue.message : `${name}: ${issue.message}`);
+    }
+    throw new ConfigError(problems);
+  }
+  const e = parsed.data;
+
+  if (!e.SLACK_BOT_TOKEN) problems.push(missing('SLACK_BOT_TOKEN'));
+  else if (!e.SLACK_BOT_TOKEN.startsWith('xoxb-')) problems.push('SLACK_BOT_TOKEN must be a bot token starting with xoxb-');
+  if (e.SLACK_MODE === 'http' && !e.SLACK_SIGNING_SECRET) problems.push(missing('SLACK_SIGNING_SECRET'));
+  if (e.SLACK_MODE === 'socket') {
+    if (!e.SLACK_APP_TOKEN) problems.push(missing('SLACK_APP_TOKEN'));
+    else if (!e.SLACK_APP_TOKEN.startsWith('xapp-')) problems.push('SLACK_APP_TOKEN must be an app-level token starting with xapp-');
+  }
+  if (!e.COR_API_KEY) problems.push(missing('COR_API_KEY'));
+  if (!e.COR_CLIENT_SECRET) problems.push(missing('COR_CLIENT_SECRET'));
+  if (e.TOKEN_ENCRYPTION_KEY && !isBase64Key(e.TOKEN_ENCRYPTION_KEY)) {
+    problems.push(`TOKEN_ENCRYPTION_KEY must be 32 bytes in base64: ${HINTS.TOKEN_ENCRYPTION_KEY}`);
+  }
+  if (!e.TOKEN_ENCRYPTION_KEY && e.NODE_ENV === 'production') {
+    problems.push(`TOKEN_ENCRYPTION_KEY is required when NODE_ENV=production: ${HINTS.TOKEN_ENCRYPTION_KEY}`);
+  }
+  const previousKeys = (e.TOKEN_ENCRYPTION_PREVIOUS_KEYS ?? '').split(',').map((k) => k.trim()).filter(Boolean);
+  if (previousKeys.some((k) => !isBase64Key(k))) {
+    problems.push('TOKEN_ENCRYPTION_PREVIOUS_KEYS must be a comma-separated list of 32-byte base64 keys');
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  return {
+    nodeEnv: e.NODE_ENV,
+    slack: {
+      mode: e.SLACK_MODE,
+      botToken: e.SLACK_BOT_TOKEN as string,
+      signingSecret: e.SLACK_SIGNING_SECRET,
+      appToken: e.SLACK_APP_TOKEN,
+      apiUrl: e.SLACK_API_URL.endsWith('/') ? e.SLACK_API_URL : `${e.SLACK_API_URL}/`,
+    },
+    http: { port: e.PORT, host: e.HOST, publicUrl: e.PUBLIC_URL?.replace(/\/+$/, '') },
+    databaseUrl: e.DATABASE_URL,
+    cor: {
+      apiUrl: e.COR_API_URL.replace(/\/+$/, ''),
+      integrationsUrl: e.COR_INTEGRATIONS_URL.replace(/\/+$/, ''),
+      authorizeUrl: e.COR_AUTHORIZE_URL,
+      apiKey: e.COR_API_KEY as string,
+      clientSecret: e.COR_CLIENT_SECRET as string,
+      timeoutMs: e.COR_TIMEOUT_MS,
+    },
+    tokenEncryptionKey: e.TOKEN_ENCRYPTION_KEY,
+    tokenEncryptionPreviousKeys: previousKeys,
+    logLevel: e.LOG_LEVEL,
+  };
+}

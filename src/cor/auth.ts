@@ -1,0 +1,210 @@
+import { z } from 'zod';
+import { AppError } from '../errors.ts';
+import type { Clock } from '../lib/clock.ts';
+import { SingleFlight } from '../lib/single-flight.ts';
+import { CorError } from './errors.ts';
+import { flatTokenSchema, nestedTokenSchema } from './schemas.ts';
+import type { CorTransport } from './transport.ts';
+
+export interface TokenSet {
+  accessToken: string;
+  refreshToken: string | undefined;
+  expiresAt: Date;
+}
+
+/** Without expires_in COR tokens last about an hour (NOTES.md). */
+const DEFAULT_TTL_MS = 3_600_000;
+
+const tokenAnswer = z.union([flatTokenSchema, nestedTokenSchema]);
+type TokenAnswer = z.infer<typeof tokenAnswer>;
+
+function toTokenSet(answer: TokenAnswer, now: Date): TokenSet {
+  if ('token' in answer) {
+    const t = answer.token;
+    // expirationTime is in milliseconds: an absolute epoch time when it is that large, else a lifetime.
+    const exp = t.expirationTime;
+    const expiresAt =
+      exp === undefined ? new Date(now.getTime() + DEFAULT_TTL_MS) : exp > 1e12 ? new Date(exp) : new Date(now.getTime() + exp);
+    return { accessToken: t.access_token, refreshToken: t.refreshToken ?? undefined, expiresAt };
+  }
+  const ttl = answer.expires_in === undefined ? DEFAULT_TTL_MS : answer.expires_in * 1000;
+  return { accessToken: answer.access_token, refreshToken: answer.refresh_token ?? undefined, expiresAt: new Date(now.getTime() + ttl) };
+}
+
+/** COR's token endpoints: client credentials, authorization code, refresh (rotating), user credentials. */
+export class CorAuth {
+  readonly #transport: CorTransport;
+  readonly #basic: string;
+  readonly #clock: Clock;
+
+  constructor(transport: CorTransport, credentials: { apiKey: string; clientSecret: string }, clock: Clock) {
+    this.#transport = transport;
+    this.#basic = `Basic ${Buffer.from(`${credentials.apiKey}:${credentials.clientSecret}`).toString('base64')}`;
+    this.#clock = clock;
+  }
+
+  async clientCredentials(): Promise<TokenSet> {
+    const answer = await this.#transport.request({
+      method: 'POST',
+      path: '/oauth/token',
+      query: { grant_type: 'client_credentials' },
+      authorization: this.#basic,
+      schema: tokenAnswer,
+      retry: 'token',
+    });
+    return toTokenSet(answer, this.#clock.now());
+  }
+
+  /** Exchanges the code from COR's consent redirect; parameters go in the query, as the contract says. */
+  async exchangeCode(code: string): Promise<TokenSet> {
+    const answer = await this.#transport.request({
+      method: 'POST',
+      path: '/oauth2/token',
+      query: { grant_type: 'authorization_code', code },
+      authorization: this.#basic,
+      schema: tokenAnswer,
+      retry: 'token',
+    });
+    return toTokenSet(answer, this.#clock.now());
+  }
+
+  /** The answer carries a new refresh token: the caller must store it (rotation). */
+  async refresh(refreshToken: string): Promise<TokenSet> {
+    const answer = await this.#transport.request({
+      method: 'POST',
+      path: '/oauth/refreshtoken',
+      form: { refresh_token: refreshToken },
+      schema: tokenAnswer,
+      retry: 'token',
+    });
+    const set = toTokenSet(answer, this.#clock.now());
+    return { ...set, refreshToken: set.refreshToken ?? refreshToken };
+  }
+
+  /** Testing only, per COR's docs. Accepts both the flat and the nested answer. */
+  async login(email: string, password: string): Promise<TokenSet> {
+    const answer = await this.#transport.request({
+      method: 'POST',
+      path: '/auth/login',
+      form: { email, password },
+      schema: tokenAnswer,
+      retry: 'token',
+    });
+    return toTokenSet(answer, this.#clock.now());
+  }
+}
+
+/** Where a COR call gets its bearer token. */
+export interface AccessTokenSource {
+  accessToken(): Promise<string>;
+  /** After a 401 with `rejected`: a fresh token to try once more, or undefined when there is none. */
+  renewAfterRejection(rejected: string): Promise<string | undefined>;
+}
+
+/** Refresh this long before expiry, so a request never leaves with a token about to lapse. */
+export const REFRESH_SKEW_MS = 60_000;
+
+/** The app's own identity (client credentials), kept in memory and renewed before it lapses. */
+export class ClientCredentialsTokenSource implements AccessTokenSource {
+  readonly #auth: CorAuth;
+  readonly #clock: Clock;
+  readonly #flight = new SingleFlight<TokenSet>();
+  #current: TokenSet | undefined;
+
+  constructor(auth: CorAuth, clock: Clock) {
+    this.#auth = auth;
+    this.#clock = clock;
+  }
+
+  async accessToken(): Promise<string> {
+    if (this.#current && this.#current.expiresAt.getTime() - this.#clock.now().getTime() > REFRESH_SKEW_MS) {
+      return this.#current.accessToken;
+    }
+    return (await this.#renew()).accessToken;
+  }
+
+  async renewAfterRejection(rejected: string): Promise<string | undefined> {
+    if (this.#current && this.#current.accessToken !== rejected) return this.#current.accessToken;
+    this.#current = undefined;
+    return (await this.#renew()).accessToken;
+  }
+
+  #renew(): Promise<TokenSet> {
+    return this.#flight.run('app', async () => {
+      this.#current = await this.#auth.clientCredentials();
+      return this.#current;
+    });
+  }
+}
+
+export interface StoredTokens {
+  load(): Promise<TokenSet | undefined>;
+  save(tokens: TokenSet): Promise<void>;
+  /** Refresh failed for good: the person must link again. */
+  markRefreshFailed(err: CorError): Promise<void>;
+}
+
+/**
+ * A user's tokens, persisted by the caller. Refreshes shortly before expiry and after a 401; concurrent
+ * callers for the same key (the same user) share one refresh through the shared SingleFlight.
+ */
+export class RefreshingTokenSource implements AccessTokenSource {
+  readonly #key: string;
+  readonly #stored: StoredTokens;
+  readonly #auth: Pick<CorAuth, 'refresh'>;
+  readonly #clock: Clock;
+  readonly #flights: SingleFlight<TokenSet>;
+
+  constructor(opts: { key: string; stored: StoredTokens; auth: Pick<CorAuth, 'refresh'>; clock: Clock; flights: SingleFlight<TokenSet> }) {
+    this.#key = opts.key;
+    this.#stored = opts.stored;
+    this.#auth = opts.auth;
+    this.#clock = opts.clock;
+    this.#flights = opts.flights;
+  }
+
+  async accessToken(): Promise<string> {
+    const current = await this.#loadOrFail();
+    if (this.#fresh(current)) return current.accessToken;
+    return (await this.#refresh((t) => this.#fresh(t))).accessToken;
+  }
+
+  async renewAfterRejection(rejected: string): Promise<string | undefined> {
+    const current = await this.#loadOrFail();
+    if (current.accessToken !== rejected) return current.accessToken;
+    return (await this.#refresh((t) => t.accessToken !== rejected)).accessToken;
+  }
+
+  #fresh(tokens: TokenSet): boolean {
+    return tokens.expiresAt.getTime() - this.#clock.now().getTime() > REFRESH_SKEW_MS;
+  }
+
+  async #loadOrFail(): Promise<TokenSet> {
+    const current = await this.#stored.load();
+    if (!current) throw new AppError('not_linked', 'No COR tokens are stored for this user.');
+    return current;
+  }
+
+  /** `usable` says whether what is stored now (maybe refreshed by another caller meanwhile) will do. */
+  #refresh(usable: (tokens: TokenSet) => boolean): Promise<TokenSet> {
+    return this.#flights.run(this.#key, async () => {
+      const current = await this.#loadOrFail();
+      if (usable(current)) return current;
+      if (!current.refreshToken) {
+        const err = new CorError('unauthorized', { method: 'POST', path: '/oauth/refreshtoken', corMessage: 'no refresh token stored' });
+        await this.#stored.markRefreshFailed(err);
+        throw err;
+      }
+      try {
+        const next = await this.#auth.refresh(current.refreshToken);
+        await this.#stored.save(next);
+        return next;
+      } catch (err) {
+        if (err instanceof CorError && (err.code === 'unauthorized' || err.code === 'validation' || err.code === 'forbidden')) {
+          await this.#stored.markRefreshFailed(err);
+        }
+        throw err;
+      }
+    });
+  }
+}

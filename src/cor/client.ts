@@ -1,0 +1,270 @@
+import { z } from 'zod';
+import type { AccessTokenSource } from './auth.ts';
+import { CorError } from './errors.ts';
+import {
+  type CorClient as CorClientRecord,
+  type CorHour,
+  type CorHoursPage,
+  type CorLeave,
+  type CorPage,
+  type CorProject,
+  type CorTask,
+  type CorUser,
+  type CorWorkingTime,
+  clientSchema,
+  hourSchema,
+  hoursPageSchema,
+  integrationProjectSchema,
+  leaveSchema,
+  pageSchema,
+  projectSchema,
+  taskSchema,
+  userSchema,
+  workingTimesSchema,
+} from './schemas.ts';
+import type { CorRequest, CorTransport } from './transport.ts';
+
+export interface TaskFilters {
+  projects?: number | number[];
+  pm?: number | number[];
+  status?: string | string[];
+  collaborator?: number | number[];
+  priority?: number | number[];
+  labels?: number[];
+  clients?: number[];
+}
+export type TaskOrder = Partial<Record<'client' | 'project' | 'task' | 'deadline' | 'datetime' | 'pm' | 'priority' | 'sprint', 'ASC' | 'DESC'>>;
+
+export interface HourFilters {
+  users?: number[];
+  projects?: number[];
+  clients?: number[];
+  /** YYYY-MM-DD */
+  dateStart?: string;
+  /** YYYY-MM-DD */
+  dateDeadline?: string;
+}
+
+export interface ProjectFilters {
+  client_id?: number;
+  user_id?: number;
+  status?: 'finished' | 'in_process' | 'suspended';
+  archived?: 1 | 2;
+  dateStart?: string;
+  dateEnd?: string;
+}
+
+export interface PageRequest {
+  page?: number;
+  perPage?: number;
+}
+
+export interface TaskUpdate {
+  /** required by the contract: send the current title back when changing something else */
+  title: string;
+  status?: string;
+  priority?: number;
+  deadline?: string;
+  description?: string;
+  archived?: boolean;
+}
+
+export interface NewHour {
+  task_log_id: number;
+  /** ISO 8601 date-time */
+  start: string;
+  stop?: string;
+}
+
+export type IntegrationSource =
+  | 'JIRA'
+  | 'SALESFORCE'
+  | 'ADVERTMIND'
+  | 'QUICKBOOKS'
+  | 'ZAPIER'
+  | 'OKTA'
+  | 'MICROSOFT_DYNAMICS'
+  | 'GITHUB'
+  | 'MICROSOFT_TEAMS'
+  | 'VBS'
+  | 'SAP'
+  | 'GLOBANT';
+
+export interface IntegrationProject {
+  id?: string;
+  name?: string;
+  client_id?: string;
+  pm_id?: string;
+  brief?: string;
+  /** YYYY-MM-DD */
+  start?: string;
+  end?: string;
+  estimated_time?: number;
+  billable?: boolean;
+  income_type?: 'fee' | 'one_time' | 'hourly_rate' | 'contract';
+  status?: string;
+  archived?: boolean;
+  metadata: { source: IntegrationSource };
+}
+
+/** How many items to ask for per page when reading everything. */
+const ALL_PAGES_SIZE = 100;
+/** A guard against a COR that never reports a last page. */
+const MAX_PAGES = 1_000;
+
+type Call = Omit<CorRequest<unknown>, 'authorization' | 'schema'>;
+
+/**
+ * The COR REST and Integrations APIs, called as whoever `tokens` belongs to. A 401 renews the token once
+ * and repeats the call (safe even for POST /hours: a 401 means nothing was written).
+ */
+export class CorApi {
+  readonly #transport: CorTransport;
+  readonly #tokens: AccessTokenSource;
+
+  constructor(transport: CorTransport, tokens: AccessTokenSource) {
+    this.#transport = transport;
+    this.#tokens = tokens;
+  }
+
+  async #call<T>(call: Call, schema: z.ZodType<T>): Promise<T> {
+    const token = await this.#tokens.accessToken();
+    try {
+      return await this.#transport.request({ ...call, schema, authorization: `Bearer ${token}` });
+    } catch (err) {
+      if (!(err instanceof CorError) || err.code !== 'unauthorized') throw err;
+      const renewed = await this.#tokens.renewAfterRejection(token);
+      if (!renewed) throw err;
+      return this.#transport.request({ ...call, schema, authorization: `Bearer ${renewed}` });
+    }
+  }
+
+  /** Reads every page of a paginated list. */
+  async #allPages<T>(fetchPage: (page: PageRequest) => Promise<CorPage<T>>): Promise<T[]> {
+    const items: T[] = [];
+    for (let page = 1; page <= MAX_PAGES; page++) {
+      const answer = await fetchPage({ page, perPage: ALL_PAGES_SIZE });
+      items.push(...answer.data);
+      const last = answer.lastPage ?? (answer.total === undefined ? page : Math.ceil(answer.total / (answer.perPage ?? ALL_PAGES_SIZE)));
+      if (page >= last || answer.data.length === 0) break;
+    }
+    return items;
+  }
+
+  me(): Promise<CorUser> {
+    return this.#call({ method: 'GET', path: '/me', retry: 'safe' }, userSchema);
+  }
+
+  listUsers(page: PageRequest = {}): Promise<CorPage<CorUser>> {
+    return this.#call({ method: 'GET', path: '/users', query: { ...page }, retry: 'safe' }, pageSchema(userSchema));
+  }
+
+  /** Every user of the company, all pages (there is no email filter: matching is done on our side). */
+  allUsers(): Promise<CorUser[]> {
+    return this.#allPages((p) => this.listUsers(p));
+  }
+
+  listTasks(opts: { filters?: TaskFilters; order?: TaskOrder } & PageRequest = {}): Promise<CorPage<CorTask>> {
+    const { filters, order, ...page } = opts;
+    return this.#call(
+      {
+        method: 'GET',
+        path: '/tasks',
+        query: { ...page, filters: filters && JSON.stringify(filters), order: order && JSON.stringify(order) },
+        retry: 'safe',
+      },
+      pageSchema(taskSchema),
+    );
+  }
+
+  allTasks(opts: { filters?: TaskFilters; order?: TaskOrder } = {}): Promise<CorTask[]> {
+    return this.#allPages((p) => this.listTasks({ ...opts, ...p }));
+  }
+
+  getTask(taskId: number): Promise<CorTask> {
+    return this.#call({ method: 'GET', path: `/tasks/${taskId}`, retry: 'safe' }, taskSchema);
+  }
+
+  updateTask(taskId: number, update: TaskUpdate): Promise<CorTask> {
+    return this.#call({ method: 'PUT', path: `/tasks/${taskId}`, json: update, retry: 'never' }, taskSchema);
+  }
+
+  searchTasksByTitle(title: string): Promise<CorTask[]> {
+    return this.#call(
+      { method: 'GET', path: `/tasks/search-by-title/${encodeURIComponent(title)}`, retry: 'safe' },
+      z.array(taskSchema),
+    );
+  }
+
+  listHours(opts: { filters?: HourFilters; orderBy?: { by: string; order: 'ASC' | 'DESC' } } & PageRequest = {}): Promise<CorHoursPage> {
+    const { filters, orderBy, ...page } = opts;
+    return this.#call(
+      {
+        method: 'GET',
+        path: '/hours',
+        query: { ...page, filters: filters && JSON.stringify(filters), orderBy: orderBy && JSON.stringify(orderBy) },
+        retry: 'safe',
+      },
+      hoursPageSchema,
+    );
+  }
+
+  allHours(filters: HourFilters): Promise<CorHour[]> {
+    return this.#allPages((p) => this.listHours({ filters, orderBy: { by: 'start', order: 'ASC' }, ...p }));
+  }
+
+  /** Never retried blindly: COR has no idempotency keys, so the outbox decides what to do after a failure. */
+  createHour(hour: NewHour): Promise<CorHour> {
+    return this.#call({ method: 'POST', path: '/hours', json: hour, retry: 'never' }, hourSchema);
+  }
+
+  listProjects(opts: { filters?: ProjectFilters } & PageRequest = {}): Promise<CorPage<CorProject>> {
+    const { filters, ...page } = opts;
+    return this.#call(
+      { method: 'GET', path: '/projects', query: { ...page, filters: filters && JSON.stringify(filters) }, retry: 'safe' },
+      pageSchema(projectSchema),
+    );
+  }
+
+  listClients(page: PageRequest = {}): Promise<CorPage<CorClientRecord>> {
+    return this.#call({ method: 'GET', path: '/clients', query: { ...page }, retry: 'safe' }, pageSchema(clientSchema));
+  }
+
+  listLeaves(userId: number, opts: { offset?: number; size?: number } = {}): Promise<CorLeave[]> {
+    return this.#call(
+      { method: 'GET', path: '/user/leaves', query: { usersId: userId, offset: opts.offset, size: opts.size }, retry: 'safe' },
+      z.array(leaveSchema),
+    );
+  }
+
+  /** Working days and hours of every user, keyed by COR user id (day_of_week 1 = Sunday … 7 = Saturday). */
+  async workingTimes(): Promise<Map<number, CorWorkingTime[]>> {
+    const byUser = await this.#call({ method: 'GET', path: '/working-time/company/with/users', retry: 'safe' }, workingTimesSchema);
+    return new Map(Object.entries(byUser).map(([id, days]) => [Number(id), days]));
+  }
+
+  createIntegrationProject(project: IntegrationProject & { id: string; name: string }): Promise<CorProject> {
+    return this.#call(
+      { method: 'POST', base: 'integrations', path: '/v2/integrations/projects', json: project, retry: 'never' },
+      integrationProjectSchema,
+    );
+  }
+
+  updateIntegrationProject(externalId: string, changes: IntegrationProject): Promise<CorProject> {
+    return this.#call(
+      { method: 'PUT', base: 'integrations', path: `/v2/integrations/projects/${encodeURIComponent(externalId)}`, json: changes, retry: 'never' },
+      integrationProjectSchema,
+    );
+  }
+}
+
+/** Builds CorApi views bound to one identity (the app's, or one user's). */
+export class CorClient {
+  readonly #transport: CorTransport;
+  constructor(transport: CorTransport) {
+    this.#transport = transport;
+  }
+  as(tokens: AccessTokenSource): CorApi {
+    return new CorApi(this.#transport, tokens);
+  }
+}

@@ -1,0 +1,130 @@
+import type { z } from 'zod';
+import type { Clock, Sleep } from '../lib/clock.ts';
+import { realSleep } from '../lib/clock.ts';
+import type { Logger } from '../logger.ts';
+import { CorError, codeForStatus, describeErrorBody, parseRetryAfter } from './errors.ts';
+import { DEFAULT_RETRY, type RetryPolicy, withRetry } from './retry.ts';
+
+export interface CorTransportOptions {
+  apiUrl: string;
+  integrationsUrl: string;
+  timeoutMs: number;
+  clock: Clock;
+  logger: Logger;
+  retry?: RetryPolicy;
+  fetch?: typeof fetch;
+  sleep?: Sleep;
+  random?: () => number;
+}
+
+/**
+ * `safe`: may be repeated blindly (GETs): retried on network errors, timeouts, 429 and 5xx.
+ * `token`: token endpoints: retried on network errors, 429 and 5xx, not after a timeout (a refresh may have rotated).
+ * `never`: writes such as POST /hours: one attempt, the caller owns what happens next.
+ */
+export type RetryMode = 'safe' | 'token' | 'never';
+
+export interface CorRequest<T> {
+  method: 'GET' | 'POST' | 'PUT';
+  base?: 'api' | 'integrations';
+  path: string;
+  query?: Record<string, string | number | boolean | undefined>;
+  json?: unknown;
+  form?: Record<string, string>;
+  authorization?: string;
+  schema: z.ZodType<T>;
+  retry: RetryMode;
+}
+
+/** One HTTP exchange with COR: timeout, error mapping, answer validation, retries. */
+export class CorTransport {
+  readonly #opts: CorTransportOptions;
+  readonly #fetch: typeof fetch;
+  readonly #sleep: Sleep;
+  readonly #random: () => number;
+  readonly #retry: RetryPolicy;
+
+  constructor(opts: CorTransportOptions) {
+    this.#opts = opts;
+    this.#fetch = opts.fetch ?? fetch;
+    this.#sleep = opts.sleep ?? realSleep;
+    this.#random = opts.random ?? Math.random;
+    this.#retry = opts.retry ?? DEFAULT_RETRY;
+  }
+
+  request<T>(req: CorRequest<T>): Promise<T> {
+    if (req.retry === 'never') return this.#once(req);
+    return withRetry(() => this.#once(req), {
+      policy: this.#retry,
+      sleep: this.#sleep,
+      random: this.#random,
+      retryTimeouts: req.retry === 'safe',
+      onRetry: (err, delayMs, attempt) =>
+        this.#opts.logger.warn({ method: req.method, path: req.path, code: err.code, status: err.status, delayMs, attempt }, 'COR request will be retried'),
+    });
+  }
+
+  async #once<T>(req: CorRequest<T>): Promise<T> {
+    const base = req.base === 'integrations' ? this.#opts.integrationsUrl : this.#opts.apiUrl;
+    const url = new URL(base + req.path);
+    for (const [k, v] of Object.entries(req.query ?? {})) if (v !== undefined) url.searchParams.set(k, String(v));
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (req.authorization) headers.authorization = req.authorization;
+    let body: string | undefined;
+    if (req.json !== undefined) {
+      headers['content-type'] = 'application/json';
+      body = JSON.stringify(req.json);
+    } else if (req.form !== undefined) {
+      headers['content-type'] = 'application/x-www-form-urlencoded';
+      body = new URLSearchParams(req.form).toString();
+    }
+    const where = { method: req.method, path: req.path };
+    const started = performance.now();
+    let res: Response;
+    try {
+      res = await this.#fetch(url, { method: req.method, headers, body, signal: AbortSignal.timeout(this.#opts.timeoutMs) });
+    } catch (cause) {
+      const timedOut = cause instanceof Error && (cause.name === 'TimeoutError' || cause.name === 'AbortError');
+      throw new CorError(timedOut ? 'timeout' : 'network', { ...where, cause: timedOut ? undefined : cause });
+    }
+    let text: string;
+    try {
+      text = await res.text();
+    } catch (cause) {
+      const timedOut = cause instanceof Error && (cause.name === 'TimeoutError' || cause.name === 'AbortError');
+      throw new CorError(timedOut ? 'timeout' : 'network', { ...where, status: res.status });
+    }
+    this.#opts.logger.debug({ ...where, status: res.status, ms: Math.round(performance.now() - started) }, 'COR request');
+    let parsed: unknown;
+    let parseFailed = false;
+    try {
+      parsed = text === '' ? undefined : JSON.parse(text);
+    } catch {
+      parseFailed = true;
+      parsed = text;
+    }
+    if (!res.ok) {
+      const said = describeErrorBody(parsed);
+      const retryAfterMs = parseRetryAfter(res.headers.get('retry-after'), this.#opts.clock.now());
+      throw new CorError(codeForStatus(res.status), {
+        ...where,
+        status: res.status,
+        ...(said.message === undefined ? {} : { corMessage: said.message }),
+        ...(said.corCode === undefined ? {} : { corCode: said.corCode }),
+        fieldErrors: said.fieldErrors,
+        ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
+      });
+    }
+    if (parseFailed) throw new CorError('bad_response', { ...where, status: res.status, corMessage: 'the answer is not JSON' });
+    const result = req.schema.safeParse(parsed);
+    if (!result.success) {
+      const first = result.error.issues[0];
+      throw new CorError('bad_response', {
+        ...where,
+        status: res.status,
+        corMessage: `unexpected answer${first ? ` at ${first.path.join('.') || '(root)'}: ${first.message}` : ''}`,
+      });
+    }
+    return result.data;
+  }
+}
