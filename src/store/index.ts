@@ -1,0 +1,44 @@
+import { fileURLToPath } from 'node:url';
+import type { TokenCipher } from '../lib/crypto.ts';
+import { InstallationRepository } from './installations.ts';
+import { UserLinkRepository } from './links.ts';
+import { applySqliteMigrations, type MigrationResult } from './migrate.ts';
+import { OAuthStateRepository } from './oauth-states.ts';
+import { OutboxRepository } from './outbox.ts';
+import { createPrismaClient } from './prisma.ts';
+import { ReminderRepository } from './reminders.ts';
+import { TimerRepository } from './timers.ts';
+
+export const MIGRATIONS_DIR = fileURLToPath(new URL('../../prisma/migrations', import.meta.url));
+
+export interface Store {
+  links: UserLinkRepository;
+  installations: InstallationRepository;
+  oauthStates: OAuthStateRepository;
+  outbox: OutboxRepository;
+  reminders: ReminderRepository;
+  timers: TimerRepository;
+  /** A cheap round trip, for health checks. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export function migrateStore(databaseUrl: string): MigrationResult {
+  return applySqliteMigrations(databaseUrl, MIGRATIONS_DIR);
+}
+
+export function openStore(databaseUrl: string, cipher: TokenCipher): Store {
+  const db = createPrismaClient(databaseUrl);
+  return {
+    links: new UserLinkRepository(db, cipher),
+    installations: new InstallationRepository(db, cipher),
+    oauthStates: new OAuthStateRepository(db),
+    outbox: new OutboxRepository(db),
+    reminders: new ReminderRepository(db),
+    timers: new TimerRepository(db),
+    ping: async () => {
+      await db.$queryRawUnsafe('SELECT 1');
+    },
+    close: () => db.$disconnect(),
+  };
+}

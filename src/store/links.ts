@@ -1,0 +1,155 @@
+import type { TokenSet } from '../cor/auth.ts';
+import type { TokenCipher } from '../lib/crypto.ts';
+import type { PrismaClient } from './prisma.ts';
+
+export type LinkState = 'active' | 'needs_relink';
+
+/** A link as the rest of the app sees it: no tokens (ask `tokens()` for those). */
+export interface UserLinkRecord {
+  id: string;
+  tenantKey: string;
+  slackUserId: string;
+  corUserId: number;
+  corName: string;
+  corEmail: string | null;
+  slackEmail: string | null;
+  tz: string | null;
+  locale: string | null;
+  state: LinkState;
+  hasTokens: boolean;
+  tokenExpiresAt: Date | null;
+  relinkNotifiedAt: Date | null;
+  linkedAt: Date;
+}
+
+export interface NewUserLink {
+  tenantKey: string;
+  slackUserId: string;
+  corUserId: number;
+  corName: string;
+  corEmail?: string | null;
+  slackEmail?: string | null;
+  tz?: string | null;
+  locale?: string | null;
+  tokens: TokenSet;
+}
+
+type Row = Awaited<ReturnType<PrismaClient['userLink']['findUniqueOrThrow']>>;
+
+function toRecord(row: Row): UserLinkRecord {
+  return {
+    id: row.id,
+    tenantKey: row.tenantKey,
+    slackUserId: row.slackUserId,
+    corUserId: row.corUserId,
+    corName: row.corName,
+    corEmail: row.corEmail,
+    slackEmail: row.slackEmail,
+    tz: row.tz,
+    locale: row.locale,
+    state: row.state === 'needs_relink' ? 'needs_relink' : 'active',
+    hasTokens: row.accessTokenEnc !== null,
+    tokenExpiresAt: row.tokenExpiresAt,
+    relinkNotifiedAt: row.relinkNotifiedAt,
+    linkedAt: row.linkedAt,
+  };
+}
+
+/** Slack user ↔ COR user links. Tokens go in and out in clear here and are only ever stored encrypted. */
+export class UserLinkRepository {
+  readonly #db: PrismaClient;
+  readonly #cipher: TokenCipher;
+
+  constructor(db: PrismaClient, cipher: TokenCipher) {
+    this.#db = db;
+    this.#cipher = cipher;
+  }
+
+  #sealTokens(tokens: TokenSet) {
+    return {
+      accessTokenEnc: this.#cipher.encrypt(tokens.accessToken),
+      refreshTokenEnc: tokens.refreshToken === undefined ? null : this.#cipher.encrypt(tokens.refreshToken),
+      tokenExpiresAt: tokens.expiresAt,
+    };
+  }
+
+  /** Creates or replaces the link of (tenant, Slack user); a relink resets the state to active. */
+  async upsert(link: NewUserLink): Promise<UserLinkRecord> {
+    const data = {
+      corUserId: link.corUserId,
+      corName: link.corName,
+      corEmail: link.corEmail ?? null,
+      slackEmail: link.slackEmail ?? null,
+      tz: link.tz ?? null,
+      locale: link.locale ?? null,
+      state: 'active',
+      relinkNotifiedAt: null,
+      ...this.#sealTokens(link.tokens),
+    };
+    const row = await this.#db.userLink.upsert({
+      where: { tenantKey_slackUserId: { tenantKey: link.tenantKey, slackUserId: link.slackUserId } },
+      create: { tenantKey: link.tenantKey, slackUserId: link.slackUserId, ...data },
+      update: { ...data, linkedAt: new Date() },
+    });
+    return toRecord(row);
+  }
+
+  async find(tenantKey: string, slackUserId: string): Promise<UserLinkRecord | undefined> {
+    const row = await this.#db.userLink.findUnique({ where: { tenantKey_slackUserId: { tenantKey, slackUserId } } });
+    return row ? toRecord(row) : undefined;
+  }
+
+  async findById(id: string): Promise<UserLinkRecord | undefined> {
+    const row = await this.#db.userLink.findUnique({ where: { id } });
+    return row ? toRecord(row) : undefined;
+  }
+
+  async list(tenantKey?: string): Promise<UserLinkRecord[]> {
+    const rows = await this.#db.userLink.findMany({ where: tenantKey ? { tenantKey } : {}, orderBy: [{ tenantKey: 'asc' }, { linkedAt: 'asc' }] });
+    return rows.map(toRecord);
+  }
+
+  async tokens(linkId: string): Promise<TokenSet | undefined> {
+    const row = await this.#db.userLink.findUnique({
+      where: { id: linkId },
+      select: { accessTokenEnc: true, refreshTokenEnc: true, tokenExpiresAt: true },
+    });
+    if (!row?.accessTokenEnc || !row.tokenExpiresAt) return undefined;
+    return {
+      accessToken: this.#cipher.decrypt(row.accessTokenEnc),
+      refreshToken: row.refreshTokenEnc === null ? undefined : this.#cipher.decrypt(row.refreshTokenEnc),
+      expiresAt: row.tokenExpiresAt,
+    };
+  }
+
+  /** Stores refreshed (rotated) tokens. */
+  async saveTokens(linkId: string, tokens: TokenSet): Promise<void> {
+    await this.#db.userLink.update({ where: { id: linkId }, data: { ...this.#sealTokens(tokens), state: 'active' } });
+  }
+
+  /**
+   * Refresh failed for good: forget the tokens and mark the link. Returns true only for the caller that
+   * made the change, so exactly one re-link DM goes out however many requests failed at once.
+   */
+  async markNeedsRelink(linkId: string, at: Date): Promise<boolean> {
+    const { count } = await this.#db.userLink.updateMany({
+      where: { id: linkId, relinkNotifiedAt: null },
+      data: { state: 'needs_relink', accessTokenEnc: null, refreshTokenEnc: null, tokenExpiresAt: null, relinkNotifiedAt: at },
+    });
+    return count === 1;
+  }
+
+  async updateProfile(linkId: string, profile: { tz?: string | null; locale?: string | null; slackEmail?: string | null }): Promise<void> {
+    await this.#db.userLink.update({ where: { id: linkId }, data: profile });
+  }
+
+  async delete(tenantKey: string, slackUserId: string): Promise<boolean> {
+    const { count } = await this.#db.userLink.deleteMany({ where: { tenantKey, slackUserId } });
+    return count > 0;
+  }
+
+  async deleteTenant(tenantKey: string): Promise<number> {
+    const { count } = await this.#db.userLink.deleteMany({ where: { tenantKey } });
+    return count;
+  }
+}

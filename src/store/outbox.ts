@@ -1,0 +1,120 @@
+import type { PrismaClient } from './prisma.ts';
+import { isUniqueViolation } from './prisma.ts';
+
+export type OutboxState = 'pending' | 'written' | 'failed' | 'cancelled';
+
+export interface TimeEntryRequestRecord {
+  id: string;
+  idempotencyKey: string;
+  linkId: string;
+  taskId: number;
+  start: Date;
+  stop: Date;
+  note: string | null;
+  state: OutboxState;
+  corHourId: number | null;
+  attempts: number;
+  lastError: string | null;
+  nextAttemptAt: Date;
+  responseUrl: string | null;
+  createdAt: Date;
+}
+
+export interface NewTimeEntryRequest {
+  idempotencyKey: string;
+  linkId: string;
+  taskId: number;
+  start: Date;
+  stop: Date;
+  note?: string | null;
+  responseUrl?: string | null;
+}
+
+type Row = Awaited<ReturnType<PrismaClient['timeEntryRequest']['findUniqueOrThrow']>>;
+
+function toRecord(row: Row): TimeEntryRequestRecord {
+  const { claimedUntil: _claimedUntil, updatedAt: _updatedAt, ...rest } = row;
+  return { ...rest, state: rest.state as OutboxState };
+}
+
+/**
+ * The time-entry outbox. Each request to write hours is one row with a unique idempotency key, so a
+ * resent Slack request, a double click or a second instance cannot write the same entry twice.
+ * Rows are worked by claiming a lease (`claimedUntil`): a crashed worker's lease runs out and another takes over.
+ */
+export class OutboxRepository {
+  readonly #db: PrismaClient;
+  constructor(db: PrismaClient) {
+    this.#db = db;
+  }
+
+  /** Adds a request, or returns the one already recorded under the same key (`created: false`). */
+  async enqueue(req: NewTimeEntryRequest, now: Date): Promise<{ request: TimeEntryRequestRecord; created: boolean }> {
+    try {
+      const row = await this.#db.timeEntryRequest.create({
+        data: { ...req, note: req.note ?? null, responseUrl: req.responseUrl ?? null, nextAttemptAt: now },
+      });
+      return { request: toRecord(row), created: true };
+    } catch (err) {
+      if (!isUniqueViolation(err)) throw err;
+      const row = await this.#db.timeEntryRequest.findUniqueOrThrow({ where: { idempotencyKey: req.idempotencyKey } });
+      return { request: toRecord(row), created: false };
+    }
+  }
+
+  async get(id: string): Promise<TimeEntryRequestRecord | undefined> {
+    const row = await this.#db.timeEntryRequest.findUnique({ where: { id } });
+    return row ? toRecord(row) : undefined;
+  }
+
+  /** Takes the lease of one pending request; false when someone else holds it or it is done. */
+  async claim(id: string, now: Date, leaseMs: number): Promise<boolean> {
+    const { count } = await this.#db.timeEntryRequest.updateMany({
+      where: { id, state: 'pending', OR: [{ claimedUntil: null }, { claimedUntil: { lt: now } }] },
+      data: { claimedUntil: new Date(now.getTime() + leaseMs), attempts: { increment: 1 } },
+    });
+    return count === 1;
+  }
+
+  /** Claims up to `limit` pending requests that are due. */
+  async claimDue(now: Date, limit: number, leaseMs: number): Promise<TimeEntryRequestRecord[]> {
+    const candidates = await this.#db.timeEntryRequest.findMany({
+      where: { state: 'pending', nextAttemptAt: { lte: now }, OR: [{ claimedUntil: null }, { claimedUntil: { lt: now } }] },
+      orderBy: { nextAttemptAt: 'asc' },
+      take: limit,
+      select: { id: true },
+    });
+    const claimed: TimeEntryRequestRecord[] = [];
+    for (const { id } of candidates) {
+      if (await this.claim(id, now, leaseMs)) {
+        const row = await this.get(id);
+        if (row) claimed.push(row);
+      }
+    }
+    return claimed;
+  }
+
+  async markWritten(id: string, corHourId: number): Promise<void> {
+    await this.#db.timeEntryRequest.update({ where: { id }, data: { state: 'written', corHourId, claimedUntil: null, lastError: null } });
+  }
+
+  async scheduleRetry(id: string, error: string, nextAttemptAt: Date): Promise<void> {
+    await this.#db.timeEntryRequest.update({ where: { id }, data: { lastError: error, nextAttemptAt, claimedUntil: null } });
+  }
+
+  async markFailed(id: string, error: string): Promise<void> {
+    await this.#db.timeEntryRequest.update({ where: { id }, data: { state: 'failed', lastError: error, claimedUntil: null } });
+  }
+
+  /** Unlinking cancels what would need the user's token; returns the cancelled requests. */
+  async cancelPendingForLink(linkId: string): Promise<TimeEntryRequestRecord[]> {
+    const rows = await this.#db.timeEntryRequest.findMany({ where: { linkId, state: 'pending' } });
+    await this.#db.timeEntryRequest.updateMany({ where: { linkId, state: 'pending' }, data: { state: 'cancelled', claimedUntil: null } });
+    return rows.map(toRecord);
+  }
+
+  async countByState(): Promise<Record<string, number>> {
+    const groups = await this.#db.timeEntryRequest.groupBy({ by: ['state'], _count: { _all: true } });
+    return Object.fromEntries(groups.map((g) => [g.state, g._count._all]));
+  }
+}
