@@ -19,6 +19,8 @@ export class CorError extends AppError {
   readonly path: string;
   readonly corMessage: string | undefined;
   readonly corCode: string | undefined;
+  /** The error's name when COR gives one (e.g. `DuplicateExternalIdError` from the Integrations API). */
+  readonly corName: string | undefined;
   readonly fieldErrors: CorFieldError[];
   readonly retryAfterMs: number | undefined;
 
@@ -30,6 +32,7 @@ export class CorError extends AppError {
       status?: number;
       corMessage?: string;
       corCode?: string;
+      corName?: string;
       fieldErrors?: CorFieldError[];
       retryAfterMs?: number;
       cause?: unknown;
@@ -39,7 +42,7 @@ export class CorError extends AppError {
     const status = init.status === undefined ? '' : ` (HTTP ${init.status})`;
     super(code, `COR ${init.method} ${init.path} failed: ${code}${status}${corMessage ? `: ${corMessage}` : ''}`, {
       cause: init.cause,
-      details: { corMessage, corCode: init.corCode },
+      details: { corMessage, corCode: init.corCode, corName: init.corName },
     });
     this.name = 'CorError';
     this.status = init.status;
@@ -47,6 +50,7 @@ export class CorError extends AppError {
     this.path = init.path;
     this.corMessage = corMessage;
     this.corCode = init.corCode;
+    this.corName = init.corName;
     this.fieldErrors = init.fieldErrors ?? [];
     this.retryAfterMs = init.retryAfterMs;
   }
@@ -63,7 +67,7 @@ export function codeForStatus(status: number): CorErrorCode {
 }
 
 /** Reads what COR said out of any of its error body shapes (see shared/cor/NOTES.md). */
-export function describeErrorBody(body: unknown): { message?: string; corCode?: string; fieldErrors: CorFieldError[] } {
+export function describeErrorBody(body: unknown): { message?: string; corCode?: string; corName?: string; fieldErrors: CorFieldError[] } {
   if (Array.isArray(body)) {
     const fieldErrors = body
       .filter((e): e is Record<string, unknown> => typeof e === 'object' && e !== null)
@@ -73,8 +77,14 @@ export function describeErrorBody(body: unknown): { message?: string; corCode?: 
   if (typeof body === 'object' && body !== null) {
     const b = body as Record<string, unknown>;
     const message = typeof b.message === 'string' ? b.message : typeof b.error === 'string' ? b.error : undefined;
-    const corCode = typeof b.code === 'string' ? b.code : typeof b.name === 'string' ? b.name : undefined;
-    return { ...(message === undefined ? {} : { message }), ...(corCode === undefined ? {} : { corCode }), fieldErrors: [] };
+    const corCode = typeof b.code === 'string' ? b.code : undefined;
+    const corName = typeof b.name === 'string' ? b.name : undefined;
+    return {
+      ...(message === undefined ? {} : { message }),
+      ...(corCode === undefined ? {} : { corCode }),
+      ...(corName === undefined ? {} : { corName }),
+      fieldErrors: [],
+    };
   }
   if (typeof body === 'string' && body.trim()) return { message: body.trim(), fieldErrors: [] };
   return { fieldErrors: [] };

@@ -111,6 +111,7 @@ export class CorTransport {
         status: res.status,
         ...(said.message === undefined ? {} : { corMessage: said.message }),
         ...(said.corCode === undefined ? {} : { corCode: said.corCode }),
+        ...(said.corName === undefined ? {} : { corName: said.corName }),
         fieldErrors: said.fieldErrors,
         ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
       });

@@ -1,3 +1,5 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
 import { AppError } from '../errors.ts';
 
@@ -65,4 +67,16 @@ export function sha256Hex(value: string): string {
 
 export function randomToken(bytes = 32): string {
   return randomBytes(bytes).toString('base64url');
+}
+
+/**
+ * Development convenience: without TOKEN_ENCRYPTION_KEY, keep a random key in a file beside the store,
+ * so tokens stay encrypted and survive restarts. Production refuses to start without a configured key.
+ */
+export function loadOrCreateKeyFile(path: string): Buffer {
+  if (existsSync(path)) return Buffer.from(readFileSync(path, 'utf8').trim(), 'base64');
+  mkdirSync(dirname(path), { recursive: true });
+  const key = randomBytes(32);
+  writeFileSync(path, `${key.toString('base64')}\n`, { mode: 0o600 });
+  return key;
 }

@@ -1,0 +1,113 @@
+/**
+ * Composition root: config → logger → store → COR client → services → Slack app → start; graceful stop.
+ * The only module that constructs things.
+ */
+import { dirname, join } from 'node:path';
+import { WebClient } from '@slack/web-api';
+import { config as loadDotenv } from 'dotenv';
+import { type Config, ConfigError, loadConfig } from './config.ts';
+import { ClientCredentialsTokenSource, CorAuth } from './cor/auth.ts';
+import { CorClient } from './cor/client.ts';
+import { CorTransport } from './cor/transport.ts';
+import { systemClock } from './lib/clock.ts';
+import { loadOrCreateKeyFile, TokenCipher } from './lib/crypto.ts';
+import { WorkTracker } from './lib/work-tracker.ts';
+import { createLogger, type Logger } from './logger.ts';
+import { type BotIdentity, createSlackApp } from './slack/app.ts';
+import { healthRoute } from './slack/routes/health.ts';
+import type { SlackServices } from './slack/services.ts';
+import { migrateStore, openStore } from './store/index.ts';
+
+/** How long a graceful stop waits for work started after acks. */
+const DRAIN_TIMEOUT_MS = 15_000;
+
+function cipherFor(config: Config, logger: Logger): TokenCipher {
+  const previous = config.tokenEncryptionPreviousKeys.map((k) => Buffer.from(k, 'base64'));
+  if (config.tokenEncryptionKey) return new TokenCipher(Buffer.from(config.tokenEncryptionKey, 'base64'), previous);
+  const keyPath = join(dirname(config.databaseUrl.replace(/^file:/, '')), 'token-encryption.key');
+  logger.warn({ keyPath }, 'TOKEN_ENCRYPTION_KEY is not set: using a development key kept in a local file');
+  return new TokenCipher(loadOrCreateKeyFile(keyPath), previous);
+}
+
+async function whoAmI(config: Config): Promise<BotIdentity> {
+  const client = new WebClient(config.slack.botToken, { slackApiUrl: config.slack.apiUrl, retryConfig: { retries: 2 } });
+  const answer = await client.auth.test();
+  if (!answer.user_id || !answer.bot_id) throw new Error('auth.test did not say who the bot is');
+  return { botId: answer.bot_id, botUserId: answer.user_id, teamId: answer.team_id };
+}
+
+export async function main(): Promise<void> {
+  loadDotenv({ quiet: true });
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`cor-slack cannot start.\n${err.message}\nSee .env.example and the configuration table in README.md.\n`);
+      process.exit(1);
+    }
+    throw err;
+  }
+
+  const logger = createLogger(config.logLevel);
+  const clock = systemClock;
+  const migration = migrateStore(config.databaseUrl);
+  logger.info({ applied: migration.applied, alreadyApplied: migration.alreadyApplied }, 'store migrated');
+  const store = openStore(config.databaseUrl, cipherFor(config, logger));
+
+  const transport = new CorTransport({
+    apiUrl: config.cor.apiUrl,
+    integrationsUrl: config.cor.integrationsUrl,
+    timeoutMs: config.cor.timeoutMs,
+    clock,
+    logger: logger.child({ component: 'cor' }),
+  });
+  const corAuth = new CorAuth(transport, { apiKey: config.cor.apiKey, clientSecret: config.cor.clientSecret }, clock);
+  const cor = new CorClient(transport);
+  const appCor = cor.as(new ClientCredentialsTokenSource(corAuth, clock));
+
+  let identity: BotIdentity;
+  try {
+    identity = await whoAmI(config);
+  } catch (err) {
+    logger.fatal({ err }, 'Slack refused SLACK_BOT_TOKEN (auth.test): check the token, or reinstall the app and copy it again');
+    await store.close();
+    process.exit(1);
+  }
+
+  const work = new WorkTracker();
+  const services: SlackServices = { logger, clock, store, appCor, work };
+  const runtime = createSlackApp(
+    {
+      mode: config.slack.mode,
+      botToken: config.slack.botToken,
+      signingSecret: config.slack.signingSecret,
+      appToken: config.slack.appToken,
+      apiUrl: config.slack.apiUrl,
+      port: config.http.port,
+      host: config.http.host,
+    },
+    services,
+    identity,
+    [healthRoute(services)],
+  );
+  await runtime.start();
+  logger.info({ mode: config.slack.mode, host: config.http.host, port: runtime.port(), botUserId: identity.botUserId }, 'cor-slack is running');
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal, inFlight: work.size }, 'stopping: no new requests, finishing in-flight work');
+    await runtime.stop();
+    const drained = await work.drain(DRAIN_TIMEOUT_MS);
+    if (!drained) logger.warn({ left: work.size }, 'in-flight work did not finish in time');
+    await store.close();
+    logger.info('stopped');
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+}
+
+await main();

@@ -1,0 +1,134 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { App, HTTPReceiver, type Receiver, SocketModeReceiver } from '@slack/bolt';
+import { AppError, toUserMessage } from '../errors.ts';
+import { boltLogger } from '../logger.ts';
+import { registerListeners } from './listeners/index.ts';
+import { postToResponseUrl } from './respond.ts';
+import type { SlackServices } from './services.ts';
+
+export interface SlackAppConfig {
+  mode: 'socket' | 'http';
+  botToken: string;
+  signingSecret: string | undefined;
+  appToken: string | undefined;
+  apiUrl: string;
+  port: number;
+  host: string;
+}
+
+/** Who the bot is in the workspace, learned once at start-up (auth.test) so no request waits on it. */
+export interface BotIdentity {
+  botId: string;
+  botUserId: string;
+  teamId: string | undefined;
+}
+
+/** An extra HTTP route beside Slack's (health, OAuth callbacks). */
+export interface HttpRoute {
+  method: 'GET' | 'POST';
+  path: string;
+  handler: (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void> | void;
+}
+
+export interface SlackRuntime {
+  app: App;
+  /** Starts the HTTP listener (both modes) and, in socket mode, the Socket Mode connection. */
+  start(): Promise<void>;
+  /** Stops taking requests: closes the listener and the socket. In-flight work is the caller's to drain. */
+  stop(): Promise<void>;
+  /** The bound port (useful when PORT=0). */
+  port(): number;
+}
+
+const SLACK_PATHS = new Set(['/slack/events']);
+
+/**
+ * Builds the Bolt app with every listener, the one global error handler, and an HTTP server that serves
+ * Slack's requests (HTTP mode) next to the extra routes.
+ */
+export function createSlackApp(config: SlackAppConfig, services: SlackServices, identity: BotIdentity, routes: HttpRoute[] = []): SlackRuntime {
+  const logger = boltLogger(services.logger);
+  let receiver: Receiver;
+  let httpReceiver: HTTPReceiver | undefined;
+  if (config.mode === 'http') {
+    if (!config.signingSecret) throw new AppError('config', 'HTTP mode needs a signing secret');
+    httpReceiver = new HTTPReceiver({ signingSecret: config.signingSecret, endpoints: [...SLACK_PATHS], logger, processBeforeResponse: false });
+    receiver = httpReceiver;
+  } else {
+    if (!config.appToken) throw new AppError('config', 'Socket Mode needs an app-level token');
+    receiver = new SocketModeReceiver({ appToken: config.appToken, logger });
+  }
+
+  const app = new App({
+    receiver,
+    logger,
+    extendedErrorHandler: true,
+    clientOptions: { slackApiUrl: config.apiUrl },
+    authorize: async () => ({ botToken: config.botToken, botId: identity.botId, botUserId: identity.botUserId, teamId: identity.teamId }),
+  });
+
+  registerListeners(app, services);
+
+  app.error(async ({ error, body }: { error: Error; body?: unknown }) => {
+    const original = (error as { original?: unknown }).original ?? error;
+    services.logger.error({ err: original, code: (original as { code?: unknown }).code }, 'a Slack listener failed');
+    const responseUrl = responseUrlOf(body);
+    if (!responseUrl) return;
+    try {
+      await postToResponseUrl(responseUrl, { text: toUserMessage(original) });
+    } catch (err) {
+      services.logger.warn({ err }, 'could not tell the user about a failure');
+    }
+  });
+
+  const server: Server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const route = routes.find((r) => r.path === url.pathname && r.method === req.method);
+    if (route) {
+      Promise.resolve(route.handler(req, res, url)).catch((err: unknown) => {
+        services.logger.error({ err, path: url.pathname }, 'HTTP route failed');
+        if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
+        res.end('Internal error');
+      });
+      return;
+    }
+    if (httpReceiver && SLACK_PATHS.has(url.pathname)) {
+      httpReceiver.requestListener(req, res);
+      return;
+    }
+    res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
+  });
+
+  return {
+    app,
+    async start() {
+      await new Promise<void>((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(config.port, config.host, () => {
+          server.off('error', reject);
+          resolve();
+        });
+      });
+      if (config.mode === 'socket') await app.start();
+    },
+    async stop() {
+      if (config.mode === 'socket') await app.stop();
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+      });
+    },
+    port() {
+      return (server.address() as AddressInfo | null)?.port ?? config.port;
+    },
+  };
+}
+
+function responseUrlOf(body: unknown): string | undefined {
+  if (typeof body !== 'object' || body === null) return undefined;
+  const b = body as { response_url?: unknown; response_urls?: { response_url?: unknown }[] };
+  if (typeof b.response_url === 'string') return b.response_url;
+  const first = b.response_urls?.[0]?.response_url;
+  return typeof first === 'string' ? first : undefined;
+}

@@ -1,0 +1,33 @@
+import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import { AppError } from '../../../errors.ts';
+import { splitSubcommand, slashCommandSchema, type SlashCommand } from '../../payloads.ts';
+import type { SlackServices } from '../../services.ts';
+import { usageCard } from '../../views/help.ts';
+import { SUBCOMMANDS } from '../../views/ids.ts';
+
+export type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
+export type SubcommandHandler = (args: CommandArgs, command: SlashCommand, rest: string) => Promise<void>;
+
+/**
+ * `/cor <subcommand> ...`: routes to the subcommand's handler. An empty, `help` or unknown subcommand
+ * answers with the usage card in the ack itself: never an error page.
+ */
+export function corCommand(_services: SlackServices) {
+  const handlers: Record<string, SubcommandHandler> = {
+    [SUBCOMMANDS.help]: async ({ ack }) => {
+      await ack({ response_type: 'ephemeral', ...usageCard() });
+    },
+  };
+
+  return async (args: CommandArgs): Promise<void> => {
+    const parsed = slashCommandSchema.safeParse(args.command);
+    if (!parsed.success) {
+      await args.ack({ response_type: 'ephemeral', text: 'That request was incomplete; please try the command again.' });
+      throw new AppError('bad_request', 'slash command payload failed validation', { details: { issues: parsed.error.issues.length } });
+    }
+    const { sub, rest } = splitSubcommand(parsed.data.text);
+    const handler = handlers[sub];
+    if (handler) return handler(args, parsed.data, rest);
+    await args.ack({ response_type: 'ephemeral', ...usageCard(sub === '' ? {} : { unknown: sub }) });
+  };
+}

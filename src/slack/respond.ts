@@ -1,0 +1,19 @@
+import type { KnownBlock } from '@slack/types';
+
+export interface ResponseMessage {
+  text: string;
+  blocks?: KnownBlock[];
+  response_type?: 'ephemeral' | 'in_channel';
+  replace_original?: boolean;
+}
+
+/** Posts to a Slack response_url (valid 30 minutes, 5 uses). Throws when Slack refuses. */
+export async function postToResponseUrl(responseUrl: string, message: ResponseMessage, timeoutMs = 5_000): Promise<void> {
+  const res = await fetch(responseUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ response_type: 'ephemeral', ...message }),
+    signal: AbortSignal.timeout(timeoutMs),
+  });
+  if (!res.ok) throw new Error(`response_url answered HTTP ${res.status}`);
+}

@@ -1,0 +1,16 @@
+import type { CorApi } from '../cor/client.ts';
+import type { Clock } from '../lib/clock.ts';
+import type { WorkTracker } from '../lib/work-tracker.ts';
+import type { Logger } from '../logger.ts';
+import type { Store } from '../store/index.ts';
+
+/** What the Slack layer is given by main.ts (or a test): everything already constructed. */
+export interface SlackServices {
+  logger: Logger;
+  clock: Clock;
+  store: Store;
+  /** COR as the app itself (client credentials): health checks, user matching. */
+  appCor: CorApi;
+  /** Work that continues after an ack; drained on graceful stop. */
+  work: WorkTracker;
+}
