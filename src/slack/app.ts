@@ -60,27 +60,7 @@ export function createSlackApp(config: SlackAppConfig, services: SlackServices, 
     receiver = new SocketModeReceiver({ appToken: config.appToken, logger });
   }
 
-  const app = new App({
-    receiver,
-    logger,
-    extendedErrorHandler: true,
-    clientOptions: { slackApiUrl: config.apiUrl },
-    authorize: async () => ({ botToken: config.botToken, botId: identity.botId, botUserId: identity.botUserId, teamId: identity.teamId }),
-  });
-
-  registerListeners(app, services);
-
-  app.error(async ({ error, body }: { error: Error; body?: unknown }) => {
-    const original = (error as { original?: unknown }).original ?? error;
-    services.logger.error({ err: original, code: (original as { code?: unknown }).code }, 'a Slack listener failed');
-    const responseUrl = responseUrlOf(body);
-    if (!responseUrl) return;
-    try {
-      await postToResponseUrl(responseUrl, { text: toUserMessage(original) });
-    } catch (err) {
-      services.logger.warn({ err }, 'could not tell the user about a failure');
-    }
-  });
+  const app = createBoltApp({ receiver, botToken: config.botToken, apiUrl: config.apiUrl, identity }, services);
 
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
@@ -123,6 +103,35 @@ export function createSlackApp(config: SlackAppConfig, services: SlackServices, 
       return (server.address() as AddressInfo | null)?.port ?? config.port;
     },
   };
+}
+
+/** The Bolt app with every listener and the one global error handler, on any receiver (tests use their own). */
+export function createBoltApp(
+  opts: { receiver: Receiver; botToken: string; apiUrl: string; identity: BotIdentity },
+  services: SlackServices,
+): App {
+  const app = new App({
+    receiver: opts.receiver,
+    logger: boltLogger(services.logger),
+    extendedErrorHandler: true,
+    clientOptions: { slackApiUrl: opts.apiUrl },
+    authorize: async () => ({ botToken: opts.botToken, botId: opts.identity.botId, botUserId: opts.identity.botUserId, teamId: opts.identity.teamId }),
+  });
+
+  registerListeners(app, services);
+
+  app.error(async ({ error, body }: { error: Error; body?: unknown }) => {
+    const original = (error as { original?: unknown }).original ?? error;
+    services.logger.error({ err: original, code: (original as { code?: unknown }).code }, 'a Slack listener failed');
+    const responseUrl = responseUrlOf(body);
+    if (!responseUrl) return;
+    try {
+      await postToResponseUrl(responseUrl, { text: toUserMessage(original) });
+    } catch (err) {
+      services.logger.warn({ err }, 'could not tell the user about a failure');
+    }
+  });
+  return app;
 }
 
 function responseUrlOf(body: unknown): string | undefined {

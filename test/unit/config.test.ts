@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../src/config.ts';
+
+const KEY = Buffer.alloc(32, 7).toString('base64');
+const minimalSocket = {
+  SLACK_BOT_TOKEN: 'xoxb-1',
+  SLACK_APP_TOKEN: 'xapp-1',
+  COR_API_KEY: 'k',
+  COR_CLIENT_SECRET: 's',
+};
+
+function problemsOf(env: Record<string, string>): string[] {
+  try {
+    loadConfig(env);
+  } catch (err) {
+    if (err instanceof ConfigError) return err.problems;
+    throw err;
+  }
+  return [];
+}
+
+describe('loadConfig', () => {
+  it('applies the documented defaults', () => {
+    const config = loadConfig(minimalSocket);
+    expect(config.slack.mode).toBe('socket');
+    expect(config.slack.apiUrl).toBe('https://slack.com/api/');
+    expect(config.http).toEqual({ port: 3000, host: '0.0.0.0', publicUrl: undefined });
+    expect(config.databaseUrl).toBe('file:./data/cor-slack.db');
+    expect(config.cor.apiUrl).toBe('https://api.projectcor.com/v1');
+    expect(config.cor.integrationsUrl).toBe('https://integrations.projectcor.com');
+    expect(config.logLevel).toBe('info');
+    expect(config.tokenEncryptionKey).toBeUndefined();
+  });
+
+  it('lists every missing setting at once, each with how to fix it', () => {
+    const problems = problemsOf({});
+    expect(problems).toHaveLength(4);
+    expect(problems.join('\n')).toMatch(/SLACK_BOT_TOKEN is missing: create the app from manifest\.yml.*Bot User OAuth Token/);
+    expect(problems.join('\n')).toMatch(/SLACK_APP_TOKEN is missing: .*connections:write/);
+    expect(problems.join('\n')).toMatch(/COR_API_KEY is missing/);
+    expect(problems.join('\n')).toMatch(/COR_CLIENT_SECRET is missing/);
+  });
+
+  it('HTTP mode needs the signing secret, not the app token', () => {
+    const problems = problemsOf({ ...minimalSocket, SLACK_APP_TOKEN: '', SLACK_MODE: 'http' });
+    expect(problems).toEqual([expect.stringMatching(/^SLACK_SIGNING_SECRET is missing: .*Signing Secret/)]);
+  });
+
+  it('reports malformed values together', () => {
+    const problems = problemsOf({ ...minimalSocket, PORT: 'eighty', SLACK_MODE: 'carrier-pigeon', COR_API_URL: 'not a url', LOG_LEVEL: 'loud' });
+    expect(problems).toHaveLength(4);
+    expect(problems.join('\n')).toContain('PORT must be a whole number');
+    expect(problems.join('\n')).toContain('SLACK_MODE must be "socket" or "http"');
+    expect(problems.join('\n')).toContain('COR_API_URL must be an http(s) URL');
+    expect(problems.join('\n')).toContain('LOG_LEVEL');
+  });
+
+  it('checks token prefixes and the encryption key shape', () => {
+    const problems = problemsOf({ ...minimalSocket, SLACK_BOT_TOKEN: 'xoxp-user', SLACK_APP_TOKEN: 'nope', TOKEN_ENCRYPTION_KEY: 'short' });
+    expect(problems).toEqual([
+      expect.stringContaining('xoxb-'),
+      expect.stringContaining('xapp-'),
+      expect.stringContaining('TOKEN_ENCRYPTION_KEY must be 32 bytes'),
+    ]);
+  });
+
+  it('requires TOKEN_ENCRYPTION_KEY in production and accepts a good one', () => {
+    expect(problemsOf({ ...minimalSocket, NODE_ENV: 'production' })).toEqual([expect.stringContaining('required when NODE_ENV=production')]);
+    expect(loadConfig({ ...minimalSocket, NODE_ENV: 'production', TOKEN_ENCRYPTION_KEY: KEY }).tokenEncryptionKey).toBe(KEY);
+  });
+
+  it('treats empty values as unset and trims URL slashes', () => {
+    const config = loadConfig({ ...minimalSocket, PUBLIC_URL: 'https://bot.example/', COR_API_URL: 'http://127.0.0.1:9/v1/', SLACK_API_URL: 'http://127.0.0.1:8/api', HOST: '' });
+    expect(config.http.publicUrl).toBe('https://bot.example');
+    expect(config.cor.apiUrl).toBe('http://127.0.0.1:9/v1');
+    expect(config.slack.apiUrl).toBe('http://127.0.0.1:8/api/');
+    expect(config.http.host).toBe('0.0.0.0');
+  });
+});
