@@ -599,7 +599,17 @@ export class FakeCor {
   }
 
   #taskJson(t: SeedTask) {
-    return { id: t.id, title: t.title, project_id: t.project_id, description: t.description, deadline: t.deadline, status: t.status, priority: t.priority, archived: t.archived };
+    // The contract types deadline as a string (not nullable): a task without one leaves it out.
+    return {
+      id: t.id,
+      title: t.title,
+      project_id: t.project_id,
+      description: t.description,
+      ...(t.deadline === null ? {} : { deadline: t.deadline }),
+      status: t.status,
+      priority: t.priority,
+      archived: t.archived,
+    };
   }
 
   #projectJson(p: SeedProject) {
@@ -610,8 +620,8 @@ export class FakeCor {
       brief: p.brief ?? '',
       client_id: p.client_id,
       status: p.status === 'in_process' ? 'active' : p.status,
-      start: p.start ? `${p.start} 00:00:00` : null,
-      end: p.end ? `${p.end} 00:00:00` : null,
+      ...(p.start ? { start: `${p.start} 00:00:00` } : {}),
+      ...(p.end ? { end: `${p.end} 00:00:00` } : {}),
       estimated_time: p.estimated_time ?? 0,
       archived: p.archived,
       billable: p.billable,
