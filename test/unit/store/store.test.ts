@@ -1,0 +1,152 @@
+import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { promisify } from 'node:util';
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { listMigrations } from '../../../src/store/migrate.ts';
+import { MIGRATIONS_DIR, migrateStore } from '../../../src/store/index.ts';
+import { tempStore, type TempStore } from '../../helpers/store.ts';
+
+const run = promisify(execFile);
+const HOUR = 3_600_000;
+
+describe('store', () => {
+  let t: TempStore;
+  beforeEach(() => {
+    t = tempStore();
+  });
+  afterEach(() => t.cleanup());
+
+  describe('migrations', () => {
+    it('applies once, records them where Prisma looks, and is a no-op the second time', () => {
+      expect(migrateStore(t.databaseUrl)).toEqual({ applied: [], alreadyApplied: listMigrations(MIGRATIONS_DIR).length });
+      const db = new Database(t.file, { readonly: true });
+      const rows = db.prepare('SELECT migration_name, checksum, finished_at FROM _prisma_migrations').all() as { migration_name: string; checksum: string }[];
+      db.close();
+      expect(rows.map((r) => r.migration_name)).toEqual(listMigrations(MIGRATIONS_DIR).map((m) => m.name));
+      expect(rows.every((r) => /^[0-9a-f]{64}$/.test(r.checksum))).toBe(true);
+    });
+
+    it('schema.prisma and the migrations agree (the CI drift check)', async () => {
+      const { stdout } = await run('npx', ['prisma', 'migrate', 'diff', '--from-migrations', 'prisma/migrations', '--to-schema-datamodel', 'prisma/schema.prisma', '--exit-code'], {
+        env: { ...process.env, DATABASE_URL: 'file::memory:' },
+      });
+      expect(stdout).toContain('No difference detected');
+    }, 60_000);
+  });
+
+  describe('user links', () => {
+    const tokens = { accessToken: 'cor-at-SECRET-ACCESS', refreshToken: 'cor-rt-SECRET-REFRESH', expiresAt: new Date('2026-11-22T12:00:00Z') };
+
+    it('keeps tokens only as ciphertext in the database file', async () => {
+      const link = await t.store.links.upsert({ tenantKey: 'T:1', slackUserId: 'U1', corUserId: 2, corName: 'Jane Doe', tokens });
+      expect(await t.store.links.tokens(link.id)).toEqual(tokens);
+      await t.store.installations.save({ tenantKey: 'T:1', teamId: 'T1', enterpriseId: null, botUserId: 'UB', botId: 'B', botToken: 'xoxb-SECRET-BOT', installation: { bot: { token: 'xoxb-SECRET-BOT' } } });
+      expect((await t.store.installations.find('T:1'))?.botToken).toBe('xoxb-SECRET-BOT');
+      await t.store.close();
+      const raw = readFileSync(t.file).toString('latin1') + readFileSync(`${t.file}-wal`, { flag: 'a+' }).toString('latin1');
+      expect(raw).not.toMatch(/SECRET-ACCESS|SECRET-REFRESH|SECRET-BOT/);
+      expect(raw).toContain('enc:v1:');
+    });
+
+    it('is keyed by (tenant, Slack user): a relink replaces, other workspaces are apart', async () => {
+      await t.store.links.upsert({ tenantKey: 'T:1', slackUserId: 'U1', corUserId: 2, corName: 'Jane', tokens });
+      await t.store.links.upsert({ tenantKey: 'T:2', slackUserId: 'U1', corUserId: 9, corName: 'Other', tokens });
+      const relinked = await t.store.links.upsert({ tenantKey: 'T:1', slackUserId: 'U1', corUserId: 3, corName: 'John', tokens });
+      expect(relinked.corUserId).toBe(3);
+      expect((await t.store.links.find('T:2', 'U1'))?.corName).toBe('Other');
+      expect(await t.store.links.list('T:1')).toHaveLength(1);
+      expect(await t.store.links.deleteTenant('T:1')).toBe(1);
+      expect(await t.store.links.find('T:2', 'U1')).toBeDefined();
+    });
+
+    it('marks a link for re-linking exactly once and forgets its tokens', async () => {
+      const link = await t.store.links.upsert({ tenantKey: 'T:1', slackUserId: 'U1', corUserId: 2, corName: 'Jane', tokens });
+      const results = await Promise.all([1, 2, 3].map(() => t.store.links.markNeedsRelink(link.id, new Date())));
+      expect(results.filter(Boolean)).toHaveLength(1);
+      expect(await t.store.links.tokens(link.id)).toBeUndefined();
+      expect((await t.store.links.findById(link.id))?.state).toBe('needs_relink');
+      await t.store.links.saveTokens(link.id, tokens);
+      expect((await t.store.links.findById(link.id))?.state).toBe('active');
+    });
+  });
+
+  describe('OAuth states', () => {
+    it('is single-use, bound to its user, and expires', async () => {
+      const now = new Date('2026-11-22T10:00:00Z');
+      const state = await t.store.oauthStates.issue('T:1', 'U1', now, 600_000);
+      expect(state.length).toBeGreaterThanOrEqual(32);
+      const [a, b] = await Promise.all([t.store.oauthStates.consume(state, now), t.store.oauthStates.consume(state, now)]);
+      expect([a, b].filter((r) => r.ok)).toEqual([{ ok: true, tenantKey: 'T:1', slackUserId: 'U1' }]);
+      expect(await t.store.oauthStates.consume(state, now)).toEqual({ ok: false, reason: 'used' });
+      const late = await t.store.oauthStates.issue('T:1', 'U1', now, 600_000);
+      expect(await t.store.oauthStates.consume(late, new Date(now.getTime() + 600_001))).toEqual({ ok: false, reason: 'expired' });
+      expect(await t.store.oauthStates.consume('forged', now)).toEqual({ ok: false, reason: 'unknown' });
+      expect(await t.store.oauthStates.consume(undefined, now)).toEqual({ ok: false, reason: 'missing' });
+    });
+  });
+
+  describe('time-entry outbox', () => {
+    it('records one request per idempotency key, however many times it is sent', async () => {
+      const link = await t.store.links.upsert({ tenantKey: 'T:1', slackUserId: 'U1', corUserId: 2, corName: 'Jane', tokens: { accessToken: 'a', refreshToken: 'r', expiresAt: new Date() } });
+      const req = { idempotencyKey: 'cmd:T1:trigger-1', linkId: link.id, taskId: 48211, start: new Date('2026-11-21T12:00:00Z'), stop: new Date('2026-11-21T14:00:00Z') };
+      const now = new Date('2026-11-21T15:00:00Z');
+      const results = await Promise.all([1, 2, 3, 4].map(() => t.store.outbox.enqueue(req, now)));
+      expect(results.filter((r) => r.created)).toHaveLength(1);
+      expect(new Set(results.map((r) => r.request.id)).size).toBe(1);
+      expect(await t.store.outbox.countByState()).toEqual({ pending: 1 });
+    });
+
+    it('leases due requests to one worker at a time; an expired lease can be taken over', async () => {
+      const link = await t.store.links.upsert({ tenantKey: 'T:1', slackUserId: 'U1', corUserId: 2, corName: 'Jane', tokens: { accessToken: 'a', refreshToken: 'r', expiresAt: new Date() } });
+      const now = new Date('2026-11-21T15:00:00Z');
+      const { request } = await t.store.outbox.enqueue({ idempotencyKey: 'k1', linkId: link.id, taskId: 1, start: now, stop: now }, now);
+      const [first, second] = await Promise.all([t.store.outbox.claimDue(now, 10, 60_000), t.store.outbox.claimDue(now, 10, 60_000)]);
+      expect([...(first ?? []), ...(second ?? [])].map((r) => r.id)).toEqual([request.id]);
+      expect(await t.store.outbox.claimDue(new Date(now.getTime() + 30_000), 10, 60_000)).toEqual([]);
+      const retaken = await t.store.outbox.claimDue(new Date(now.getTime() + 61_000), 10, 60_000);
+      expect(retaken.map((r) => [r.id, r.attempts])).toEqual([[request.id, 2]]);
+      await t.store.outbox.scheduleRetry(request.id, 'COR 503', new Date(now.getTime() + HOUR));
+      expect(await t.store.outbox.claimDue(new Date(now.getTime() + 62_000), 10, 60_000)).toEqual([]);
+      await t.store.outbox.markWritten(request.id, 777);
+      expect(await t.store.outbox.get(request.id)).toMatchObject({ state: 'written', corHourId: 777 });
+      expect(await t.store.outbox.claimDue(new Date(now.getTime() + 2 * HOUR), 10, 60_000)).toEqual([]);
+    });
+
+    it('cancels what is pending for a link that goes away', async () => {
+      const link = await t.store.links.upsert({ tenantKey: 'T:1', slackUserId: 'U1', corUserId: 2, corName: 'Jane', tokens: { accessToken: 'a', refreshToken: 'r', expiresAt: new Date() } });
+      const now = new Date();
+      await t.store.outbox.enqueue({ idempotencyKey: 'a', linkId: link.id, taskId: 1, start: now, stop: now }, now);
+      expect((await t.store.outbox.cancelPendingForLink(link.id)).map((r) => r.idempotencyKey)).toEqual(['a']);
+      expect(await t.store.outbox.countByState()).toEqual({ cancelled: 1 });
+    });
+  });
+
+  describe('reminders and timers', () => {
+    it('gives defaults, saves settings, and claims one delivery per local date', async () => {
+      const link = await t.store.links.upsert({ tenantKey: 'T:1', slackUserId: 'U1', corUserId: 2, corName: 'Jane', tokens: { accessToken: 'a', refreshToken: 'r', expiresAt: new Date() } });
+      expect(await t.store.reminders.getSetting(link.id)).toMatchObject({ enabled: true, localTime: '17:30', weekdays: undefined, skipDates: [] });
+      await t.store.reminders.saveSetting({ ...(await t.store.reminders.getSetting(link.id)), localTime: '18:00', weekdays: [1, 2, 3, 4], skipDates: ['2026-12-24'] });
+      expect(await t.store.reminders.getSetting(link.id)).toMatchObject({ localTime: '18:00', weekdays: [1, 2, 3, 4], skipDates: ['2026-12-24'] });
+
+      const now = new Date('2026-11-23T20:30:00Z');
+      const claims = await Promise.all([1, 2, 3].map(() => t.store.reminders.claimDelivery(link.id, '2026-11-23', now, 60_000)));
+      expect(claims.filter(Boolean)).toHaveLength(1);
+      // A crash mid-send: the lease runs out and the delivery can be claimed again, once.
+      const again = await t.store.reminders.claimDelivery(link.id, '2026-11-23', new Date(now.getTime() + 61_000), 60_000);
+      expect(again?.attempts).toBe(2);
+      await t.store.reminders.markDelivery(again?.id ?? '', 'sent', { channelId: 'D1', messageTs: '1.2' });
+      expect(await t.store.reminders.claimDelivery(link.id, '2026-11-23', new Date(now.getTime() + 3 * HOUR), 60_000)).toBeUndefined();
+      expect(await t.store.reminders.findDelivery(link.id, '2026-11-23')).toMatchObject({ state: 'sent', messageTs: '1.2' });
+    });
+
+    it('keeps one timer per user; starting another hands back the one it replaced', async () => {
+      const link = await t.store.links.upsert({ tenantKey: 'T:1', slackUserId: 'U1', corUserId: 2, corName: 'Jane', tokens: { accessToken: 'a', refreshToken: 'r', expiresAt: new Date() } });
+      const at = new Date('2026-11-23T12:00:00Z');
+      expect(await t.store.timers.start({ linkId: link.id, taskId: 1, startedAt: at, note: null })).toBeUndefined();
+      expect(await t.store.timers.start({ linkId: link.id, taskId: 2, startedAt: new Date(at.getTime() + HOUR), note: 'x' })).toMatchObject({ taskId: 1 });
+      const stops = await Promise.all([t.store.timers.stop(link.id), t.store.timers.stop(link.id)]);
+      expect(stops.filter(Boolean)).toEqual([expect.objectContaining({ taskId: 2, note: 'x' })]);
+    });
+  });
+});
