@@ -4,6 +4,7 @@ import { App, HTTPReceiver, type Receiver, SocketModeReceiver } from '@slack/bol
 import { AppError, toUserMessage } from '../errors.ts';
 import { boltLogger } from '../logger.ts';
 import { registerListeners } from './listeners/index.ts';
+import type { Registered } from './listeners/registry.ts';
 import { postToResponseUrl } from './respond.ts';
 import type { SlackServices } from './services.ts';
 
@@ -109,7 +110,7 @@ export function createSlackApp(config: SlackAppConfig, services: SlackServices, 
 export function createBoltApp(
   opts: { receiver: Receiver; botToken: string; apiUrl: string; identity: BotIdentity },
   services: SlackServices,
-): App {
+): App & { registered: Registered } {
   const app = new App({
     receiver: opts.receiver,
     logger: boltLogger(services.logger),
@@ -118,7 +119,7 @@ export function createBoltApp(
     authorize: async () => ({ botToken: opts.botToken, botId: opts.identity.botId, botUserId: opts.identity.botUserId, teamId: opts.identity.teamId }),
   });
 
-  registerListeners(app, services);
+  const registered = registerListeners(app, services);
 
   app.error(async ({ error, body }: { error: Error; body?: unknown }) => {
     const original = (error as { original?: unknown }).original ?? error;
@@ -131,7 +132,7 @@ export function createBoltApp(
       services.logger.warn({ err }, 'could not tell the user about a failure');
     }
   });
-  return app;
+  return Object.assign(app, { registered });
 }
 
 function responseUrlOf(body: unknown): string | undefined {

@@ -2,9 +2,12 @@ import type { App } from '@slack/bolt';
 import type { SlackServices } from '../services.ts';
 import { registerCommands } from './commands/index.ts';
 import { registerEvents } from './events/index.ts';
+import { ListenerRegistry, type Registered } from './registry.ts';
 
-/** The one list of listener kinds; each kind's index.ts registers its own. */
-export function registerListeners(app: App, services: SlackServices): void {
-  registerCommands(app, services);
-  registerEvents(app, services);
+/** The one list of listener kinds; each kind's index.ts registers its own. Returns what was registered. */
+export function registerListeners(app: App, services: SlackServices): Registered {
+  const registry = new ListenerRegistry(app);
+  registerCommands(registry, services);
+  registerEvents(registry, services);
+  return registry.registered;
 }

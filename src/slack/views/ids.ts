@@ -11,3 +11,9 @@ export const EVENTS = ['app_home_opened'] as const;
 
 /** Global and message shortcuts (callback ids, also in manifest.yml). */
 export const SHORTCUTS: readonly string[] = [];
+
+/** Bot scopes the app asks for (manifest.yml and the OAuth install use these). */
+export const BOT_SCOPES = ['commands', 'chat:write', 'im:write', 'users:read', 'users:read.email'] as const;
+
+/** The one HTTP path Slack sends commands, interactions, options requests and events to. */
+export const SLACK_EVENTS_PATH = '/slack/events';

@@ -1,5 +1,4 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
-import { AppError } from '../../../errors.ts';
 import { splitSubcommand, slashCommandSchema, type SlashCommand } from '../../payloads.ts';
 import type { SlackServices } from '../../services.ts';
 import { usageCard } from '../../views/help.ts';
@@ -12,7 +11,7 @@ export type SubcommandHandler = (args: CommandArgs, command: SlashCommand, rest:
  * `/cor <subcommand> ...`: routes to the subcommand's handler. An empty, `help` or unknown subcommand
  * answers with the usage card in the ack itself: never an error page.
  */
-export function corCommand(_services: SlackServices) {
+export function corCommand(services: SlackServices) {
   const handlers: Record<string, SubcommandHandler> = {
     [SUBCOMMANDS.help]: async ({ ack }) => {
       await ack({ response_type: 'ephemeral', ...usageCard() });
@@ -23,7 +22,8 @@ export function corCommand(_services: SlackServices) {
     const parsed = slashCommandSchema.safeParse(args.command);
     if (!parsed.success) {
       await args.ack({ response_type: 'ephemeral', text: 'That request was incomplete; please try the command again.' });
-      throw new AppError('bad_request', 'slash command payload failed validation', { details: { issues: parsed.error.issues.length } });
+      services.logger.warn({ issues: parsed.error.issues.map((i) => i.path.join('.')) }, 'slash command payload failed validation');
+      return;
     }
     const { sub, rest } = splitSubcommand(parsed.data.text);
     const handler = handlers[sub];

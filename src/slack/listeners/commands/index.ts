@@ -1,8 +1,8 @@
-import type { App } from '@slack/bolt';
 import type { SlackServices } from '../../services.ts';
 import { COMMAND } from '../../views/ids.ts';
+import type { ListenerRegistry } from '../registry.ts';
 import { corCommand } from './cor.ts';
 
-export function registerCommands(app: App, services: SlackServices): void {
-  app.command(COMMAND, corCommand(services));
+export function registerCommands(registry: ListenerRegistry, services: SlackServices): void {
+  registry.command(COMMAND, corCommand(services));
 }

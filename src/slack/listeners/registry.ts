@@ -1,0 +1,33 @@
+import type { App, Middleware, SlackCommandMiddlewareArgs, SlackEventMiddlewareArgs, SlackShortcutMiddlewareArgs } from '@slack/bolt';
+
+/** What the app listens to, as registered: the manifest test compares it with manifest.yml. */
+export interface Registered {
+  commands: string[];
+  events: string[];
+  shortcuts: string[];
+}
+
+/** Registers listeners on the Bolt app and remembers what it registered. */
+export class ListenerRegistry {
+  readonly #app: App;
+  readonly registered: Registered = { commands: [], events: [], shortcuts: [] };
+
+  constructor(app: App) {
+    this.#app = app;
+  }
+
+  command(name: string, listener: Middleware<SlackCommandMiddlewareArgs>): void {
+    this.registered.commands.push(name);
+    this.#app.command(name, listener);
+  }
+
+  event<E extends string>(type: E, listener: Middleware<SlackEventMiddlewareArgs<E>>): void {
+    this.registered.events.push(type);
+    this.#app.event(type, listener);
+  }
+
+  shortcut(callbackId: string, listener: Middleware<SlackShortcutMiddlewareArgs>): void {
+    this.registered.shortcuts.push(callbackId);
+    this.#app.shortcut(callbackId, listener);
+  }
+}

@@ -1,0 +1,103 @@
+import type { App, Receiver, ReceiverEvent } from '@slack/bolt';
+import { ClientCredentialsTokenSource } from '../../src/cor/auth.ts';
+import { systemClock } from '../../src/lib/clock.ts';
+import { WorkTracker } from '../../src/lib/work-tracker.ts';
+import { createBoltApp } from '../../src/slack/app.ts';
+import type { Registered } from '../../src/slack/listeners/registry.ts';
+import type { SlackServices } from '../../src/slack/services.ts';
+import { DEFAULT_WORKSPACE, FakeSlack } from '../../tools/fake-slack/server.ts';
+import { FakeCor } from '../../tools/fake-cor/server.ts';
+import { corKit } from './cor.ts';
+import { memoryLogger } from './logger.ts';
+import { tempStore, type TempStore } from './store.ts';
+
+/** A receiver that does nothing but let tests push events in (as Bolt's own tests do). */
+class TestReceiver implements Receiver {
+  init(_app: App): void {}
+  start(): Promise<unknown> {
+    return Promise.resolve();
+  }
+  stop(): Promise<unknown> {
+    return Promise.resolve();
+  }
+}
+
+export interface AckRecord {
+  acked: boolean;
+  body: unknown;
+}
+
+export interface ListenerHarness {
+  app: App & { registered: Registered };
+  services: SlackServices;
+  slack: FakeSlack;
+  cor: FakeCor;
+  db: TempStore;
+  logText(): string;
+  /** Pushes a payload through the real Bolt app, as the receiver would; resolves with what was acked. */
+  send(body: Record<string, unknown>): Promise<AckRecord>;
+  close(): Promise<void>;
+}
+
+/** A real Bolt App with every listener, real services over a temp store, fake Slack and fake COR over HTTP. */
+export async function listenerHarness(): Promise<ListenerHarness> {
+  const slack = await new FakeSlack().start();
+  const cor = await new FakeCor().start();
+  const db = tempStore();
+  const { logger, text } = memoryLogger();
+  const kit = corKit(cor);
+  const services: SlackServices = {
+    logger,
+    clock: systemClock,
+    store: db.store,
+    appCor: kit.client.as(new ClientCredentialsTokenSource(kit.auth, systemClock)),
+    work: new WorkTracker(),
+  };
+  const app = createBoltApp(
+    { receiver: new TestReceiver(), botToken: DEFAULT_WORKSPACE.botToken, apiUrl: slack.apiUrl, identity: { botId: 'BBOT', botUserId: 'UBOT', teamId: 'T0DEMO' } },
+    services,
+  );
+  return {
+    app,
+    services,
+    slack,
+    cor,
+    db,
+    logText: text,
+    async send(body) {
+      const record: AckRecord = { acked: false, body: undefined };
+      const event: ReceiverEvent = {
+        body,
+        ack: async (response?: unknown) => {
+          if (record.acked) throw new Error('acked twice');
+          record.acked = true;
+          record.body = response;
+        },
+      };
+      await app.processEvent(event);
+      await services.work.drain(5_000);
+      return record;
+    },
+    async close() {
+      await Promise.all([slack.stop(), cor.stop(), db.cleanup()]);
+    },
+  };
+}
+
+export function slashCommandBody(text: string, slack: FakeSlack, overrides: Record<string, string> = {}): Record<string, unknown> {
+  return {
+    token: 'x',
+    team_id: 'T0DEMO',
+    team_domain: 'demo',
+    channel_id: 'C0GENERAL',
+    channel_name: 'general',
+    user_id: 'U01JANE',
+    user_name: 'jane',
+    command: '/cor',
+    text,
+    api_app_id: 'A0COR',
+    response_url: slack.newResponseUrl(),
+    trigger_id: '1.trigger',
+    ...overrides,
+  };
+}
