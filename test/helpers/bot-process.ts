@@ -1,0 +1,112 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { FAKE_API_KEY, FAKE_CLIENT_SECRET, type FakeCor } from '../../tools/fake-cor/server.ts';
+import { DEFAULT_WORKSPACE, type FakeSlack } from '../../tools/fake-slack/server.ts';
+
+export const REPO = fileURLToPath(new URL('../..', import.meta.url));
+export const TSX_CLI = join(REPO, 'node_modules/tsx/dist/cli.mjs');
+export const MAIN = join(REPO, 'src/main.ts');
+export const SIGNING_SECRET = 'e2e-signing-secret';
+
+export interface BotProcess {
+  child: ChildProcess;
+  port: number;
+  baseUrl: string;
+  dir: string;
+  databaseFile: string;
+  output(): string;
+  /** Sends a signal and resolves with the exit code. */
+  stop(signal?: NodeJS.Signals): Promise<number | null>;
+}
+
+/** The bot's environment for HTTP mode against a fake Slack and a fake COR, in its own temp directory. */
+export function botEnv(slack: FakeSlack, cor: FakeCor, extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    PATH: process.env.PATH ?? '',
+    HOME: process.env.HOME ?? '',
+    NODE_ENV: 'test',
+    SLACK_MODE: 'http',
+    SLACK_BOT_TOKEN: DEFAULT_WORKSPACE.botToken,
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_API_URL: slack.apiUrl,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    COR_API_URL: cor.apiUrl,
+    COR_INTEGRATIONS_URL: cor.integrationsUrl,
+    COR_AUTHORIZE_URL: cor.authorizeUrl,
+    COR_API_KEY: FAKE_API_KEY,
+    COR_CLIENT_SECRET: FAKE_CLIENT_SECRET,
+    TOKEN_ENCRYPTION_KEY: Buffer.alloc(32, 3).toString('base64'),
+    LOG_LEVEL: 'info',
+    ...extra,
+  };
+}
+
+/** Runs `src/main.ts` as its own process (as `npm start` does) and waits until it is listening. */
+export async function startBot(env: Record<string, string>, timeoutMs = 20_000): Promise<BotProcess> {
+  const dir = mkdtempSync(join(tmpdir(), 'cor-slack-e2e-'));
+  const databaseFile = join(dir, 'data', 'bot.db');
+  const child = spawn(process.execPath, [TSX_CLI, MAIN], {
+    cwd: dir,
+    env: { DATABASE_URL: `file:${databaseFile}`, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout?.on('data', (d: Buffer) => {
+    out += d.toString();
+  });
+  child.stderr?.on('data', (d: Buffer) => {
+    out += d.toString();
+  });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const port = await new Promise<number>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`bot did not start in time:\n${out}`)), timeoutMs);
+    const check = () => {
+      const line = out.split('\n').find((l) => l.includes('cor-slack is running'));
+      if (line) {
+        clearTimeout(timer);
+        resolve((JSON.parse(line) as { port: number }).port);
+      }
+    };
+    child.stdout?.on('data', check);
+    void exited.then((code) => {
+      clearTimeout(timer);
+      reject(new Error(`bot exited with ${code} before it started:\n${out}`));
+    });
+  });
+  return {
+    child,
+    port,
+    baseUrl: `http://127.0.0.1:${port}`,
+    dir,
+    databaseFile,
+    output: () => out,
+    async stop(signal: NodeJS.Signals = 'SIGTERM') {
+      if (child.exitCode === null) child.kill(signal);
+      const code = await exited;
+      rmSync(dir, { recursive: true, force: true });
+      return code;
+    },
+  };
+}
+
+/** Runs the bot expecting it to refuse to start; resolves with its exit code and output. */
+export async function runBotToExit(env: Record<string, string>, timeoutMs = 20_000): Promise<{ code: number | null; output: string }> {
+  const dir = mkdtempSync(join(tmpdir(), 'cor-slack-e2e-'));
+  const child = spawn(process.execPath, [TSX_CLI, MAIN], { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout?.on('data', (d: Buffer) => {
+    output += d.toString();
+  });
+  child.stderr?.on('data', (d: Buffer) => {
+    output += d.toString();
+  });
+  const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+  const code = await new Promise<number | null>((resolve) => child.once('exit', (c) => resolve(c)));
+  clearTimeout(timer);
+  rmSync(dir, { recursive: true, force: true });
+  return { code, output };
+}
