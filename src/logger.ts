@@ -76,8 +76,9 @@ export function boltLogger(logger: Logger): BoltLogger {
   const child = logger.child({ component: 'bolt' });
   let level = LogLevel.INFO;
   return {
-    debug: (...msg) => child.debug(joinMessage(msg)),
-    info: (...msg) => child.info(joinMessage(msg)),
+    // Bolt logs a lot at debug on every request: build the message only when it will be written.
+    debug: (...msg) => child.isLevelEnabled('debug') && child.debug(joinMessage(msg)),
+    info: (...msg) => child.isLevelEnabled('info') && child.info(joinMessage(msg)),
     warn: (...msg) => child.warn(joinMessage(msg)),
     error: (...msg) => child.error(joinMessage(msg)),
     // Our LOG_LEVEL governs; Bolt's requested level is only remembered for getLevel().

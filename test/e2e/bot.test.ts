@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeCor } from '../../tools/fake-cor/server.ts';
 import { FakeSlack } from '../../tools/fake-slack/server.ts';
 import { SlackRequestSender, slackSignature } from '../../tools/fake-slack/signed-requests.ts';
-import { type BotProcess, botEnv, runBotToExit, SIGNING_SECRET, startBot } from '../helpers/bot-process.ts';
+import { type BotProcess, botEnv, runBotToExit, SIGNING_SECRET, startBot } from '../../tools/bot-process.ts';
 
 describe('the bot as a process, in HTTP mode', () => {
   let slack: FakeSlack;

@@ -3,10 +3,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { FAKE_API_KEY, FAKE_CLIENT_SECRET, type FakeCor } from '../../tools/fake-cor/server.ts';
-import { DEFAULT_WORKSPACE, type FakeSlack } from '../../tools/fake-slack/server.ts';
+import { FAKE_API_KEY, FAKE_CLIENT_SECRET, type FakeCor } from './fake-cor/server.ts';
+import { DEFAULT_WORKSPACE, type FakeSlack } from './fake-slack/server.ts';
 
-export const REPO = fileURLToPath(new URL('../..', import.meta.url));
+export const REPO = fileURLToPath(new URL('..', import.meta.url));
 export const TSX_CLI = join(REPO, 'node_modules/tsx/dist/cli.mjs');
 export const MAIN = join(REPO, 'src/main.ts');
 export const SIGNING_SECRET = 'e2e-signing-secret';
@@ -45,11 +45,14 @@ export function botEnv(slack: FakeSlack, cor: FakeCor, extra: Record<string, str
   };
 }
 
-/** Runs `src/main.ts` as its own process (as `npm start` does) and waits until it is listening. */
-export async function startBot(env: Record<string, string>, timeoutMs = 20_000): Promise<BotProcess> {
-  const dir = mkdtempSync(join(tmpdir(), 'cor-slack-e2e-'));
+/**
+ * Runs `src/main.ts` (or another entry, e.g. the bench baseline) as its own process, the way `npm start`
+ * does, in a temp working directory, and waits until it logs that it is listening.
+ */
+export async function startBot(env: Record<string, string>, timeoutMs = 20_000, entry = MAIN): Promise<BotProcess> {
+  const dir = mkdtempSync(join(tmpdir(), 'cor-slack-proc-'));
   const databaseFile = join(dir, 'data', 'bot.db');
-  const child = spawn(process.execPath, [TSX_CLI, MAIN], {
+  const child = spawn(process.execPath, [TSX_CLI, entry], {
     cwd: dir,
     env: { DATABASE_URL: `file:${databaseFile}`, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
