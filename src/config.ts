@@ -156,3 +156,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL,
   };
 }
+
+/** The part of the configuration operator commands need (store and keys), validated the same way. */
+export function loadStoreConfig(env: Record<string, string | undefined> = process.env): Pick<Config, 'nodeEnv' | 'databaseUrl' | 'tokenEncryptionKey' | 'tokenEncryptionPreviousKeys' | 'logLevel'> {
+  const full = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-operator', SLACK_APP_TOKEN: 'xapp-operator', COR_API_KEY: '-', COR_CLIENT_SECRET: '-', ...env, SLACK_MODE: 'socket' });
+  return {
+    nodeEnv: full.nodeEnv,
+    databaseUrl: full.databaseUrl,
+    tokenEncryptionKey: full.tokenEncryptionKey,
+    tokenEncryptionPreviousKeys: full.tokenEncryptionPreviousKeys,
+    logLevel: full.logLevel,
+  };
+}
