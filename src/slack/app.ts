@@ -119,6 +119,10 @@ export function createBoltApp(
     authorize: async () => ({ botToken: opts.botToken, botId: opts.identity.botId, botUserId: opts.identity.botUserId, teamId: opts.identity.teamId }),
   });
 
+  // Every event's processing is tracked, so a graceful stop finishes what was already acknowledged.
+  app.use(async ({ next }) => {
+    await services.work.track(next());
+  });
   const registered = registerListeners(app, services);
 
   app.error(async ({ error, body }: { error: Error; body?: unknown }) => {

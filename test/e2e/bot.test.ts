@@ -78,10 +78,18 @@ describe('the bot as a process, in HTTP mode', () => {
     expect(bot.output()).not.toMatch(/xoxb-fake-demo-token|cor-at-|cor-rt-|fake-cor-client-secret/);
   });
 
-  it('stops cleanly on SIGTERM with exit code 0', async () => {
+  it('on SIGTERM finishes work already acknowledged, then exits 0', async () => {
+    slack.setLatency('views.publish', 800);
+    const published = slack.callsTo('views.publish').length;
+    const acked = await sender.event({ type: 'app_home_opened', user: 'U02JOHN', channel: 'D02', tab: 'home', event_ts: '2.1' });
+    expect(acked.status).toBe(200);
+    await slack.waitFor(() => slack.callsTo('views.publish').length > published);
     const code = await bot.stop('SIGTERM');
     expect(code).toBe(0);
+    expect(bot.output()).toMatch(/"inFlight":1/);
     expect(bot.output()).toContain('"msg":"stopped"');
+    expect(bot.output()).not.toContain('did not finish in time');
+    expect(bot.output()).not.toContain('listener failed');
   });
 });
 

@@ -82,6 +82,7 @@ export class FakeSlack {
   #port = 0;
   #seq = 0;
   #views = new Map<string, Record<string, unknown>>();
+  readonly #latency = new Map<string, number>();
 
   constructor(opts: FakeSlackOptions = {}) {
     this.workspaces = opts.workspaces ?? [DEFAULT_WORKSPACE];
@@ -126,6 +127,12 @@ export class FakeSlack {
     }
   }
 
+  /** Delays the answers of one method (slow Slack). */
+  setLatency(method: string, ms: number | undefined): void {
+    if (ms === undefined) this.#latency.delete(method);
+    else this.#latency.set(method, ms);
+  }
+
   setRateLimit(method: string, perSecond: number | undefined): void {
     if (perSecond === undefined) delete this.#rateLimits[method];
     else this.#rateLimits[method] = perSecond;
@@ -166,6 +173,8 @@ export class FakeSlack {
       return;
     }
     this.calls.push({ method, args, token });
+    const delay = this.#latency.get(method);
+    if (delay) await new Promise((r) => setTimeout(r, delay));
     const workspace = this.workspaces.find((w) => w.botToken === token);
     if (!workspace) {
       sendJson(res, 200, { ok: false, error: token ? 'invalid_auth' : 'not_authed' });
