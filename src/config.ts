@@ -18,6 +18,8 @@ export interface Config {
     apiUrl: string;
     integrationsUrl: string;
     authorizeUrl: string | undefined;
+    /** the `name` COR's consent page shows */
+    appName: string;
     apiKey: string;
     clientSecret: string;
     timeoutMs: number;
@@ -79,6 +81,7 @@ const schema = z.object({
   COR_API_URL: urlString('COR_API_URL').default('https://api.projectcor.com/v1'),
   COR_INTEGRATIONS_URL: urlString('COR_INTEGRATIONS_URL').default('https://integrations.projectcor.com'),
   COR_AUTHORIZE_URL: urlString('COR_AUTHORIZE_URL').optional(),
+  COR_APP_NAME: z.string().min(1).default('cor-slack'),
   COR_API_KEY: z.string().optional(),
   COR_CLIENT_SECRET: z.string().optional(),
   COR_TIMEOUT_MS: z
@@ -147,6 +150,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       apiUrl: e.COR_API_URL.replace(/\/+$/, ''),
       integrationsUrl: e.COR_INTEGRATIONS_URL.replace(/\/+$/, ''),
       authorizeUrl: e.COR_AUTHORIZE_URL,
+      appName: e.COR_APP_NAME,
       apiKey: e.COR_API_KEY as string,
       clientSecret: e.COR_CLIENT_SECRET as string,
       timeoutMs: e.COR_TIMEOUT_MS,

@@ -41,6 +41,7 @@ const COR_TEXT: Record<CorErrorCode, string> = {
 
 const APP_TEXT: Record<string, string> = {
   not_linked: 'Your Slack account is not linked to COR yet. Run `/cor link` first.',
+  needs_relink: 'COR no longer accepts my access for you. Run `/cor link` to link again.',
   bad_input: 'I could not understand that.',
 };
 
@@ -50,7 +51,7 @@ function isCorCode(code: string): code is CorErrorCode {
 
 export function toUserMessage(err: unknown): string {
   if (err instanceof AppError) {
-    if (err.code === 'bad_input' || (err.code === 'validation' && err.details?.userFacing === true)) {
+    if (err.code === 'bad_input' || err.code === 'not_configured' || (err.code === 'validation' && err.details?.userFacing === true)) {
       return err.message;
     }
     if (isCorCode(err.code)) {

@@ -9,11 +9,17 @@ import { type Config, ConfigError, loadConfig } from './config.ts';
 import { ClientCredentialsTokenSource, CorAuth } from './cor/auth.ts';
 import { CorClient } from './cor/client.ts';
 import { CorTransport } from './cor/transport.ts';
+import { LinkingService } from './domain/linking.ts';
+import { tenantKeyOf } from './domain/tenant.ts';
 import { systemClock } from './lib/clock.ts';
 import { loadOrCreateKeyFile, TokenCipher } from './lib/crypto.ts';
 import { WorkTracker } from './lib/work-tracker.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { type BotIdentity, createSlackApp } from './slack/app.ts';
+import { SingleWorkspaceClients } from './slack/clients.ts';
+import { SlackProfileDirectory } from './slack/directory.ts';
+import { SlackLinkNotifier } from './slack/notifier.ts';
+import { COR_CALLBACK_PATH, corOAuthCallbackRoute } from './slack/routes/cor-oauth.ts';
 import { healthRoute } from './slack/routes/health.ts';
 import type { SlackServices } from './slack/services.ts';
 import { migrateStore, openStore } from './store/index.ts';
@@ -76,7 +82,21 @@ export async function main(): Promise<void> {
   }
 
   const work = new WorkTracker();
-  const services: SlackServices = { logger, clock, store, appCor, work };
+  const tenantKey = identity.teamId ? tenantKeyOf({ teamId: identity.teamId }) : undefined;
+  const clients = new SingleWorkspaceClients(config.slack.botToken, config.slack.apiUrl, tenantKey);
+  const publicUrl = config.http.publicUrl ?? `http://localhost:${config.http.port}`;
+  const linking = new LinkingService({
+    store,
+    corAuth,
+    cor,
+    appCor,
+    slack: new SlackProfileDirectory(clients, clock),
+    notifier: new SlackLinkNotifier(clients),
+    consent: { authorizeUrl: config.cor.authorizeUrl, redirectUri: `${publicUrl}${COR_CALLBACK_PATH}`, appName: config.cor.appName },
+    clock,
+    logger: logger.child({ component: 'linking' }),
+  });
+  const services: SlackServices = { logger, clock, store, appCor, work, linking, clients };
   const runtime = createSlackApp(
     {
       mode: config.slack.mode,
@@ -89,7 +109,7 @@ export async function main(): Promise<void> {
     },
     services,
     identity,
-    [healthRoute(services)],
+    [healthRoute(services), corOAuthCallbackRoute(linking, logger)],
   );
   await runtime.start();
   logger.info({ mode: config.slack.mode, host: config.http.host, port: runtime.port(), botUserId: identity.botUserId }, 'cor-slack is running');

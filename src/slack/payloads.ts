@@ -7,6 +7,7 @@ export const slashCommandSchema = z.object({
   user_id: z.string().min(1),
   team_id: z.string().min(1),
   enterprise_id: z.string().optional(),
+  is_enterprise_install: z.string().optional(),
   channel_id: z.string().optional(),
   response_url: z.string().url(),
   trigger_id: z.string().min(1),

@@ -1,8 +1,10 @@
 import type { CorApi } from '../cor/client.ts';
+import type { LinkingService } from '../domain/linking.ts';
 import type { Clock } from '../lib/clock.ts';
 import type { WorkTracker } from '../lib/work-tracker.ts';
 import type { Logger } from '../logger.ts';
 import type { Store } from '../store/index.ts';
+import type { SlackClients } from './clients.ts';
 
 /** What the Slack layer is given by main.ts (or a test): everything already constructed. */
 export interface SlackServices {
@@ -13,4 +15,6 @@ export interface SlackServices {
   appCor: CorApi;
   /** Work that continues after an ack; drained on graceful stop. */
   work: WorkTracker;
+  linking: LinkingService;
+  clients: SlackClients;
 }

@@ -2,7 +2,11 @@ import type { App, Receiver, ReceiverEvent } from '@slack/bolt';
 import { ClientCredentialsTokenSource } from '../../src/cor/auth.ts';
 import { systemClock } from '../../src/lib/clock.ts';
 import { WorkTracker } from '../../src/lib/work-tracker.ts';
+import { LinkingService } from '../../src/domain/linking.ts';
 import { createBoltApp } from '../../src/slack/app.ts';
+import { SingleWorkspaceClients } from '../../src/slack/clients.ts';
+import { SlackProfileDirectory } from '../../src/slack/directory.ts';
+import { SlackLinkNotifier } from '../../src/slack/notifier.ts';
 import type { Registered } from '../../src/slack/listeners/registry.ts';
 import type { SlackServices } from '../../src/slack/services.ts';
 import { DEFAULT_WORKSPACE, FakeSlack } from '../../tools/fake-slack/server.ts';
@@ -46,13 +50,20 @@ export async function listenerHarness(): Promise<ListenerHarness> {
   const db = tempStore();
   const { logger, text } = memoryLogger();
   const kit = corKit(cor);
-  const services: SlackServices = {
-    logger,
-    clock: systemClock,
+  const clients = new SingleWorkspaceClients(DEFAULT_WORKSPACE.botToken, slack.apiUrl, 'T:T0DEMO');
+  const appCor = kit.client.as(new ClientCredentialsTokenSource(kit.auth, systemClock));
+  const linking = new LinkingService({
     store: db.store,
-    appCor: kit.client.as(new ClientCredentialsTokenSource(kit.auth, systemClock)),
-    work: new WorkTracker(),
-  };
+    corAuth: kit.auth,
+    cor: kit.client,
+    appCor,
+    slack: new SlackProfileDirectory(clients, systemClock),
+    notifier: new SlackLinkNotifier(clients),
+    consent: { authorizeUrl: cor.authorizeUrl, redirectUri: 'http://127.0.0.1:9/cor/oauth/callback', appName: 'cor-slack' },
+    clock: systemClock,
+    logger,
+  });
+  const services: SlackServices = { logger, clock: systemClock, store: db.store, appCor, work: new WorkTracker(), linking, clients };
   const app = createBoltApp(
     { receiver: new TestReceiver(), botToken: DEFAULT_WORKSPACE.botToken, apiUrl: slack.apiUrl, identity: { botId: 'BBOT', botUserId: 'UBOT', teamId: 'T0DEMO' } },
     services,

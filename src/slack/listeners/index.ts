@@ -1,5 +1,6 @@
 import type { App } from '@slack/bolt';
 import type { SlackServices } from '../services.ts';
+import { registerActions } from './actions/index.ts';
 import { registerCommands } from './commands/index.ts';
 import { registerEvents } from './events/index.ts';
 import { ListenerRegistry, type Registered } from './registry.ts';
@@ -9,5 +10,6 @@ export function registerListeners(app: App, services: SlackServices): Registered
   const registry = new ListenerRegistry(app);
   registerCommands(registry, services);
   registerEvents(registry, services);
+  registerActions(registry, services);
   return registry.registered;
 }

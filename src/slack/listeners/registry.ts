@@ -1,16 +1,17 @@
-import type { App, Middleware, SlackCommandMiddlewareArgs, SlackEventMiddlewareArgs, SlackShortcutMiddlewareArgs } from '@slack/bolt';
+import type { App, BlockAction, Middleware, SlackActionMiddlewareArgs, SlackCommandMiddlewareArgs, SlackEventMiddlewareArgs, SlackShortcutMiddlewareArgs } from '@slack/bolt';
 
 /** What the app listens to, as registered: the manifest test compares it with manifest.yml. */
 export interface Registered {
   commands: string[];
   events: string[];
   shortcuts: string[];
+  actions: string[];
 }
 
 /** Registers listeners on the Bolt app and remembers what it registered. */
 export class ListenerRegistry {
   readonly #app: App;
-  readonly registered: Registered = { commands: [], events: [], shortcuts: [] };
+  readonly registered: Registered = { commands: [], events: [], shortcuts: [], actions: [] };
 
   constructor(app: App) {
     this.#app = app;
@@ -24,6 +25,11 @@ export class ListenerRegistry {
   event<E extends string>(type: E, listener: Middleware<SlackEventMiddlewareArgs<E>>): void {
     this.registered.events.push(type);
     this.#app.event(type, listener);
+  }
+
+  action(actionId: string, listener: Middleware<SlackActionMiddlewareArgs<BlockAction>>): void {
+    this.registered.actions.push(actionId);
+    this.#app.action<BlockAction>(actionId, listener);
   }
 
   shortcut(callbackId: string, listener: Middleware<SlackShortcutMiddlewareArgs>): void {

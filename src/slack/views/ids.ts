@@ -4,6 +4,15 @@ export const COMMAND = '/cor';
 /** Subcommands of /cor, in the order the usage card lists them. */
 export const SUBCOMMANDS = {
   help: 'help',
+  link: 'link',
+  whoami: 'whoami',
+  unlink: 'unlink',
+} as const;
+
+/** Action ids of interactive elements. */
+export const ACTIONS = {
+  /** a URL button: Slack still sends a block_action when it is clicked, which the app acknowledges */
+  openCorConsent: 'open_cor_consent',
 } as const;
 
 /** Events the app subscribes to (also in manifest.yml). */

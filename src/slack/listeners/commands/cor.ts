@@ -3,6 +3,7 @@ import { splitSubcommand, slashCommandSchema, type SlashCommand } from '../../pa
 import type { SlackServices } from '../../services.ts';
 import { usageCard } from '../../views/help.ts';
 import { SUBCOMMANDS } from '../../views/ids.ts';
+import { linkSubcommand, unlinkSubcommand, whoamiSubcommand } from './linking.ts';
 
 export type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
 export type SubcommandHandler = (args: CommandArgs, command: SlashCommand, rest: string) => Promise<void>;
@@ -16,6 +17,9 @@ export function corCommand(services: SlackServices) {
     [SUBCOMMANDS.help]: async ({ ack }) => {
       await ack({ response_type: 'ephemeral', ...usageCard() });
     },
+    [SUBCOMMANDS.link]: linkSubcommand(services),
+    [SUBCOMMANDS.whoami]: whoamiSubcommand(services),
+    [SUBCOMMANDS.unlink]: unlinkSubcommand(services),
   };
 
   return async (args: CommandArgs): Promise<void> => {

@@ -1,0 +1,234 @@
+import { type CorAuth, RefreshingTokenSource, type TokenSet } from '../cor/auth.ts';
+import type { CorApi, CorClient } from '../cor/client.ts';
+import { CorError } from '../cor/errors.ts';
+import type { CorUser } from '../cor/schemas.ts';
+import { AppError } from '../errors.ts';
+import type { Clock } from '../lib/clock.ts';
+import { SingleFlight } from '../lib/single-flight.ts';
+import type { Logger } from '../logger.ts';
+import type { UserLinkRecord } from '../store/links.ts';
+import type { Store } from '../store/index.ts';
+import type { TimeEntryRequestRecord } from '../store/outbox.ts';
+import type { TimerRecord } from '../store/timers.ts';
+
+/** A consent link is good for this long (and once). */
+export const STATE_TTL_MS = 10 * 60_000;
+/** The company's user list (for email matching) is reused this long. */
+const USERS_CACHE_MS = 10 * 60_000;
+
+export interface SlackProfile {
+  email: string | undefined;
+  tz: string | undefined;
+  locale: string | undefined;
+  realName: string | undefined;
+}
+
+/** What the domain needs from Slack, implemented in src/slack/. */
+export interface SlackDirectory {
+  profile(tenantKey: string, slackUserId: string): Promise<SlackProfile>;
+}
+
+/** Messages the domain asks to be sent; the Slack layer words and shapes them. */
+export interface LinkNotifier {
+  welcome(link: UserLinkRecord, warnings: string[]): Promise<void>;
+  relinkNeeded(link: UserLinkRecord, consentUrl: string | undefined): Promise<void>;
+}
+
+export interface ConsentSettings {
+  /** COR's consent page, e.g. https://acme.cor.works/oauth2/authorize */
+  authorizeUrl: string | undefined;
+  /** where COR sends people back: ${PUBLIC_URL}/cor/oauth/callback */
+  redirectUri: string;
+  appName: string;
+}
+
+export interface CorPerson {
+  id: number;
+  name: string;
+  email: string | undefined;
+}
+
+export type CallbackRefusal = 'missing_state' | 'unknown_state' | 'used_state' | 'expired_state' | 'denied' | 'missing_code' | 'exchange_failed';
+export type CallbackResult = { ok: true; link: UserLinkRecord; warnings: string[] } | { ok: false; reason: CallbackRefusal };
+
+export interface WhoAmI {
+  link: UserLinkRecord;
+  tokenState: 'active' | 'needs_relink' | 'missing';
+  tz: string;
+  locale: string;
+}
+
+export interface UnlinkResult {
+  removed: boolean;
+  cancelledEntries: TimeEntryRequestRecord[];
+  discardedTimer: TimerRecord | undefined;
+}
+
+export interface LinkingDeps {
+  store: Pick<Store, 'links' | 'oauthStates' | 'outbox' | 'timers'>;
+  corAuth: Pick<CorAuth, 'exchangeCode' | 'refresh'>;
+  cor: CorClient;
+  appCor: CorApi;
+  slack: SlackDirectory;
+  notifier: LinkNotifier;
+  consent: ConsentSettings;
+  clock: Clock;
+  logger: Logger;
+}
+
+export const DEFAULT_TZ = 'UTC';
+export const DEFAULT_LOCALE = 'en-US';
+
+function personOf(u: CorUser): CorPerson {
+  return { id: u.id, name: `${u.first_name} ${u.last_name}`.trim() || `COR user ${u.id}`, email: u.email };
+}
+
+/** Linking Slack users to COR users: consent, callback, who-am-I, unlink, and per-user COR access. */
+export class LinkingService {
+  readonly #d: LinkingDeps;
+  readonly #flights = new SingleFlight<TokenSet>();
+  readonly #usersFlight = new SingleFlight<CorUser[]>();
+  #users: { at: number; users: CorUser[] } | undefined;
+
+  constructor(deps: LinkingDeps) {
+    this.#d = deps;
+  }
+
+  /** A one-use consent URL bound to this Slack user. */
+  async consentUrl(tenantKey: string, slackUserId: string): Promise<string> {
+    const { authorizeUrl, redirectUri, appName } = this.#d.consent;
+    if (!authorizeUrl) throw new AppError('not_configured', 'COR_AUTHORIZE_URL is not set, so linking is not possible yet. Ask whoever runs the bot to set it.');
+    const state = await this.#d.store.oauthStates.issue(tenantKey, slackUserId, this.#d.clock.now(), STATE_TTL_MS);
+    const url = new URL(authorizeUrl);
+    url.searchParams.set('name', appName);
+    url.searchParams.set('response_type', 'code');
+    url.searchParams.set('redirect_uri', redirectUri);
+    url.searchParams.set('state', state);
+    return url.toString();
+  }
+
+  /** Who this Slack user probably is in COR, by email (the app's own token; all pages; case-insensitive). */
+  async guess(tenantKey: string, slackUserId: string): Promise<{ person: CorPerson | undefined; slackEmail: string | undefined }> {
+    const profile = await this.#d.slack.profile(tenantKey, slackUserId);
+    if (!profile.email) return { person: undefined, slackEmail: undefined };
+    const wanted = profile.email.trim().toLowerCase();
+    const match = (await this.#companyUsers()).find((u) => u.email?.trim().toLowerCase() === wanted);
+    return { person: match ? personOf(match) : undefined, slackEmail: profile.email };
+  }
+
+  async #companyUsers(): Promise<CorUser[]> {
+    const now = this.#d.clock.now().getTime();
+    if (this.#users && now - this.#users.at < USERS_CACHE_MS) return this.#users.users;
+    const users = await this.#usersFlight.run('all', () => this.#d.appCor.allUsers());
+    this.#users = { at: now, users };
+    return users;
+  }
+
+  /** The consent redirect came back: check the state, exchange the code, learn who it is, store the link. */
+  async completeCallback(params: { code?: string | undefined; state?: string | undefined; error?: string | undefined }): Promise<CallbackResult> {
+    const now = this.#d.clock.now();
+    const check = await this.#d.store.oauthStates.consume(params.state, now);
+    if (!check.ok) return { ok: false, reason: `${check.reason}_state` as CallbackRefusal };
+    if (params.error) return { ok: false, reason: 'denied' };
+    if (!params.code) return { ok: false, reason: 'missing_code' };
+    let tokens: TokenSet;
+    let me: CorUser;
+    try {
+      const fresh = await this.#d.corAuth.exchangeCode(params.code);
+      tokens = fresh;
+      // The token was just issued: use it as is to learn whose it is.
+      me = await this.#d.cor.as({ accessToken: async () => fresh.accessToken, renewAfterRejection: async () => undefined }).me();
+    } catch (err) {
+      this.#d.logger.warn({ err, tenantKey: check.tenantKey, slackUserId: check.slackUserId }, 'COR code exchange failed');
+      return { ok: false, reason: 'exchange_failed' };
+    }
+    const profile = await this.#d.slack.profile(check.tenantKey, check.slackUserId).catch((err: unknown) => {
+      this.#d.logger.warn({ err }, 'could not read the Slack profile while linking');
+      return { email: undefined, tz: undefined, locale: undefined, realName: undefined } satisfies SlackProfile;
+    });
+    const person = personOf(me);
+    const link = await this.#d.store.links.upsert({
+      tenantKey: check.tenantKey,
+      slackUserId: check.slackUserId,
+      corUserId: me.id,
+      corName: person.name,
+      corEmail: me.email ?? null,
+      slackEmail: profile.email ?? null,
+      tz: profile.tz ?? null,
+      locale: profile.locale ?? null,
+      tokens,
+    });
+    const warnings = emailWarnings(profile.email, me.email);
+    this.#d.logger.info({ tenantKey: link.tenantKey, slackUserId: link.slackUserId, corUserId: link.corUserId }, 'linked');
+    await this.#d.notifier.welcome(link, warnings).catch((err: unknown) => this.#d.logger.warn({ err }, 'could not send the welcome DM'));
+    return { ok: true, link, warnings };
+  }
+
+  async whoami(tenantKey: string, slackUserId: string): Promise<WhoAmI | undefined> {
+    const link = await this.#d.store.links.find(tenantKey, slackUserId);
+    if (!link) return undefined;
+    const profile = await this.#d.slack.profile(tenantKey, slackUserId).catch(() => undefined);
+    if (profile && (profile.tz !== (link.tz ?? undefined) || profile.locale !== (link.locale ?? undefined))) {
+      await this.#d.store.links.updateProfile(link.id, { tz: profile.tz ?? null, locale: profile.locale ?? null });
+    }
+    return {
+      link,
+      tokenState: link.state === 'needs_relink' ? 'needs_relink' : link.hasTokens ? 'active' : 'missing',
+      tz: profile?.tz ?? link.tz ?? DEFAULT_TZ,
+      locale: profile?.locale ?? link.locale ?? DEFAULT_LOCALE,
+    };
+  }
+
+  /** Removes the link and its tokens at once; pending entries and a running timer go with it, reported back. */
+  async unlink(tenantKey: string, slackUserId: string): Promise<UnlinkResult> {
+    const link = await this.#d.store.links.find(tenantKey, slackUserId);
+    if (!link) return { removed: false, cancelledEntries: [], discardedTimer: undefined };
+    const cancelledEntries = await this.#d.store.outbox.cancelPendingForLink(link.id);
+    const discardedTimer = await this.#d.store.timers.stop(link.id);
+    const removed = await this.#d.store.links.delete(tenantKey, slackUserId);
+    this.#d.logger.info({ tenantKey, slackUserId, cancelled: cancelledEntries.length }, 'unlinked');
+    return { removed, cancelledEntries, discardedTimer };
+  }
+
+  /** The link of a user who must be linked to go on; otherwise AppError('not_linked' | 'needs_relink'). */
+  async requireLink(tenantKey: string, slackUserId: string): Promise<UserLinkRecord> {
+    const link = await this.#d.store.links.find(tenantKey, slackUserId);
+    if (!link) throw new AppError('not_linked', 'not linked');
+    if (link.state === 'needs_relink' || !link.hasTokens) throw new AppError('needs_relink', 'needs relink');
+    return link;
+  }
+
+  /**
+   * COR as this user. Tokens refresh before expiry and after a 401, once for all concurrent callers; when the
+   * refresh fails for good the link is marked and the user gets one DM with a re-link button.
+   */
+  apiFor(link: UserLinkRecord): CorApi {
+    const { store, notifier, clock, logger } = this.#d;
+    return this.#d.cor.as(
+      new RefreshingTokenSource({
+        key: link.id,
+        auth: this.#d.corAuth,
+        clock,
+        flights: this.#flights,
+        stored: {
+          load: () => store.links.tokens(link.id),
+          save: (tokens) => store.links.saveTokens(link.id, tokens),
+          markRefreshFailed: async (err: CorError) => {
+            const first = await store.links.markNeedsRelink(link.id, clock.now());
+            logger.warn({ linkId: link.id, code: err.code, first }, 'COR refresh failed for good: the user must link again');
+            if (!first) return;
+            const consent = await this.consentUrl(link.tenantKey, link.slackUserId).catch(() => undefined);
+            await notifier.relinkNeeded(link, consent).catch((e: unknown) => logger.warn({ err: e }, 'could not send the re-link DM'));
+          },
+        },
+      }),
+    );
+  }
+}
+
+function emailWarnings(slackEmail: string | undefined, corEmail: string | undefined): string[] {
+  if (!slackEmail || !corEmail) return [];
+  return slackEmail.trim().toLowerCase() === corEmail.trim().toLowerCase()
+    ? []
+    : [`Your COR email (${corEmail}) is not your Slack email (${slackEmail}). If that is not you in COR, run /cor unlink and link again.`];
+}
