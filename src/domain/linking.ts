@@ -53,7 +53,8 @@ export type CallbackResult = { ok: true; link: UserLinkRecord; warnings: string[
 
 export interface WhoAmI {
   link: UserLinkRecord;
-  tokenState: 'active' | 'needs_relink' | 'missing';
+  /** checked against COR just now: `unverified` when COR could not be reached */
+  tokenState: 'active' | 'needs_relink' | 'missing' | 'unverified';
   tz: string;
   locale: string;
 }
@@ -171,9 +172,17 @@ export class LinkingService {
     if (profile && (profile.tz !== (link.tz ?? undefined) || profile.locale !== (link.locale ?? undefined))) {
       await this.#d.store.links.updateProfile(link.id, { tz: profile.tz ?? null, locale: profile.locale ?? null });
     }
+    let tokenState: WhoAmI['tokenState'] = link.state === 'needs_relink' ? 'needs_relink' : link.hasTokens ? 'active' : 'missing';
+    if (tokenState === 'active') {
+      try {
+        await this.apiFor(link).me(); // refreshes the token if it is due: the answer says whether access still works
+      } catch (err) {
+        tokenState = err instanceof CorError && err.code === 'unauthorized' ? 'needs_relink' : err instanceof AppError && err.code === 'not_linked' ? 'missing' : 'unverified';
+      }
+    }
     return {
-      link,
-      tokenState: link.state === 'needs_relink' ? 'needs_relink' : link.hasTokens ? 'active' : 'missing',
+      link: (await this.#d.store.links.findById(link.id)) ?? link,
+      tokenState,
       tz: profile?.tz ?? link.tz ?? DEFAULT_TZ,
       locale: profile?.locale ?? link.locale ?? DEFAULT_LOCALE,
     };

@@ -37,6 +37,7 @@ export function linkCard(opts: { consentUrl: string; guess?: CorPerson | undefin
 function tokenStateText(w: WhoAmI): string {
   if (w.tokenState === 'active') return 'active (renewed automatically)';
   if (w.tokenState === 'needs_relink') return 'expired for good: run `/cor link` to link again';
+  if (w.tokenState === 'unverified') return 'could not be checked (COR did not answer); it will be retried';
   return 'missing: run `/cor link`';
 }
 
