@@ -7,7 +7,10 @@ export interface Config {
   nodeEnv: 'development' | 'production' | 'test';
   slack: {
     mode: 'socket' | 'http';
-    botToken: string;
+    /** single-workspace install; undefined when `oauth` (multi-workspace) is configured */
+    botToken: string | undefined;
+    /** multi-workspace install through Slack's OAuth (SLACK_CLIENT_ID and SLACK_CLIENT_SECRET set) */
+    oauth: { clientId: string; clientSecret: string; stateSecret: string; authorizeUrl: string } | undefined;
     signingSecret: string | undefined;
     appToken: string | undefined;
     apiUrl: string;
@@ -40,6 +43,9 @@ export class ConfigError extends Error {
 }
 
 const HINTS: Record<string, string> = {
+  SLACK_CLIENT_ID: 'copy it from your Slack app: Basic Information → App Credentials → Client ID',
+  SLACK_CLIENT_SECRET: 'copy it from your Slack app: Basic Information → App Credentials → Client Secret',
+  SLACK_STATE_SECRET: 'any long random string (openssl rand -hex 32); it signs the install state',
   SLACK_BOT_TOKEN:
     'create the app from manifest.yml (api.slack.com/apps → Create New App → From a manifest), install it to your workspace, and copy the Bot User OAuth Token (xoxb-...)',
   SLACK_SIGNING_SECRET: 'copy it from your Slack app: Basic Information → App Credentials → Signing Secret',
@@ -66,6 +72,10 @@ const schema = z.object({
   SLACK_SIGNING_SECRET: z.string().optional(),
   SLACK_APP_TOKEN: z.string().optional(),
   SLACK_API_URL: urlString('SLACK_API_URL').default('https://slack.com/api/'),
+  SLACK_CLIENT_ID: z.string().optional(),
+  SLACK_CLIENT_SECRET: z.string().optional(),
+  SLACK_STATE_SECRET: z.string().optional(),
+  SLACK_AUTHORIZE_URL: urlString('SLACK_AUTHORIZE_URL').default('https://slack.com/oauth/v2/authorize'),
   PORT: z
     .string()
     .regex(/^\d+$/, 'PORT must be a whole number between 0 and 65535')
@@ -114,8 +124,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   const e = parsed.data;
 
-  if (!e.SLACK_BOT_TOKEN) problems.push(missing('SLACK_BOT_TOKEN'));
-  else if (!e.SLACK_BOT_TOKEN.startsWith('xoxb-')) problems.push('SLACK_BOT_TOKEN must be a bot token starting with xoxb-');
+  const multiWorkspace = Boolean(e.SLACK_CLIENT_ID || e.SLACK_CLIENT_SECRET);
+  if (multiWorkspace) {
+    if (!e.SLACK_CLIENT_ID) problems.push(missing('SLACK_CLIENT_ID'));
+    if (!e.SLACK_CLIENT_SECRET) problems.push(missing('SLACK_CLIENT_SECRET'));
+    if (!e.SLACK_STATE_SECRET) problems.push(missing('SLACK_STATE_SECRET'));
+    if (!e.PUBLIC_URL) problems.push('PUBLIC_URL is missing: the multi-workspace install needs the public URL Slack redirects back to');
+  } else if (!e.SLACK_BOT_TOKEN) problems.push(missing('SLACK_BOT_TOKEN'));
+  if (e.SLACK_BOT_TOKEN && !e.SLACK_BOT_TOKEN.startsWith('xoxb-')) problems.push('SLACK_BOT_TOKEN must be a bot token starting with xoxb-');
   if (e.SLACK_MODE === 'http' && !e.SLACK_SIGNING_SECRET) problems.push(missing('SLACK_SIGNING_SECRET'));
   if (e.SLACK_MODE === 'socket') {
     if (!e.SLACK_APP_TOKEN) problems.push(missing('SLACK_APP_TOKEN'));
@@ -139,7 +155,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     nodeEnv: e.NODE_ENV,
     slack: {
       mode: e.SLACK_MODE,
-      botToken: e.SLACK_BOT_TOKEN as string,
+      botToken: multiWorkspace ? undefined : e.SLACK_BOT_TOKEN,
+      oauth: multiWorkspace
+        ? {
+            clientId: e.SLACK_CLIENT_ID as string,
+            clientSecret: e.SLACK_CLIENT_SECRET as string,
+            stateSecret: e.SLACK_STATE_SECRET as string,
+            authorizeUrl: e.SLACK_AUTHORIZE_URL,
+          }
+        : undefined,
       signingSecret: e.SLACK_SIGNING_SECRET,
       appToken: e.SLACK_APP_TOKEN,
       apiUrl: e.SLACK_API_URL.endsWith('/') ? e.SLACK_API_URL : `${e.SLACK_API_URL}/`,

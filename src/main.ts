@@ -15,8 +15,10 @@ import { systemClock } from './lib/clock.ts';
 import { loadOrCreateKeyFile, TokenCipher } from './lib/crypto.ts';
 import { WorkTracker } from './lib/work-tracker.ts';
 import { createLogger, type Logger } from './logger.ts';
-import { type BotIdentity, createSlackApp } from './slack/app.ts';
-import { SingleWorkspaceClients } from './slack/clients.ts';
+import type { Authorize } from '@slack/bolt';
+import { type BotIdentity, createSlackApp, type HttpRoute, installationAuthorize, singleWorkspaceAuthorize } from './slack/app.ts';
+import { MultiWorkspaceClients, SingleWorkspaceClients, type SlackClients } from './slack/clients.ts';
+import { slackInstallRoutes } from './slack/routes/slack-install.ts';
 import { SlackProfileDirectory } from './slack/directory.ts';
 import { SlackLinkNotifier } from './slack/notifier.ts';
 import { COR_CALLBACK_PATH, corOAuthCallbackRoute } from './slack/routes/cor-oauth.ts';
@@ -35,8 +37,8 @@ function cipherFor(config: Config, logger: Logger): TokenCipher {
   return new TokenCipher(loadOrCreateKeyFile(keyPath), previous);
 }
 
-async function whoAmI(config: Config): Promise<BotIdentity> {
-  const client = new WebClient(config.slack.botToken, { slackApiUrl: config.slack.apiUrl, retryConfig: { retries: 2 } });
+async function whoAmI(botToken: string, apiUrl: string): Promise<BotIdentity> {
+  const client = new WebClient(botToken, { slackApiUrl: apiUrl, retryConfig: { retries: 2 } });
   const answer = await client.auth.test();
   if (!answer.user_id || !answer.bot_id) throw new Error('auth.test did not say who the bot is');
   return { botId: answer.bot_id, botUserId: answer.user_id, teamId: answer.team_id };
@@ -72,19 +74,29 @@ export async function main(): Promise<void> {
   const cor = new CorClient(transport);
   const appCor = cor.as(new ClientCredentialsTokenSource(corAuth, clock));
 
-  let identity: BotIdentity;
-  try {
-    identity = await whoAmI(config);
-  } catch (err) {
-    logger.fatal({ err }, 'Slack refused SLACK_BOT_TOKEN (auth.test): check the token, or reinstall the app and copy it again');
-    await store.close();
-    process.exit(1);
+  const work = new WorkTracker();
+  const publicUrl = config.http.publicUrl ?? `http://localhost:${config.http.port}`;
+  let clients: SlackClients;
+  let authorize: Authorize<boolean>;
+  const extraRoutes: HttpRoute[] = [];
+  if (config.slack.oauth) {
+    clients = new MultiWorkspaceClients(store.installations, config.slack.apiUrl);
+    authorize = installationAuthorize(store.installations);
+    extraRoutes.push(...slackInstallRoutes({ ...config.slack.oauth, apiUrl: config.slack.apiUrl, publicUrl }, store.installations, logger));
+  } else {
+    const botToken = config.slack.botToken as string;
+    let identity: BotIdentity;
+    try {
+      identity = await whoAmI(botToken, config.slack.apiUrl);
+    } catch (err) {
+      logger.fatal({ err }, 'Slack refused SLACK_BOT_TOKEN (auth.test): check the token, or reinstall the app and copy it again');
+      await store.close();
+      process.exit(1);
+    }
+    clients = new SingleWorkspaceClients(botToken, config.slack.apiUrl, identity.teamId ? tenantKeyOf({ teamId: identity.teamId }) : undefined);
+    authorize = singleWorkspaceAuthorize(botToken, identity);
   }
 
-  const work = new WorkTracker();
-  const tenantKey = identity.teamId ? tenantKeyOf({ teamId: identity.teamId }) : undefined;
-  const clients = new SingleWorkspaceClients(config.slack.botToken, config.slack.apiUrl, tenantKey);
-  const publicUrl = config.http.publicUrl ?? `http://localhost:${config.http.port}`;
   const linking = new LinkingService({
     store,
     corAuth,
@@ -100,7 +112,6 @@ export async function main(): Promise<void> {
   const runtime = createSlackApp(
     {
       mode: config.slack.mode,
-      botToken: config.slack.botToken,
       signingSecret: config.slack.signingSecret,
       appToken: config.slack.appToken,
       apiUrl: config.slack.apiUrl,
@@ -108,11 +119,11 @@ export async function main(): Promise<void> {
       host: config.http.host,
     },
     services,
-    identity,
-    [healthRoute(services), corOAuthCallbackRoute(linking, logger)],
+    authorize,
+    [healthRoute(services), corOAuthCallbackRoute(linking, logger), ...extraRoutes],
   );
   await runtime.start();
-  logger.info({ mode: config.slack.mode, host: config.http.host, port: runtime.port(), botUserId: identity.botUserId }, 'cor-slack is running');
+  logger.info({ mode: config.slack.mode, install: config.slack.oauth ? 'multi-workspace' : 'single-workspace', host: config.http.host, port: runtime.port() }, 'cor-slack is running');
 
   let stopping = false;
   const stop = async (signal: string) => {

@@ -66,7 +66,7 @@ export interface UnlinkResult {
 }
 
 export interface LinkingDeps {
-  store: Pick<Store, 'links' | 'oauthStates' | 'outbox' | 'timers'>;
+  store: Pick<Store, 'links' | 'oauthStates' | 'outbox' | 'timers' | 'installations'>;
   corAuth: Pick<CorAuth, 'exchangeCode' | 'refresh'>;
   cor: CorClient;
   appCor: CorApi;
@@ -197,6 +197,17 @@ export class LinkingService {
     const removed = await this.#d.store.links.delete(tenantKey, slackUserId);
     this.#d.logger.info({ tenantKey, slackUserId, cancelled: cancelledEntries.length }, 'unlinked');
     return { removed, cancelledEntries, discardedTimer };
+  }
+
+  /**
+   * The workspace uninstalled the app or revoked its tokens: its installation and every link in it go.
+   * Idempotent, so app_uninstalled and tokens_revoked may arrive in either order (or twice).
+   */
+  async forgetWorkspace(tenantKey: string): Promise<{ links: number; installation: boolean }> {
+    const links = await this.#d.store.links.deleteTenant(tenantKey);
+    const installation = await this.#d.store.installations.delete(tenantKey);
+    this.#d.logger.info({ tenantKey, links, installation }, 'workspace forgotten');
+    return { links, installation };
   }
 
   /** The link of a user who must be linked to go on; otherwise AppError('not_linked' | 'needs_relink'). */

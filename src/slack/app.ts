@@ -1,6 +1,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { App, HTTPReceiver, type Receiver, SocketModeReceiver } from '@slack/bolt';
+import { App, type Authorize, HTTPReceiver, type Receiver, SocketModeReceiver } from '@slack/bolt';
+import { tenantKeyOf } from '../domain/tenant.ts';
+import type { InstallationRepository } from '../store/installations.ts';
 import { AppError, toUserMessage } from '../errors.ts';
 import { boltLogger } from '../logger.ts';
 import { registerListeners } from './listeners/index.ts';
@@ -10,7 +12,6 @@ import type { SlackServices } from './services.ts';
 
 export interface SlackAppConfig {
   mode: 'socket' | 'http';
-  botToken: string;
   signingSecret: string | undefined;
   appToken: string | undefined;
   apiUrl: string;
@@ -23,6 +24,26 @@ export interface BotIdentity {
   botId: string;
   botUserId: string;
   teamId: string | undefined;
+}
+
+/** Single workspace: the one bot token and identity, for every request. */
+export function singleWorkspaceAuthorize(botToken: string, identity: BotIdentity): Authorize<boolean> {
+  return async () => ({ botToken, botId: identity.botId, botUserId: identity.botUserId, teamId: identity.teamId });
+}
+
+/** Multi-workspace: each request's workspace (or org) is looked up in the installation store. */
+export function installationAuthorize(installations: InstallationRepository): Authorize<boolean> {
+  return async (source) => {
+    const found = await installations.find(tenantKeyOf(source));
+    if (!found) throw new AppError('unknown_tenant', 'this workspace has not installed the app');
+    return {
+      botToken: found.botToken,
+      ...(found.botId ? { botId: found.botId } : {}),
+      ...(found.botUserId ? { botUserId: found.botUserId } : {}),
+      ...(found.teamId ? { teamId: found.teamId } : {}),
+      ...(found.enterpriseId ? { enterpriseId: found.enterpriseId } : {}),
+    };
+  };
 }
 
 /** An extra HTTP route beside Slack's (health, OAuth callbacks). */
@@ -48,7 +69,7 @@ const SLACK_PATHS = new Set(['/slack/events']);
  * Builds the Bolt app with every listener, the one global error handler, and an HTTP server that serves
  * Slack's requests (HTTP mode) next to the extra routes.
  */
-export function createSlackApp(config: SlackAppConfig, services: SlackServices, identity: BotIdentity, routes: HttpRoute[] = []): SlackRuntime {
+export function createSlackApp(config: SlackAppConfig, services: SlackServices, authorize: Authorize<boolean>, routes: HttpRoute[] = []): SlackRuntime {
   const logger = boltLogger(services.logger);
   let receiver: Receiver;
   let httpReceiver: HTTPReceiver | undefined;
@@ -61,7 +82,7 @@ export function createSlackApp(config: SlackAppConfig, services: SlackServices, 
     receiver = new SocketModeReceiver({ appToken: config.appToken, logger });
   }
 
-  const app = createBoltApp({ receiver, botToken: config.botToken, apiUrl: config.apiUrl, identity }, services);
+  const app = createBoltApp({ receiver, apiUrl: config.apiUrl, authorize }, services);
 
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
@@ -108,7 +129,7 @@ export function createSlackApp(config: SlackAppConfig, services: SlackServices, 
 
 /** The Bolt app with every listener and the one global error handler, on any receiver (tests use their own). */
 export function createBoltApp(
-  opts: { receiver: Receiver; botToken: string; apiUrl: string; identity: BotIdentity },
+  opts: { receiver: Receiver; apiUrl: string; authorize: Authorize<boolean> },
   services: SlackServices,
 ): App & { registered: Registered } {
   const app = new App({
@@ -116,7 +137,7 @@ export function createBoltApp(
     logger: boltLogger(services.logger),
     extendedErrorHandler: true,
     clientOptions: { slackApiUrl: opts.apiUrl },
-    authorize: async () => ({ botToken: opts.botToken, botId: opts.identity.botId, botUserId: opts.identity.botUserId, teamId: opts.identity.teamId }),
+    authorize: opts.authorize,
   });
 
   // Every event's processing is tracked, so a graceful stop finishes what was already acknowledged.

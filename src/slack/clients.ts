@@ -1,4 +1,5 @@
 import { WebClient } from '@slack/web-api';
+import type { InstallationRepository } from '../store/installations.ts';
 import { AppError } from '../errors.ts';
 
 /** The Web API client to use for a tenant's workspace (its bot token). */
@@ -19,5 +20,27 @@ export class SingleWorkspaceClients implements SlackClients {
   async forTenant(tenantKey: string): Promise<WebClient> {
     if (this.#tenantKey && tenantKey !== this.#tenantKey) throw new AppError('unknown_tenant', `no installation for ${tenantKey}`);
     return this.#client;
+  }
+}
+
+/** A multi-workspace install: each tenant's bot token comes from its installation in the store. */
+export class MultiWorkspaceClients implements SlackClients {
+  readonly #installations: InstallationRepository;
+  readonly #apiUrl: string;
+  readonly #cache = new Map<string, { token: string; client: WebClient }>();
+
+  constructor(installations: InstallationRepository, apiUrl: string) {
+    this.#installations = installations;
+    this.#apiUrl = apiUrl;
+  }
+
+  async forTenant(tenantKey: string): Promise<WebClient> {
+    const installation = await this.#installations.find(tenantKey);
+    if (!installation) throw new AppError('unknown_tenant', `no installation for ${tenantKey}`);
+    const cached = this.#cache.get(tenantKey);
+    if (cached?.token === installation.botToken) return cached.client;
+    const client = new WebClient(installation.botToken, { slackApiUrl: this.#apiUrl });
+    this.#cache.set(tenantKey, { token: installation.botToken, client });
+    return client;
   }
 }

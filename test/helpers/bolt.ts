@@ -3,7 +3,7 @@ import { ClientCredentialsTokenSource } from '../../src/cor/auth.ts';
 import { systemClock } from '../../src/lib/clock.ts';
 import { WorkTracker } from '../../src/lib/work-tracker.ts';
 import { LinkingService } from '../../src/domain/linking.ts';
-import { createBoltApp } from '../../src/slack/app.ts';
+import { createBoltApp, singleWorkspaceAuthorize } from '../../src/slack/app.ts';
 import { SingleWorkspaceClients } from '../../src/slack/clients.ts';
 import { SlackProfileDirectory } from '../../src/slack/directory.ts';
 import { SlackLinkNotifier } from '../../src/slack/notifier.ts';
@@ -65,7 +65,7 @@ export async function listenerHarness(): Promise<ListenerHarness> {
   });
   const services: SlackServices = { logger, clock: systemClock, store: db.store, appCor, work: new WorkTracker(), linking, clients };
   const app = createBoltApp(
-    { receiver: new TestReceiver(), botToken: DEFAULT_WORKSPACE.botToken, apiUrl: slack.apiUrl, identity: { botId: 'BBOT', botUserId: 'UBOT', teamId: 'T0DEMO' } },
+    { receiver: new TestReceiver(), apiUrl: slack.apiUrl, authorize: singleWorkspaceAuthorize(DEFAULT_WORKSPACE.botToken, { botId: 'BBOT', botUserId: 'UBOT', teamId: 'T0DEMO' }) },
     services,
   );
   return {

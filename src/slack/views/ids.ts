@@ -16,7 +16,7 @@ export const ACTIONS = {
 } as const;
 
 /** Events the app subscribes to (also in manifest.yml). */
-export const EVENTS = ['app_home_opened'] as const;
+export const EVENTS = ['app_home_opened', 'app_uninstalled', 'tokens_revoked'] as const;
 
 /** Global and message shortcuts (callback ids, also in manifest.yml). */
 export const SHORTCUTS: readonly string[] = [];

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createSlackApp } from '../../../src/slack/app.ts';
+import { createSlackApp, singleWorkspaceAuthorize } from '../../../src/slack/app.ts';
 import { listenerHarness, type ListenerHarness, slashCommandBody } from '../../helpers/bolt.ts';
 
 describe('createSlackApp', () => {
@@ -12,8 +12,8 @@ describe('createSlackApp', () => {
   it('builds a Socket Mode app without connecting, and refuses a mode without its credential', async () => {
     const harness = await listenerHarness();
     h = harness;
-    const base = { botToken: 'xoxb-1', apiUrl: harness.slack.apiUrl, port: 0, host: '127.0.0.1' };
-    const identity = { botId: 'B', botUserId: 'U', teamId: 'T' };
+    const base = { apiUrl: harness.slack.apiUrl, port: 0, host: '127.0.0.1' };
+    const identity = singleWorkspaceAuthorize('xoxb-1', { botId: 'B', botUserId: 'U', teamId: 'T' });
     const socket = createSlackApp({ ...base, mode: 'socket', appToken: 'xapp-1', signingSecret: undefined }, harness.services, identity);
     expect(socket.app).toBeDefined();
     expect(() => createSlackApp({ ...base, mode: 'socket', appToken: undefined, signingSecret: undefined }, harness.services, identity)).toThrow(/app-level token/);
@@ -23,9 +23,9 @@ describe('createSlackApp', () => {
   it('serves extra routes beside Slack in HTTP mode, and stops taking requests on stop()', async () => {
     h = await listenerHarness();
     const runtime = createSlackApp(
-      { mode: 'http', botToken: 'xoxb-1', apiUrl: h.slack.apiUrl, port: 0, host: '127.0.0.1', signingSecret: 's', appToken: undefined },
+      { mode: 'http', apiUrl: h.slack.apiUrl, port: 0, host: '127.0.0.1', signingSecret: 's', appToken: undefined },
       h.services,
-      { botId: 'B', botUserId: 'U', teamId: 'T' },
+      singleWorkspaceAuthorize('xoxb-1', { botId: 'B', botUserId: 'U', teamId: 'T' }),
       [{ method: 'GET', path: '/ping', handler: (_req, res) => void res.writeHead(200).end('pong') }],
     );
     await runtime.start();
