@@ -37,6 +37,9 @@ export interface FakeWorkspace {
   botId: string;
 }
 
+/** The app's OAuth credentials the fake accepts on oauth.v2.access. */
+export const FAKE_SLACK_CLIENT = { clientId: 'fake-slack-client-id', clientSecret: 'fake-slack-client-secret' };
+
 export interface FakeSlackOptions {
   workspaces?: FakeWorkspace[];
   users?: FakeSlackUser[];
@@ -51,6 +54,14 @@ export const DEMO_SLACK_USERS: FakeSlackUser[] = [
   { id: 'U02JOHN', team_id: 'T0DEMO', name: 'john', real_name: 'John Smith', tz: 'America/New_York', tz_offset: -18000, locale: 'en-US', email: 'john.smith@acme.example' },
   { id: 'U03ANA', team_id: 'T0DEMO', name: 'ana', real_name: 'Ana Souza', tz: 'America/Sao_Paulo', tz_offset: -10800, locale: 'pt-BR', email: 'ana.souza@acme.example' },
   { id: 'U04MIKE', team_id: 'T0DEMO', name: 'mike', real_name: 'Mike Brown', tz: 'Europe/London', tz_offset: 0, locale: 'en-GB', email: 'mike.brown@acme.example' },
+  // A second workspace, for multi-workspace installs; the same user id exists in both on purpose.
+  { id: 'U01JANE', team_id: 'T0OTHER', name: 'jane-other', real_name: 'Jane Other', tz: 'Europe/Madrid', tz_offset: 3600, locale: 'es-ES', email: 'jane@other.example' },
+];
+
+/** Workspaces the fake OAuth page lets you install into. */
+export const INSTALLABLE_TEAMS = [
+  { id: 'T0DEMO', name: 'Demo' },
+  { id: 'T0OTHER', name: 'Other Co' },
 ];
 
 /** Slack's Web API sends nested values (blocks, view) as JSON strings inside form bodies. */
@@ -74,6 +85,7 @@ function safeJson(v: string): unknown {
 export class FakeSlack {
   readonly calls: RecordedCall[] = [];
   readonly responses: RecordedResponse[] = [];
+  /** keyed by "team/user": the same user id may exist in two workspaces */
   readonly users = new Map<string, FakeSlackUser>();
   readonly workspaces: FakeWorkspace[];
   readonly #rateLimits: Record<string, number>;
@@ -86,7 +98,7 @@ export class FakeSlack {
 
   constructor(opts: FakeSlackOptions = {}) {
     this.workspaces = opts.workspaces ?? [DEFAULT_WORKSPACE];
-    for (const u of opts.users ?? DEMO_SLACK_USERS) this.users.set(u.id, u);
+    for (const u of opts.users ?? DEMO_SLACK_USERS) this.addUser(u);
     this.#rateLimits = opts.rateLimits ?? {};
     this.#server = createServer((req, res) => {
       this.#handle(req, res).catch((err: unknown) => sendJson(res, 500, { ok: false, error: String(err) }));
@@ -100,6 +112,10 @@ export class FakeSlack {
 
   stop(): Promise<void> {
     return close(this.#server);
+  }
+
+  addUser(user: FakeSlackUser): void {
+    this.users.set(`${user.team_id}/${user.id}`, user);
   }
 
   /** Base URL for SLACK_API_URL. */
@@ -160,6 +176,7 @@ export class FakeSlack {
       res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
       return;
     }
+    if (url.pathname === '/oauth/v2/authorize') return this.#authorizePage(url, res);
     if (!url.pathname.startsWith('/api/')) {
       res.writeHead(404).end();
       return;
@@ -172,6 +189,11 @@ export class FakeSlack {
       sendJson(res, 429, { ok: false, error: 'ratelimited' }, { 'retry-after': '1' });
       return;
     }
+    if (method === 'oauth.v2.access') {
+      this.calls.push({ method, args, token: undefined });
+      sendJson(res, 200, this.#oauthAccess(args, req.headers.authorization));
+      return;
+    }
     this.calls.push({ method, args, token });
     const delay = this.#latency.get(method);
     if (delay) await new Promise((r) => setTimeout(r, delay));
@@ -181,6 +203,66 @@ export class FakeSlack {
       return;
     }
     sendJson(res, 200, this.#answer(method, args, workspace));
+  }
+
+  readonly #codes = new Map<string, string>();
+
+  /** Slack's install consent: `?team=` picks the workspace and redirects back with a code. */
+  #authorizePage(url: URL, res: ServerResponse): void {
+    const redirectUri = url.searchParams.get('redirect_uri');
+    const team = url.searchParams.get('team');
+    if (url.searchParams.get('client_id') !== FAKE_SLACK_CLIENT.clientId || !redirectUri) {
+      res.writeHead(400, { 'content-type': 'text/plain' }).end('invalid client_id or redirect_uri');
+      return;
+    }
+    if (!team) {
+      const links = INSTALLABLE_TEAMS.map((t) => {
+        const pick = new URL(url.toString());
+        pick.searchParams.set('team', t.id);
+        return `<li><a href="${pick.pathname}${pick.search}">${t.name}</a></li>`;
+      }).join('');
+      res.writeHead(200, { 'content-type': 'text/html' }).end(`<!doctype html><h1>Install into</h1><ul>${links}</ul>`);
+      return;
+    }
+    const code = `slack-code-${++this.#seq}`;
+    this.#codes.set(code, team);
+    const back = new URL(redirectUri);
+    back.searchParams.set('code', code);
+    const state = url.searchParams.get('state');
+    if (state) back.searchParams.set('state', state);
+    res.writeHead(302, { location: back.toString() }).end();
+  }
+
+  #oauthAccess(args: Record<string, unknown>, authorization: string | undefined): Record<string, unknown> {
+    const basic = authorization?.startsWith('Basic ') ? Buffer.from(authorization.slice(6), 'base64').toString() : undefined;
+    const [id, secret] = basic ? basic.split(':') : [args.client_id, args.client_secret];
+    if (id !== FAKE_SLACK_CLIENT.clientId || secret !== FAKE_SLACK_CLIENT.clientSecret) return { ok: false, error: 'invalid_client_id' };
+    const teamId = this.#codes.get(String(args.code));
+    if (!teamId) return { ok: false, error: 'invalid_code' };
+    this.#codes.delete(String(args.code));
+    const team = INSTALLABLE_TEAMS.find((t) => t.id === teamId);
+    const workspace: FakeWorkspace = { teamId, botToken: `xoxb-${teamId.toLowerCase()}-${++this.#seq}-fake`, botUserId: `UBOT${teamId.slice(-3)}`, botId: `BBOT${teamId.slice(-3)}` };
+    const existing = this.workspaces.findIndex((w) => w.teamId === teamId);
+    if (existing >= 0) this.workspaces.splice(existing, 1, workspace);
+    else this.workspaces.push(workspace);
+    return {
+      ok: true,
+      app_id: 'A0COR',
+      authed_user: { id: 'U01JANE' },
+      scope: String(args.scope ?? 'commands,chat:write'),
+      token_type: 'bot',
+      access_token: workspace.botToken,
+      bot_user_id: workspace.botUserId,
+      team: { id: teamId, name: team?.name ?? teamId },
+      enterprise: null,
+      is_enterprise_install: false,
+    };
+  }
+
+  /** Forgets a workspace's bot token (what an uninstall does). */
+  revokeWorkspace(teamId: string): void {
+    const i = this.workspaces.findIndex((w) => w.teamId === teamId);
+    if (i >= 0) this.workspaces.splice(i, 1);
   }
 
   #answer(method: string, args: Record<string, unknown>, ws: FakeWorkspace): Record<string, unknown> {
@@ -204,8 +286,8 @@ export class FakeSlack {
         return { ok: true, view };
       }
       case 'users.info': {
-        const user = this.users.get(String(args.user));
-        if (!user || user.team_id !== ws.teamId) return { ok: false, error: 'user_not_found' };
+        const user = this.users.get(`${ws.teamId}/${String(args.user)}`);
+        if (!user) return { ok: false, error: 'user_not_found' };
         return { ok: true, user: this.#userJson(user, args.include_locale === true || args.include_locale === 'true') };
       }
       case 'users.lookupByEmail': {

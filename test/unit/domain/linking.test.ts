@@ -72,7 +72,7 @@ describe('LinkingService', () => {
     expect((await linking.guess('T:T0DEMO', 'U01JANE')).person).toEqual({ id: 2, name: 'Jane Doe', email: 'Jane.Doe@acme.example' });
     expect((await linking.guess('T:T0DEMO', 'U04MIKE')).person?.id).toBe(5);
     expect(cor.requestsTo('GET', '/users')).toHaveLength(1); // every page (one at 100 per page), read once for both guesses
-    slack.users.set('U09NEW', { id: 'U09NEW', team_id: 'T0DEMO', name: 'new', real_name: 'New', tz: 'UTC', email: 'nobody@elsewhere.example' });
+    slack.addUser({ id: 'U09NEW', team_id: 'T0DEMO', name: 'new', real_name: 'New', tz: 'UTC', email: 'nobody@elsewhere.example' });
     expect((await linking.guess('T:T0DEMO', 'U09NEW')).person).toBeUndefined();
   });
 
