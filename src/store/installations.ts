@@ -52,6 +52,24 @@ export class InstallationRepository {
     };
   }
 
+  /** Key rotation: re-seals installations still sealed with an older key. */
+  async reencrypt(): Promise<number> {
+    const rows = await this.#db.installation.findMany({ select: { id: true, botTokenEnc: true, installJsonEnc: true } });
+    let changed = 0;
+    for (const row of rows) {
+      if (!this.#cipher.needsRotation(row.botTokenEnc) && !this.#cipher.needsRotation(row.installJsonEnc)) continue;
+      await this.#db.installation.update({
+        where: { id: row.id },
+        data: {
+          botTokenEnc: this.#cipher.encrypt(this.#cipher.decrypt(row.botTokenEnc)),
+          installJsonEnc: this.#cipher.encrypt(this.#cipher.decrypt(row.installJsonEnc)),
+        },
+      });
+      changed++;
+    }
+    return changed;
+  }
+
   async delete(tenantKey: string): Promise<boolean> {
     const { count } = await this.#db.installation.deleteMany({ where: { tenantKey } });
     return count > 0;

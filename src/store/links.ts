@@ -143,6 +143,20 @@ export class UserLinkRepository {
     await this.#db.userLink.update({ where: { id: linkId }, data: profile });
   }
 
+  /** Key rotation: re-seals every token still sealed with an older key. Returns how many links changed. */
+  async reencrypt(): Promise<number> {
+    const rows = await this.#db.userLink.findMany({ select: { id: true, accessTokenEnc: true, refreshTokenEnc: true } });
+    let changed = 0;
+    for (const row of rows) {
+      const stale = [row.accessTokenEnc, row.refreshTokenEnc].some((v) => v !== null && this.#cipher.needsRotation(v));
+      if (!stale) continue;
+      const reseal = (v: string | null) => (v === null ? null : this.#cipher.encrypt(this.#cipher.decrypt(v)));
+      await this.#db.userLink.update({ where: { id: row.id }, data: { accessTokenEnc: reseal(row.accessTokenEnc), refreshTokenEnc: reseal(row.refreshTokenEnc) } });
+      changed++;
+    }
+    return changed;
+  }
+
   async delete(tenantKey: string, slackUserId: string): Promise<boolean> {
     const { count } = await this.#db.userLink.deleteMany({ where: { tenantKey, slackUserId } });
     return count > 0;

@@ -40,6 +40,23 @@ describe('operator CLI', () => {
     expect(stdout).not.toContain('SECRET');
   });
 
+  it('rotate-keys re-seals every secret with the current key; the old key is then no longer needed', async () => {
+    await cli('migrate');
+    const store = openStore(env.DATABASE_URL as string, new TokenCipher(KEY));
+    await store.links.upsert({ tenantKey: 'T:T0DEMO', slackUserId: 'U01JANE', corUserId: 2, corName: 'Jane Doe', tokens: { accessToken: 'at-1', refreshToken: 'rt-1', expiresAt: new Date() } });
+    await store.installations.save({ tenantKey: 'T:T0DEMO', teamId: 'T0DEMO', enterpriseId: null, botUserId: 'UB', botId: 'BB', botToken: 'xoxb-x', installation: { team: { id: 'T0DEMO' } } });
+    await store.close();
+    const newKey = Buffer.alloc(32, 4);
+    env = { ...env, TOKEN_ENCRYPTION_KEY: newKey.toString('base64'), TOKEN_ENCRYPTION_PREVIOUS_KEYS: KEY.toString('base64') };
+    expect((await cli('rotate-keys')).stdout).toContain('re-encrypted 1 link(s) and 1 installation(s)');
+    expect((await cli('rotate-keys')).stdout).toContain('re-encrypted 0 link(s) and 0 installation(s)');
+    const onlyNew = openStore(env.DATABASE_URL as string, new TokenCipher(newKey));
+    const link = await onlyNew.links.find('T:T0DEMO', 'U01JANE');
+    expect(await onlyNew.links.tokens(link?.id ?? '')).toMatchObject({ accessToken: 'at-1', refreshToken: 'rt-1' });
+    expect((await onlyNew.installations.find('T:T0DEMO'))?.botToken).toBe('xoxb-x');
+    await onlyNew.close();
+  });
+
   it('refuses an unknown command with usage', async () => {
     await expect(cli('explode')).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('usage: npm run cli') });
   });
