@@ -76,4 +76,25 @@ describe('loadConfig', () => {
     expect(config.slack.apiUrl).toBe('http://127.0.0.1:8/api/');
     expect(config.http.host).toBe('0.0.0.0');
   });
+
+  it('switches to a multi-workspace install with the Slack OAuth credentials, needing the state secret and PUBLIC_URL', () => {
+    const problems = problemsOf({ SLACK_APP_TOKEN: 'xapp-1', COR_API_KEY: 'k', COR_CLIENT_SECRET: 's', SLACK_CLIENT_ID: 'id' });
+    expect(problems).toEqual([
+      expect.stringContaining('SLACK_CLIENT_SECRET is missing'),
+      expect.stringContaining('SLACK_STATE_SECRET is missing'),
+      expect.stringContaining('PUBLIC_URL is missing'),
+    ]);
+    const config = loadConfig({
+      SLACK_APP_TOKEN: 'xapp-1',
+      COR_API_KEY: 'k',
+      COR_CLIENT_SECRET: 's',
+      SLACK_CLIENT_ID: 'id',
+      SLACK_CLIENT_SECRET: 'secret',
+      SLACK_STATE_SECRET: 'state',
+      PUBLIC_URL: 'https://bot.example',
+    });
+    expect(config.slack.botToken).toBeUndefined();
+    expect(config.slack.oauth).toEqual({ clientId: 'id', clientSecret: 'secret', stateSecret: 'state', authorizeUrl: 'https://slack.com/oauth/v2/authorize' });
+    expect(config.cor.appName).toBe('cor-slack');
+  });
 });
