@@ -1,0 +1,175 @@
+import { addDays, localParts, zonedTimeToInstant } from '../../lib/zoned.ts';
+import { findBareNumber, findDuration } from './duration.ts';
+import { type ClockTime, findRange } from './range.ts';
+import { blank, fold, squash } from './text.ts';
+import { findDate, isDayFirst, type Language, languageOf } from './when.ts';
+
+/**
+ * The `/cor log` one-line grammar: a duration or a time range, a day, a task, and a note — in any order,
+ * in English, Spanish or Portuguese, read in the person's own time zone. Pure: no I/O, the clock is passed in.
+ */
+
+export interface LogContext {
+  now: Date;
+  /** IANA zone, e.g. America/Argentina/Buenos_Aires */
+  tz: string;
+  /** Slack locale, e.g. es-LA, en-US */
+  locale: string | undefined;
+}
+
+export type TaskRef = { kind: 'id'; id: number } | { kind: 'query'; text: string };
+
+export type Span =
+  | { kind: 'duration'; minutes: number }
+  /** start and stop resolved to instants (a range that ends at or before its start runs past midnight) */
+  | { kind: 'range'; start: Date; stop: Date; from: ClockTime; to: ClockTime | 'now' };
+
+export interface ParsedLog {
+  /** the person's local date the entry is for, YYYY-MM-DD */
+  date: string;
+  /** how the date was found: typed, inferred from a bare weekday, or today by default */
+  dateSource: 'explicit' | 'weekday' | 'default';
+  span: Span;
+  task: TaskRef | undefined;
+  note: string | undefined;
+  language: Language;
+}
+
+export type LogParseError =
+  | { code: 'empty' }
+  | { code: 'no_duration' }
+  | { code: 'ambiguous_number'; value: string }
+  | { code: 'zero' }
+  | { code: 'negative' }
+  | { code: 'too_long'; minutes: number }
+  | { code: 'future'; date: string }
+  | { code: 'range_in_future' }
+  | { code: 'since_in_future' };
+
+export type LogParseResult = { ok: true; value: ParsedLog } | { ok: false; error: LogParseError };
+
+const MAX_MINUTES = 24 * 60;
+const TASK_WORDS = /(?<![\p{L}])(on|for|to|en|em|para|no|na|sobre|in)(?![\p{L}])/u;
+const FILLER = new Set(['the', 'on', 'for', 'to', 'in', 'at', 'el', 'la', 'los', 'las', 'de', 'del', 'en', 'em', 'o', 'a', 'as', 'das', 'dos', 'da', 'do', 'no', 'na', 'para', 'y', 'e', 'and', 'from', 'last', 'pasado', 'pasada', 'passado', 'passada', 'log', '-', '–', ',', '.']);
+
+/** Slack escapes &, < and > and wraps links as <url|label>. */
+function unescapeSlack(text: string): string {
+  return text
+    .replace(/<(https?:\/\/[^>|]+)(?:\|[^>]*)?>/g, '$1')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
+}
+
+const TASK_URL = /https?:\/\/\S*?(?:\/tasks?\/|[?&]task(?:_id)?=)(\d+)\S*/iu;
+const TASK_ID = /(?<![\p{L}\d&])#(\d{1,12})(?!\d)/u;
+
+function stripFiller(text: string): string {
+  const words = squash(text).split(' ');
+  while (words.length > 0 && FILLER.has(fold(words[0] ?? ''))) words.shift();
+  while (words.length > 0 && FILLER.has(fold(words[words.length - 1] ?? ''))) words.pop();
+  return words.join(' ');
+}
+
+export function parseLogCommand(input: string, ctx: LogContext): LogParseResult {
+  let text = unescapeSlack(input).replace(/[\u0000-\u001f\u007f]/g, ' ');
+  if (!text.trim()) return { ok: false, error: { code: 'empty' } };
+  const local = localParts(ctx.now, ctx.tz);
+  const language = languageOf(ctx.locale, text);
+
+  // 1. The note: after " -- " or in quotes.
+  const notes: string[] = [];
+  const dashes = /(?:^|\s)--\s*(.*)$/su.exec(text);
+  if (dashes) {
+    notes.push(dashes[1] ?? '');
+    text = text.slice(0, dashes.index);
+  }
+  text = text.replace(/["“”«»]([^"“”«»]*)["“”«»]/gu, (_all, quoted: string) => {
+    notes.push(quoted);
+    return ' '.repeat(_all.length);
+  });
+
+  // 2. The task by id or link.
+  let task: TaskRef | undefined;
+  const url = TASK_URL.exec(text);
+  if (url) {
+    task = { kind: 'id', id: Number(url[1]) };
+    text = blank(text, url.index, url.index + url[0].length);
+  } else {
+    const id = TASK_ID.exec(text);
+    if (id) {
+      task = { kind: 'id', id: Number(id[1]) };
+      text = blank(text, id.index, id.index + id[0].length);
+    }
+  }
+
+  // 3. A time range, then a duration.
+  const range = findRange(text);
+  if (range) text = blank(text, range.start_, range.end);
+  let minutes: number | undefined;
+  const duration = findDuration(text);
+  if (duration) {
+    if ('problem' in duration) return { ok: false, error: { code: 'negative' } };
+    text = blank(text, duration.start, duration.end);
+    if (!range) minutes = duration.minutes;
+  }
+
+  // 4. The day.
+  let date = local.date;
+  let dateSource: ParsedLog['dateSource'] = 'default';
+  const day = findDate(text, { today: local.date, hour: local.hour, minute: local.minute, language, dayFirst: isDayFirst(ctx.locale, language) });
+  if (day) {
+    if ('problem' in day) return { ok: false, error: { code: 'future', date: day.date } };
+    date = day.date;
+    dateSource = day.how;
+    text = blank(text, day.start, day.end);
+  }
+
+  // 5. Without a unit, a number is ambiguous: ask.
+  if (!range && minutes === undefined) {
+    const bare = findBareNumber(text);
+    if (bare) return { ok: false, error: { code: 'ambiguous_number', value: bare.value } };
+    return { ok: false, error: { code: 'no_duration' } };
+  }
+
+  // 6. What is left: words after on/for/en/em/para… name the task; anything else is the note.
+  const rest = squash(text);
+  if (rest) {
+    const folded = fold(rest);
+    const marker = TASK_WORDS.exec(folded);
+    if (!task && marker) {
+      const query = stripFiller(rest.slice(marker.index + marker[0].length));
+      const before = stripFiller(rest.slice(0, marker.index));
+      if (query) task = { kind: 'query', text: query };
+      if (before) notes.unshift(before);
+    } else if (!task) {
+      const query = stripFiller(rest);
+      if (query) task = { kind: 'query', text: query };
+    } else {
+      const leftover = stripFiller(rest);
+      if (leftover) notes.unshift(leftover);
+    }
+  }
+  const note = squash(notes.join(' ')) || undefined;
+
+  let span: Span;
+  if (range) {
+    const start = zonedTimeToInstant(date, range.start.hour, range.start.minute, ctx.tz);
+    if (range.kind === 'since') {
+      if (start.getTime() >= ctx.now.getTime()) return { ok: false, error: { code: 'since_in_future' } };
+      span = { kind: 'range', start, stop: ctx.now, from: range.start, to: 'now' };
+    } else {
+      const overnight = range.stop.hour * 60 + range.stop.minute <= range.start.hour * 60 + range.start.minute;
+      const stop = zonedTimeToInstant(overnight ? addDays(date, 1) : date, range.stop.hour % 24, range.stop.minute, ctx.tz);
+      const stopAt = range.stop.hour === 24 ? zonedTimeToInstant(addDays(date, 1), 0, range.stop.minute, ctx.tz) : stop;
+      if (stopAt.getTime() > ctx.now.getTime()) return { ok: false, error: { code: 'range_in_future' } };
+      span = { kind: 'range', start, stop: stopAt, from: range.start, to: range.stop };
+    }
+    minutes = Math.round((span.stop.getTime() - span.start.getTime()) / 60_000);
+  } else {
+    span = { kind: 'duration', minutes: minutes as number };
+  }
+  if (minutes === undefined || minutes <= 0) return { ok: false, error: { code: 'zero' } };
+  if (minutes > MAX_MINUTES) return { ok: false, error: { code: 'too_long', minutes } };
+  return { ok: true, value: { date, dateSource, span, task, note, language } };
+}
