@@ -1,0 +1,95 @@
+import { fold } from './parse/text.ts';
+
+/** A task as the matcher sees it: its title, and the project and client it belongs to. */
+export interface TaskCandidate {
+  id: number;
+  title: string;
+  project?: string | undefined;
+  client?: string | undefined;
+}
+
+export interface ScoredTask<T extends TaskCandidate> {
+  task: T;
+  score: number;
+}
+
+export type TaskMatch<T extends TaskCandidate> =
+  | { kind: 'clear'; task: T; exact: boolean }
+  | { kind: 'several'; options: ScoredTask<T>[] }
+  | { kind: 'none' };
+
+function tokens(text: string): string[] {
+  return fold(text)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((t) => t.length > 0);
+}
+
+/** Damerau–Levenshtein distance, stopping early past `max`. */
+function distance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
+  for (let j = 0; j <= b.length; j++) (d[0] as number[])[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    let rowMin = Number.POSITIVE_INFINITY;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      const row = d[i] as number[];
+      const prev = d[i - 1] as number[];
+      row[j] = Math.min((prev[j] as number) + 1, (row[j - 1] as number) + 1, (prev[j - 1] as number) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) row[j] = Math.min(row[j] as number, ((d[i - 2] as number[])[j - 2] as number) + 1);
+      rowMin = Math.min(rowMin, row[j] as number);
+    }
+    if (rowMin > max) return max + 1;
+  }
+  return (d[a.length] as number[])[b.length] as number;
+}
+
+/** How well one typed word matches one word of a task: exact 1, prefix .9, typo .8/.6, inside a word .6. */
+function wordScore(typed: string, word: string): number {
+  if (typed === word) return 1;
+  if (typed.length >= 2 && word.startsWith(typed)) return 0.9;
+  if (typed.length >= 4 && distance(typed, word, 1) <= 1) return 0.8;
+  if (typed.length >= 7 && distance(typed, word, 2) <= 2) return 0.6;
+  if (typed.length >= 3 && word.includes(typed)) return 0.6;
+  return 0;
+}
+
+/** A score in [0, 1.2]: how much of what was typed is found in the task's title, project and client. */
+export function scoreTask(query: string, task: TaskCandidate): number {
+  const typed = tokens(query);
+  if (typed.length === 0) return 0;
+  const title = tokens(task.title);
+  const context = [...tokens(task.project ?? ''), ...tokens(task.client ?? '')];
+  let total = 0;
+  for (const t of typed) {
+    const inTitle = Math.max(0, ...title.map((w) => wordScore(t, w)));
+    const inContext = Math.max(0, ...context.map((w) => wordScore(t, w))) * 0.9;
+    total += Math.max(inTitle, inContext);
+  }
+  let score = total / typed.length;
+  const foldedQuery = typed.join(' ');
+  const foldedTitle = title.join(' ');
+  if (foldedTitle === foldedQuery) score += 0.2;
+  else if (foldedTitle.includes(foldedQuery)) score += 0.1;
+  // A short query that names only a part of a long title is a weaker match than one that names most of it.
+  score -= Math.max(0, title.length - typed.length) * 0.01;
+  return score;
+}
+
+const CLEAR = 0.75;
+const CANDIDATE = 0.5;
+const MARGIN = 0.15;
+
+/** One clear winner, a few candidates to choose from, or nothing that fits. */
+export function matchTask<T extends TaskCandidate>(query: string, tasks: T[], limit = 5): TaskMatch<T> {
+  const ranked = tasks
+    .map((task) => ({ task, score: scoreTask(query, task) }))
+    .filter((s) => s.score >= CANDIDATE)
+    .sort((a, b) => b.score - a.score || a.task.title.localeCompare(b.task.title));
+  const [first, second] = ranked;
+  if (!first) return { kind: 'none' };
+  const exact = tokens(first.task.title).join(' ') === tokens(query).join(' ');
+  if (exact && !(second && tokens(second.task.title).join(' ') === tokens(query).join(' '))) return { kind: 'clear', task: first.task, exact: true };
+  if (first.score >= CLEAR && (!second || first.score - second.score >= MARGIN)) return { kind: 'clear', task: first.task, exact: false };
+  return { kind: 'several', options: ranked.slice(0, limit) };
+}

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { matchTask } from '../../../src/domain/task-match.ts';
+
+const tasks = [
+  { id: 48211, title: 'Homepage redesign - hero section', project: 'Homepage redesign', client: 'Acme Foods' },
+  { id: 48212, title: 'Homepage redesign - footer', project: 'Homepage redesign', client: 'Acme Foods' },
+  { id: 48213, title: 'Mobile app login flow', project: 'Mobile app', client: 'Bolt Motors' },
+  { id: 48215, title: 'Diseño de piezas para redes', project: 'Campaña Verano', client: 'Café Río' },
+  { id: 48216, title: 'Reunión de planificación', project: 'Internal', client: 'Acme Foods' },
+  { id: 48217, title: 'Logo e identidad', project: 'Diseño de marca', client: 'Café Río' },
+  { id: 48218, title: 'Campaña verano - copy', project: 'Campaña Verano', client: 'Café Río' },
+  { id: 48219, title: 'QA regression pass', project: 'Mobile app', client: 'Bolt Motors' },
+];
+
+const idOf = (q: string) => {
+  const m = matchTask(q, tasks);
+  return m.kind === 'clear' ? m.task.id : m.kind === 'several' ? m.options.map((o) => o.task.id) : 'none';
+};
+
+describe('matchTask', () => {
+  it.each([
+    ['Mobile app login flow', 48213],
+    ['mobile app login', 48213],
+    ['login', 48213],
+    ['login flwo', 48213],
+    ['QA', 48219],
+    ['regresion', 48219],
+    ['reunion planificacion', 48216],
+    ['REUNIÓN', 48216],
+    ['hero', 48211],
+    ['footer', 48212],
+    ['homepage footer', 48212],
+    ['diseno piezas', 48215],
+    ['logo', 48217],
+    ['verano copy', 48218],
+  ])('"%s" finds one clear task', (query, id) => {
+    expect(idOf(query)).toBe(id);
+  });
+
+  it('offers the top matches when several fit', () => {
+    expect([...(idOf('Homepage redesign') as number[])].sort()).toEqual([48211, 48212]);
+    expect(idOf('verano')).toEqual(expect.arrayContaining([48218, 48215]));
+  });
+
+  it('matches on project and client too, but title first', () => {
+    const m = matchTask('Bolt Motors', tasks);
+    expect(m.kind).toBe('several');
+    if (m.kind === 'several') expect(m.options.map((o) => o.task.id).sort()).toEqual([48213, 48219]);
+  });
+
+  it('says none when nothing fits', () => {
+    expect(idOf('kubernetes migration')).toBe('none');
+    expect(idOf('x')).toBe('none');
+  });
+
+  it('keeps the picker short', () => {
+    const many = Array.from({ length: 30 }, (_, i) => ({ id: i, title: `Backlog item ${i}` }));
+    const m = matchTask('backlog', many);
+    expect(m.kind === 'several' && m.options.length).toBe(5);
+  });
+});
