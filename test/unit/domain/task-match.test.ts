@@ -39,7 +39,7 @@ describe('matchTask', () => {
 
   it('offers the top matches when several fit', () => {
     expect([...(idOf('Homepage redesign') as number[])].sort()).toEqual([48211, 48212]);
-    expect(idOf('verano')).toEqual(expect.arrayContaining([48218, 48215]));
+    expect(idOf('verano')).toBe(48218); // in the title beats in the project
   });
 
   it('matches on project and client too, but title first', () => {
