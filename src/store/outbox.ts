@@ -76,22 +76,14 @@ export class OutboxRepository {
     return count === 1;
   }
 
-  /** Claims up to `limit` pending requests that are due. */
-  async claimDue(now: Date, limit: number, leaseMs: number): Promise<TimeEntryRequestRecord[]> {
-    const candidates = await this.#db.timeEntryRequest.findMany({
+  /** Pending requests that are due and not held by anyone (each still has to be claimed to be worked). */
+  async due(now: Date, limit: number): Promise<TimeEntryRequestRecord[]> {
+    const rows = await this.#db.timeEntryRequest.findMany({
       where: { state: 'pending', nextAttemptAt: { lte: now }, OR: [{ claimedUntil: null }, { claimedUntil: { lt: now } }] },
       orderBy: { nextAttemptAt: 'asc' },
       take: limit,
-      select: { id: true },
     });
-    const claimed: TimeEntryRequestRecord[] = [];
-    for (const { id } of candidates) {
-      if (await this.claim(id, now, leaseMs)) {
-        const row = await this.get(id);
-        if (row) claimed.push(row);
-      }
-    }
-    return claimed;
+    return rows.map(toRecord);
   }
 
   async markWritten(id: string, corHourId: number): Promise<void> {

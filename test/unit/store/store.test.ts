@@ -97,20 +97,24 @@ describe('store', () => {
       expect(await t.store.outbox.countByState()).toEqual({ pending: 1 });
     });
 
-    it('leases due requests to one worker at a time; an expired lease can be taken over', async () => {
+    it('leases a request to one worker at a time; an expired lease can be taken over', async () => {
       const link = await t.store.links.upsert({ tenantKey: 'T:1', slackUserId: 'U1', corUserId: 2, corName: 'Jane', tokens: { accessToken: 'a', refreshToken: 'r', expiresAt: new Date() } });
       const now = new Date('2026-11-21T15:00:00Z');
       const { request } = await t.store.outbox.enqueue({ idempotencyKey: 'k1', linkId: link.id, taskId: 1, start: now, stop: now }, now);
-      const [first, second] = await Promise.all([t.store.outbox.claimDue(now, 10, 60_000), t.store.outbox.claimDue(now, 10, 60_000)]);
-      expect([...(first ?? []), ...(second ?? [])].map((r) => r.id)).toEqual([request.id]);
-      expect(await t.store.outbox.claimDue(new Date(now.getTime() + 30_000), 10, 60_000)).toEqual([]);
-      const retaken = await t.store.outbox.claimDue(new Date(now.getTime() + 61_000), 10, 60_000);
-      expect(retaken.map((r) => [r.id, r.attempts])).toEqual([[request.id, 2]]);
+      expect((await t.store.outbox.due(now, 10)).map((r) => r.id)).toEqual([request.id]);
+      const claims = await Promise.all([t.store.outbox.claim(request.id, now, 60_000), t.store.outbox.claim(request.id, now, 60_000)]);
+      expect(claims.filter(Boolean)).toHaveLength(1);
+      expect(await t.store.outbox.due(new Date(now.getTime() + 30_000), 10)).toEqual([]);
+      expect(await t.store.outbox.claim(request.id, new Date(now.getTime() + 30_000), 60_000)).toBe(false);
+      expect(await t.store.outbox.claim(request.id, new Date(now.getTime() + 61_000), 60_000)).toBe(true);
+      expect((await t.store.outbox.get(request.id))?.attempts).toBe(2);
       await t.store.outbox.scheduleRetry(request.id, 'COR 503', new Date(now.getTime() + HOUR));
-      expect(await t.store.outbox.claimDue(new Date(now.getTime() + 62_000), 10, 60_000)).toEqual([]);
+      expect(await t.store.outbox.due(new Date(now.getTime() + 62_000), 10)).toEqual([]);
+      expect((await t.store.outbox.due(new Date(now.getTime() + HOUR), 10)).map((r) => r.lastError)).toEqual(['COR 503']);
       await t.store.outbox.markWritten(request.id, 777);
       expect(await t.store.outbox.get(request.id)).toMatchObject({ state: 'written', corHourId: 777 });
-      expect(await t.store.outbox.claimDue(new Date(now.getTime() + 2 * HOUR), 10, 60_000)).toEqual([]);
+      expect(await t.store.outbox.due(new Date(now.getTime() + 2 * HOUR), 10)).toEqual([]);
+      expect(await t.store.outbox.claim(request.id, new Date(now.getTime() + 2 * HOUR), 60_000)).toBe(false);
     });
 
     it('cancels what is pending for a link that goes away', async () => {

@@ -1,0 +1,258 @@
+import type { CorApi } from '../cor/client.ts';
+import { CorError } from '../cor/errors.ts';
+import type { CorHour } from '../cor/schemas.ts';
+import type { Clock } from '../lib/clock.ts';
+import { addDays, localParts, weekdayOf, zonedTimeToInstant } from '../lib/zoned.ts';
+import type { Logger } from '../logger.ts';
+import type { UserLinkRecord } from '../store/links.ts';
+import type { OutboxRepository, TimeEntryRequestRecord } from '../store/outbox.ts';
+import type { ParsedLog } from './parse/log-command.ts';
+import { matchTask } from './task-match.ts';
+import type { TaskDirectory, TaskView } from './tasks.ts';
+
+/** What will be written: a task, a span, a note, and what had to be guessed to get there. */
+export interface Proposal {
+  task: TaskView;
+  start: Date;
+  stop: Date;
+  /** the person's local date */
+  date: string;
+  note: string | undefined;
+  guesses: ('task' | 'date')[];
+}
+
+export type Resolution =
+  | { kind: 'ready'; proposal: Proposal }
+  | { kind: 'confirm'; proposal: Proposal }
+  | { kind: 'choose'; options: TaskView[]; query: string; draft: Omit<Proposal, 'task'> & { minutes: number } }
+  | { kind: 'no_task'; query: string | undefined }
+  | { kind: 'task_not_found'; taskId: number };
+
+export interface WrittenEntry {
+  corHourId: number;
+  task: TaskView;
+  start: Date;
+  stop: Date;
+  note: string | undefined;
+}
+
+export interface DayTotal {
+  /** hours logged that day, this entry included */
+  logged: number;
+  target: number;
+}
+
+export type WriteOutcome =
+  | { kind: 'written'; entry: WrittenEntry; adopted: boolean }
+  | { kind: 'queued'; request: TimeEntryRequestRecord; reason: string }
+  | { kind: 'duplicate'; request: TimeEntryRequestRecord }
+  | { kind: 'failed'; request: TimeEntryRequestRecord; reason: string; relink: boolean };
+
+/** Messages about entries that finish later (queued, then written or failed); worded by the Slack layer. */
+export interface EntryNotifier {
+  writtenLater(link: UserLinkRecord, request: TimeEntryRequestRecord, corHourId: number): Promise<void>;
+  failedForGood(link: UserLinkRecord, request: TimeEntryRequestRecord, reason: string): Promise<void>;
+}
+
+export interface TimeEntryDeps {
+  outbox: OutboxRepository;
+  tasks: TaskDirectory;
+  apiFor: (link: UserLinkRecord) => CorApi;
+  findLink: (linkId: string) => Promise<UserLinkRecord | undefined>;
+  notifier: EntryNotifier;
+  clock: Clock;
+  logger: Logger;
+  /** waits between outbox attempts; the last one failing ends the request */
+  retrySchedule?: number[];
+}
+
+/** 10 attempts over about two hours. */
+export const DEFAULT_RETRY_SCHEDULE = [5_000, 15_000, 30_000, 60_000, 120_000, 300_000, 600_000, 900_000, 1_800_000];
+/** A claimed request is someone's for this long; a crash lets another instance take it after. */
+const LEASE_MS = 60_000;
+const DEFAULT_DAY_START = { hour: 9, minute: 0 };
+const DEFAULT_TARGET_HOURS = 8;
+
+/** COR writes "YYYY-MM-DD HH:MM:SS" without a zone: we send UTC, so we read it back as UTC. */
+export function corInstant(value: string): Date {
+  return /[zZ]|[+-]\d\d:?\d\d$/.test(value) ? new Date(value) : new Date(`${value.replace(' ', 'T')}Z`);
+}
+
+function sameMinute(a: Date, b: Date): boolean {
+  return Math.floor(a.getTime() / 60_000) === Math.floor(b.getTime() / 60_000);
+}
+
+/** Logging time: resolve task and span, write through the outbox once, retry what COR could not take. */
+export class TimeEntryService {
+  readonly #d: TimeEntryDeps;
+  readonly #schedule: number[];
+
+  constructor(deps: TimeEntryDeps) {
+    this.#d = deps;
+    this.#schedule = deps.retrySchedule ?? DEFAULT_RETRY_SCHEDULE;
+  }
+
+  /** Entries of the person's local `date` (COR is asked for a day either side: it files by its own date). */
+  async dayEntries(link: UserLinkRecord, api: CorApi, date: string, tz: string): Promise<CorHour[]> {
+    const hours = await api.allHours({ users: [link.corUserId], dateStart: addDays(date, -1), dateDeadline: addDays(date, 1) });
+    return hours.filter((h) => localParts(corInstant(h.start), tz).date === date);
+  }
+
+  /** Where a duration starts: at the end of the day's last entry, else at the workday start (COR), else 09:00. */
+  async #startFor(link: UserLinkRecord, api: CorApi, date: string, tz: string): Promise<Date> {
+    const entries = await this.dayEntries(link, api, date, tz);
+    const ends = entries.filter((h) => h.stop).map((h) => corInstant(h.stop as string).getTime());
+    if (ends.length > 0) return new Date(Math.max(...ends));
+    let dayStart = DEFAULT_DAY_START;
+    try {
+      const days = (await api.workingTimes()).get(link.corUserId) ?? [];
+      const corWeekday = (weekdayOf(date) % 7) + 1; // COR: 1 = Sunday … 7 = Saturday
+      const today = days.find((d) => d.day_of_week === corWeekday);
+      const m = today?.start_at ? /^(\d{1,2}):(\d{2})/.exec(today.start_at) : null;
+      if (m) dayStart = { hour: Number(m[1]), minute: Number(m[2]) };
+    } catch (err) {
+      this.#d.logger.debug({ err }, 'working time unavailable; using 09:00');
+    }
+    return zonedTimeToInstant(date, dayStart.hour, dayStart.minute, tz);
+  }
+
+  /** Turns a parsed line into something to write, or into the question to ask. */
+  async resolve(link: UserLinkRecord, parsed: ParsedLog, tz: string): Promise<Resolution> {
+    const api = this.#d.apiFor(link);
+    let task: TaskView | undefined;
+    let guessedTask = false;
+    if (parsed.task?.kind === 'id') {
+      try {
+        task = await this.#d.tasks.task(link, api, parsed.task.id);
+      } catch (err) {
+        if (err instanceof CorError && (err.code === 'not_found' || err.code === 'forbidden')) return { kind: 'task_not_found', taskId: parsed.task.id };
+        throw err;
+      }
+    }
+    const span = await this.#span(link, api, parsed, tz);
+    const draft = { ...span, date: parsed.date, note: parsed.note, guesses: parsed.dateSource === 'weekday' ? (['date'] as ('task' | 'date')[]) : [] };
+    if (!task) {
+      if (parsed.task?.kind !== 'query') return { kind: 'no_task', query: undefined };
+      const open = await this.#d.tasks.openTasks(link, api);
+      const match = matchTask(parsed.task.text, open);
+      if (match.kind === 'none') return { kind: 'no_task', query: parsed.task.text };
+      if (match.kind === 'several') return { kind: 'choose', options: match.options.map((o) => o.task), query: parsed.task.text, draft };
+      task = match.task;
+      guessedTask = !match.exact;
+    }
+    const proposal: Proposal = { task, ...draft, guesses: guessedTask ? ['task', ...draft.guesses] : draft.guesses };
+    return proposal.guesses.length > 0 ? { kind: 'confirm', proposal } : { kind: 'ready', proposal };
+  }
+
+  async #span(link: UserLinkRecord, api: CorApi, parsed: ParsedLog, tz: string): Promise<{ start: Date; stop: Date; minutes: number }> {
+    if (parsed.span.kind === 'range') {
+      const minutes = Math.round((parsed.span.stop.getTime() - parsed.span.start.getTime()) / 60_000);
+      return { start: parsed.span.start, stop: parsed.span.stop, minutes };
+    }
+    const minutes = parsed.span.minutes;
+    let start = await this.#startFor(link, api, parsed.date, tz);
+    const now = this.#d.clock.now();
+    // Today, an entry may not end in the future: it ends now instead.
+    if (start.getTime() + minutes * 60_000 > now.getTime() && parsed.date === localParts(now, tz).date) {
+      start = new Date(now.getTime() - minutes * 60_000);
+    }
+    return { start, stop: new Date(start.getTime() + minutes * 60_000), minutes };
+  }
+
+  /** Records the request under its idempotency key, then tries to write it at once. */
+  async submit(link: UserLinkRecord, proposal: Proposal, idempotencyKey: string, responseUrl: string | undefined): Promise<WriteOutcome> {
+    const { request, created } = await this.#d.outbox.enqueue(
+      { idempotencyKey, linkId: link.id, taskId: proposal.task.id, start: proposal.start, stop: proposal.stop, note: proposal.note ?? null, responseUrl: responseUrl ?? null },
+      this.#d.clock.now(),
+    );
+    if (!created) return { kind: 'duplicate', request };
+    return this.attempt(link, request, proposal.task);
+  }
+
+  /**
+   * One attempt at a request: claim it, look for it in COR if an earlier attempt's outcome is unknown, post
+   * it otherwise. Never posts a request someone else holds, and never twice for one claim.
+   */
+  async attempt(link: UserLinkRecord, request: TimeEntryRequestRecord, knownTask?: TaskView): Promise<WriteOutcome> {
+    const now = this.#d.clock.now();
+    if (!(await this.#d.outbox.claim(request.id, now, LEASE_MS))) {
+      return { kind: 'duplicate', request: (await this.#d.outbox.get(request.id)) ?? request };
+    }
+    const api = this.#d.apiFor(link);
+    const task = knownTask ?? { id: request.taskId, title: `Task #${request.taskId}`, status: undefined, priority: undefined, deadline: undefined, projectId: undefined, project: undefined, client: undefined };
+    const entry = (corHourId: number): WrittenEntry => ({
+      corHourId,
+      task,
+      start: request.start,
+      stop: request.stop,
+      note: request.note ?? undefined,
+    });
+    try {
+      if (request.attempts > 0) {
+        const existing = await this.#findWritten(link, api, request);
+        if (existing) {
+          await this.#d.outbox.markWritten(request.id, existing.id);
+          this.#d.logger.info({ requestId: request.id, corHourId: existing.id }, 'adopted an entry an earlier attempt had written');
+          return { kind: 'written', entry: entry(existing.id), adopted: true };
+        }
+      }
+      const hour = await api.createHour({ task_log_id: request.taskId, start: request.start.toISOString(), stop: request.stop.toISOString() });
+      await this.#d.outbox.markWritten(request.id, hour.id);
+      this.#d.tasks.invalidate(link);
+      return { kind: 'written', entry: entry(hour.id), adopted: false };
+    } catch (err) {
+      return this.#afterFailure(link, request, err);
+    }
+  }
+
+  async #findWritten(link: UserLinkRecord, api: CorApi, request: TimeEntryRequestRecord): Promise<CorHour | undefined> {
+    const day = request.start.toISOString().slice(0, 10);
+    const hours = await api.allHours({ users: [link.corUserId], dateStart: addDays(day, -1), dateDeadline: addDays(day, 1) });
+    return hours.find((h) => (h.task_log_id ?? h.task?.id) === request.taskId && sameMinute(corInstant(h.start), request.start));
+  }
+
+  async #afterFailure(link: UserLinkRecord, request: TimeEntryRequestRecord, err: unknown): Promise<WriteOutcome> {
+    const attempts = request.attempts + 1;
+    const current = { ...request, attempts };
+    if (err instanceof CorError && ['network', 'timeout', 'server', 'rate_limited', 'bad_response'].includes(err.code)) {
+      const wait = this.#schedule[attempts - 1];
+      if (wait !== undefined) {
+        const delay = Math.max(wait, err.retryAfterMs ?? 0);
+        await this.#d.outbox.scheduleRetry(request.id, err.code, new Date(this.#d.clock.now().getTime() + delay));
+        this.#d.logger.warn({ requestId: request.id, code: err.code, attempts, retryInMs: delay }, 'time entry queued for retry');
+        return { kind: 'queued', request: current, reason: err.code };
+      }
+      await this.#d.outbox.markFailed(request.id, err.code);
+      return { kind: 'failed', request: current, reason: err.code, relink: false };
+    }
+    const relink = (err instanceof CorError && err.code === 'unauthorized') || (err instanceof Error && 'code' in err && (err as { code: string }).code === 'not_linked');
+    const reason = err instanceof CorError ? (err.corMessage ?? err.code) : err instanceof Error ? err.message : 'unknown error';
+    await this.#d.outbox.markFailed(request.id, reason);
+    this.#d.logger.warn({ requestId: request.id, reason }, 'time entry refused');
+    return { kind: 'failed', request: current, reason, relink };
+  }
+
+  /** The outbox worker's pass: every due request gets one attempt; final outcomes are told to the person. */
+  async drainDue(limit = 20): Promise<number> {
+    const due = await this.#d.outbox.due(this.#d.clock.now(), limit);
+    let handled = 0;
+    for (const request of due) {
+      const link = await this.#d.findLink(request.linkId);
+      if (!link) continue;
+      const outcome = await this.attempt(link, request);
+      if (outcome.kind === 'duplicate') continue; // another worker holds it
+      handled++;
+      if (outcome.kind === 'written') await this.#d.notifier.writtenLater(link, request, outcome.entry.corHourId).catch((err: unknown) => this.#d.logger.warn({ err }, 'could not tell about a written entry'));
+      if (outcome.kind === 'failed') await this.#d.notifier.failedForGood(link, request, outcome.reason).catch((err: unknown) => this.#d.logger.warn({ err }, 'could not tell about a failed entry'));
+    }
+    return handled;
+  }
+
+  /** That day's total against the person's target (COR daily hours, else 8). */
+  async dayTotal(link: UserLinkRecord, date: string, tz: string): Promise<DayTotal> {
+    const api = this.#d.apiFor(link);
+    const [entries, me] = await Promise.all([this.dayEntries(link, api, date, tz), api.me().catch(() => undefined)]);
+    const logged = entries.reduce((sum, h) => sum + (h.duration ?? (h.stop ? (corInstant(h.stop).getTime() - corInstant(h.start).getTime()) / 3_600_000 : 0)), 0);
+    return { logged, target: me?.daily_hours && me.daily_hours > 0 ? me.daily_hours : DEFAULT_TARGET_HOURS };
+  }
+}
