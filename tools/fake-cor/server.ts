@@ -200,7 +200,12 @@ export class FakeCor {
       req.socket.setTimeout(0);
       return; // never answers; the client gives up
     }
-    if (fault && !fault.afterHandling) return this.#failWith(fault, res);
+    if (fault && !fault.afterHandling) {
+      // Recorded too (the route is the plain path): tests count attempts that COR turned away.
+      const route = url.pathname.replace(/^\/v1/, '');
+      this.exchanges.push({ method, path: url.pathname, route, query, body, contentType, authorization: req.headers.authorization, userId: undefined, status: fault.status ?? 500, response: undefined });
+      return this.#failWith(fault, res);
+    }
 
     let status = 200;
     let response: unknown;

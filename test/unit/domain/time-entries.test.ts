@@ -1,0 +1,188 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { RefreshingTokenSource } from '../../../src/cor/auth.ts';
+import { parseLogCommand } from '../../../src/domain/parse/log-command.ts';
+import { TaskDirectory } from '../../../src/domain/tasks.ts';
+import { type EntryNotifier, TimeEntryService } from '../../../src/domain/time-entries.ts';
+import { ManualClock } from '../../../src/lib/clock.ts';
+import { SingleFlight } from '../../../src/lib/single-flight.ts';
+import { localParts } from '../../../src/lib/zoned.ts';
+import type { UserLinkRecord } from '../../../src/store/links.ts';
+import type { TimeEntryRequestRecord } from '../../../src/store/outbox.ts';
+import { FakeCor } from '../../../tools/fake-cor/server.ts';
+import { corKit } from '../../helpers/cor.ts';
+import { memoryLogger } from '../../helpers/logger.ts';
+import { tempStore, type TempStore } from '../../helpers/store.ts';
+
+const TZ = 'America/Argentina/Buenos_Aires';
+const JANE = 2;
+
+describe('TimeEntryService against the fake COR', () => {
+  let cor: FakeCor;
+  let db: TempStore;
+  let clock: ManualClock;
+  let service: TimeEntryService;
+  let link: UserLinkRecord;
+  const told: { written: TimeEntryRequestRecord[]; failed: [TimeEntryRequestRecord, string][] } = { written: [], failed: [] };
+
+  beforeEach(async () => {
+    cor = await new FakeCor().start();
+    db = tempStore();
+    clock = new ManualClock('2026-11-18T18:00:00Z'); // Wednesday 15:00 in Buenos Aires
+    told.written = [];
+    told.failed = [];
+    const kit = corKit(cor, { timeoutMs: 300 });
+    const t = cor.issueTokens(JANE);
+    link = await db.store.links.upsert({
+      tenantKey: 'T:T0DEMO',
+      slackUserId: 'U01JANE',
+      corUserId: JANE,
+      corName: 'Jane Doe',
+      tz: TZ,
+      tokens: { accessToken: t.access_token, refreshToken: t.refresh_token, expiresAt: new Date(Date.now() + 3_600_000) },
+    });
+    const flights = new SingleFlight<import('../../../src/cor/auth.ts').TokenSet>();
+    const notifier: EntryNotifier = {
+      writtenLater: async (_l, r) => void told.written.push(r),
+      failedForGood: async (_l, r, reason) => void told.failed.push([r, reason]),
+    };
+    service = new TimeEntryService({
+      outbox: db.store.outbox,
+      tasks: new TaskDirectory(clock),
+      apiFor: (l) =>
+        kit.client.as(
+          new RefreshingTokenSource({
+            key: l.id,
+            auth: kit.auth,
+            clock,
+            flights,
+            stored: { load: () => db.store.links.tokens(l.id), save: (tk) => db.store.links.saveTokens(l.id, tk), markRefreshFailed: async () => undefined },
+          }),
+        ),
+      findLink: (id) => db.store.links.findById(id),
+      notifier,
+      clock,
+      logger: memoryLogger().logger,
+      retrySchedule: [1_000, 2_000, 4_000],
+    });
+  });
+  afterEach(async () => {
+    await Promise.all([cor.stop(), db.cleanup()]);
+  });
+
+  const parse = (text: string) => {
+    const r = parseLogCommand(text, { now: clock.now(), tz: TZ, locale: 'en-US' });
+    if (!r.ok) throw new Error(JSON.stringify(r.error));
+    return r.value;
+  };
+  const local = (d: Date) => {
+    const p = localParts(d, TZ);
+    return `${p.date} ${p.hour}:${String(p.minute).padStart(2, '0')}`;
+  };
+  const ready = async (text: string) => {
+    const r = await service.resolve(link, parse(text), TZ);
+    if (r.kind !== 'ready' && r.kind !== 'confirm') throw new Error(`not ready: ${r.kind}`);
+    return r.proposal;
+  };
+
+  it('starts a duration at the workday start, then where the day left off; writes the exact body', async () => {
+    const first = await ready('2h #48211');
+    expect([local(first.start), local(first.stop)]).toEqual(['2026-11-18 9:00', '2026-11-18 11:00']); // Jane's COR working time starts at 09:00
+    const written = await service.submit(link, first, 'k1', undefined);
+    expect(written.kind).toBe('written');
+    const [post] = cor.requestsTo('POST', '/hours');
+    expect(post?.body).toEqual({ task_log_id: 48211, start: '2026-11-18T12:00:00.000Z', stop: '2026-11-18T14:00:00.000Z' });
+    expect(post?.userId).toBe(JANE);
+    const second = await ready('30m #48212');
+    expect([local(second.start), local(second.stop)]).toEqual(['2026-11-18 11:00', '2026-11-18 11:30']);
+    expect(await service.dayTotal(link, '2026-11-18', TZ)).toEqual({ logged: 2, target: 8 });
+  });
+
+  it('ends at now rather than in the future when today is nearly over', async () => {
+    await service.submit(link, await ready('5h #48211'), 'a', undefined); // 09:00-14:00
+    const late = await ready('3h #48212');
+    expect([local(late.start), local(late.stop)]).toEqual(['2026-11-18 12:00', '2026-11-18 15:00']);
+  });
+
+  it('asks before writing when it had to guess the task or the day', async () => {
+    expect((await service.resolve(link, parse('2h on login flwo'), TZ)).kind).toBe('confirm');
+    const weekday = await service.resolve(link, parse('2h #48211 monday'), TZ);
+    expect(weekday.kind === 'confirm' && weekday.proposal.guesses).toEqual(['date']);
+    const choose = await service.resolve(link, parse('2h on Homepage redesign'), TZ);
+    expect(choose.kind === 'choose' && choose.options.map((t) => t.id).sort()).toEqual([48211, 48212]);
+    expect(await service.resolve(link, parse('2h on kubernetes'), TZ)).toEqual({ kind: 'no_task', query: 'kubernetes' });
+    expect(await service.resolve(link, parse('2h #999'), TZ)).toEqual({ kind: 'task_not_found', taskId: 999 });
+    const exact = await service.resolve(link, parse('2h on Mobile app login flow'), TZ);
+    expect(exact.kind === 'ready' && exact.proposal.task).toMatchObject({ id: 48213, project: 'Mobile app', client: 'Bolt Motors' });
+  });
+
+  it('writes once per idempotency key, however many times and however concurrently it is sent', async () => {
+    const proposal = await ready('1h #48211');
+    const outcomes = await Promise.all([1, 2, 3, 4, 5].map(() => service.submit(link, proposal, 'same-key', undefined)));
+    expect(outcomes.filter((o) => o.kind === 'written')).toHaveLength(1);
+    expect(outcomes.filter((o) => o.kind === 'duplicate')).toHaveLength(4);
+    expect(cor.requestsTo('POST', '/hours')).toHaveLength(1);
+  });
+
+  it.each([
+    ['500', { status: 500 }],
+    ['503', { status: 503 }],
+    ['429 with Retry-After', { status: 429, retryAfter: '1' }],
+    ['a timeout', { hang: true }],
+  ])('queues through %s and the worker writes exactly one entry', async (_name, fault) => {
+    const before = cor.hoursOf(JANE).length;
+    cor.addFault({ method: 'POST', path: '/hours', times: 1, ...fault });
+    const outcome = await service.submit(link, await ready('1h #48211'), 'k', 'http://slack/response/1');
+    expect(outcome.kind).toBe('queued');
+    expect(await service.drainDue()).toBe(0); // not due yet
+    clock.advance(1_500);
+    expect(await service.drainDue()).toBe(1);
+    expect(cor.hoursOf(JANE).length).toBe(before + 1);
+    expect(told.written).toHaveLength(1);
+    expect(await db.store.outbox.countByState()).toEqual({ written: 1 });
+  });
+
+  it('after an unknown outcome it finds the entry COR did write and adopts it instead of posting again', async () => {
+    const before = cor.hoursOf(JANE).length;
+    cor.addFault({ method: 'POST', path: '/hours', status: 502, afterHandling: true, times: 1 });
+    expect((await service.submit(link, await ready('1h #48211'), 'k', undefined)).kind).toBe('queued');
+    clock.advance(1_500);
+    await service.drainDue();
+    expect(cor.requestsTo('POST', '/hours')).toHaveLength(1);
+    expect(cor.hoursOf(JANE).length).toBe(before + 1);
+    expect(told.written).toHaveLength(1);
+  });
+
+  it('gives up after the schedule and says so once; a refusal by COR is not retried', async () => {
+    cor.addFault({ method: 'POST', path: '/hours', status: 503 });
+    expect((await service.submit(link, await ready('1h #48211'), 'k', undefined)).kind).toBe('queued');
+    for (const wait of [1_000, 2_000, 4_000]) {
+      clock.advance(wait + 1);
+      await service.drainDue();
+    }
+    expect(told.failed).toHaveLength(1);
+    expect(told.failed[0]?.[1]).toBe('server');
+    expect(cor.requestsTo('POST', '/hours')).toHaveLength(4);
+    cor.clearFaults();
+
+    const refused = await service.submit(link, { ...(await ready('1h #48211')), start: new Date('2026-11-18T13:00:00Z'), stop: new Date('2026-11-18T12:00:00Z') }, 'bad', undefined);
+    expect(refused).toMatchObject({ kind: 'failed', reason: expect.stringContaining('stop must be after start') });
+  });
+
+  it('a restart loses nothing: a new service picks up what is pending', async () => {
+    cor.addFault({ method: 'POST', path: '/hours', status: 500, times: 1 });
+    await service.submit(link, await ready('1h #48211'), 'k', undefined);
+    clock.advance(1_500);
+    const kit = corKit(cor);
+    const restarted = new TimeEntryService({
+      outbox: db.store.outbox,
+      tasks: new TaskDirectory(clock),
+      apiFor: () => kit.client.as({ accessToken: async () => (await db.store.links.tokens(link.id))?.accessToken ?? '', renewAfterRejection: async () => undefined }),
+      findLink: (id) => db.store.links.findById(id),
+      notifier: { writtenLater: async () => undefined, failedForGood: async () => undefined },
+      clock,
+      logger: memoryLogger().logger,
+    });
+    expect(await restarted.drainDue()).toBe(1);
+    expect(await db.store.outbox.countByState()).toEqual({ written: 1 });
+  });
+});
