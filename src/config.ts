@@ -23,6 +23,8 @@ export interface Config {
     authorizeUrl: string | undefined;
     /** the `name` COR's consent page shows */
     appName: string;
+    /** link to a task in COR's web app, with {id}; undefined: no "Open in COR" buttons */
+    taskUrlTemplate: string | undefined;
     apiKey: string;
     clientSecret: string;
     timeoutMs: number;
@@ -92,6 +94,7 @@ const schema = z.object({
   COR_INTEGRATIONS_URL: urlString('COR_INTEGRATIONS_URL').default('https://integrations.projectcor.com'),
   COR_AUTHORIZE_URL: urlString('COR_AUTHORIZE_URL').optional(),
   COR_APP_NAME: z.string().min(1).default('cor-slack'),
+  COR_TASK_URL: z.string().refine((v) => v.includes('{id}') && /^https?:\/\//.test(v), 'COR_TASK_URL must be an http(s) URL containing {id}').optional(),
   COR_API_KEY: z.string().optional(),
   COR_CLIENT_SECRET: z.string().optional(),
   COR_TIMEOUT_MS: z
@@ -175,6 +178,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       integrationsUrl: e.COR_INTEGRATIONS_URL.replace(/\/+$/, ''),
       authorizeUrl: e.COR_AUTHORIZE_URL,
       appName: e.COR_APP_NAME,
+      taskUrlTemplate: e.COR_TASK_URL ?? (e.COR_AUTHORIZE_URL ? `${new URL(e.COR_AUTHORIZE_URL).origin}/tasks/{id}` : undefined),
       apiKey: e.COR_API_KEY as string,
       clientSecret: e.COR_CLIENT_SECRET as string,
       timeoutMs: e.COR_TIMEOUT_MS,

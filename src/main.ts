@@ -10,6 +10,10 @@ import { ClientCredentialsTokenSource, CorAuth } from './cor/auth.ts';
 import { CorClient } from './cor/client.ts';
 import { CorTransport } from './cor/transport.ts';
 import { LinkingService } from './domain/linking.ts';
+import { TaskDirectory } from './domain/tasks.ts';
+import { TimeEntryService } from './domain/time-entries.ts';
+import { startOutboxWorker } from './scheduler/outbox-worker.ts';
+import { SlackEntryNotifier } from './slack/entry-notifier.ts';
 import { tenantKeyOf } from './domain/tenant.ts';
 import { systemClock } from './lib/clock.ts';
 import { loadOrCreateKeyFile, TokenCipher } from './lib/crypto.ts';
@@ -28,6 +32,8 @@ import { migrateStore, openStore } from './store/index.ts';
 
 /** How long a graceful stop waits for work started after acks. */
 const DRAIN_TIMEOUT_MS = 15_000;
+/** How often the outbox is looked at for entries due a retry. */
+const OUTBOX_POLL_MS = 2_000;
 
 function cipherFor(config: Config, logger: Logger): TokenCipher {
   const previous = config.tokenEncryptionPreviousKeys.map((k) => Buffer.from(k, 'base64'));
@@ -97,18 +103,42 @@ export async function main(): Promise<void> {
     authorize = singleWorkspaceAuthorize(botToken, identity);
   }
 
+  const directory = new SlackProfileDirectory(clients, clock);
   const linking = new LinkingService({
     store,
     corAuth,
     cor,
     appCor,
-    slack: new SlackProfileDirectory(clients, clock),
+    slack: directory,
     notifier: new SlackLinkNotifier(clients),
     consent: { authorizeUrl: config.cor.authorizeUrl, redirectUri: `${publicUrl}${COR_CALLBACK_PATH}`, appName: config.cor.appName },
     clock,
     logger: logger.child({ component: 'linking' }),
   });
-  const services: SlackServices = { logger, clock, store, appCor, work, linking, clients };
+  const tasks = new TaskDirectory(clock);
+  const entries = new TimeEntryService({
+    outbox: store.outbox,
+    tasks,
+    apiFor: (link) => linking.apiFor(link),
+    findLink: (id) => store.links.findById(id),
+    notifier: new SlackEntryNotifier(clients, clock),
+    clock,
+    logger: logger.child({ component: 'time-entries' }),
+  });
+  const taskUrl = config.cor.taskUrlTemplate;
+  const services: SlackServices = {
+    logger,
+    clock,
+    store,
+    appCor,
+    work,
+    linking,
+    clients,
+    directory,
+    entries,
+    tasks,
+    corTaskUrl: (id) => taskUrl?.replace('{id}', String(id)),
+  };
   const runtime = createSlackApp(
     {
       mode: config.slack.mode,
@@ -123,6 +153,7 @@ export async function main(): Promise<void> {
     [healthRoute(services), corOAuthCallbackRoute(linking, logger), ...extraRoutes],
   );
   await runtime.start();
+  const outboxWorker = startOutboxWorker({ entries, intervalMs: OUTBOX_POLL_MS, logger, work });
   logger.info({ mode: config.slack.mode, install: config.slack.oauth ? 'multi-workspace' : 'single-workspace', host: config.http.host, port: runtime.port() }, 'cor-slack is running');
 
   let stopping = false;
@@ -131,6 +162,7 @@ export async function main(): Promise<void> {
     stopping = true;
     logger.info({ signal, inFlight: work.size }, 'stopping: no new requests, finishing in-flight work');
     await runtime.stop();
+    outboxWorker.stop();
     const drained = await work.drain(DRAIN_TIMEOUT_MS);
     if (!drained) logger.warn({ left: work.size }, 'in-flight work did not finish in time');
     await store.close();

@@ -78,6 +78,16 @@ export function corInstant(value: string): Date {
   return /[zZ]|[+-]\d\d:?\d\d$/.test(value) ? new Date(value) : new Date(`${value.replace(' ', 'T')}Z`);
 }
 
+/** COR trouble that passes: the entry waits in the outbox. */
+export function isTransient(err: unknown): err is CorError {
+  return err instanceof CorError && ['network', 'timeout', 'server', 'rate_limited', 'bad_response'].includes(err.code);
+}
+
+/** A task known only by its id (COR could not be asked for its name). */
+export function placeholderTask(id: number): TaskView {
+  return { id, title: `Task #${id}`, status: undefined, priority: undefined, deadline: undefined, projectId: undefined, project: undefined, client: undefined };
+}
+
 function sameMinute(a: Date, b: Date): boolean {
   return Math.floor(a.getTime() / 60_000) === Math.floor(b.getTime() / 60_000);
 }
@@ -126,7 +136,9 @@ export class TimeEntryService {
         task = await this.#d.tasks.task(link, api, parsed.task.id);
       } catch (err) {
         if (err instanceof CorError && (err.code === 'not_found' || err.code === 'forbidden')) return { kind: 'task_not_found', taskId: parsed.task.id };
-        throw err;
+        // COR is down but the task is named exactly: queue the entry rather than lose it.
+        if (!isTransient(err)) throw err;
+        task = placeholderTask(parsed.task.id);
       }
     }
     const span = await this.#span(link, api, parsed, tz);
@@ -150,7 +162,13 @@ export class TimeEntryService {
       return { start: parsed.span.start, stop: parsed.span.stop, minutes };
     }
     const minutes = parsed.span.minutes;
-    let start = await this.#startFor(link, api, parsed.date, tz);
+    let start: Date;
+    try {
+      start = await this.#startFor(link, api, parsed.date, tz);
+    } catch (err) {
+      if (!isTransient(err)) throw err;
+      start = zonedTimeToInstant(parsed.date, DEFAULT_DAY_START.hour, DEFAULT_DAY_START.minute, tz);
+    }
     const now = this.#d.clock.now();
     // Today, an entry may not end in the future: it ends now instead.
     if (start.getTime() + minutes * 60_000 > now.getTime() && parsed.date === localParts(now, tz).date) {
@@ -179,7 +197,7 @@ export class TimeEntryService {
       return { kind: 'duplicate', request: (await this.#d.outbox.get(request.id)) ?? request };
     }
     const api = this.#d.apiFor(link);
-    const task = knownTask ?? { id: request.taskId, title: `Task #${request.taskId}`, status: undefined, priority: undefined, deadline: undefined, projectId: undefined, project: undefined, client: undefined };
+    const task = knownTask ?? placeholderTask(request.taskId);
     const entry = (corHourId: number): WrittenEntry => ({
       corHourId,
       task,
@@ -214,7 +232,7 @@ export class TimeEntryService {
   async #afterFailure(link: UserLinkRecord, request: TimeEntryRequestRecord, err: unknown): Promise<WriteOutcome> {
     const attempts = request.attempts + 1;
     const current = { ...request, attempts };
-    if (err instanceof CorError && ['network', 'timeout', 'server', 'rate_limited', 'bad_response'].includes(err.code)) {
+    if (isTransient(err)) {
       const wait = this.#schedule[attempts - 1];
       if (wait !== undefined) {
         const delay = Math.max(wait, err.retryAfterMs ?? 0);

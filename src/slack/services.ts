@@ -1,5 +1,7 @@
 import type { CorApi } from '../cor/client.ts';
-import type { LinkingService } from '../domain/linking.ts';
+import type { LinkingService, SlackDirectory } from '../domain/linking.ts';
+import type { TaskDirectory } from '../domain/tasks.ts';
+import type { TimeEntryService } from '../domain/time-entries.ts';
 import type { Clock } from '../lib/clock.ts';
 import type { WorkTracker } from '../lib/work-tracker.ts';
 import type { Logger } from '../logger.ts';
@@ -17,4 +19,9 @@ export interface SlackServices {
   work: WorkTracker;
   linking: LinkingService;
   clients: SlackClients;
+  directory: SlackDirectory;
+  entries: TimeEntryService;
+  tasks: TaskDirectory;
+  /** a task's page in COR's web app, when known */
+  corTaskUrl: (taskId: number) => string | undefined;
 }

@@ -3,6 +3,9 @@ import { ClientCredentialsTokenSource } from '../../src/cor/auth.ts';
 import { systemClock } from '../../src/lib/clock.ts';
 import { WorkTracker } from '../../src/lib/work-tracker.ts';
 import { LinkingService } from '../../src/domain/linking.ts';
+import { TaskDirectory } from '../../src/domain/tasks.ts';
+import { TimeEntryService } from '../../src/domain/time-entries.ts';
+import { SlackEntryNotifier } from '../../src/slack/entry-notifier.ts';
 import { createBoltApp, singleWorkspaceAuthorize } from '../../src/slack/app.ts';
 import { SingleWorkspaceClients } from '../../src/slack/clients.ts';
 import { SlackProfileDirectory } from '../../src/slack/directory.ts';
@@ -52,18 +55,41 @@ export async function listenerHarness(): Promise<ListenerHarness> {
   const kit = corKit(cor);
   const clients = new SingleWorkspaceClients(DEFAULT_WORKSPACE.botToken, slack.apiUrl, 'T:T0DEMO');
   const appCor = kit.client.as(new ClientCredentialsTokenSource(kit.auth, systemClock));
+  const directory = new SlackProfileDirectory(clients, systemClock);
   const linking = new LinkingService({
     store: db.store,
     corAuth: kit.auth,
     cor: kit.client,
     appCor,
-    slack: new SlackProfileDirectory(clients, systemClock),
+    slack: directory,
     notifier: new SlackLinkNotifier(clients),
     consent: { authorizeUrl: cor.authorizeUrl, redirectUri: 'http://127.0.0.1:9/cor/oauth/callback', appName: 'cor-slack' },
     clock: systemClock,
     logger,
   });
-  const services: SlackServices = { logger, clock: systemClock, store: db.store, appCor, work: new WorkTracker(), linking, clients };
+  const tasks = new TaskDirectory(systemClock);
+  const entries = new TimeEntryService({
+    outbox: db.store.outbox,
+    tasks,
+    apiFor: (link) => linking.apiFor(link),
+    findLink: (id) => db.store.links.findById(id),
+    notifier: new SlackEntryNotifier(clients, systemClock),
+    clock: systemClock,
+    logger,
+  });
+  const services: SlackServices = {
+    logger,
+    clock: systemClock,
+    store: db.store,
+    appCor,
+    work: new WorkTracker(),
+    linking,
+    clients,
+    directory,
+    entries,
+    tasks,
+    corTaskUrl: (id) => `https://acme.cor.example/tasks/${id}`,
+  };
   const app = createBoltApp(
     { receiver: new TestReceiver(), apiUrl: slack.apiUrl, authorize: singleWorkspaceAuthorize(DEFAULT_WORKSPACE.botToken, { botId: 'BBOT', botUserId: 'UBOT', teamId: 'T0DEMO' }) },
     services,

@@ -7,12 +7,18 @@ export const SUBCOMMANDS = {
   link: 'link',
   whoami: 'whoami',
   unlink: 'unlink',
+  log: 'log',
 } as const;
 
 /** Action ids of interactive elements. */
 export const ACTIONS = {
   /** a URL button: Slack still sends a block_action when it is clicked, which the app acknowledges */
   openCorConsent: 'open_cor_consent',
+  openInCor: 'open_in_cor',
+  logConfirm: 'log_confirm',
+  logChangeTask: 'log_change_task',
+  logPickTask: 'log_pick_task',
+  logCancel: 'log_cancel',
 } as const;
 
 /** Events the app subscribes to (also in manifest.yml). */

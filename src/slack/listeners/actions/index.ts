@@ -1,10 +1,17 @@
 import type { SlackServices } from '../../services.ts';
 import { ACTIONS } from '../../views/ids.ts';
 import type { ListenerRegistry } from '../registry.ts';
+import { logActions } from './log.ts';
 
-export function registerActions(registry: ListenerRegistry, _services: SlackServices): void {
+export function registerActions(registry: ListenerRegistry, services: SlackServices): void {
   // A URL button opens the browser by itself; Slack still sends the click, which must be acknowledged.
-  registry.action(ACTIONS.openCorConsent, async ({ ack }) => {
-    await ack();
-  });
+  for (const urlButton of [ACTIONS.openCorConsent, ACTIONS.openInCor]) {
+    registry.action(urlButton, async ({ ack }) => {
+      await ack();
+    });
+  }
+  registry.action(ACTIONS.logConfirm, logActions.writePending(services));
+  registry.action(ACTIONS.logPickTask, logActions.writePending(services));
+  registry.action(ACTIONS.logChangeTask, logActions.changeTask(services));
+  registry.action(ACTIONS.logCancel, logActions.cancel(services));
 }

@@ -4,6 +4,7 @@ import type { SlackServices } from '../../services.ts';
 import { usageCard } from '../../views/help.ts';
 import { SUBCOMMANDS } from '../../views/ids.ts';
 import { linkSubcommand, unlinkSubcommand, whoamiSubcommand } from './linking.ts';
+import { logSubcommand } from './log.ts';
 
 export type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
 export type SubcommandHandler = (args: CommandArgs, command: SlashCommand, rest: string) => Promise<void>;
@@ -20,6 +21,7 @@ export function corCommand(services: SlackServices) {
     [SUBCOMMANDS.link]: linkSubcommand(services),
     [SUBCOMMANDS.whoami]: whoamiSubcommand(services),
     [SUBCOMMANDS.unlink]: unlinkSubcommand(services),
+    [SUBCOMMANDS.log]: logSubcommand(services),
   };
 
   return async (args: CommandArgs): Promise<void> => {

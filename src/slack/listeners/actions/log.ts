@@ -1,0 +1,106 @@
+import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import { z } from 'zod';
+import { matchTask } from '../../../domain/task-match.ts';
+import { tenantKeyOf } from '../../../domain/tenant.ts';
+import type { Proposal } from '../../../domain/time-entries.ts';
+import { localParts } from '../../../lib/zoned.ts';
+import { AppError } from '../../../errors.ts';
+import type { SlackServices } from '../../services.ts';
+import { cancelledMessage, chooseMessage, type PendingLog, taskNotFoundMessage } from '../../views/log.ts';
+import type { Message } from '../../views/linking.ts';
+import { idempotencyKey, outcomeMessage, zoneOf } from '../commands/log.ts';
+
+type ActionArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
+
+const pendingSchema = z.object({
+  u: z.string().min(1),
+  t: z.string().min(1),
+  k: z.string().min(1).max(200),
+  task: z.number().int().positive().optional(),
+  s: z.iso.datetime(),
+  e: z.iso.datetime(),
+  n: z.string().max(2000).optional(),
+  q: z.string().max(500).optional(),
+});
+
+/**
+ * The button's value, checked: it must parse and belong to the person clicking, in their own workspace.
+ * A value naming someone else (forged or forwarded) is refused.
+ */
+function pendingFrom(args: ActionArgs): PendingLog {
+  const action = args.action as ButtonAction;
+  let raw: unknown;
+  try {
+    raw = JSON.parse(action.value ?? '');
+  } catch {
+    throw new AppError('bad_request', 'button value is not JSON');
+  }
+  const parsed = pendingSchema.safeParse(raw);
+  if (!parsed.success) throw new AppError('bad_request', 'button value failed validation');
+  const body = args.body;
+  const tenant = tenantKeyOf({ teamId: body.user.team_id ?? body.team?.id, enterpriseId: body.enterprise?.id, isEnterpriseInstall: body.is_enterprise_install });
+  if (parsed.data.u !== body.user.id || parsed.data.t !== tenant) throw new AppError('forbidden_action', 'button belongs to someone else');
+  return parsed.data;
+}
+
+async function respondWith(args: ActionArgs, message: Message): Promise<void> {
+  await args.respond({ response_type: 'ephemeral', replace_original: true, ...message });
+}
+
+/** Log it / a task picked from the list: write the entry with the key of the original request. */
+function writePending(services: SlackServices) {
+  return async (args: ActionArgs): Promise<void> => {
+    await args.ack();
+    let pending: PendingLog;
+    try {
+      pending = pendingFrom(args);
+    } catch (err) {
+      services.logger.warn({ err, user: args.body.user.id }, 'refused a log button');
+      return;
+    }
+    if (!pending.task) return;
+    const link = await services.linking.requireLink(pending.t, pending.u);
+    const { tz } = await zoneOf(services, link);
+    const api = services.linking.apiFor(link);
+    let task;
+    try {
+      task = await services.tasks.task(link, api, pending.task);
+    } catch {
+      return respondWith(args, taskNotFoundMessage(pending.task));
+    }
+    const start = new Date(pending.s);
+    const proposal: Proposal = { task, start, stop: new Date(pending.e), date: localParts(start, tz).date, note: pending.n, guesses: [] };
+    const outcome = await services.entries.submit(link, proposal, idempotencyKey(pending), args.body.response_url);
+    await respondWith(args, await outcomeMessage(services, link, proposal, outcome, tz));
+  };
+}
+
+function changeTask(services: SlackServices) {
+  return async (args: ActionArgs): Promise<void> => {
+    await args.ack();
+    const pending = pendingFrom(args);
+    const link = await services.linking.requireLink(pending.t, pending.u);
+    const { tz } = await zoneOf(services, link);
+    const open = await services.tasks.openTasks(link, services.linking.apiFor(link));
+    const matched = pending.q ? matchTask(pending.q, open, 5) : { kind: 'none' as const };
+    const options = matched.kind === 'several' ? matched.options.map((o) => o.task) : matched.kind === 'clear' ? [matched.task, ...open.filter((t) => t.id !== matched.task.id)] : open;
+    const choices = options.filter((t) => t.id !== pending.task).slice(0, 5);
+    const { task: _current, ...rest } = pending;
+    await respondWith(args, chooseMessage(choices, { start: new Date(pending.s), stop: new Date(pending.e) }, tz, rest, pending.q));
+  };
+}
+
+function cancel(services: SlackServices) {
+  return async (args: ActionArgs): Promise<void> => {
+    await args.ack();
+    try {
+      pendingFrom(args);
+    } catch (err) {
+      services.logger.warn({ err, user: args.body.user.id }, 'refused a cancel button');
+      return;
+    }
+    await respondWith(args, cancelledMessage());
+  };
+}
+
+export const logActions = { writePending, changeTask, cancel };

@@ -1,0 +1,100 @@
+import { parseLogCommand } from '../../../domain/parse/log-command.ts';
+import type { Proposal, WriteOutcome } from '../../../domain/time-entries.ts';
+import { DEFAULT_LOCALE, DEFAULT_TZ } from '../../../domain/linking.ts';
+import { AppError } from '../../../errors.ts';
+import type { UserLinkRecord } from '../../../store/links.ts';
+import type { SlashCommand } from '../../payloads.ts';
+import type { SlackServices } from '../../services.ts';
+import type { Message } from '../../views/linking.ts';
+import {
+  chooseMessage,
+  confirmMessage,
+  duplicateMessage,
+  failedMessage,
+  loggedMessage,
+  noTaskMessage,
+  parseErrorMessage,
+  type PendingLog,
+  queuedMessage,
+  taskNotFoundMessage,
+  WORKING,
+} from '../../views/log.ts';
+import type { SubcommandHandler } from './cor.ts';
+import { answerWithLinkCard, tenantOf } from './linking.ts';
+
+/** The zone and language to read a person's words in: the link's, else their Slack profile's. */
+export async function zoneOf(services: SlackServices, link: UserLinkRecord): Promise<{ tz: string; locale: string }> {
+  if (link.tz) return { tz: link.tz, locale: link.locale ?? DEFAULT_LOCALE };
+  const profile = await services.directory.profile(link.tenantKey, link.slackUserId).catch(() => undefined);
+  return { tz: profile?.tz ?? DEFAULT_TZ, locale: profile?.locale ?? link.locale ?? DEFAULT_LOCALE };
+}
+
+/** The answer to show for a write, with that day's total when COR can tell it. */
+export async function outcomeMessage(services: SlackServices, link: UserLinkRecord, proposal: Proposal, outcome: WriteOutcome, tz: string): Promise<Message> {
+  switch (outcome.kind) {
+    case 'written': {
+      const total = await services.entries.dayTotal(link, proposal.date, tz).catch(() => undefined);
+      return loggedMessage(proposal, tz, total, services.corTaskUrl(proposal.task.id), outcome.adopted);
+    }
+    case 'queued':
+      return queuedMessage(proposal, tz);
+    case 'duplicate':
+      return duplicateMessage(outcome.request.state);
+    case 'failed':
+      return failedMessage(outcome.request, tz, outcome.reason, outcome.relink);
+  }
+}
+
+/**
+ * `/cor log <words>`: ack at once, then parse, resolve against COR and write (or ask first when something
+ * had to be guessed), answering in place through response_url.
+ */
+export function logSubcommand(services: SlackServices): SubcommandHandler {
+  return async (args, command, rest) => {
+    if (!rest) {
+      await args.ack({ response_type: 'ephemeral', ...parseErrorMessage({ code: 'empty' }) });
+      return;
+    }
+    await args.ack({ response_type: 'ephemeral', ...WORKING });
+    const respond = (m: Message) => args.respond({ response_type: 'ephemeral', replace_original: true, ...m });
+    let link: UserLinkRecord;
+    try {
+      link = await services.linking.requireLink(tenantOf(command), command.user_id);
+    } catch (err) {
+      if (err instanceof AppError && (err.code === 'not_linked' || err.code === 'needs_relink')) return answerWithLinkCard(services, args, command, err.code);
+      throw err;
+    }
+    const { tz, locale } = await zoneOf(services, link);
+    const parsed = parseLogCommand(rest, { now: services.clock.now(), tz, locale });
+    if (!parsed.ok) return void (await respond(parseErrorMessage(parsed.error)));
+    const resolution = await services.entries.resolve(link, parsed.value, tz);
+    const pending = pendingOf(command, parsed.value.task?.kind === 'query' ? parsed.value.task.text : undefined);
+    switch (resolution.kind) {
+      case 'ready': {
+        const outcome = await services.entries.submit(link, resolution.proposal, idempotencyKey(pending), command.response_url);
+        return void (await respond(await outcomeMessage(services, link, resolution.proposal, outcome, tz)));
+      }
+      case 'confirm':
+        return void (await respond(confirmMessage(resolution.proposal, tz, withSpan(pending, resolution.proposal))));
+      case 'choose':
+        return void (await respond(chooseMessage(resolution.options, resolution.draft, tz, withSpan(pending, resolution.draft), resolution.query)));
+      case 'no_task':
+        return void (await respond(noTaskMessage(resolution.query)));
+      case 'task_not_found':
+        return void (await respond(taskNotFoundMessage(resolution.taskId)));
+    }
+  };
+}
+
+function pendingOf(command: SlashCommand, query: string | undefined): PendingLog {
+  return { u: command.user_id, t: tenantOf(command), k: command.trigger_id, s: '', e: '', ...(query ? { q: query } : {}) };
+}
+
+function withSpan(pending: PendingLog, p: { start: Date; stop: Date; note?: string | undefined; task?: { id: number } }): PendingLog {
+  return { ...pending, s: p.start.toISOString(), e: p.stop.toISOString(), ...(p.note ? { n: p.note } : {}), ...(p.task ? { task: p.task.id } : {}) };
+}
+
+/** One request of a person, one entry: a resent command or a second click reuses the key. */
+export function idempotencyKey(pending: Pick<PendingLog, 't' | 'k'>): string {
+  return `log:${pending.t}:${pending.k}`;
+}

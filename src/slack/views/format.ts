@@ -1,0 +1,35 @@
+import { localParts } from '../../lib/zoned.ts';
+
+/** "2h 30m", "45m", "8h" */
+export function formatMinutes(minutes: number): string {
+  const h = Math.floor(minutes / 60);
+  const m = Math.round(minutes % 60);
+  if (h === 0) return `${m}m`;
+  return m === 0 ? `${h}h` : `${h}h ${m}m`;
+}
+
+export function formatHours(hours: number): string {
+  return formatMinutes(Math.round(hours * 60));
+}
+
+const DAY = ['', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+const MONTH = ['', 'Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** "Tue 17 Nov" for a YYYY-MM-DD date */
+export function formatDate(date: string): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const w = new Date(Date.UTC(y, m - 1, d)).getUTCDay();
+  return `${DAY[w === 0 ? 7 : w]} ${d} ${MONTH[m]}`;
+}
+
+/** "09:00" in the person's zone */
+export function formatClock(instant: Date, tz: string): string {
+  const p = localParts(instant, tz);
+  return `${String(p.hour).padStart(2, '0')}:${String(p.minute).padStart(2, '0')}`;
+}
+
+/** A compact bar of logged against target: ▓▓▓▓▓░░░ */
+export function progressBar(logged: number, target: number, width = 8): string {
+  const filled = target <= 0 ? width : Math.min(width, Math.round((logged / target) * width));
+  return '▓'.repeat(filled) + '░'.repeat(width - filled);
+}
