@@ -20,8 +20,8 @@ export interface BotProcess {
   dir: string;
   databaseFile: string;
   output(): string;
-  /** Sends a signal and resolves with the exit code. */
-  stop(signal?: NodeJS.Signals): Promise<number | null>;
+  /** Sends a signal and resolves with the exit code; `keepFiles` leaves its directory (and store) in place. */
+  stop(signal?: NodeJS.Signals, keepFiles?: boolean): Promise<number | null>;
 }
 
 /** A port that is free right now (for a bot whose PUBLIC_URL must be known before it starts). */
@@ -98,10 +98,10 @@ export async function startBot(env: Record<string, string>, timeoutMs = 20_000, 
     dir,
     databaseFile,
     output: () => out,
-    async stop(signal: NodeJS.Signals = 'SIGTERM') {
+    async stop(signal: NodeJS.Signals = 'SIGTERM', keepFiles = false) {
       if (child.exitCode === null) child.kill(signal);
       const code = await exited;
-      rmSync(dir, { recursive: true, force: true });
+      if (!keepFiles) rmSync(dir, { recursive: true, force: true });
       return code;
     },
   };
