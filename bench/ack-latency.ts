@@ -3,9 +3,11 @@
  * Bolt app (the baseline) measured in the same run, rounds alternating between the two so drift hits both.
  */
 import { fileURLToPath } from 'node:url';
-import { botEnv, SIGNING_SECRET, startBot } from '../tools/bot-process.ts';
-import { FakeCor } from '../tools/fake-cor/server.ts';
-import { FakeSlack } from '../tools/fake-slack/server.ts';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { botEnv, freePort, SIGNING_SECRET, startBot, TSX_CLI } from '../tools/bot-process.ts';
+import type { FakeCor } from '../tools/fake-cor/server.ts';
+import type { FakeSlack } from '../tools/fake-slack/server.ts';
+import { linkUser } from '../test/helpers/linking.ts';
 import { SlackRequestSender } from '../tools/fake-slack/signed-requests.ts';
 import { percentile } from './stats.ts';
 
@@ -21,27 +23,75 @@ export interface AckLatencyResult {
   errors: number;
 }
 
-async function burst(sender: SlackRequestSender, text: string, concurrency: number): Promise<{ ms: number[]; errors: number }> {
-  const results = await Promise.all(Array.from({ length: concurrency }, () => sender.slashCommand({ text })));
-  return { ms: results.map((r) => r.ms), errors: results.filter((r) => r.status !== 200 || !r.text.includes('/cor log')).length };
+async function burst(sender: SlackRequestSender, text: (i: number) => string, expect: string, concurrency: number): Promise<{ ms: number[]; errors: number }> {
+  const results = await Promise.all(Array.from({ length: concurrency }, (_, i) => sender.slashCommand({ text: text(i) })));
+  return { ms: results.map((r) => r.ms), errors: results.filter((r) => r.status !== 200 || !r.text.includes(expect)).length };
 }
 
-export async function ackLatency(opts: { concurrency: number; rounds: number; warmupRounds: number }): Promise<AckLatencyResult> {
-  const slack = await new FakeSlack().start();
-  const cor = await new FakeCor().start();
-  const env = botEnv(slack, cor);
+export interface AckLatencyOptions {
+  name: string;
+  /** what follows /cor, for the i-th request of a burst */
+  text: (i: number) => string;
+  /** the answer must contain this */
+  expect: string;
+  concurrency: number;
+  rounds: number;
+  warmupRounds: number;
+  /** every COR answer takes this long (after the user is linked) */
+  corLatencyMs?: number;
+  /** link U01JANE to COR user 2 first (commands that need a link) */
+  linkFirst?: boolean;
+}
+
+/** Starts the fakes in their own process and resolves with their addresses. */
+async function startFakes(): Promise<{ child: ChildProcess; urls: FakeUrls }> {
+  const child = spawn(process.execPath, [TSX_CLI, fileURLToPath(new URL('./fakes-process.ts', import.meta.url))], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const urls = await new Promise<FakeUrls>((resolve, reject) => {
+    let out = '';
+    child.stdout?.on('data', (d: Buffer) => {
+      out += d.toString();
+      const line = out.split('\n').find((l) => l.startsWith('{'));
+      if (line) resolve(JSON.parse(line) as FakeUrls);
+    });
+    child.once('exit', (code) => reject(new Error(`fakes exited with ${code}`)));
+  });
+  return { child, urls };
+}
+
+interface FakeUrls {
+  slackApiUrl: string;
+  responseBase: string;
+  corApiUrl: string;
+  corIntegrationsUrl: string;
+  corAuthorizeUrl: string;
+  corPort: number;
+}
+
+export async function ackLatency(opts: AckLatencyOptions): Promise<AckLatencyResult> {
+  const fakes = await startFakes();
+  const { urls } = fakes;
+  const port = await freePort();
+  const env = botEnv({ apiUrl: urls.slackApiUrl } as FakeSlack, { apiUrl: urls.corApiUrl, integrationsUrl: urls.corIntegrationsUrl, authorizeUrl: urls.corAuthorizeUrl } as FakeCor, {
+    PORT: String(port),
+    PUBLIC_URL: `http://127.0.0.1:${port}`,
+  });
   const bot = await startBot(env);
-  const baseline = await startBot(env, 20_000, BASELINE);
+  const baseline = await startBot({ ...env, PORT: '0' }, 20_000, BASELINE);
+  const responses = { newResponseUrl: () => `${urls.responseBase}R${Math.random().toString(36).slice(2)}` } as FakeSlack;
   try {
+    if (opts.linkFirst) await linkUser(new SlackRequestSender(`${bot.baseUrl}/slack/events`, SIGNING_SECRET, responses), 'U01JANE', 2);
+    if (opts.corLatencyMs) {
+      await fetch(`http://127.0.0.1:${urls.corPort}/__fake/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ latencyMs: opts.corLatencyMs }) });
+    }
     const targets = [
-      { name: 'bot', sender: new SlackRequestSender(`${bot.baseUrl}/slack/events`, SIGNING_SECRET, slack), ms: [] as number[] },
-      { name: 'baseline', sender: new SlackRequestSender(`${baseline.baseUrl}/slack/events`, SIGNING_SECRET, slack), ms: [] as number[] },
+      { name: 'bot', sender: new SlackRequestSender(`${bot.baseUrl}/slack/events`, SIGNING_SECRET, responses), ms: [] as number[] },
+      { name: 'baseline', sender: new SlackRequestSender(`${baseline.baseUrl}/slack/events`, SIGNING_SECRET, responses), ms: [] as number[] },
     ];
     let errors = 0;
     for (let round = 0; round < opts.warmupRounds + opts.rounds; round++) {
       const order = round % 2 === 0 ? targets : [...targets].reverse();
       for (const t of order) {
-        const r = await burst(t.sender, 'help', opts.concurrency);
+        const r = await burst(t.sender, opts.text, opts.expect, opts.concurrency);
         if (round >= opts.warmupRounds) {
           t.ms.push(...r.ms);
           errors += r.errors;
@@ -52,7 +102,7 @@ export async function ackLatency(opts: { concurrency: number; rounds: number; wa
     const botStats = { p50: percentile(b.ms, 50), p99: percentile(b.ms, 99) };
     const baseStats = { p50: percentile(base.ms, 50), p99: percentile(base.ms, 99) };
     return {
-      name: '/cor help ack over HTTP',
+      name: opts.name,
       concurrency: opts.concurrency,
       requests: b.ms.length,
       bot: botStats,
@@ -62,6 +112,6 @@ export async function ackLatency(opts: { concurrency: number; rounds: number; wa
     };
   } finally {
     await Promise.all([bot.stop(), baseline.stop()]);
-    await Promise.all([slack.stop(), cor.stop()]);
+    fakes.child.kill('SIGTERM');
   }
 }

@@ -4,6 +4,7 @@
  */
 import { App, HTTPReceiver, LogLevel } from '@slack/bolt';
 import { usageCard } from '../src/slack/views/help.ts';
+import { WORKING } from '../src/slack/views/log.ts';
 
 const receiver = new HTTPReceiver({ signingSecret: process.env.SLACK_SIGNING_SECRET ?? '', logLevel: LogLevel.ERROR });
 const app = new App({
@@ -12,8 +13,9 @@ const app = new App({
   authorize: async () => ({ botToken: process.env.SLACK_BOT_TOKEN ?? '', botId: 'BBOT', botUserId: 'UBOT' }),
   clientOptions: { slackApiUrl: process.env.SLACK_API_URL },
 });
-app.command('/cor', async ({ ack }) => {
-  await ack({ response_type: 'ephemeral', ...usageCard() });
+// The same first answer the bot gives: the usage card, or "Logging…" for /cor log.
+app.command('/cor', async ({ ack, command }) => {
+  await ack({ response_type: 'ephemeral', ...(command.text.startsWith('log ') ? WORKING : usageCard()) });
 });
 const server = await receiver.start({ port: Number(process.env.PORT ?? 0), host: '127.0.0.1' });
 const address = server.address();

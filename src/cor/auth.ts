@@ -138,7 +138,8 @@ export class ClientCredentialsTokenSource implements AccessTokenSource {
 }
 
 export interface StoredTokens {
-  load(): Promise<TokenSet | undefined>;
+  /** `fresh`: read past any cache (before spending a refresh token another instance may have rotated) */
+  load(opts?: { fresh: boolean }): Promise<TokenSet | undefined>;
   save(tokens: TokenSet): Promise<void>;
   /** Refresh failed for good: the person must link again. */
   markRefreshFailed(err: CorError): Promise<void>;
@@ -179,8 +180,8 @@ export class RefreshingTokenSource implements AccessTokenSource {
     return tokens.expiresAt.getTime() - this.#clock.now().getTime() > REFRESH_SKEW_MS;
   }
 
-  async #loadOrFail(): Promise<TokenSet> {
-    const current = await this.#stored.load();
+  async #loadOrFail(fresh = false): Promise<TokenSet> {
+    const current = await this.#stored.load({ fresh });
     if (!current) throw new AppError('not_linked', 'No COR tokens are stored for this user.');
     return current;
   }
@@ -188,7 +189,7 @@ export class RefreshingTokenSource implements AccessTokenSource {
   /** `usable` says whether what is stored now (maybe refreshed by another caller meanwhile) will do. */
   #refresh(usable: (tokens: TokenSet) => boolean): Promise<TokenSet> {
     return this.#flights.run(this.#key, async () => {
-      const current = await this.#loadOrFail();
+      const current = await this.#loadOrFail(true);
       if (usable(current)) return current;
       if (!current.refreshToken) {
         const err = new CorError('unauthorized', { method: 'POST', path: '/oauth/refreshtoken', corMessage: 'no refresh token stored' });

@@ -89,6 +89,8 @@ export class LinkingService {
   readonly #d: LinkingDeps;
   readonly #flights = new SingleFlight<TokenSet>();
   readonly #usersFlight = new SingleFlight<CorUser[]>();
+  /** Decrypted tokens per link, so a burst of COR calls does not read and decrypt them each time. */
+  readonly #tokenCache = new Map<string, TokenSet>();
   #users: { at: number; users: CorUser[] } | undefined;
 
   constructor(deps: LinkingDeps) {
@@ -159,6 +161,7 @@ export class LinkingService {
       locale: profile.locale ?? null,
       tokens,
     });
+    this.#tokenCache.delete(link.id); // a relink keeps the row: forget the old tokens
     const warnings = emailWarnings(profile.email, me.email);
     this.#d.logger.info({ tenantKey: link.tenantKey, slackUserId: link.slackUserId, corUserId: link.corUserId }, 'linked');
     await this.#d.notifier.welcome(link, warnings).catch((err: unknown) => this.#d.logger.warn({ err }, 'could not send the welcome DM'));
@@ -194,6 +197,7 @@ export class LinkingService {
     if (!link) return { removed: false, cancelledEntries: [], discardedTimer: undefined };
     const cancelledEntries = await this.#d.store.outbox.cancelPendingForLink(link.id);
     const discardedTimer = await this.#d.store.timers.stop(link.id);
+    this.#tokenCache.delete(link.id);
     const removed = await this.#d.store.links.delete(tenantKey, slackUserId);
     this.#d.logger.info({ tenantKey, slackUserId, cancelled: cancelledEntries.length }, 'unlinked');
     return { removed, cancelledEntries, discardedTimer };
@@ -205,6 +209,7 @@ export class LinkingService {
    */
   async forgetWorkspace(tenantKey: string): Promise<{ links: number; installation: boolean }> {
     const links = await this.#d.store.links.deleteTenant(tenantKey);
+    this.#tokenCache.clear();
     const installation = await this.#d.store.installations.delete(tenantKey);
     this.#d.logger.info({ tenantKey, links, installation }, 'workspace forgotten');
     return { links, installation };
@@ -231,9 +236,20 @@ export class LinkingService {
         clock,
         flights: this.#flights,
         stored: {
-          load: () => store.links.tokens(link.id),
-          save: (tokens) => store.links.saveTokens(link.id, tokens),
+          load: async (opts) => {
+            const cached = this.#tokenCache.get(link.id);
+            if (cached && !opts?.fresh) return cached;
+            const tokens = await store.links.tokens(link.id);
+            if (tokens) this.#tokenCache.set(link.id, tokens);
+            else this.#tokenCache.delete(link.id);
+            return tokens;
+          },
+          save: async (tokens) => {
+            await store.links.saveTokens(link.id, tokens);
+            this.#tokenCache.set(link.id, tokens);
+          },
           markRefreshFailed: async (err: CorError) => {
+            this.#tokenCache.delete(link.id);
             const first = await store.links.markNeedsRelink(link.id, clock.now());
             logger.warn({ linkId: link.id, code: err.code, first }, 'COR refresh failed for good: the user must link again');
             if (!first) return;

@@ -1,6 +1,7 @@
 import type { CorApi } from '../cor/client.ts';
 import { CorError } from '../cor/errors.ts';
-import type { CorHour } from '../cor/schemas.ts';
+import type { CorHour, CorWorkingTime } from '../cor/schemas.ts';
+import { TtlCache } from '../lib/ttl-cache.ts';
 import type { Clock } from '../lib/clock.ts';
 import { addDays, localParts, weekdayOf, zonedTimeToInstant } from '../lib/zoned.ts';
 import type { Logger } from '../logger.ts';
@@ -72,6 +73,7 @@ export const DEFAULT_RETRY_SCHEDULE = [5_000, 15_000, 30_000, 60_000, 120_000, 3
 const LEASE_MS = 60_000;
 const DEFAULT_DAY_START = { hour: 9, minute: 0 };
 const DEFAULT_TARGET_HOURS = 8;
+const PROFILE_TTL_MS = 10 * 60_000;
 
 /** COR writes "YYYY-MM-DD HH:MM:SS" without a zone: we send UTC, so we read it back as UTC. */
 export function corInstant(value: string): Date {
@@ -96,6 +98,9 @@ function sameMinute(a: Date, b: Date): boolean {
 export class TimeEntryService {
   readonly #d: TimeEntryDeps;
   readonly #schedule: number[];
+  /** Slow-changing COR facts, reused for a while: a person's daily target, a company's working times. */
+  readonly #targets = new TtlCache<number>(PROFILE_TTL_MS);
+  readonly #workingTimes = new TtlCache<Map<number, CorWorkingTime[]>>(PROFILE_TTL_MS);
 
   constructor(deps: TimeEntryDeps) {
     this.#d = deps;
@@ -105,7 +110,12 @@ export class TimeEntryService {
   /** Entries of the person's local `date` (COR is asked for a day either side: it files by its own date). */
   async dayEntries(link: UserLinkRecord, api: CorApi, date: string, tz: string): Promise<CorHour[]> {
     const hours = await api.allHours({ users: [link.corUserId], dateStart: addDays(date, -1), dateDeadline: addDays(date, 1) });
-    return hours.filter((h) => localParts(corInstant(h.start), tz).date === date);
+    const from = zonedTimeToInstant(date, 0, 0, tz).getTime();
+    const to = zonedTimeToInstant(addDays(date, 1), 0, 0, tz).getTime();
+    return hours.filter((h) => {
+      const at = corInstant(h.start).getTime();
+      return at >= from && at < to;
+    });
   }
 
   /** Where a duration starts: at the end of the day's last entry, else at the workday start (COR), else 09:00. */
@@ -115,7 +125,8 @@ export class TimeEntryService {
     if (ends.length > 0) return new Date(Math.max(...ends));
     let dayStart = DEFAULT_DAY_START;
     try {
-      const days = (await api.workingTimes()).get(link.corUserId) ?? [];
+      const all = await this.#workingTimes.get(link.tenantKey, this.#d.clock, () => api.workingTimes());
+      const days = all.get(link.corUserId) ?? [];
       const corWeekday = (weekdayOf(date) % 7) + 1; // COR: 1 = Sunday … 7 = Saturday
       const today = days.find((d) => d.day_of_week === corWeekday);
       const m = today?.start_at ? /^(\d{1,2}):(\d{2})/.exec(today.start_at) : null;
@@ -269,8 +280,16 @@ export class TimeEntryService {
   /** That day's total against the person's target (COR daily hours, else 8). */
   async dayTotal(link: UserLinkRecord, date: string, tz: string): Promise<DayTotal> {
     const api = this.#d.apiFor(link);
-    const [entries, me] = await Promise.all([this.dayEntries(link, api, date, tz), api.me().catch(() => undefined)]);
+    const [entries, target] = await Promise.all([
+      this.dayEntries(link, api, date, tz),
+      this.#targets
+        .get(link.id, this.#d.clock, async () => {
+          const me = await api.me();
+          return me.daily_hours && me.daily_hours > 0 ? me.daily_hours : DEFAULT_TARGET_HOURS;
+        })
+        .catch(() => DEFAULT_TARGET_HOURS),
+    ]);
     const logged = entries.reduce((sum, h) => sum + (h.duration ?? (h.stop ? (corInstant(h.stop).getTime() - corInstant(h.start).getTime()) / 3_600_000 : 0)), 0);
-    return { logged, target: me?.daily_hours && me.daily_hours > 0 ? me.daily_hours : DEFAULT_TARGET_HOURS };
+    return { logged, target };
   }
 }

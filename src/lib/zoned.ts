@@ -48,7 +48,45 @@ export interface LocalParts {
   weekday: number;
 }
 
+/**
+ * Zone offsets only change on quarter-hour boundaries, so the offset is looked up once per zone and
+ * quarter hour and the rest is arithmetic (formatToParts is slow, and this runs for every entry read).
+ */
+const OFFSET_BUCKET_MS = 15 * 60_000;
+const offsetCache = new Map<string, number>();
+
+function cachedOffsetMs(instant: Date, tz: string): number {
+  const key = `${tz}|${Math.floor(instant.getTime() / OFFSET_BUCKET_MS)}`;
+  let offset = offsetCache.get(key);
+  if (offset === undefined) {
+    const p = formatParts(instant, tz);
+    const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
+    offset = asUtc - Math.floor(instant.getTime() / 1000) * 1000;
+    if (offsetCache.size > 50_000) offsetCache.clear();
+    offsetCache.set(key, offset);
+  }
+  return offset;
+}
+
 export function localParts(instant: Date, tz: string): LocalParts {
+  const local = new Date(instant.getTime() + cachedOffsetMs(instant, tz));
+  const weekday = local.getUTCDay();
+  const year = local.getUTCFullYear();
+  const month = local.getUTCMonth() + 1;
+  const day = local.getUTCDate();
+  return {
+    date: `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`,
+    year,
+    month,
+    day,
+    hour: local.getUTCHours(),
+    minute: local.getUTCMinutes(),
+    second: local.getUTCSeconds(),
+    weekday: weekday === 0 ? 7 : weekday,
+  };
+}
+
+function formatParts(instant: Date, tz: string): LocalParts {
   const parts: Record<string, string> = {};
   for (const p of formatter(tz).formatToParts(instant)) parts[p.type] = p.value;
   const year = Number(parts.year);
@@ -68,9 +106,7 @@ export function localParts(instant: Date, tz: string): LocalParts {
 
 /** Minutes the zone is ahead of UTC at `instant`. */
 export function offsetMinutes(instant: Date, tz: string): number {
-  const p = localParts(instant, tz);
-  const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
-  return Math.round((asUtc - Math.floor(instant.getTime() / 1000) * 1000) / 60_000);
+  return Math.round(cachedOffsetMs(instant, tz) / 60_000);
 }
 
 /** The instant at which the wall clock in `tz` shows `date` `hour:minute`. */

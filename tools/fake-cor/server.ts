@@ -21,7 +21,7 @@ export interface Fault {
   status?: number;
   /** sent as Retry-After with a 429 */
   retryAfter?: string;
-  /** wait this long before answering */
+  /** wait this long before answering (alone: a slow but correct answer) */
   latencyMs?: number;
   /** never answer (the client's timeout fires) */
   hang?: boolean;
@@ -200,7 +200,8 @@ export class FakeCor {
       req.socket.setTimeout(0);
       return; // never answers; the client gives up
     }
-    if (fault && !fault.afterHandling) {
+    const failing = fault !== undefined && (fault.status !== undefined || fault.malformed === true);
+    if (fault && failing && !fault.afterHandling) {
       // Recorded too (the route is the plain path): tests count attempts that COR turned away.
       const route = url.pathname.replace(/^\/v1/, '');
       this.exchanges.push({ method, path: url.pathname, route, query, body, contentType, authorization: req.headers.authorization, userId: undefined, status: fault.status ?? 500, response: undefined });
@@ -224,7 +225,7 @@ export class FakeCor {
       route = (err as HttpError & { route?: string }).route ?? route;
     }
     this.exchanges.push({ method, path: url.pathname, route, query, body, contentType, authorization: req.headers.authorization, userId, status, response });
-    if (fault) return this.#failWith(fault, res);
+    if (fault && failing) return this.#failWith(fault, res);
     sendJson(res, status, response);
   }
 

@@ -2,6 +2,7 @@ import { parseLogCommand } from '../../../domain/parse/log-command.ts';
 import type { Proposal, WriteOutcome } from '../../../domain/time-entries.ts';
 import { DEFAULT_LOCALE, DEFAULT_TZ } from '../../../domain/linking.ts';
 import { AppError } from '../../../errors.ts';
+import { yieldToIo } from '../../../lib/yield.ts';
 import type { UserLinkRecord } from '../../../store/links.ts';
 import type { SlashCommand } from '../../payloads.ts';
 import type { SlackServices } from '../../services.ts';
@@ -56,6 +57,7 @@ export function logSubcommand(services: SlackServices): SubcommandHandler {
       return;
     }
     await args.ack({ response_type: 'ephemeral', ...WORKING });
+    await yieldToIo();
     const respond = (m: Message) => args.respond({ response_type: 'ephemeral', replace_original: true, ...m });
     let link: UserLinkRecord;
     try {
