@@ -20,6 +20,8 @@ export interface Proposal {
   date: string;
   note: string | undefined;
   guesses: ('task' | 'date')[];
+  /** the day's total with this entry, when COR told us the day's entries */
+  dayTotal?: DayTotal;
 }
 
 export type Resolution =
@@ -80,6 +82,10 @@ export function corInstant(value: string): Date {
   return /[zZ]|[+-]\d\d:?\d\d$/.test(value) ? new Date(value) : new Date(`${value.replace(' ', 'T')}Z`);
 }
 
+function hoursOf(entries: CorHour[]): number {
+  return entries.reduce((sum, h) => sum + (h.duration ?? (h.stop ? (corInstant(h.stop).getTime() - corInstant(h.start).getTime()) / 3_600_000 : 0)), 0);
+}
+
 /** COR trouble that passes: the entry waits in the outbox. */
 export function isTransient(err: unknown): err is CorError {
   return err instanceof CorError && ['network', 'timeout', 'server', 'rate_limited', 'bad_response'].includes(err.code);
@@ -118,17 +124,25 @@ export class TimeEntryService {
     });
   }
 
-  /** Where a duration starts: at the end of the day's last entry, else at the workday start (COR), else 09:00. */
-  async #startFor(link: UserLinkRecord, api: CorApi, date: string, tz: string): Promise<Date> {
-    const entries = await this.dayEntries(link, api, date, tz);
-    const ends = entries.filter((h) => h.stop).map((h) => corInstant(h.stop as string).getTime());
-    if (ends.length > 0) return new Date(Math.max(...ends));
+  /** The day's entries and the workday start, read together; COR trouble leaves them unknown. */
+  async #day(link: UserLinkRecord, api: CorApi, date: string, tz: string): Promise<{ entries: CorHour[] | undefined; dayStart: Date }> {
+    const [entries, dayStart] = await Promise.all([
+      this.dayEntries(link, api, date, tz).catch((err: unknown) => {
+        if (isTransient(err)) return undefined;
+        throw err;
+      }),
+      this.#workdayStart(link, api, date, tz),
+    ]);
+    return { entries, dayStart };
+  }
+
+  /** The COR working-time start for that weekday, else 09:00, in the person's zone. */
+  async #workdayStart(link: UserLinkRecord, api: CorApi, date: string, tz: string): Promise<Date> {
     let dayStart = DEFAULT_DAY_START;
     try {
       const all = await this.#workingTimes.get(link.tenantKey, this.#d.clock, () => api.workingTimes());
-      const days = all.get(link.corUserId) ?? [];
       const corWeekday = (weekdayOf(date) % 7) + 1; // COR: 1 = Sunday … 7 = Saturday
-      const today = days.find((d) => d.day_of_week === corWeekday);
+      const today = (all.get(link.corUserId) ?? []).find((d) => d.day_of_week === corWeekday);
       const m = today?.start_at ? /^(\d{1,2}):(\d{2})/.exec(today.start_at) : null;
       if (m) dayStart = { hour: Number(m[1]), minute: Number(m[2]) };
     } catch (err) {
@@ -137,55 +151,69 @@ export class TimeEntryService {
     return zonedTimeToInstant(date, dayStart.hour, dayStart.minute, tz);
   }
 
-  /** Turns a parsed line into something to write, or into the question to ask. */
-  async resolve(link: UserLinkRecord, parsed: ParsedLog, tz: string): Promise<Resolution> {
-    const api = this.#d.apiFor(link);
-    let task: TaskView | undefined;
-    let guessedTask = false;
+  async #lookup(link: UserLinkRecord, api: CorApi, parsed: ParsedLog): Promise<{ task: TaskView; guessed: boolean } | { options: TaskView[]; query: string } | Resolution> {
     if (parsed.task?.kind === 'id') {
       try {
-        task = await this.#d.tasks.task(link, api, parsed.task.id);
+        return { task: await this.#d.tasks.task(link, api, parsed.task.id), guessed: false };
       } catch (err) {
         if (err instanceof CorError && (err.code === 'not_found' || err.code === 'forbidden')) return { kind: 'task_not_found', taskId: parsed.task.id };
         // COR is down but the task is named exactly: queue the entry rather than lose it.
         if (!isTransient(err)) throw err;
-        task = placeholderTask(parsed.task.id);
+        return { task: placeholderTask(parsed.task.id), guessed: false };
       }
     }
-    const span = await this.#span(link, api, parsed, tz);
-    const draft = { ...span, date: parsed.date, note: parsed.note, guesses: parsed.dateSource === 'weekday' ? (['date'] as ('task' | 'date')[]) : [] };
-    if (!task) {
-      if (parsed.task?.kind !== 'query') return { kind: 'no_task', query: undefined };
-      const open = await this.#d.tasks.openTasks(link, api);
-      const match = matchTask(parsed.task.text, open);
-      if (match.kind === 'none') return { kind: 'no_task', query: parsed.task.text };
-      if (match.kind === 'several') return { kind: 'choose', options: match.options.map((o) => o.task), query: parsed.task.text, draft };
-      task = match.task;
-      guessedTask = !match.exact;
-    }
-    const proposal: Proposal = { task, ...draft, guesses: guessedTask ? ['task', ...draft.guesses] : draft.guesses };
+    if (parsed.task?.kind !== 'query') return { kind: 'no_task', query: undefined };
+    const match = matchTask(parsed.task.text, await this.#d.tasks.openTasks(link, api));
+    if (match.kind === 'none') return { kind: 'no_task', query: parsed.task.text };
+    if (match.kind === 'several') return { options: match.options.map((o) => o.task), query: parsed.task.text };
+    return { task: match.task, guessed: !match.exact };
+  }
+
+  /**
+   * Turns a parsed line into something to write, or into the question to ask. The task, the day's entries,
+   * the workday start and the daily target are read from COR at the same time (one wait, not four).
+   */
+  async resolve(link: UserLinkRecord, parsed: ParsedLog, tz: string): Promise<Resolution> {
+    const api = this.#d.apiFor(link);
+    const [found, day, target] = await Promise.all([this.#lookup(link, api, parsed), this.#day(link, api, parsed.date, tz), this.#target(link, api)]);
+    if ('kind' in found) return found;
+    const span = this.#span(parsed, tz, day);
+    const alreadyLogged = day.entries === undefined ? undefined : hoursOf(day.entries);
+    const draft = {
+      ...span,
+      date: parsed.date,
+      note: parsed.note,
+      guesses: parsed.dateSource === 'weekday' ? (['date'] as ('task' | 'date')[]) : [],
+      ...(alreadyLogged === undefined ? {} : { dayTotal: { logged: alreadyLogged + span.minutes / 60, target } }),
+    };
+    if ('options' in found) return { kind: 'choose', options: found.options, query: found.query, draft };
+    const proposal: Proposal = { task: found.task, ...draft, guesses: found.guessed ? ['task', ...draft.guesses] : draft.guesses };
     return proposal.guesses.length > 0 ? { kind: 'confirm', proposal } : { kind: 'ready', proposal };
   }
 
-  async #span(link: UserLinkRecord, api: CorApi, parsed: ParsedLog, tz: string): Promise<{ start: Date; stop: Date; minutes: number }> {
+  /** A range is exact; a duration starts where the day left off (or at the workday start) and never ends in the future. */
+  #span(parsed: ParsedLog, tz: string, day: { entries: CorHour[] | undefined; dayStart: Date }): { start: Date; stop: Date; minutes: number } {
     if (parsed.span.kind === 'range') {
       const minutes = Math.round((parsed.span.stop.getTime() - parsed.span.start.getTime()) / 60_000);
       return { start: parsed.span.start, stop: parsed.span.stop, minutes };
     }
     const minutes = parsed.span.minutes;
-    let start: Date;
-    try {
-      start = await this.#startFor(link, api, parsed.date, tz);
-    } catch (err) {
-      if (!isTransient(err)) throw err;
-      start = zonedTimeToInstant(parsed.date, DEFAULT_DAY_START.hour, DEFAULT_DAY_START.minute, tz);
-    }
+    const ends = (day.entries ?? []).filter((h) => h.stop).map((h) => corInstant(h.stop as string).getTime());
+    let start = ends.length > 0 ? new Date(Math.max(...ends)) : day.dayStart;
     const now = this.#d.clock.now();
-    // Today, an entry may not end in the future: it ends now instead.
     if (start.getTime() + minutes * 60_000 > now.getTime() && parsed.date === localParts(now, tz).date) {
       start = new Date(now.getTime() - minutes * 60_000);
     }
     return { start, stop: new Date(start.getTime() + minutes * 60_000), minutes };
+  }
+
+  #target(link: UserLinkRecord, api: CorApi): Promise<number> {
+    return this.#targets
+      .get(link.id, this.#d.clock, async () => {
+        const me = await api.me();
+        return me.daily_hours && me.daily_hours > 0 ? me.daily_hours : DEFAULT_TARGET_HOURS;
+      })
+      .catch(() => DEFAULT_TARGET_HOURS);
   }
 
   /** Records the request under its idempotency key, then tries to write it at once. */
@@ -193,9 +221,10 @@ export class TimeEntryService {
     const { request, created } = await this.#d.outbox.enqueue(
       { idempotencyKey, linkId: link.id, taskId: proposal.task.id, start: proposal.start, stop: proposal.stop, note: proposal.note ?? null, responseUrl: responseUrl ?? null },
       this.#d.clock.now(),
+      LEASE_MS,
     );
     if (!created) return { kind: 'duplicate', request };
-    return this.attempt(link, request, proposal.task);
+    return this.#post(link, request, proposal.task, false);
   }
 
   /**
@@ -207,6 +236,11 @@ export class TimeEntryService {
     if (!(await this.#d.outbox.claim(request.id, now, LEASE_MS))) {
       return { kind: 'duplicate', request: (await this.#d.outbox.get(request.id)) ?? request };
     }
+    return this.#post(link, { ...request, attempts: request.attempts + 1 }, knownTask, request.attempts > 0);
+  }
+
+  /** Writes a request this caller holds; `lookFirst` after an attempt whose outcome is unknown. */
+  async #post(link: UserLinkRecord, request: TimeEntryRequestRecord, knownTask: TaskView | undefined, lookFirst: boolean): Promise<WriteOutcome> {
     const api = this.#d.apiFor(link);
     const task = knownTask ?? placeholderTask(request.taskId);
     const entry = (corHourId: number): WrittenEntry => ({
@@ -217,7 +251,7 @@ export class TimeEntryService {
       note: request.note ?? undefined,
     });
     try {
-      if (request.attempts > 0) {
+      if (lookFirst) {
         const existing = await this.#findWritten(link, api, request);
         if (existing) {
           await this.#d.outbox.markWritten(request.id, existing.id);
@@ -240,9 +274,10 @@ export class TimeEntryService {
     return hours.find((h) => (h.task_log_id ?? h.task?.id) === request.taskId && sameMinute(corInstant(h.start), request.start));
   }
 
+  /** `request.attempts` counts the attempt that just failed. */
   async #afterFailure(link: UserLinkRecord, request: TimeEntryRequestRecord, err: unknown): Promise<WriteOutcome> {
-    const attempts = request.attempts + 1;
-    const current = { ...request, attempts };
+    const attempts = request.attempts;
+    const current = request;
     if (isTransient(err)) {
       const wait = this.#schedule[attempts - 1];
       if (wait !== undefined) {
@@ -280,16 +315,7 @@ export class TimeEntryService {
   /** That day's total against the person's target (COR daily hours, else 8). */
   async dayTotal(link: UserLinkRecord, date: string, tz: string): Promise<DayTotal> {
     const api = this.#d.apiFor(link);
-    const [entries, target] = await Promise.all([
-      this.dayEntries(link, api, date, tz),
-      this.#targets
-        .get(link.id, this.#d.clock, async () => {
-          const me = await api.me();
-          return me.daily_hours && me.daily_hours > 0 ? me.daily_hours : DEFAULT_TARGET_HOURS;
-        })
-        .catch(() => DEFAULT_TARGET_HOURS),
-    ]);
-    const logged = entries.reduce((sum, h) => sum + (h.duration ?? (h.stop ? (corInstant(h.stop).getTime() - corInstant(h.start).getTime()) / 3_600_000 : 0)), 0);
-    return { logged, target };
+    const [entries, target] = await Promise.all([this.dayEntries(link, api, date, tz), this.#target(link, api)]);
+    return { logged: hoursOf(entries), target };
   }
 }

@@ -48,11 +48,15 @@ export class OutboxRepository {
     this.#db = db;
   }
 
-  /** Adds a request, or returns the one already recorded under the same key (`created: false`). */
-  async enqueue(req: NewTimeEntryRequest, now: Date): Promise<{ request: TimeEntryRequestRecord; created: boolean }> {
+  /**
+   * Adds a request, or returns the one already recorded under the same key (`created: false`). With
+   * `claimForMs` a new row is created already claimed by the caller for its first attempt (one write, not two).
+   */
+  async enqueue(req: NewTimeEntryRequest, now: Date, claimForMs?: number): Promise<{ request: TimeEntryRequestRecord; created: boolean }> {
     try {
+      const claim = claimForMs === undefined ? {} : { claimedUntil: new Date(now.getTime() + claimForMs), attempts: 1 };
       const row = await this.#db.timeEntryRequest.create({
-        data: { ...req, note: req.note ?? null, responseUrl: req.responseUrl ?? null, nextAttemptAt: now },
+        data: { ...req, note: req.note ?? null, responseUrl: req.responseUrl ?? null, nextAttemptAt: now, ...claim },
       });
       return { request: toRecord(row), created: true };
     } catch (err) {

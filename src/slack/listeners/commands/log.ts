@@ -34,7 +34,7 @@ export async function zoneOf(services: SlackServices, link: UserLinkRecord): Pro
 export async function outcomeMessage(services: SlackServices, link: UserLinkRecord, proposal: Proposal, outcome: WriteOutcome, tz: string): Promise<Message> {
   switch (outcome.kind) {
     case 'written': {
-      const total = await services.entries.dayTotal(link, proposal.date, tz).catch(() => undefined);
+      const total = proposal.dayTotal ?? (await services.entries.dayTotal(link, proposal.date, tz).catch(() => undefined));
       return loggedMessage(proposal, tz, total, services.corTaskUrl(proposal.task.id), outcome.adopted);
     }
     case 'queued':
