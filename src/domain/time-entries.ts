@@ -45,6 +45,38 @@ export interface DayTotal {
   target: number;
 }
 
+export interface SummaryEntry {
+  start: Date;
+  stop: Date | undefined;
+  hours: number;
+  taskId: number;
+  title: string;
+  project: string | undefined;
+  client: string | undefined;
+}
+
+export interface SummaryDay {
+  date: string;
+  target: number;
+  logged: number;
+  entries: SummaryEntry[];
+}
+
+export interface SummaryTask {
+  taskId: number;
+  title: string;
+  project: string | undefined;
+  client: string | undefined;
+  hours: number;
+}
+
+export interface Summary {
+  days: SummaryDay[];
+  tasks: SummaryTask[];
+  logged: number;
+  target: number;
+}
+
 export type WriteOutcome =
   | { kind: 'written'; entry: WrittenEntry; adopted: boolean }
   | { kind: 'queued'; request: TimeEntryRequestRecord; reason: string }
@@ -310,6 +342,55 @@ export class TimeEntryService {
       if (outcome.kind === 'failed') await this.#d.notifier.failedForGood(link, request, outcome.reason).catch((err: unknown) => this.#d.logger.warn({ err }, 'could not tell about a failed entry'));
     }
     return handled;
+  }
+
+  /**
+   * What a person logged from `from` to `to` (local dates, inclusive), day by day and task by task, against
+   * each day's target: COR working time for that weekday, else their daily hours on Monday to Friday.
+   */
+  async summary(link: UserLinkRecord, tz: string, from: string, to: string): Promise<Summary> {
+    const api = this.#d.apiFor(link);
+    const [hours, target, workingTimes] = await Promise.all([
+      api.allHours({ users: [link.corUserId], dateStart: addDays(from, -1), dateDeadline: addDays(to, 1) }),
+      this.#target(link, api),
+      this.#workingTimes.get(link.tenantKey, this.#d.clock, () => api.workingTimes()).catch(() => new Map<number, CorWorkingTime[]>()),
+    ]);
+    const mine = workingTimes.get(link.corUserId) ?? [];
+    const days: SummaryDay[] = [];
+    for (let date = from; date <= to; date = addDays(date, 1)) {
+      const corWeekday = (weekdayOf(date) % 7) + 1;
+      const dayTarget = mine.length > 0 ? (mine.find((d) => d.day_of_week === corWeekday)?.daily_hours ?? 0) : weekdayOf(date) <= 5 ? target : 0;
+      days.push({ date, target: dayTarget, logged: 0, entries: [] });
+    }
+    const byTask = new Map<number, SummaryTask>();
+    for (const h of hours) {
+      const start = corInstant(h.start);
+      const day = days.find((d) => d.date === localParts(start, tz).date);
+      if (!day) continue;
+      const duration = h.duration ?? (h.stop ? (corInstant(h.stop).getTime() - start.getTime()) / 3_600_000 : 0);
+      const taskId = h.task_log_id ?? h.task?.id ?? 0;
+      const entry: SummaryEntry = {
+        start,
+        stop: h.stop ? corInstant(h.stop) : undefined,
+        hours: duration,
+        taskId,
+        title: h.task?.title ?? `Task #${taskId}`,
+        project: h.task?.project?.name,
+        client: h.task?.project?.client?.name,
+      };
+      day.entries.push(entry);
+      day.logged += duration;
+      const t = byTask.get(taskId) ?? { taskId, title: entry.title, project: entry.project, client: entry.client, hours: 0 };
+      t.hours += duration;
+      byTask.set(taskId, t);
+    }
+    for (const d of days) d.entries.sort((a, b) => a.start.getTime() - b.start.getTime());
+    return {
+      days,
+      tasks: [...byTask.values()].sort((a, b) => b.hours - a.hours),
+      logged: days.reduce((n, d) => n + d.logged, 0),
+      target: days.reduce((n, d) => n + d.target, 0),
+    };
   }
 
   /** That day's total against the person's target (COR daily hours, else 8). */

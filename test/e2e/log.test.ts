@@ -143,6 +143,19 @@ describe('/cor log, end to end (bot process, fake Slack, fake COR)', () => {
     }
   });
 
+  it('/cor today and /cor week show what was logged against the target', async () => {
+    const logged = await sender.slashCommand({ text: 'log 20m #48219' });
+    await waitForResponse(slack, logged.responseUrl, (b) => String(b.text).startsWith('✓ Logged'));
+    const today = await sender.slashCommand({ text: 'today' });
+    const todayCard = await waitForResponse(slack, today.responseUrl, (b) => String(b.text).startsWith('Today'));
+    expect(JSON.stringify(todayCard.blocks)).toContain('QA regression pass (Mobile app · Bolt Motors)');
+    expect(String(todayCard.text)).toMatch(/^Today: \d/);
+    const week = await sender.slashCommand({ text: 'week' });
+    const weekCard = await waitForResponse(slack, week.responseUrl, (b) => String(b.text).startsWith('This week'));
+    expect(JSON.stringify(weekCard.blocks)).toContain('By task');
+    expect(JSON.stringify(weekCard.blocks)).toContain('QA regression pass');
+  });
+
   it('COR down: the entry is queued, the user is told, and the worker writes it exactly once', async () => {
     const before = cor.hoursOf(JANE).length;
     cor.addFault({ method: 'POST', path: '/hours', status: 503, times: 1 });

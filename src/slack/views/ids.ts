@@ -8,6 +8,8 @@ export const SUBCOMMANDS = {
   whoami: 'whoami',
   unlink: 'unlink',
   log: 'log',
+  today: 'today',
+  week: 'week',
 } as const;
 
 /** Action ids of interactive elements. */

@@ -185,4 +185,25 @@ describe('TimeEntryService against the fake COR', () => {
     expect(await restarted.drainDue()).toBe(1);
     expect(await db.store.outbox.countByState()).toEqual({ written: 1 });
   });
+
+  it('summarises a week day by day and task by task against the COR working-time targets', async () => {
+    const week = await service.summary(link, TZ, '2026-11-16', '2026-11-22');
+    expect(week.days.map((d) => [d.date, d.target, d.logged])).toEqual([
+      ['2026-11-16', 8, 0],
+      ['2026-11-17', 8, 0],
+      ['2026-11-18', 8, 0],
+      ['2026-11-19', 8, 7.5],
+      ['2026-11-20', 8, 2],
+      ['2026-11-21', 0, 0],
+      ['2026-11-22', 0, 0],
+    ]);
+    expect(week).toMatchObject({ logged: 9.5, target: 40 });
+    expect(week.tasks.map((t) => [t.taskId, t.hours])).toEqual([
+      [48213, 4.5],
+      [48211, 3],
+      [48218, 2],
+    ]);
+    const thursday = week.days[3]?.entries.map((e) => [local(e.start), e.title, e.project, e.client]);
+    expect(thursday?.[0]).toEqual(['2026-11-19 9:00', 'Homepage redesign - hero section', 'Homepage redesign', 'Acme Foods']);
+  });
 });

@@ -5,6 +5,7 @@ import { usageCard } from '../../views/help.ts';
 import { SUBCOMMANDS } from '../../views/ids.ts';
 import { linkSubcommand, unlinkSubcommand, whoamiSubcommand } from './linking.ts';
 import { logSubcommand } from './log.ts';
+import { summarySubcommand } from './summary.ts';
 
 export type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
 export type SubcommandHandler = (args: CommandArgs, command: SlashCommand, rest: string) => Promise<void>;
@@ -22,6 +23,8 @@ export function corCommand(services: SlackServices) {
     [SUBCOMMANDS.whoami]: whoamiSubcommand(services),
     [SUBCOMMANDS.unlink]: unlinkSubcommand(services),
     [SUBCOMMANDS.log]: logSubcommand(services),
+    [SUBCOMMANDS.today]: summarySubcommand(services, 'today'),
+    [SUBCOMMANDS.week]: summarySubcommand(services, 'week'),
   };
 
   return async (args: CommandArgs): Promise<void> => {

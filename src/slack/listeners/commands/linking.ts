@@ -1,5 +1,6 @@
 import { tenantKeyOf } from '../../../domain/tenant.ts';
-import { toUserMessage } from '../../../errors.ts';
+import { AppError, toUserMessage } from '../../../errors.ts';
+import type { UserLinkRecord } from '../../../store/links.ts';
 import type { SlashCommand } from '../../payloads.ts';
 import type { SlackServices } from '../../services.ts';
 import { linkCard, unlinkedCard, whoamiCard } from '../../views/linking.ts';
@@ -60,4 +61,16 @@ export async function answerWithLinkCard(services: SlackServices, args: CommandA
   } catch (err) {
     await args.respond({ response_type: 'ephemeral', text: toUserMessage(err) });
   }
+}
+
+/** Runs `work` with the caller's link, or answers with the link card (after the ack) when there is none. */
+export async function withLinkOrCard(services: SlackServices, args: CommandArgs, command: SlashCommand, work: (link: UserLinkRecord) => Promise<void>): Promise<void> {
+  let link: UserLinkRecord;
+  try {
+    link = await services.linking.requireLink(tenantOf(command), command.user_id);
+  } catch (err) {
+    if (err instanceof AppError && (err.code === 'not_linked' || err.code === 'needs_relink')) return answerWithLinkCard(services, args, command, err.code);
+    throw err;
+  }
+  await work(link);
 }

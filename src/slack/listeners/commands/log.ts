@@ -1,7 +1,6 @@
 import { parseLogCommand } from '../../../domain/parse/log-command.ts';
 import type { Proposal, WriteOutcome } from '../../../domain/time-entries.ts';
 import { DEFAULT_LOCALE, DEFAULT_TZ } from '../../../domain/linking.ts';
-import { AppError } from '../../../errors.ts';
 import { yieldToIo } from '../../../lib/yield.ts';
 import type { UserLinkRecord } from '../../../store/links.ts';
 import type { SlashCommand } from '../../payloads.ts';
@@ -21,7 +20,7 @@ import {
   WORKING,
 } from '../../views/log.ts';
 import type { SubcommandHandler } from './cor.ts';
-import { answerWithLinkCard, tenantOf } from './linking.ts';
+import { tenantOf, withLinkOrCard } from './linking.ts';
 
 /** The zone and language to read a person's words in: the link's, else their Slack profile's. */
 export async function zoneOf(services: SlackServices, link: UserLinkRecord): Promise<{ tz: string; locale: string }> {
@@ -59,33 +58,31 @@ export function logSubcommand(services: SlackServices): SubcommandHandler {
     await args.ack({ response_type: 'ephemeral', ...WORKING });
     await yieldToIo();
     const respond = (m: Message) => args.respond({ response_type: 'ephemeral', replace_original: true, ...m });
-    let link: UserLinkRecord;
-    try {
-      link = await services.linking.requireLink(tenantOf(command), command.user_id);
-    } catch (err) {
-      if (err instanceof AppError && (err.code === 'not_linked' || err.code === 'needs_relink')) return answerWithLinkCard(services, args, command, err.code);
-      throw err;
-    }
-    const { tz, locale } = await zoneOf(services, link);
-    const parsed = parseLogCommand(rest, { now: services.clock.now(), tz, locale });
-    if (!parsed.ok) return void (await respond(parseErrorMessage(parsed.error)));
-    const resolution = await services.entries.resolve(link, parsed.value, tz);
-    const pending = pendingOf(command, parsed.value.task?.kind === 'query' ? parsed.value.task.text : undefined);
-    switch (resolution.kind) {
-      case 'ready': {
-        const outcome = await services.entries.submit(link, resolution.proposal, idempotencyKey(pending), command.response_url);
-        return void (await respond(await outcomeMessage(services, link, resolution.proposal, outcome, tz)));
-      }
-      case 'confirm':
-        return void (await respond(confirmMessage(resolution.proposal, tz, withSpan(pending, resolution.proposal))));
-      case 'choose':
-        return void (await respond(chooseMessage(resolution.options, resolution.draft, tz, withSpan(pending, resolution.draft), resolution.query)));
-      case 'no_task':
-        return void (await respond(noTaskMessage(resolution.query)));
-      case 'task_not_found':
-        return void (await respond(taskNotFoundMessage(resolution.taskId)));
-    }
+    await withLinkOrCard(services, args, command, async (link) => logFor(services, link, command, rest, respond));
   };
+}
+
+/** Parse, resolve and write (or ask) for one linked person. */
+async function logFor(services: SlackServices, link: UserLinkRecord, command: SlashCommand, rest: string, respond: (m: Message) => Promise<unknown>): Promise<void> {
+  const { tz, locale } = await zoneOf(services, link);
+  const parsed = parseLogCommand(rest, { now: services.clock.now(), tz, locale });
+  if (!parsed.ok) return void (await respond(parseErrorMessage(parsed.error)));
+  const resolution = await services.entries.resolve(link, parsed.value, tz);
+  const pending = pendingOf(command, parsed.value.task?.kind === 'query' ? parsed.value.task.text : undefined);
+  switch (resolution.kind) {
+    case 'ready': {
+      const outcome = await services.entries.submit(link, resolution.proposal, idempotencyKey(pending), command.response_url);
+      return void (await respond(await outcomeMessage(services, link, resolution.proposal, outcome, tz)));
+    }
+    case 'confirm':
+      return void (await respond(confirmMessage(resolution.proposal, tz, withSpan(pending, resolution.proposal))));
+    case 'choose':
+      return void (await respond(chooseMessage(resolution.options, resolution.draft, tz, withSpan(pending, resolution.draft), resolution.query)));
+    case 'no_task':
+      return void (await respond(noTaskMessage(resolution.query)));
+    case 'task_not_found':
+      return void (await respond(taskNotFoundMessage(resolution.taskId)));
+  }
 }
 
 function pendingOf(command: SlashCommand, query: string | undefined): PendingLog {
