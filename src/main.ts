@@ -12,6 +12,7 @@ import { CorTransport } from './cor/transport.ts';
 import { LinkingService } from './domain/linking.ts';
 import { TaskDirectory } from './domain/tasks.ts';
 import { TimeEntryService } from './domain/time-entries.ts';
+import { TimerService } from './domain/timers.ts';
 import { startOutboxWorker } from './scheduler/outbox-worker.ts';
 import { SlackEntryNotifier } from './slack/entry-notifier.ts';
 import { tenantKeyOf } from './domain/tenant.ts';
@@ -125,6 +126,7 @@ export async function main(): Promise<void> {
     clock,
     logger: logger.child({ component: 'time-entries' }),
   });
+  const timers = new TimerService({ timers: store.timers, tasks, entries, clock });
   const taskUrl = config.cor.taskUrlTemplate;
   const services: SlackServices = {
     logger,
@@ -136,6 +138,7 @@ export async function main(): Promise<void> {
     clients,
     directory,
     entries,
+    timers,
     tasks,
     corTaskUrl: (id) => taskUrl?.replace('{id}', String(id)),
   };

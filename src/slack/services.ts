@@ -2,6 +2,7 @@ import type { CorApi } from '../cor/client.ts';
 import type { LinkingService, SlackDirectory } from '../domain/linking.ts';
 import type { TaskDirectory } from '../domain/tasks.ts';
 import type { TimeEntryService } from '../domain/time-entries.ts';
+import type { TimerService } from '../domain/timers.ts';
 import type { Clock } from '../lib/clock.ts';
 import type { WorkTracker } from '../lib/work-tracker.ts';
 import type { Logger } from '../logger.ts';
@@ -21,6 +22,7 @@ export interface SlackServices {
   clients: SlackClients;
   directory: SlackDirectory;
   entries: TimeEntryService;
+  timers: TimerService;
   tasks: TaskDirectory;
   /** a task's page in COR's web app, when known */
   corTaskUrl: (taskId: number) => string | undefined;

@@ -156,6 +156,18 @@ describe('/cor log, end to end (bot process, fake Slack, fake COR)', () => {
     expect(JSON.stringify(weekCard.blocks)).toContain('QA regression pass');
   });
 
+  it('/cor start, /cor status and /cor stop keep a timer and write it as one entry', async () => {
+    const started = await sender.slashCommand({ text: 'start #48219' });
+    expect(String((await waitForResponse(slack, started.responseUrl, (b) => String(b.text).includes('Timer started'))).text)).toContain('QA regression pass');
+    const status = await sender.slashCommand({ text: 'status' });
+    expect(String((await waitForResponse(slack, status.responseUrl, (b) => String(b.text).includes('Running'))).text)).toContain('QA regression pass');
+    const stopped = await sender.slashCommand({ text: 'stop' });
+    // Started and stopped within a minute: nothing is written, and it says so.
+    expect(String((await waitForResponse(slack, stopped.responseUrl, (b) => String(b.text) !== '⏳ …')).text)).toContain('less than a minute');
+    const again = await sender.slashCommand({ text: 'stop' });
+    expect(String((await waitForResponse(slack, again.responseUrl, (b) => String(b.text) !== '⏳ …')).text)).toContain('No timer is running');
+  });
+
   it('COR down: the entry is queued, the user is told, and the worker writes it exactly once', async () => {
     const before = cor.hoursOf(JANE).length;
     cor.addFault({ method: 'POST', path: '/hours', status: 503, times: 1 });

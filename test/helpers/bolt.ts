@@ -5,6 +5,7 @@ import { WorkTracker } from '../../src/lib/work-tracker.ts';
 import { LinkingService } from '../../src/domain/linking.ts';
 import { TaskDirectory } from '../../src/domain/tasks.ts';
 import { TimeEntryService } from '../../src/domain/time-entries.ts';
+import { TimerService } from '../../src/domain/timers.ts';
 import { SlackEntryNotifier } from '../../src/slack/entry-notifier.ts';
 import { createBoltApp, singleWorkspaceAuthorize } from '../../src/slack/app.ts';
 import { SingleWorkspaceClients } from '../../src/slack/clients.ts';
@@ -87,6 +88,7 @@ export async function listenerHarness(): Promise<ListenerHarness> {
     clients,
     directory,
     entries,
+    timers: new TimerService({ timers: db.store.timers, tasks, entries, clock: systemClock }),
     tasks,
     corTaskUrl: (id) => `https://acme.cor.example/tasks/${id}`,
   };

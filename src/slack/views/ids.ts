@@ -10,6 +10,9 @@ export const SUBCOMMANDS = {
   log: 'log',
   today: 'today',
   week: 'week',
+  start: 'start',
+  stop: 'stop',
+  status: 'status',
 } as const;
 
 /** Action ids of interactive elements. */

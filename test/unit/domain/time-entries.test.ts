@@ -3,6 +3,7 @@ import { RefreshingTokenSource } from '../../../src/cor/auth.ts';
 import { parseLogCommand } from '../../../src/domain/parse/log-command.ts';
 import { TaskDirectory } from '../../../src/domain/tasks.ts';
 import { type EntryNotifier, TimeEntryService } from '../../../src/domain/time-entries.ts';
+import { splitAtMidnight, TimerService } from '../../../src/domain/timers.ts';
 import { ManualClock } from '../../../src/lib/clock.ts';
 import { SingleFlight } from '../../../src/lib/single-flight.ts';
 import { localParts } from '../../../src/lib/zoned.ts';
@@ -205,5 +206,61 @@ describe('TimeEntryService against the fake COR', () => {
     ]);
     const thursday = week.days[3]?.entries.map((e) => [local(e.start), e.title, e.project, e.client]);
     expect(thursday?.[0]).toEqual(['2026-11-19 9:00', 'Homepage redesign - hero section', 'Homepage redesign', 'Acme Foods']);
+  });
+
+  describe('timers', () => {
+    const timersFor = () => new TimerService({ timers: db.store.timers, tasks: new TaskDirectory(clock), entries: service, clock });
+    const api = () => corKit(cor).client.as({ accessToken: async () => (await db.store.links.tokens(link.id))?.accessToken ?? '', renewAfterRejection: async () => undefined });
+
+    it('runs from start to stop and writes one entry; stopping twice writes once', async () => {
+      const timers = timersFor();
+      const started = await timers.start(link, api(), '#48211', TZ);
+      expect(started.kind).toBe('started');
+      clock.advance(95 * 60_000);
+      expect((await timers.status(link, api()))?.minutes).toBe(95);
+      const stopped = await timers.stop(link, api(), TZ);
+      expect(stopped?.outcomes.map((o) => o.outcome.kind)).toEqual(['written']);
+      expect(cor.requestsTo('POST', '/hours').at(-1)?.body).toEqual({ task_log_id: 48211, start: '2026-11-18T18:00:00.000Z', stop: '2026-11-18T19:35:00.000Z' });
+      expect(await timers.stop(link, api(), TZ)).toBeUndefined();
+      expect(cor.requestsTo('POST', '/hours')).toHaveLength(1);
+    });
+
+    it('survives a restart (a new service finds the running timer) and splits at the local midnight', async () => {
+      clock.set('2026-11-19T01:30:00Z'); // 22:30 in Buenos Aires
+      await timersFor().start(link, api(), 'login flow', TZ);
+      clock.set('2026-11-19T04:15:00Z'); // 01:15 the next local day
+      const stopped = await timersFor().stop(link, api(), TZ);
+      expect(stopped?.outcomes.map((o) => [local(o.start), local(o.stop)])).toEqual([
+        ['2026-11-18 22:30', '2026-11-19 0:00'],
+        ['2026-11-19 0:00', '2026-11-19 1:15'],
+      ]);
+      expect(cor.requestsTo('POST', '/hours').map((x) => (x.body as { task_log_id: number }).task_log_id)).toEqual([48213, 48213]);
+    });
+
+    it('starting a new timer stops and writes the running one; a mis-click under a minute writes nothing', async () => {
+      const timers = timersFor();
+      await timers.start(link, api(), '#48211', TZ);
+      clock.advance(30 * 60_000);
+      const second = await timers.start(link, api(), '#48212', TZ);
+      expect(second.kind === 'started' && second.stoppedPrevious?.outcomes.length).toBe(1);
+      clock.advance(20_000);
+      expect((await timers.stop(link, api(), TZ))?.tooShort).toBe(true);
+      expect(cor.requestsTo('POST', '/hours')).toHaveLength(1);
+    });
+
+    it('asks which task when several fit', async () => {
+      expect((await timersFor().start(link, api(), 'homepage redesign', TZ)).kind).toBe('choose');
+      expect(await timersFor().start(link, api(), 'nothing like this', TZ)).toEqual({ kind: 'no_task', query: 'nothing like this' });
+    });
+
+    it('splitAtMidnight handles DST days in the zone', () => {
+      const ny = 'America/New_York';
+      const parts = splitAtMidnight(new Date('2026-03-08T03:00:00Z'), new Date('2026-03-09T06:00:00Z'), ny); // 22:00 Mar 7 → 02:00 Mar 9
+      expect(parts.map((p) => [p.start.toISOString(), p.stop.toISOString()])).toEqual([
+        ['2026-03-08T03:00:00.000Z', '2026-03-08T05:00:00.000Z'],
+        ['2026-03-08T05:00:00.000Z', '2026-03-09T04:00:00.000Z'],
+        ['2026-03-09T04:00:00.000Z', '2026-03-09T06:00:00.000Z'],
+      ]);
+    });
   });
 });

@@ -6,6 +6,7 @@ import { SUBCOMMANDS } from '../../views/ids.ts';
 import { linkSubcommand, unlinkSubcommand, whoamiSubcommand } from './linking.ts';
 import { logSubcommand } from './log.ts';
 import { summarySubcommand } from './summary.ts';
+import { timerSubcommand } from './timers.ts';
 
 export type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
 export type SubcommandHandler = (args: CommandArgs, command: SlashCommand, rest: string) => Promise<void>;
@@ -25,6 +26,9 @@ export function corCommand(services: SlackServices) {
     [SUBCOMMANDS.log]: logSubcommand(services),
     [SUBCOMMANDS.today]: summarySubcommand(services, 'today'),
     [SUBCOMMANDS.week]: summarySubcommand(services, 'week'),
+    [SUBCOMMANDS.start]: timerSubcommand(services, 'start'),
+    [SUBCOMMANDS.stop]: timerSubcommand(services, 'stop'),
+    [SUBCOMMANDS.status]: timerSubcommand(services, 'status'),
   };
 
   return async (args: CommandArgs): Promise<void> => {

@@ -1,0 +1,101 @@
+import type { Clock } from '../lib/clock.ts';
+import { addDays, localParts, zonedTimeToInstant } from '../lib/zoned.ts';
+import type { UserLinkRecord } from '../store/links.ts';
+import type { TimerRecord, TimerRepository } from '../store/timers.ts';
+import { matchTask } from './task-match.ts';
+import type { TaskDirectory, TaskView } from './tasks.ts';
+import type { TimeEntryService, WriteOutcome } from './time-entries.ts';
+import type { CorApi } from '../cor/client.ts';
+
+export interface StoppedTimer {
+  timer: TimerRecord;
+  task: TaskView;
+  /** one write per local day the timer ran through */
+  outcomes: { start: Date; stop: Date; outcome: WriteOutcome }[];
+  tooShort: boolean;
+}
+
+export type StartResult =
+  | { kind: 'started'; timer: TimerRecord; task: TaskView; stoppedPrevious: StoppedTimer | undefined }
+  | { kind: 'choose'; options: TaskView[] }
+  | { kind: 'no_task'; query: string };
+
+/** Shorter than this is a mis-click, not work. */
+const MIN_MINUTES = 1;
+
+/** Splits [start, stop) at the person's local midnights. */
+export function splitAtMidnight(start: Date, stop: Date, tz: string): { start: Date; stop: Date }[] {
+  const parts: { start: Date; stop: Date }[] = [];
+  let from = start;
+  while (from < stop) {
+    const nextMidnight = zonedTimeToInstant(addDays(localParts(from, tz).date, 1), 0, 0, tz);
+    const to = nextMidnight < stop ? nextMidnight : stop;
+    parts.push({ start: from, stop: to });
+    from = to;
+  }
+  return parts;
+}
+
+/**
+ * Timers kept by the bot (COR documents no way to stop one of its own): one per person, in the store so they
+ * survive restarts, written to COR as entries when stopped, split at local midnight.
+ */
+export class TimerService {
+  readonly #timers: TimerRepository;
+  readonly #tasks: TaskDirectory;
+  readonly #entries: TimeEntryService;
+  readonly #clock: Clock;
+
+  constructor(deps: { timers: TimerRepository; tasks: TaskDirectory; entries: TimeEntryService; clock: Clock }) {
+    this.#timers = deps.timers;
+    this.#tasks = deps.tasks;
+    this.#entries = deps.entries;
+    this.#clock = deps.clock;
+  }
+
+  async start(link: UserLinkRecord, api: CorApi, taskText: string, tz: string): Promise<StartResult> {
+    const task = await this.#findTask(link, api, taskText);
+    if (!('id' in task)) return task;
+    const timer: TimerRecord = { linkId: link.id, taskId: task.id, startedAt: this.#clock.now(), note: null };
+    const previous = await this.#timers.start(timer);
+    const stoppedPrevious = previous ? await this.#write(link, api, previous, timer.startedAt, tz) : undefined;
+    return { kind: 'started', timer, task, stoppedPrevious };
+  }
+
+  async stop(link: UserLinkRecord, api: CorApi, tz: string): Promise<StoppedTimer | undefined> {
+    const timer = await this.#timers.stop(link.id);
+    if (!timer) return undefined;
+    return this.#write(link, api, timer, this.#clock.now(), tz);
+  }
+
+  async status(link: UserLinkRecord, api: CorApi): Promise<{ timer: TimerRecord; task: TaskView; minutes: number } | undefined> {
+    const timer = await this.#timers.get(link.id);
+    if (!timer) return undefined;
+    const task = await this.#tasks.task(link, api, timer.taskId).catch(() => ({ id: timer.taskId, title: `Task #${timer.taskId}` }) as TaskView);
+    return { timer, task, minutes: Math.floor((this.#clock.now().getTime() - timer.startedAt.getTime()) / 60_000) };
+  }
+
+  async #write(link: UserLinkRecord, api: CorApi, timer: TimerRecord, stop: Date, tz: string): Promise<StoppedTimer> {
+    const task = await this.#tasks.task(link, api, timer.taskId).catch(() => ({ id: timer.taskId, title: `Task #${timer.taskId}` }) as TaskView);
+    const minutes = (stop.getTime() - timer.startedAt.getTime()) / 60_000;
+    if (minutes < MIN_MINUTES) return { timer, task, outcomes: [], tooShort: true };
+    const outcomes: StoppedTimer['outcomes'] = [];
+    for (const [i, part] of splitAtMidnight(timer.startedAt, stop, tz).entries()) {
+      if (part.stop.getTime() - part.start.getTime() < MIN_MINUTES * 60_000) continue;
+      const proposal = { task, start: part.start, stop: part.stop, date: localParts(part.start, tz).date, note: timer.note ?? undefined, guesses: [] };
+      // The key comes from the timer itself: stopping twice (or a retried stop) writes once.
+      const outcome = await this.#entries.submit(link, proposal, `timer:${link.id}:${timer.startedAt.toISOString()}:${i}`, undefined);
+      outcomes.push({ ...part, outcome });
+    }
+    return { timer, task, outcomes, tooShort: false };
+  }
+
+  async #findTask(link: UserLinkRecord, api: CorApi, text: string): Promise<TaskView | { kind: 'choose'; options: TaskView[] } | { kind: 'no_task'; query: string }> {
+    const id = /^#?(\d{1,12})$/.exec(text.trim());
+    if (id) return this.#tasks.task(link, api, Number(id[1]));
+    const match = matchTask(text, await this.#tasks.openTasks(link, api));
+    if (match.kind === 'clear') return match.task;
+    if (match.kind === 'several') return { kind: 'choose', options: match.options.map((o) => o.task) };
+    return { kind: 'no_task', query: text };
+  }
+}

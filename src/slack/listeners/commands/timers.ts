@@ -1,0 +1,48 @@
+import { CorError } from '../../../cor/errors.ts';
+import type { SlackServices } from '../../services.ts';
+import type { Message } from '../../views/linking.ts';
+import { taskNotFoundMessage } from '../../views/log.ts';
+import {
+  chooseTimerTaskMessage,
+  noTimerMessage,
+  noTimerTaskMessage,
+  startedMessage,
+  startUsageMessage,
+  statusMessage,
+  stoppedLine,
+} from '../../views/timers.ts';
+import type { SubcommandHandler } from './cor.ts';
+import { withLinkOrCard } from './linking.ts';
+import { zoneOf } from './log.ts';
+
+/** `/cor start <task>`, `/cor stop`, `/cor status`: timers kept by the bot, written to COR on stop. */
+export function timerSubcommand(services: SlackServices, verb: 'start' | 'stop' | 'status'): SubcommandHandler {
+  return async (args, command, rest) => {
+    if (verb === 'start' && !rest) {
+      await args.ack({ response_type: 'ephemeral', ...startUsageMessage() });
+      return;
+    }
+    await args.ack({ response_type: 'ephemeral', text: '⏳ …' });
+    const respond = (m: Message) => args.respond({ response_type: 'ephemeral', replace_original: true, ...m });
+    await withLinkOrCard(services, args, command, async (link) => {
+      const { tz } = await zoneOf(services, link);
+      const api = services.linking.apiFor(link);
+      if (verb === 'status') return void (await respond(statusMessage(await services.timers.status(link, api), tz)));
+      if (verb === 'stop') {
+        const stopped = await services.timers.stop(link, api, tz);
+        return void (await respond(stopped ? { text: stoppedLine(stopped, tz), blocks: [{ type: 'section', text: { type: 'mrkdwn', text: stoppedLine(stopped, tz) } }] } : noTimerMessage()));
+      }
+      try {
+        const started = await services.timers.start(link, api, rest, tz);
+        if (started.kind === 'choose') return void (await respond(chooseTimerTaskMessage(started.options)));
+        if (started.kind === 'no_task') return void (await respond(noTimerTaskMessage(started.query)));
+        await respond(startedMessage(started.task, started.timer.startedAt, tz, started.stoppedPrevious));
+      } catch (err) {
+        if (err instanceof CorError && (err.code === 'not_found' || err.code === 'forbidden')) {
+          return void (await respond(taskNotFoundMessage(Number(rest.replace('#', '')))));
+        }
+        throw err;
+      }
+    });
+  };
+}
