@@ -1,4 +1,15 @@
-import type { App, BlockAction, Middleware, SlackActionMiddlewareArgs, SlackCommandMiddlewareArgs, SlackEventMiddlewareArgs, SlackShortcutMiddlewareArgs } from '@slack/bolt';
+import type {
+  App,
+  BlockAction,
+  Middleware,
+  SlackActionMiddlewareArgs,
+  SlackCommandMiddlewareArgs,
+  SlackEventMiddlewareArgs,
+  SlackOptionsMiddlewareArgs,
+  SlackShortcutMiddlewareArgs,
+  SlackViewMiddlewareArgs,
+  ViewSubmitAction,
+} from '@slack/bolt';
 
 /** What the app listens to, as registered: the manifest test compares it with manifest.yml. */
 export interface Registered {
@@ -6,12 +17,14 @@ export interface Registered {
   events: string[];
   shortcuts: string[];
   actions: string[];
+  views: string[];
+  options: string[];
 }
 
 /** Registers listeners on the Bolt app and remembers what it registered. */
 export class ListenerRegistry {
   readonly #app: App;
-  readonly registered: Registered = { commands: [], events: [], shortcuts: [], actions: [] };
+  readonly registered: Registered = { commands: [], events: [], shortcuts: [], actions: [], views: [], options: [] };
 
   constructor(app: App) {
     this.#app = app;
@@ -30,6 +43,16 @@ export class ListenerRegistry {
   action(actionId: string, listener: Middleware<SlackActionMiddlewareArgs<BlockAction>>): void {
     this.registered.actions.push(actionId);
     this.#app.action<BlockAction>(actionId, listener);
+  }
+
+  view(callbackId: string, listener: Middleware<SlackViewMiddlewareArgs<ViewSubmitAction>>): void {
+    this.registered.views.push(callbackId);
+    this.#app.view<ViewSubmitAction>(callbackId, listener);
+  }
+
+  options(actionId: string, listener: Middleware<SlackOptionsMiddlewareArgs<'block_suggestion'>>): void {
+    this.registered.options.push(actionId);
+    this.#app.options<'block_suggestion'>(actionId, listener);
   }
 
   shortcut(callbackId: string, listener: Middleware<SlackShortcutMiddlewareArgs>): void {

@@ -24,13 +24,34 @@ export const ACTIONS = {
   logChangeTask: 'log_change_task',
   logPickTask: 'log_pick_task',
   logCancel: 'log_cancel',
+  /** a "Log time" button anywhere: opens the log-time modal */
+  openLogModal: 'open_log_modal',
 } as const;
 
 /** Events the app subscribes to (also in manifest.yml). */
 export const EVENTS = ['app_home_opened', 'app_uninstalled', 'tokens_revoked'] as const;
 
 /** Global and message shortcuts (callback ids, also in manifest.yml). */
-export const SHORTCUTS: readonly string[] = [];
+export const SHORTCUTS = { logTime: 'log_time' } as const;
+
+/** Callback ids of views (modals). */
+export const CALLBACKS = { logModal: 'log_time_modal' } as const;
+
+/** Block and action ids of the log-time modal. */
+export const LOG_MODAL_BLOCKS = {
+  task: 'task',
+  taskAction: 'task_select',
+  date: 'date',
+  dateAction: 'date_value',
+  duration: 'duration',
+  durationAction: 'duration_value',
+  from: 'from',
+  fromAction: 'from_value',
+  to: 'to',
+  toAction: 'to_value',
+  note: 'note',
+  noteAction: 'note_value',
+} as const;
 
 /** Bot scopes the app asks for (manifest.yml and the OAuth install use these). */
 export const BOT_SCOPES = ['commands', 'chat:write', 'im:write', 'users:read', 'users:read.email'] as const;

@@ -14,4 +14,5 @@ export function registerActions(registry: ListenerRegistry, services: SlackServi
   registry.action(ACTIONS.logPickTask, logActions.writePending(services));
   registry.action(ACTIONS.logChangeTask, logActions.changeTask(services));
   registry.action(ACTIONS.logCancel, logActions.cancel(services));
+  registry.action(ACTIONS.openLogModal, logActions.openModal(services));
 }

@@ -5,6 +5,7 @@ import { tenantKeyOf } from '../../../domain/tenant.ts';
 import type { Proposal } from '../../../domain/time-entries.ts';
 import { localParts } from '../../../lib/zoned.ts';
 import { AppError } from '../../../errors.ts';
+import { openLogModal } from '../../log-modal.ts';
 import type { SlackServices } from '../../services.ts';
 import { cancelledMessage, chooseMessage, type PendingLog, taskNotFoundMessage } from '../../views/log.ts';
 import type { Message } from '../../views/linking.ts';
@@ -103,4 +104,16 @@ function cancel(services: SlackServices) {
   };
 }
 
-export const logActions = { writePending, changeTask, cancel };
+/** A "Log time" button anywhere: the log-time modal (with the button's task, when it names one). */
+function openModal(services: SlackServices) {
+  return async (args: ActionArgs): Promise<void> => {
+    await args.ack();
+    const body = args.body;
+    const value = (args.action as ButtonAction).value;
+    const taskId = value && /^\d+$/.test(value) ? Number(value) : undefined;
+    const tenantKey = tenantKeyOf({ teamId: body.user.team_id ?? body.team?.id, enterpriseId: body.enterprise?.id, isEnterpriseInstall: body.is_enterprise_install });
+    await openLogModal(services, args.client, { triggerId: body.trigger_id, tenantKey, userId: body.user.id, taskId });
+  };
+}
+
+export const logActions = { writePending, changeTask, cancel, openModal };

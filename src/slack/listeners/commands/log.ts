@@ -21,6 +21,7 @@ import {
 } from '../../views/log.ts';
 import type { SubcommandHandler } from './cor.ts';
 import { tenantOf, withLinkOrCard } from './linking.ts';
+import { openLogModal } from '../../log-modal.ts';
 
 /** The zone and language to read a person's words in: the link's, else their Slack profile's. */
 export async function zoneOf(services: SlackServices, link: UserLinkRecord): Promise<{ tz: string; locale: string }> {
@@ -52,7 +53,10 @@ export async function outcomeMessage(services: SlackServices, link: UserLinkReco
 export function logSubcommand(services: SlackServices): SubcommandHandler {
   return async (args, command, rest) => {
     if (!rest) {
-      await args.ack({ response_type: 'ephemeral', ...parseErrorMessage({ code: 'empty' }) });
+      // No words: the log-time form, opened before the trigger (3 s) runs out.
+      await args.ack();
+      const opened = await openLogModal(services, args.client, { triggerId: command.trigger_id, tenantKey: tenantOf(command), userId: command.user_id });
+      if (!opened) await withLinkOrCard(services, args, command, async () => undefined);
       return;
     }
     await args.ack({ response_type: 'ephemeral', ...WORKING });

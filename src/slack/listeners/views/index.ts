@@ -1,0 +1,8 @@
+import type { SlackServices } from '../../services.ts';
+import { CALLBACKS } from '../../views/ids.ts';
+import type { ListenerRegistry } from '../registry.ts';
+import { logModalSubmission } from './log-modal.ts';
+
+export function registerViews(registry: ListenerRegistry, services: SlackServices): void {
+  registry.view(CALLBACKS.logModal, logModalSubmission(services));
+}
