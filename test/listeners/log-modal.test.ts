@@ -118,6 +118,21 @@ describe('the log-time modal through a real Bolt app', () => {
     expect(h.cor.requestsTo('POST', '/hours')).toHaveLength(0);
   });
 
+  it('a Log time button opens the modal, with its task when it names one', async () => {
+    await h.send({
+      type: 'block_actions',
+      team: { id: 'T0DEMO', domain: 'demo' },
+      user: { id: 'U01JANE', team_id: 'T0DEMO', username: 'x', name: 'x' },
+      api_app_id: 'A0COR',
+      token: 'x',
+      trigger_id: '7.t',
+      container: { type: 'view', view_id: 'VHOME' },
+      actions: [{ type: 'button', action_id: 'open_log_modal', block_id: 'b', value: '48213', action_ts: '1' }],
+    });
+    const view = h.slack.callsTo('views.open')[0]?.args.view as { blocks: { block_id: string; element: { initial_option?: { value: string } } }[] };
+    expect(view.blocks.find((b) => b.block_id === 'task')?.element.initial_option?.value).toBe('48213');
+  });
+
   it('the global shortcut opens the modal', async () => {
     await h.send({ type: 'shortcut', callback_id: 'log_time', trigger_id: '9.t', team: { id: 'T0DEMO', domain: 'demo' }, user: { id: 'U01JANE', team_id: 'T0DEMO', username: 'x' }, api_app_id: 'A0COR', token: 'x', action_ts: '1' });
     expect(h.slack.callsTo('views.open')[0]?.args).toMatchObject({ trigger_id: '9.t', view: { callback_id: 'log_time_modal' } });

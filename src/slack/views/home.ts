@@ -1,5 +1,6 @@
 import type { HomeView } from '@slack/types';
 import { USAGE } from './help.ts';
+import { logTimeButton } from './log.ts';
 
 /** The App Home tab until the per-user home arrives: what the bot does and how to start. Pure. */
 export function welcomeHome(): HomeView {
@@ -8,6 +9,7 @@ export function welcomeHome(): HomeView {
     blocks: [
       { type: 'header', text: { type: 'plain_text', text: 'COR for Slack' } },
       { type: 'section', text: { type: 'mrkdwn', text: 'Log your hours and move your COR tasks without leaving Slack.' } },
+      logTimeButton(),
       { type: 'divider' },
       { type: 'section', text: { type: 'mrkdwn', text: USAGE.map((l) => `• \`${l.usage}\`  ${l.what}`).join('\n') } },
     ],

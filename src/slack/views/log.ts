@@ -142,11 +142,16 @@ export function chooseMessage(options: TaskView[], draft: { start: Date; stop: D
   return { text: lead, blocks };
 }
 
+/** A button that opens the log-time form. */
+export function logTimeButton(label = 'Log time'): KnownBlock {
+  return { type: 'actions', elements: [{ type: 'button', action_id: ACTIONS.openLogModal, text: { type: 'plain_text', text: label } }] };
+}
+
 export function noTaskMessage(query: string | undefined): Message {
   const text = query
-    ? `I could not find an open task of yours matching “${plain(query)}”. Try other words, the task's \`#id\`, or paste its COR link.`
-    : 'On which task? Add `on <task name>`, a `#id`, or a COR task link.';
-  return { text, blocks: [section(text)] };
+    ? `I could not find an open task of yours matching “${plain(query)}”. Try other words, the task's \`#id\`, paste its COR link, or pick it in the form.`
+    : 'On which task? Add `on <task name>`, a `#id`, or a COR task link, or pick it in the form.';
+  return { text, blocks: [section(text), logTimeButton('Open the form')] };
 }
 
 export function taskNotFoundMessage(taskId: number): Message {
