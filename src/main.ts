@@ -17,6 +17,8 @@ import { startOutboxWorker } from './scheduler/outbox-worker.ts';
 import { SlackEntryNotifier } from './slack/entry-notifier.ts';
 import { tenantKeyOf } from './domain/tenant.ts';
 import { systemClock } from './lib/clock.ts';
+import { AckPressure } from './lib/pressure.ts';
+import { TimeSlicer } from './lib/time-slicer.ts';
 import { loadOrCreateKeyFile, TokenCipher } from './lib/crypto.ts';
 import { WorkTracker } from './lib/work-tracker.ts';
 import { createLogger, type Logger } from './logger.ts';
@@ -70,7 +72,10 @@ export async function main(): Promise<void> {
   logger.info({ applied: migration.applied, alreadyApplied: migration.alreadyApplied }, 'store migrated');
   const store = openStore(config.databaseUrl, cipherFor(config, logger));
 
+  // Background work yields to Slack requests waiting for their ack (see TimeSlicer).
+  const slicer = new TimeSlicer();
   const transport = new CorTransport({
+    breakPoint: () => slicer.turn(),
     apiUrl: config.cor.apiUrl,
     integrationsUrl: config.cor.integrationsUrl,
     timeoutMs: config.cor.timeoutMs,
@@ -125,6 +130,7 @@ export async function main(): Promise<void> {
     notifier: new SlackEntryNotifier(clients, clock),
     clock,
     logger: logger.child({ component: 'time-entries' }),
+    breakPoint: () => slicer.turn(),
   });
   const timers = new TimerService({ timers: store.timers, tasks, entries, clock });
   const taskUrl = config.cor.taskUrlTemplate;
@@ -134,6 +140,7 @@ export async function main(): Promise<void> {
     store,
     appCor,
     work,
+    pressure: new AckPressure(),
     linking,
     clients,
     directory,

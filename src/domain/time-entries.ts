@@ -99,6 +99,8 @@ export interface TimeEntryDeps {
   logger: Logger;
   /** waits between outbox attempts; the last one failing ends the request */
   retrySchedule?: number[];
+  /** awaited before store writes: lets a scheduler put pending requests first */
+  breakPoint?: () => Promise<void>;
 }
 
 /** 10 attempts over about two hours. */
@@ -250,6 +252,7 @@ export class TimeEntryService {
 
   /** Records the request under its idempotency key, then tries to write it at once. */
   async submit(link: UserLinkRecord, proposal: Proposal, idempotencyKey: string, responseUrl: string | undefined): Promise<WriteOutcome> {
+    await this.#d.breakPoint?.();
     const { request, created } = await this.#d.outbox.enqueue(
       { idempotencyKey, linkId: link.id, taskId: proposal.task.id, start: proposal.start, stop: proposal.stop, note: proposal.note ?? null, responseUrl: responseUrl ?? null },
       this.#d.clock.now(),
@@ -292,6 +295,7 @@ export class TimeEntryService {
         }
       }
       const hour = await api.createHour({ task_log_id: request.taskId, start: request.start.toISOString(), stop: request.stop.toISOString() });
+      await this.#d.breakPoint?.();
       await this.#d.outbox.markWritten(request.id, hour.id);
       this.#d.tasks.invalidate(link);
       return { kind: 'written', entry: entry(hour.id), adopted: false };

@@ -96,6 +96,14 @@ export function createSlackApp(config: SlackAppConfig, services: SlackServices, 
       return;
     }
     if (httpReceiver && SLACK_PATHS.has(url.pathname)) {
+      services.pressure.begin();
+      let counted = true;
+      const done = () => {
+        if (counted) services.pressure.end();
+        counted = false;
+      };
+      res.once('finish', done);
+      res.once('close', done);
       httpReceiver.requestListener(req, res);
       return;
     }

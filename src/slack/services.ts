@@ -4,6 +4,7 @@ import type { TaskDirectory } from '../domain/tasks.ts';
 import type { TimeEntryService } from '../domain/time-entries.ts';
 import type { TimerService } from '../domain/timers.ts';
 import type { Clock } from '../lib/clock.ts';
+import type { AckPressure } from '../lib/pressure.ts';
 import type { WorkTracker } from '../lib/work-tracker.ts';
 import type { Logger } from '../logger.ts';
 import type { Store } from '../store/index.ts';
@@ -18,6 +19,8 @@ export interface SlackServices {
   appCor: CorApi;
   /** Work that continues after an ack; drained on graceful stop. */
   work: WorkTracker;
+  /** Slack requests still waiting for their ack: background work lets them go first. */
+  pressure: AckPressure;
   linking: LinkingService;
   clients: SlackClients;
   directory: SlackDirectory;

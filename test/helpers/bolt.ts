@@ -1,6 +1,7 @@
 import type { App, Receiver, ReceiverEvent } from '@slack/bolt';
 import { ClientCredentialsTokenSource } from '../../src/cor/auth.ts';
 import { systemClock } from '../../src/lib/clock.ts';
+import { AckPressure } from '../../src/lib/pressure.ts';
 import { WorkTracker } from '../../src/lib/work-tracker.ts';
 import { LinkingService } from '../../src/domain/linking.ts';
 import { TaskDirectory } from '../../src/domain/tasks.ts';
@@ -84,6 +85,7 @@ export async function listenerHarness(): Promise<ListenerHarness> {
     store: db.store,
     appCor,
     work: new WorkTracker(),
+    pressure: new AckPressure(),
     linking,
     clients,
     directory,

@@ -1,7 +1,6 @@
 import { parseLogCommand } from '../../../domain/parse/log-command.ts';
 import type { Proposal, WriteOutcome } from '../../../domain/time-entries.ts';
 import { DEFAULT_LOCALE, DEFAULT_TZ } from '../../../domain/linking.ts';
-import { yieldToIo } from '../../../lib/yield.ts';
 import type { UserLinkRecord } from '../../../store/links.ts';
 import type { SlashCommand } from '../../payloads.ts';
 import type { SlackServices } from '../../services.ts';
@@ -60,7 +59,8 @@ export function logSubcommand(services: SlackServices): SubcommandHandler {
       return;
     }
     await args.ack({ response_type: 'ephemeral', ...WORKING });
-    await yieldToIo();
+    // Let the rest of a burst of requests be acknowledged before this one's work starts.
+    await services.pressure.whenQuiet();
     const respond = (m: Message) => args.respond({ response_type: 'ephemeral', replace_original: true, ...m });
     await withLinkOrCard(services, args, command, async (link) => logFor(services, link, command, rest, respond));
   };
