@@ -4,11 +4,9 @@
  */
 import { fileURLToPath } from 'node:url';
 import { type ChildProcess, spawn } from 'node:child_process';
-import { botEnv, freePort, SIGNING_SECRET, startBot, TSX_CLI } from '../tools/bot-process.ts';
-import type { FakeCor } from '../tools/fake-cor/server.ts';
-import type { FakeSlack } from '../tools/fake-slack/server.ts';
+import { botEnv, type FakeAddresses, freePort, SIGNING_SECRET, startBot, TSX_CLI } from '../tools/bot-process.ts';
 import { linkUser } from '../test/helpers/linking.ts';
-import { SlackRequestSender } from '../tools/fake-slack/signed-requests.ts';
+import { type ResponseUrls, SlackRequestSender } from '../tools/fake-slack/signed-requests.ts';
 import { percentile } from './stats.ts';
 
 const BASELINE = fileURLToPath(new URL('./baseline-app.ts', import.meta.url));
@@ -58,12 +56,8 @@ async function startFakes(): Promise<{ child: ChildProcess; urls: FakeUrls }> {
   return { child, urls };
 }
 
-interface FakeUrls {
-  slackApiUrl: string;
+interface FakeUrls extends FakeAddresses {
   responseBase: string;
-  corApiUrl: string;
-  corIntegrationsUrl: string;
-  corAuthorizeUrl: string;
   corPort: number;
 }
 
@@ -71,13 +65,13 @@ export async function ackLatency(opts: AckLatencyOptions): Promise<AckLatencyRes
   const fakes = await startFakes();
   const { urls } = fakes;
   const port = await freePort();
-  const env = botEnv({ apiUrl: urls.slackApiUrl } as FakeSlack, { apiUrl: urls.corApiUrl, integrationsUrl: urls.corIntegrationsUrl, authorizeUrl: urls.corAuthorizeUrl } as FakeCor, {
+  const env = botEnv(urls, {
     PORT: String(port),
     PUBLIC_URL: `http://127.0.0.1:${port}`,
   });
   const bot = await startBot(env);
   const baseline = await startBot({ ...env, PORT: '0' }, 20_000, BASELINE);
-  const responses = { newResponseUrl: () => `${urls.responseBase}R${Math.random().toString(36).slice(2)}` } as FakeSlack;
+  const responses: ResponseUrls = { newResponseUrl: () => `${urls.responseBase}R${Math.random().toString(36).slice(2)}` };
   try {
     if (opts.linkFirst) await linkUser(new SlackRequestSender(`${bot.baseUrl}/slack/events`, SIGNING_SECRET, responses), 'U01JANE', 2);
     if (opts.corLatencyMs) {

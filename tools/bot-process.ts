@@ -33,8 +33,20 @@ export async function freePort(): Promise<number> {
   return port;
 }
 
-/** The bot's environment for HTTP mode against a fake Slack and a fake COR, in its own temp directory. */
-export function botEnv(slack: FakeSlack, cor: FakeCor, extra: Record<string, string> = {}): Record<string, string> {
+/** Where the fakes listen: from the in-process fakes, or read from a fakes process. */
+export interface FakeAddresses {
+  slackApiUrl: string;
+  corApiUrl: string;
+  corIntegrationsUrl: string;
+  corAuthorizeUrl: string;
+}
+
+export function addressesOf(slack: FakeSlack, cor: FakeCor): FakeAddresses {
+  return { slackApiUrl: slack.apiUrl, corApiUrl: cor.apiUrl, corIntegrationsUrl: cor.integrationsUrl, corAuthorizeUrl: cor.authorizeUrl };
+}
+
+/** The bot's environment for HTTP mode against a fake Slack and a fake COR. */
+export function botEnv(urls: FakeAddresses, extra: Record<string, string> = {}): Record<string, string> {
   return {
     PATH: process.env.PATH ?? '',
     HOME: process.env.HOME ?? '',
@@ -42,12 +54,12 @@ export function botEnv(slack: FakeSlack, cor: FakeCor, extra: Record<string, str
     SLACK_MODE: 'http',
     SLACK_BOT_TOKEN: DEFAULT_WORKSPACE.botToken,
     SLACK_SIGNING_SECRET: SIGNING_SECRET,
-    SLACK_API_URL: slack.apiUrl,
+    SLACK_API_URL: urls.slackApiUrl,
     PORT: '0',
     HOST: '127.0.0.1',
-    COR_API_URL: cor.apiUrl,
-    COR_INTEGRATIONS_URL: cor.integrationsUrl,
-    COR_AUTHORIZE_URL: cor.authorizeUrl,
+    COR_API_URL: urls.corApiUrl,
+    COR_INTEGRATIONS_URL: urls.corIntegrationsUrl,
+    COR_AUTHORIZE_URL: urls.corAuthorizeUrl,
     COR_API_KEY: FAKE_API_KEY,
     COR_CLIENT_SECRET: FAKE_CLIENT_SECRET,
     TOKEN_ENCRYPTION_KEY: Buffer.alloc(32, 3).toString('base64'),

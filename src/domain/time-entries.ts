@@ -300,7 +300,7 @@ export class TimeEntryService {
       this.#d.tasks.invalidate(link);
       return { kind: 'written', entry: entry(hour.id), adopted: false };
     } catch (err) {
-      return this.#afterFailure(link, request, err);
+      return this.#afterFailure(request, err);
     }
   }
 
@@ -311,7 +311,7 @@ export class TimeEntryService {
   }
 
   /** `request.attempts` counts the attempt that just failed. */
-  async #afterFailure(link: UserLinkRecord, request: TimeEntryRequestRecord, err: unknown): Promise<WriteOutcome> {
+  async #afterFailure(request: TimeEntryRequestRecord, err: unknown): Promise<WriteOutcome> {
     const attempts = request.attempts;
     const current = request;
     if (isTransient(err)) {

@@ -1,3 +1,4 @@
+import { DEFAULT_TZ } from '../domain/linking.ts';
 import type { EntryNotifier } from '../domain/time-entries.ts';
 import type { Clock } from '../lib/clock.ts';
 import type { UserLinkRecord } from '../store/links.ts';
@@ -21,14 +22,14 @@ export class SlackEntryNotifier implements EntryNotifier {
   }
 
   async writtenLater(link: UserLinkRecord, request: TimeEntryRequestRecord, corHourId: number): Promise<void> {
-    const tz = link.tz ?? 'UTC';
+    const tz = link.tz ?? DEFAULT_TZ;
     const minutes = Math.round((request.stop.getTime() - request.start.getTime()) / 60_000);
     const text = `✓ COR is back: your ${formatMinutes(minutes)} on task #${request.taskId} for ${formatDate(localParts(request.start, tz).date)} (${formatClock(request.start, tz)}–${formatClock(request.stop, tz)}) is now logged (entry ${corHourId}).`;
     await this.#tell(link, request, { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] });
   }
 
   async failedForGood(link: UserLinkRecord, request: TimeEntryRequestRecord, reason: string): Promise<void> {
-    const message = failedMessage(request, link.tz ?? 'UTC', reason, reason === 'unauthorized');
+    const message = failedMessage(request, link.tz ?? DEFAULT_TZ, reason, reason === 'unauthorized');
     await this.#tell(link, request, message);
   }
 

@@ -5,13 +5,12 @@ import type { InstallationRepository } from '../store/installations.ts';
 
 /** Bolt's InstallationStore over our repository (bot tokens and the raw installation encrypted at rest). */
 export function prismaInstallationStore(installations: InstallationRepository): InstallationStore {
-  const keyOf = (ids: { teamId?: string | undefined; enterpriseId?: string | undefined; isEnterpriseInstall?: boolean | undefined }) => tenantKeyOf(ids);
   return {
     async storeInstallation(installation: Installation<'v1' | 'v2', boolean>) {
       const botToken = installation.bot?.token;
       if (!botToken) throw new AppError('install', 'the installation carries no bot token');
       await installations.save({
-        tenantKey: keyOf({ teamId: installation.team?.id, enterpriseId: installation.enterprise?.id, isEnterpriseInstall: installation.isEnterpriseInstall }),
+        tenantKey: tenantKeyOf({ teamId: installation.team?.id, enterpriseId: installation.enterprise?.id, isEnterpriseInstall: installation.isEnterpriseInstall }),
         teamId: installation.team?.id ?? null,
         enterpriseId: installation.enterprise?.id ?? null,
         botUserId: installation.bot?.userId ?? null,
@@ -21,12 +20,12 @@ export function prismaInstallationStore(installations: InstallationRepository): 
       });
     },
     async fetchInstallation(query: InstallationQuery<boolean>) {
-      const found = await installations.find(keyOf(query));
+      const found = await installations.find(tenantKeyOf(query));
       if (!found) throw new AppError('unknown_tenant', 'no installation for this workspace');
       return found.installation as Installation<'v1' | 'v2', boolean>;
     },
     async deleteInstallation(query: InstallationQuery<boolean>) {
-      await installations.delete(keyOf(query));
+      await installations.delete(tenantKeyOf(query));
     },
   };
 }

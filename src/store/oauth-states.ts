@@ -11,8 +11,9 @@ export class OAuthStateRepository {
     this.#db = db;
   }
 
-  /** Returns the state value to send; only its hash is stored. */
+  /** Returns the state value to send; only its hash is stored. States expired for a day are swept here. */
   async issue(tenantKey: string, slackUserId: string, now: Date, ttlMs: number): Promise<string> {
+    await this.#db.oAuthState.deleteMany({ where: { expiresAt: { lt: new Date(now.getTime() - 86_400_000) } } });
     const state = randomToken(24);
     await this.#db.oAuthState.create({ data: { stateHash: sha256Hex(state), tenantKey, slackUserId, expiresAt: new Date(now.getTime() + ttlMs) } });
     return state;
@@ -27,10 +28,5 @@ export class OAuthStateRepository {
     if (!row) return { ok: false, reason: 'unknown' };
     if (count === 1) return { ok: true, tenantKey: row.tenantKey, slackUserId: row.slackUserId };
     return { ok: false, reason: row.usedAt !== null ? 'used' : 'expired' };
-  }
-
-  async purgeExpired(now: Date): Promise<number> {
-    const { count } = await this.#db.oAuthState.deleteMany({ where: { expiresAt: { lt: new Date(now.getTime() - 86_400_000) } } });
-    return count;
   }
 }

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeCor } from '../../tools/fake-cor/server.ts';
 import { FakeSlack } from '../../tools/fake-slack/server.ts';
 import { SlackRequestSender, slackSignature } from '../../tools/fake-slack/signed-requests.ts';
-import { type BotProcess, botEnv, runBotToExit, SIGNING_SECRET, startBot } from '../../tools/bot-process.ts';
+import { type BotProcess, addressesOf, botEnv, runBotToExit, SIGNING_SECRET, startBot } from '../../tools/bot-process.ts';
 
 describe('the bot as a process, in HTTP mode', () => {
   let slack: FakeSlack;
@@ -15,7 +15,7 @@ describe('the bot as a process, in HTTP mode', () => {
   beforeAll(async () => {
     slack = await new FakeSlack().start();
     cor = await new FakeCor().start();
-    bot = await startBot(botEnv(slack, cor));
+    bot = await startBot(botEnv(addressesOf(slack, cor)));
     sender = new SlackRequestSender(`${bot.baseUrl}/slack/events`, SIGNING_SECRET, slack);
   });
   afterAll(async () => {
@@ -107,7 +107,7 @@ describe('the bot as a process, when it cannot start', () => {
     const slack = await new FakeSlack().start();
     const cor = await new FakeCor().start();
     try {
-      const { code, output } = await runBotToExit(botEnv(slack, cor, { SLACK_BOT_TOKEN: 'xoxb-revoked', DATABASE_URL: 'file::memory:' }));
+      const { code, output } = await runBotToExit(botEnv(addressesOf(slack, cor), { SLACK_BOT_TOKEN: 'xoxb-revoked', DATABASE_URL: 'file::memory:' }));
       expect(code).toBe(1);
       expect(output).toContain('Slack refused SLACK_BOT_TOKEN');
       expect(output).not.toContain('xoxb-revoked');
@@ -120,7 +120,7 @@ describe('the bot as a process, when it cannot start', () => {
     const slack = await new FakeSlack().start();
     const cor = await new FakeCor().start();
     cor.addFault({ path: '/oauth/token', status: 503 });
-    const bot = await startBot(botEnv(slack, cor));
+    const bot = await startBot(botEnv(addressesOf(slack, cor)));
     try {
       const res = await fetch(`${bot.baseUrl}/healthz`);
       expect(res.status).toBe(200);

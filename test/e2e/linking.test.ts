@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeCor } from '../../tools/fake-cor/server.ts';
 import { FakeSlack } from '../../tools/fake-slack/server.ts';
 import { SlackRequestSender } from '../../tools/fake-slack/signed-requests.ts';
-import { type BotProcess, botEnv, freePort, SIGNING_SECRET, startBot } from '../../tools/bot-process.ts';
+import { type BotProcess, addressesOf, botEnv, freePort, SIGNING_SECRET, startBot } from '../../tools/bot-process.ts';
 
 interface Card {
   text: string;
@@ -43,7 +43,7 @@ describe('linking, end to end (bot process, fake Slack, fake COR)', () => {
     slack = await new FakeSlack().start();
     cor = await new FakeCor().start();
     const port = await freePort();
-    bot = await startBot(botEnv(slack, cor, { PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}` }));
+    bot = await startBot(botEnv(addressesOf(slack, cor), { PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}` }));
     sender = new SlackRequestSender(`${bot.baseUrl}/slack/events`, SIGNING_SECRET, slack);
   });
   afterAll(async () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, localParts, zonedTimeToInstant } from '../../src/lib/zoned.ts';
-import { type BotProcess, botEnv, freePort, SIGNING_SECRET, startBot } from '../../tools/bot-process.ts';
+import { type BotProcess, addressesOf, botEnv, freePort, SIGNING_SECRET, startBot } from '../../tools/bot-process.ts';
 import { FakeCor } from '../../tools/fake-cor/server.ts';
 import { FakeSlack } from '../../tools/fake-slack/server.ts';
 import { SlackRequestSender } from '../../tools/fake-slack/signed-requests.ts';
@@ -55,7 +55,7 @@ describe('/cor log, end to end (bot process, fake Slack, fake COR)', () => {
     slack = await new FakeSlack().start();
     cor = await new FakeCor().start();
     const port = await freePort();
-    env = botEnv(slack, cor, { PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}` });
+    env = botEnv(addressesOf(slack, cor), { PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}` });
     bot = await startBot(env);
     sender = new SlackRequestSender(`${bot.baseUrl}/slack/events`, SIGNING_SECRET, slack);
     await linkUser(sender, 'U01JANE', JANE);

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeCor } from '../../tools/fake-cor/server.ts';
 import { FAKE_SLACK_CLIENT, FakeSlack } from '../../tools/fake-slack/server.ts';
 import { SlackRequestSender } from '../../tools/fake-slack/signed-requests.ts';
-import { type BotProcess, botEnv, freePort, SIGNING_SECRET, startBot } from '../../tools/bot-process.ts';
+import { type BotProcess, addressesOf, botEnv, freePort, SIGNING_SECRET, startBot } from '../../tools/bot-process.ts';
 
 /** Installs the app into `teamId` through /slack/install and Slack's (fake) consent, carrying the state cookie. */
 async function install(bot: BotProcess, teamId: string): Promise<{ status: number; html: string }> {
@@ -30,7 +30,7 @@ describe('multi-workspace install, end to end', () => {
     slack = await new FakeSlack({ workspaces: [] }).start();
     cor = await new FakeCor().start();
     const port = await freePort();
-    const env = botEnv(slack, cor, {
+    const env = botEnv(addressesOf(slack, cor), {
       PORT: String(port),
       PUBLIC_URL: `http://127.0.0.1:${port}`,
       SLACK_BOT_TOKEN: '',

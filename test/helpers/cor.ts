@@ -20,7 +20,7 @@ export interface CorKit {
 }
 
 /** The real COR client, pointed at a fake COR. Sleeps are recorded (and shortened) so retry timing can be checked. */
-export function corKit(fake: FakeCor, opts: { clock?: Clock; timeoutMs?: number; retry?: RetryPolicy } = {}): CorKit {
+export function corKit(fake: Pick<FakeCor, 'apiUrl' | 'integrationsUrl'>, opts: { clock?: Clock; timeoutMs?: number; retry?: RetryPolicy } = {}): CorKit {
   const { logger, text } = memoryLogger();
   const sleeps: number[] = [];
   const clock = opts.clock ?? systemClock;

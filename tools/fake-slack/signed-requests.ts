@@ -3,7 +3,10 @@
  * events as JSON, each with X-Slack-Signature over `v0:{timestamp}:{body}`.
  */
 import { createHmac } from 'node:crypto';
-import type { FakeSlack } from './server.ts';
+/** Hands out a response_url per request (the fake Slack, or a fakes process's base). */
+export interface ResponseUrls {
+  newResponseUrl(): string;
+}
 
 export function slackSignature(signingSecret: string, timestamp: number, body: string): string {
   return `v0=${createHmac('sha256', signingSecret).update(`v0:${timestamp}:${body}`).digest('hex')}`;
@@ -36,11 +39,11 @@ export interface SlashCommandInput {
 export class SlackRequestSender {
   readonly #url: string;
   readonly #secret: string;
-  readonly #slack: FakeSlack | undefined;
+  readonly #slack: ResponseUrls | undefined;
   #seq = 0;
 
   /** `botUrl` is the bot's events URL, e.g. http://127.0.0.1:3000/slack/events. */
-  constructor(botUrl: string, signingSecret: string, fakeSlack?: FakeSlack) {
+  constructor(botUrl: string, signingSecret: string, fakeSlack?: ResponseUrls) {
     this.#url = botUrl;
     this.#secret = signingSecret;
     this.#slack = fakeSlack;

@@ -269,7 +269,7 @@ describe('COR client against the fake COR', () => {
     it('reports an unreachable COR as network, with no token anywhere in the error', async () => {
       const port = fake.port;
       await fake.stop();
-      const dead = corKit({ apiUrl: `http://127.0.0.1:${port}/v1`, integrationsUrl: `http://127.0.0.1:${port}` } as FakeCor);
+      const dead = corKit({ apiUrl: `http://127.0.0.1:${port}/v1`, integrationsUrl: `http://127.0.0.1:${port}` });
       const err = await dead.auth.clientCredentials().catch((e: unknown) => e);
       expect(err).toMatchObject({ code: 'network', method: 'POST', path: '/oauth/token' });
       expect(JSON.stringify({ message: (err as Error).message, ...(err as object) })).not.toMatch(/Basic|fake-cor-client-secret/);

@@ -84,6 +84,13 @@ describe('store', () => {
       expect(await t.store.oauthStates.consume('forged', now)).toEqual({ ok: false, reason: 'unknown' });
       expect(await t.store.oauthStates.consume(undefined, now)).toEqual({ ok: false, reason: 'missing' });
     });
+
+    it('sweeps states that expired more than a day ago when a new one is issued', async () => {
+      const then = new Date('2026-11-20T10:00:00Z');
+      const old = await t.store.oauthStates.issue('T:1', 'U1', then, 600_000);
+      await t.store.oauthStates.issue('T:1', 'U2', new Date(then.getTime() + 2 * 86_400_000), 600_000);
+      expect(await t.store.oauthStates.consume(old, then)).toEqual({ ok: false, reason: 'unknown' });
+    });
   });
 
   describe('time-entry outbox', () => {

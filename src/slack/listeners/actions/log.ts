@@ -44,6 +44,16 @@ function pendingFrom(args: ActionArgs): PendingLog {
   return parsed.data;
 }
 
+/** The button's value, or undefined (logged) when it is malformed or someone else's: nothing is answered. */
+function checkedPending(services: SlackServices, args: ActionArgs): PendingLog | undefined {
+  try {
+    return pendingFrom(args);
+  } catch (err) {
+    services.logger.warn({ err, user: args.body.user.id, action: (args.action as ButtonAction).action_id }, 'refused a log button');
+    return undefined;
+  }
+}
+
 async function respondWith(args: ActionArgs, message: Message): Promise<void> {
   await args.respond({ response_type: 'ephemeral', replace_original: true, ...message });
 }
@@ -52,14 +62,8 @@ async function respondWith(args: ActionArgs, message: Message): Promise<void> {
 function writePending(services: SlackServices) {
   return async (args: ActionArgs): Promise<void> => {
     await args.ack();
-    let pending: PendingLog;
-    try {
-      pending = pendingFrom(args);
-    } catch (err) {
-      services.logger.warn({ err, user: args.body.user.id }, 'refused a log button');
-      return;
-    }
-    if (!pending.task) return;
+    const pending = checkedPending(services, args);
+    if (!pending?.task) return;
     const link = await services.linking.requireLink(pending.t, pending.u);
     const { tz } = await zoneOf(services, link);
     const api = services.linking.apiFor(link);
@@ -79,7 +83,8 @@ function writePending(services: SlackServices) {
 function changeTask(services: SlackServices) {
   return async (args: ActionArgs): Promise<void> => {
     await args.ack();
-    const pending = pendingFrom(args);
+    const pending = checkedPending(services, args);
+    if (!pending) return;
     const link = await services.linking.requireLink(pending.t, pending.u);
     const { tz } = await zoneOf(services, link);
     const open = await services.tasks.openTasks(link, services.linking.apiFor(link));
@@ -94,12 +99,7 @@ function changeTask(services: SlackServices) {
 function cancel(services: SlackServices) {
   return async (args: ActionArgs): Promise<void> => {
     await args.ack();
-    try {
-      pendingFrom(args);
-    } catch (err) {
-      services.logger.warn({ err, user: args.body.user.id }, 'refused a cancel button');
-      return;
-    }
+    if (!checkedPending(services, args)) return;
     await respondWith(args, cancelledMessage());
   };
 }

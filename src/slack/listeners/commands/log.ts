@@ -19,7 +19,7 @@ import {
   WORKING,
 } from '../../views/log.ts';
 import type { SubcommandHandler } from './cor.ts';
-import { tenantOf, withLinkOrCard } from './linking.ts';
+import { answerWithLinkCard, tenantOf, withLinkOrCard } from './linking.ts';
 import { openLogModal } from '../../log-modal.ts';
 
 /** The zone and language to read a person's words in: the link's, else their Slack profile's. */
@@ -55,7 +55,7 @@ export function logSubcommand(services: SlackServices): SubcommandHandler {
       // No words: the log-time form, opened before the trigger (3 s) runs out.
       await args.ack();
       const opened = await openLogModal(services, args.client, { triggerId: command.trigger_id, tenantKey: tenantOf(command), userId: command.user_id });
-      if (!opened) await withLinkOrCard(services, args, command, async () => undefined);
+      if (!opened) await answerWithLinkCard(services, args, command, 'not_linked');
       return;
     }
     await args.ack({ response_type: 'ephemeral', ...WORKING });
