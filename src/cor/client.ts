@@ -55,7 +55,8 @@ export interface ProjectFilters {
 }
 
 export interface PageRequest {
-  page?: number;
+  /** `false`: everything in one answer (COR's documented way to skip paging) */
+  page?: number | false;
   perPage?: number;
 }
 
@@ -164,6 +165,11 @@ export class CorApi {
     return this.#allPages((p) => this.listUsers(p));
   }
 
+  /** Every user in one request (`page=false`): daily hours and leaves of a whole company for a reminder sweep. */
+  async usersAtOnce(): Promise<CorUser[]> {
+    return (await this.listUsers({ page: false })).data;
+  }
+
   listTasks(opts: { filters?: TaskFilters; order?: TaskOrder } & PageRequest = {}): Promise<CorPage<CorTask>> {
     const { filters, order, ...page } = opts;
     return this.#call(
@@ -211,6 +217,11 @@ export class CorApi {
 
   allHours(filters: HourFilters): Promise<CorHour[]> {
     return this.#allPages((p) => this.listHours({ filters, orderBy: { by: 'start', order: 'ASC' }, ...p }));
+  }
+
+  /** Hours of many users in one request (`page=false`): reminder sweeps read a batch of people at a time. */
+  async hoursAtOnce(filters: HourFilters): Promise<CorHour[]> {
+    return (await this.listHours({ filters, page: false })).data;
   }
 
   /** Never retried blindly: COR has no idempotency keys, so the outbox decides what to do after a failure. */

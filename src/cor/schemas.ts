@@ -59,6 +59,7 @@ export const userSchema = z.object({
   gmt: optionalText,
   hidden: looseBool.nullish(),
   picture: optionalText,
+  leaves: z.array(leaveSchema).nullish(),
 });
 export type CorUser = z.infer<typeof userSchema>;
 

@@ -1,15 +1,21 @@
 import type { PrismaClient } from './prisma.ts';
+import { isUniqueViolation } from './prisma.ts';
 
 export interface ReminderSettingRecord {
   linkId: string;
   enabled: boolean;
+  /** local "HH:MM" in the person's zone */
   localTime: string;
   /** ISO weekdays 1 (Mon) … 7 (Sun); undefined = COR working time, else Mon–Fri */
   weekdays: number[] | undefined;
+  /** hours a day; null = COR's (working time, else daily hours, else 8) */
   targetHours: number | null;
-  snoozedUntil: Date | null;
+  /** local dates "YYYY-MM-DD" with no reminder */
   skipDates: string[];
+  /** also a morning DM about the previous workday's shortfall */
   morningRecap: boolean;
+  morningTime: string;
+  /** no DM while the Slack status says away (vacation, out of office, sick) */
   respectAway: boolean;
 }
 
@@ -18,25 +24,82 @@ export const DEFAULT_REMINDER_SETTING: Omit<ReminderSettingRecord, 'linkId'> = {
   localTime: '17:30',
   weekdays: undefined,
   targetHours: null,
-  snoozedUntil: null,
   skipDates: [],
   morningRecap: false,
+  morningTime: '09:30',
   respectAway: false,
 };
 
-export type DeliveryState = 'claimed' | 'sent' | 'skipped' | 'failed';
+export type ReminderKind = 'day' | 'morning';
+/**
+ * claimed: someone is deciding and sending (lease in `claimedUntil`); sent: the DM is out and still short;
+ * snoozed: to be sent again after `claimedUntil`; skipped: not needed (reason in `lastError`); done: enough logged.
+ */
+export type DeliveryState = 'claimed' | 'sent' | 'snoozed' | 'skipped' | 'done';
 
 export interface ReminderDeliveryRecord {
   id: string;
   linkId: string;
   localDate: string;
+  kind: ReminderKind;
   state: DeliveryState;
+  claimedUntil: Date | null;
+  aboutDate: string | null;
+  targetHours: number | null;
+  loggedHours: number | null;
   channelId: string | null;
   messageTs: string | null;
   attempts: number;
+  reason: string | null;
+  updatedAt: Date;
 }
 
-/** Reminder settings per link, and the delivery ledger that makes each DM go out once per local date. */
+type SettingRow = NonNullable<Awaited<ReturnType<PrismaClient['reminderSetting']['findUnique']>>>;
+type DeliveryRow = NonNullable<Awaited<ReturnType<PrismaClient['reminderDelivery']['findUnique']>>>;
+
+function settingOf(row: SettingRow): ReminderSettingRecord {
+  return {
+    linkId: row.linkId,
+    enabled: row.enabled,
+    localTime: row.localTime,
+    weekdays: row.weekdays ? row.weekdays.split(',').map(Number) : undefined,
+    targetHours: row.targetHours,
+    skipDates: JSON.parse(row.skipDates) as string[],
+    morningRecap: row.morningRecap,
+    morningTime: row.morningTime,
+    respectAway: row.respectAway,
+  };
+}
+
+function deliveryOf(row: DeliveryRow): ReminderDeliveryRecord {
+  return {
+    id: row.id,
+    linkId: row.linkId,
+    localDate: row.localDate,
+    kind: row.kind === 'morning' ? 'morning' : 'day',
+    state: row.state as DeliveryState,
+    claimedUntil: row.claimedUntil,
+    aboutDate: row.aboutDate,
+    targetHours: row.targetHours,
+    loggedHours: row.loggedHours,
+    channelId: row.channelId,
+    messageTs: row.messageTs,
+    attempts: row.attempts,
+    reason: row.lastError,
+    updatedAt: row.updatedAt,
+  };
+}
+
+/** SQLite caps bound parameters per statement; lists are read in chunks below that. */
+const IN_CHUNK = 500;
+
+function chunks<T>(items: T[], size = IN_CHUNK): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/** Reminder settings per link, and the delivery ledger that makes each DM go out once per local date and kind. */
 export class ReminderRepository {
   readonly #db: PrismaClient;
   constructor(db: PrismaClient) {
@@ -45,18 +108,16 @@ export class ReminderRepository {
 
   async getSetting(linkId: string): Promise<ReminderSettingRecord> {
     const row = await this.#db.reminderSetting.findUnique({ where: { linkId } });
-    if (!row) return { linkId, ...DEFAULT_REMINDER_SETTING };
-    return {
-      linkId,
-      enabled: row.enabled,
-      localTime: row.localTime,
-      weekdays: row.weekdays ? row.weekdays.split(',').map(Number) : undefined,
-      targetHours: row.targetHours,
-      snoozedUntil: row.snoozedUntil,
-      skipDates: JSON.parse(row.skipDates) as string[],
-      morningRecap: row.morningRecap,
-      respectAway: row.respectAway,
-    };
+    return row ? settingOf(row) : { linkId, ...DEFAULT_REMINDER_SETTING };
+  }
+
+  /** Settings of many links at once (defaults for those who never changed theirs). */
+  async settingsFor(linkIds: string[]): Promise<Map<string, ReminderSettingRecord>> {
+    const out = new Map<string, ReminderSettingRecord>(linkIds.map((linkId) => [linkId, { linkId, ...DEFAULT_REMINDER_SETTING }]));
+    for (const ids of chunks(linkIds)) {
+      for (const row of await this.#db.reminderSetting.findMany({ where: { linkId: { in: ids } } })) out.set(row.linkId, settingOf(row));
+    }
+    return out;
   }
 
   async saveSetting(setting: ReminderSettingRecord): Promise<void> {
@@ -65,56 +126,97 @@ export class ReminderRepository {
       localTime: setting.localTime,
       weekdays: setting.weekdays ? setting.weekdays.join(',') : null,
       targetHours: setting.targetHours,
-      snoozedUntil: setting.snoozedUntil,
       skipDates: JSON.stringify(setting.skipDates),
       morningRecap: setting.morningRecap,
+      morningTime: setting.morningTime,
       respectAway: setting.respectAway,
     };
     await this.#db.reminderSetting.upsert({ where: { linkId: setting.linkId }, create: { linkId: setting.linkId, ...data }, update: data });
   }
 
   /**
-   * Claims the one delivery of (link, local date) before sending. True for exactly one caller; a claim
-   * whose lease ran out without being sent can be claimed again (crash mid-send).
+   * Claims the one delivery of (link, local date, kind) before deciding and sending. Exactly one caller gets
+   * it; a claim whose lease ran out (crash mid-send) and a snooze that has ended can be claimed again.
    */
-  async claimDelivery(linkId: string, localDate: string, now: Date, leaseMs: number): Promise<ReminderDeliveryRecord | undefined> {
+  async claimDelivery(linkId: string, localDate: string, kind: ReminderKind, now: Date, leaseMs: number): Promise<ReminderDeliveryRecord | undefined> {
     const claimedUntil = new Date(now.getTime() + leaseMs);
     try {
-      const row = await this.#db.reminderDelivery.create({ data: { linkId, localDate, state: 'claimed', claimedUntil, attempts: 1 } });
-      return this.#toRecord(row);
+      return deliveryOf(await this.#db.reminderDelivery.create({ data: { linkId, localDate, kind, state: 'claimed', claimedUntil, attempts: 1 } }));
     } catch (err) {
-      if ((err as { code?: unknown }).code !== 'P2002') throw err;
+      if (!isUniqueViolation(err)) throw err;
     }
     const { count } = await this.#db.reminderDelivery.updateMany({
-      where: { linkId, localDate, state: 'claimed', claimedUntil: { lt: now } },
-      data: { claimedUntil, attempts: { increment: 1 } },
+      where: { linkId, localDate, kind, state: { in: ['claimed', 'snoozed'] }, claimedUntil: { lt: now } },
+      data: { state: 'claimed', claimedUntil, attempts: { increment: 1 } },
     });
     if (count !== 1) return undefined;
-    const row = await this.#db.reminderDelivery.findUniqueOrThrow({ where: { linkId_localDate: { linkId, localDate } } });
-    return this.#toRecord(row);
+    return this.findDelivery(linkId, localDate, kind);
   }
 
-  async markDelivery(id: string, state: Exclude<DeliveryState, 'claimed'>, fields: { channelId?: string; messageTs?: string; error?: string } = {}): Promise<void> {
-    await this.#db.reminderDelivery.update({
-      where: { id },
-      data: { state, claimedUntil: null, channelId: fields.channelId ?? null, messageTs: fields.messageTs ?? null, lastError: fields.error ?? null },
-    });
+  async markSent(id: string, fields: { channelId: string; messageTs: string; aboutDate: string; targetHours: number; loggedHours: number }): Promise<void> {
+    await this.#db.reminderDelivery.update({ where: { id }, data: { state: 'sent', claimedUntil: null, lastError: null, ...fields } });
   }
 
-  async findDelivery(linkId: string, localDate: string): Promise<ReminderDeliveryRecord | undefined> {
-    const row = await this.#db.reminderDelivery.findUnique({ where: { linkId_localDate: { linkId, localDate } } });
-    return row ? this.#toRecord(row) : undefined;
+  /** Not needed after all: said once, with the reason (for `reminders preview` and support questions). */
+  async markSkipped(ids: string[], reason: string): Promise<void> {
+    for (const chunk of chunks(ids)) {
+      await this.#db.reminderDelivery.updateMany({ where: { id: { in: chunk } }, data: { state: 'skipped', claimedUntil: null, lastError: reason } });
+    }
   }
 
-  #toRecord(row: { id: string; linkId: string; localDate: string; state: string; channelId: string | null; messageTs: string | null; attempts: number }): ReminderDeliveryRecord {
-    return {
-      id: row.id,
-      linkId: row.linkId,
-      localDate: row.localDate,
-      state: row.state as DeliveryState,
-      channelId: row.channelId,
-      messageTs: row.messageTs,
-      attempts: row.attempts,
-    };
+  /** Gives claims back (COR or Slack trouble): they can be claimed again from `retryAt`. */
+  async release(ids: string[], retryAt: Date, error: string): Promise<void> {
+    for (const chunk of chunks(ids)) {
+      await this.#db.reminderDelivery.updateMany({ where: { id: { in: chunk }, state: 'claimed' }, data: { claimedUntil: retryAt, lastError: error } });
+    }
+  }
+
+  async markSnoozed(id: string, until: Date): Promise<void> {
+    await this.#db.reminderDelivery.update({ where: { id }, data: { state: 'snoozed', claimedUntil: until } });
+  }
+
+  async markDone(id: string, loggedHours: number): Promise<void> {
+    await this.#db.reminderDelivery.update({ where: { id }, data: { state: 'done', loggedHours } });
+  }
+
+  async updateLogged(id: string, loggedHours: number): Promise<void> {
+    await this.#db.reminderDelivery.update({ where: { id }, data: { loggedHours } });
+  }
+
+  async findDelivery(linkId: string, localDate: string, kind: ReminderKind = 'day'): Promise<ReminderDeliveryRecord | undefined> {
+    const row = await this.#db.reminderDelivery.findUnique({ where: { linkId_localDate_kind: { linkId, localDate, kind } } });
+    return row ? deliveryOf(row) : undefined;
+  }
+
+  async getDelivery(id: string): Promise<ReminderDeliveryRecord | undefined> {
+    const row = await this.#db.reminderDelivery.findUnique({ where: { id } });
+    return row ? deliveryOf(row) : undefined;
+  }
+
+  /** Deliveries of these links on any of these local dates, to leave out who was already handled. */
+  async deliveriesOn(linkIds: string[], localDates: string[]): Promise<ReminderDeliveryRecord[]> {
+    const out: ReminderDeliveryRecord[] = [];
+    for (const ids of chunks(linkIds)) {
+      const rows = await this.#db.reminderDelivery.findMany({ where: { linkId: { in: ids }, localDate: { in: localDates } } });
+      out.push(...rows.map(deliveryOf));
+    }
+    return out;
+  }
+
+  /** DMs that are out and still short, about `aboutDate`: they change in place when hours are logged. */
+  async openDeliveriesAbout(linkId: string, aboutDate: string): Promise<ReminderDeliveryRecord[]> {
+    const rows = await this.#db.reminderDelivery.findMany({ where: { linkId, aboutDate, state: 'sent' } });
+    return rows.map(deliveryOf);
+  }
+
+  /** Every DM that is out and still short about one of these dates (a catch-up for hours logged in COR itself). */
+  async openDeliveries(aboutDates: string[]): Promise<ReminderDeliveryRecord[]> {
+    const rows = await this.#db.reminderDelivery.findMany({ where: { aboutDate: { in: aboutDates }, state: 'sent' } });
+    return rows.map(deliveryOf);
+  }
+
+  async countByState(): Promise<Record<string, number>> {
+    const groups = await this.#db.reminderDelivery.groupBy({ by: ['state'], _count: { _all: true } });
+    return Object.fromEntries(groups.map((g) => [g.state, g._count._all]));
   }
 }

@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { close, listen, readBody, sendJson } from '../http-util.ts';
-import { demoSeed, type Seed, type SeedHour, type SeedProject, type SeedTask, type SeedUser } from './seed.ts';
+import { demoSeed, type Seed, type SeedHour, type SeedLeave, type SeedProject, type SeedTask, type SeedUser } from './seed.ts';
 
 export const FAKE_API_KEY = 'fake-cor-api-key';
 export const FAKE_CLIENT_SECRET = 'fake-cor-client-secret';
@@ -434,19 +434,7 @@ export class FakeCor {
         const offset = Number(query.offset ?? 1);
         const leaves = this.data.leaves.filter((l) => l.user_id === Number(query.usersId));
         return {
-          body: leaves.slice((offset - 1) * size, offset * size).map((l) => ({
-            id: l.id,
-            user_id: l.user_id,
-            company_id: 1,
-            leave_type_id: l.leave_type.id,
-            start: l.start,
-            end: l.end,
-            created_at: '2026-11-01 10:00:00',
-            updated_at: '2026-11-01 10:00:00',
-            deleted_at: null,
-            all_day: l.all_day,
-            leaveType: { id: l.leave_type.id, name: l.leave_type.name, type_code: `UL${l.leave_type.id}`, company_id: 1 },
-          })),
+          body: leaves.slice((offset - 1) * size, offset * size).map((l) => this.#leaveJson(l)),
         };
       });
     }
@@ -527,19 +515,24 @@ export class FakeCor {
   }
 
   #hours(f: Record<string, unknown>, orderBy: string | undefined): SeedHour[] {
-    const users = asArray(f.users as number | number[] | undefined)?.map(Number);
-    const projects = asArray(f.projects as number | number[] | undefined)?.map(Number);
-    const clients = asArray(f.clients as number | number[] | undefined)?.map(Number);
+    const set = (v: unknown) => {
+      const list = asArray(v as number | number[] | undefined)?.map(Number);
+      return list && new Set(list);
+    };
+    const users = set(f.users);
+    const projects = set(f.projects);
+    const clients = set(f.clients);
     const from = typeof f.dateStart === 'string' ? f.dateStart : undefined;
     const to = typeof f.dateDeadline === 'string' ? f.dateDeadline : undefined;
+    const tasks = new Map(this.data.tasks.map((t) => [t.id, t]));
+    const projectsById = new Map(this.data.projects.map((p) => [p.id, p]));
     const hours = this.data.hours.filter((h) => {
-      const task = this.data.tasks.find((t) => t.id === h.task_log_id);
-      const project = this.data.projects.find((p) => p.id === task?.project_id);
+      if (users && !users.has(h.user_id)) return false;
+      const project = projectsById.get(tasks.get(h.task_log_id)?.project_id ?? -1);
       const day = h.start.slice(0, 10);
       return (
-        (!users || users.includes(h.user_id)) &&
-        (!projects || projects.includes(project?.id ?? -1)) &&
-        (!clients || clients.includes(project?.client_id ?? -1)) &&
+        (!projects || projects.has(project?.id ?? -1)) &&
+        (!clients || clients.has(project?.client_id ?? -1)) &&
         (!from || day >= from) &&
         (!to || day <= to)
       );
@@ -580,6 +573,22 @@ export class FakeCor {
     return (Date.parse(`${h.stop.replace(' ', 'T')}Z`) - Date.parse(`${h.start.replace(' ', 'T')}Z`)) / 3_600_000;
   }
 
+  #leaveJson(l: SeedLeave) {
+    return {
+      id: l.id,
+      user_id: l.user_id,
+      company_id: 1,
+      leave_type_id: l.leave_type.id,
+      start: l.start,
+      end: l.end,
+      created_at: '2026-11-01 10:00:00',
+      updated_at: '2026-11-01 10:00:00',
+      deleted_at: null,
+      all_day: l.all_day,
+      leaveType: { id: l.leave_type.id, name: l.leave_type.name, type_code: `UL${l.leave_type.id}`, company_id: 1 },
+    };
+  }
+
   #userJson(u: SeedUser) {
     return {
       id: u.id,
@@ -600,7 +609,7 @@ export class FakeCor {
       category_name: null,
       gmt: u.gmt,
       labels: [],
-      leaves: [],
+      leaves: this.data.leaves.filter((l) => l.user_id === u.id).map((l) => this.#leaveJson(l)),
     };
   }
 

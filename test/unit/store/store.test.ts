@@ -141,14 +141,27 @@ describe('store', () => {
       expect(await t.store.reminders.getSetting(link.id)).toMatchObject({ localTime: '18:00', weekdays: [1, 2, 3, 4], skipDates: ['2026-12-24'] });
 
       const now = new Date('2026-11-23T20:30:00Z');
-      const claims = await Promise.all([1, 2, 3].map(() => t.store.reminders.claimDelivery(link.id, '2026-11-23', now, 60_000)));
+      const claims = await Promise.all([1, 2, 3].map(() => t.store.reminders.claimDelivery(link.id, '2026-11-23', 'day', now, 60_000)));
       expect(claims.filter(Boolean)).toHaveLength(1);
+      // The morning recap is another delivery of the same date.
+      expect(await t.store.reminders.claimDelivery(link.id, '2026-11-23', 'morning', now, 60_000)).toMatchObject({ kind: 'morning', state: 'claimed' });
       // A crash mid-send: the lease runs out and the delivery can be claimed again, once.
-      const again = await t.store.reminders.claimDelivery(link.id, '2026-11-23', new Date(now.getTime() + 61_000), 60_000);
+      expect(await t.store.reminders.claimDelivery(link.id, '2026-11-23', 'day', new Date(now.getTime() + 30_000), 60_000)).toBeUndefined();
+      const again = await t.store.reminders.claimDelivery(link.id, '2026-11-23', 'day', new Date(now.getTime() + 61_000), 60_000);
       expect(again?.attempts).toBe(2);
-      await t.store.reminders.markDelivery(again?.id ?? '', 'sent', { channelId: 'D1', messageTs: '1.2' });
-      expect(await t.store.reminders.claimDelivery(link.id, '2026-11-23', new Date(now.getTime() + 3 * HOUR), 60_000)).toBeUndefined();
-      expect(await t.store.reminders.findDelivery(link.id, '2026-11-23')).toMatchObject({ state: 'sent', messageTs: '1.2' });
+      await t.store.reminders.markSent(again?.id ?? '', { channelId: 'D1', messageTs: '1.2', aboutDate: '2026-11-23', targetHours: 8, loggedHours: 3 });
+      expect(await t.store.reminders.claimDelivery(link.id, '2026-11-23', 'day', new Date(now.getTime() + 3 * HOUR), 60_000)).toBeUndefined();
+      expect(await t.store.reminders.findDelivery(link.id, '2026-11-23')).toMatchObject({ state: 'sent', messageTs: '1.2', targetHours: 8, loggedHours: 3 });
+      expect(await t.store.reminders.openDeliveriesAbout(link.id, '2026-11-23')).toHaveLength(1);
+      // Snoozed: claimable again only once the snooze is over.
+      await t.store.reminders.markSnoozed(again?.id ?? '', new Date(now.getTime() + HOUR));
+      expect(await t.store.reminders.claimDelivery(link.id, '2026-11-23', 'day', new Date(now.getTime() + HOUR - 1), 60_000)).toBeUndefined();
+      expect(await t.store.reminders.claimDelivery(link.id, '2026-11-23', 'day', new Date(now.getTime() + HOUR + 1), 60_000)).toMatchObject({ state: 'claimed', attempts: 3 });
+      await t.store.reminders.markSkipped([again?.id ?? ''], 'enough logged');
+      expect(await t.store.reminders.deliveriesOn([link.id], ['2026-11-23'])).toEqual(
+        expect.arrayContaining([expect.objectContaining({ kind: 'day', state: 'skipped', reason: 'enough logged' }), expect.objectContaining({ kind: 'morning' })]),
+      );
+      expect((await t.store.reminders.settingsFor([link.id, 'other'])).get('other')).toMatchObject({ enabled: true, localTime: '17:30' });
     });
 
     it('keeps one timer per user; starting another hands back the one it replaced', async () => {

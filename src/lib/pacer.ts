@@ -1,0 +1,22 @@
+/**
+ * Spaces out calls per key (a Slack workspace) to at most `perSecond`, so a fan-out of thousands of DMs
+ * stays within Slack's limits instead of tripping them. Real elapsed time, not the business clock: this is
+ * about how fast we talk to Slack. `Infinity` disables pacing.
+ */
+export class Pacer {
+  readonly #intervalMs: number;
+  readonly #next = new Map<string, number>();
+
+  constructor(perSecond: number) {
+    this.#intervalMs = perSecond === Number.POSITIVE_INFINITY || perSecond <= 0 ? 0 : 1000 / perSecond;
+  }
+
+  /** Resolves when the caller may make its call; callers of one key are served one interval apart. */
+  async wait(key: string): Promise<void> {
+    if (this.#intervalMs === 0) return;
+    const now = performance.now();
+    const slot = Math.max(now, this.#next.get(key) ?? 0);
+    this.#next.set(key, slot + this.#intervalMs);
+    if (slot > now) await new Promise((resolve) => setTimeout(resolve, slot - now));
+  }
+}
