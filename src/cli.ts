@@ -3,14 +3,98 @@
  *   migrate   apply pending migrations to DATABASE_URL
  *   links        list linked users and their token state (never the tokens)
  *   rotate-keys  re-encrypt every stored secret with TOKEN_ENCRYPTION_KEY (older keys in TOKEN_ENCRYPTION_PREVIOUS_KEYS)
+ *   reminders preview [--at <ISO time>] [--all] [--json]   who would get a reminder DM at that moment, and why (not)
+ *   reminders run [--at <ISO time>] [--json]               one reminder sweep as of that moment (sends the DMs)
  */
-import { dirname, join } from 'node:path';
+import { parseArgs } from 'node:util';
 import { config as loadDotenv } from 'dotenv';
-import { ConfigError, loadStoreConfig } from './config.ts';
-import { loadOrCreateKeyFile, TokenCipher } from './lib/crypto.ts';
-import { migrateStore, openStore } from './store/index.ts';
+import { type Config, ConfigError, loadConfig, loadStoreConfig } from './config.ts';
+import { ClientCredentialsTokenSource, CorAuth } from './cor/auth.ts';
+import { CorClient } from './cor/client.ts';
+import { CorTransport } from './cor/transport.ts';
+import { ReminderService, type SweepReport } from './domain/reminders.ts';
+import { systemClock } from './lib/clock.ts';
+import { cipherForStore } from './lib/crypto.ts';
+import { formatClock } from './slack/views/format.ts';
+import { createLogger } from './logger.ts';
+import { MultiWorkspaceClients, SingleWorkspaceClients } from './slack/clients.ts';
+import { SlackReminderMessenger } from './slack/reminder-messenger.ts';
+import { migrateStore, openStore, type Store } from './store/index.ts';
 
-const USAGE = 'usage: npm run cli -- <migrate | links | rotate-keys>';
+const USAGE = 'usage: npm run cli -- <migrate | links | rotate-keys | reminders preview|run [--at <ISO time>] [--all] [--json]>';
+
+function table(header: string[], rows: string[][]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ').trimEnd();
+  return [line(header), ...rows.map(line)].join('\n');
+}
+
+/** The sweep over the configured store, COR and Slack, as the bot runs it. */
+function reminderService(config: Config, store: Store): ReminderService {
+  const logger = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel);
+  const transport = new CorTransport({ apiUrl: config.cor.apiUrl, integrationsUrl: config.cor.integrationsUrl, timeoutMs: config.cor.timeoutMs, clock: systemClock, logger });
+  const corAuth = new CorAuth(transport, { apiKey: config.cor.apiKey, clientSecret: config.cor.clientSecret }, systemClock);
+  const clients = config.slack.oauth ? new MultiWorkspaceClients(store.installations, config.slack.apiUrl) : new SingleWorkspaceClients(config.slack.botToken as string, config.slack.apiUrl, undefined);
+  return new ReminderService({
+    links: store.links,
+    reminders: store.reminders,
+    appCor: new CorClient(transport).as(new ClientCredentialsTokenSource(corAuth, systemClock)),
+    messenger: new SlackReminderMessenger(clients, systemClock),
+    clock: systemClock,
+    logger,
+    sendsPerSecond: config.reminders.sendsPerSecond,
+  });
+}
+
+async function reminders(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { at: { type: 'string' }, all: { type: 'boolean', default: false }, json: { type: 'boolean', default: false } } });
+  const mode = positionals[0];
+  if (mode !== 'preview' && mode !== 'run') {
+    process.stderr.write(`reminders: say "preview" or "run"\n${USAGE}\n`);
+    return 2;
+  }
+  const at = values.at ? new Date(values.at) : systemClock.now();
+  if (Number.isNaN(at.getTime())) {
+    process.stderr.write(`--at: "${values.at}" is not an ISO time such as 2026-11-23T20:30:00Z\n`);
+    return 2;
+  }
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
+    process.stderr.write(`reminders need the bot's configuration (store, COR and Slack):\n${err.message}\n`);
+    return 1;
+  }
+  migrateStore(config.databaseUrl);
+  const store = openStore(config.databaseUrl, cipherForStore({ key: config.tokenEncryptionKey, previousKeys: config.tokenEncryptionPreviousKeys, databaseUrl: config.databaseUrl }));
+  try {
+    const started = performance.now();
+    const report = await reminderService(config, store).sweep(at, { dryRun: mode === 'preview' });
+    const ms = performance.now() - started;
+    if (values.json) {
+      const { decisions, ...summary } = report;
+      process.stdout.write(`${JSON.stringify({ ...summary, ms: Math.round(ms), maxRssKb: process.resourceUsage().maxRSS, ...(values.all ? { decisions } : {}) })}\n`);
+      return 0;
+    }
+    process.stdout.write(`${describe(report, mode, values.all ?? false)}\n`);
+    return 0;
+  } finally {
+    await store.close();
+  }
+}
+
+function describe(report: SweepReport, mode: 'preview' | 'run', all: boolean): string {
+  const shown = report.decisions.filter((d) => all || d.outcome !== 'not_due' || d.kind !== undefined);
+  const rows = shown.map((d) => [d.link.tenantKey, d.link.slackUserId, `${d.link.corName} (${d.link.corUserId})`, `${d.tz} ${formatClock(report.at, d.tz)}`, d.kind ?? '-', d.outcome, d.reason]);
+  const verb = mode === 'preview' ? 'would get a DM' : 'got a DM';
+  const due = mode === 'preview' ? report.decisions.filter((d) => d.outcome === 'due').length : report.sent;
+  const hidden = report.decisions.length - shown.length;
+  return [
+    table(['workspace', 'slack user', 'cor user', 'their time', 'kind', 'outcome', 'why'], rows),
+    `${report.people} linked people at ${report.at.toISOString()}: ${due} ${verb}, ${report.delayed} delayed, ${report.failed} failed${hidden > 0 ? ` (${hidden} not due before their reminder time; --all lists them)` : ''}`,
+  ].join('\n');
+}
 
 async function main(argv: string[]): Promise<number> {
   loadDotenv({ quiet: true });
@@ -29,6 +113,7 @@ async function main(argv: string[]): Promise<number> {
     }
     throw err;
   }
+  if (command === 'reminders') return reminders(argv.slice(1));
   if (command === 'migrate') {
     const result = migrateStore(config.databaseUrl);
     process.stdout.write(result.applied.length ? `applied: ${result.applied.join(', ')}\n` : `up to date (${result.alreadyApplied} migrations)\n`);
@@ -39,10 +124,7 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   migrateStore(config.databaseUrl);
-  const key = config.tokenEncryptionKey
-    ? Buffer.from(config.tokenEncryptionKey, 'base64')
-    : loadOrCreateKeyFile(join(dirname(config.databaseUrl.replace(/^file:/, '')), 'token-encryption.key'));
-  const store = openStore(config.databaseUrl, new TokenCipher(key, config.tokenEncryptionPreviousKeys.map((k) => Buffer.from(k, 'base64'))));
+  const store = openStore(config.databaseUrl, cipherForStore({ key: config.tokenEncryptionKey, previousKeys: config.tokenEncryptionPreviousKeys, databaseUrl: config.databaseUrl }));
   try {
     if (command === 'rotate-keys') {
       const links = await store.links.reencrypt();
@@ -52,10 +134,7 @@ async function main(argv: string[]): Promise<number> {
     }
     const links = await store.links.list();
     const rows = links.map((l) => [l.tenantKey, l.slackUserId, String(l.corUserId), l.corName, l.state, l.hasTokens ? `expires ${l.tokenExpiresAt?.toISOString() ?? '?'}` : 'none', l.linkedAt.toISOString()]);
-    const header = ['workspace', 'slack user', 'cor user', 'name', 'state', 'tokens', 'linked at'];
-    const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-    const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ').trimEnd();
-    process.stdout.write(`${[line(header), ...rows.map(line)].join('\n')}\n${links.length} link(s)\n`);
+    process.stdout.write(`${table(['workspace', 'slack user', 'cor user', 'name', 'state', 'tokens', 'linked at'], rows)}\n${links.length} link(s)\n`);
     return 0;
   } finally {
     await store.close();

@@ -30,6 +30,8 @@ export interface Config {
     timeoutMs: number;
   };
   /** base64 keys; undefined in development means "use a local key file" (see main.ts). */
+  /** reminder DMs: pacing per workspace, and how often the sweep runs */
+  reminders: { sendsPerSecond: number; tickMs: number };
   tokenEncryptionKey: string | undefined;
   tokenEncryptionPreviousKeys: string[];
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -103,6 +105,18 @@ const schema = z.object({
     .transform(Number)
     .refine((n) => n >= 100, 'COR_TIMEOUT_MS must be at least 100')
     .default(10_000),
+  REMINDER_SENDS_PER_SECOND: z
+    .string()
+    .regex(/^\d+(\.\d+)?$/, 'REMINDER_SENDS_PER_SECOND must be a number of DMs per second')
+    .transform(Number)
+    .refine((n) => n > 0, 'REMINDER_SENDS_PER_SECOND must be above 0')
+    .default(5),
+  REMINDER_TICK_SECONDS: z
+    .string()
+    .regex(/^\d+$/, 'REMINDER_TICK_SECONDS must be a whole number of seconds')
+    .transform(Number)
+    .refine((n) => n >= 1, 'REMINDER_TICK_SECONDS must be at least 1')
+    .default(60),
   TOKEN_ENCRYPTION_KEY: z.string().optional(),
   TOKEN_ENCRYPTION_PREVIOUS_KEYS: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -183,6 +197,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       clientSecret: e.COR_CLIENT_SECRET as string,
       timeoutMs: e.COR_TIMEOUT_MS,
     },
+    reminders: { sendsPerSecond: e.REMINDER_SENDS_PER_SECOND, tickMs: e.REMINDER_TICK_SECONDS * 1000 },
     tokenEncryptionKey: e.TOKEN_ENCRYPTION_KEY,
     tokenEncryptionPreviousKeys: previousKeys,
     logLevel: e.LOG_LEVEL,

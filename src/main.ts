@@ -2,7 +2,6 @@
  * Composition root: config → logger → store → COR client → services → Slack app → start; graceful stop.
  * The only module that constructs things.
  */
-import { dirname, join } from 'node:path';
 import { WebClient } from '@slack/web-api';
 import { config as loadDotenv } from 'dotenv';
 import { type Config, ConfigError, loadConfig } from './config.ts';
@@ -10,18 +9,21 @@ import { ClientCredentialsTokenSource, CorAuth } from './cor/auth.ts';
 import { CorClient } from './cor/client.ts';
 import { CorTransport } from './cor/transport.ts';
 import { LinkingService } from './domain/linking.ts';
+import { ReminderService } from './domain/reminders.ts';
 import { TaskDirectory } from './domain/tasks.ts';
 import { TimeEntryService } from './domain/time-entries.ts';
 import { TimerService } from './domain/timers.ts';
 import { startOutboxWorker } from './scheduler/outbox-worker.ts';
+import { startReminderScheduler } from './scheduler/reminders.ts';
+import { SlackReminderMessenger } from './slack/reminder-messenger.ts';
 import { SlackEntryNotifier } from './slack/entry-notifier.ts';
 import { tenantKeyOf } from './domain/tenant.ts';
 import { systemClock } from './lib/clock.ts';
 import { AckPressure } from './lib/pressure.ts';
 import { TimeSlicer } from './lib/time-slicer.ts';
-import { loadOrCreateKeyFile, TokenCipher } from './lib/crypto.ts';
+import { cipherForStore } from './lib/crypto.ts';
 import { WorkTracker } from './lib/work-tracker.ts';
-import { createLogger, type Logger } from './logger.ts';
+import { createLogger } from './logger.ts';
 import type { Authorize } from '@slack/bolt';
 import { type BotIdentity, createSlackApp, type HttpRoute, installationAuthorize, singleWorkspaceAuthorize } from './slack/app.ts';
 import { MultiWorkspaceClients, SingleWorkspaceClients, type SlackClients } from './slack/clients.ts';
@@ -37,14 +39,6 @@ import { migrateStore, openStore } from './store/index.ts';
 const DRAIN_TIMEOUT_MS = 15_000;
 /** How often the outbox is looked at for entries due a retry. */
 const OUTBOX_POLL_MS = 2_000;
-
-function cipherFor(config: Config, logger: Logger): TokenCipher {
-  const previous = config.tokenEncryptionPreviousKeys.map((k) => Buffer.from(k, 'base64'));
-  if (config.tokenEncryptionKey) return new TokenCipher(Buffer.from(config.tokenEncryptionKey, 'base64'), previous);
-  const keyPath = join(dirname(config.databaseUrl.replace(/^file:/, '')), 'token-encryption.key');
-  logger.warn({ keyPath }, 'TOKEN_ENCRYPTION_KEY is not set: using a development key kept in a local file');
-  return new TokenCipher(loadOrCreateKeyFile(keyPath), previous);
-}
 
 async function whoAmI(botToken: string, apiUrl: string): Promise<BotIdentity> {
   const client = new WebClient(botToken, { slackApiUrl: apiUrl, retryConfig: { retries: 2 } });
@@ -70,7 +64,10 @@ export async function main(): Promise<void> {
   const clock = systemClock;
   const migration = migrateStore(config.databaseUrl);
   logger.info({ applied: migration.applied, alreadyApplied: migration.alreadyApplied }, 'store migrated');
-  const store = openStore(config.databaseUrl, cipherFor(config, logger));
+  const cipher = cipherForStore({ key: config.tokenEncryptionKey, previousKeys: config.tokenEncryptionPreviousKeys, databaseUrl: config.databaseUrl }, (keyPath) =>
+    logger.warn({ keyPath }, 'TOKEN_ENCRYPTION_KEY is not set: using a development key kept in a local file'),
+  );
+  const store = openStore(config.databaseUrl, cipher);
 
   // Background work yields to Slack requests waiting for their ack (see TimeSlicer).
   const slicer = new TimeSlicer();
@@ -131,6 +128,18 @@ export async function main(): Promise<void> {
     clock,
     logger: logger.child({ component: 'time-entries' }),
     breakPoint: () => slicer.turn(),
+    // A reminder DM about that day redraws itself (declared below; only called once requests flow).
+    afterWrite: (link, start) => void work.track(reminders.refreshAfterWrite(link, start).catch((err: unknown) => logger.warn({ err }, 'could not redraw a reminder DM'))),
+  });
+  const reminders = new ReminderService({
+    links: store.links,
+    reminders: store.reminders,
+    appCor,
+    messenger: new SlackReminderMessenger(clients, clock),
+    clock,
+    logger: logger.child({ component: 'reminders' }),
+    sendsPerSecond: config.reminders.sendsPerSecond,
+    breakPoint: () => slicer.turn(),
   });
   const timers = new TimerService({ timers: store.timers, tasks, entries, clock });
   const taskUrl = config.cor.taskUrlTemplate;
@@ -146,6 +155,7 @@ export async function main(): Promise<void> {
     directory,
     entries,
     timers,
+    reminders,
     tasks,
     corTaskUrl: (id) => taskUrl?.replace('{id}', String(id)),
   };
@@ -164,6 +174,7 @@ export async function main(): Promise<void> {
   );
   await runtime.start();
   const outboxWorker = startOutboxWorker({ entries, intervalMs: OUTBOX_POLL_MS, logger, work });
+  const reminderScheduler = startReminderScheduler({ reminders, clock, tickMs: config.reminders.tickMs, logger, work });
   logger.info({ mode: config.slack.mode, install: config.slack.oauth ? 'multi-workspace' : 'single-workspace', host: config.http.host, port: runtime.port() }, 'cor-slack is running');
 
   let stopping = false;
@@ -173,6 +184,7 @@ export async function main(): Promise<void> {
     logger.info({ signal, inFlight: work.size }, 'stopping: no new requests, finishing in-flight work');
     await runtime.stop();
     outboxWorker.stop();
+    reminderScheduler.stop();
     const drained = await work.drain(DRAIN_TIMEOUT_MS);
     if (!drained) logger.warn({ left: work.size }, 'in-flight work did not finish in time');
     await store.close();

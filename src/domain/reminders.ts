@@ -39,8 +39,6 @@ export interface ReminderDeps {
   reminders: ReminderRepository;
   /** COR as the app: everyone's daily hours, leaves, working time, and hours of many people per request */
   appCor: CorApi;
-  /** a person's entries of one local date, read with their own token (after they log something) */
-  dayEntries: (link: UserLinkRecord, date: string, tz: string) => Promise<CorHour[]>;
   messenger: ReminderMessenger;
   clock: Clock;
   logger: Logger;
@@ -389,7 +387,8 @@ export class ReminderService {
     const date = localParts(at, tz).date;
     const open = await this.#d.reminders.openDeliveriesAbout(link.id, date);
     if (open.length === 0) return;
-    const hours = await this.#d.dayEntries(link, date, tz);
+    // A day either side: COR files entries by its own date.
+    const hours = await this.#d.appCor.hoursAtOnce({ users: [link.corUserId], dateStart: addDays(date, -1), dateDeadline: addDays(date, 1) });
     const logged = loggedOn(hours, date, tz);
     for (const delivery of open) await this.#redraw(link, delivery, logged, hours);
   }

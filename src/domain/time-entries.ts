@@ -101,6 +101,8 @@ export interface TimeEntryDeps {
   retrySchedule?: number[];
   /** awaited before store writes: lets a scheduler put pending requests first */
   breakPoint?: () => Promise<void>;
+  /** told after each entry is written (reminder DMs about that day redraw themselves) */
+  afterWrite?: (link: UserLinkRecord, start: Date) => void;
 }
 
 /** 10 attempts over about two hours. */
@@ -290,6 +292,7 @@ export class TimeEntryService {
         const existing = await this.#findWritten(link, api, request);
         if (existing) {
           await this.#d.outbox.markWritten(request.id, existing.id);
+          this.#d.afterWrite?.(link, request.start);
           this.#d.logger.info({ requestId: request.id, corHourId: existing.id }, 'adopted an entry an earlier attempt had written');
           return { kind: 'written', entry: entry(existing.id), adopted: true };
         }
@@ -298,6 +301,7 @@ export class TimeEntryService {
       await this.#d.breakPoint?.();
       await this.#d.outbox.markWritten(request.id, hour.id);
       this.#d.tasks.invalidate(link);
+      this.#d.afterWrite?.(link, request.start);
       return { kind: 'written', entry: entry(hour.id), adopted: false };
     } catch (err) {
       return this.#afterFailure(request, err);

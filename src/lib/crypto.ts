@@ -1,5 +1,5 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
 import { AppError } from '../errors.ts';
 
@@ -79,4 +79,16 @@ export function loadOrCreateKeyFile(path: string): Buffer {
   const key = randomBytes(32);
   writeFileSync(path, `${key.toString('base64')}\n`, { mode: 0o600 });
   return key;
+}
+
+/**
+ * The cipher for a store: the configured key (older ones still accepted), else a development key kept in a
+ * file beside the SQLite database (`onDevelopmentKey` is told where, to warn about it).
+ */
+export function cipherForStore(opts: { key: string | undefined; previousKeys: string[]; databaseUrl: string }, onDevelopmentKey?: (keyPath: string) => void): TokenCipher {
+  const previous = opts.previousKeys.map((k) => Buffer.from(k, 'base64'));
+  if (opts.key) return new TokenCipher(Buffer.from(opts.key, 'base64'), previous);
+  const keyPath = join(dirname(opts.databaseUrl.replace(/^file:/, '')), 'token-encryption.key');
+  onDevelopmentKey?.(keyPath);
+  return new TokenCipher(loadOrCreateKeyFile(keyPath), previous);
 }

@@ -17,7 +17,7 @@ export type ModalMeta = z.infer<typeof modalMetaSchema>;
 export async function openLogModal(
   services: SlackServices,
   client: WebClient,
-  opts: { triggerId: string; tenantKey: string; userId: string; taskId?: number | undefined; note?: string | undefined },
+  opts: { triggerId: string; tenantKey: string; userId: string; taskId?: number | undefined; note?: string | undefined; date?: string | undefined },
 ): Promise<boolean> {
   const link = await services.linking.requireLink(opts.tenantKey, opts.userId).catch(() => undefined);
   if (!link) return false;
@@ -26,9 +26,10 @@ export async function openLogModal(
   const api = services.linking.apiFor(link);
   const known = opts.taskId === undefined ? undefined : services.tasks.cachedOpenTasks(link)?.find((t) => t.id === opts.taskId);
   const task = opts.taskId === undefined ? undefined : (known ?? { id: opts.taskId, title: `Task #${opts.taskId}`, project: undefined });
+  const today = localParts(services.clock.now(), tz).date;
   await client.views.open({
     trigger_id: opts.triggerId,
-    view: logModal({ today: localParts(services.clock.now(), tz).date, meta: JSON.stringify(meta), task, note: opts.note }),
+    view: logModal({ today: opts.date && opts.date < today ? opts.date : today, meta: JSON.stringify(meta), task, note: opts.note }),
   });
   void services.work.track(services.tasks.openTasks(link, api).catch((err: unknown) => services.logger.warn({ err }, 'could not warm the task list')));
   return true;

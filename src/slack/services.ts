@@ -2,6 +2,7 @@ import type { CorApi } from '../cor/client.ts';
 import type { LinkingService, SlackDirectory } from '../domain/linking.ts';
 import type { TaskDirectory } from '../domain/tasks.ts';
 import type { TimeEntryService } from '../domain/time-entries.ts';
+import type { ReminderService } from '../domain/reminders.ts';
 import type { TimerService } from '../domain/timers.ts';
 import type { Clock } from '../lib/clock.ts';
 import type { AckPressure } from '../lib/pressure.ts';
@@ -26,6 +27,7 @@ export interface SlackServices {
   directory: SlackDirectory;
   entries: TimeEntryService;
   timers: TimerService;
+  reminders: ReminderService;
   tasks: TaskDirectory;
   /** a task's page in COR's web app, when known */
   corTaskUrl: (taskId: number) => string | undefined;

@@ -1,6 +1,8 @@
 import type { App, Receiver, ReceiverEvent } from '@slack/bolt';
 import { ClientCredentialsTokenSource } from '../../src/cor/auth.ts';
-import { systemClock } from '../../src/lib/clock.ts';
+import { type Clock, systemClock } from '../../src/lib/clock.ts';
+import { ReminderService } from '../../src/domain/reminders.ts';
+import { SlackReminderMessenger } from '../../src/slack/reminder-messenger.ts';
 import { AckPressure } from '../../src/lib/pressure.ts';
 import { WorkTracker } from '../../src/lib/work-tracker.ts';
 import { LinkingService } from '../../src/domain/linking.ts';
@@ -49,15 +51,16 @@ export interface ListenerHarness {
 }
 
 /** A real Bolt App with every listener, real services over a temp store, fake Slack and fake COR over HTTP. */
-export async function listenerHarness(): Promise<ListenerHarness> {
+export async function listenerHarness(opts: { clock?: Clock } = {}): Promise<ListenerHarness> {
+  const clock = opts.clock ?? systemClock;
   const slack = await new FakeSlack().start();
   const cor = await new FakeCor().start();
   const db = tempStore();
   const { logger, text } = memoryLogger();
   const kit = corKit(cor);
   const clients = new SingleWorkspaceClients(DEFAULT_WORKSPACE.botToken, slack.apiUrl, 'T:T0DEMO');
-  const appCor = kit.client.as(new ClientCredentialsTokenSource(kit.auth, systemClock));
-  const directory = new SlackProfileDirectory(clients, systemClock);
+  const appCor = kit.client.as(new ClientCredentialsTokenSource(kit.auth, clock));
+  const directory = new SlackProfileDirectory(clients, clock);
   const linking = new LinkingService({
     store: db.store,
     corAuth: kit.auth,
@@ -66,31 +69,43 @@ export async function listenerHarness(): Promise<ListenerHarness> {
     slack: directory,
     notifier: new SlackLinkNotifier(clients),
     consent: { authorizeUrl: cor.authorizeUrl, redirectUri: 'http://127.0.0.1:9/cor/oauth/callback', appName: 'cor-slack' },
-    clock: systemClock,
+    clock,
     logger,
   });
-  const tasks = new TaskDirectory(systemClock);
+  const tasks = new TaskDirectory(clock);
   const entries = new TimeEntryService({
     outbox: db.store.outbox,
     tasks,
     apiFor: (link) => linking.apiFor(link),
     findLink: (id) => db.store.links.findById(id),
-    notifier: new SlackEntryNotifier(clients, systemClock),
-    clock: systemClock,
+    notifier: new SlackEntryNotifier(clients, clock),
+    clock,
     logger,
+    afterWrite: (link, start) => void work.track(reminders.refreshAfterWrite(link, start)),
+  });
+  const work = new WorkTracker();
+  const reminders = new ReminderService({
+    links: db.store.links,
+    reminders: db.store.reminders,
+    appCor,
+    messenger: new SlackReminderMessenger(clients, clock),
+    clock,
+    logger,
+    sendsPerSecond: Number.POSITIVE_INFINITY,
   });
   const services: SlackServices = {
     logger,
-    clock: systemClock,
+    clock,
     store: db.store,
     appCor,
-    work: new WorkTracker(),
+    work,
     pressure: new AckPressure(),
     linking,
     clients,
     directory,
     entries,
-    timers: new TimerService({ timers: db.store.timers, tasks, entries, clock: systemClock }),
+    timers: new TimerService({ timers: db.store.timers, tasks, entries, clock: clock }),
+    reminders,
     tasks,
     corTaskUrl: (id) => `https://acme.cor.example/tasks/${id}`,
   };

@@ -13,6 +13,7 @@ export const SUBCOMMANDS = {
   start: 'start',
   stop: 'stop',
   status: 'status',
+  remind: 'remind',
 } as const;
 
 /** Action ids of interactive elements. */
@@ -26,16 +27,21 @@ export const ACTIONS = {
   logCancel: 'log_cancel',
   /** a "Log time" button anywhere: opens the log-time modal */
   openLogModal: 'open_log_modal',
+  /** reminder DM: "Log 1h" on a recent task, snooze, skip the day, settings form */
+  reminderLogTask: 'reminder_log_task',
+  reminderSnooze: 'reminder_snooze',
+  reminderSkip: 'reminder_skip',
+  reminderSettings: 'reminder_settings',
 } as const;
 
 /** Events the app subscribes to (also in manifest.yml). */
-export const EVENTS = ['app_home_opened', 'app_uninstalled', 'tokens_revoked'] as const;
+export const EVENTS = ['app_home_opened', 'app_uninstalled', 'tokens_revoked', 'user_change'] as const;
 
 /** Global and message shortcuts (callback ids, also in manifest.yml). */
 export const SHORTCUTS = { logTime: 'log_time' } as const;
 
 /** Callback ids of views (modals). */
-export const CALLBACKS = { logModal: 'log_time_modal' } as const;
+export const CALLBACKS = { logModal: 'log_time_modal', reminderSettings: 'reminder_settings_modal' } as const;
 
 /** Block and action ids of the log-time modal. */
 export const LOG_MODAL_BLOCKS = {
@@ -51,6 +57,24 @@ export const LOG_MODAL_BLOCKS = {
   toAction: 'to_value',
   note: 'note',
   noteAction: 'note_value',
+} as const;
+
+/** Block and action ids of the reminder settings form. */
+export const REMINDER_MODAL_BLOCKS = {
+  enabled: 'enabled',
+  enabledAction: 'enabled_value',
+  time: 'time',
+  timeAction: 'time_value',
+  weekdays: 'weekdays',
+  weekdaysAction: 'weekdays_value',
+  target: 'target',
+  targetAction: 'target_value',
+  morning: 'morning',
+  morningAction: 'morning_value',
+  morningTime: 'morning_time',
+  morningTimeAction: 'morning_time_value',
+  away: 'away',
+  awayAction: 'away_value',
 } as const;
 
 /** Bot scopes the app asks for (manifest.yml and the OAuth install use these). */

@@ -2,6 +2,7 @@ import type { SlackServices } from '../../services.ts';
 import { ACTIONS } from '../../views/ids.ts';
 import type { ListenerRegistry } from '../registry.ts';
 import { logActions } from './log.ts';
+import { reminderActions } from './reminders.ts';
 
 export function registerActions(registry: ListenerRegistry, services: SlackServices): void {
   // A URL button opens the browser by itself; Slack still sends the click, which must be acknowledged.
@@ -15,4 +16,8 @@ export function registerActions(registry: ListenerRegistry, services: SlackServi
   registry.action(ACTIONS.logChangeTask, logActions.changeTask(services));
   registry.action(ACTIONS.logCancel, logActions.cancel(services));
   registry.action(ACTIONS.openLogModal, logActions.openModal(services));
+  registry.action(ACTIONS.reminderLogTask, reminderActions.logTask(services));
+  registry.action(ACTIONS.reminderSnooze, reminderActions.snooze(services));
+  registry.action(ACTIONS.reminderSkip, reminderActions.skip(services));
+  registry.action(ACTIONS.reminderSettings, reminderActions.openSettings(services));
 }

@@ -111,8 +111,10 @@ function openModal(services: SlackServices) {
     const body = args.body;
     const value = (args.action as ButtonAction).value;
     const taskId = value && /^\d+$/.test(value) ? Number(value) : undefined;
+    // "date:YYYY-MM-DD": the form opens on that day (a reminder about yesterday).
+    const date = value ? /^date:(\d{4}-\d{2}-\d{2})$/.exec(value)?.[1] : undefined;
     const tenantKey = tenantKeyOf({ teamId: body.user.team_id ?? body.team?.id, enterpriseId: body.enterprise?.id, isEnterpriseInstall: body.is_enterprise_install });
-    await openLogModal(services, args.client, { triggerId: body.trigger_id, tenantKey, userId: body.user.id, taskId });
+    await openLogModal(services, args.client, { triggerId: body.trigger_id, tenantKey, userId: body.user.id, taskId, date });
   };
 }
 

@@ -5,6 +5,7 @@ import { usageCard } from '../../views/help.ts';
 import { SUBCOMMANDS } from '../../views/ids.ts';
 import { linkSubcommand, unlinkSubcommand, whoamiSubcommand } from './linking.ts';
 import { logSubcommand } from './log.ts';
+import { remindSubcommand } from './remind.ts';
 import { summarySubcommand } from './summary.ts';
 import { timerSubcommand } from './timers.ts';
 
@@ -29,6 +30,7 @@ export function corCommand(services: SlackServices) {
     [SUBCOMMANDS.start]: timerSubcommand(services, 'start'),
     [SUBCOMMANDS.stop]: timerSubcommand(services, 'stop'),
     [SUBCOMMANDS.status]: timerSubcommand(services, 'status'),
+    [SUBCOMMANDS.remind]: remindSubcommand(services),
   };
 
   return async (args: CommandArgs): Promise<void> => {

@@ -1,0 +1,118 @@
+import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import { z } from 'zod';
+import type { ParsedLog } from '../../../domain/parse/log-command.ts';
+import { tenantKeyOf } from '../../../domain/tenant.ts';
+import { AppError } from '../../../errors.ts';
+import type { UserLinkRecord } from '../../../store/links.ts';
+import type { ReminderDeliveryRecord } from '../../../store/reminders.ts';
+import type { SlackServices } from '../../services.ts';
+import type { Message } from '../../views/linking.ts';
+import { taskNotFoundMessage } from '../../views/log.ts';
+import { reminderSettingsModal, reminderSkippedMessage, reminderSnoozedMessage } from '../../views/reminders.ts';
+import { outcomeMessage, zoneOf } from '../commands/log.ts';
+
+type ActionArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
+
+const valueSchema = z.object({ d: z.string().min(1).max(64), t: z.number().int().positive().optional() });
+
+export const settingsMetaSchema = z.object({ t: z.string().min(1), u: z.string().min(1) });
+
+function tenantOfBody(body: BlockAction): string {
+  return tenantKeyOf({ teamId: body.user.team_id ?? body.team?.id, enterpriseId: body.enterprise?.id, isEnterpriseInstall: body.is_enterprise_install });
+}
+
+/**
+ * The clicker's link and the delivery the button names, which must be theirs: a forged or forwarded value
+ * naming someone else's reminder is refused (logged, nothing answered).
+ */
+async function ownDelivery(services: SlackServices, args: ActionArgs): Promise<{ link: UserLinkRecord; delivery: ReminderDeliveryRecord; taskId: number | undefined } | undefined> {
+  let raw: unknown;
+  try {
+    raw = JSON.parse((args.action as ButtonAction).value ?? '');
+  } catch {
+    raw = undefined;
+  }
+  const value = valueSchema.safeParse(raw);
+  const link = value.success ? await services.linking.requireLink(tenantOfBody(args.body), args.body.user.id).catch(() => undefined) : undefined;
+  const delivery = value.success && link ? await services.store.reminders.getDelivery(value.data.d) : undefined;
+  if (!value.success || !link || !delivery || delivery.linkId !== link.id) {
+    services.logger.warn({ user: args.body.user.id, action: (args.action as ButtonAction).action_id }, 'refused a reminder button');
+    return undefined;
+  }
+  return { link, delivery, taskId: value.data.t };
+}
+
+/** Replaces the reminder DM itself (the message the button is in). */
+async function redraw(args: ActionArgs, message: Message): Promise<void> {
+  await args.respond({ replace_original: true, ...message });
+}
+
+/** "Log 1h" on a recent task: one entry on the reminder's date, once per DM and task. */
+function logTask(services: SlackServices) {
+  return async (args: ActionArgs): Promise<void> => {
+    await args.ack();
+    const own = await ownDelivery(services, args);
+    if (!own?.taskId) return;
+    const { link, delivery, taskId } = own;
+    const { tz } = await zoneOf(services, link);
+    const parsed: ParsedLog = {
+      date: delivery.aboutDate ?? delivery.localDate,
+      dateSource: 'explicit',
+      span: { kind: 'duration', minutes: 60 },
+      task: { kind: 'id', id: taskId },
+      note: undefined,
+      language: 'en',
+    };
+    const reply = (m: Message) => args.respond({ response_type: 'ephemeral', replace_original: false, ...m });
+    const resolution = await services.entries.resolve(link, parsed, tz);
+    if (resolution.kind === 'task_not_found') return void (await reply(taskNotFoundMessage(resolution.taskId)));
+    if (resolution.kind !== 'ready' && resolution.kind !== 'confirm') return;
+    const outcome = await services.entries.submit(link, resolution.proposal, `remind:${delivery.id}:${taskId}`, undefined);
+    await reply(await outcomeMessage(services, link, resolution.proposal, outcome, tz));
+  };
+}
+
+function snooze(services: SlackServices) {
+  return async (args: ActionArgs): Promise<void> => {
+    await args.ack();
+    const own = await ownDelivery(services, args);
+    if (!own) return;
+    const until = await services.reminders.snooze(own.link, own.delivery.id);
+    if (!until) return;
+    const { tz } = await zoneOf(services, own.link);
+    await redraw(args, reminderSnoozedMessage(until, tz));
+  };
+}
+
+function skip(services: SlackServices) {
+  return async (args: ActionArgs): Promise<void> => {
+    await args.ack();
+    const own = await ownDelivery(services, args);
+    if (!own) return;
+    const date = await services.reminders.skip(own.link, own.delivery.id);
+    if (date) await redraw(args, reminderSkippedMessage(date));
+  };
+}
+
+/** "Settings" (DM, settings card, App Home): the settings form, opened before the trigger runs out. */
+function openSettings(services: SlackServices) {
+  return async (args: ActionArgs): Promise<void> => {
+    await args.ack();
+    const tenantKey = tenantOfBody(args.body);
+    let link: UserLinkRecord;
+    try {
+      link = await services.linking.requireLink(tenantKey, args.body.user.id);
+    } catch (err) {
+      if (err instanceof AppError && (err.code === 'not_linked' || err.code === 'needs_relink')) {
+        const consentUrl = await services.linking.consentUrl(tenantKey, args.body.user.id);
+        if (args.body.response_url) await args.respond({ response_type: 'ephemeral', replace_original: false, text: `Link your COR account first: ${consentUrl}` });
+        return;
+      }
+      throw err;
+    }
+    const setting = await services.reminders.settings(link);
+    await args.client.views.open({ trigger_id: args.body.trigger_id, view: reminderSettingsModal(setting, JSON.stringify({ t: tenantKey, u: args.body.user.id })) });
+  };
+}
+
+export const reminderActions = { logTask, snooze, skip, openSettings };

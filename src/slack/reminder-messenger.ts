@@ -1,0 +1,81 @@
+import { ErrorCode } from '@slack/web-api';
+import { z } from 'zod';
+import type { ReminderContent, ReminderMessenger, SendResult } from '../domain/reminders.ts';
+import type { Clock } from '../lib/clock.ts';
+import type { UserLinkRecord } from '../store/links.ts';
+import type { ReminderDeliveryRecord } from '../store/reminders.ts';
+import type { SlackClients } from './clients.ts';
+import { reminderDoneMessage, reminderMessage } from './views/reminders.ts';
+
+/** Slack answers that will not change by trying again later: the DM is given up (and said so in the ledger). */
+const PERMANENT = new Set([
+  'channel_not_found',
+  'user_not_found',
+  'account_inactive',
+  'user_disabled',
+  'cannot_dm_bot',
+  'is_archived',
+  'not_in_channel',
+  'invalid_blocks',
+  'msg_too_long',
+  'no_text',
+  'unknown_tenant',
+]);
+
+const AWAY_EMOJI = new Set([':palm_tree:', ':desert_island:', ':beach_with_umbrella:', ':airplane:', ':face_with_thermometer:', ':thermometer:', ':mask:', ':sick:', ':baby:', ':out_of_office:']);
+const AWAY_TEXT = /\b(vacation|vacationing|on holiday|holidays|out of (the )?office|ooo|pto|sick|on leave|parental leave|vacaciones|de viaje|fuera de (la )?oficina|de licencia|enfermo|enferma|ferias|férias|de folga|fora do escrit[oó]rio|doente)\b/i;
+
+const statusSchema = z.object({
+  user: z.object({
+    profile: z
+      .object({ status_text: z.string().optional(), status_emoji: z.string().optional(), status_expiration: z.number().optional() })
+      .optional(),
+  }),
+});
+
+function errorCodeOf(err: unknown): string {
+  if (typeof err !== 'object' || err === null) return 'unknown';
+  const e = err as { code?: unknown; data?: { error?: unknown } };
+  if (e.code === ErrorCode.PlatformError && typeof e.data?.error === 'string') return e.data.error;
+  if (typeof e.code === 'string') return e.code;
+  return 'unknown';
+}
+
+/** Reminder DMs through the Web API: posted in the app's DM with the person, redrawn in place. */
+export class SlackReminderMessenger implements ReminderMessenger {
+  readonly #clients: SlackClients;
+  readonly #clock: Clock;
+
+  constructor(clients: SlackClients, clock: Clock) {
+    this.#clients = clients;
+    this.#clock = clock;
+  }
+
+  async send(link: UserLinkRecord, deliveryId: string, content: ReminderContent): Promise<SendResult> {
+    try {
+      const client = await this.#clients.forTenant(link.tenantKey);
+      const answer = await client.chat.postMessage({ channel: link.slackUserId, ...reminderMessage(content, deliveryId) });
+      if (!answer.channel || !answer.ts) return { ok: false, permanent: false, error: 'no_ts' };
+      return { ok: true, channelId: answer.channel, messageTs: answer.ts };
+    } catch (err) {
+      const error = errorCodeOf(err);
+      return { ok: false, permanent: PERMANENT.has(error), error };
+    }
+  }
+
+  async update(link: UserLinkRecord, delivery: ReminderDeliveryRecord, content: ReminderContent): Promise<void> {
+    if (!delivery.channelId || !delivery.messageTs) return;
+    const client = await this.#clients.forTenant(link.tenantKey);
+    const message = content.logged >= content.target - 0.01 ? reminderDoneMessage(content) : reminderMessage(content, delivery.id);
+    await client.chat.update({ channel: delivery.channelId, ts: delivery.messageTs, ...message });
+  }
+
+  async isAway(link: UserLinkRecord): Promise<boolean> {
+    const client = await this.#clients.forTenant(link.tenantKey);
+    const profile = statusSchema.parse(await client.users.info({ user: link.slackUserId })).user.profile;
+    if (!profile) return false;
+    const expires = profile.status_expiration ?? 0;
+    if (expires > 0 && expires * 1000 < this.#clock.now().getTime()) return false;
+    return AWAY_EMOJI.has(profile.status_emoji ?? '') || AWAY_TEXT.test(profile.status_text ?? '');
+  }
+}
