@@ -27,7 +27,11 @@ export type SendResult = { ok: true; channelId: string; messageTs: string } | { 
 
 /** How reminders reach a person (implemented with Slack DMs). */
 export interface ReminderMessenger {
-  send(link: UserLinkRecord, deliveryId: string, content: ReminderContent): Promise<SendResult>;
+  /**
+   * Sends the DM of a claimed delivery. On a later attempt an earlier one may have sent it and died before
+   * recording it: then it is found, not sent again (a DM older than `messageTs`, the one snoozed, does not count).
+   */
+  send(link: UserLinkRecord, delivery: Pick<ReminderDeliveryRecord, 'id' | 'attempts' | 'messageTs'>, content: ReminderContent): Promise<SendResult>;
   /** Redraws a sent DM: the new numbers, or "done" once logged >= target. */
   update(link: UserLinkRecord, delivery: ReminderDeliveryRecord, content: ReminderContent): Promise<void>;
   /** True while the person's Slack status says they are away (vacation, out of office, sick). */
@@ -337,7 +341,7 @@ export class ReminderService {
         if (!delivery) return decide(c, c.occasion.kind, 'due', shortText(content), content);
         await this.#pacer.wait(c.link.tenantKey);
         await this.#d.breakPoint?.();
-        const sent = await this.#d.messenger.send(c.link, delivery.id, content);
+        const sent = await this.#d.messenger.send(c.link, delivery, content);
         if (sent.ok) {
           await this.#d.reminders.markSent(delivery.id, { channelId: sent.channelId, messageTs: sent.messageTs, aboutDate: content.aboutDate, targetHours: content.target, loggedHours: content.logged });
           report.sent++;

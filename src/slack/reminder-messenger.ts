@@ -1,4 +1,4 @@
-import { ErrorCode } from '@slack/web-api';
+import { ErrorCode, type WebClient } from '@slack/web-api';
 import { z } from 'zod';
 import type { ReminderContent, ReminderMessenger, SendResult } from '../domain/reminders.ts';
 import type { Clock } from '../lib/clock.ts';
@@ -21,6 +21,18 @@ const PERMANENT = new Set([
   'no_text',
   'unknown_tenant',
 ]);
+
+/** Reminder DMs carry their delivery id in message metadata, so a retry can find one already posted. */
+const METADATA_TYPE = 'cor_reminder';
+
+const historySchema = z.object({
+  messages: z.array(
+    z.object({
+      ts: z.string(),
+      metadata: z.object({ event_type: z.string().optional(), event_payload: z.object({ delivery_id: z.string().optional() }).passthrough().optional() }).optional(),
+    }),
+  ),
+});
 
 const AWAY_EMOJI = new Set([':palm_tree:', ':desert_island:', ':beach_with_umbrella:', ':airplane:', ':face_with_thermometer:', ':thermometer:', ':mask:', ':sick:', ':baby:', ':out_of_office:']);
 const AWAY_TEXT = /\b(vacation|vacationing|on holiday|holidays|out of (the )?office|ooo|pto|sick|on leave|parental leave|vacaciones|de viaje|fuera de (la )?oficina|de licencia|enfermo|enferma|ferias|férias|de folga|fora do escrit[oó]rio|doente)\b/i;
@@ -51,16 +63,34 @@ export class SlackReminderMessenger implements ReminderMessenger {
     this.#clock = clock;
   }
 
-  async send(link: UserLinkRecord, deliveryId: string, content: ReminderContent): Promise<SendResult> {
+  async send(link: UserLinkRecord, delivery: Pick<ReminderDeliveryRecord, 'id' | 'attempts' | 'messageTs'>, content: ReminderContent): Promise<SendResult> {
+    const deliveryId = delivery.id;
     try {
       const client = await this.#clients.forTenant(link.tenantKey);
-      const answer = await client.chat.postMessage({ channel: link.slackUserId, ...reminderMessage(content, deliveryId) });
+      if (delivery.attempts > 1) {
+        // An earlier attempt may have posted it and died before recording it: find it rather than post twice.
+        const found = await this.#find(client, link.slackUserId, deliveryId, delivery.messageTs);
+        if (found) return { ok: true, ...found };
+      }
+      const answer = await client.chat.postMessage({
+        channel: link.slackUserId,
+        ...reminderMessage(content, deliveryId),
+        metadata: { event_type: METADATA_TYPE, event_payload: { delivery_id: deliveryId } },
+      });
       if (!answer.channel || !answer.ts) return { ok: false, permanent: false, error: 'no_ts' };
       return { ok: true, channelId: answer.channel, messageTs: answer.ts };
     } catch (err) {
       const error = errorCodeOf(err);
       return { ok: false, permanent: PERMANENT.has(error), error };
     }
+  }
+
+  async #find(client: WebClient, userId: string, deliveryId: string, after: string | null): Promise<{ channelId: string; messageTs: string } | undefined> {
+    const channelId = z.object({ channel: z.object({ id: z.string() }) }).parse(await client.conversations.open({ users: userId })).channel.id;
+    const history = historySchema.parse(await client.conversations.history({ channel: channelId, limit: 50, include_all_metadata: true }));
+    const newer = (ts: string) => after === null || Number(ts) > Number(after);
+    const mine = history.messages.find((m) => m.metadata?.event_type === METADATA_TYPE && m.metadata.event_payload?.delivery_id === deliveryId && newer(m.ts));
+    return mine ? { channelId, messageTs: mine.ts } : undefined;
   }
 
   async update(link: UserLinkRecord, delivery: ReminderDeliveryRecord, content: ReminderContent): Promise<void> {

@@ -17,6 +17,17 @@ export interface FakeSlackUser {
   email?: string;
   deleted?: boolean;
   is_bot?: boolean;
+  status_text?: string;
+  status_emoji?: string;
+  status_expiration?: number;
+}
+
+/** A message the bot posted, as conversations.history returns it (newest first). */
+export interface FakeMessage {
+  ts: string;
+  text: unknown;
+  blocks: unknown;
+  metadata?: unknown;
 }
 
 export interface RecordedCall {
@@ -94,6 +105,8 @@ export class FakeSlack {
   #port = 0;
   #seq = 0;
   #views = new Map<string, Record<string, unknown>>();
+  /** posted messages per channel, oldest first */
+  readonly messages = new Map<string, FakeMessage[]>();
   readonly #latency = new Map<string, number>();
 
   constructor(opts: FakeSlackOptions = {}) {
@@ -270,12 +283,28 @@ export class FakeSlack {
     switch (method) {
       case 'auth.test':
         return { ok: true, url: 'https://demo.slack.example/', team: 'Demo', user: 'cor', team_id: ws.teamId, user_id: ws.botUserId, bot_id: ws.botId };
-      case 'chat.postMessage':
-        return { ok: true, channel: this.#dmChannel(String(args.channel)), ts: ts(), message: { text: args.text, blocks: args.blocks } };
+      case 'chat.postMessage': {
+        const user = this.users.get(`${ws.teamId}/${String(args.channel)}`);
+        if (user?.deleted) return { ok: false, error: 'account_inactive' };
+        const channel = this.#dmChannel(String(args.channel));
+        const message: FakeMessage = { ts: ts(), text: args.text, blocks: args.blocks, ...(args.metadata ? { metadata: typeof args.metadata === 'string' ? JSON.parse(args.metadata) : args.metadata } : {}) };
+        this.messages.set(channel, [...(this.messages.get(channel) ?? []), message]);
+        return { ok: true, channel, ts: message.ts, message: { text: args.text, blocks: args.blocks } };
+      }
       case 'chat.postEphemeral':
         return { ok: true, message_ts: ts() };
-      case 'chat.update':
+      case 'chat.update': {
+        const message = this.messages.get(String(args.channel))?.find((m) => m.ts === args.ts);
+        if (!message) return { ok: false, error: 'message_not_found' };
+        Object.assign(message, { text: args.text, blocks: args.blocks });
         return { ok: true, channel: args.channel, ts: args.ts, text: args.text };
+      }
+      case 'conversations.history': {
+        const all = [...(this.messages.get(String(args.channel)) ?? [])].reverse();
+        const withMetadata = args.include_all_metadata === true || args.include_all_metadata === 'true';
+        const limit = Number(args.limit ?? 100);
+        return { ok: true, messages: all.slice(0, limit).map(({ metadata, ...m }) => ({ type: 'message', ...m, ...(withMetadata && metadata ? { metadata } : {}) })), has_more: all.length > limit };
+      }
       case 'views.open':
       case 'views.push':
       case 'views.publish':
@@ -318,7 +347,14 @@ export class FakeSlack {
       tz_label: u.tz,
       tz_offset: u.tz_offset ?? 0,
       ...(withLocale && u.locale ? { locale: u.locale } : {}),
-      profile: { real_name: u.real_name, display_name: u.name, ...(u.email ? { email: u.email } : {}) },
+      profile: {
+        real_name: u.real_name,
+        display_name: u.name,
+        ...(u.email ? { email: u.email } : {}),
+        status_text: u.status_text ?? '',
+        status_emoji: u.status_emoji ?? '',
+        status_expiration: u.status_expiration ?? 0,
+      },
     };
   }
 }
