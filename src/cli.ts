@@ -7,6 +7,7 @@
  *   reminders run [--at <ISO time>] [--json]               one reminder sweep as of that moment (sends the DMs)
  */
 import { parseArgs } from 'node:util';
+import pino from 'pino';
 import { config as loadDotenv } from 'dotenv';
 import { type Config, ConfigError, loadConfig, loadStoreConfig } from './config.ts';
 import { ClientCredentialsTokenSource, CorAuth } from './cor/auth.ts';
@@ -31,7 +32,8 @@ function table(header: string[], rows: string[][]): string {
 
 /** The sweep over the configured store, COR and Slack, as the bot runs it. */
 function reminderService(config: Config, store: Store): ReminderService {
-  const logger = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel);
+  // Logs go to stderr: stdout is the report (or its JSON).
+  const logger = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel, pino.destination(2));
   const transport = new CorTransport({ apiUrl: config.cor.apiUrl, integrationsUrl: config.cor.integrationsUrl, timeoutMs: config.cor.timeoutMs, clock: systemClock, logger });
   const corAuth = new CorAuth(transport, { apiKey: config.cor.apiKey, clientSecret: config.cor.clientSecret }, systemClock);
   const clients = config.slack.oauth ? new MultiWorkspaceClients(store.installations, config.slack.apiUrl) : new SingleWorkspaceClients(config.slack.botToken as string, config.slack.apiUrl, undefined);
@@ -92,7 +94,7 @@ function describe(report: SweepReport, mode: 'preview' | 'run', all: boolean): s
   const hidden = report.decisions.length - shown.length;
   return [
     table(['workspace', 'slack user', 'cor user', 'their time', 'kind', 'outcome', 'why'], rows),
-    `${report.people} linked people at ${report.at.toISOString()}: ${due} ${verb}, ${report.delayed} delayed, ${report.failed} failed${hidden > 0 ? ` (${hidden} not due before their reminder time; --all lists them)` : ''}`,
+    `${report.people} linked people at ${report.at.toISOString()}: ${due} ${verb}, ${report.delayed} delayed, ${report.failed} failed${hidden > 0 ? ` (${hidden} more not due yet or off; --all lists them)` : ''}`,
   ].join('\n');
 }
 
