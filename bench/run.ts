@@ -1,16 +1,37 @@
 /**
  * `npm run bench`: whole-process benchmarks, each against its baseline measured in the same run.
- * Prints a table and writes bench/results/latest.json. Options: --rounds N (default 20), --concurrency N (50).
+ * Prints a table and writes bench/results/latest.json. Options: --rounds N (default 20), --concurrency N (50),
+ * --people N (reminder sweep size, 10000), --sweeps N (sweeps, each on another workday, 3), --only ack|sweep.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { type AckLatencyResult, ackLatency } from './ack-latency.ts';
 import { parseBench } from './parse.ts';
+import { reminderSweepBench, type SweepBenchResult } from './reminder-sweep.ts';
 import { fmt } from './stats.ts';
 
-const { values } = parseArgs({ options: { rounds: { type: 'string', default: '20' }, concurrency: { type: 'string', default: '50' } } });
+const { values } = parseArgs({
+  options: {
+    rounds: { type: 'string', default: '20' },
+    concurrency: { type: 'string', default: '50' },
+    people: { type: 'string', default: '10000' },
+    sweeps: { type: 'string', default: '3' },
+    only: { type: 'string' },
+  },
+});
 const rounds = Number(values.rounds);
 const concurrency = Number(values.concurrency);
+const wants = (part: 'ack' | 'sweep') => values.only === undefined || values.only === part;
+
+function sweepReport(r: SweepBenchResult): string {
+  return [
+    `  median of ${r.runs} sweeps: ${(r.sweepMs.median / 1000).toFixed(2)} s (whole process ${(r.processMs.median / 1000).toFixed(2)} s); baseline (only posting the ${r.due} DMs) ${(r.baselineMs.median / 1000).toFixed(2)} s; ratio ${r.ratio.toFixed(2)}`,
+    `  COR requests per sweep: ${r.corRequestsPerRun} = ${r.corRequestsPer100People.toFixed(2)} per 100 people (target <= 1)`,
+    `  peak RSS: ${r.peakRssMb.toFixed(0)} MB (target < 250 MB)`,
+    `  DMs sent = DMs due (${r.due}) in every sweep: ${r.sentEqualsDue ? 'yes' : `NO: ${r.errors.join('; ')}`}`,
+    '',
+  ].join('\n');
+}
 
 process.stdout.write(`cor-slack bench · node ${process.version} · ${new Date().toISOString()}\n\n`);
 function report(r: AckLatencyResult): string {
@@ -24,24 +45,38 @@ function report(r: AckLatencyResult): string {
   ].join('\n');
 }
 
-const parse = parseBench(50);
-process.stdout.write(
-  `${parse.name}: ${parse.lines} phrasings × 50 = ${parse.samples} samples\n  p50 ${parse.p50us.toFixed(1)} µs   p99 ${parse.p99us.toFixed(1)} µs   (target p99 < 2 ms)\n\n`,
-);
-const help = await ackLatency({ name: '/cor help ack over HTTP', text: () => 'help', expect: '/cor log', concurrency, rounds, warmupRounds: 3 });
-process.stdout.write(report(help));
-const log = await ackLatency({
-  name: '/cor log ack over HTTP while COR answers in 1 s',
-  // Each request logs on another of the last 50 days, as a team's real entries spread over days.
-  text: (i) => `log 15m #48211 ${new Date(Date.now() - (i + 1) * 86_400_000).toISOString().slice(0, 10)}`,
-  expect: 'Logging',
-  concurrency,
-  rounds,
-  warmupRounds: 3,
-  corLatencyMs: 1_000,
-  linkFirst: true,
-});
-process.stdout.write(report(log));
+const results: unknown[] = [];
+let failed = false;
+if (wants('ack')) {
+  const parse = parseBench(50);
+  process.stdout.write(
+    `${parse.name}: ${parse.lines} phrasings × 50 = ${parse.samples} samples\n  p50 ${parse.p50us.toFixed(1)} µs   p99 ${parse.p99us.toFixed(1)} µs   (target p99 < 2 ms)\n\n`,
+  );
+  const help = await ackLatency({ name: '/cor help ack over HTTP', text: () => 'help', expect: '/cor log', concurrency, rounds, warmupRounds: 3 });
+  process.stdout.write(report(help));
+  const log = await ackLatency({
+    name: '/cor log ack over HTTP while COR answers in 1 s',
+    // Each request logs on another of the last 50 days, as a team's real entries spread over days.
+    text: (i) => `log 15m #48211 ${new Date(Date.now() - (i + 1) * 86_400_000).toISOString().slice(0, 10)}`,
+    expect: 'Logging',
+    concurrency,
+    rounds,
+    warmupRounds: 3,
+    corLatencyMs: 1_000,
+    linkFirst: true,
+  });
+  process.stdout.write(report(log));
+  results.push(parse, help, log);
+  failed ||= help.errors + log.errors > 0;
+}
+if (wants('sweep')) {
+  const people = Number(values.people);
+  process.stdout.write(`reminder sweep over ${people} linked people (cor-slack reminders run, fake COR, fake Slack without pacing):\n`);
+  const sweep = await reminderSweepBench(people, Number(values.sweeps), (line) => process.stdout.write(line));
+  process.stdout.write(sweepReport(sweep));
+  results.push(sweep);
+  failed ||= !sweep.sentEqualsDue;
+}
 mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
-writeFileSync(new URL('./results/latest.json', import.meta.url), `${JSON.stringify({ at: new Date().toISOString(), node: process.version, results: [parse, help, log] }, null, 2)}\n`);
-if (help.errors + log.errors > 0) process.exitCode = 1;
+writeFileSync(new URL('./results/latest.json', import.meta.url), `${JSON.stringify({ at: new Date().toISOString(), node: process.version, results }, null, 2)}\n`);
+if (failed) process.exitCode = 1;

@@ -72,7 +72,7 @@ async function reminders(argv: string[]): Promise<number> {
   const store = openStore(config.databaseUrl, cipherForStore({ key: config.tokenEncryptionKey, previousKeys: config.tokenEncryptionPreviousKeys, databaseUrl: config.databaseUrl }));
   try {
     const started = performance.now();
-    const report = await reminderService(config, store).sweep(at, { dryRun: mode === 'preview' });
+    const report = await reminderService(config, store).sweep(at, { dryRun: mode === 'preview', explain: mode === 'preview' || values.all });
     const ms = performance.now() - started;
     if (values.json) {
       const { decisions, ...summary } = report;
@@ -87,15 +87,18 @@ async function reminders(argv: string[]): Promise<number> {
 }
 
 function describe(report: SweepReport, mode: 'preview' | 'run', all: boolean): string {
+  const verb = mode === 'preview' ? 'would get a DM' : 'got a DM';
+  const due = mode === 'preview' ? report.due : report.sent;
+  const summary = `${report.people} linked people at ${report.at.toISOString()}: ${due} ${verb}, ${report.delayed} delayed, ${report.failed} failed`;
+  if (report.decisions.length === 0) {
+    // A run without --all: counts per outcome (a line per person would be thousands of lines).
+    const rows = Object.entries(report.reasons).sort((a, b) => b[1] - a[1]).map(([reason, n]) => [String(n), reason]);
+    return [table(['people', 'outcome'], rows), summary].join('\n');
+  }
   const shown = report.decisions.filter((d) => all || d.outcome !== 'not_due' || d.kind !== undefined);
   const rows = shown.map((d) => [d.link.tenantKey, d.link.slackUserId, `${d.link.corName} (${d.link.corUserId})`, `${d.tz} ${formatClock(report.at, d.tz)}`, d.kind ?? '-', d.outcome, d.reason]);
-  const verb = mode === 'preview' ? 'would get a DM' : 'got a DM';
-  const due = mode === 'preview' ? report.decisions.filter((d) => d.outcome === 'due').length : report.sent;
   const hidden = report.decisions.length - shown.length;
-  return [
-    table(['workspace', 'slack user', 'cor user', 'their time', 'kind', 'outcome', 'why'], rows),
-    `${report.people} linked people at ${report.at.toISOString()}: ${due} ${verb}, ${report.delayed} delayed, ${report.failed} failed${hidden > 0 ? ` (${hidden} more not due yet or off; --all lists them)` : ''}`,
-  ].join('\n');
+  return [table(['workspace', 'slack user', 'cor user', 'their time', 'kind', 'outcome', 'why'], rows), `${summary}${hidden > 0 ? ` (${hidden} more not due yet or off; --all lists them)` : ''}`].join('\n');
 }
 
 async function main(argv: string[]): Promise<number> {

@@ -4,13 +4,19 @@ import type { AddressInfo } from 'node:net';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { FAKE_API_KEY, FAKE_CLIENT_SECRET, type FakeCor } from './fake-cor/server.ts';
 import { DEFAULT_WORKSPACE, type FakeSlack } from './fake-slack/server.ts';
 
 export const REPO = fileURLToPath(new URL('..', import.meta.url));
 export const TSX_CLI = join(REPO, 'node_modules/tsx/dist/cli.mjs');
 export const MAIN = join(REPO, 'src/main.ts');
+export const CLI = join(REPO, 'src/cli.ts');
+/**
+ * How `npm run cli` runs the operator CLI (keep in step with package.json): tsx loaded into the one process
+ * (a kill reaches the real work) and a bounded heap (a sweep over thousands of people stays small).
+ */
+export const CLI_NODE_ARGS = ['--max-old-space-size=128', '--import', pathToFileURL(join(REPO, 'node_modules/tsx/dist/loader.mjs')).href];
 export const SIGNING_SECRET = 'e2e-signing-secret';
 
 export interface BotProcess {

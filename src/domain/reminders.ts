@@ -5,8 +5,8 @@ import { Pacer } from '../lib/pacer.ts';
 import { TtlCache } from '../lib/ttl-cache.ts';
 import { addDays, localParts, weekdayOf, zonedTimeToInstant } from '../lib/zoned.ts';
 import type { Logger } from '../logger.ts';
-import type { UserLinkRecord } from '../store/links.ts';
-import type { ReminderDeliveryRecord, ReminderKind, ReminderRepository, ReminderSettingRecord } from '../store/reminders.ts';
+import type { ReminderRecipient, UserLinkRecord } from '../store/links.ts';
+import { DEFAULT_REMINDER_SETTING, type ReminderDeliveryRecord, type ReminderKind, type ReminderRepository, type ReminderSettingRecord } from '../store/reminders.ts';
 import { DEFAULT_TZ } from './linking.ts';
 import { corInstant, isTransient } from './time-entries.ts';
 
@@ -31,15 +31,15 @@ export interface ReminderMessenger {
    * Sends the DM of a claimed delivery. On a later attempt an earlier one may have sent it and died before
    * recording it: then it is found, not sent again (a DM older than `messageTs`, the one snoozed, does not count).
    */
-  send(link: UserLinkRecord, delivery: Pick<ReminderDeliveryRecord, 'id' | 'attempts' | 'messageTs'>, content: ReminderContent): Promise<SendResult>;
+  send(link: ReminderRecipient, delivery: Pick<ReminderDeliveryRecord, 'id' | 'attempts' | 'messageTs'>, content: ReminderContent): Promise<SendResult>;
   /** Redraws a sent DM: the new numbers, or "done" once logged >= target. */
-  update(link: UserLinkRecord, delivery: ReminderDeliveryRecord, content: ReminderContent): Promise<void>;
+  update(link: ReminderRecipient, delivery: ReminderDeliveryRecord, content: ReminderContent): Promise<void>;
   /** True while the person's Slack status says they are away (vacation, out of office, sick). */
-  isAway(link: UserLinkRecord): Promise<boolean>;
+  isAway(link: ReminderRecipient): Promise<boolean>;
 }
 
 export interface ReminderDeps {
-  links: { list(): Promise<UserLinkRecord[]>; findById(id: string): Promise<UserLinkRecord | undefined> };
+  links: { activeRecipients(): Promise<ReminderRecipient[]>; findById(id: string): Promise<UserLinkRecord | undefined> };
   reminders: ReminderRepository;
   /** COR as the app: everyone's daily hours, leaves, working time, and hours of many people per request */
   appCor: CorApi;
@@ -54,9 +54,9 @@ export interface ReminderDeps {
   breakPoint?: () => Promise<void>;
 }
 
-/** One person's outcome in a sweep, for `reminders preview` and logs. */
+/** One person's outcome in a sweep, for `reminders preview`. */
 export interface ReminderDecision {
-  link: Pick<UserLinkRecord, 'id' | 'tenantKey' | 'slackUserId' | 'corUserId' | 'corName'>;
+  link: ReminderRecipient;
   tz: string;
   kind: ReminderKind | undefined;
   outcome: 'due' | 'sent' | 'not_due' | 'delayed' | 'failed';
@@ -67,7 +67,10 @@ export interface ReminderDecision {
 export interface SweepReport {
   at: Date;
   people: number;
+  /** one per person and reminder, when asked for (`explain`); thousands of people make this large */
   decisions: ReminderDecision[];
+  /** how many people had each outcome and reason */
+  reasons: Record<string, number>;
   sent: number;
   due: number;
   delayed: number;
@@ -224,10 +227,12 @@ export function evaluate(occasion: Occasion, s: ReminderSettingRecord, tz: strin
 }
 
 interface Candidate {
-  link: UserLinkRecord;
+  link: ReminderRecipient;
   tz: string;
   setting: ReminderSettingRecord;
   occasion: Occasion;
+  /** its delivery row when one exists (a lease that ran out, a snooze that ended) */
+  existing: ReminderDeliveryRecord | undefined;
 }
 
 /**
@@ -245,24 +250,31 @@ export class ReminderService {
     this.#pacer = new Pacer(deps.sendsPerSecond ?? 5);
   }
 
-  /** One pass at `now`. With `dryRun`, nothing is claimed or sent: the report says who would get a DM and why. */
-  async sweep(now: Date, opts: { dryRun?: boolean } = {}): Promise<SweepReport> {
+  /**
+   * One pass at `now`. With `dryRun`, nothing is claimed or sent: the report says who would get a DM and why.
+   * With `explain`, the report lists every person's decision (preview); otherwise only counts per reason.
+   */
+  async sweep(now: Date, opts: { dryRun?: boolean; explain?: boolean } = {}): Promise<SweepReport> {
     const dryRun = opts.dryRun ?? false;
-    const links = (await this.#d.links.list()).filter((l) => l.state === 'active');
-    const settings = await this.#d.reminders.settingsFor(links.map((l) => l.id));
-    const report: SweepReport = { at: now, people: links.length, decisions: [], sent: 0, due: 0, delayed: 0, failed: 0 };
+    const explain = opts.explain ?? dryRun;
+    const links = await this.#d.links.activeRecipients();
+    const settings = await this.#d.reminders.allSettings();
+    const report: SweepReport = { at: now, people: links.length, decisions: [], reasons: {}, sent: 0, due: 0, delayed: 0, failed: 0 };
     const decide = (c: Pick<Candidate, 'link' | 'tz'>, kind: ReminderKind | undefined, outcome: ReminderDecision['outcome'], reason: string, content?: ReminderContent) => {
-      const { id, tenantKey, slackUserId, corUserId, corName } = c.link;
-      report.decisions.push({ link: { id, tenantKey, slackUserId, corUserId, corName }, tz: c.tz, kind, outcome, reason, ...(content ? { content } : {}) });
+      if (outcome === 'due' || outcome === 'sent') report.due++;
+      // Shortfalls differ per person: counted under the outcome alone.
+      const key = outcome === 'due' || outcome === 'sent' ? outcome : `${outcome}: ${reason}`;
+      report.reasons[key] = (report.reasons[key] ?? 0) + 1;
+      if (explain) report.decisions.push({ link: c.link, tz: c.tz, kind, outcome, reason, ...(content ? { content } : {}) });
     };
 
     let candidates: Candidate[] = [];
     for (const link of links) {
       const tz = link.tz ?? DEFAULT_TZ;
-      const setting = settings.get(link.id) ?? (await this.#d.reminders.getSetting(link.id));
+      const setting = settings.get(link.id) ?? { linkId: link.id, ...DEFAULT_REMINDER_SETTING };
       const { occasions, reason } = occasionsAt(now, tz, setting);
       if (occasions.length === 0) decide({ link, tz }, undefined, 'not_due', reason);
-      for (const occasion of occasions) candidates.push({ link, tz, setting, occasion });
+      for (const occasion of occasions) candidates.push({ link, tz, setting, occasion, existing: undefined });
     }
     // Leave out what was already handled (sent, skipped, done, snoozed, or held by another instance).
     const handled = await this.#d.reminders.deliveriesOn([...new Set(candidates.map((c) => c.link.id))], [...new Set(candidates.map((c) => c.occasion.localDate))]);
@@ -270,6 +282,7 @@ export class ReminderService {
     candidates = candidates.filter((c) => {
       const d = byKey.get(`${c.link.id}|${c.occasion.localDate}|${c.occasion.kind}`);
       if (!d) return true;
+      c.existing = d;
       const reclaimable = (d.state === 'claimed' || d.state === 'snoozed') && d.claimedUntil !== null && d.claimedUntil < now;
       if (!reclaimable) decide(c, c.occasion.kind, 'not_due', alreadyText(d));
       return reclaimable;
@@ -279,7 +292,6 @@ export class ReminderService {
     for (let i = 0; i < candidates.length; i += batchSize) {
       await this.#batch(candidates.slice(i, i + batchSize), now, dryRun, report, decide);
     }
-    report.due = report.decisions.filter((d) => d.outcome === 'due' || d.outcome === 'sent').length;
     if (!dryRun && (report.sent > 0 || report.delayed > 0 || report.failed > 0)) {
       this.#d.logger.info({ people: report.people, sent: report.sent, delayed: report.delayed, failed: report.failed }, 'reminder sweep');
     }
@@ -295,13 +307,19 @@ export class ReminderService {
   ): Promise<void> {
     // Claim first: of two instances (or a restart) exactly one goes on with each DM.
     const claimed: { c: Candidate; delivery: ReminderDeliveryRecord | undefined }[] = [];
-    for (const c of batch) {
-      if (dryRun) {
-        claimed.push({ c, delivery: undefined });
-        continue;
+    if (dryRun) for (const c of batch) claimed.push({ c, delivery: undefined });
+    else {
+      const key = (x: { linkId: string; localDate: string; kind: ReminderKind }) => `${x.linkId}|${x.localDate}|${x.kind}`;
+      const fresh = batch.filter((c) => !c.existing);
+      const byKey = new Map(fresh.map((c) => [key({ linkId: c.link.id, localDate: c.occasion.localDate, kind: c.occasion.kind }), c]));
+      for (const delivery of await this.#d.reminders.claimNew(fresh.map((c) => ({ linkId: c.link.id, localDate: c.occasion.localDate, kind: c.occasion.kind })), now, LEASE_MS)) {
+        const c = byKey.get(key(delivery));
+        if (c) claimed.push({ c, delivery });
       }
-      const delivery = await this.#d.reminders.claimDelivery(c.link.id, c.occasion.localDate, c.occasion.kind, now, LEASE_MS);
-      if (delivery) claimed.push({ c, delivery });
+      for (const c of batch.filter((x) => x.existing)) {
+        const delivery = await this.#d.reminders.claimDelivery(c.link.id, c.occasion.localDate, c.occasion.kind, now, LEASE_MS);
+        if (delivery) claimed.push({ c, delivery });
+      }
     }
     if (claimed.length === 0) return;
 
@@ -331,6 +349,7 @@ export class ReminderService {
     }
     for (const [reason, ids] of skips) await this.#d.reminders.markSkipped(ids, reason);
 
+    const sent: Parameters<ReminderRepository['markSentMany']>[0] = [];
     await Promise.all(
       sends.map(async ({ c, delivery, content }) => {
         if (c.setting.respectAway && (await this.#d.messenger.isAway(c.link).catch(() => false))) {
@@ -341,22 +360,24 @@ export class ReminderService {
         if (!delivery) return decide(c, c.occasion.kind, 'due', shortText(content), content);
         await this.#pacer.wait(c.link.tenantKey);
         await this.#d.breakPoint?.();
-        const sent = await this.#d.messenger.send(c.link, delivery, content);
-        if (sent.ok) {
-          await this.#d.reminders.markSent(delivery.id, { channelId: sent.channelId, messageTs: sent.messageTs, aboutDate: content.aboutDate, targetHours: content.target, loggedHours: content.logged });
+        const result = await this.#d.messenger.send(c.link, delivery, content);
+        if (result.ok) {
+          sent.push({ id: delivery.id, channelId: result.channelId, messageTs: result.messageTs, aboutDate: content.aboutDate, targetHours: content.target, loggedHours: content.logged });
           report.sent++;
           return decide(c, c.occasion.kind, 'sent', shortText(content), content);
         }
-        if (sent.permanent) {
-          await this.#d.reminders.markSkipped([delivery.id], `slack: ${sent.error}`);
+        if (result.permanent) {
+          await this.#d.reminders.markSkipped([delivery.id], `slack: ${result.error}`);
           report.failed++;
-          return decide(c, c.occasion.kind, 'failed', `Slack refused the DM (${sent.error})`);
+          return decide(c, c.occasion.kind, 'failed', `Slack refused the DM (${result.error})`);
         }
-        await this.#d.reminders.release([delivery.id], new Date(now.getTime() + RETRY_AFTER_MS), `slack: ${sent.error}`);
+        await this.#d.reminders.release([delivery.id], new Date(now.getTime() + RETRY_AFTER_MS), `slack: ${result.error}`);
         report.delayed++;
-        decide(c, c.occasion.kind, 'delayed', `Slack unavailable (${sent.error}): retried in a few minutes`);
+        decide(c, c.occasion.kind, 'delayed', `Slack unavailable (${result.error}): retried in a few minutes`);
       }),
     );
+    // One write for the batch; a crash before it leaves claims whose DMs the next attempt finds in Slack.
+    await this.#d.reminders.markSentMany(sent);
   }
 
   /** COR facts for a batch: company-wide lists (cached a while) and the batch's hours in one request. */

@@ -22,6 +22,9 @@ export interface UserLinkRecord {
   linkedAt: Date;
 }
 
+/** Who a reminder goes to. */
+export type ReminderRecipient = Pick<UserLinkRecord, 'id' | 'tenantKey' | 'slackUserId' | 'corUserId' | 'corName' | 'tz'>;
+
 export interface NewUserLink {
   tenantKey: string;
   slackUserId: string;
@@ -107,6 +110,14 @@ export class UserLinkRepository {
   async list(tenantKey?: string): Promise<UserLinkRecord[]> {
     const rows = await this.#db.userLink.findMany({ where: tenantKey ? { tenantKey } : {}, orderBy: [{ tenantKey: 'asc' }, { linkedAt: 'asc' }] });
     return rows.map(toRecord);
+  }
+
+  /** Active links with only what a reminder sweep needs (thousands at a time: no tokens, no extras). */
+  async activeRecipients(): Promise<ReminderRecipient[]> {
+    return this.#db.userLink.findMany({
+      where: { state: 'active' },
+      select: { id: true, tenantKey: true, slackUserId: true, corUserId: true, corName: true, tz: true },
+    });
   }
 
   async tokens(linkId: string): Promise<TokenSet | undefined> {

@@ -111,13 +111,10 @@ export class ReminderRepository {
     return row ? settingOf(row) : { linkId, ...DEFAULT_REMINDER_SETTING };
   }
 
-  /** Settings of many links at once (defaults for those who never changed theirs). */
-  async settingsFor(linkIds: string[]): Promise<Map<string, ReminderSettingRecord>> {
-    const out = new Map<string, ReminderSettingRecord>(linkIds.map((linkId) => [linkId, { linkId, ...DEFAULT_REMINDER_SETTING }]));
-    for (const ids of chunks(linkIds)) {
-      for (const row of await this.#db.reminderSetting.findMany({ where: { linkId: { in: ids } } })) out.set(row.linkId, settingOf(row));
-    }
-    return out;
+  /** Every stored setting, by link (people who never changed theirs have none: the defaults apply). */
+  async allSettings(): Promise<Map<string, ReminderSettingRecord>> {
+    const rows = await this.#db.reminderSetting.findMany();
+    return new Map(rows.map((row) => [row.linkId, settingOf(row)]));
   }
 
   async saveSetting(setting: ReminderSettingRecord): Promise<void> {
@@ -153,8 +150,31 @@ export class ReminderRepository {
     return this.findDelivery(linkId, localDate, kind);
   }
 
-  async markSent(id: string, fields: { channelId: string; messageTs: string; aboutDate: string; targetHours: number; loggedHours: number }): Promise<void> {
-    await this.#db.reminderDelivery.update({ where: { id }, data: { state: 'sent', claimedUntil: null, lastError: null, ...fields } });
+  /**
+   * Claims deliveries that have no row yet, in one statement. If another instance created one of them
+   * meanwhile (unique violation), falls back to claiming one by one, so each still goes to exactly one caller.
+   */
+  async claimNew(items: { linkId: string; localDate: string; kind: ReminderKind }[], now: Date, leaseMs: number): Promise<ReminderDeliveryRecord[]> {
+    if (items.length === 0) return [];
+    const claimedUntil = new Date(now.getTime() + leaseMs);
+    try {
+      const rows = await this.#db.reminderDelivery.createManyAndReturn({ data: items.map((i) => ({ ...i, state: 'claimed', claimedUntil, attempts: 1 })) });
+      return rows.map(deliveryOf);
+    } catch (err) {
+      if (!isUniqueViolation(err)) throw err;
+    }
+    const out: ReminderDeliveryRecord[] = [];
+    for (const i of items) {
+      const claimed = await this.claimDelivery(i.linkId, i.localDate, i.kind, now, leaseMs);
+      if (claimed) out.push(claimed);
+    }
+    return out;
+  }
+
+  /** Records many sent DMs in one transaction (a sweep sends hundreds at a time). */
+  async markSentMany(sent: { id: string; channelId: string; messageTs: string; aboutDate: string; targetHours: number; loggedHours: number }[]): Promise<void> {
+    if (sent.length === 0) return;
+    await this.#db.$transaction(sent.map(({ id, ...fields }) => this.#db.reminderDelivery.update({ where: { id }, data: { state: 'sent', claimedUntil: null, lastError: null, ...fields } })));
   }
 
   /** Not needed after all: said once, with the reason (for `reminders preview` and support questions). */

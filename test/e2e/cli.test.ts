@@ -6,7 +6,8 @@ import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TokenCipher } from '../../src/lib/crypto.ts';
 import { openStore } from '../../src/store/index.ts';
-import { REPO, TSX_CLI } from '../../tools/bot-process.ts';
+import { CLI, CLI_NODE_ARGS, REPO } from '../../tools/bot-process.ts';
+import { readFileSync } from 'node:fs';
 
 const run = promisify(execFile);
 const KEY = Buffer.alloc(32, 9);
@@ -20,7 +21,12 @@ describe('operator CLI', () => {
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-  const cli = (...args: string[]) => run(process.execPath, [TSX_CLI, join(REPO, 'src/cli.ts'), ...args], { cwd: dir, env });
+  const cli = (...args: string[]) => run(process.execPath, [...CLI_NODE_ARGS, CLI, ...args], { cwd: dir, env });
+
+  it('is run by `npm run cli` the way these tests run it', () => {
+    const scripts = (JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+    expect(scripts.cli).toBe(`node ${CLI_NODE_ARGS[0]} --import tsx src/cli.ts`);
+  });
 
   it('migrates, then says it is up to date', async () => {
     expect((await cli('migrate')).stdout).toMatch(/^applied: \d+_init/);

@@ -2,12 +2,11 @@ import { execFile, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TokenCipher } from '../../src/lib/crypto.ts';
 import { migrateStore, openStore } from '../../src/store/index.ts';
-import { addressesOf, botEnv, REPO, TSX_CLI } from '../../tools/bot-process.ts';
+import { addressesOf, botEnv, CLI, CLI_NODE_ARGS } from '../../tools/bot-process.ts';
 import { FakeCor } from '../../tools/fake-cor/server.ts';
 import { FakeSlack } from '../../tools/fake-slack/server.ts';
 
@@ -53,7 +52,7 @@ describe('reminder sweeps as whole processes (cor-slack reminders preview|run)',
     rmSync(dir, { recursive: true, force: true });
   });
 
-  const cli = (...args: string[]) => run(process.execPath, [TSX_CLI, join(REPO, 'src/cli.ts'), ...args], { cwd: dir, env });
+  const cli = (...args: string[]) => run(process.execPath, [...CLI_NODE_ARGS, CLI, ...args], { cwd: dir, env });
   /** Buenos Aires and London people are past 17:30; Tokyo's is tomorrow morning; person 6 has logged 8 h. */
   const due = () =>
     Array.from({ length: PEOPLE }, (_, i) => ({ id: `U${String(6 + i).padStart(3, '0')}`, zone: ZONES[i % 3] }))
@@ -92,9 +91,7 @@ describe('reminder sweeps as whole processes (cor-slack reminders preview|run)',
 
   it('a sweep killed mid-way is finished by the next one: every due DM exactly once', async () => {
     slack.setLatency('chat.postMessage', 50);
-    // tsx's own CLI runs the script in a child process that a SIGKILL would not reach: load tsx in-process instead.
-    const loader = pathToFileURL(join(REPO, 'node_modules/tsx/dist/loader.mjs')).href;
-    const child = spawn(process.execPath, ['--import', loader, join(REPO, 'src/cli.ts'), 'reminders', 'run', '--at', AT], { cwd: dir, env: { ...env, REMINDER_SENDS_PER_SECOND: '15' }, stdio: 'ignore' });
+    const child = spawn(process.execPath, [...CLI_NODE_ARGS, CLI, 'reminders', 'run', '--at', AT], { cwd: dir, env: { ...env, REMINDER_SENDS_PER_SECOND: '15' }, stdio: 'ignore' });
     await slack.waitFor(() => slack.callsTo('chat.postMessage').length >= 5, 20_000);
     child.kill('SIGKILL');
     await new Promise((resolve) => child.once('exit', resolve));

@@ -68,17 +68,6 @@ const DAY_NAMES: Record<string, number> = {
   sun: 7, sunday: 7, dom: 7, domingo: 7,
 };
 
-export const REMIND_USAGE = [
-  '`/cor remind`  see your reminder settings',
-  '`/cor remind at 18:00`  the time of the daily DM (your time zone)',
-  '`/cor remind off` / `on`  stop or restart reminders',
-  '`/cor remind weekdays mon-thu`  which days (`weekdays auto` = your COR working days)',
-  '`/cor remind skip tomorrow` / `skip until 2026-12-02` / `skip none`',
-  '`/cor remind target 6h`  your daily target (`target auto` = COR\'s)',
-  '`/cor remind morning on` / `morning at 9:00`  also a morning DM about the previous workday',
-  '`/cor remind away on`  no DM while your Slack status says you are away',
-];
-
 /** "18:00", "6pm", "6:30 pm", "18h", "18" → "HH:MM". */
 export function parseClock(text: string): string | undefined {
   const m = /^(\d{1,2})(?:[:.h](\d{2}))?\s*(am|pm|a\.m\.|p\.m\.|h|hs)?$/.exec(text.trim());

@@ -1,11 +1,22 @@
 import type { KnownBlock, ModalView } from '@slack/types';
 import type { ReminderContent } from '../../domain/reminders.ts';
 import type { ReminderSettingRecord } from '../../store/reminders.ts';
-import { REMIND_USAGE } from '../../domain/parse/remind-command.ts';
 import { formatClock, formatDate, formatHours, progressBar } from './format.ts';
 import { plain } from './help.ts';
 import { ACTIONS, CALLBACKS, REMINDER_MODAL_BLOCKS as B } from './ids.ts';
 import type { Message } from './linking.ts';
+
+/** How to change reminder settings in words (`/cor remind ...`). */
+export const REMIND_USAGE = [
+  '`/cor remind`  see your reminder settings',
+  '`/cor remind at 18:00`  the time of the daily DM (your time zone)',
+  '`/cor remind off` / `on`  stop or restart reminders',
+  '`/cor remind weekdays mon-thu`  which days (`weekdays auto` = your COR working days)',
+  '`/cor remind skip tomorrow` / `skip until 2026-12-02` / `skip none`',
+  '`/cor remind target 6h`  your daily target (`target auto` = COR\'s)',
+  '`/cor remind morning on` / `morning at 9:00`  also a morning DM about the previous workday',
+  '`/cor remind away on`  no DM while your Slack status says you are away',
+];
 
 /** What a reminder button carries: the delivery (checked against the clicker) and, for "Log 1h", the task. */
 export interface ReminderButtonValue {

@@ -149,7 +149,7 @@ describe('store', () => {
       expect(await t.store.reminders.claimDelivery(link.id, '2026-11-23', 'day', new Date(now.getTime() + 30_000), 60_000)).toBeUndefined();
       const again = await t.store.reminders.claimDelivery(link.id, '2026-11-23', 'day', new Date(now.getTime() + 61_000), 60_000);
       expect(again?.attempts).toBe(2);
-      await t.store.reminders.markSent(again?.id ?? '', { channelId: 'D1', messageTs: '1.2', aboutDate: '2026-11-23', targetHours: 8, loggedHours: 3 });
+      await t.store.reminders.markSentMany([{ id: again?.id ?? '', channelId: 'D1', messageTs: '1.2', aboutDate: '2026-11-23', targetHours: 8, loggedHours: 3 }]);
       expect(await t.store.reminders.claimDelivery(link.id, '2026-11-23', 'day', new Date(now.getTime() + 3 * HOUR), 60_000)).toBeUndefined();
       expect(await t.store.reminders.findDelivery(link.id, '2026-11-23')).toMatchObject({ state: 'sent', messageTs: '1.2', targetHours: 8, loggedHours: 3 });
       expect(await t.store.reminders.openDeliveriesAbout(link.id, '2026-11-23')).toHaveLength(1);
@@ -161,7 +161,7 @@ describe('store', () => {
       expect(await t.store.reminders.deliveriesOn([link.id], ['2026-11-23'])).toEqual(
         expect.arrayContaining([expect.objectContaining({ kind: 'day', state: 'skipped', reason: 'enough logged' }), expect.objectContaining({ kind: 'morning' })]),
       );
-      expect((await t.store.reminders.settingsFor([link.id, 'other'])).get('other')).toMatchObject({ enabled: true, localTime: '17:30' });
+      expect([...(await t.store.reminders.allSettings()).keys()]).toEqual([link.id]);
     });
 
     it('keeps one timer per user; starting another hands back the one it replaced', async () => {
