@@ -35,7 +35,7 @@ describe('daily reminder DMs through a real Bolt app', () => {
 
   const dmsTo = (user: string) => h.slack.callsTo('chat.postMessage').filter((c) => c.args.channel === user);
   const sweep = async () => {
-    const report = await h.services.reminders.sweep(clock.now());
+    const report = await h.services.reminders.sweep(clock.now(), { explain: true });
     await h.services.work.drain(5_000);
     return report;
   };
