@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TokenCipher } from '../../src/lib/crypto.ts';
 import { migrateStore, openStore } from '../../src/store/index.ts';
-import { addressesOf, botEnv, CLI, CLI_NODE_ARGS } from '../../tools/bot-process.ts';
+import { addressesOf, botEnv, CLI, CLI_NODE_ARGS, startBot } from '../../tools/bot-process.ts';
 import { FakeCor } from '../../tools/fake-cor/server.ts';
 import { FakeSlack } from '../../tools/fake-slack/server.ts';
 
@@ -117,4 +117,28 @@ describe('reminder sweeps as whole processes (cor-slack reminders preview|run)',
     expect(back.sent).toBe(due().length);
     expect([...dmCounts().values()].every((n) => n === 1)).toBe(true);
   });
+
+  it('the running bot sweeps on its own every tick, and a restart sends nothing twice', async () => {
+    // Someone whose reminder is due whenever the test runs: every day, from midnight, in UTC.
+    const store = openStore(env.DATABASE_URL as string, new TokenCipher(KEY));
+    const link = await store.links.find('T:T0DEMO', 'U009');
+    if (!link) throw new Error('no link');
+    await store.links.updateProfile(link.id, { tz: 'UTC' });
+    const all = await store.links.activeRecipients();
+    for (const other of all) {
+      const setting = await store.reminders.getSetting(other.id);
+      await store.reminders.saveSetting(other.id === link.id ? { ...setting, localTime: '00:00', weekdays: [1, 2, 3, 4, 5, 6, 7] } : { ...setting, enabled: false });
+    }
+    await store.close();
+    const tick = { REMINDER_TICK_SECONDS: '1', LOG_LEVEL: 'info' };
+    const bot = await startBot({ ...env, ...tick });
+    await slack.waitFor(() => dmCounts().get('U009') === 1, 15_000).catch((err: unknown) => {
+      throw new Error(`${String(err)}\n${bot.output()}`);
+    });
+    expect(await bot.stop()).toBe(0);
+    const again = await startBot({ ...env, ...tick });
+    await new Promise((resolve) => setTimeout(resolve, 2_500));
+    expect(await again.stop()).toBe(0);
+    expect([...dmCounts().entries()]).toEqual([['U009', 1]]);
+  }, 40_000);
 });
