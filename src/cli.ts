@@ -17,7 +17,7 @@ import { ReminderService, type SweepReport } from './domain/reminders.ts';
 import { systemClock } from './lib/clock.ts';
 import { cipherForStore } from './lib/crypto.ts';
 import { formatClock } from './slack/views/format.ts';
-import { createLogger } from './logger.ts';
+import { boltLogger, createLogger } from './logger.ts';
 import { MultiWorkspaceClients, SingleWorkspaceClients } from './slack/clients.ts';
 import { SlackReminderMessenger } from './slack/reminder-messenger.ts';
 import { migrateStore, openStore, type Store } from './store/index.ts';
@@ -36,7 +36,10 @@ function reminderService(config: Config, store: Store): ReminderService {
   const logger = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel, pino.destination(2));
   const transport = new CorTransport({ apiUrl: config.cor.apiUrl, integrationsUrl: config.cor.integrationsUrl, timeoutMs: config.cor.timeoutMs, clock: systemClock, logger });
   const corAuth = new CorAuth(transport, { apiKey: config.cor.apiKey, clientSecret: config.cor.clientSecret }, systemClock);
-  const clients = config.slack.oauth ? new MultiWorkspaceClients(store.installations, config.slack.apiUrl) : new SingleWorkspaceClients(config.slack.botToken as string, config.slack.apiUrl, undefined);
+  const slackLogger = boltLogger(logger);
+  const clients = config.slack.oauth
+    ? new MultiWorkspaceClients(store.installations, config.slack.apiUrl, slackLogger)
+    : new SingleWorkspaceClients(config.slack.botToken as string, config.slack.apiUrl, undefined, slackLogger);
   return new ReminderService({
     links: store.links,
     reminders: store.reminders,

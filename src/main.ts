@@ -23,7 +23,7 @@ import { AckPressure } from './lib/pressure.ts';
 import { TimeSlicer } from './lib/time-slicer.ts';
 import { cipherForStore } from './lib/crypto.ts';
 import { WorkTracker } from './lib/work-tracker.ts';
-import { createLogger } from './logger.ts';
+import { boltLogger, createLogger } from './logger.ts';
 import type { Authorize } from '@slack/bolt';
 import { type BotIdentity, createSlackApp, type HttpRoute, installationAuthorize, singleWorkspaceAuthorize } from './slack/app.ts';
 import { MultiWorkspaceClients, SingleWorkspaceClients, type SlackClients } from './slack/clients.ts';
@@ -89,7 +89,7 @@ export async function main(): Promise<void> {
   let authorize: Authorize<boolean>;
   const extraRoutes: HttpRoute[] = [];
   if (config.slack.oauth) {
-    clients = new MultiWorkspaceClients(store.installations, config.slack.apiUrl);
+    clients = new MultiWorkspaceClients(store.installations, config.slack.apiUrl, boltLogger(logger));
     authorize = installationAuthorize(store.installations);
     extraRoutes.push(...slackInstallRoutes({ ...config.slack.oauth, apiUrl: config.slack.apiUrl, publicUrl }, store.installations, logger));
   } else {
@@ -102,7 +102,7 @@ export async function main(): Promise<void> {
       await store.close();
       process.exit(1);
     }
-    clients = new SingleWorkspaceClients(botToken, config.slack.apiUrl, identity.teamId ? tenantKeyOf({ teamId: identity.teamId }) : undefined);
+    clients = new SingleWorkspaceClients(botToken, config.slack.apiUrl, identity.teamId ? tenantKeyOf({ teamId: identity.teamId }) : undefined, boltLogger(logger));
     authorize = singleWorkspaceAuthorize(botToken, identity);
   }
 

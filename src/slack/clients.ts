@@ -1,4 +1,4 @@
-import { WebClient } from '@slack/web-api';
+import { type Logger as SlackLogger, WebClient } from '@slack/web-api';
 import type { InstallationRepository } from '../store/installations.ts';
 import { AppError } from '../errors.ts';
 
@@ -12,8 +12,9 @@ export class SingleWorkspaceClients implements SlackClients {
   readonly #client: WebClient;
   readonly #tenantKey: string | undefined;
 
-  constructor(botToken: string, apiUrl: string, tenantKey: string | undefined) {
-    this.#client = new WebClient(botToken, { slackApiUrl: apiUrl });
+  /** `logger`: where the Web API client's own messages (retries after a 429) go; its default is the console. */
+  constructor(botToken: string, apiUrl: string, tenantKey: string | undefined, logger?: SlackLogger) {
+    this.#client = new WebClient(botToken, { slackApiUrl: apiUrl, ...(logger ? { logger } : {}) });
     this.#tenantKey = tenantKey;
   }
 
@@ -28,10 +29,12 @@ export class MultiWorkspaceClients implements SlackClients {
   readonly #installations: InstallationRepository;
   readonly #apiUrl: string;
   readonly #cache = new Map<string, { token: string; client: WebClient }>();
+  readonly #logger: SlackLogger | undefined;
 
-  constructor(installations: InstallationRepository, apiUrl: string) {
+  constructor(installations: InstallationRepository, apiUrl: string, logger?: SlackLogger) {
     this.#installations = installations;
     this.#apiUrl = apiUrl;
+    this.#logger = logger;
   }
 
   async forTenant(tenantKey: string): Promise<WebClient> {
@@ -39,7 +42,7 @@ export class MultiWorkspaceClients implements SlackClients {
     if (!installation) throw new AppError('unknown_tenant', `no installation for ${tenantKey}`);
     const cached = this.#cache.get(tenantKey);
     if (cached?.token === installation.botToken) return cached.client;
-    const client = new WebClient(installation.botToken, { slackApiUrl: this.#apiUrl });
+    const client = new WebClient(installation.botToken, { slackApiUrl: this.#apiUrl, ...(this.#logger ? { logger: this.#logger } : {}) });
     this.#cache.set(tenantKey, { token: installation.botToken, client });
     return client;
   }

@@ -20,6 +20,7 @@ import { DEFAULT_WORKSPACE, FakeSlack } from '../../tools/fake-slack/server.ts';
 import { FakeCor } from '../../tools/fake-cor/server.ts';
 import { corKit } from './cor.ts';
 import { memoryLogger } from './logger.ts';
+import { boltLogger } from '../../src/logger.ts';
 import { tempStore, type TempStore } from './store.ts';
 
 /** A receiver that does nothing but let tests push events in (as Bolt's own tests do). */
@@ -58,7 +59,7 @@ export async function listenerHarness(opts: { clock?: Clock } = {}): Promise<Lis
   const db = tempStore();
   const { logger, text } = memoryLogger();
   const kit = corKit(cor);
-  const clients = new SingleWorkspaceClients(DEFAULT_WORKSPACE.botToken, slack.apiUrl, 'T:T0DEMO');
+  const clients = new SingleWorkspaceClients(DEFAULT_WORKSPACE.botToken, slack.apiUrl, 'T:T0DEMO', boltLogger(logger));
   const appCor = kit.client.as(new ClientCredentialsTokenSource(kit.auth, clock));
   const directory = new SlackProfileDirectory(clients, clock);
   const linking = new LinkingService({

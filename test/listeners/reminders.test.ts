@@ -247,4 +247,16 @@ describe('daily reminder DMs through a real Bolt app', () => {
     });
     expect(await h.db.store.links.findById(jane.id)).toMatchObject({ tz: 'Europe/Madrid', locale: 'es-ES' });
   });
+
+  it('Slack 429s during a sweep: every due DM goes out once, after the Retry-After', async () => {
+    for (let id = 6; id <= 15; id++) await link(`U0${id}`, id, `Demo Person ${id}`, BA);
+    h.slack.setRateLimit('chat.postMessage', 4);
+    const report = await sweep();
+    expect(report.sent).toBe(11);
+    const posted = [...h.slack.messages.entries()].map(([channel, messages]) => [channel, messages.length]);
+    expect(posted).toHaveLength(11);
+    expect(posted.every(([, n]) => n === 1)).toBe(true);
+    expect(h.slack.callsTo('chat.postMessage').length).toBe(11);
+  }, 30_000);
 });
+
