@@ -258,5 +258,20 @@ describe('daily reminder DMs through a real Bolt app', () => {
     expect(posted.every(([, n]) => n === 1)).toBe(true);
     expect(h.slack.callsTo('chat.postMessage').length).toBe(11);
   }, 30_000);
+
+  it('hours logged in COR itself show up: the catch-up redraws open DMs', async () => {
+    await sweep();
+    h.cor.data.hours.push({ id: 99001, user_id: 2, task_log_id: 48211, start: '2026-11-23 12:00:00', stop: '2026-11-23 20:00:00', comments: null, created_at: '2026-11-23 20:00:00' });
+    expect(await h.services.reminders.catchUp(clock.now())).toBe(1);
+    expect(String(h.slack.callsTo('chat.update').at(-1)?.args.text)).toBe('✓ 8h logged today (Mon 23 Nov). Thanks!');
+    expect(await h.services.reminders.catchUp(clock.now())).toBe(0);
+  });
+
+  it('the morning recap is about the previous workday (Friday, on a Monday morning)', async () => {
+    await h.services.reminders.saveSettings(jane, { ...(await h.services.reminders.settings(jane)), morningRecap: true });
+    clock.set('2026-11-23T12:31:00Z'); // 09:31 in Buenos Aires
+    expect((await sweep()).sent).toBe(1);
+    expect(String(dmsTo('U01JANE')[0]?.args.text)).toBe('☀️ Before you start: your last workday. You logged 2h of 8h on Fri 20 Nov: 6h missing.');
+  });
 });
 

@@ -38,7 +38,7 @@ function dayWords(c: Pick<ReminderContent, 'kind' | 'aboutDate'>): string {
 /** The reminder DM: the shortfall, one-click "Log 1h" on recent tasks, and the ways to act on it. Pure. */
 export function reminderMessage(c: ReminderContent, deliveryId: string): Message {
   const missing = Math.max(0, c.target - c.logged);
-  const head = c.kind === 'day' ? '⏰ Time to log your hours' : '☀️ Before you start: yesterday’s hours';
+  const head = c.kind === 'day' ? '⏰ Time to log your hours' : '☀️ Before you start: your last workday';
   const text = `${head}. You logged ${formatHours(c.logged)} of ${formatHours(c.target)} ${dayWords(c)}: ${formatHours(missing)} missing.`;
   const blocks: KnownBlock[] = [
     section(
