@@ -18,6 +18,13 @@ export interface TaskView extends TaskCandidate {
 }
 
 export const DONE_STATUS = 'finalizada';
+/** COR's own statuses, in workflow order; a tenant may add its own (shown as they are, never refused). */
+export const COR_STATUSES = ['nueva', 'en_proceso', 'estancada', 'finalizada'] as const;
+
+export interface TaskChange {
+  status?: string | undefined;
+  priority?: number | undefined;
+}
 
 /** How long a person's open-task list is reused (type-ahead, matching); their own writes invalidate it. */
 const OPEN_TASKS_TTL_MS = 2 * 60_000;
@@ -63,6 +70,37 @@ export class TaskDirectory {
   async task(link: UserLinkRecord, api: CorApi, taskId: number): Promise<TaskView> {
     const known = this.#open.get(link.id)?.tasks.find((t) => t.id === taskId);
     if (known) return known;
+    const [task, names] = await Promise.all([api.getTask(taskId), this.#projectNames(link, api)]);
+    return this.#view(task, names);
+  }
+
+  /**
+   * The statuses a person can pick for a task: COR's four, then any other status their tasks carry (a tenant's
+   * own), and the task's current one whatever it is.
+   */
+  statusOptions(link: UserLinkRecord, current: string | undefined): string[] {
+    const seen = (this.#open.get(link.id)?.tasks ?? []).map((t) => t.status).filter((s): s is string => typeof s === 'string' && s !== '');
+    return [...new Set<string>([...COR_STATUSES, ...seen, ...(current ? [current] : [])])];
+  }
+
+  /**
+   * Changes a task's status and/or priority. COR's contract requires the title on every PUT, so the current
+   * one is read first and sent back unchanged.
+   */
+  async change(link: UserLinkRecord, api: CorApi, taskId: number, change: TaskChange): Promise<TaskView> {
+    const [current, names] = await Promise.all([api.getTask(taskId), this.#projectNames(link, api)]);
+    const updated = await api.updateTask(taskId, {
+      title: current.title,
+      ...(change.status !== undefined ? { status: change.status } : {}),
+      ...(change.priority !== undefined ? { priority: change.priority } : {}),
+    });
+    this.invalidate(link);
+    // Some COR answers to PUT omit the project: keep what the task had.
+    return this.#view({ ...current, ...updated, project: updated.project ?? current.project, project_id: updated.project_id ?? current.project_id }, names);
+  }
+
+  /** A task as it is in COR now (not from the cache). */
+  async fresh(link: UserLinkRecord, api: CorApi, taskId: number): Promise<TaskView> {
     const [task, names] = await Promise.all([api.getTask(taskId), this.#projectNames(link, api)]);
     return this.#view(task, names);
   }

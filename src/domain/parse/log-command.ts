@@ -64,6 +64,13 @@ function unescapeSlack(text: string): string {
 const TASK_URL = /https?:\/\/\S*?(?:\/tasks?\/|[?&]task(?:_id)?=)(\d+)\S*/iu;
 const TASK_ID = /(?<![\p{L}\d&])#(\d{1,12})(?!\d)/u;
 
+/** The COR task a text names by link or `#id`, if any (message shortcuts, `/cor task`). */
+export function taskIdIn(text: string): number | undefined {
+  const clean = unescapeSlack(text);
+  const found = TASK_URL.exec(clean) ?? TASK_ID.exec(clean);
+  return found ? Number(found[1]) : undefined;
+}
+
 function stripFiller(text: string): string {
   const words = squash(text).split(' ');
   while (words.length > 0 && FILLER.has(fold(words[0] ?? ''))) words.shift();

@@ -11,6 +11,7 @@ export const USAGE: readonly UsageLine[] = [
   { usage: `${COMMAND} log 2h30 on Homepage redesign yesterday`, what: 'log time in plain words (English, Spanish, Portuguese)' },
   { usage: `${COMMAND} log`, what: 'open the log-time form' },
   { usage: `${COMMAND} tasks [words]`, what: 'your open tasks, with status changes and quick logging' },
+  { usage: `${COMMAND} task <#id | link | words>`, what: 'one task, to change its status or log time on it' },
   { usage: `${COMMAND} start <task> · ${COMMAND} stop · ${COMMAND} status`, what: 'a timer that becomes one entry' },
   { usage: `${COMMAND} today · ${COMMAND} week`, what: 'what you logged, against your target' },
   { usage: `${COMMAND} remind`, what: 'your daily reminder settings' },

@@ -14,6 +14,8 @@ export const SUBCOMMANDS = {
   stop: 'stop',
   status: 'status',
   remind: 'remind',
+  tasks: 'tasks',
+  task: 'task',
 } as const;
 
 /** Action ids of interactive elements. */
@@ -32,6 +34,9 @@ export const ACTIONS = {
   reminderSnooze: 'reminder_snooze',
   reminderSkip: 'reminder_skip',
   reminderSettings: 'reminder_settings',
+  /** task cards: the status form; `/cor tasks`: the next page */
+  taskChangeStatus: 'task_change_status',
+  tasksMore: 'tasks_more',
 } as const;
 
 /** Events the app subscribes to (also in manifest.yml). */
@@ -41,7 +46,18 @@ export const EVENTS = ['app_home_opened', 'app_uninstalled', 'tokens_revoked', '
 export const SHORTCUTS = { logTime: 'log_time' } as const;
 
 /** Callback ids of views (modals). */
-export const CALLBACKS = { logModal: 'log_time_modal', reminderSettings: 'reminder_settings_modal' } as const;
+export const CALLBACKS = { logModal: 'log_time_modal', reminderSettings: 'reminder_settings_modal', taskStatus: 'task_status_modal' } as const;
+
+/** Block and action ids of the task status form. */
+export const TASK_MODAL_BLOCKS = {
+  error: 'error',
+  status: 'status',
+  statusAction: 'status_value',
+  priority: 'priority',
+  priorityAction: 'priority_value',
+  duration: 'duration',
+  durationAction: 'duration_value',
+} as const;
 
 /** Block and action ids of the log-time modal. */
 export const LOG_MODAL_BLOCKS = {

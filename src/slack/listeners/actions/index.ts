@@ -3,6 +3,7 @@ import { ACTIONS } from '../../views/ids.ts';
 import type { ListenerRegistry } from '../registry.ts';
 import { logActions } from './log.ts';
 import { reminderActions } from './reminders.ts';
+import { taskActions } from './tasks.ts';
 
 export function registerActions(registry: ListenerRegistry, services: SlackServices): void {
   // A URL button opens the browser by itself; Slack still sends the click, which must be acknowledged.
@@ -20,4 +21,6 @@ export function registerActions(registry: ListenerRegistry, services: SlackServi
   registry.action(ACTIONS.reminderSnooze, reminderActions.snooze(services));
   registry.action(ACTIONS.reminderSkip, reminderActions.skip(services));
   registry.action(ACTIONS.reminderSettings, reminderActions.openSettings(services));
+  registry.action(ACTIONS.taskChangeStatus, taskActions.changeStatus(services));
+  registry.action(ACTIONS.tasksMore, taskActions.more(services));
 }

@@ -6,6 +6,7 @@ import { SUBCOMMANDS } from '../../views/ids.ts';
 import { linkSubcommand, unlinkSubcommand, whoamiSubcommand } from './linking.ts';
 import { logSubcommand } from './log.ts';
 import { remindSubcommand } from './remind.ts';
+import { taskSubcommand, tasksSubcommand } from './tasks.ts';
 import { summarySubcommand } from './summary.ts';
 import { timerSubcommand } from './timers.ts';
 
@@ -31,6 +32,8 @@ export function corCommand(services: SlackServices) {
     [SUBCOMMANDS.stop]: timerSubcommand(services, 'stop'),
     [SUBCOMMANDS.status]: timerSubcommand(services, 'status'),
     [SUBCOMMANDS.remind]: remindSubcommand(services),
+    [SUBCOMMANDS.tasks]: tasksSubcommand(services),
+    [SUBCOMMANDS.task]: taskSubcommand(services),
   };
 
   return async (args: CommandArgs): Promise<void> => {

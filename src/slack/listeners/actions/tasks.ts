@@ -1,0 +1,83 @@
+import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import { z } from 'zod';
+import { CorError } from '../../../cor/errors.ts';
+import { tenantKeyOf } from '../../../domain/tenant.ts';
+import { AppError, toUserMessage } from '../../../errors.ts';
+import type { UserLinkRecord } from '../../../store/links.ts';
+import type { SlackServices } from '../../services.ts';
+import { linkCard } from '../../views/linking.ts';
+import { type TaskModalMeta, taskModalForm, taskModalLoading, taskModalMessage, tasksMessage } from '../../views/tasks.ts';
+import { zoneOf } from '../commands/log.ts';
+import { tasksMatching } from '../commands/tasks.ts';
+
+type ActionArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
+
+const moreSchema = z.object({ o: z.number().int().min(0).max(10_000), q: z.string().max(500) });
+
+function tenantOfBody(body: BlockAction): string {
+  return tenantKeyOf({ teamId: body.user.team_id ?? body.team?.id, enterpriseId: body.enterprise?.id, isEnterpriseInstall: body.is_enterprise_install });
+}
+
+/** The clicker's link, or the link card in their place (answered through the response_url). */
+async function clickerLink(services: SlackServices, args: ActionArgs): Promise<UserLinkRecord | undefined> {
+  const tenantKey = tenantOfBody(args.body);
+  try {
+    return await services.linking.requireLink(tenantKey, args.body.user.id);
+  } catch (err) {
+    if (!(err instanceof AppError) || (err.code !== 'not_linked' && err.code !== 'needs_relink')) throw err;
+    const consentUrl = await services.linking.consentUrl(tenantKey, args.body.user.id);
+    if (args.body.response_url) await args.respond({ response_type: 'ephemeral', replace_original: false, ...linkCard({ consentUrl, reason: err.code }) });
+    return undefined;
+  }
+}
+
+/**
+ * "Change status": the form opens at once with a loading state (the trigger lasts 3 s), then fills in when
+ * COR has answered, so a slow COR never costs the person their click.
+ */
+function changeStatus(services: SlackServices) {
+  return async (args: ActionArgs): Promise<void> => {
+    await args.ack();
+    const value = (args.action as ButtonAction).value ?? '';
+    if (!/^\d{1,12}$/.test(value)) return;
+    const link = await clickerLink(services, args);
+    if (!link) return;
+    const meta: TaskModalMeta = { t: link.tenantKey, u: link.slackUserId, task: Number(value), ...(args.body.response_url ? { r: args.body.response_url } : {}) };
+    const opened = await args.client.views.open({ trigger_id: args.body.trigger_id, view: taskModalLoading(meta) });
+    const viewId = opened.view?.id;
+    if (!viewId) return;
+    const api = services.linking.apiFor(link);
+    let view;
+    try {
+      const [task] = await Promise.all([services.tasks.fresh(link, api, meta.task), services.tasks.openTasks(link, api).catch(() => [])]);
+      view = taskModalForm(task, services.tasks.statusOptions(link, task.status), meta);
+    } catch (err) {
+      const gone = err instanceof CorError && (err.code === 'not_found' || err.code === 'forbidden');
+      view = taskModalMessage(meta, gone ? `Task #${meta.task} does not exist in COR any more, or you cannot see it.` : toUserMessage(err));
+    }
+    await args.client.views.update({ view_id: viewId, hash: opened.view?.hash, view });
+  };
+}
+
+/** "Show more" under `/cor tasks`: the next page, in place. */
+function more(services: SlackServices) {
+  return async (args: ActionArgs): Promise<void> => {
+    await args.ack();
+    let raw: unknown;
+    try {
+      raw = JSON.parse((args.action as ButtonAction).value ?? '');
+    } catch {
+      raw = undefined;
+    }
+    const page = moreSchema.safeParse(raw);
+    if (!page.success) return;
+    const link = await clickerLink(services, args);
+    if (!link) return;
+    const { tz } = await zoneOf(services, link);
+    const open = await services.tasks.openTasks(link, services.linking.apiFor(link));
+    const tasks = tasksMatching(open, page.data.q);
+    await args.respond({ response_type: 'ephemeral', replace_original: true, ...tasksMessage({ tasks, query: page.data.q || undefined, offset: Math.min(page.data.o, Math.max(0, tasks.length - 1)) }, services.clock.now(), tz, services.corTaskUrl) });
+  };
+}
+
+export const taskActions = { changeStatus, more };
