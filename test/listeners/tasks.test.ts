@@ -148,4 +148,60 @@ describe('tasks in Slack through a real Bolt app', () => {
     expect(h.cor.requestsTo('PUT', '/tasks/{task_id}')).toHaveLength(0);
     void link;
   });
+
+  function messageShortcut(callbackId: string, text: string, user = 'U01JANE') {
+    return h.send({
+      type: 'message_action',
+      callback_id: callbackId,
+      trigger_id: '9.t',
+      team: { id: 'T0DEMO', domain: 'demo' },
+      user: { id: user, team_id: 'T0DEMO', username: 'x', name: 'x' },
+      channel: { id: 'C0GENERAL', name: 'general' },
+      message: { type: 'message', user: 'U02JOHN', ts: '1700000000.000100', text },
+      message_ts: '1700000000.000100',
+      response_url: h.slack.newResponseUrl(),
+      api_app_id: 'A0COR',
+      token: 'x',
+      action_ts: '1',
+    });
+  }
+
+  it('message shortcut "Log time to COR": the form with the message as note and its linked task', async () => {
+    await messageShortcut('log_time_message', 'Fixed the hero <https://acme.cor.works/tasks/48211|layout bug> today');
+    const view = h.slack.callsTo('views.open')[0]?.args.view as { callback_id: string; blocks: { block_id: string; element: { initial_option?: { value: string }; initial_value?: string } }[] };
+    expect(view.callback_id).toBe('log_time_modal');
+    expect(view.blocks.find((b) => b.block_id === 'task')?.element.initial_option?.value).toBe('48211');
+    expect(view.blocks.find((b) => b.block_id === 'note')?.element.initial_value).toContain('Fixed the hero');
+  });
+
+  it('message shortcut "Change COR task status": the status form for the linked task, or a clear answer', async () => {
+    await messageShortcut('task_status_message', 'can you move #48213 forward?');
+    expect(h.slack.callsTo('views.open')[0]?.args.view).toMatchObject({ callback_id: 'task_status_modal' });
+    expect(JSON.stringify(h.slack.callsTo('views.update').at(-1)?.args.view)).toContain('Mobile app login flow');
+    await messageShortcut('task_status_message', 'no task here, see <#C123|general>');
+    expect(String(h.slack.responses.at(-1)?.body.text)).toContain('does not link a COR task');
+    expect(h.slack.callsTo('views.open')).toHaveLength(1);
+  });
+
+  it('a shared COR task link unfurls as the task card, read as the person who shared it', async () => {
+    const shared = (user: string, url: string) =>
+      h.send({
+        type: 'event_callback',
+        team_id: 'T0DEMO',
+        api_app_id: 'A0COR',
+        token: 'x',
+        event_id: `Ev${Math.random()}`,
+        event_time: 1,
+        event: { type: 'link_shared', channel: 'C0GENERAL', user, message_ts: '1700000000.000200', links: [{ domain: 'acme.cor.works', url }], event_ts: '1.2' },
+      });
+    await shared('U01JANE', 'https://acme.cor.works/tasks/48215');
+    const unfurl = h.slack.callsTo('chat.unfurl')[0]?.args;
+    expect(unfurl).toMatchObject({ channel: 'C0GENERAL', ts: '1700000000.000200' });
+    expect(JSON.stringify(unfurl?.unfurls)).toContain('Diseño de piezas para redes');
+    expect(JSON.stringify(unfurl?.unfurls)).toContain('task_change_status');
+    await shared('U02JOHN', 'https://acme.cor.works/tasks/48215'); // John is not linked: no preview
+    await shared('U01JANE', 'https://acme.cor.works/tasks/99999'); // no such task: no preview
+    expect(h.slack.callsTo('chat.unfurl')).toHaveLength(1);
+  });
 });
+

@@ -299,6 +299,8 @@ export class FakeSlack {
         Object.assign(message, { text: args.text, blocks: args.blocks });
         return { ok: true, channel: args.channel, ts: args.ts, text: args.text };
       }
+      case 'chat.unfurl':
+        return { ok: true };
       case 'conversations.history': {
         const all = [...(this.messages.get(String(args.channel)) ?? [])].reverse();
         const withMetadata = args.include_all_metadata === true || args.include_all_metadata === 'true';

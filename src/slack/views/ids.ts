@@ -40,10 +40,10 @@ export const ACTIONS = {
 } as const;
 
 /** Events the app subscribes to (also in manifest.yml). */
-export const EVENTS = ['app_home_opened', 'app_uninstalled', 'tokens_revoked', 'user_change'] as const;
+export const EVENTS = ['app_home_opened', 'app_uninstalled', 'tokens_revoked', 'user_change', 'link_shared'] as const;
 
 /** Global and message shortcuts (callback ids, also in manifest.yml). */
-export const SHORTCUTS = { logTime: 'log_time' } as const;
+export const SHORTCUTS = { logTime: 'log_time', logTimeFromMessage: 'log_time_message', taskStatusFromMessage: 'task_status_message' } as const;
 
 /** Callback ids of views (modals). */
 export const CALLBACKS = { logModal: 'log_time_modal', reminderSettings: 'reminder_settings_modal', taskStatus: 'task_status_modal' } as const;
@@ -94,7 +94,7 @@ export const REMINDER_MODAL_BLOCKS = {
 } as const;
 
 /** Bot scopes the app asks for (manifest.yml and the OAuth install use these). */
-export const BOT_SCOPES = ['commands', 'chat:write', 'im:write', 'im:history', 'users:read', 'users:read.email'] as const;
+export const BOT_SCOPES = ['commands', 'chat:write', 'im:write', 'im:history', 'users:read', 'users:read.email', 'links:read', 'links:write'] as const;
 
 /** The one HTTP path Slack sends commands, interactions, options requests and events to. */
 export const SLACK_EVENTS_PATH = '/slack/events';

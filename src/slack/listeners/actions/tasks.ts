@@ -1,12 +1,12 @@
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { z } from 'zod';
-import { CorError } from '../../../cor/errors.ts';
 import { tenantKeyOf } from '../../../domain/tenant.ts';
-import { AppError, toUserMessage } from '../../../errors.ts';
+import { AppError } from '../../../errors.ts';
 import type { UserLinkRecord } from '../../../store/links.ts';
 import type { SlackServices } from '../../services.ts';
 import { linkCard } from '../../views/linking.ts';
-import { type TaskModalMeta, taskModalForm, taskModalLoading, taskModalMessage, tasksMessage } from '../../views/tasks.ts';
+import { openTaskStatusModal } from '../../task-modal.ts';
+import { tasksMessage } from '../../views/tasks.ts';
 import { zoneOf } from '../commands/log.ts';
 import { tasksMatching } from '../commands/tasks.ts';
 
@@ -31,10 +31,7 @@ async function clickerLink(services: SlackServices, args: ActionArgs): Promise<U
   }
 }
 
-/**
- * "Change status": the form opens at once with a loading state (the trigger lasts 3 s), then fills in when
- * COR has answered, so a slow COR never costs the person their click.
- */
+/** "Change status" on a task card: the status form (see openTaskStatusModal). */
 function changeStatus(services: SlackServices) {
   return async (args: ActionArgs): Promise<void> => {
     await args.ack();
@@ -42,20 +39,7 @@ function changeStatus(services: SlackServices) {
     if (!/^\d{1,12}$/.test(value)) return;
     const link = await clickerLink(services, args);
     if (!link) return;
-    const meta: TaskModalMeta = { t: link.tenantKey, u: link.slackUserId, task: Number(value), ...(args.body.response_url ? { r: args.body.response_url } : {}) };
-    const opened = await args.client.views.open({ trigger_id: args.body.trigger_id, view: taskModalLoading(meta) });
-    const viewId = opened.view?.id;
-    if (!viewId) return;
-    const api = services.linking.apiFor(link);
-    let view;
-    try {
-      const [task] = await Promise.all([services.tasks.fresh(link, api, meta.task), services.tasks.openTasks(link, api).catch(() => [])]);
-      view = taskModalForm(task, services.tasks.statusOptions(link, task.status), meta);
-    } catch (err) {
-      const gone = err instanceof CorError && (err.code === 'not_found' || err.code === 'forbidden');
-      view = taskModalMessage(meta, gone ? `Task #${meta.task} does not exist in COR any more, or you cannot see it.` : toUserMessage(err));
-    }
-    await args.client.views.update({ view_id: viewId, hash: opened.view?.hash, view });
+    await openTaskStatusModal(services, args.client, { triggerId: args.body.trigger_id, link, taskId: Number(value), responseUrl: args.body.response_url });
   };
 }
 
