@@ -16,6 +16,7 @@ import { TimerService } from './domain/timers.ts';
 import { startOutboxWorker } from './scheduler/outbox-worker.ts';
 import { startReminderScheduler } from './scheduler/reminders.ts';
 import { SlackReminderMessenger } from './slack/reminder-messenger.ts';
+import { HomeTab } from './slack/home.ts';
 import { SlackEntryNotifier } from './slack/entry-notifier.ts';
 import { tenantKeyOf } from './domain/tenant.ts';
 import { systemClock } from './lib/clock.ts';
@@ -129,8 +130,12 @@ export async function main(): Promise<void> {
     logger: logger.child({ component: 'time-entries' }),
     breakPoint: () => slicer.turn(),
     // A reminder DM about that day redraws itself (declared below; only called once requests flow).
-    afterWrite: (link, start) => void work.track(reminders.refreshAfterWrite(link, start).catch((err: unknown) => logger.warn({ err }, 'could not redraw a reminder DM'))),
+    afterWrite: (link, start) => {
+      void work.track(reminders.refreshAfterWrite(link, start).catch((err: unknown) => logger.warn({ err }, 'could not redraw a reminder DM')));
+      home.refresh(services, link);
+    },
   });
+  const home = new HomeTab();
   const reminders = new ReminderService({
     links: store.links,
     reminders: store.reminders,
@@ -156,6 +161,7 @@ export async function main(): Promise<void> {
     entries,
     timers,
     reminders,
+    home,
     tasks,
     corTaskUrl: (id) => taskUrl?.replace('{id}', String(id)),
   };

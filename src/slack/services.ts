@@ -10,6 +10,7 @@ import type { WorkTracker } from '../lib/work-tracker.ts';
 import type { Logger } from '../logger.ts';
 import type { Store } from '../store/index.ts';
 import type { SlackClients } from './clients.ts';
+import type { HomeTab } from './home.ts';
 
 /** What the Slack layer is given by main.ts (or a test): everything already constructed. */
 export interface SlackServices {
@@ -28,6 +29,8 @@ export interface SlackServices {
   entries: TimeEntryService;
   timers: TimerService;
   reminders: ReminderService;
+  /** App Home: published on open, redrawn after the person's own changes */
+  home: HomeTab;
   tasks: TaskDirectory;
   /** a task's page in COR's web app, when known */
   corTaskUrl: (taskId: number) => string | undefined;

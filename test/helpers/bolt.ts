@@ -3,6 +3,7 @@ import { ClientCredentialsTokenSource } from '../../src/cor/auth.ts';
 import { type Clock, systemClock } from '../../src/lib/clock.ts';
 import { ReminderService } from '../../src/domain/reminders.ts';
 import { SlackReminderMessenger } from '../../src/slack/reminder-messenger.ts';
+import { HomeTab } from '../../src/slack/home.ts';
 import { AckPressure } from '../../src/lib/pressure.ts';
 import { WorkTracker } from '../../src/lib/work-tracker.ts';
 import { LinkingService } from '../../src/domain/linking.ts';
@@ -82,9 +83,13 @@ export async function listenerHarness(opts: { clock?: Clock } = {}): Promise<Lis
     notifier: new SlackEntryNotifier(clients, clock),
     clock,
     logger,
-    afterWrite: (link, start) => void work.track(reminders.refreshAfterWrite(link, start)),
+    afterWrite: (link, start) => {
+      void work.track(reminders.refreshAfterWrite(link, start));
+      home.refresh(services, link);
+    },
   });
   const work = new WorkTracker();
+  const home = new HomeTab();
   const reminders = new ReminderService({
     links: db.store.links,
     reminders: db.store.reminders,
@@ -107,6 +112,7 @@ export async function listenerHarness(opts: { clock?: Clock } = {}): Promise<Lis
     entries,
     timers: new TimerService({ timers: db.store.timers, tasks, entries, clock: clock }),
     reminders,
+    home,
     tasks,
     corTaskUrl: (id) => `https://acme.cor.example/tasks/${id}`,
   };

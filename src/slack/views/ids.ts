@@ -37,6 +37,8 @@ export const ACTIONS = {
   /** task cards: the status form; `/cor tasks`: the next page */
   taskChangeStatus: 'task_change_status',
   tasksMore: 'tasks_more',
+  /** App Home: stop the running timer */
+  timerStop: 'timer_stop',
 } as const;
 
 /** Events the app subscribes to (also in manifest.yml). */

@@ -40,12 +40,12 @@ function titleLink(task: TaskView, url: string | undefined): string {
   return url ? `<${url}|${title}>` : title;
 }
 
-function taskLines(task: TaskView, now: Date, tz: string, url: string | undefined): string {
+export function taskLines(task: TaskView, now: Date, tz: string, url: string | undefined): string {
   const facts = [statusName(task.status), priorityName(task.priority), deadlineText(task.deadline, now, tz)].filter(Boolean).join(' · ');
   return `*${titleLink(task, url)}*  \`#${task.id}\`\n${facts}`;
 }
 
-function taskActions(task: TaskView): KnownBlock {
+export function taskActions(task: TaskView): KnownBlock {
   return {
     type: 'actions',
     block_id: `task_${task.id}`,

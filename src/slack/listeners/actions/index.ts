@@ -4,6 +4,7 @@ import type { ListenerRegistry } from '../registry.ts';
 import { logActions } from './log.ts';
 import { reminderActions } from './reminders.ts';
 import { taskActions } from './tasks.ts';
+import { stopTimerFromHome } from './home.ts';
 
 export function registerActions(registry: ListenerRegistry, services: SlackServices): void {
   // A URL button opens the browser by itself; Slack still sends the click, which must be acknowledged.
@@ -23,4 +24,5 @@ export function registerActions(registry: ListenerRegistry, services: SlackServi
   registry.action(ACTIONS.reminderSettings, reminderActions.openSettings(services));
   registry.action(ACTIONS.taskChangeStatus, taskActions.changeStatus(services));
   registry.action(ACTIONS.tasksMore, taskActions.more(services));
+  registry.action(ACTIONS.timerStop, stopTimerFromHome(services));
 }

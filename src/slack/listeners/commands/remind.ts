@@ -17,6 +17,7 @@ export function remindSubcommand(services: SlackServices): SubcommandHandler {
       if (!parsed.ok) return void (await args.respond({ response_type: 'ephemeral', replace_original: true, ...remindErrorMessage(parsed.error) }));
       const changed = parsed.changes.length > 0;
       const setting = changed ? await services.reminders.saveSettings(link, applyRemindChanges(current, parsed.changes)) : current;
+      if (changed) services.home.refresh(services, link);
       await args.respond({ response_type: 'ephemeral', replace_original: true, ...settingsCard(setting, tz, changed) });
     });
   };

@@ -30,12 +30,14 @@ export function timerSubcommand(services: SlackServices, verb: 'start' | 'stop' 
       if (verb === 'status') return void (await respond(statusMessage(await services.timers.status(link, api), tz)));
       if (verb === 'stop') {
         const stopped = await services.timers.stop(link, api, tz);
+        services.home.refresh(services, link);
         return void (await respond(stopped ? { text: stoppedLine(stopped, tz), blocks: [{ type: 'section', text: { type: 'mrkdwn', text: stoppedLine(stopped, tz) } }] } : noTimerMessage()));
       }
       try {
         const started = await services.timers.start(link, api, rest, tz);
         if (started.kind === 'choose') return void (await respond(chooseTimerTaskMessage(started.options)));
         if (started.kind === 'no_task') return void (await respond(noTimerTaskMessage(started.query)));
+        services.home.refresh(services, link);
         await respond(startedMessage(started.task, started.timer.startedAt, tz, started.stoppedPrevious));
       } catch (err) {
         if (err instanceof CorError && (err.code === 'not_found' || err.code === 'forbidden')) {

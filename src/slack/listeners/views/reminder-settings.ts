@@ -83,5 +83,6 @@ export function reminderSettingsSubmission(services: SlackServices) {
     }
     await services.reminders.saveSettings(link, checked.setting);
     await ack();
+    services.home.refresh(services, link);
   };
 }

@@ -107,6 +107,7 @@ export function taskStatusSubmission(services: SlackServices) {
               : `⚠️ The ${formatMinutes(minutes)} could not be logged: ${outcome.reason}.`;
       }
     }
+    services.home.refresh(services, link);
     const done = taskChangedText(task, logged);
     await show(taskModalMessage(meta, done));
     if (meta.r) {
