@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { INTEGRATION_SOURCES, type IntegrationSource } from './cor/client.ts';
 
 /**
  * The only reader of process.env. Every problem is collected and reported at once, each with how to fix it.
@@ -28,6 +29,8 @@ export interface Config {
     apiKey: string;
     clientSecret: string;
     timeoutMs: number;
+    /** `metadata.source` for projects created from channels; unset = `/cor project` is off */
+    integrationSource: IntegrationSource | undefined;
   };
   /** base64 keys; undefined in development means "use a local key file" (see main.ts). */
   /** reminder DMs: pacing per workspace, and how often the sweep runs */
@@ -99,6 +102,7 @@ const schema = z.object({
   COR_TASK_URL: z.string().refine((v) => v.includes('{id}') && /^https?:\/\//.test(v), 'COR_TASK_URL must be an http(s) URL containing {id}').optional(),
   COR_API_KEY: z.string().optional(),
   COR_CLIENT_SECRET: z.string().optional(),
+  COR_INTEGRATION_SOURCE: z.enum(INTEGRATION_SOURCES, { message: `COR_INTEGRATION_SOURCE must be one of ${INTEGRATION_SOURCES.join(', ')}` }).optional(),
   COR_TIMEOUT_MS: z
     .string()
     .regex(/^\d+$/, 'COR_TIMEOUT_MS must be a whole number of milliseconds')
@@ -196,6 +200,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       apiKey: e.COR_API_KEY as string,
       clientSecret: e.COR_CLIENT_SECRET as string,
       timeoutMs: e.COR_TIMEOUT_MS,
+      integrationSource: e.COR_INTEGRATION_SOURCE,
     },
     reminders: { sendsPerSecond: e.REMINDER_SENDS_PER_SECOND, tickMs: e.REMINDER_TICK_SECONDS * 1000 },
     tokenEncryptionKey: e.TOKEN_ENCRYPTION_KEY,

@@ -77,19 +77,9 @@ export interface NewHour {
   stop?: string;
 }
 
-export type IntegrationSource =
-  | 'JIRA'
-  | 'SALESFORCE'
-  | 'ADVERTMIND'
-  | 'QUICKBOOKS'
-  | 'ZAPIER'
-  | 'OKTA'
-  | 'MICROSOFT_DYNAMICS'
-  | 'GITHUB'
-  | 'MICROSOFT_TEAMS'
-  | 'VBS'
-  | 'SAP'
-  | 'GLOBANT';
+/** The sources the Integrations API accepts in `metadata.source` (there is none for Slack). */
+export const INTEGRATION_SOURCES = ['JIRA', 'SALESFORCE', 'ADVERTMIND', 'QUICKBOOKS', 'ZAPIER', 'OKTA', 'MICROSOFT_DYNAMICS', 'GITHUB', 'MICROSOFT_TEAMS', 'VBS', 'SAP', 'GLOBANT'] as const;
+export type IntegrationSource = (typeof INTEGRATION_SOURCES)[number];
 
 export interface IntegrationProject {
   id?: string;

@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import type { TokenCipher } from '../lib/crypto.ts';
+import { ChannelProjectRepository } from './channel-projects.ts';
 import { InstallationRepository } from './installations.ts';
 import { UserLinkRepository } from './links.ts';
 import { applySqliteMigrations, type MigrationResult } from './migrate.ts';
@@ -18,6 +19,7 @@ export interface Store {
   outbox: OutboxRepository;
   reminders: ReminderRepository;
   timers: TimerRepository;
+  channelProjects: ChannelProjectRepository;
   /** A cheap round trip, for health checks. */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -36,6 +38,7 @@ export function openStore(databaseUrl: string, cipher: TokenCipher): Store {
     outbox: new OutboxRepository(db),
     reminders: new ReminderRepository(db),
     timers: new TimerRepository(db),
+    channelProjects: new ChannelProjectRepository(db),
     ping: async () => {
       await db.$queryRawUnsafe('SELECT 1');
     },

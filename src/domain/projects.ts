@@ -1,0 +1,123 @@
+import type { CorApi, IntegrationProject, IntegrationSource } from '../cor/client.ts';
+import { CorError } from '../cor/errors.ts';
+import type { UserLinkRecord } from '../store/links.ts';
+import type { ChannelProjectRecord, ChannelProjectRepository } from '../store/channel-projects.ts';
+
+/** COR roles that may create projects: C-Level, Director, Project Manager. */
+export const PROJECT_ROLES = [1, 2, 3];
+export const INCOME_TYPES = ['fee', 'one_time', 'hourly_rate', 'contract'] as const;
+export type IncomeType = (typeof INCOME_TYPES)[number];
+
+/** A project as the form gives it (dates already read into YYYY-MM-DD). Undefined = not given. */
+export interface ProjectDraft {
+  name: string | undefined;
+  clientExternalId: string | undefined;
+  brief: string | undefined;
+  start: string | undefined;
+  end: string | undefined;
+  estimatedHours: number | undefined;
+  billable: boolean | undefined;
+  incomeType: IncomeType | undefined;
+}
+
+/** Where a refusal belongs in the form. */
+export type ProjectField = 'name' | 'client' | 'start' | 'end' | 'general';
+
+export type ProjectOutcome = { ok: true; project: ChannelProjectRecord } | { ok: false; field: ProjectField; message: string };
+
+export interface ProjectDeps {
+  channels: ChannelProjectRepository;
+  apiFor: (link: UserLinkRecord) => CorApi;
+  /** `metadata.source` for the Integrations API; undefined = projects from channels are off */
+  source: IntegrationSource | undefined;
+}
+
+/** COR's named Integrations errors, as the field they belong to and plain words. */
+export function refusalOf(err: unknown): { field: ProjectField; message: string } | undefined {
+  if (!(err instanceof CorError)) return undefined;
+  switch (err.corName) {
+    case 'DuplicateExternalIdError':
+      return { field: 'name', message: 'This channel already has a COR project: use `/cor project edit` to change it.' };
+    case 'ClientNotFoundError':
+      return { field: 'client', message: 'COR has no client with that external id.' };
+    case 'InvalidDateRangeError':
+      return { field: 'end', message: 'The end comes before the start.' };
+    case 'InvalidSourceError':
+      return { field: 'general', message: 'COR does not accept the integration source this bot is configured with (COR_INTEGRATION_SOURCE): tell your Slack admin.' };
+    case 'ProjectNotFoundError':
+      return { field: 'general', message: 'This channel’s project is not in COR any more.' };
+    case 'ValidationError':
+      return { field: 'general', message: `COR refused the project: ${err.corMessage ?? 'invalid values'}.` };
+  }
+  if (err.code === 'forbidden') return { field: 'general', message: 'COR says you are not allowed to create or change projects.' };
+  if (err.code === 'validation') return { field: 'general', message: `COR refused the project: ${err.corMessage ?? 'invalid values'}.` };
+  return undefined;
+}
+
+function body(draft: ProjectDraft): Omit<IntegrationProject, 'metadata'> {
+  return {
+    ...(draft.name !== undefined ? { name: draft.name } : {}),
+    ...(draft.clientExternalId !== undefined ? { client_id: draft.clientExternalId } : {}),
+    ...(draft.brief !== undefined ? { brief: draft.brief } : {}),
+    ...(draft.start !== undefined ? { start: draft.start } : {}),
+    ...(draft.end !== undefined ? { end: draft.end } : {}),
+    ...(draft.estimatedHours !== undefined ? { estimated_time: draft.estimatedHours } : {}),
+    ...(draft.billable !== undefined ? { billable: draft.billable } : {}),
+    ...(draft.incomeType !== undefined ? { income_type: draft.incomeType } : {}),
+  };
+}
+
+/** Slack channels as COR projects, through COR's Integrations API, keyed by the channel id. */
+export class ProjectService {
+  readonly #d: ProjectDeps;
+  constructor(deps: ProjectDeps) {
+    this.#d = deps;
+  }
+
+  get enabled(): boolean {
+    return this.#d.source !== undefined;
+  }
+
+  /** Only C-Level, Director and Project Manager may (their COR role, read as them). */
+  async canManage(link: UserLinkRecord): Promise<boolean> {
+    const me = await this.#d.apiFor(link).me();
+    return me.role_id !== undefined && me.role_id !== null && PROJECT_ROLES.includes(me.role_id);
+  }
+
+  ofChannel(tenantKey: string, channelId: string): Promise<ChannelProjectRecord | undefined> {
+    return this.#d.channels.find(tenantKey, channelId);
+  }
+
+  async create(link: UserLinkRecord, channelId: string, draft: ProjectDraft & { name: string }): Promise<ProjectOutcome> {
+    const source = this.#d.source;
+    if (!source) return { ok: false, field: 'general', message: 'Projects from channels are not set up (COR_INTEGRATION_SOURCE).' };
+    try {
+      const created = await this.#d.apiFor(link).createIntegrationProject({ ...body(draft), id: channelId, name: draft.name, metadata: { source } });
+      const record: ChannelProjectRecord = { tenantKey: link.tenantKey, channelId, corProjectId: created.id, externalId: channelId, name: created.name, createdBy: link.slackUserId };
+      await this.#d.channels.save(record);
+      return { ok: true, project: record };
+    } catch (err) {
+      const refusal = refusalOf(err);
+      if (refusal) return { ok: false, ...refusal };
+      throw err;
+    }
+  }
+
+  /** A partial update: only what the form changed is sent. */
+  async update(link: UserLinkRecord, channelId: string, draft: ProjectDraft): Promise<ProjectOutcome> {
+    const source = this.#d.source;
+    if (!source) return { ok: false, field: 'general', message: 'Projects from channels are not set up (COR_INTEGRATION_SOURCE).' };
+    const existing = await this.#d.channels.find(link.tenantKey, channelId);
+    if (!existing) return { ok: false, field: 'general', message: 'This channel has no COR project yet: use `/cor project new`.' };
+    try {
+      const updated = await this.#d.apiFor(link).updateIntegrationProject(existing.externalId, { ...body(draft), metadata: { source } });
+      const record: ChannelProjectRecord = { ...existing, name: updated.name ?? existing.name, corProjectId: updated.id ?? existing.corProjectId };
+      await this.#d.channels.save(record);
+      return { ok: true, project: record };
+    } catch (err) {
+      const refusal = refusalOf(err);
+      if (refusal) return { ok: false, ...refusal };
+      throw err;
+    }
+  }
+}
