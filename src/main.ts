@@ -10,6 +10,7 @@ import { CorClient } from './cor/client.ts';
 import { CorTransport } from './cor/transport.ts';
 import { LinkingService } from './domain/linking.ts';
 import { ReminderService } from './domain/reminders.ts';
+import { ProjectService } from './domain/projects.ts';
 import { TaskDirectory } from './domain/tasks.ts';
 import { TimeEntryService } from './domain/time-entries.ts';
 import { TimerService } from './domain/timers.ts';
@@ -136,6 +137,7 @@ export async function main(): Promise<void> {
     },
   });
   const home = new HomeTab();
+  const projects = new ProjectService({ channels: store.channelProjects, apiFor: (link) => linking.apiFor(link), source: config.cor.integrationSource });
   const reminders = new ReminderService({
     links: store.links,
     reminders: store.reminders,
@@ -161,6 +163,7 @@ export async function main(): Promise<void> {
     entries,
     timers,
     reminders,
+    projects,
     home,
     tasks,
     corTaskUrl: (id) => taskUrl?.replace('{id}', String(id)),

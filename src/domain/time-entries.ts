@@ -187,7 +187,12 @@ export class TimeEntryService {
     return zonedTimeToInstant(date, dayStart.hour, dayStart.minute, tz);
   }
 
-  async #lookup(link: UserLinkRecord, api: CorApi, parsed: ParsedLog): Promise<{ task: TaskView; guessed: boolean } | { options: TaskView[]; query: string } | Resolution> {
+  async #lookup(
+    link: UserLinkRecord,
+    api: CorApi,
+    parsed: ParsedLog,
+    preferred: { projectId: number; name: string } | undefined,
+  ): Promise<{ task: TaskView; guessed: boolean } | { options: TaskView[]; query: string } | Resolution> {
     if (parsed.task?.kind === 'id') {
       try {
         return { task: await this.#d.tasks.task(link, api, parsed.task.id), guessed: false };
@@ -197,6 +202,15 @@ export class TimeEntryService {
         if (!isTransient(err)) throw err;
         return { task: placeholderTask(parsed.task.id), guessed: false };
       }
+    }
+    if (preferred) {
+      // In a channel that is a COR project, that project's tasks come first.
+      const inProject = (await this.#d.tasks.openTasks(link, api)).filter((t) => t.projectId === preferred.projectId);
+      if (parsed.task?.kind === 'query') {
+        const match = matchTask(parsed.task.text, inProject);
+        if (match.kind === 'clear') return { task: match.task, guessed: !match.exact };
+      } else if (inProject.length === 1 && inProject[0]) return { task: inProject[0], guessed: true };
+      else if (inProject.length > 1) return { options: inProject.slice(0, 5), query: preferred.name };
     }
     if (parsed.task?.kind !== 'query') return { kind: 'no_task', query: undefined };
     const match = matchTask(parsed.task.text, await this.#d.tasks.openTasks(link, api));
@@ -209,9 +223,9 @@ export class TimeEntryService {
    * Turns a parsed line into something to write, or into the question to ask. The task, the day's entries,
    * the workday start and the daily target are read from COR at the same time (one wait, not four).
    */
-  async resolve(link: UserLinkRecord, parsed: ParsedLog, tz: string): Promise<Resolution> {
+  async resolve(link: UserLinkRecord, parsed: ParsedLog, tz: string, preferred?: { projectId: number; name: string }): Promise<Resolution> {
     const api = this.#d.apiFor(link);
-    const [found, day, target] = await Promise.all([this.#lookup(link, api, parsed), this.#day(link, api, parsed.date, tz), this.#target(link, api)]);
+    const [found, day, target] = await Promise.all([this.#lookup(link, api, parsed, preferred), this.#day(link, api, parsed.date, tz), this.#target(link, api)]);
     if ('kind' in found) return found;
     const span = this.#span(parsed, tz, day);
     const alreadyLogged = day.entries === undefined ? undefined : hoursOf(day.entries);

@@ -9,6 +9,7 @@ export const slashCommandSchema = z.object({
   enterprise_id: z.string().optional(),
   is_enterprise_install: z.string().optional(),
   channel_id: z.string().optional(),
+  channel_name: z.string().optional(),
   response_url: z.string().url(),
   trigger_id: z.string().min(1),
 });

@@ -2,6 +2,7 @@ import type { CorApi } from '../cor/client.ts';
 import type { LinkingService, SlackDirectory } from '../domain/linking.ts';
 import type { TaskDirectory } from '../domain/tasks.ts';
 import type { TimeEntryService } from '../domain/time-entries.ts';
+import type { ProjectService } from '../domain/projects.ts';
 import type { ReminderService } from '../domain/reminders.ts';
 import type { TimerService } from '../domain/timers.ts';
 import type { Clock } from '../lib/clock.ts';
@@ -29,6 +30,7 @@ export interface SlackServices {
   entries: TimeEntryService;
   timers: TimerService;
   reminders: ReminderService;
+  projects: ProjectService;
   /** App Home: published on open, redrawn after the person's own changes */
   home: HomeTab;
   tasks: TaskDirectory;

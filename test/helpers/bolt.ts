@@ -4,6 +4,8 @@ import { type Clock, systemClock } from '../../src/lib/clock.ts';
 import { ReminderService } from '../../src/domain/reminders.ts';
 import { SlackReminderMessenger } from '../../src/slack/reminder-messenger.ts';
 import { HomeTab } from '../../src/slack/home.ts';
+import { ProjectService } from '../../src/domain/projects.ts';
+import type { IntegrationSource } from '../../src/cor/client.ts';
 import { AckPressure } from '../../src/lib/pressure.ts';
 import { WorkTracker } from '../../src/lib/work-tracker.ts';
 import { LinkingService } from '../../src/domain/linking.ts';
@@ -53,7 +55,7 @@ export interface ListenerHarness {
 }
 
 /** A real Bolt App with every listener, real services over a temp store, fake Slack and fake COR over HTTP. */
-export async function listenerHarness(opts: { clock?: Clock } = {}): Promise<ListenerHarness> {
+export async function listenerHarness(opts: { clock?: Clock; integrationSource?: IntegrationSource } = {}): Promise<ListenerHarness> {
   const clock = opts.clock ?? systemClock;
   const slack = await new FakeSlack().start();
   const cor = await new FakeCor().start();
@@ -90,6 +92,7 @@ export async function listenerHarness(opts: { clock?: Clock } = {}): Promise<Lis
   });
   const work = new WorkTracker();
   const home = new HomeTab();
+  const projects = new ProjectService({ channels: db.store.channelProjects, apiFor: (link) => linking.apiFor(link), source: 'integrationSource' in opts ? opts.integrationSource : 'ZAPIER' });
   const reminders = new ReminderService({
     links: db.store.links,
     reminders: db.store.reminders,
@@ -112,6 +115,7 @@ export async function listenerHarness(opts: { clock?: Clock } = {}): Promise<Lis
     entries,
     timers: new TimerService({ timers: db.store.timers, tasks, entries, clock: clock }),
     reminders,
+    projects,
     home,
     tasks,
     corTaskUrl: (id) => `https://acme.cor.example/tasks/${id}`,

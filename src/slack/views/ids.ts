@@ -16,6 +16,7 @@ export const SUBCOMMANDS = {
   remind: 'remind',
   tasks: 'tasks',
   task: 'task',
+  project: 'project',
 } as const;
 
 /** Action ids of interactive elements. */
@@ -48,7 +49,27 @@ export const EVENTS = ['app_home_opened', 'app_uninstalled', 'tokens_revoked', '
 export const SHORTCUTS = { logTime: 'log_time', logTimeFromMessage: 'log_time_message', taskStatusFromMessage: 'task_status_message' } as const;
 
 /** Callback ids of views (modals). */
-export const CALLBACKS = { logModal: 'log_time_modal', reminderSettings: 'reminder_settings_modal', taskStatus: 'task_status_modal' } as const;
+export const CALLBACKS = { logModal: 'log_time_modal', reminderSettings: 'reminder_settings_modal', taskStatus: 'task_status_modal', project: 'project_modal' } as const;
+
+/** Block and action ids of the project form (start and end dispatch on Enter, to show the date read). */
+export const PROJECT_MODAL_BLOCKS = {
+  name: 'name',
+  nameAction: 'name_value',
+  client: 'client',
+  clientAction: 'client_value',
+  brief: 'brief',
+  briefAction: 'brief_value',
+  start: 'start',
+  startAction: 'project_start_value',
+  end: 'end',
+  endAction: 'project_end_value',
+  hours: 'hours',
+  hoursAction: 'hours_value',
+  billable: 'billable',
+  billableAction: 'billable_value',
+  income: 'income',
+  incomeAction: 'income_value',
+} as const;
 
 /** Block and action ids of the task status form. */
 export const TASK_MODAL_BLOCKS = {

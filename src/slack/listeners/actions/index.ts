@@ -1,10 +1,11 @@
 import type { SlackServices } from '../../services.ts';
-import { ACTIONS } from '../../views/ids.ts';
+import { ACTIONS, PROJECT_MODAL_BLOCKS } from '../../views/ids.ts';
 import type { ListenerRegistry } from '../registry.ts';
 import { logActions } from './log.ts';
 import { reminderActions } from './reminders.ts';
 import { taskActions } from './tasks.ts';
 import { stopTimerFromHome } from './home.ts';
+import { projectDatePreview } from '../views/project-modal.ts';
 
 export function registerActions(registry: ListenerRegistry, services: SlackServices): void {
   // A URL button opens the browser by itself; Slack still sends the click, which must be acknowledged.
@@ -25,4 +26,7 @@ export function registerActions(registry: ListenerRegistry, services: SlackServi
   registry.action(ACTIONS.taskChangeStatus, taskActions.changeStatus(services));
   registry.action(ACTIONS.tasksMore, taskActions.more(services));
   registry.action(ACTIONS.timerStop, stopTimerFromHome(services));
+  // Enter in the project form's date fields.
+  registry.action(PROJECT_MODAL_BLOCKS.startAction, projectDatePreview(services));
+  registry.action(PROJECT_MODAL_BLOCKS.endAction, projectDatePreview(services));
 }

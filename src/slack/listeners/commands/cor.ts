@@ -7,6 +7,7 @@ import { linkSubcommand, unlinkSubcommand, whoamiSubcommand } from './linking.ts
 import { logSubcommand } from './log.ts';
 import { remindSubcommand } from './remind.ts';
 import { taskSubcommand, tasksSubcommand } from './tasks.ts';
+import { projectSubcommand } from './project.ts';
 import { summarySubcommand } from './summary.ts';
 import { timerSubcommand } from './timers.ts';
 
@@ -34,6 +35,7 @@ export function corCommand(services: SlackServices) {
     [SUBCOMMANDS.remind]: remindSubcommand(services),
     [SUBCOMMANDS.tasks]: tasksSubcommand(services),
     [SUBCOMMANDS.task]: taskSubcommand(services),
+    [SUBCOMMANDS.project]: projectSubcommand(services),
   };
 
   return async (args: CommandArgs): Promise<void> => {

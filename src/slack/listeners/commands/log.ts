@@ -71,7 +71,8 @@ async function logFor(services: SlackServices, link: UserLinkRecord, command: Sl
   const { tz, locale } = await zoneOf(services, link);
   const parsed = parseLogCommand(rest, { now: services.clock.now(), tz, locale });
   if (!parsed.ok) return void (await respond(parseErrorMessage(parsed.error)));
-  const resolution = await services.entries.resolve(link, parsed.value, tz);
+  const project = command.channel_id ? await services.projects.ofChannel(link.tenantKey, command.channel_id) : undefined;
+  const resolution = await services.entries.resolve(link, parsed.value, tz, project && { projectId: project.corProjectId, name: project.name });
   const pending = pendingOf(command, parsed.value.task?.kind === 'query' ? parsed.value.task.text : undefined);
   switch (resolution.kind) {
     case 'ready': {

@@ -16,6 +16,12 @@ export function tasksMatching(open: TaskView[], words: string): TaskView[] {
   return match.kind === 'clear' ? [match.task] : match.kind === 'several' ? match.options.map((o) => o.task) : [];
 }
 
+/** In a channel that is a COR project, that project's tasks first (the order is otherwise kept). */
+export function channelProjectFirst(tasks: TaskView[], projectId: number | undefined): TaskView[] {
+  if (projectId === undefined) return tasks;
+  return [...tasks.filter((t) => t.projectId === projectId), ...tasks.filter((t) => t.projectId !== projectId)];
+}
+
 /** `/cor tasks [words]`: the person's open tasks, grouped by project, with their actions; paged. */
 export function tasksSubcommand(services: SlackServices): SubcommandHandler {
   return async (args, command, rest) => {
@@ -23,7 +29,8 @@ export function tasksSubcommand(services: SlackServices): SubcommandHandler {
     await withLinkOrCard(services, args, command, async (link) => {
       const { tz } = await zoneOf(services, link);
       const open = await services.tasks.openTasks(link, services.linking.apiFor(link));
-      const page = { tasks: tasksMatching(open, rest), query: rest || undefined, offset: 0 };
+      const project = command.channel_id ? await services.projects.ofChannel(link.tenantKey, command.channel_id) : undefined;
+      const page = { tasks: channelProjectFirst(tasksMatching(open, rest), project?.corProjectId), query: rest || undefined, offset: 0 };
       await args.respond({ response_type: 'ephemeral', replace_original: true, ...tasksMessage(page, services.clock.now(), tz, services.corTaskUrl) });
     });
   };
