@@ -33,7 +33,9 @@ export class HomeTab {
   async #publish(services: SlackServices, client: WebClient, tenantKey: string, userId: string): Promise<void> {
     const link = await services.store.links.find(tenantKey, userId);
     if (!link || link.state !== 'active') {
-      await client.views.publish({ user_id: userId, view: welcomeHome() });
+      // The consent button needs a fresh single-use state; without one the page still says how to link.
+      const consentUrl = await services.linking.consentUrl(tenantKey, userId).catch(() => undefined);
+      await client.views.publish({ user_id: userId, view: welcomeHome(consentUrl) });
       return;
     }
     const { tz } = await zoneOf(services, link);

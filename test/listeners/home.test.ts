@@ -38,7 +38,9 @@ describe('App Home through a real Bolt app', () => {
 
   it('someone not linked sees the welcome page', async () => {
     await open('U02JOHN');
-    expect(JSON.stringify(published('U02JOHN').at(-1)?.args.view)).toContain('Run `/cor link`');
+    const welcome = JSON.stringify(published('U02JOHN').at(-1)?.args.view);
+    expect(welcome).toContain('Run `/cor link`');
+    expect(welcome).toContain('Link my COR account');
   });
 
   it('shows a running timer with Stop; Stop writes the entry and redraws Home', async () => {
