@@ -37,9 +37,11 @@ const NAMES_TTL_MS = 10 * 60_000;
  */
 export class TaskDirectory {
   readonly #clock: Clock;
-  readonly #open = new Map<string, { at: number; tasks: TaskView[] }>();
+  readonly #open = new Map<string, { at: number; tasks: TaskView[]; stale?: boolean }>();
   readonly #names = new Map<string, { at: number; projects: Map<number, { name: string; client: string | undefined }> }>();
   readonly #flights = new SingleFlight<TaskView[]>();
+  /** single tasks read by id (`#48211`), by person: a name and project change rarely */
+  readonly #byId = new Map<string, { at: number; task: TaskView }>();
   readonly #nameFlights = new SingleFlight<Map<number, { name: string; client: string | undefined }>>();
 
   constructor(clock: Clock) {
@@ -49,7 +51,7 @@ export class TaskDirectory {
   async openTasks(link: UserLinkRecord, api: CorApi): Promise<TaskView[]> {
     const now = this.#clock.now().getTime();
     const cached = this.#open.get(link.id);
-    if (cached && now - cached.at < OPEN_TASKS_TTL_MS) return cached.tasks;
+    if (cached && !cached.stale && now - cached.at < OPEN_TASKS_TTL_MS) return cached.tasks;
     return this.#flights.run(link.id, async () => {
       const [tasks, names] = await Promise.all([api.allTasks({ filters: { collaborator: link.corUserId }, order: { deadline: 'ASC' } }), this.#projectNames(link, api)]);
       const open = tasks.filter((t) => t.status !== DONE_STATUS && !t.archived).map((t) => this.#view(t, names));
@@ -63,15 +65,28 @@ export class TaskDirectory {
     return this.#open.get(link.id)?.tasks;
   }
 
+  /**
+   * After the person's own write: the list is read again next time it is needed whole (COR may have moved a
+   * task on), but a task's name and project are still known from it for a while (no COR read per entry).
+   */
   invalidate(link: UserLinkRecord): void {
-    this.#open.delete(link.id);
+    const cached = this.#open.get(link.id);
+    if (cached) cached.stale = true;
   }
 
   async task(link: UserLinkRecord, api: CorApi, taskId: number): Promise<TaskView> {
-    const known = this.#open.get(link.id)?.tasks.find((t) => t.id === taskId);
+    const cached = this.#open.get(link.id);
+    const now = this.#clock.now().getTime();
+    const known = cached && now - cached.at < NAMES_TTL_MS ? cached.tasks.find((t) => t.id === taskId) : undefined;
     if (known) return known;
+    const key = `${link.id}:${taskId}`;
+    const read = this.#byId.get(key);
+    if (read && now - read.at < NAMES_TTL_MS) return read.task;
     const [task, names] = await Promise.all([api.getTask(taskId), this.#projectNames(link, api)]);
-    return this.#view(task, names);
+    const view = this.#view(task, names);
+    if (this.#byId.size > 10_000) this.#byId.clear();
+    this.#byId.set(key, { at: this.#clock.now().getTime(), task: view });
+    return view;
   }
 
   /**
@@ -95,6 +110,7 @@ export class TaskDirectory {
       ...(change.priority !== undefined ? { priority: change.priority } : {}),
     });
     this.invalidate(link);
+    this.#byId.delete(`${link.id}:${taskId}`);
     // Some COR answers to PUT omit the project: keep what the task had.
     return this.#view({ ...current, ...updated, project: updated.project ?? current.project, project_id: updated.project_id ?? current.project_id }, names);
   }
