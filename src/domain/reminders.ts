@@ -100,6 +100,7 @@ const COMPANY_FACTS_TTL_MS = 15 * 60_000;
 /** Enough days back to find the previous workday after a long weekend, and recent tasks. */
 const LOOKBACK_DAYS = 7;
 const RECENT_TASKS = 3;
+const NO_OPEN_DM_TTL_MS = 60_000;
 /** Half a minute of rounding is not a shortfall. */
 const EPSILON_HOURS = 0.01;
 
@@ -244,6 +245,11 @@ export class ReminderService {
   readonly #users = new TtlCache<Map<number, CorUser>>(COMPANY_FACTS_TTL_MS);
   readonly #workingTimes = new TtlCache<Map<number, CorWorkingTime[]>>(COMPANY_FACTS_TTL_MS);
   readonly #pacer: Pacer;
+  /**
+   * Links (and dates) found with no open DM, for a minute: most writes need no redraw, and this spares the
+   * store a query per entry. A DM sent by this instance clears it; one sent by another is caught up later.
+   */
+  readonly #noOpenDm = new Map<string, number>();
 
   constructor(deps: ReminderDeps) {
     this.#d = deps;
@@ -350,6 +356,7 @@ export class ReminderService {
     for (const [reason, ids] of skips) await this.#d.reminders.markSkipped(ids, reason);
 
     const sent: Parameters<ReminderRepository['markSentMany']>[0] = [];
+    const sentKeys: string[] = [];
     await Promise.all(
       sends.map(async ({ c, delivery, content }) => {
         if (c.setting.respectAway && (await this.#d.messenger.isAway(c.link).catch(() => false))) {
@@ -363,6 +370,7 @@ export class ReminderService {
         const result = await this.#d.messenger.send(c.link, delivery, content);
         if (result.ok) {
           sent.push({ id: delivery.id, channelId: result.channelId, messageTs: result.messageTs, aboutDate: content.aboutDate, targetHours: content.target, loggedHours: content.logged });
+          sentKeys.push(`${c.link.id}|${content.aboutDate}`);
           report.sent++;
           return decide(c, c.occasion.kind, 'sent', shortText(content), content);
         }
@@ -378,6 +386,7 @@ export class ReminderService {
     );
     // One write for the batch; a crash before it leaves claims whose DMs the next attempt finds in Slack.
     await this.#d.reminders.markSentMany(sent);
+    for (const key of sentKeys) this.#noOpenDm.delete(key);
   }
 
   /** COR facts for a batch: company-wide lists (cached a while) and the batch's hours in one request. */
@@ -410,8 +419,15 @@ export class ReminderService {
   async refreshAfterWrite(link: UserLinkRecord, at: Date): Promise<void> {
     const tz = link.tz ?? DEFAULT_TZ;
     const date = localParts(at, tz).date;
+    const key = `${link.id}|${date}`;
+    const now = this.#d.clock.now().getTime();
+    if ((this.#noOpenDm.get(key) ?? 0) > now) return;
     const open = await this.#d.reminders.openDeliveriesAbout(link.id, date);
-    if (open.length === 0) return;
+    if (open.length === 0) {
+      if (this.#noOpenDm.size > 100_000) this.#noOpenDm.clear();
+      this.#noOpenDm.set(key, now + NO_OPEN_DM_TTL_MS);
+      return;
+    }
     // A day either side: COR files entries by its own date.
     const hours = await this.#d.appCor.hoursAtOnce({ users: [link.corUserId], dateStart: addDays(date, -1), dateDeadline: addDays(date, 1) });
     const logged = loggedOn(hours, date, tz);

@@ -273,5 +273,15 @@ describe('daily reminder DMs through a real Bolt app', () => {
     expect((await sweep()).sent).toBe(1);
     expect(String(dmsTo('U01JANE')[0]?.args.text)).toBe('☀️ Before you start: your last workday. You logged 2h of 8h on Fri 20 Nov: 6h missing.');
   });
+
+  it('a write before the DM is sent does not keep the DM from redrawing after later writes', async () => {
+    await h.send(slashCommandBody('log 1h #48211 today', h.slack, { trigger_id: 'before-dm' })); // no DM yet: nothing to redraw
+    await h.services.work.drain(5_000);
+    expect((await sweep()).sent).toBe(1);
+    expect(String(dmsTo('U01JANE')[0]?.args.text)).toContain('1h of 8h');
+    await h.send(slashCommandBody('log 2h #48211 today', h.slack, { trigger_id: 'after-dm' }));
+    await h.services.work.drain(5_000);
+    expect(String(h.slack.callsTo('chat.update').at(-1)?.args.text)).toContain('3h of 8h');
+  });
 });
 
