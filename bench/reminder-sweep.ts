@@ -46,7 +46,7 @@ export async function reminderSweepBench(people: number, runs: number, log: (lin
   const env = botEnv(addressesOf(slack, cor), { DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn', REMINDER_SENDS_PER_SECOND: '1000000', ...extraEnv });
   const errors: string[] = [];
   try {
-    migrateStore(databaseUrl);
+    await migrateStore(databaseUrl);
     const store = openStore(databaseUrl, cipherForStore({ key: env.TOKEN_ENCRYPTION_KEY, previousKeys: [], databaseUrl }));
     const linkStarted = performance.now();
     for (let i = 0; i < people; i++) {

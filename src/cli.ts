@@ -71,7 +71,7 @@ async function reminders(argv: string[]): Promise<number> {
     process.stderr.write(`reminders need the bot's configuration (store, COR and Slack):\n${err.message}\n`);
     return 1;
   }
-  migrateStore(config.databaseUrl);
+  await migrateStore(config.databaseUrl);
   const store = openStore(config.databaseUrl, cipherForStore({ key: config.tokenEncryptionKey, previousKeys: config.tokenEncryptionPreviousKeys, databaseUrl: config.databaseUrl }));
   try {
     const started = performance.now();
@@ -123,7 +123,7 @@ async function main(argv: string[]): Promise<number> {
   }
   if (command === 'reminders') return reminders(argv.slice(1));
   if (command === 'migrate') {
-    const result = migrateStore(config.databaseUrl);
+    const result = await migrateStore(config.databaseUrl);
     process.stdout.write(result.applied.length ? `applied: ${result.applied.join(', ')}\n` : `up to date (${result.alreadyApplied} migrations)\n`);
     return 0;
   }
@@ -131,7 +131,7 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`unknown command "${command}"\n${USAGE}\n`);
     return 2;
   }
-  migrateStore(config.databaseUrl);
+  await migrateStore(config.databaseUrl);
   const store = openStore(config.databaseUrl, cipherForStore({ key: config.tokenEncryptionKey, previousKeys: config.tokenEncryptionPreviousKeys, databaseUrl: config.databaseUrl }));
   try {
     if (command === 'rotate-keys') {

@@ -93,7 +93,7 @@ const schema = z.object({
   PUBLIC_URL: urlString('PUBLIC_URL').optional(),
   DATABASE_URL: z
     .string()
-    .refine((v) => v.startsWith('file:'), 'DATABASE_URL must be a SQLite URL such as file:./data/cor-slack.db')
+    .refine((v) => v.startsWith('file:') || /^postgres(ql)?:\/\//.test(v), 'DATABASE_URL must be a SQLite URL such as file:./data/cor-slack.db or a PostgreSQL URL such as postgresql://user@host/db')
     .default('file:./data/cor-slack.db'),
   COR_API_URL: urlString('COR_API_URL').default('https://api.projectcor.com/v1'),
   COR_INTEGRATIONS_URL: urlString('COR_INTEGRATIONS_URL').default('https://integrations.projectcor.com'),

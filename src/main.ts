@@ -64,7 +64,7 @@ export async function main(): Promise<void> {
 
   const logger = createLogger(config.logLevel);
   const clock = systemClock;
-  const migration = migrateStore(config.databaseUrl);
+  const migration = await migrateStore(config.databaseUrl);
   logger.info({ applied: migration.applied, alreadyApplied: migration.alreadyApplied }, 'store migrated');
   const cipher = cipherForStore({ key: config.tokenEncryptionKey, previousKeys: config.tokenEncryptionPreviousKeys, databaseUrl: config.databaseUrl }, (keyPath) =>
     logger.warn({ keyPath }, 'TOKEN_ENCRYPTION_KEY is not set: using a development key kept in a local file'),

@@ -3,7 +3,7 @@ import type { TokenCipher } from '../lib/crypto.ts';
 import { ChannelProjectRepository } from './channel-projects.ts';
 import { InstallationRepository } from './installations.ts';
 import { UserLinkRepository } from './links.ts';
-import { applySqliteMigrations, type MigrationResult } from './migrate.ts';
+import { applyPostgresMigrations, applySqliteMigrations, type MigrationResult } from './migrate.ts';
 import { OAuthStateRepository } from './oauth-states.ts';
 import { OutboxRepository } from './outbox.ts';
 import { createPrismaClient } from './prisma.ts';
@@ -11,6 +11,12 @@ import { ReminderRepository } from './reminders.ts';
 import { TimerRepository } from './timers.ts';
 
 export const MIGRATIONS_DIR = fileURLToPath(new URL('../../prisma/migrations', import.meta.url));
+export const POSTGRES_MIGRATIONS_DIR = fileURLToPath(new URL('../../prisma/postgres/migrations', import.meta.url));
+
+/** `postgresql://…` selects PostgreSQL; `file:…` SQLite. */
+export function isPostgresUrl(databaseUrl: string): boolean {
+  return /^postgres(ql)?:\/\//.test(databaseUrl);
+}
 
 export interface Store {
   links: UserLinkRepository;
@@ -25,8 +31,8 @@ export interface Store {
   close(): Promise<void>;
 }
 
-export function migrateStore(databaseUrl: string): MigrationResult {
-  return applySqliteMigrations(databaseUrl, MIGRATIONS_DIR);
+export async function migrateStore(databaseUrl: string): Promise<MigrationResult> {
+  return isPostgresUrl(databaseUrl) ? applyPostgresMigrations(databaseUrl, POSTGRES_MIGRATIONS_DIR) : applySqliteMigrations(databaseUrl, MIGRATIONS_DIR);
 }
 
 export function openStore(databaseUrl: string, cipher: TokenCipher): Store {

@@ -29,7 +29,7 @@ describe('reminder sweeps as whole processes (cor-slack reminders preview|run)',
     cor = await new FakeCor().start();
     const databaseUrl = `file:${join(dir, 'bot.db')}`;
     env = botEnv(addressesOf(slack, cor), { DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn', REMINDER_SENDS_PER_SECOND: '1000' });
-    migrateStore(databaseUrl);
+    await migrateStore(databaseUrl);
     const store = openStore(databaseUrl, new TokenCipher(KEY));
     // Demo people 6..47 (8 h a day, Monday to Friday), spread over three zones.
     for (let i = 0; i < PEOPLE; i++) {

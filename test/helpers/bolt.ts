@@ -59,7 +59,7 @@ export async function listenerHarness(opts: { clock?: Clock; integrationSource?:
   const clock = opts.clock ?? systemClock;
   const slack = await new FakeSlack().start();
   const cor = await new FakeCor().start();
-  const db = tempStore();
+  const db = await tempStore();
   const { logger, text } = memoryLogger();
   const kit = corKit(cor);
   const clients = new SingleWorkspaceClients(DEFAULT_WORKSPACE.botToken, slack.apiUrl, 'T:T0DEMO', boltLogger(logger));

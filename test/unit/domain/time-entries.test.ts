@@ -27,7 +27,7 @@ describe('TimeEntryService against the fake COR', () => {
 
   beforeEach(async () => {
     cor = await new FakeCor().start();
-    db = tempStore();
+    db = await tempStore();
     clock = new ManualClock('2026-11-18T18:00:00Z'); // Wednesday 15:00 in Buenos Aires
     told.written = [];
     told.failed = [];

@@ -2,24 +2,28 @@ import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import pg from 'pg';
+import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import { listMigrations } from '../../../src/store/migrate.ts';
-import { MIGRATIONS_DIR, migrateStore } from '../../../src/store/index.ts';
+import { MIGRATIONS_DIR, migrateStore, POSTGRES_MIGRATIONS_DIR } from '../../../src/store/index.ts';
 import { tempStore, type TempStore } from '../../helpers/store.ts';
+import { POSTGRES_SCHEMA, postgresSchemaFrom, SQLITE_SCHEMA } from '../../../tools/db/postgres-schema.ts';
 
 const run = promisify(execFile);
 const HOUR = 3_600_000;
 
-describe('store', () => {
+const TOKENS = { accessToken: 'cor-at-SECRET-ACCESS', refreshToken: 'cor-rt-SECRET-REFRESH', expiresAt: new Date('2026-11-22T12:00:00Z') };
+
+describe('SQLite store', () => {
   let t: TempStore;
-  beforeEach(() => {
-    t = tempStore();
+  beforeEach(async () => {
+    t = await tempStore();
   });
   afterEach(() => t.cleanup());
 
   describe('migrations', () => {
-    it('applies once, records them where Prisma looks, and is a no-op the second time', () => {
-      expect(migrateStore(t.databaseUrl)).toEqual({ applied: [], alreadyApplied: listMigrations(MIGRATIONS_DIR).length });
+    it('applies once, records them where Prisma looks, and is a no-op the second time', async () => {
+      expect(await migrateStore(t.databaseUrl)).toEqual({ applied: [], alreadyApplied: listMigrations(MIGRATIONS_DIR).length });
       const db = new Database(t.file, { readonly: true });
       const rows = db.prepare('SELECT migration_name, checksum, finished_at FROM _prisma_migrations').all() as { migration_name: string; checksum: string }[];
       db.close();
@@ -35,10 +39,8 @@ describe('store', () => {
     }, 60_000);
   });
 
-  describe('user links', () => {
-    const tokens = { accessToken: 'cor-at-SECRET-ACCESS', refreshToken: 'cor-rt-SECRET-REFRESH', expiresAt: new Date('2026-11-22T12:00:00Z') };
-
-    it('keeps tokens only as ciphertext in the database file', async () => {
+  it('keeps tokens only as ciphertext in the database file', async () => {
+    const tokens = TOKENS;
       const link = await t.store.links.upsert({ tenantKey: 'T:1', slackUserId: 'U1', corUserId: 2, corName: 'Jane Doe', tokens });
       expect(await t.store.links.tokens(link.id)).toEqual(tokens);
       await t.store.installations.save({ tenantKey: 'T:1', teamId: 'T1', enterpriseId: null, botUserId: 'UB', botId: 'B', botToken: 'xoxb-SECRET-BOT', installation: { bot: { token: 'xoxb-SECRET-BOT' } } });
@@ -48,6 +50,95 @@ describe('store', () => {
       expect(raw).not.toMatch(/SECRET-ACCESS|SECRET-REFRESH|SECRET-BOT/);
       expect(raw).toContain('enc:v1:');
     });
+
+});
+
+describe('PostgreSQL store', () => {
+  let t: TempStore;
+  beforeEach(async () => {
+    t = await tempStore({ postgres: inject('postgresUrl') });
+  });
+  afterEach(() => t.cleanup());
+
+  it('applies its migrations once (under a lock, in one transaction), recorded where Prisma looks', async () => {
+    const again = await Promise.all([migrateStore(t.databaseUrl), migrateStore(t.databaseUrl)]);
+    expect(again).toEqual([
+      { applied: [], alreadyApplied: listMigrations(POSTGRES_MIGRATIONS_DIR).length },
+      { applied: [], alreadyApplied: listMigrations(POSTGRES_MIGRATIONS_DIR).length },
+    ]);
+    const c = new pg.Client({ connectionString: t.databaseUrl });
+    await c.connect();
+    const rows = await c.query<{ migration_name: string }>('SELECT migration_name FROM "_prisma_migrations" ORDER BY migration_name');
+    await c.end();
+    expect(rows.rows.map((r) => r.migration_name)).toEqual(listMigrations(POSTGRES_MIGRATIONS_DIR).map((m) => m.name));
+  });
+
+  it('keeps tokens only as ciphertext in the database', async () => {
+    await t.store.links.upsert({ tenantKey: 'T:1', slackUserId: 'U1', corUserId: 2, corName: 'Jane Doe', tokens: TOKENS });
+    const c = new pg.Client({ connectionString: t.databaseUrl });
+    await c.connect();
+    const rows = await c.query('SELECT * FROM "UserLink"');
+    await c.end();
+    const raw = JSON.stringify(rows.rows);
+    expect(raw).not.toMatch(/SECRET-ACCESS|SECRET-REFRESH/);
+    expect(raw).toContain('enc:v1:');
+  });
+});
+
+describe('PostgreSQL schema and migrations', () => {
+  it('prisma/postgres/schema.prisma is derived from prisma/schema.prisma (npm run db:pg-schema)', () => {
+    expect(readFileSync(POSTGRES_SCHEMA, 'utf8')).toBe(postgresSchemaFrom(readFileSync(SQLITE_SCHEMA, 'utf8')));
+  });
+
+  it('the PostgreSQL migrations build exactly what the models describe (drift check)', async () => {
+    const admin = inject('postgresUrl');
+    const fromMigrations = await tempStore({ postgres: admin });
+    const fromModels = await tempStore({ postgres: admin });
+    try {
+      const { stdout: script } = await run('npx', ['prisma', 'migrate', 'diff', '--from-empty', '--to-schema-datamodel', POSTGRES_SCHEMA, '--script'], {
+        env: { ...process.env, DATABASE_URL: 'file::memory:' },
+      });
+      /** Tables, columns, indexes and constraints of a database, Prisma's own bookkeeping left out. */
+      const shape = async (url: string, setup?: string) => {
+        const c = new pg.Client({ connectionString: url });
+        await c.connect();
+        try {
+          if (setup) {
+            await c.query('DROP SCHEMA public CASCADE; CREATE SCHEMA public;');
+            await c.query(setup);
+          }
+          const columns = await c.query(
+            `SELECT table_name, column_name, data_type, is_nullable, column_default FROM information_schema.columns
+             WHERE table_schema = 'public' AND table_name <> '_prisma_migrations' ORDER BY table_name, column_name`,
+          );
+          const indexes = await c.query(`SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = 'public' AND tablename <> '_prisma_migrations' ORDER BY indexname`);
+          const constraints = await c.query(
+            `SELECT conname, pg_get_constraintdef(oid) AS def FROM pg_constraint
+             WHERE connamespace = 'public'::regnamespace AND conname <> '_prisma_migrations_pkey' ORDER BY conname`,
+          );
+          return { columns: columns.rows, indexes: indexes.rows, constraints: constraints.rows };
+        } finally {
+          await c.end();
+        }
+      };
+      const migrated = await shape(fromMigrations.databaseUrl);
+      expect(migrated.columns.length).toBeGreaterThan(50);
+      expect(migrated).toEqual(await shape(fromModels.databaseUrl, script));
+    } finally {
+      await Promise.all([fromMigrations.cleanup(), fromModels.cleanup()]);
+    }
+  }, 60_000);
+});
+
+describe.each(['sqlite', 'postgresql'] as const)('repositories on %s', (kind) => {
+  let t: TempStore;
+  beforeEach(async () => {
+    t = await tempStore(kind === 'postgresql' ? { postgres: inject('postgresUrl') } : {});
+  });
+  afterEach(() => t.cleanup());
+
+  describe('user links', () => {
+    const tokens = TOKENS;
 
     it('is keyed by (tenant, Slack user): a relink replaces, other workspaces are apart', async () => {
       await t.store.links.upsert({ tenantKey: 'T:1', slackUserId: 'U1', corUserId: 2, corName: 'Jane', tokens });
