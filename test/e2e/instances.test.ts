@@ -1,0 +1,92 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { TokenCipher } from '../../src/lib/crypto.ts';
+import { openStore } from '../../src/store/index.ts';
+import { type BotProcess, addressesOf, botEnv, freePort, SIGNING_SECRET, startBot } from '../../tools/bot-process.ts';
+import { FakeCor } from '../../tools/fake-cor/server.ts';
+import { FakeSlack } from '../../tools/fake-slack/server.ts';
+import { SlackRequestSender } from '../../tools/fake-slack/signed-requests.ts';
+import { consentUrlOf, waitForResponse } from '../helpers/linking.ts';
+import { tempStore, type TempStore } from '../helpers/store.ts';
+
+const KEY = Buffer.alloc(32, 3); // the key botEnv configures
+
+/** Two bot processes in HTTP mode on one PostgreSQL, as behind a load balancer. */
+describe('two instances on one PostgreSQL', () => {
+  let slack: FakeSlack;
+  let cor: FakeCor;
+  let db: TempStore;
+  let a: BotProcess;
+  let b: BotProcess;
+  let toA: SlackRequestSender;
+  let toB: SlackRequestSender;
+
+  beforeAll(async () => {
+    slack = await new FakeSlack().start();
+    cor = await new FakeCor().start();
+    db = await tempStore({ postgres: inject('postgresUrl') });
+    const start = async () => {
+      const port = await freePort();
+      return startBot(botEnv(addressesOf(slack, cor), { PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}`, DATABASE_URL: db.databaseUrl, REMINDER_TICK_SECONDS: '1' }));
+    };
+    [a, b] = await Promise.all([start(), start()]);
+    toA = new SlackRequestSender(`${a.baseUrl}/slack/events`, SIGNING_SECRET, slack);
+    toB = new SlackRequestSender(`${b.baseUrl}/slack/events`, SIGNING_SECRET, slack);
+  }, 60_000);
+  afterAll(async () => {
+    await Promise.all([a.stop(), b.stop()]);
+    await db.cleanup();
+    await Promise.all([slack.stop(), cor.stop()]);
+  });
+
+  it('links through one instance and completes the consent on the other (state in the shared store)', async () => {
+    const card = await toA.slashCommand({ text: 'link', user_id: 'U01JANE' });
+    const consent = new URL(consentUrlOf(card.json));
+    consent.searchParams.set('user_id', '2');
+    const redirect = await fetch(consent, { redirect: 'manual' });
+    const callback = new URL(redirect.headers.get('location') ?? '');
+    callback.host = new URL(b.baseUrl).host; // the load balancer sent the person to B
+    expect((await fetch(callback)).status).toBe(200);
+    const whoami = await toA.slashCommand({ text: 'whoami', user_id: 'U01JANE' });
+    await waitForResponse(slack, whoami.responseUrl, (m) => String(m.text).includes('Jane Doe'), 10_000);
+  });
+
+  it('the same /cor log sent to both (a Slack retry landing elsewhere) writes once; different ones each once', async () => {
+    const posts = () => cor.requestsTo('POST', '/hours').filter((x) => x.status === 200).length;
+    const before = posts();
+    const same = { text: 'log 1h #48211 yesterday', user_id: 'U01JANE', trigger_id: `${Date.now()}.same` };
+    const [ra, rb] = await Promise.all([toA.slashCommand(same), toB.slashCommand(same)]);
+    await Promise.all([
+      waitForResponse(slack, ra.responseUrl, (m) => /Logged|already/.test(String(m.text)), 10_000),
+      waitForResponse(slack, rb.responseUrl, (m) => /Logged|already/.test(String(m.text)), 10_000),
+    ]);
+    expect(posts()).toBe(before + 1);
+
+    const different = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => (i % 2 === 0 ? toA : toB).slashCommand({ text: `log 15m #48212 ${i + 2} days ago`, user_id: 'U01JANE', trigger_id: `${Date.now()}.d${i}` })),
+    );
+    await Promise.all(different.map((r) => waitForResponse(slack, r.responseUrl, (m) => String(m.text).startsWith('✓ Logged'), 15_000)));
+    expect(posts()).toBe(before + 11);
+  }, 60_000);
+
+  it('both instances sweep reminders every second; each person gets one DM', async () => {
+    // Twenty more people, due whenever the test runs (every day from midnight, in UTC).
+    const store = openStore(db.databaseUrl, new TokenCipher(KEY));
+    for (let i = 0; i < 20; i++) {
+      const link = await store.links.upsert({ tenantKey: 'T:T0DEMO', slackUserId: `UP${i}`, corUserId: 10 + i, corName: `Demo Person ${10 + i}`, tz: 'UTC', tokens: { accessToken: `a${i}`, refreshToken: `r${i}`, expiresAt: new Date() } });
+      await store.reminders.saveSetting({ ...(await store.reminders.getSetting(link.id)), localTime: '00:00', weekdays: [1, 2, 3, 4, 5, 6, 7] });
+    }
+    await store.close();
+    const dms = () => {
+      const counts = new Map<string, number>();
+      for (const c of slack.callsTo('chat.postMessage')) {
+        const channel = String(c.args.channel);
+        if (channel.startsWith('UP')) counts.set(channel, (counts.get(channel) ?? 0) + 1);
+      }
+      return counts;
+    };
+    await slack.waitFor(() => dms().size === 20, 20_000);
+    await new Promise((resolve) => setTimeout(resolve, 3_000)); // a few more ticks of both
+    expect([...dms().values()].every((n) => n === 1)).toBe(true);
+    expect(dms().size).toBe(20);
+  }, 60_000);
+});
