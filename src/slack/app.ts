@@ -8,6 +8,7 @@ import { boltLogger } from '../logger.ts';
 import { registerListeners } from './listeners/index.ts';
 import type { Registered } from './listeners/registry.ts';
 import { postToResponseUrl } from './respond.ts';
+import { checkSlackRequest, MAX_SLACK_BODY_BYTES } from './request-guard.ts';
 import type { SlackServices } from './services.ts';
 
 export interface SlackAppConfig {
@@ -65,6 +66,29 @@ export interface SlackRuntime {
 
 const SLACK_PATHS = new Set(['/slack/events']);
 
+/** The whole body, or undefined once it passes `limit` bytes (the rest is not read). */
+function readBody(req: IncomingMessage, limit: number): Promise<Buffer | undefined> {
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let over = false;
+    req.on('data', (chunk: Buffer) => {
+      if (over) return;
+      size += chunk.length;
+      if (size > limit) {
+        over = true;
+        resolve(undefined);
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => {
+      if (!over) resolve(Buffer.concat(chunks));
+    });
+    req.on('error', () => resolve(undefined));
+  });
+}
+
 /**
  * Builds the Bolt app with every listener, the one global error handler, and an HTTP server that serves
  * Slack's requests (HTTP mode) next to the extra routes.
@@ -96,6 +120,7 @@ export function createSlackApp(config: SlackAppConfig, services: SlackServices, 
       return;
     }
     if (httpReceiver && SLACK_PATHS.has(url.pathname)) {
+      const receiver = httpReceiver;
       services.pressure.begin();
       let counted = true;
       const done = () => {
@@ -104,7 +129,17 @@ export function createSlackApp(config: SlackAppConfig, services: SlackServices, 
       };
       res.once('finish', done);
       res.once('close', done);
-      httpReceiver.requestListener(req, res);
+      void readBody(req, MAX_SLACK_BODY_BYTES).then((body) => {
+        if (body === undefined) return void res.writeHead(413, { 'content-type': 'text/plain' }).end('Request too large');
+        const verdict = checkSlackRequest(body, req.headers, services.clock.now().getTime(), app.registered);
+        if (!verdict.ok) {
+          services.logger.warn({ status: verdict.status, reason: verdict.reason }, 'refused a request to /slack/events');
+          return void res.writeHead(verdict.status, { 'content-type': 'text/plain' }).end(verdict.reason);
+        }
+        // Bolt reads an already-buffered body from `rawBody` (and verifies its signature).
+        Object.assign(req, { rawBody: body });
+        receiver.requestListener(req, res);
+      });
       return;
     }
     res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');

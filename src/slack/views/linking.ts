@@ -78,7 +78,7 @@ export function welcomeMessage(link: UserLinkRecord, warnings: string[]): Messag
     { type: 'section', text: { type: 'mrkdwn', text: tips } },
   ];
   for (const w of warnings) blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: `:warning: ${plain(w)}` }] });
-  return { text: `You are linked to COR as ${link.corName}.`, blocks };
+  return { text: `You are linked to COR as ${plain(link.corName)}.`, blocks };
 }
 
 export function relinkMessage(consentUrl: string | undefined): Message {

@@ -61,7 +61,7 @@ export function loggedMessage(p: { task: TaskView; start: Date; stop: Date; note
   if (p.note) blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: `Note: ${plain(p.note)} (kept here; COR's hours API takes no note)` }] });
   if (adopted) blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: 'COR had already saved it; nothing was written twice.' }] });
   if (taskUrl) blocks.push({ type: 'actions', elements: [{ type: 'button', action_id: ACTIONS.openInCor, text: { type: 'plain_text', text: 'Open in COR' }, url: taskUrl }] });
-  return { text: `✓ Logged ${formatMinutes(minutesOf(p))} on ${p.task.title}`, blocks };
+  return { text: `✓ Logged ${formatMinutes(minutesOf(p))} on ${plain(p.task.title)}`, blocks };
 }
 
 export function queuedMessage(p: { task: TaskView; start: Date; stop: Date }, tz: string): Message {

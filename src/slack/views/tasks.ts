@@ -99,7 +99,7 @@ export function taskCard(task: TaskView, now: Date, tz: string, url: string | un
   blocks.push({ type: 'section', text: { type: 'mrkdwn', text: taskLines(task, now, tz, url).slice(0, TEXT_MAX) } });
   if (where) blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: `📁 ${where}` }] });
   blocks.push(taskActions(task));
-  return { text: `${lead ? `${lead} ` : ''}${task.title} (#${task.id}): ${statusName(task.status)}`, blocks };
+  return { text: `${lead ? `${lead} ` : ''}${plain(task.title)} (#${task.id}): ${statusName(task.status)}`, blocks };
 }
 
 export function taskNotFoundText(ref: string): Message {
