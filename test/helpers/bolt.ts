@@ -55,13 +55,13 @@ export interface ListenerHarness {
 }
 
 /** A real Bolt App with every listener, real services over a temp store, fake Slack and fake COR over HTTP. */
-export async function listenerHarness(opts: { clock?: Clock; integrationSource?: IntegrationSource } = {}): Promise<ListenerHarness> {
+export async function listenerHarness(opts: { clock?: Clock; integrationSource?: IntegrationSource; corTimeoutMs?: number } = {}): Promise<ListenerHarness> {
   const clock = opts.clock ?? systemClock;
   const slack = await new FakeSlack().start();
   const cor = await new FakeCor().start();
   const db = await tempStore();
   const { logger, text } = memoryLogger();
-  const kit = corKit(cor);
+  const kit = corKit(cor, opts.corTimeoutMs === undefined ? {} : { timeoutMs: opts.corTimeoutMs });
   const clients = new SingleWorkspaceClients(DEFAULT_WORKSPACE.botToken, slack.apiUrl, 'T:T0DEMO', boltLogger(logger));
   const appCor = kit.client.as(new ClientCredentialsTokenSource(kit.auth, clock));
   const directory = new SlackProfileDirectory(clients, clock);

@@ -31,6 +31,8 @@ export interface Fault {
   afterHandling?: boolean;
   /** how many matching requests it hits; default: all */
   times?: number;
+  /** hit only one in every N matching requests (a share of the traffic, the same in every run) */
+  every?: number;
 }
 
 export interface RecordedExchange {
@@ -86,7 +88,7 @@ function asArray<T>(v: T | T[] | undefined): T[] | undefined {
 export class FakeCor {
   readonly data: Seed;
   readonly exchanges: RecordedExchange[] = [];
-  readonly #faults: (Fault & { hits: number })[] = [];
+  readonly #faults: (Fault & { hits: number; seen: number })[] = [];
   readonly #accessTokens = new Map<string, TokenGrant>();
   readonly #refreshTokens = new Map<string, number>();
   readonly #codes = new Map<string, { userId: number; redirectUri: string }>();
@@ -131,7 +133,7 @@ export class FakeCor {
   }
 
   addFault(fault: Fault): void {
-    this.#faults.push({ ...fault, hits: 0 });
+    this.#faults.push({ ...fault, hits: 0, seen: 0 });
   }
   clearFaults(): void {
     this.#faults.length = 0;
@@ -168,6 +170,7 @@ export class FakeCor {
       if (f.method && f.method !== method) continue;
       if (f.path && !(typeof f.path === 'string' ? path === f.path : f.path.test(path))) continue;
       if (f.times !== undefined && f.hits >= f.times) continue;
+      if (f.every !== undefined && ++f.seen % f.every !== 0) continue;
       f.hits++;
       return f;
     }
