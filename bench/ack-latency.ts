@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { type ChildProcess, spawn } from 'node:child_process';
 import { botEnv, type FakeAddresses, freePort, SIGNING_SECRET, startBot, TSX_CLI } from '../tools/bot-process.ts';
 import { linkUser } from '../test/helpers/linking.ts';
-import { type ResponseUrls, SlackRequestSender } from '../tools/fake-slack/signed-requests.ts';
+import { type ResponseUrls, type SentRequest, SlackRequestSender } from '../tools/fake-slack/signed-requests.ts';
 import { percentile } from './stats.ts';
 
 const BASELINE = fileURLToPath(new URL('./baseline-app.ts', import.meta.url));
@@ -19,11 +19,20 @@ export interface AckLatencyResult {
   baseline: { p50: number; p99: number };
   ratio: { p50: number; p99: number };
   errors: number;
+  /** with countWrites: entries the bot was asked to write, and entries COR got */
+  writes?: { asked: number; written: number };
 }
 
-async function burst(sender: SlackRequestSender, text: (i: number) => string, expect: string, concurrency: number): Promise<{ ms: number[]; errors: number }> {
-  const results = await Promise.all(Array.from({ length: concurrency }, (_, i) => sender.slashCommand({ text: text(i) })));
-  return { ms: results.map((r) => r.ms), errors: results.filter((r) => r.status !== 200 || !r.text.includes(expect)).length };
+let sequence = 0;
+
+async function burst(sender: SlackRequestSender, opts: AckLatencyOptions): Promise<{ ms: number[]; errors: number }> {
+  const results = await Promise.all(
+    Array.from({ length: opts.concurrency }, (_, i) => {
+      const n = sequence++;
+      return opts.request ? opts.request(sender, i, n) : sender.slashCommand({ text: opts.text(i), trigger_id: `bench.${n}` });
+    }),
+  );
+  return { ms: results.map((r) => r.ms), errors: results.filter((r) => r.status !== 200 || !r.text.includes(opts.expect)).length };
 }
 
 export interface AckLatencyOptions {
@@ -39,6 +48,10 @@ export interface AckLatencyOptions {
   corLatencyMs?: number;
   /** link U01JANE to COR user 2 first (commands that need a link) */
   linkFirst?: boolean;
+  /** another request than `/cor <text>` (the i-th of a burst, n-th overall) */
+  request?: (sender: SlackRequestSender, i: number, n: number) => Promise<SentRequest>;
+  /** each request to the bot writes one entry: wait for them and check that each was written exactly once */
+  countWrites?: boolean;
 }
 
 /** Starts the fakes in their own process and resolves with their addresses. */
@@ -82,15 +95,29 @@ export async function ackLatency(opts: AckLatencyOptions): Promise<AckLatencyRes
       { name: 'baseline', sender: new SlackRequestSender(`${baseline.baseUrl}/slack/events`, SIGNING_SECRET, responses), ms: [] as number[] },
     ];
     let errors = 0;
+    let botRequests = 0;
     for (let round = 0; round < opts.warmupRounds + opts.rounds; round++) {
       const order = round % 2 === 0 ? targets : [...targets].reverse();
       for (const t of order) {
-        const r = await burst(t.sender, opts.text, opts.expect, opts.concurrency);
+        const r = await burst(t.sender, opts);
+        if (t.name === 'bot') botRequests += opts.concurrency;
         if (round >= opts.warmupRounds) {
           t.ms.push(...r.ms);
           errors += r.errors;
         }
       }
+    }
+    let writes: AckLatencyResult['writes'];
+    if (opts.countWrites) {
+      // The writes go on after the acks: wait until COR has them all (or stops getting more).
+      const count = async () =>
+        ((await (await fetch(`http://127.0.0.1:${urls.corPort}/__fake/count?method=POST&route=/hours&status=200`)).json()) as { count: number }).count;
+      let written = await count();
+      for (let waited = 0; written < botRequests && waited < 120_000; waited += 500) {
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        written = await count();
+      }
+      writes = { asked: botRequests, written };
     }
     const [b, base] = targets as [(typeof targets)[0], (typeof targets)[0]];
     const botStats = { p50: percentile(b.ms, 50), p99: percentile(b.ms, 99) };
@@ -103,6 +130,7 @@ export async function ackLatency(opts: AckLatencyOptions): Promise<AckLatencyRes
       baseline: baseStats,
       ratio: { p50: botStats.p50 / baseStats.p50, p99: botStats.p99 / baseStats.p99 },
       errors,
+      ...(writes ? { writes } : {}),
     };
   } finally {
     await Promise.all([bot.stop(), baseline.stop()]);

@@ -1,6 +1,7 @@
 /**
  * The benchmark's baseline: a bare Bolt app in HTTP mode that answers /cor with the same usage card and
- * nothing else (no store, no COR, no routing of ours). It logs the same start-up line as the bot.
+ * nothing else (no store, no COR, no routing of ours), and acknowledges log-form submissions. It logs the same
+ * start-up line as the bot.
  */
 import { App, HTTPReceiver, LogLevel } from '@slack/bolt';
 import { usageCard } from '../src/slack/views/help.ts';
@@ -16,6 +17,10 @@ const app = new App({
 // The same first answer the bot gives: the usage card, or "Logging…" for /cor log.
 app.command('/cor', async ({ ack, command }) => {
   await ack({ response_type: 'ephemeral', ...(command.text.startsWith('log ') ? WORKING : usageCard()) });
+});
+// The log-time form's submission: acknowledged (closed) and nothing else.
+app.view('log_time_modal', async ({ ack }) => {
+  await ack();
 });
 const server = await receiver.start({ port: Number(process.env.PORT ?? 0), host: '127.0.0.1' });
 const address = server.address();

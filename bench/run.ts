@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: whole-process benchmarks, each against its baseline measured in the same run.
  * Prints a table and writes bench/results/latest.json. Options: --rounds N (default 20), --concurrency N (50),
- * --people N (reminder sweep size, 10000), --sweeps N (sweeps, each on another workday, 3), --only ack|sweep.
+ * --people N (reminder sweep size, 10000), --sweeps N (sweeps, each on another workday, 3), --only ack|load|sweep.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -21,7 +21,7 @@ const { values } = parseArgs({
 });
 const rounds = Number(values.rounds);
 const concurrency = Number(values.concurrency);
-const wants = (part: 'ack' | 'sweep') => values.only === undefined || values.only === part;
+const wants = (part: 'ack' | 'load' | 'sweep') => values.only === undefined || values.only === part;
 
 function sweepReport(r: SweepBenchResult): string {
   return [
@@ -36,7 +36,7 @@ function sweepReport(r: SweepBenchResult): string {
 process.stdout.write(`cor-slack bench · node ${process.version} · ${new Date().toISOString()}\n\n`);
 function report(r: AckLatencyResult): string {
   return [
-    `${r.name}: ${r.concurrency} concurrent × ${rounds} rounds = ${r.requests} requests per side, ${r.errors} errors`,
+    `${r.name}: ${r.concurrency} concurrent × ${r.requests / r.concurrency} rounds = ${r.requests} requests per side, ${r.errors} errors`,
     `                 p50          p99`,
     `  cor-slack      ${fmt(r.bot.p50).padEnd(12)} ${fmt(r.bot.p99)}`,
     `  bare Bolt      ${fmt(r.baseline.p50).padEnd(12)} ${fmt(r.baseline.p99)}`,
@@ -68,6 +68,59 @@ if (wants('ack')) {
   process.stdout.write(report(log));
   results.push(parse, help, log);
   failed ||= help.errors + log.errors > 0;
+}
+if (wants('load')) {
+  const LOAD = 200;
+  const writesLine = (r: AckLatencyResult) =>
+    r.writes ? `  writes: ${r.writes.asked} asked, ${r.writes.written} at COR (${r.writes.written === r.writes.asked ? 'each exactly once' : 'MISMATCH'})\n\n` : '';
+  const commands = await ackLatency({
+    name: `/cor log ack over HTTP, ${LOAD} concurrent`,
+    text: (i) => `log 6m #48211 ${new Date(Date.now() - (i + 1) * 86_400_000).toISOString().slice(0, 10)}`,
+    expect: 'Logging',
+    concurrency: LOAD,
+    rounds: 5,
+    warmupRounds: 1,
+    linkFirst: true,
+    countWrites: true,
+  });
+  process.stdout.write(report(commands) + writesLine(commands));
+  const submissions = await ackLatency({
+    name: `log-form submissions over HTTP, ${LOAD} concurrent`,
+    text: () => '',
+    expect: '',
+    concurrency: LOAD,
+    rounds: 5,
+    warmupRounds: 1,
+    linkFirst: true,
+    countWrites: true,
+    request: (sender, i, n) =>
+      sender.interaction({
+        type: 'view_submission',
+        team: { id: 'T0DEMO', domain: 'demo' },
+        user: { id: 'U01JANE', team_id: 'T0DEMO', username: 'jane', name: 'jane' },
+        api_app_id: 'A0COR',
+        token: 'x',
+        trigger_id: `bench.${n}`,
+        view: {
+          id: `VBENCH${n}`,
+          callback_id: 'log_time_modal',
+          private_metadata: JSON.stringify({ t: 'T:T0DEMO', u: 'U01JANE', tz: 'UTC' }),
+          state: {
+            values: {
+              task: { task_select: { type: 'external_select', selected_option: { value: '48211' } } },
+              date: { date_value: { type: 'datepicker', selected_date: new Date(Date.now() - ((i % 300) + 1) * 86_400_000).toISOString().slice(0, 10) } },
+              duration: { duration_value: { type: 'plain_text_input', value: '6m' } },
+              from: { from_value: { type: 'timepicker', selected_time: null } },
+              to: { to_value: { type: 'timepicker', selected_time: null } },
+              note: { note_value: { type: 'plain_text_input', value: null } },
+            },
+          },
+        },
+      }),
+  });
+  process.stdout.write(report(submissions) + writesLine(submissions));
+  results.push(commands, submissions);
+  failed ||= commands.errors + submissions.errors > 0 || commands.writes?.written !== commands.writes?.asked || submissions.writes?.written !== submissions.writes?.asked;
 }
 if (wants('sweep')) {
   const people = Number(values.people);

@@ -194,7 +194,7 @@ export class FakeCor {
     }
     const query = Object.fromEntries(url.searchParams);
 
-    if (url.pathname.startsWith('/__fake/')) return this.#admin(method, url.pathname, body, res);
+    if (url.pathname.startsWith('/__fake/')) return this.#admin(method, url.pathname, url.searchParams, body, res);
     if (method === 'GET' && url.pathname === '/oauth2/authorize') return this.#consent(url, res);
 
     const fault = this.#matchFault(method, url.pathname.replace(/^\/v1/, ''));
@@ -246,7 +246,7 @@ export class FakeCor {
     sendJson(res, status, bodies[status] ?? { error: status, message: status >= 500 ? 'Internal server error' : 'Request failed' }, headers);
   }
 
-  #admin(method: string, path: string, body: unknown, res: ServerResponse): void {
+  #admin(method: string, path: string, query: URLSearchParams, body: unknown, res: ServerResponse): void {
     if (path === '/__fake/faults' && method === 'POST') {
       const f = body as Fault & { path?: string };
       this.addFault(f);
@@ -257,6 +257,11 @@ export class FakeCor {
       return sendJson(res, 200, { ok: true });
     }
     if (path === '/__fake/requests' && method === 'GET') return sendJson(res, 200, this.exchanges.slice(-200));
+    // How many answered requests of one route (e.g. ?method=POST&route=/hours&status=200): counts for benches.
+    if (path === '/__fake/count' && method === 'GET') {
+      const count = this.exchanges.filter((x) => x.method === query.get('method') && x.route === query.get('route') && (query.get('status') === null || x.status === Number(query.get('status')))).length;
+      return sendJson(res, 200, { count });
+    }
     sendJson(res, 404, { error: 404, message: 'unknown admin route' });
   }
 
