@@ -48,6 +48,7 @@ function reminderService(config: Config, store: Store): ReminderService {
     clock: systemClock,
     logger,
     sendsPerSecond: config.reminders.sendsPerSecond,
+    leaseMs: config.reminders.leaseMs,
   });
 }
 

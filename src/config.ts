@@ -34,7 +34,7 @@ export interface Config {
   };
   /** base64 keys; undefined in development means "use a local key file" (see main.ts). */
   /** reminder DMs: pacing per workspace, and how often the sweep runs */
-  reminders: { sendsPerSecond: number; tickMs: number };
+  reminders: { sendsPerSecond: number; tickMs: number; leaseMs: number };
   tokenEncryptionKey: string | undefined;
   tokenEncryptionPreviousKeys: string[];
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -121,6 +121,12 @@ const schema = z.object({
     .transform(Number)
     .refine((n) => n >= 1, 'REMINDER_TICK_SECONDS must be at least 1')
     .default(60),
+  REMINDER_LEASE_SECONDS: z
+    .string()
+    .regex(/^\d+$/, 'REMINDER_LEASE_SECONDS must be a whole number of seconds')
+    .transform(Number)
+    .refine((n) => n >= 1, 'REMINDER_LEASE_SECONDS must be at least 1')
+    .default(300),
   TOKEN_ENCRYPTION_KEY: z.string().optional(),
   TOKEN_ENCRYPTION_PREVIOUS_KEYS: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -202,7 +208,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       timeoutMs: e.COR_TIMEOUT_MS,
       integrationSource: e.COR_INTEGRATION_SOURCE,
     },
-    reminders: { sendsPerSecond: e.REMINDER_SENDS_PER_SECOND, tickMs: e.REMINDER_TICK_SECONDS * 1000 },
+    reminders: { sendsPerSecond: e.REMINDER_SENDS_PER_SECOND, tickMs: e.REMINDER_TICK_SECONDS * 1000, leaseMs: e.REMINDER_LEASE_SECONDS * 1000 },
     tokenEncryptionKey: e.TOKEN_ENCRYPTION_KEY,
     tokenEncryptionPreviousKeys: previousKeys,
     logLevel: e.LOG_LEVEL,

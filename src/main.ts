@@ -146,6 +146,7 @@ export async function main(): Promise<void> {
     clock,
     logger: logger.child({ component: 'reminders' }),
     sendsPerSecond: config.reminders.sendsPerSecond,
+    leaseMs: config.reminders.leaseMs,
     breakPoint: () => slicer.turn(),
   });
   const timers = new TimerService({ timers: store.timers, tasks, entries, clock });

@@ -16,7 +16,8 @@ export const CLI = join(REPO, 'src/cli.ts');
  * How `npm run cli` runs the operator CLI (keep in step with package.json): tsx loaded into the one process
  * (a kill reaches the real work) and a bounded heap (a sweep over thousands of people stays small).
  */
-export const CLI_NODE_ARGS = ['--max-old-space-size=128', '--import', pathToFileURL(join(REPO, 'node_modules/tsx/dist/loader.mjs')).href];
+export const TSX_LOADER = pathToFileURL(join(REPO, 'node_modules/tsx/dist/loader.mjs')).href;
+export const CLI_NODE_ARGS = ['--max-old-space-size=128', '--import', TSX_LOADER];
 export const SIGNING_SECRET = 'e2e-signing-secret';
 
 export interface BotProcess {
@@ -78,10 +79,12 @@ export function botEnv(urls: FakeAddresses, extra: Record<string, string> = {}):
  * Runs `src/main.ts` (or another entry, e.g. the bench baseline) as its own process, the way `npm start`
  * does, in a temp working directory, and waits until it logs that it is listening.
  */
-export async function startBot(env: Record<string, string>, timeoutMs = 20_000, entry = MAIN): Promise<BotProcess> {
+export async function startBot(env: Record<string, string>, timeoutMs = 20_000, entry = MAIN, opts: { killable?: boolean } = {}): Promise<BotProcess> {
   const dir = mkdtempSync(join(tmpdir(), 'cor-slack-proc-'));
   const databaseFile = join(dir, 'data', 'bot.db');
-  const child = spawn(process.execPath, [TSX_CLI, entry], {
+  // `killable`: tsx loaded into the one process, so that a SIGKILL reaches the bot itself (tsx's CLI is a parent).
+  const args = opts.killable ? ['--import', TSX_LOADER, entry] : [TSX_CLI, entry];
+  const child = spawn(process.execPath, args, {
     cwd: dir,
     env: { DATABASE_URL: `file:${databaseFile}`, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -50,6 +50,8 @@ export interface ReminderDeps {
   batchSize?: number;
   /** DMs per second per workspace (Slack allows about 1 per channel per second plus a workspace cap) */
   sendsPerSecond?: number;
+  /** how long a claimed DM is one instance's before another may take it over (an instance that died mid-sweep) */
+  leaseMs?: number;
   /** awaited between DMs: lets pending Slack requests go first */
   breakPoint?: () => Promise<void>;
 }
@@ -94,7 +96,7 @@ export interface PersonFacts {
 
 const DEFAULT_TARGET_HOURS = 8;
 const DEFAULT_BATCH = 250;
-const LEASE_MS = 5 * 60_000;
+const DEFAULT_LEASE_MS = 5 * 60_000;
 const RETRY_AFTER_MS = 5 * 60_000;
 const COMPANY_FACTS_TTL_MS = 15 * 60_000;
 /** Enough days back to find the previous workday after a long weekend, and recent tasks. */
@@ -245,6 +247,7 @@ export class ReminderService {
   readonly #users = new TtlCache<Map<number, CorUser>>(COMPANY_FACTS_TTL_MS);
   readonly #workingTimes = new TtlCache<Map<number, CorWorkingTime[]>>(COMPANY_FACTS_TTL_MS);
   readonly #pacer: Pacer;
+  readonly #leaseMs: number;
   /**
    * Links (and dates) found with no open DM, for a minute: most writes need no redraw, and this spares the
    * store a query per entry. A DM sent by this instance clears it; one sent by another is caught up later.
@@ -254,6 +257,7 @@ export class ReminderService {
   constructor(deps: ReminderDeps) {
     this.#d = deps;
     this.#pacer = new Pacer(deps.sendsPerSecond ?? 5);
+    this.#leaseMs = deps.leaseMs ?? DEFAULT_LEASE_MS;
   }
 
   /**
@@ -318,12 +322,12 @@ export class ReminderService {
       const key = (x: { linkId: string; localDate: string; kind: ReminderKind }) => `${x.linkId}|${x.localDate}|${x.kind}`;
       const fresh = batch.filter((c) => !c.existing);
       const byKey = new Map(fresh.map((c) => [key({ linkId: c.link.id, localDate: c.occasion.localDate, kind: c.occasion.kind }), c]));
-      for (const delivery of await this.#d.reminders.claimNew(fresh.map((c) => ({ linkId: c.link.id, localDate: c.occasion.localDate, kind: c.occasion.kind })), now, LEASE_MS)) {
+      for (const delivery of await this.#d.reminders.claimNew(fresh.map((c) => ({ linkId: c.link.id, localDate: c.occasion.localDate, kind: c.occasion.kind })), now, this.#leaseMs)) {
         const c = byKey.get(key(delivery));
         if (c) claimed.push({ c, delivery });
       }
       for (const c of batch.filter((x) => x.existing)) {
-        const delivery = await this.#d.reminders.claimDelivery(c.link.id, c.occasion.localDate, c.occasion.kind, now, LEASE_MS);
+        const delivery = await this.#d.reminders.claimDelivery(c.link.id, c.occasion.localDate, c.occasion.kind, now, this.#leaseMs);
         if (delivery) claimed.push({ c, delivery });
       }
     }

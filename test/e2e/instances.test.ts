@@ -90,3 +90,43 @@ describe('two instances on one PostgreSQL', () => {
     expect(dms().size).toBe(20);
   }, 60_000);
 });
+
+describe('an instance killed mid-sweep', () => {
+  it('the other finishes its sweep after the lease: every due DM exactly once', async () => {
+    const slack = await new FakeSlack().start();
+    const cor = await new FakeCor().start();
+    const db = await tempStore({ postgres: inject('postgresUrl') });
+    const store = openStore(db.databaseUrl, new TokenCipher(KEY));
+    for (let i = 0; i < 40; i++) {
+      const link = await store.links.upsert({ tenantKey: 'T:T0DEMO', slackUserId: `UK${i}`, corUserId: 6 + i, corName: `Demo Person ${6 + i}`, tz: 'UTC', tokens: { accessToken: `a${i}`, refreshToken: `r${i}`, expiresAt: new Date() } });
+      await store.reminders.saveSetting({ ...(await store.reminders.getSetting(link.id)), localTime: '00:00', weekdays: [1, 2, 3, 4, 5, 6, 7] });
+    }
+    await store.close();
+    slack.setLatency('chat.postMessage', 40);
+    const start = async () => {
+      const port = await freePort();
+      const env = botEnv(addressesOf(slack, cor), { PORT: String(port), DATABASE_URL: db.databaseUrl, REMINDER_TICK_SECONDS: '1', REMINDER_SENDS_PER_SECOND: '20', REMINDER_LEASE_SECONDS: '4' });
+      return startBot(env, 30_000, undefined, { killable: true });
+    };
+    const [a, b] = await Promise.all([start(), start()]);
+    try {
+      const dms = () => {
+        const counts = new Map<string, number>();
+        for (const c of slack.callsTo('chat.postMessage')) counts.set(String(c.args.channel), (counts.get(String(c.args.channel)) ?? 0) + 1);
+        return counts;
+      };
+      await slack.waitFor(() => dms().size >= 8, 20_000);
+      expect(await a.stop('SIGKILL')).toBeNull(); // killed, not exited
+      expect(dms().size).toBeLessThan(40); // the sweep was not over
+      await slack.waitFor(() => dms().size === 40, 30_000);
+      await new Promise((resolve) => setTimeout(resolve, 3_000)); // more ticks of the survivor
+      expect(dms().size).toBe(40);
+      expect([...dms().entries()].filter(([, n]) => n !== 1)).toEqual([]);
+    } finally {
+      await Promise.all([a.stop(), b.stop()]);
+      await db.cleanup();
+      await Promise.all([slack.stop(), cor.stop()]);
+    }
+  }, 90_000);
+});
+
