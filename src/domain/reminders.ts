@@ -361,33 +361,49 @@ export class ReminderService {
 
     const sent: Parameters<ReminderRepository['markSentMany']>[0] = [];
     const sentKeys: string[] = [];
-    await Promise.all(
-      sends.map(async ({ c, delivery, content }) => {
-        if (c.setting.respectAway && (await this.#d.messenger.isAway(c.link).catch(() => false))) {
-          decide(c, c.occasion.kind, 'not_due', 'away (Slack status)');
-          if (delivery) await this.#d.reminders.markSkipped([delivery.id], 'away (Slack status)');
-          return;
-        }
-        if (!delivery) return decide(c, c.occasion.kind, 'due', shortText(content), content);
-        await this.#pacer.wait(c.link.tenantKey);
-        await this.#d.breakPoint?.();
-        const result = await this.#d.messenger.send(c.link, delivery, content);
-        if (result.ok) {
-          sent.push({ id: delivery.id, channelId: result.channelId, messageTs: result.messageTs, aboutDate: content.aboutDate, targetHours: content.target, loggedHours: content.logged });
-          sentKeys.push(`${c.link.id}|${content.aboutDate}`);
-          report.sent++;
-          return decide(c, c.occasion.kind, 'sent', shortText(content), content);
-        }
-        if (result.permanent) {
-          await this.#d.reminders.markSkipped([delivery.id], `slack: ${result.error}`);
-          report.failed++;
-          return decide(c, c.occasion.kind, 'failed', `Slack refused the DM (${result.error})`);
-        }
-        await this.#d.reminders.release([delivery.id], new Date(now.getTime() + RETRY_AFTER_MS), `slack: ${result.error}`);
-        report.delayed++;
-        decide(c, c.occasion.kind, 'delayed', `Slack unavailable (${result.error}): retried in a few minutes`);
-      }),
-    );
+    // While this instance is still sending (paced, it can take a while), its claims stay its own: they are
+    // renewed well before the lease ends, so only an instance that died lets another take them over.
+    const held = new Set(sends.flatMap(({ delivery }) => (delivery ? [delivery.id] : [])));
+    const renewClaims = () => {
+      const until = new Date(this.#d.clock.now().getTime() + this.#leaseMs);
+      void this.#d.reminders.renew([...held], until).catch((err: unknown) => this.#d.logger.warn({ err }, 'could not renew reminder claims'));
+    };
+    const renew = held.size > 0 && !dryRun ? setInterval(renewClaims, Math.max(250, this.#leaseMs / 3)) : undefined;
+    try {
+      await Promise.all(
+        sends.map(async ({ c, delivery, content }) => {
+          if (c.setting.respectAway && (await this.#d.messenger.isAway(c.link).catch(() => false))) {
+            decide(c, c.occasion.kind, 'not_due', 'away (Slack status)');
+            if (delivery) {
+              held.delete(delivery.id);
+              await this.#d.reminders.markSkipped([delivery.id], 'away (Slack status)');
+            }
+            return;
+          }
+          if (!delivery) return decide(c, c.occasion.kind, 'due', shortText(content), content);
+          await this.#pacer.wait(c.link.tenantKey);
+          await this.#d.breakPoint?.();
+          const result = await this.#d.messenger.send(c.link, delivery, content);
+          if (result.ok) {
+            sent.push({ id: delivery.id, channelId: result.channelId, messageTs: result.messageTs, aboutDate: content.aboutDate, targetHours: content.target, loggedHours: content.logged });
+            sentKeys.push(`${c.link.id}|${content.aboutDate}`);
+            report.sent++;
+            return decide(c, c.occasion.kind, 'sent', shortText(content), content);
+          }
+          held.delete(delivery.id);
+          if (result.permanent) {
+            await this.#d.reminders.markSkipped([delivery.id], `slack: ${result.error}`);
+            report.failed++;
+            return decide(c, c.occasion.kind, 'failed', `Slack refused the DM (${result.error})`);
+          }
+          await this.#d.reminders.release([delivery.id], new Date(now.getTime() + RETRY_AFTER_MS), `slack: ${result.error}`);
+          report.delayed++;
+          decide(c, c.occasion.kind, 'delayed', `Slack unavailable (${result.error}): retried in a few minutes`);
+        }),
+      );
+    } finally {
+      if (renew) clearInterval(renew);
+    }
     // One write for the batch; a crash before it leaves claims whose DMs the next attempt finds in Slack.
     await this.#d.reminders.markSentMany(sent);
     for (const key of sentKeys) this.#noOpenDm.delete(key);

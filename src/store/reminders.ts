@@ -184,6 +184,13 @@ export class ReminderRepository {
     }
   }
 
+  /** Extends claims still held (state "claimed") to `until`: the sender is alive and still at it. */
+  async renew(ids: string[], until: Date): Promise<void> {
+    for (const chunk of chunks(ids)) {
+      await this.#db.reminderDelivery.updateMany({ where: { id: { in: chunk }, state: 'claimed' }, data: { claimedUntil: until } });
+    }
+  }
+
   /** Gives claims back (COR or Slack trouble): they can be claimed again from `retryAt`. */
   async release(ids: string[], retryAt: Date, error: string): Promise<void> {
     for (const chunk of chunks(ids)) {
