@@ -1,14 +1,21 @@
 import { defineConfig } from 'vitest/config';
 
+const shared = {
+  // A throw-away PostgreSQL for the tests that run on both stores.
+  globalSetup: ['test/global-setup.ts'],
+  testTimeout: 20_000,
+  hookTimeout: 30_000,
+  pool: 'forks' as const,
+};
+
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
-    // A throw-away PostgreSQL for the tests that run on both stores.
-    globalSetup: ['test/global-setup.ts'],
-    testTimeout: 20_000,
-    hookTimeout: 30_000,
-    pool: 'forks',
     // CI also writes a JSON report, which .ci/run reads for its "N passed, N failed" line.
     reporters: process.env.CI ? ['default', ['json', { outputFile: 'reports/vitest.json' }]] : ['default'],
+    projects: [
+      { test: { ...shared, name: 'sqlite', include: ['test/**/*.test.ts'] } },
+      // The listener tests again, on PostgreSQL (the 1,000-command fault run once is enough).
+      { test: { ...shared, name: 'postgresql', include: ['test/listeners/**/*.test.ts'], exclude: ['test/listeners/faults.test.ts'], provide: { store: 'postgresql' } } },
+    ],
   },
 });

@@ -8,6 +8,8 @@ import { startThrowawayPostgres } from '../tools/pg/throwaway.ts';
 declare module 'vitest' {
   export interface ProvidedContext {
     postgresUrl: string;
+    /** which store the listener harness uses in this project (SQLite unless said) */
+    store?: 'sqlite' | 'postgresql';
   }
 }
 

@@ -1,3 +1,4 @@
+import { inject } from 'vitest';
 import type { App, Receiver, ReceiverEvent } from '@slack/bolt';
 import { ClientCredentialsTokenSource } from '../../src/cor/auth.ts';
 import { type Clock, systemClock } from '../../src/lib/clock.ts';
@@ -59,7 +60,8 @@ export async function listenerHarness(opts: { clock?: Clock; integrationSource?:
   const clock = opts.clock ?? systemClock;
   const slack = await new FakeSlack().start();
   const cor = await new FakeCor().start();
-  const db = await tempStore();
+  // The same listener tests run once per store (vitest projects): PostgreSQL when the project says so.
+  const db = await tempStore(inject('store') === 'postgresql' ? { postgres: inject('postgresUrl') } : {});
   const { logger, text } = memoryLogger();
   const kit = corKit(cor, opts.corTimeoutMs === undefined ? {} : { timeoutMs: opts.corTimeoutMs });
   const clients = new SingleWorkspaceClients(DEFAULT_WORKSPACE.botToken, slack.apiUrl, 'T:T0DEMO', boltLogger(logger));
