@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { tenantKeyOf } from '../domain/tenant.ts';
 
 /** The fields of a slash command the app relies on, checked at the boundary. */
 export const slashCommandSchema = z.object({
@@ -21,4 +22,36 @@ export function splitSubcommand(text: string): { sub: string; rest: string } {
   const match = /^(\S+)\s*([\s\S]*)$/.exec(trimmed);
   if (!match) return { sub: '', rest: '' };
   return { sub: (match[1] ?? '').toLowerCase(), rest: (match[2] ?? '').trim() };
+}
+
+/** JSON that Slack hands back as text (button values, private_metadata), or undefined when it is not JSON. */
+export function parseJsonText(text: string | undefined): unknown {
+  if (text === undefined) return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+/** What an interaction (click, shortcut, options request) says about where it comes from. */
+interface InteractionOrigin {
+  user: { team_id?: string | undefined };
+  team?: { id: string } | null | undefined;
+  enterprise?: { id: string } | null | undefined;
+  is_enterprise_install?: boolean | undefined;
+}
+
+/** The tenant of an interaction: the clicker's workspace, or the org for an org-wide install. */
+export function tenantOfInteraction(body: InteractionOrigin): string {
+  return tenantKeyOf({ teamId: body.user.team_id ?? body.team?.id, enterpriseId: body.enterprise?.id, isEnterpriseInstall: body.is_enterprise_install });
+}
+
+/** The tenant of an event: what Bolt worked out for it (its context), else the envelope's ids. */
+export function tenantOfEvent(
+  context: { teamId?: string | undefined; enterpriseId?: string | undefined; isEnterpriseInstall?: boolean | undefined },
+  body: { team_id?: unknown; enterprise_id?: unknown },
+): string {
+  const text = (v: unknown) => (typeof v === 'string' ? v : undefined);
+  return tenantKeyOf({ teamId: context.teamId ?? text(body.team_id), enterpriseId: context.enterpriseId ?? text(body.enterprise_id), isEnterpriseInstall: context.isEnterpriseInstall });
 }

@@ -1,5 +1,5 @@
+import { tenantOfInteraction } from '../../payloads.ts';
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
-import { tenantKeyOf } from '../../../domain/tenant.ts';
 import type { SlackServices } from '../../services.ts';
 import { stoppedLine } from '../../views/timers.ts';
 import { zoneOf } from '../commands/log.ts';
@@ -11,7 +11,7 @@ export function stopTimerFromHome(services: SlackServices) {
   return async (args: ActionArgs): Promise<void> => {
     await args.ack();
     const body = args.body;
-    const tenantKey = tenantKeyOf({ teamId: body.user.team_id ?? body.team?.id, enterpriseId: body.enterprise?.id, isEnterpriseInstall: body.is_enterprise_install });
+    const tenantKey = tenantOfInteraction(body);
     const link = await services.linking.requireLink(tenantKey, body.user.id).catch(() => undefined);
     if (!link) return;
     const { tz } = await zoneOf(services, link);

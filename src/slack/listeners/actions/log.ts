@@ -1,7 +1,7 @@
+import { tenantOfInteraction, parseJsonText } from '../../payloads.ts';
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { z } from 'zod';
 import { matchTask } from '../../../domain/task-match.ts';
-import { tenantKeyOf } from '../../../domain/tenant.ts';
 import type { Proposal } from '../../../domain/time-entries.ts';
 import { localParts } from '../../../lib/zoned.ts';
 import { AppError } from '../../../errors.ts';
@@ -30,16 +30,10 @@ const pendingSchema = z.object({
  */
 function pendingFrom(args: ActionArgs): PendingLog {
   const action = args.action as ButtonAction;
-  let raw: unknown;
-  try {
-    raw = JSON.parse(action.value ?? '');
-  } catch {
-    throw new AppError('bad_request', 'button value is not JSON');
-  }
-  const parsed = pendingSchema.safeParse(raw);
+  const parsed = pendingSchema.safeParse(parseJsonText(action.value));
   if (!parsed.success) throw new AppError('bad_request', 'button value failed validation');
   const body = args.body;
-  const tenant = tenantKeyOf({ teamId: body.user.team_id ?? body.team?.id, enterpriseId: body.enterprise?.id, isEnterpriseInstall: body.is_enterprise_install });
+  const tenant = tenantOfInteraction(body);
   if (parsed.data.u !== body.user.id || parsed.data.t !== tenant) throw new AppError('forbidden_action', 'button belongs to someone else');
   return parsed.data;
 }
@@ -113,7 +107,7 @@ function openModal(services: SlackServices) {
     const taskId = value && /^\d+$/.test(value) ? Number(value) : undefined;
     // "date:YYYY-MM-DD": the form opens on that day (a reminder about yesterday).
     const date = value ? /^date:(\d{4}-\d{2}-\d{2})$/.exec(value)?.[1] : undefined;
-    const tenantKey = tenantKeyOf({ teamId: body.user.team_id ?? body.team?.id, enterpriseId: body.enterprise?.id, isEnterpriseInstall: body.is_enterprise_install });
+    const tenantKey = tenantOfInteraction(body);
     await openLogModal(services, args.client, { triggerId: body.trigger_id, tenantKey, userId: body.user.id, taskId, date });
   };
 }

@@ -1,7 +1,7 @@
+import { tenantOfInteraction, parseJsonText } from '../../payloads.ts';
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { z } from 'zod';
 import type { ParsedLog } from '../../../domain/parse/log-command.ts';
-import { tenantKeyOf } from '../../../domain/tenant.ts';
 import { AppError } from '../../../errors.ts';
 import type { UserLinkRecord } from '../../../store/links.ts';
 import type { ReminderDeliveryRecord } from '../../../store/reminders.ts';
@@ -17,23 +17,14 @@ const valueSchema = z.object({ d: z.string().min(1).max(64), t: z.number().int()
 
 export const settingsMetaSchema = z.object({ t: z.string().min(1), u: z.string().min(1) });
 
-function tenantOfBody(body: BlockAction): string {
-  return tenantKeyOf({ teamId: body.user.team_id ?? body.team?.id, enterpriseId: body.enterprise?.id, isEnterpriseInstall: body.is_enterprise_install });
-}
 
 /**
  * The clicker's link and the delivery the button names, which must be theirs: a forged or forwarded value
  * naming someone else's reminder is refused (logged, nothing answered).
  */
 async function ownDelivery(services: SlackServices, args: ActionArgs): Promise<{ link: UserLinkRecord; delivery: ReminderDeliveryRecord; taskId: number | undefined } | undefined> {
-  let raw: unknown;
-  try {
-    raw = JSON.parse((args.action as ButtonAction).value ?? '');
-  } catch {
-    raw = undefined;
-  }
-  const value = valueSchema.safeParse(raw);
-  const link = value.success ? await services.linking.requireLink(tenantOfBody(args.body), args.body.user.id).catch(() => undefined) : undefined;
+  const value = valueSchema.safeParse(parseJsonText((args.action as ButtonAction).value));
+  const link = value.success ? await services.linking.requireLink(tenantOfInteraction(args.body), args.body.user.id).catch(() => undefined) : undefined;
   const delivery = value.success && link ? await services.store.reminders.getDelivery(value.data.d) : undefined;
   if (!value.success || !link || !delivery || delivery.linkId !== link.id) {
     services.logger.warn({ user: args.body.user.id, action: (args.action as ButtonAction).action_id }, 'refused a reminder button');
@@ -98,7 +89,7 @@ function skip(services: SlackServices) {
 function openSettings(services: SlackServices) {
   return async (args: ActionArgs): Promise<void> => {
     await args.ack();
-    const tenantKey = tenantOfBody(args.body);
+    const tenantKey = tenantOfInteraction(args.body);
     let link: UserLinkRecord;
     try {
       link = await services.linking.requireLink(tenantKey, args.body.user.id);

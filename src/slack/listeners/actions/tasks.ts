@@ -1,6 +1,6 @@
+import { tenantOfInteraction, parseJsonText } from '../../payloads.ts';
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { z } from 'zod';
-import { tenantKeyOf } from '../../../domain/tenant.ts';
 import { AppError } from '../../../errors.ts';
 import type { UserLinkRecord } from '../../../store/links.ts';
 import type { SlackServices } from '../../services.ts';
@@ -14,13 +14,10 @@ type ActionArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
 
 const moreSchema = z.object({ o: z.number().int().min(0).max(10_000), q: z.string().max(500) });
 
-function tenantOfBody(body: BlockAction): string {
-  return tenantKeyOf({ teamId: body.user.team_id ?? body.team?.id, enterpriseId: body.enterprise?.id, isEnterpriseInstall: body.is_enterprise_install });
-}
 
 /** The clicker's link, or the link card in their place (answered through the response_url). */
 async function clickerLink(services: SlackServices, args: ActionArgs): Promise<UserLinkRecord | undefined> {
-  const tenantKey = tenantOfBody(args.body);
+  const tenantKey = tenantOfInteraction(args.body);
   try {
     return await services.linking.requireLink(tenantKey, args.body.user.id);
   } catch (err) {
@@ -47,13 +44,7 @@ function changeStatus(services: SlackServices) {
 function more(services: SlackServices) {
   return async (args: ActionArgs): Promise<void> => {
     await args.ack();
-    let raw: unknown;
-    try {
-      raw = JSON.parse((args.action as ButtonAction).value ?? '');
-    } catch {
-      raw = undefined;
-    }
-    const page = moreSchema.safeParse(raw);
+    const page = moreSchema.safeParse(parseJsonText((args.action as ButtonAction).value));
     if (!page.success) return;
     const link = await clickerLink(services, args);
     if (!link) return;

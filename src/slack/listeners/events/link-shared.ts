@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { z } from 'zod';
 import { taskIdIn } from '../../../domain/parse/log-command.ts';
-import { tenantKeyOf } from '../../../domain/tenant.ts';
+import { tenantOfEvent } from '../../payloads.ts';
 import type { SlackServices } from '../../services.ts';
 import { taskCard } from '../../views/tasks.ts';
 import { zoneOf } from '../commands/log.ts';
@@ -23,11 +23,11 @@ const MAX_UNFURLS = 5;
  * read as the person who shared it. Someone not linked to COR gets no preview: the bot cannot read COR for them.
  */
 export function linkShared(services: SlackServices) {
-  return async ({ event, body, client }: SlackEventMiddlewareArgs<'link_shared'> & AllMiddlewareArgs): Promise<void> => {
+  return async ({ event, body, client, context }: SlackEventMiddlewareArgs<'link_shared'> & AllMiddlewareArgs): Promise<void> => {
     const parsed = eventSchema.safeParse(event);
     if (!parsed.success) return;
     const e = parsed.data;
-    const tenantKey = tenantKeyOf({ teamId: typeof body.team_id === 'string' ? body.team_id : undefined, enterpriseId: typeof body.enterprise_id === 'string' ? body.enterprise_id : undefined });
+    const tenantKey = tenantOfEvent(context, body);
     const link = await services.store.links.find(tenantKey, e.user);
     if (!link || link.state !== 'active') return;
     const api = services.linking.apiFor(link);

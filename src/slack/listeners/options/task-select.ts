@@ -1,6 +1,6 @@
+import { tenantOfInteraction } from '../../payloads.ts';
 import type { AllMiddlewareArgs, SlackOptionsMiddlewareArgs } from '@slack/bolt';
 import { matchTask } from '../../../domain/task-match.ts';
-import { tenantKeyOf } from '../../../domain/tenant.ts';
 import type { SlackServices } from '../../services.ts';
 import { taskOption } from '../../views/log-modal.ts';
 
@@ -13,7 +13,7 @@ const MAX_OPTIONS = 50;
  */
 export function taskSelectOptions(services: SlackServices) {
   return async ({ ack, body, options }: SlackOptionsMiddlewareArgs<'block_suggestion'> & AllMiddlewareArgs): Promise<void> => {
-    const tenantKey = tenantKeyOf({ teamId: body.user.team_id ?? body.team?.id, enterpriseId: body.enterprise?.id, isEnterpriseInstall: body.is_enterprise_install });
+    const tenantKey = tenantOfInteraction(body);
     const link = await services.store.links.find(tenantKey, body.user.id);
     const cached = link ? services.tasks.cachedOpenTasks(link) : undefined;
     if (link && !cached) void services.work.track(services.tasks.openTasks(link, services.linking.apiFor(link)).catch(() => undefined));

@@ -1,7 +1,7 @@
+import { tenantOfInteraction } from '../../payloads.ts';
 import type { GlobalShortcut, MessageShortcut } from '@slack/bolt';
 import { taskIdIn } from '../../../domain/parse/log-command.ts';
 import { openTaskStatusModal } from '../../task-modal.ts';
-import { tenantKeyOf } from '../../../domain/tenant.ts';
 import { openLogModal } from '../../log-modal.ts';
 import type { SlackServices } from '../../services.ts';
 import { SHORTCUTS } from '../../views/ids.ts';
@@ -13,7 +13,7 @@ export function registerShortcuts(registry: ListenerRegistry, services: SlackSer
   registry.shortcut(SHORTCUTS.logTime, async ({ ack, shortcut, client }) => {
     await ack();
     const s = shortcut as GlobalShortcut;
-    const tenantKey = tenantKeyOf({ teamId: s.user.team_id ?? s.team?.id, enterpriseId: s.enterprise?.id, isEnterpriseInstall: s.is_enterprise_install });
+    const tenantKey = tenantOfInteraction(s);
     const opened = await openLogModal(services, client, { triggerId: s.trigger_id, tenantKey, userId: s.user.id });
     if (!opened) {
       const consentUrl = await services.linking.consentUrl(tenantKey, s.user.id);
@@ -25,7 +25,7 @@ export function registerShortcuts(registry: ListenerRegistry, services: SlackSer
   registry.shortcut(SHORTCUTS.logTimeFromMessage, async ({ ack, shortcut, client, respond }) => {
     await ack();
     const s = shortcut as MessageShortcut;
-    const tenantKey = tenantKeyOf({ teamId: s.user.team_id ?? s.team?.id, enterpriseId: s.enterprise?.id, isEnterpriseInstall: s.is_enterprise_install });
+    const tenantKey = tenantOfInteraction(s);
     const text = s.message.text ?? '';
     const opened = await openLogModal(services, client, { triggerId: s.trigger_id, tenantKey, userId: s.user.id, taskId: taskIdIn(text), note: text.slice(0, 2_000) || undefined });
     if (!opened) {
@@ -38,7 +38,7 @@ export function registerShortcuts(registry: ListenerRegistry, services: SlackSer
   registry.shortcut(SHORTCUTS.taskStatusFromMessage, async ({ ack, shortcut, client, respond }) => {
     await ack();
     const s = shortcut as MessageShortcut;
-    const tenantKey = tenantKeyOf({ teamId: s.user.team_id ?? s.team?.id, enterpriseId: s.enterprise?.id, isEnterpriseInstall: s.is_enterprise_install });
+    const tenantKey = tenantOfInteraction(s);
     const link = await services.linking.requireLink(tenantKey, s.user.id).catch(() => undefined);
     if (!link) {
       const consentUrl = await services.linking.consentUrl(tenantKey, s.user.id);

@@ -1,3 +1,4 @@
+import { parseJsonText } from '../../payloads.ts';
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { z } from 'zod';
 import { findBareNumber, findDuration } from '../../../domain/parse/duration.ts';
@@ -71,7 +72,7 @@ export function checkLogForm(values: z.infer<typeof stateSchema>, now: Date, tz:
  */
 export function logModalSubmission(services: SlackServices) {
   return async ({ ack, body, view, client }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs): Promise<void> => {
-    const meta = modalMetaSchema.safeParse(safeJson(view.private_metadata));
+    const meta = modalMetaSchema.safeParse(parseJsonText(view.private_metadata));
     const values = stateSchema.safeParse(view.state.values);
     if (!meta.success || !values.success || meta.data.u !== body.user.id) {
       await ack({ response_action: 'errors', errors: { [B.task]: 'This form is out of date; close it and open it again.' } });
@@ -95,10 +96,3 @@ export function logModalSubmission(services: SlackServices) {
   };
 }
 
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return undefined;
-  }
-}

@@ -1,3 +1,4 @@
+import { parseJsonText } from '../../payloads.ts';
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { z } from 'zod';
 import { parseProjectDate } from '../../../domain/parse/project-date.ts';
@@ -27,13 +28,6 @@ const INLINE_WAIT_MS = 2_200;
 
 const BLOCK_OF: Record<ProjectField, string> = { name: B.name, client: B.client, start: B.start, end: B.end, general: B.name };
 
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return undefined;
-  }
-}
 
 function typed(state: State): ProjectFormValues {
   const text = (v: string | null | undefined) => (v?.trim() ? v.trim() : undefined);
@@ -94,7 +88,7 @@ function doneText(outcome: Extract<ProjectOutcome, { ok: true }>, mode: 'new' | 
  */
 export function projectSubmission(services: SlackServices) {
   return async ({ ack, body, view, client }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs): Promise<void> => {
-    const meta = metaSchema.safeParse(parseJson(view.private_metadata));
+    const meta = metaSchema.safeParse(parseJsonText(view.private_metadata));
     const state = stateSchema.safeParse(view.state.values);
     if (!meta.success || !state.success || meta.data.u !== body.user.id) {
       await ack({ response_action: 'errors', errors: { [B.name]: 'This form is out of date; close it and open it again.' } });
@@ -133,7 +127,7 @@ export function projectDatePreview(services: SlackServices) {
     await ack();
     const view = body.view;
     if (!view) return;
-    const meta = metaSchema.safeParse(parseJson(view.private_metadata));
+    const meta = metaSchema.safeParse(parseJsonText(view.private_metadata));
     const state = stateSchema.safeParse(view.state?.values);
     if (!meta.success || !state.success || meta.data.u !== body.user.id) return;
     const values = typed(state.data);

@@ -1,3 +1,4 @@
+import { parseJsonText } from '../../payloads.ts';
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { z } from 'zod';
 import { findDuration } from '../../../domain/parse/duration.ts';
@@ -58,13 +59,7 @@ export function checkSettingsForm(v: Form, current: ReminderSettingRecord): { ok
 /** The reminder settings form: errors inline; saved, then confirmed by DM-free close. */
 export function reminderSettingsSubmission(services: SlackServices) {
   return async ({ ack, body, view }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs): Promise<void> => {
-    let metaRaw: unknown;
-    try {
-      metaRaw = JSON.parse(view.private_metadata);
-    } catch {
-      metaRaw = undefined;
-    }
-    const meta = settingsMetaSchema.safeParse(metaRaw);
+    const meta = settingsMetaSchema.safeParse(parseJsonText(view.private_metadata));
     const values = stateSchema.safeParse(view.state.values);
     if (!meta.success || !values.success || meta.data.u !== body.user.id) {
       await ack({ response_action: 'errors', errors: { [B.time]: 'This form is out of date; close it and open it again.' } });

@@ -1,3 +1,4 @@
+import { parseJsonText } from '../../payloads.ts';
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { z } from 'zod';
 import { CorError } from '../../../cor/errors.ts';
@@ -37,13 +38,7 @@ function refusal(err: unknown): string {
  */
 export function taskStatusSubmission(services: SlackServices) {
   return async ({ ack, body, view, client }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs): Promise<void> => {
-    let raw: unknown;
-    try {
-      raw = JSON.parse(view.private_metadata);
-    } catch {
-      raw = undefined;
-    }
-    const parsedMeta = metaSchema.safeParse(raw);
+    const parsedMeta = metaSchema.safeParse(parseJsonText(view.private_metadata));
     const values = stateSchema.safeParse(view.state.values);
     if (!parsedMeta.success || !values.success || parsedMeta.data.u !== body.user.id) {
       await ack({ response_action: 'errors', errors: { [B.status]: 'This form is out of date; close it and open it again.' } });
