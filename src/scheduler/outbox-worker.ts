@@ -1,24 +1,17 @@
 import type { TimeEntryService } from '../domain/time-entries.ts';
 import type { WorkTracker } from '../lib/work-tracker.ts';
 import type { Logger } from '../logger.ts';
+import { runEvery } from './periodic.ts';
 
-/**
- * Works the time-entry outbox in the background: every `intervalMs`, each due request gets one attempt.
- * Passes never overlap; each is tracked so a graceful stop waits for the one under way.
- */
+/** Works the time-entry outbox in the background: every `intervalMs`, each due request gets one attempt. */
 export function startOutboxWorker(opts: { entries: TimeEntryService; intervalMs: number; logger: Logger; work: WorkTracker }): { stop(): void } {
-  let running = false;
-  const timer = setInterval(() => {
-    if (running) return;
-    running = true;
-    void opts.work
-      .track(opts.entries.drainDue())
-      .then((n) => n > 0 && opts.logger.info({ handled: n }, 'outbox pass'))
-      .catch((err: unknown) => opts.logger.error({ err }, 'outbox pass failed'))
-      .finally(() => {
-        running = false;
-      });
-  }, opts.intervalMs);
-  timer.unref();
-  return { stop: () => clearInterval(timer) };
+  return runEvery(
+    opts.intervalMs,
+    'outbox pass',
+    async () => {
+      const handled = await opts.entries.drainDue();
+      if (handled > 0) opts.logger.info({ handled }, 'outbox pass');
+    },
+    opts,
+  );
 }

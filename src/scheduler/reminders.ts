@@ -2,6 +2,7 @@ import type { ReminderService } from '../domain/reminders.ts';
 import type { Clock } from '../lib/clock.ts';
 import type { WorkTracker } from '../lib/work-tracker.ts';
 import type { Logger } from '../logger.ts';
+import { runEvery } from './periodic.ts';
 
 /** How often DMs still open are re-read against COR (hours logged in COR itself), in ticks. */
 const CATCH_UP_EVERY_TICKS = 15;
@@ -9,29 +10,21 @@ const CATCH_UP_EVERY_TICKS = 15;
 /**
  * The reminder clock: every `tickMs` a sweep sends the DMs that are due (claims in the store keep two
  * instances or a restart from sending twice); now and then open DMs are re-read to catch hours logged in
- * COR itself. Sweeps never overlap; each is tracked so a graceful stop waits for the one under way.
+ * COR itself.
  */
 export function startReminderScheduler(opts: { reminders: ReminderService; clock: Clock; tickMs: number; logger: Logger; work: WorkTracker }): { stop(): void } {
-  let running = false;
   let ticks = 0;
-  const tick = async () => {
-    const now = opts.clock.now();
-    await opts.reminders.sweep(now);
-    if (++ticks % CATCH_UP_EVERY_TICKS === 0) {
-      const redrawn = await opts.reminders.catchUp(now);
-      if (redrawn > 0) opts.logger.info({ redrawn }, 'reminder DMs caught up with COR');
-    }
-  };
-  const timer = setInterval(() => {
-    if (running) return;
-    running = true;
-    void opts.work
-      .track(tick())
-      .catch((err: unknown) => opts.logger.error({ err }, 'reminder sweep failed'))
-      .finally(() => {
-        running = false;
-      });
-  }, opts.tickMs);
-  timer.unref();
-  return { stop: () => clearInterval(timer) };
+  return runEvery(
+    opts.tickMs,
+    'reminder sweep',
+    async () => {
+      const now = opts.clock.now();
+      await opts.reminders.sweep(now);
+      if (++ticks % CATCH_UP_EVERY_TICKS === 0) {
+        const redrawn = await opts.reminders.catchUp(now);
+        if (redrawn > 0) opts.logger.info({ redrawn }, 'reminder DMs caught up with COR');
+      }
+    },
+    opts,
+  );
 }
