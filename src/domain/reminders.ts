@@ -1,6 +1,7 @@
 import type { CorApi } from '../cor/client.ts';
 import type { CorHour, CorLeave, CorUser, CorWorkingTime } from '../cor/schemas.ts';
 import type { Clock } from '../lib/clock.ts';
+import { formatHours } from '../lib/duration-text.ts';
 import { Pacer } from '../lib/pacer.ts';
 import { TtlCache } from '../lib/ttl-cache.ts';
 import { addDays, localParts, weekdayOf, zonedTimeToInstant } from '../lib/zoned.ts';
@@ -111,13 +112,6 @@ function parseTime(hhmm: string): { hour: number; minute: number } {
   return { hour: h ?? 0, minute: m ?? 0 };
 }
 
-export function hoursText(h: number): string {
-  const minutes = Math.round(h * 60);
-  const hh = Math.floor(minutes / 60);
-  const mm = minutes % 60;
-  return hh === 0 ? `${mm}m` : mm === 0 ? `${hh}h` : `${hh}h${String(mm).padStart(2, '0')}`;
-}
-
 /**
  * The reminders due for one person at `now`, decided from their settings alone (no COR needed).
  * The day's DM is due from their reminder time on their local date; the morning recap between its time
@@ -225,7 +219,7 @@ export function evaluate(occasion: Occasion, s: ReminderSettingRecord, tz: strin
   }
   if (target <= 0) return { skip: 'no daily target' };
   const logged = loggedOn(facts.hours, aboutDate, tz);
-  if (logged >= target - EPSILON_HOURS) return { skip: `enough logged (${hoursText(logged)} of ${hoursText(target)})` };
+  if (logged >= target - EPSILON_HOURS) return { skip: `enough logged (${formatHours(logged)} of ${formatHours(target)})` };
   return { send: { kind: occasion.kind, aboutDate, logged, target, recentTasks: recentTasks(facts.hours), targetNote } };
 }
 
@@ -537,7 +531,7 @@ export function withSkipDates(setting: ReminderSettingRecord, add: string[], now
 }
 
 function shortText(c: ReminderContent): string {
-  return `${hoursText(c.logged)} of ${hoursText(c.target)} logged on ${c.aboutDate}: ${hoursText(c.target - c.logged)} missing${c.targetNote ? ` (${c.targetNote})` : ''}`;
+  return `${formatHours(c.logged)} of ${formatHours(c.target)} logged on ${c.aboutDate}: ${formatHours(c.target - c.logged)} missing${c.targetNote ? ` (${c.targetNote})` : ''}`;
 }
 
 function alreadyText(d: ReminderDeliveryRecord): string {

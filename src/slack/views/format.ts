@@ -1,16 +1,7 @@
 import { localParts } from '../../lib/zoned.ts';
 
-/** "2h 30m", "45m", "8h" */
-export function formatMinutes(minutes: number): string {
-  const h = Math.floor(minutes / 60);
-  const m = Math.round(minutes % 60);
-  if (h === 0) return `${m}m`;
-  return m === 0 ? `${h}h` : `${h}h ${m}m`;
-}
-
-export function formatHours(hours: number): string {
-  return formatMinutes(Math.round(hours * 60));
-}
+// Durations are worded the same in Slack and in the domain's reasons (reminder previews).
+export { formatHours, formatMinutes } from '../../lib/duration-text.ts';
 
 const DAY = ['', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 const MONTH = ['', 'Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
