@@ -137,7 +137,7 @@ export async function main(): Promise<void> {
     },
   });
   const home = new HomeTab();
-  const projects = new ProjectService({ channels: store.channelProjects, apiFor: (link) => linking.apiFor(link), source: config.cor.integrationSource });
+  const projects = new ProjectService({ channels: store.channelProjects, apiFor: (link) => linking.apiFor(link), source: config.cor.integrationSource, clock });
   const reminders = new ReminderService({
     links: store.links,
     reminders: store.reminders,

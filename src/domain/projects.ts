@@ -1,5 +1,7 @@
 import type { CorApi, IntegrationProject, IntegrationSource } from '../cor/client.ts';
 import { CorError } from '../cor/errors.ts';
+import type { Clock } from '../lib/clock.ts';
+import { TtlCache } from '../lib/ttl-cache.ts';
 import type { UserLinkRecord } from '../store/links.ts';
 import type { ChannelProjectRecord, ChannelProjectRepository } from '../store/channel-projects.ts';
 
@@ -30,7 +32,10 @@ export interface ProjectDeps {
   apiFor: (link: UserLinkRecord) => CorApi;
   /** `metadata.source` for the Integrations API; undefined = projects from channels are off */
   source: IntegrationSource | undefined;
+  clock: Clock;
 }
+
+const CHANNEL_PROJECT_TTL_MS = 60_000;
 
 /** COR's named Integrations errors, as the field they belong to and plain words. */
 export function refusalOf(err: unknown): { field: ProjectField; message: string } | undefined {
@@ -70,6 +75,7 @@ function body(draft: ProjectDraft): Omit<IntegrationProject, 'metadata'> {
 /** Slack channels as COR projects, through COR's Integrations API, keyed by the channel id. */
 export class ProjectService {
   readonly #d: ProjectDeps;
+  readonly #known = new TtlCache<ChannelProjectRecord | null>(CHANNEL_PROJECT_TTL_MS);
   constructor(deps: ProjectDeps) {
     this.#d = deps;
   }
@@ -84,35 +90,39 @@ export class ProjectService {
     return me.role_id !== undefined && me.role_id !== null && PROJECT_ROLES.includes(me.role_id);
   }
 
-  ofChannel(tenantKey: string, channelId: string): Promise<ChannelProjectRecord | undefined> {
-    return this.#d.channels.find(tenantKey, channelId);
+  /**
+   * The channel's project, if it is one. Read on every `/cor log` and `/cor tasks`, so it is remembered a
+   * minute (this instance's own saves refresh it; another instance's show up within the minute).
+   */
+  async ofChannel(tenantKey: string, channelId: string): Promise<ChannelProjectRecord | undefined> {
+    return (await this.#known.get(`${tenantKey}/${channelId}`, this.#d.clock, async () => (await this.#d.channels.find(tenantKey, channelId)) ?? null)) ?? undefined;
   }
 
-  async create(link: UserLinkRecord, channelId: string, draft: ProjectDraft & { name: string }): Promise<ProjectOutcome> {
-    const source = this.#d.source;
-    if (!source) return { ok: false, field: 'general', message: 'Projects from channels are not set up (COR_INTEGRATION_SOURCE).' };
-    try {
-      const created = await this.#d.apiFor(link).createIntegrationProject({ ...body(draft), id: channelId, name: draft.name, metadata: { source } });
-      const record: ChannelProjectRecord = { tenantKey: link.tenantKey, channelId, corProjectId: created.id, externalId: channelId, name: created.name, createdBy: link.slackUserId };
-      await this.#d.channels.save(record);
-      return { ok: true, project: record };
-    } catch (err) {
-      const refusal = refusalOf(err);
-      if (refusal) return { ok: false, ...refusal };
-      throw err;
-    }
+  create(link: UserLinkRecord, channelId: string, draft: ProjectDraft & { name: string }): Promise<ProjectOutcome> {
+    return this.#write(link, channelId, async (api, source) => {
+      const created = await api.createIntegrationProject({ ...body(draft), id: channelId, name: draft.name, metadata: { source } });
+      return { tenantKey: link.tenantKey, channelId, corProjectId: created.id, externalId: channelId, name: created.name, createdBy: link.slackUserId };
+    });
   }
 
   /** A partial update: only what the form changed is sent. */
   async update(link: UserLinkRecord, channelId: string, draft: ProjectDraft): Promise<ProjectOutcome> {
-    const source = this.#d.source;
-    if (!source) return { ok: false, field: 'general', message: 'Projects from channels are not set up (COR_INTEGRATION_SOURCE).' };
     const existing = await this.#d.channels.find(link.tenantKey, channelId);
     if (!existing) return { ok: false, field: 'general', message: 'This channel has no COR project yet: use `/cor project new`.' };
+    return this.#write(link, channelId, async (api, source) => {
+      const updated = await api.updateIntegrationProject(existing.externalId, { ...body(draft), metadata: { source } });
+      return { ...existing, name: updated.name ?? existing.name, corProjectId: updated.id ?? existing.corProjectId };
+    });
+  }
+
+  /** One Integrations call as the person; the channel's record saved, or COR's refusal as a field and words. */
+  async #write(link: UserLinkRecord, channelId: string, call: (api: CorApi, source: IntegrationSource) => Promise<ChannelProjectRecord>): Promise<ProjectOutcome> {
+    const source = this.#d.source;
+    if (!source) return { ok: false, field: 'general', message: 'Projects from channels are not set up (COR_INTEGRATION_SOURCE).' };
     try {
-      const updated = await this.#d.apiFor(link).updateIntegrationProject(existing.externalId, { ...body(draft), metadata: { source } });
-      const record: ChannelProjectRecord = { ...existing, name: updated.name ?? existing.name, corProjectId: updated.id ?? existing.corProjectId };
+      const record = await call(this.#d.apiFor(link), source);
       await this.#d.channels.save(record);
+      this.#known.delete(`${link.tenantKey}/${channelId}`);
       return { ok: true, project: record };
     } catch (err) {
       const refusal = refusalOf(err);
