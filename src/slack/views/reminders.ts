@@ -124,7 +124,11 @@ const WEEKDAY_OPTIONS = DAY_NAMES.slice(1).map((name, i) => ({ text: { type: 'pl
 
 /** The reminder settings form. `meta` carries who opened it (checked on submit). Pure. */
 export function reminderSettingsModal(s: ReminderSettingRecord, meta: string): ModalView {
-  const checked = (value: string, on: boolean) => (on ? { initial_options: [{ text: { type: 'plain_text' as const, text: value }, value: 'on' }] } : {});
+  /** An optional input with one tick box, ticked when `on`. */
+  const tickBox = (blockId: string, actionId: string, label: string, text: string, on: boolean): KnownBlock => {
+    const option = { text: { type: 'plain_text' as const, text }, value: 'on' };
+    return { type: 'input', block_id: blockId, optional: true, label: { type: 'plain_text', text: label }, element: { type: 'checkboxes', action_id: actionId, options: [option], ...(on ? { initial_options: [option] } : {}) } };
+  };
   return {
     type: 'modal',
     callback_id: CALLBACKS.reminderSettings,
@@ -133,13 +137,7 @@ export function reminderSettingsModal(s: ReminderSettingRecord, meta: string): M
     submit: { type: 'plain_text', text: 'Save' },
     close: { type: 'plain_text', text: 'Cancel' },
     blocks: [
-      {
-        type: 'input',
-        block_id: B.enabled,
-        optional: true,
-        label: { type: 'plain_text', text: 'Daily reminder' },
-        element: { type: 'checkboxes', action_id: B.enabledAction, options: [{ text: { type: 'plain_text', text: 'Remind me when I am short of my hours' }, value: 'on' }], ...checked('Remind me when I am short of my hours', s.enabled) },
-      },
+      tickBox(B.enabled, B.enabledAction, 'Daily reminder', 'Remind me when I am short of my hours', s.enabled),
       { type: 'input', block_id: B.time, label: { type: 'plain_text', text: 'At (your time)' }, element: { type: 'timepicker', action_id: B.timeAction, initial_time: s.localTime } },
       {
         type: 'input',
@@ -162,21 +160,9 @@ export function reminderSettingsModal(s: ReminderSettingRecord, meta: string): M
         hint: { type: 'plain_text', text: 'Like 6h or 7h30. Empty: your COR daily hours.' },
         element: { type: 'plain_text_input', action_id: B.targetAction, ...(s.targetHours === null ? {} : { initial_value: formatHours(s.targetHours).replace(' ', '') }) },
       },
-      {
-        type: 'input',
-        block_id: B.morning,
-        optional: true,
-        label: { type: 'plain_text', text: 'Morning recap' },
-        element: { type: 'checkboxes', action_id: B.morningAction, options: [{ text: { type: 'plain_text', text: 'Also remind me in the morning about the previous workday' }, value: 'on' }], ...checked('Also remind me in the morning about the previous workday', s.morningRecap) },
-      },
+      tickBox(B.morning, B.morningAction, 'Morning recap', 'Also remind me in the morning about the previous workday', s.morningRecap),
       { type: 'input', block_id: B.morningTime, label: { type: 'plain_text', text: 'Morning recap at' }, element: { type: 'timepicker', action_id: B.morningTimeAction, initial_time: s.morningTime } },
-      {
-        type: 'input',
-        block_id: B.away,
-        optional: true,
-        label: { type: 'plain_text', text: 'When I am away' },
-        element: { type: 'checkboxes', action_id: B.awayAction, options: [{ text: { type: 'plain_text', text: 'No reminder while my Slack status says I am away' }, value: 'on' }], ...checked('No reminder while my Slack status says I am away', s.respectAway) },
-      },
+      tickBox(B.away, B.awayAction, 'When I am away', 'No reminder while my Slack status says I am away', s.respectAway),
     ],
   };
 }
