@@ -2,7 +2,7 @@ import { ErrorCode, type WebClient } from '@slack/web-api';
 import { z } from 'zod';
 import type { ReminderContent, ReminderMessenger, SendResult } from '../domain/reminders.ts';
 import type { Clock } from '../lib/clock.ts';
-import type { UserLinkRecord } from '../store/links.ts';
+import type { ReminderRecipient } from '../store/links.ts';
 import type { ReminderDeliveryRecord } from '../store/reminders.ts';
 import type { SlackClients } from './clients.ts';
 import { reminderDoneMessage, reminderMessage } from './views/reminders.ts';
@@ -63,7 +63,7 @@ export class SlackReminderMessenger implements ReminderMessenger {
     this.#clock = clock;
   }
 
-  async send(link: UserLinkRecord, delivery: Pick<ReminderDeliveryRecord, 'id' | 'attempts' | 'messageTs'>, content: ReminderContent): Promise<SendResult> {
+  async send(link: ReminderRecipient, delivery: Pick<ReminderDeliveryRecord, 'id' | 'attempts' | 'messageTs'>, content: ReminderContent): Promise<SendResult> {
     const deliveryId = delivery.id;
     try {
       const client = await this.#clients.forTenant(link.tenantKey);
@@ -93,14 +93,14 @@ export class SlackReminderMessenger implements ReminderMessenger {
     return mine ? { channelId, messageTs: mine.ts } : undefined;
   }
 
-  async update(link: UserLinkRecord, delivery: ReminderDeliveryRecord, content: ReminderContent): Promise<void> {
+  async update(link: ReminderRecipient, delivery: ReminderDeliveryRecord, content: ReminderContent): Promise<void> {
     if (!delivery.channelId || !delivery.messageTs) return;
     const client = await this.#clients.forTenant(link.tenantKey);
     const message = content.logged >= content.target - 0.01 ? reminderDoneMessage(content) : reminderMessage(content, delivery.id);
     await client.chat.update({ channel: delivery.channelId, ts: delivery.messageTs, ...message });
   }
 
-  async isAway(link: UserLinkRecord): Promise<boolean> {
+  async isAway(link: ReminderRecipient): Promise<boolean> {
     const client = await this.#clients.forTenant(link.tenantKey);
     const profile = statusSchema.parse(await client.users.info({ user: link.slackUserId })).user.profile;
     if (!profile) return false;

@@ -19,6 +19,7 @@ import { SingleWorkspaceClients } from '../../src/slack/clients.ts';
 import { SlackProfileDirectory } from '../../src/slack/directory.ts';
 import { SlackLinkNotifier } from '../../src/slack/notifier.ts';
 import type { Registered } from '../../src/slack/listeners/registry.ts';
+import type { UserLinkRecord } from '../../src/store/links.ts';
 import type { SlackServices } from '../../src/slack/services.ts';
 import { DEFAULT_WORKSPACE, FakeSlack } from '../../tools/fake-slack/server.ts';
 import { FakeCor } from '../../tools/fake-cor/server.ts';
@@ -52,6 +53,8 @@ export interface ListenerHarness {
   logText(): string;
   /** Pushes a payload through the real Bolt app, as the receiver would; resolves with what was acked. */
   send(body: Record<string, unknown>): Promise<AckRecord>;
+  /** A link stored directly (as after the OAuth flow), with tokens the fake COR accepts for an hour. */
+  linkStored(slackUserId: string, corUserId: number, corName: string, tz: string): Promise<UserLinkRecord>;
   close(): Promise<void>;
 }
 
@@ -133,6 +136,17 @@ export async function listenerHarness(opts: { clock?: Clock; integrationSource?:
     cor,
     db,
     logText: text,
+    async linkStored(slackUserId, corUserId, corName, tz) {
+      const t = cor.issueTokens(corUserId);
+      return db.store.links.upsert({
+        tenantKey: 'T:T0DEMO',
+        slackUserId,
+        corUserId,
+        corName,
+        tz,
+        tokens: { accessToken: t.access_token, refreshToken: t.refresh_token, expiresAt: new Date(clock.now().getTime() + 3_600_000) },
+      });
+    },
     async send(body) {
       const record: AckRecord = { acked: false, body: undefined };
       const event: ReceiverEvent = {
@@ -168,5 +182,21 @@ export function slashCommandBody(text: string, slack: FakeSlack, overrides: Reco
     response_url: slack.newResponseUrl(),
     trigger_id: '1.trigger',
     ...overrides,
+  };
+}
+
+/** A button click (block_actions) from a message, as Slack sends it. */
+export function buttonClick(actionId: string, value: string | undefined, opts: { user?: string; responseUrl?: string; team?: string; container?: Record<string, unknown> } = {}): Record<string, unknown> {
+  const team = opts.team ?? 'T0DEMO';
+  return {
+    type: 'block_actions',
+    team: { id: team, domain: 'demo' },
+    user: { id: opts.user ?? 'U01JANE', team_id: team, username: 'x', name: 'x' },
+    api_app_id: 'A0COR',
+    token: 'x',
+    trigger_id: '7.t',
+    ...(opts.responseUrl ? { response_url: opts.responseUrl } : {}),
+    container: opts.container ?? { type: 'message', message_ts: '1.1', is_ephemeral: true },
+    actions: [{ type: 'button', action_id: actionId, block_id: 'b', ...(value === undefined ? {} : { value }), action_ts: '1' }],
   };
 }

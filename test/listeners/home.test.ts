@@ -8,15 +8,7 @@ describe('App Home through a real Bolt app', () => {
 
   beforeEach(async () => {
     h = await listenerHarness();
-    const t = h.cor.issueTokens(2);
-    await h.db.store.links.upsert({
-      tenantKey: 'T:T0DEMO',
-      slackUserId: 'U01JANE',
-      corUserId: 2,
-      corName: 'Jane Doe',
-      tz: 'America/Argentina/Buenos_Aires',
-      tokens: { accessToken: t.access_token, refreshToken: t.refresh_token, expiresAt: new Date(Date.now() + 3_600_000) },
-    });
+    await h.linkStored('U01JANE', 2, 'Jane Doe', 'America/Argentina/Buenos_Aires');
   });
   afterEach(() => h.close());
 

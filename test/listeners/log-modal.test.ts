@@ -11,15 +11,7 @@ describe('the log-time modal through a real Bolt app', () => {
 
   beforeEach(async () => {
     h = await listenerHarness();
-    const t = h.cor.issueTokens(2);
-    link = await h.db.store.links.upsert({
-      tenantKey: 'T:T0DEMO',
-      slackUserId: 'U01JANE',
-      corUserId: 2,
-      corName: 'Jane Doe',
-      tz: TZ,
-      tokens: { accessToken: t.access_token, refreshToken: t.refresh_token, expiresAt: new Date(Date.now() + 3_600_000) },
-    });
+    link = await h.linkStored('U01JANE', 2, 'Jane Doe', TZ);
   });
   afterEach(() => h.close());
 

@@ -18,8 +18,7 @@ describe('projects from channels through a real Bolt app', () => {
       ['U02JOHN', 3, 'John Smith', NY],
       ['U01JANE', 2, 'Jane Doe', 'America/Argentina/Buenos_Aires'],
     ] as const) {
-      const t = h.cor.issueTokens(corUserId);
-      await h.db.store.links.upsert({ tenantKey: 'T:T0DEMO', slackUserId, corUserId, corName, tz, tokens: { accessToken: t.access_token, refreshToken: t.refresh_token, expiresAt: new Date(Date.now() + 3_600_000) } });
+      await h.linkStored(slackUserId, corUserId, corName, tz);
     }
   }
 

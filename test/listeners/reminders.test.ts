@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/lib/clock.ts';
 import { SlackReminderMessenger } from '../../src/slack/reminder-messenger.ts';
 import type { UserLinkRecord } from '../../src/store/links.ts';
-import { type ListenerHarness, listenerHarness, slashCommandBody } from '../helpers/bolt.ts';
+import { buttonClick, type ListenerHarness, listenerHarness, slashCommandBody } from '../helpers/bolt.ts';
 
 const BA = 'America/Argentina/Buenos_Aires';
 /** Monday 23 Nov 2026, 17:31 in Buenos Aires (just past the default 17:30 reminder). */
@@ -14,17 +14,7 @@ describe('daily reminder DMs through a real Bolt app', () => {
   let clock: ManualClock;
   let jane: UserLinkRecord;
 
-  async function link(slackUserId: string, corUserId: number, corName: string, tz: string): Promise<UserLinkRecord> {
-    const t = h.cor.issueTokens(corUserId);
-    return h.db.store.links.upsert({
-      tenantKey: 'T:T0DEMO',
-      slackUserId,
-      corUserId,
-      corName,
-      tz,
-      tokens: { accessToken: t.access_token, refreshToken: t.refresh_token, expiresAt: new Date(clock.now().getTime() + 3_600_000) },
-    });
-  }
+  const link = (slackUserId: string, corUserId: number, corName: string, tz: string) => h.linkStored(slackUserId, corUserId, corName, tz);
 
   beforeEach(async () => {
     clock = new ManualClock(MONDAY_1731);
@@ -41,18 +31,7 @@ describe('daily reminder DMs through a real Bolt app', () => {
   };
 
   function click(actionId: string, value: string | undefined, user = 'U01JANE') {
-    return h.send({
-      type: 'block_actions',
-      team: { id: 'T0DEMO', domain: 'demo' },
-      user: { id: user, team_id: 'T0DEMO', username: 'x', name: 'x' },
-      api_app_id: 'A0COR',
-      token: 'x',
-      trigger_id: '7.t',
-      response_url: h.slack.newResponseUrl(),
-      container: { type: 'message', channel_id: 'D01JANE', message_ts: '1.1', is_ephemeral: false },
-      channel: { id: 'D01JANE', name: 'directmessage' },
-      actions: [{ type: 'button', action_id: actionId, block_id: 'b', ...(value === undefined ? {} : { value }), action_ts: String(Date.now()) }],
-    });
+    return h.send(buttonClick(actionId, value, { user, responseUrl: h.slack.newResponseUrl(), container: { type: 'message', channel_id: 'D01JANE', message_ts: '1.1', is_ephemeral: false } }));
   }
 
   function buttonValue(dm: { args: Record<string, unknown> } | undefined, actionId: string): string {

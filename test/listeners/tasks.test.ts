@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { UserLinkRecord } from '../../src/store/links.ts';
-import { type ListenerHarness, listenerHarness, slashCommandBody } from '../helpers/bolt.ts';
+import { buttonClick, type ListenerHarness, listenerHarness, slashCommandBody } from '../helpers/bolt.ts';
 
 const TZ = 'America/Argentina/Buenos_Aires';
 
@@ -10,15 +10,7 @@ describe('tasks in Slack through a real Bolt app', () => {
 
   beforeEach(async () => {
     h = await listenerHarness();
-    const t = h.cor.issueTokens(2);
-    link = await h.db.store.links.upsert({
-      tenantKey: 'T:T0DEMO',
-      slackUserId: 'U01JANE',
-      corUserId: 2,
-      corName: 'Jane Doe',
-      tz: TZ,
-      tokens: { accessToken: t.access_token, refreshToken: t.refresh_token, expiresAt: new Date(Date.now() + 3_600_000) },
-    });
+    link = await h.linkStored('U01JANE', 2, 'Jane Doe', TZ);
   });
   afterEach(() => h.close());
 
@@ -30,17 +22,7 @@ describe('tasks in Slack through a real Bolt app', () => {
   }
 
   function click(actionId: string, value: string, responseUrl = h.slack.newResponseUrl(), user = 'U01JANE') {
-    return h.send({
-      type: 'block_actions',
-      team: { id: 'T0DEMO', domain: 'demo' },
-      user: { id: user, team_id: 'T0DEMO', username: 'x', name: 'x' },
-      api_app_id: 'A0COR',
-      token: 'x',
-      trigger_id: '7.t',
-      response_url: responseUrl,
-      container: { type: 'message', message_ts: '1.1', is_ephemeral: true },
-      actions: [{ type: 'button', action_id: actionId, block_id: 'b', value, action_ts: '1' }],
-    });
+    return h.send(buttonClick(actionId, value, { user, responseUrl }));
   }
 
   function submit(meta: string, values: { status?: string; priority?: string; duration?: string | null }, user = 'U01JANE', viewId = 'V42') {
