@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { localParts } from '../../src/lib/zoned.ts';
 import type { UserLinkRecord } from '../../src/store/links.ts';
-import { type ListenerHarness, listenerHarness, slashCommandBody } from '../helpers/bolt.ts';
+import { type ListenerHarness, listenerHarness, slashCommandBody, viewSubmission } from '../helpers/bolt.ts';
 
 const TZ = 'America/Argentina/Buenos_Aires';
 
@@ -28,15 +28,7 @@ describe('the log-time modal through a real Bolt app', () => {
       note: { note_value: { type: 'plain_text_input', value: null } },
       ...values,
     };
-    return {
-      type: 'view_submission',
-      team: { id: 'T0DEMO', domain: 'demo' },
-      user: { id: user, team_id: 'T0DEMO', username: 'x', name: 'x' },
-      api_app_id: 'A0COR',
-      token: 'x',
-      trigger_id: '1.t',
-      view: { id: viewId, team_id: 'T0DEMO', type: 'modal', callback_id: 'log_time_modal', private_metadata: meta, state: { values: state }, hash: 'h', blocks: [] },
-    };
+    return viewSubmission('log_time_modal', { meta, values: state, user, viewId });
   }
 
   it('/cor log with no words opens the modal at once and warms the task list', async () => {

@@ -4,7 +4,7 @@ import { parseProjectDate } from '../../src/domain/parse/project-date.ts';
 import { refusalOf } from '../../src/domain/projects.ts';
 import { CorError } from '../../src/cor/errors.ts';
 import { localParts } from '../../src/lib/zoned.ts';
-import { type ListenerHarness, listenerHarness, slashCommandBody } from '../helpers/bolt.ts';
+import { type ListenerHarness, listenerHarness, slashCommandBody, viewSubmission } from '../helpers/bolt.ts';
 
 const NY = 'America/New_York';
 
@@ -28,31 +28,23 @@ describe('projects from channels through a real Bolt app', () => {
 
   function submit(meta: string, v: { name?: string; client?: string; start?: string; end?: string; hours?: string; income?: string; billable?: boolean }, user = 'U02JOHN') {
     const text = (value: string | undefined) => ({ type: 'plain_text_input', value: value ?? null });
-    return h.send({
-      type: 'view_submission',
-      team: { id: 'T0DEMO', domain: 'demo' },
-      user: { id: user, team_id: 'T0DEMO', username: 'x', name: 'x' },
-      api_app_id: 'A0COR',
-      token: 'x',
-      trigger_id: '8.t',
-      view: {
-        id: 'VPROJ',
-        callback_id: 'project_modal',
-        private_metadata: meta,
-        state: {
-          values: {
-            name: { name_value: text(v.name) },
-            client: { client_value: text(v.client) },
-            brief: { brief_value: text(undefined) },
-            start: { project_start_value: text(v.start) },
-            end: { project_end_value: text(v.end) },
-            hours: { hours_value: text(v.hours) },
-            income: { income_value: { type: 'static_select', selected_option: v.income ? { value: v.income } : null } },
-            billable: { billable_value: { type: 'checkboxes', selected_options: v.billable ? [{ value: 'on' }] : [] } },
-          },
+    return h.send(
+      viewSubmission('project_modal', {
+        meta,
+        user,
+        viewId: 'VPROJ',
+        values: {
+          name: { name_value: text(v.name) },
+          client: { client_value: text(v.client) },
+          brief: { brief_value: text(undefined) },
+          start: { project_start_value: text(v.start) },
+          end: { project_end_value: text(v.end) },
+          hours: { hours_value: text(v.hours) },
+          income: { income_value: { type: 'static_select', selected_option: v.income ? { value: v.income } : null } },
+          billable: { billable_value: { type: 'checkboxes', selected_options: v.billable ? [{ value: 'on' }] : [] } },
         },
-      },
-    });
+      }),
+    );
   }
 
   it('a project manager creates the channel’s project; the exact Integrations body; it then refuses a second one', async () => {

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/lib/clock.ts';
 import { SlackReminderMessenger } from '../../src/slack/reminder-messenger.ts';
 import type { UserLinkRecord } from '../../src/store/links.ts';
-import { buttonClick, type ListenerHarness, listenerHarness, slashCommandBody } from '../helpers/bolt.ts';
+import { buttonClick, type ListenerHarness, listenerHarness, slashCommandBody, viewSubmission } from '../helpers/bolt.ts';
 
 const BA = 'America/Argentina/Buenos_Aires';
 /** Monday 23 Nov 2026, 17:31 in Buenos Aires (just past the default 17:30 reminder). */
@@ -184,30 +184,22 @@ describe('daily reminder DMs through a real Bolt app', () => {
     const view = h.slack.callsTo('views.open')[0]?.args.view as { callback_id: string; private_metadata: string };
     expect(view.callback_id).toBe('reminder_settings_modal');
     const submit = (target: string | null, user = 'U01JANE') =>
-      h.send({
-        type: 'view_submission',
-        team: { id: 'T0DEMO', domain: 'demo' },
-        user: { id: user, team_id: 'T0DEMO', username: 'x', name: 'x' },
-        api_app_id: 'A0COR',
-        token: 'x',
-        trigger_id: '8.t',
-        view: {
-          id: 'VSET',
-          callback_id: 'reminder_settings_modal',
-          private_metadata: view.private_metadata,
-          state: {
-            values: {
-              enabled: { enabled_value: { type: 'checkboxes', selected_options: [{ value: 'on' }] } },
-              time: { time_value: { type: 'timepicker', selected_time: '18:15' } },
-              weekdays: { weekdays_value: { type: 'checkboxes', selected_options: [{ value: '1' }, { value: '3' }] } },
-              target: { target_value: { type: 'plain_text_input', value: target } },
-              morning: { morning_value: { type: 'checkboxes', selected_options: [] } },
-              morning_time: { morning_time_value: { type: 'timepicker', selected_time: '09:30' } },
-              away: { away_value: { type: 'checkboxes', selected_options: [{ value: 'on' }] } },
-            },
+      h.send(
+        viewSubmission('reminder_settings_modal', {
+          meta: view.private_metadata,
+          user,
+          viewId: 'VSET',
+          values: {
+            enabled: { enabled_value: { type: 'checkboxes', selected_options: [{ value: 'on' }] } },
+            time: { time_value: { type: 'timepicker', selected_time: '18:15' } },
+            weekdays: { weekdays_value: { type: 'checkboxes', selected_options: [{ value: '1' }, { value: '3' }] } },
+            target: { target_value: { type: 'plain_text_input', value: target } },
+            morning: { morning_value: { type: 'checkboxes', selected_options: [] } },
+            morning_time: { morning_time_value: { type: 'timepicker', selected_time: '09:30' } },
+            away: { away_value: { type: 'checkboxes', selected_options: [{ value: 'on' }] } },
           },
-        },
-      });
+        }),
+      );
     expect((await submit('30h')).body).toMatchObject({ response_action: 'errors', errors: { target: expect.stringContaining('at most 24h') } });
     expect((await submit('7h30', 'U02JOHN')).body).toMatchObject({ response_action: 'errors' });
     expect((await submit('7h30')).body).toBeUndefined();

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { UserLinkRecord } from '../../src/store/links.ts';
-import { buttonClick, type ListenerHarness, listenerHarness, slashCommandBody } from '../helpers/bolt.ts';
+import { buttonClick, type ListenerHarness, listenerHarness, slashCommandBody, viewSubmission } from '../helpers/bolt.ts';
 
 const TZ = 'America/Argentina/Buenos_Aires';
 
@@ -26,26 +26,18 @@ describe('tasks in Slack through a real Bolt app', () => {
   }
 
   function submit(meta: string, values: { status?: string; priority?: string; duration?: string | null }, user = 'U01JANE', viewId = 'V42') {
-    return h.send({
-      type: 'view_submission',
-      team: { id: 'T0DEMO', domain: 'demo' },
-      user: { id: user, team_id: 'T0DEMO', username: 'x', name: 'x' },
-      api_app_id: 'A0COR',
-      token: 'x',
-      trigger_id: '8.t',
-      view: {
-        id: viewId,
-        callback_id: 'task_status_modal',
-        private_metadata: meta,
-        state: {
-          values: {
-            status: { status_value: { type: 'static_select', selected_option: values.status ? { value: values.status } : null } },
-            priority: { priority_value: { type: 'static_select', selected_option: values.priority ? { value: values.priority } : null } },
-            duration: { duration_value: { type: 'plain_text_input', value: values.duration ?? null } },
-          },
+    return h.send(
+      viewSubmission('task_status_modal', {
+        meta,
+        user,
+        viewId,
+        values: {
+          status: { status_value: { type: 'static_select', selected_option: values.status ? { value: values.status } : null } },
+          priority: { priority_value: { type: 'static_select', selected_option: values.priority ? { value: values.priority } : null } },
+          duration: { duration_value: { type: 'plain_text_input', value: values.duration ?? null } },
         },
-      },
-    });
+      }),
+    );
   }
 
   it('/cor tasks lists open tasks by project, with status, priority, deadlines and actions, ten at a time', async () => {
