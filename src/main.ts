@@ -1,7 +1,10 @@
 /**
  * Composition root: config → logger → store → COR client → services → Slack app → start; graceful stop.
- * The only module that constructs things.
+ * The only module that constructs things. It runs in two threads: the request thread (Slack's requests,
+ * their acks) and the background thread (the work after acks, the outbox and the reminder sweeps), each
+ * with its own services over the same store; BACKGROUND_THREAD=false keeps everything in one.
  */
+import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { WebClient } from '@slack/web-api';
 import { config as loadDotenv } from 'dotenv';
 import { type Config, ConfigError, loadConfig } from './config.ts';
@@ -25,7 +28,12 @@ import { AckPressure } from './lib/pressure.ts';
 import { TimeSlicer } from './lib/time-slicer.ts';
 import { cipherForStore } from './lib/crypto.ts';
 import { WorkTracker } from './lib/work-tracker.ts';
-import { boltLogger, createLogger } from './logger.ts';
+import { boltLogger, createLogger, type Logger } from './logger.ts';
+import type { Clock } from './lib/clock.ts';
+import type { UserLinkRecord } from './store/links.ts';
+import { type BackgroundJob, runBackgroundJob } from './slack/background/jobs.ts';
+import { type BackgroundLane, InProcessLane } from './slack/background/lane.ts';
+import { serveBackgroundJobs, WorkerLane } from './slack/background/worker-lane.ts';
 import type { Authorize } from '@slack/bolt';
 import { type BotIdentity, createSlackApp, type HttpRoute, installationAuthorize, singleWorkspaceAuthorize } from './slack/app.ts';
 import { MultiWorkspaceClients, SingleWorkspaceClients, type SlackClients } from './slack/clients.ts';
@@ -35,7 +43,7 @@ import { SlackLinkNotifier } from './slack/notifier.ts';
 import { COR_CALLBACK_PATH, corOAuthCallbackRoute } from './slack/routes/cor-oauth.ts';
 import { healthRoute } from './slack/routes/health.ts';
 import type { SlackServices } from './slack/services.ts';
-import { migrateStore, openStore } from './store/index.ts';
+import { migrateStore, openStore, type Store } from './store/index.ts';
 
 /** How long a graceful stop waits for work started after acks. */
 const DRAIN_TIMEOUT_MS = 15_000;
@@ -49,11 +57,16 @@ async function whoAmI(botToken: string, apiUrl: string): Promise<BotIdentity> {
   return { botId: answer.bot_id, botUserId: answer.user_id, teamId: answer.team_id };
 }
 
-export async function main(): Promise<void> {
-  loadDotenv({ quiet: true });
-  let config: Config;
+/** What the background thread is told by the request thread. */
+interface BackgroundThreadData {
+  entry: string;
+  /** single workspace: who the bot is (auth.test already answered in the request thread) */
+  identity: BotIdentity | undefined;
+}
+
+function loadConfigOrExit(): Config {
   try {
-    config = loadConfig();
+    return loadConfig();
   } catch (err) {
     if (err instanceof ConfigError) {
       process.stderr.write(`cor-slack cannot start.\n${err.message}\nSee .env.example and the configuration table in README.md.\n`);
@@ -61,16 +74,35 @@ export async function main(): Promise<void> {
     }
     throw err;
   }
+}
 
-  const logger = createLogger(config.logLevel);
-  const clock = systemClock;
-  const migration = await migrateStore(config.databaseUrl);
-  logger.info({ applied: migration.applied, alreadyApplied: migration.alreadyApplied }, 'store migrated');
+function openConfiguredStore(config: Config, logger: Logger | undefined): Store {
   const cipher = cipherForStore({ key: config.tokenEncryptionKey, previousKeys: config.tokenEncryptionPreviousKeys, databaseUrl: config.databaseUrl }, (keyPath) =>
-    logger.warn({ keyPath }, 'TOKEN_ENCRYPTION_KEY is not set: using a development key kept in a local file'),
+    logger?.warn({ keyPath }, 'TOKEN_ENCRYPTION_KEY is not set: using a development key kept in a local file'),
   );
-  const store = openStore(config.databaseUrl, cipher);
+  return openStore(config.databaseUrl, cipher);
+}
 
+function singleWorkspaceClients(config: Config, identity: BotIdentity, logger: Logger): SlackClients {
+  return new SingleWorkspaceClients(config.slack.botToken as string, config.slack.apiUrl, identity.teamId ? tenantKeyOf({ teamId: identity.teamId }) : undefined, boltLogger(logger));
+}
+
+/** After one of a person's own writes: their reminder DM about that day and their App Home redraw. */
+function redrawAfterWrite(services: SlackServices, link: UserLinkRecord, start: Date): void {
+  void services.work.track(services.reminders.refreshAfterWrite(link, start).catch((err: unknown) => services.logger.warn({ err }, 'could not redraw a reminder DM')));
+  services.home.refresh(services, link);
+}
+
+/** Every service, built the same way in both threads. */
+function composeServices(
+  base: { config: Config; logger: Logger; clock: Clock; store: Store; clients: SlackClients },
+  opts: {
+    /** the lane for work after acks, given how to run a job in this thread */
+    background: (runHere: (job: BackgroundJob) => Promise<void>, pressure: AckPressure) => BackgroundLane;
+    afterWrite?: (link: UserLinkRecord, start: Date) => void;
+  },
+): SlackServices {
+  const { config, logger, clock, store, clients } = base;
   // Background work yields to Slack requests waiting for their ack (see TimeSlicer).
   const slicer = new TimeSlicer();
   const transport = new CorTransport({
@@ -84,30 +116,7 @@ export async function main(): Promise<void> {
   const corAuth = new CorAuth(transport, { apiKey: config.cor.apiKey, clientSecret: config.cor.clientSecret }, clock);
   const cor = new CorClient(transport);
   const appCor = cor.as(new ClientCredentialsTokenSource(corAuth, clock));
-
-  const work = new WorkTracker();
   const publicUrl = config.http.publicUrl ?? `http://localhost:${config.http.port}`;
-  let clients: SlackClients;
-  let authorize: Authorize<boolean>;
-  const extraRoutes: HttpRoute[] = [];
-  if (config.slack.oauth) {
-    clients = new MultiWorkspaceClients(store.installations, config.slack.apiUrl, boltLogger(logger));
-    authorize = installationAuthorize(store.installations);
-    extraRoutes.push(...slackInstallRoutes({ ...config.slack.oauth, apiUrl: config.slack.apiUrl, publicUrl }, store.installations, logger));
-  } else {
-    const botToken = config.slack.botToken as string;
-    let identity: BotIdentity;
-    try {
-      identity = await whoAmI(botToken, config.slack.apiUrl);
-    } catch (err) {
-      logger.fatal({ err }, 'Slack refused SLACK_BOT_TOKEN (auth.test): check the token, or reinstall the app and copy it again');
-      await store.close();
-      process.exit(1);
-    }
-    clients = new SingleWorkspaceClients(botToken, config.slack.apiUrl, identity.teamId ? tenantKeyOf({ teamId: identity.teamId }) : undefined, boltLogger(logger));
-    authorize = singleWorkspaceAuthorize(botToken, identity);
-  }
-
   const directory = new SlackProfileDirectory(clients, clock);
   const linking = new LinkingService({
     store,
@@ -130,13 +139,9 @@ export async function main(): Promise<void> {
     clock,
     logger: logger.child({ component: 'time-entries' }),
     breakPoint: () => slicer.turn(),
-    // A reminder DM about that day redraws itself (declared below; only called once requests flow).
-    afterWrite: (link, start) => {
-      void work.track(reminders.refreshAfterWrite(link, start).catch((err: unknown) => logger.warn({ err }, 'could not redraw a reminder DM')));
-      home.refresh(services, link);
-    },
+    // Only called once requests flow, after `services` below exists.
+    afterWrite: opts.afterWrite ?? ((link, start) => redrawAfterWrite(services, link, start)),
   });
-  const home = new HomeTab();
   const projects = new ProjectService({ channels: store.channelProjects, apiFor: (link) => linking.apiFor(link), source: config.cor.integrationSource, clock });
   const reminders = new ReminderService({
     links: store.links,
@@ -149,26 +154,107 @@ export async function main(): Promise<void> {
     leaseMs: config.reminders.leaseMs,
     breakPoint: () => slicer.turn(),
   });
-  const timers = new TimerService({ timers: store.timers, tasks, entries, clock });
   const taskUrl = config.cor.taskUrlTemplate;
+  const work = new WorkTracker();
+  const pressure = new AckPressure();
+  // Jobs only run once requests flow, after `services` exists.
+  const runHere = (job: BackgroundJob) => work.track(runBackgroundJob(services, job));
   const services: SlackServices = {
     logger,
     clock,
     store,
     appCor,
     work,
-    pressure: new AckPressure(),
+    pressure,
+    background: opts.background(runHere, pressure),
     linking,
     clients,
     directory,
     entries,
-    timers,
+    timers: new TimerService({ timers: store.timers, tasks, entries, clock }),
     reminders,
     projects,
-    home,
+    home: new HomeTab(),
     tasks,
     corTaskUrl: (id) => taskUrl?.replace('{id}', String(id)),
   };
+  return services;
+}
+
+function startSchedulers(services: SlackServices, config: Config): { stop(): void } {
+  const outbox = startOutboxWorker({ entries: services.entries, intervalMs: OUTBOX_POLL_MS, logger: services.logger, work: services.work });
+  const reminders = startReminderScheduler({ reminders: services.reminders, clock: services.clock, tickMs: config.reminders.tickMs, logger: services.logger, work: services.work });
+  return {
+    stop() {
+      outbox.stop();
+      reminders.stop();
+    },
+  };
+}
+
+/** The request thread: Slack's requests and their acks; the work after them goes to the background thread. */
+async function runRequestThread(): Promise<void> {
+  loadDotenv({ quiet: true });
+  const config = loadConfigOrExit();
+  const logger = createLogger(config.logLevel);
+  const clock = systemClock;
+  const migration = await migrateStore(config.databaseUrl);
+  logger.info({ applied: migration.applied, alreadyApplied: migration.alreadyApplied }, 'store migrated');
+  const store = openConfiguredStore(config, logger);
+
+  const publicUrl = config.http.publicUrl ?? `http://localhost:${config.http.port}`;
+  let clients: SlackClients;
+  let authorize: Authorize<boolean>;
+  let identity: BotIdentity | undefined;
+  const extraRoutes: HttpRoute[] = [];
+  if (config.slack.oauth) {
+    clients = new MultiWorkspaceClients(store.installations, config.slack.apiUrl, boltLogger(logger));
+    authorize = installationAuthorize(store.installations);
+    extraRoutes.push(...slackInstallRoutes({ ...config.slack.oauth, apiUrl: config.slack.apiUrl, publicUrl }, store.installations, logger));
+  } else {
+    const botToken = config.slack.botToken as string;
+    try {
+      identity = await whoAmI(botToken, config.slack.apiUrl);
+    } catch (err) {
+      logger.fatal({ err }, 'Slack refused SLACK_BOT_TOKEN (auth.test): check the token, or reinstall the app and copy it again');
+      await store.close();
+      process.exit(1);
+    }
+    clients = singleWorkspaceClients(config, identity, logger);
+    authorize = singleWorkspaceAuthorize(botToken, identity);
+  }
+
+  let lane: WorkerLane | undefined;
+  const services = composeServices(
+    { config, logger, clock, store, clients },
+    {
+      background: (runHere, pressure) => {
+        if (!config.backgroundThread) return new InProcessLane(runHere, pressure);
+        lane = new WorkerLane({
+          bootstrap: new URL('./background-thread.mjs', import.meta.url),
+          workerData: { entry: import.meta.url, identity } satisfies BackgroundThreadData,
+          logger,
+          fallback: runHere,
+          onEvent: (event) => {
+            // The background thread wrote for this person: this thread's caches and pages follow.
+            services.tasks.invalidate(event.link);
+            redrawAfterWrite(services, event.link, event.start);
+          },
+        });
+        return lane;
+      },
+    },
+  );
+  const inBackground = lane
+    ? await lane.start().then(
+        () => true,
+        (err: unknown) => {
+          logger.error({ err }, 'the background thread could not start: its work runs in the request thread');
+          return false;
+        },
+      )
+    : false;
+
   const runtime = createSlackApp(
     {
       mode: config.slack.mode,
@@ -180,29 +266,64 @@ export async function main(): Promise<void> {
     },
     services,
     authorize,
-    [healthRoute(services), corOAuthCallbackRoute(linking, logger), ...extraRoutes],
+    [healthRoute(services), corOAuthCallbackRoute(services.linking, logger), ...extraRoutes],
   );
   await runtime.start();
-  const outboxWorker = startOutboxWorker({ entries, intervalMs: OUTBOX_POLL_MS, logger, work });
-  const reminderScheduler = startReminderScheduler({ reminders, clock, tickMs: config.reminders.tickMs, logger, work });
-  logger.info({ mode: config.slack.mode, install: config.slack.oauth ? 'multi-workspace' : 'single-workspace', host: config.http.host, port: runtime.port() }, 'cor-slack is running');
+  const schedulers = inBackground ? undefined : startSchedulers(services, config);
+  logger.info(
+    { mode: config.slack.mode, install: config.slack.oauth ? 'multi-workspace' : 'single-workspace', background: inBackground ? 'thread' : 'request thread', host: config.http.host, port: runtime.port() },
+    'cor-slack is running',
+  );
 
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    logger.info({ signal, inFlight: work.size }, 'stopping: no new requests, finishing in-flight work');
+    logger.info({ signal, inFlight: services.work.size }, 'stopping: no new requests, finishing in-flight work');
     await runtime.stop();
-    outboxWorker.stop();
-    reminderScheduler.stop();
-    const drained = await work.drain(DRAIN_TIMEOUT_MS);
-    if (!drained) logger.warn({ left: work.size }, 'in-flight work did not finish in time');
+    schedulers?.stop();
+    const drained = await services.work.drain(DRAIN_TIMEOUT_MS);
+    if (!drained) logger.warn({ left: services.work.size }, 'in-flight work did not finish in time');
+    await lane?.stop(DRAIN_TIMEOUT_MS);
     await store.close();
     logger.info('stopped');
     process.exit(0);
   };
   process.on('SIGTERM', () => void stop('SIGTERM'));
   process.on('SIGINT', () => void stop('SIGINT'));
+}
+
+/** The background thread: jobs from the request thread, the outbox and the reminder sweeps. */
+async function runBackgroundThread(port: NonNullable<typeof parentPort>): Promise<void> {
+  const data = workerData as BackgroundThreadData;
+  const config = loadConfig();
+  const logger = createLogger(config.logLevel).child({ thread: 'background' });
+  const store = openConfiguredStore(config, undefined);
+  const clients = data.identity ? singleWorkspaceClients(config, data.identity, logger) : new MultiWorkspaceClients(store.installations, config.slack.apiUrl, boltLogger(logger));
+  let emit: ((event: { kind: 'wrote'; link: UserLinkRecord; start: Date }) => void) | undefined;
+  const services = composeServices(
+    { config, logger, clock: systemClock, store, clients },
+    {
+      background: (runHere, pressure) => new InProcessLane(runHere, pressure),
+      afterWrite: (link, start) => emit?.({ kind: 'wrote', link, start }),
+    },
+  );
+  const schedulers = startSchedulers(services, config);
+  emit = serveBackgroundJobs(port, {
+    logger,
+    run: (job) => services.background.run(job),
+    async stop(drainMs) {
+      schedulers.stop();
+      const drained = await services.work.drain(drainMs);
+      if (!drained) logger.warn({ left: services.work.size }, 'background work did not finish in time');
+      await store.close();
+    },
+  }).emit;
+}
+
+export async function main(): Promise<void> {
+  if (isMainThread || !parentPort) await runRequestThread();
+  else await runBackgroundThread(parentPort);
 }
 
 await main();

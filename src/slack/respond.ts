@@ -7,6 +7,9 @@ export interface ResponseMessage {
   replace_original?: boolean;
 }
 
+/** Answers in place of (or beside) a command's first answer: Bolt's `respond`, or a response_url post. */
+export type Respond = (message: ResponseMessage) => Promise<unknown>;
+
 /** Posts to a Slack response_url (valid 30 minutes, 5 uses). Throws when Slack refuses. */
 export async function postToResponseUrl(responseUrl: string, message: ResponseMessage, timeoutMs = 5_000): Promise<void> {
   const res = await fetch(responseUrl, {

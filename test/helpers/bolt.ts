@@ -8,6 +8,8 @@ import { HomeTab } from '../../src/slack/home.ts';
 import { ProjectService } from '../../src/domain/projects.ts';
 import type { IntegrationSource } from '../../src/cor/client.ts';
 import { AckPressure } from '../../src/lib/pressure.ts';
+import { runBackgroundJob } from '../../src/slack/background/jobs.ts';
+import { InProcessLane } from '../../src/slack/background/lane.ts';
 import { WorkTracker } from '../../src/lib/work-tracker.ts';
 import { LinkingService } from '../../src/domain/linking.ts';
 import { TaskDirectory } from '../../src/domain/tasks.ts';
@@ -107,13 +109,15 @@ export async function listenerHarness(opts: { clock?: Clock; integrationSource?:
     logger,
     sendsPerSecond: Number.POSITIVE_INFINITY,
   });
+  const pressure = new AckPressure();
   const services: SlackServices = {
     logger,
     clock,
     store: db.store,
     appCor,
     work,
-    pressure: new AckPressure(),
+    pressure,
+    background: new InProcessLane((job) => work.track(runBackgroundJob(services, job)), pressure),
     linking,
     clients,
     directory,

@@ -4,7 +4,8 @@ import type { UserLinkRecord } from '../../../store/links.ts';
 import type { SlashCommand } from '../../payloads.ts';
 import type { SlackServices } from '../../services.ts';
 import { linkCard, unlinkedCard, whoamiCard } from '../../views/linking.ts';
-import type { CommandArgs, SubcommandHandler } from './cor.ts';
+import type { Respond } from '../../respond.ts';
+import type { SubcommandHandler } from './cor.ts';
 
 export function tenantOf(command: SlashCommand): string {
   return tenantKeyOf({ teamId: command.team_id, enterpriseId: command.enterprise_id, isEnterpriseInstall: command.is_enterprise_install === 'true' });
@@ -41,7 +42,7 @@ export function whoamiSubcommand(services: SlackServices): SubcommandHandler {
   return async (args, command) => {
     await args.ack();
     const who = await services.linking.whoami(tenantOf(command), command.user_id);
-    if (!who) return answerWithLinkCard(services, args, command, 'not_linked');
+    if (!who) return answerWithLinkCard(services, args.respond, command, 'not_linked');
     await args.respond({ response_type: 'ephemeral', ...whoamiCard(who) });
   };
 }
@@ -54,22 +55,22 @@ export function unlinkSubcommand(services: SlackServices): SubcommandHandler {
 }
 
 /** For commands that need a link: the link card instead of an error when there is none (or it lapsed). */
-export async function answerWithLinkCard(services: SlackServices, args: CommandArgs, command: SlashCommand, reason: 'not_linked' | 'needs_relink'): Promise<void> {
+export async function answerWithLinkCard(services: SlackServices, respond: Respond, command: SlashCommand, reason: 'not_linked' | 'needs_relink'): Promise<void> {
   try {
     const consentUrl = await services.linking.consentUrl(tenantOf(command), command.user_id);
-    await args.respond({ response_type: 'ephemeral', ...linkCard({ consentUrl, reason }) });
+    await respond({ response_type: 'ephemeral', ...linkCard({ consentUrl, reason }) });
   } catch (err) {
-    await args.respond({ response_type: 'ephemeral', text: toUserMessage(err) });
+    await respond({ response_type: 'ephemeral', text: toUserMessage(err) });
   }
 }
 
 /** Runs `work` with the caller's link, or answers with the link card (after the ack) when there is none. */
-export async function withLinkOrCard(services: SlackServices, args: CommandArgs, command: SlashCommand, work: (link: UserLinkRecord) => Promise<void>): Promise<void> {
+export async function withLinkOrCard(services: SlackServices, respond: Respond, command: SlashCommand, work: (link: UserLinkRecord) => Promise<void>): Promise<void> {
   let link: UserLinkRecord;
   try {
     link = await services.linking.requireLink(tenantOf(command), command.user_id);
   } catch (err) {
-    if (err instanceof AppError && (err.code === 'not_linked' || err.code === 'needs_relink')) return answerWithLinkCard(services, args, command, err.code);
+    if (err instanceof AppError && (err.code === 'not_linked' || err.code === 'needs_relink')) return answerWithLinkCard(services, respond, command, err.code);
     throw err;
   }
   await work(link);

@@ -21,6 +21,7 @@ import {
 import type { SubcommandHandler } from './cor.ts';
 import { answerWithLinkCard, tenantOf, withLinkOrCard } from './linking.ts';
 import { openLogModal } from '../../log-modal.ts';
+import { postToResponseUrl, type Respond } from '../../respond.ts';
 
 /** The zone and language to read a person's words in: the link's, else their Slack profile's. */
 export async function zoneOf(services: SlackServices, link: UserLinkRecord): Promise<{ tz: string; locale: string }> {
@@ -55,15 +56,18 @@ export function logSubcommand(services: SlackServices): SubcommandHandler {
       // No words: the log-time form, opened before the trigger (3 s) runs out.
       await args.ack();
       const opened = await openLogModal(services, args.client, { triggerId: command.trigger_id, tenantKey: tenantOf(command), userId: command.user_id });
-      if (!opened) await answerWithLinkCard(services, args, command, 'not_linked');
+      if (!opened) await answerWithLinkCard(services, args.respond, command, 'not_linked');
       return;
     }
     await args.ack({ response_type: 'ephemeral', ...WORKING });
-    // Let the rest of a burst of requests be acknowledged before this one's work starts.
-    await services.pressure.whenQuiet();
-    const respond = (m: Message) => args.respond({ response_type: 'ephemeral', replace_original: true, ...m });
-    await withLinkOrCard(services, args, command, async (link) => logFor(services, link, command, rest, respond));
+    await services.background.run({ kind: 'log_command', command, rest });
   };
+}
+
+/** After the ack of `/cor log <words>` (in the background lane): answers in place through response_url. */
+export async function logCommandWork(services: SlackServices, command: SlashCommand, rest: string): Promise<void> {
+  const respond: Respond = (m) => postToResponseUrl(command.response_url, { response_type: 'ephemeral', replace_original: true, ...m });
+  await withLinkOrCard(services, respond, command, async (link) => logFor(services, link, command, rest, respond));
 }
 
 /** Parse, resolve and write (or ask) for one linked person. */

@@ -26,7 +26,7 @@ export function projectSubcommand(services: SlackServices): SubcommandHandler {
     try {
       link = await services.linking.requireLink(tenantKey, command.user_id);
     } catch (err) {
-      if (err instanceof AppError && (err.code === 'not_linked' || err.code === 'needs_relink')) return answerWithLinkCard(services, args, command, err.code);
+      if (err instanceof AppError && (err.code === 'not_linked' || err.code === 'needs_relink')) return answerWithLinkCard(services, args.respond, command, err.code);
       throw err;
     }
     const { tz } = await zoneOf(services, link);

@@ -10,7 +10,7 @@ import { zoneOf } from './log.ts';
 export function remindSubcommand(services: SlackServices): SubcommandHandler {
   return async (args, command, rest) => {
     await args.ack({ response_type: 'ephemeral', text: '⏳ Reading your reminder settings…' });
-    await withLinkOrCard(services, args, command, async (link) => {
+    await withLinkOrCard(services, args.respond, command, async (link) => {
       const { tz } = await zoneOf(services, link);
       const current = await services.reminders.settings(link);
       const parsed = parseRemindCommand(rest, { today: localParts(services.clock.now(), tz).date });

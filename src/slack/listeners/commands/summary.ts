@@ -9,7 +9,7 @@ import { zoneOf } from './log.ts';
 export function summarySubcommand(services: SlackServices, period: 'today' | 'week'): SubcommandHandler {
   return async (args, command) => {
     await args.ack({ response_type: 'ephemeral', text: '⏳ Reading your hours…' });
-    await withLinkOrCard(services, args, command, async (link) => {
+    await withLinkOrCard(services, args.respond, command, async (link) => {
       const { tz } = await zoneOf(services, link);
       const today = localParts(services.clock.now(), tz);
       const from = period === 'today' ? today.date : addDays(today.date, 1 - today.weekday);

@@ -26,7 +26,7 @@ export function channelProjectFirst(tasks: TaskView[], projectId: number | undef
 export function tasksSubcommand(services: SlackServices): SubcommandHandler {
   return async (args, command, rest) => {
     await args.ack({ response_type: 'ephemeral', text: '⏳ Reading your tasks…' });
-    await withLinkOrCard(services, args, command, async (link) => {
+    await withLinkOrCard(services, args.respond, command, async (link) => {
       const { tz } = await zoneOf(services, link);
       const open = await services.tasks.openTasks(link, services.linking.apiFor(link));
       const project = command.channel_id ? await services.projects.ofChannel(link.tenantKey, command.channel_id) : undefined;
@@ -44,7 +44,7 @@ export function taskSubcommand(services: SlackServices): SubcommandHandler {
       return;
     }
     await args.ack({ response_type: 'ephemeral', text: '⏳ Reading the task…' });
-    await withLinkOrCard(services, args, command, async (link) => {
+    await withLinkOrCard(services, args.respond, command, async (link) => {
       const { tz } = await zoneOf(services, link);
       const api = services.linking.apiFor(link);
       const now = services.clock.now();

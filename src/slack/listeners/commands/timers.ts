@@ -24,7 +24,7 @@ export function timerSubcommand(services: SlackServices, verb: 'start' | 'stop' 
     }
     await args.ack({ response_type: 'ephemeral', text: '⏳ …' });
     const respond = (m: Message) => args.respond({ response_type: 'ephemeral', replace_original: true, ...m });
-    await withLinkOrCard(services, args, command, async (link) => {
+    await withLinkOrCard(services, args.respond, command, async (link) => {
       const { tz } = await zoneOf(services, link);
       const api = services.linking.apiFor(link);
       if (verb === 'status') return void (await respond(statusMessage(await services.timers.status(link, api), tz)));

@@ -1,4 +1,4 @@
-import { parseJsonText } from '../../payloads.ts';
+import { parseJsonText, tenantOfInteraction } from '../../payloads.ts';
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { z } from 'zod';
 import { findBareNumber, findDuration } from '../../../domain/parse/duration.ts';
@@ -71,10 +71,10 @@ export function checkLogForm(values: z.infer<typeof stateSchema>, now: Date, tz:
  * entry is written in the background (idempotent on the view id), with the result sent as a DM.
  */
 export function logModalSubmission(services: SlackServices) {
-  return async ({ ack, body, view, client }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs): Promise<void> => {
+  return async ({ ack, body, view }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs): Promise<void> => {
     const meta = modalMetaSchema.safeParse(parseJsonText(view.private_metadata));
     const values = stateSchema.safeParse(view.state.values);
-    if (!meta.success || !values.success || meta.data.u !== body.user.id) {
+    if (!meta.success || !values.success || meta.data.u !== body.user.id || meta.data.t !== tenantOfInteraction(body)) {
       await ack({ response_action: 'errors', errors: { [B.task]: 'This form is out of date; close it and open it again.' } });
       services.logger.warn({ user: body.user.id, meta: meta.success, values: values.success }, 'refused a log form');
       return;
@@ -85,14 +85,26 @@ export function logModalSubmission(services: SlackServices) {
       return;
     }
     await ack();
-    const link = await services.linking.requireLink(meta.data.t, meta.data.u);
-    const tz = meta.data.tz;
-    const resolution = await services.entries.resolve(link, checked.parsed, tz);
-    const dm = async (m: Message) => client.chat.postMessage({ channel: link.slackUserId, text: m.text, blocks: m.blocks });
-    if (resolution.kind === 'task_not_found') return void (await dm(taskNotFoundMessage(resolution.taskId)));
-    if (resolution.kind !== 'ready' && resolution.kind !== 'confirm') return;
-    const outcome = await services.entries.submit(link, resolution.proposal, `view:${view.id}`, undefined);
-    await dm(await outcomeMessage(services, link, resolution.proposal, outcome, tz));
+    await services.background.run({ kind: 'log_form', tenantKey: meta.data.t, userId: meta.data.u, tz: meta.data.tz, parsed: checked.parsed, viewId: view.id });
   };
 }
 
+export interface LogFormJob {
+  tenantKey: string;
+  userId: string;
+  tz: string;
+  parsed: ParsedLog;
+  viewId: string;
+}
+
+/** After a checked log form closed (in the background lane): writes the entry and DMs the outcome. */
+export async function logFormWork(services: SlackServices, job: LogFormJob): Promise<void> {
+  const link = await services.linking.requireLink(job.tenantKey, job.userId);
+  const client = await services.clients.forTenant(job.tenantKey);
+  const resolution = await services.entries.resolve(link, job.parsed, job.tz);
+  const dm = async (m: Message) => client.chat.postMessage({ channel: link.slackUserId, text: m.text, blocks: m.blocks });
+  if (resolution.kind === 'task_not_found') return void (await dm(taskNotFoundMessage(resolution.taskId)));
+  if (resolution.kind !== 'ready' && resolution.kind !== 'confirm') return;
+  const outcome = await services.entries.submit(link, resolution.proposal, `view:${job.viewId}`, undefined);
+  await dm(await outcomeMessage(services, link, resolution.proposal, outcome, job.tz));
+}

@@ -1,0 +1,48 @@
+import { toUserMessage } from '../../errors.ts';
+import type { ParsedLog } from '../../domain/parse/log-command.ts';
+import type { UserLinkRecord } from '../../store/links.ts';
+import { logCommandWork } from '../listeners/commands/log.ts';
+import { logFormWork } from '../listeners/views/log-modal.ts';
+import type { SlashCommand } from '../payloads.ts';
+import { postToResponseUrl } from '../respond.ts';
+import type { SlackServices } from '../services.ts';
+
+/**
+ * Work that continues after an ack, described as plain data so that it can run in the background thread
+ * (structured clone: plain objects and Dates only).
+ */
+export type BackgroundJob =
+  | { kind: 'log_command'; command: SlashCommand; rest: string }
+  | { kind: 'log_form'; tenantKey: string; userId: string; tz: string; parsed: ParsedLog; viewId: string };
+
+/** What the background thread tells the request thread about, so its caches and pages follow. */
+export type BackgroundEvent = { kind: 'wrote'; link: UserLinkRecord; start: Date };
+
+/**
+ * Runs one job to its end. A failure is logged and told to the person (in place of the command's answer,
+ * or as a DM after a form), the same wherever the job runs.
+ */
+export async function runBackgroundJob(services: SlackServices, job: BackgroundJob): Promise<void> {
+  try {
+    switch (job.kind) {
+      case 'log_command':
+        return await logCommandWork(services, job.command, job.rest);
+      case 'log_form':
+        return await logFormWork(services, job);
+    }
+  } catch (err) {
+    services.logger.error({ err, job: job.kind }, 'background work failed');
+    await tellFailure(services, job, toUserMessage(err)).catch((tellErr: unknown) => services.logger.warn({ err: tellErr }, 'could not tell the user about a failure'));
+  }
+}
+
+async function tellFailure(services: SlackServices, job: BackgroundJob, text: string): Promise<void> {
+  switch (job.kind) {
+    case 'log_command':
+      return postToResponseUrl(job.command.response_url, { response_type: 'ephemeral', replace_original: true, text });
+    case 'log_form': {
+      const client = await services.clients.forTenant(job.tenantKey);
+      await client.chat.postMessage({ channel: job.userId, text });
+    }
+  }
+}

@@ -1,0 +1,165 @@
+import { type MessagePort, Worker } from 'node:worker_threads';
+import type { Logger } from '../../logger.ts';
+import type { BackgroundEvent, BackgroundJob } from './jobs.ts';
+import type { BackgroundLane } from './lane.ts';
+
+/** Messages to the background thread. */
+type ToBackground = { type: 'job'; id: number; job: BackgroundJob } | { type: 'stop'; drainMs: number };
+/** Messages from the background thread. */
+type FromBackground = { type: 'ready' } | { type: 'done'; id: number } | { type: 'event'; event: BackgroundEvent } | { type: 'stopped' };
+
+/** How long the background thread gets to start (tsx, Prisma and the store in a fresh isolate). */
+const START_TIMEOUT_MS = 30_000;
+/** After the background thread died, how long before another one is started. */
+const RESTART_AFTER_MS = 5_000;
+
+export interface WorkerLaneOptions {
+  /** The module the thread starts with (a bootstrap that loads the composition root). */
+  bootstrap: URL;
+  workerData: unknown;
+  logger: Logger;
+  /** Runs a job in this thread while the background thread is not there (not started yet, or died). */
+  fallback: (job: BackgroundJob) => Promise<void>;
+  onEvent: (event: BackgroundEvent) => void;
+  /** after the thread died, how long before another one starts (default 5 s) */
+  restartAfterMs?: number;
+}
+
+interface Pending {
+  job: BackgroundJob;
+  resolve: () => void;
+}
+
+/**
+ * Runs jobs in a worker thread, so the thread that reads Slack's requests and acknowledges them never
+ * waits behind the work after an ack (store writes, COR answers, their garbage). A job the thread had when
+ * it died runs again here: every write is idempotent on its Slack request, so that never writes twice.
+ */
+export class WorkerLane implements BackgroundLane {
+  readonly #opts: WorkerLaneOptions;
+  #worker: Worker | undefined;
+  #ready = false;
+  #stopping = false;
+  #nextId = 1;
+  readonly #pending = new Map<number, Pending>();
+  #stopped: (() => void) | undefined;
+
+  constructor(opts: WorkerLaneOptions) {
+    this.#opts = opts;
+  }
+
+  /** Starts the background thread and resolves once it serves jobs (rejects when it cannot start). */
+  start(): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const worker = new Worker(this.#opts.bootstrap, { workerData: this.#opts.workerData });
+      this.#worker = worker;
+      const timer = setTimeout(() => {
+        reject(new Error('the background thread did not start in time'));
+        void worker.terminate();
+      }, START_TIMEOUT_MS);
+      worker.on('message', (message: FromBackground) => {
+        if (message.type === 'ready') {
+          clearTimeout(timer);
+          this.#ready = true;
+          resolve();
+        } else this.#onMessage(message);
+      });
+      worker.on('error', (err) => this.#opts.logger.error({ err }, 'the background thread failed'));
+      worker.on('exit', (code) => {
+        clearTimeout(timer);
+        const wasReady = this.#ready;
+        this.#ready = false;
+        this.#worker = undefined;
+        if (!wasReady) return reject(new Error(`the background thread exited with ${code} before it was ready`));
+        this.#onExit(code);
+      });
+    });
+  }
+
+  get running(): boolean {
+    return this.#ready;
+  }
+
+  run(job: BackgroundJob): Promise<void> {
+    const worker = this.#worker;
+    if (!this.#ready || !worker) return this.#opts.fallback(job);
+    const id = this.#nextId++;
+    return new Promise((resolve) => {
+      this.#pending.set(id, { job, resolve });
+      worker.postMessage({ type: 'job', id, job } satisfies ToBackground);
+    });
+  }
+
+  /** Lets the background thread finish its jobs and scheduled work (up to `drainMs`), then ends it. */
+  async stop(drainMs: number): Promise<void> {
+    this.#stopping = true;
+    const worker = this.#worker;
+    if (!worker) return;
+    const stopped = new Promise<void>((resolve) => {
+      this.#stopped = resolve;
+      worker.once('exit', () => resolve());
+    });
+    worker.postMessage({ type: 'stop', drainMs } satisfies ToBackground);
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([stopped, new Promise((resolve) => (timer = setTimeout(resolve, drainMs + 5_000)))]);
+    clearTimeout(timer);
+    await worker.terminate();
+  }
+
+  #onMessage(message: FromBackground): void {
+    switch (message.type) {
+      case 'done': {
+        const pending = this.#pending.get(message.id);
+        this.#pending.delete(message.id);
+        pending?.resolve();
+        return;
+      }
+      case 'event':
+        return this.#opts.onEvent(message.event);
+      case 'stopped':
+        return this.#stopped?.();
+      case 'ready':
+        return;
+    }
+  }
+
+  #onExit(code: number): void {
+    const orphans = [...this.#pending.values()];
+    this.#pending.clear();
+    if (this.#stopping) {
+      for (const p of orphans) p.resolve();
+      return;
+    }
+    this.#opts.logger.error({ code, orphans: orphans.length }, 'the background thread exited: its jobs run here, and another thread starts soon');
+    for (const p of orphans) void this.#opts.fallback(p.job).finally(p.resolve);
+    setTimeout(() => {
+      if (this.#stopping) return;
+      this.start().catch((err: unknown) => this.#opts.logger.error({ err }, 'could not restart the background thread'));
+    }, this.#opts.restartAfterMs ?? RESTART_AFTER_MS).unref();
+  }
+}
+
+/**
+ * The background thread's side: runs each job it is sent and says when it is done; `stop` finishes the
+ * thread's own work first. Sends `ready` at once.
+ */
+export function serveBackgroundJobs(
+  port: MessagePort,
+  handlers: { run: (job: BackgroundJob) => Promise<void>; stop: (drainMs: number) => Promise<void>; logger: Logger },
+): { emit: (event: BackgroundEvent) => void } {
+  port.on('message', (message: ToBackground) => {
+    if (message.type === 'job') {
+      handlers
+        .run(message.job)
+        .catch((err: unknown) => handlers.logger.error({ err }, 'a background job failed'))
+        .finally(() => port.postMessage({ type: 'done', id: message.id } satisfies FromBackground));
+      return;
+    }
+    void handlers
+      .stop(message.drainMs)
+      .catch((err: unknown) => handlers.logger.error({ err }, 'the background thread did not stop cleanly'))
+      .finally(() => port.postMessage({ type: 'stopped' } satisfies FromBackground));
+  });
+  port.postMessage({ type: 'ready' } satisfies FromBackground);
+  return { emit: (event) => port.postMessage({ type: 'event', event } satisfies FromBackground) };
+}
