@@ -235,6 +235,7 @@ async function runRequestThread(): Promise<void> {
           workerData: { entry: import.meta.url, identity } satisfies BackgroundThreadData,
           logger,
           fallback: runHere,
+          pressure,
           onEvent: (event) => {
             // The background thread wrote for this person: this thread's caches and pages follow.
             services.tasks.invalidate(event.link);

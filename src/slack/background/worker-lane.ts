@@ -1,4 +1,5 @@
 import { type MessagePort, Worker } from 'node:worker_threads';
+import type { AckPressure } from '../../lib/pressure.ts';
 import type { Logger } from '../../logger.ts';
 import type { BackgroundEvent, BackgroundJob } from './jobs.ts';
 import type { BackgroundLane } from './lane.ts';
@@ -21,6 +22,8 @@ export interface WorkerLaneOptions {
   /** Runs a job in this thread while the background thread is not there (not started yet, or died). */
   fallback: (job: BackgroundJob) => Promise<void>;
   onEvent: (event: BackgroundEvent) => void;
+  /** Slack requests waiting for their ack in this thread: jobs are handed over after them */
+  pressure?: AckPressure;
   /** after the thread died, how long before another one starts (default 5 s) */
   restartAfterMs?: number;
 }
@@ -80,7 +83,9 @@ export class WorkerLane implements BackgroundLane {
     return this.#ready;
   }
 
-  run(job: BackgroundJob): Promise<void> {
+  async run(job: BackgroundJob): Promise<void> {
+    // Handing over is cheap, but the thread's work competes for the CPU with the acks of a burst: it waits for them.
+    await this.#opts.pressure?.whenQuiet();
     const worker = this.#worker;
     if (!this.#ready || !worker) return this.#opts.fallback(job);
     const id = this.#nextId++;

@@ -21,10 +21,21 @@ export interface Registered {
   options: string[];
 }
 
-/** Registers listeners on the Bolt app and remembers what it registered. */
+type ActionListener = Middleware<SlackActionMiddlewareArgs<BlockAction>>;
+type ViewListener = Middleware<SlackViewMiddlewareArgs<ViewSubmitAction>>;
+type ShortcutListener = Middleware<SlackShortcutMiddlewareArgs>;
+
+/**
+ * Registers listeners on the Bolt app and remembers what it registered. Actions, view submissions and
+ * shortcuts each go through one Bolt listener that picks theirs by id: Bolt runs every listener's matching
+ * chain for every request, so thirty listeners cost every ack thirty chains.
+ */
 export class ListenerRegistry {
   readonly #app: App;
   readonly registered: Registered = { commands: [], events: [], shortcuts: [], actions: [], views: [], options: [] };
+  readonly #actions = new Map<string, ActionListener>();
+  readonly #views = new Map<string, ViewListener>();
+  readonly #shortcuts = new Map<string, ShortcutListener>();
 
   constructor(app: App) {
     this.#app = app;
@@ -40,14 +51,16 @@ export class ListenerRegistry {
     this.#app.event(type, listener);
   }
 
-  action(actionId: string, listener: Middleware<SlackActionMiddlewareArgs<BlockAction>>): void {
+  action(actionId: string, listener: ActionListener): void {
     this.registered.actions.push(actionId);
-    this.#app.action<BlockAction>(actionId, listener);
+    if (this.#actions.size === 0) this.#app.action<BlockAction>(/.*/, async (args) => this.#actions.get(args.action.action_id)?.(args));
+    addOnce(this.#actions, actionId, listener);
   }
 
-  view(callbackId: string, listener: Middleware<SlackViewMiddlewareArgs<ViewSubmitAction>>): void {
+  view(callbackId: string, listener: ViewListener): void {
     this.registered.views.push(callbackId);
-    this.#app.view<ViewSubmitAction>(callbackId, listener);
+    if (this.#views.size === 0) this.#app.view<ViewSubmitAction>({ callback_id: /.*/, type: 'view_submission' }, async (args) => this.#views.get(args.view.callback_id)?.(args));
+    addOnce(this.#views, callbackId, listener);
   }
 
   options(actionId: string, listener: Middleware<SlackOptionsMiddlewareArgs<'block_suggestion'>>): void {
@@ -55,8 +68,14 @@ export class ListenerRegistry {
     this.#app.options<'block_suggestion'>(actionId, listener);
   }
 
-  shortcut(callbackId: string, listener: Middleware<SlackShortcutMiddlewareArgs>): void {
+  shortcut(callbackId: string, listener: ShortcutListener): void {
     this.registered.shortcuts.push(callbackId);
-    this.#app.shortcut(callbackId, listener);
+    if (this.#shortcuts.size === 0) this.#app.shortcut(/.*/, async (args) => this.#shortcuts.get(args.shortcut.callback_id)?.(args));
+    addOnce(this.#shortcuts, callbackId, listener);
   }
+}
+
+function addOnce<L>(listeners: Map<string, L>, id: string, listener: L): void {
+  if (listeners.has(id)) throw new Error(`a listener for ${id} is already registered`);
+  listeners.set(id, listener);
 }
