@@ -28,6 +28,7 @@ import { AckPressure } from './lib/pressure.ts';
 import { TimeSlicer } from './lib/time-slicer.ts';
 import { cipherForStore } from './lib/crypto.ts';
 import { WorkTracker } from './lib/work-tracker.ts';
+import { lowerThisThreadPriority } from './lib/thread-priority.ts';
 import { boltLogger, createLogger, type Logger } from './logger.ts';
 import type { Clock } from './lib/clock.ts';
 import type { UserLinkRecord } from './store/links.ts';
@@ -47,6 +48,8 @@ import { migrateStore, openStore, type Store } from './store/index.ts';
 
 /** How long a graceful stop waits for work started after acks. */
 const DRAIN_TIMEOUT_MS = 15_000;
+/** The background thread's niceness (0 normal, 19 lowest): it yields the CPU to the request thread. */
+const BACKGROUND_NICE = 10;
 /** How often the outbox is looked at for entries due a retry. */
 const OUTBOX_POLL_MS = 2_000;
 
@@ -299,6 +302,8 @@ async function runBackgroundThread(port: NonNullable<typeof parentPort>): Promis
   const data = workerData as BackgroundThreadData;
   const config = loadConfig();
   const logger = createLogger(config.logLevel).child({ thread: 'background' });
+  // When both compete for the CPU, acks go first: this thread's work can wait a little, Slack's 3 s cannot.
+  if (!lowerThisThreadPriority(BACKGROUND_NICE)) logger.info('could not lower the background thread\'s CPU priority on this system');
   const store = openConfiguredStore(config, undefined);
   const clients = data.identity ? singleWorkspaceClients(config, data.identity, logger) : new MultiWorkspaceClients(store.installations, config.slack.apiUrl, boltLogger(logger));
   let emit: ((event: { kind: 'wrote'; link: UserLinkRecord; start: Date }) => void) | undefined;
