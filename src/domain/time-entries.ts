@@ -106,6 +106,15 @@ export interface TimeEntryDeps {
 }
 
 /** 10 attempts over about two hours. */
+interface DayFacts {
+  entries: CorHour[] | undefined;
+  pending: { start: Date; stop: Date }[];
+  dayStart: Date;
+}
+
+/** Queued entries retried at once in one outbox pass: a backlog after an outage clears several times faster. */
+const DRAIN_CONCURRENCY = 4;
+
 export const DEFAULT_RETRY_SCHEDULE = [5_000, 15_000, 30_000, 60_000, 120_000, 300_000, 600_000, 900_000, 1_800_000];
 /** A claimed request is someone's for this long; a crash lets another instance take it after. */
 const LEASE_MS = 60_000;
@@ -160,16 +169,20 @@ export class TimeEntryService {
     });
   }
 
-  /** The day's entries and the workday start, read together; COR trouble leaves them unknown. */
-  async #day(link: UserLinkRecord, api: CorApi, date: string, tz: string): Promise<{ entries: CorHour[] | undefined; dayStart: Date }> {
-    const [entries, dayStart] = await Promise.all([
+  /**
+   * The day's entries, those still waiting in the outbox, and the workday start, read together; COR trouble
+   * leaves the entries unknown. `needsPending`: only a duration is placed after them.
+   */
+  async #day(link: UserLinkRecord, api: CorApi, date: string, tz: string, needsPending: boolean): Promise<DayFacts> {
+    const [entries, pending, dayStart] = await Promise.all([
       this.dayEntries(link, api, date, tz).catch((err: unknown) => {
         if (isTransient(err)) return undefined;
         throw err;
       }),
+      needsPending ? this.#d.outbox.pendingBetween(link.id, zonedTimeToInstant(date, 0, 0, tz), zonedTimeToInstant(addDays(date, 1), 0, 0, tz)) : [],
       this.#workdayStart(link, api, date, tz),
     ]);
-    return { entries, dayStart };
+    return { entries, pending, dayStart };
   }
 
   /** The COR working-time start for that weekday, else 09:00, in the person's zone. */
@@ -225,7 +238,7 @@ export class TimeEntryService {
    */
   async resolve(link: UserLinkRecord, parsed: ParsedLog, tz: string, preferred?: { projectId: number; name: string }): Promise<Resolution> {
     const api = this.#d.apiFor(link);
-    const [found, day, target] = await Promise.all([this.#lookup(link, api, parsed, preferred), this.#day(link, api, parsed.date, tz), this.#target(link, api)]);
+    const [found, day, target] = await Promise.all([this.#lookup(link, api, parsed, preferred), this.#day(link, api, parsed.date, tz, parsed.span.kind === 'duration'), this.#target(link, api)]);
     if ('kind' in found) return found;
     const span = this.#span(parsed, tz, day);
     const alreadyLogged = day.entries === undefined ? undefined : hoursOf(day.entries);
@@ -242,13 +255,14 @@ export class TimeEntryService {
   }
 
   /** A range is exact; a duration starts where the day left off (or at the workday start) and never ends in the future. */
-  #span(parsed: ParsedLog, tz: string, day: { entries: CorHour[] | undefined; dayStart: Date }): { start: Date; stop: Date; minutes: number } {
+  #span(parsed: ParsedLog, tz: string, day: DayFacts): { start: Date; stop: Date; minutes: number } {
     if (parsed.span.kind === 'range') {
       const minutes = Math.round((parsed.span.stop.getTime() - parsed.span.start.getTime()) / 60_000);
       return { start: parsed.span.start, stop: parsed.span.stop, minutes };
     }
     const minutes = parsed.span.minutes;
-    const ends = (day.entries ?? []).filter((h) => h.stop).map((h) => corInstant(h.stop as string).getTime());
+    // After what COR has and what is still on its way there, so entries of one day do not overlap.
+    const ends = [...(day.entries ?? []).filter((h) => h.stop).map((h) => corInstant(h.stop as string).getTime()), ...day.pending.map((p) => p.stop.getTime())];
     let start = ends.length > 0 ? new Date(Math.max(...ends)) : day.dayStart;
     const now = this.#d.clock.now();
     if (start.getTime() + minutes * 60_000 > now.getTime() && parsed.date === localParts(now, tz).date) {
@@ -322,10 +336,13 @@ export class TimeEntryService {
     }
   }
 
+  /** The entry an earlier attempt wrote: same task and start, and not another request's entry. */
   async #findWritten(link: UserLinkRecord, api: CorApi, request: TimeEntryRequestRecord): Promise<CorHour | undefined> {
     const day = request.start.toISOString().slice(0, 10);
     const hours = await api.allHours({ users: [link.corUserId], dateStart: addDays(day, -1), dateDeadline: addDays(day, 1) });
-    return hours.find((h) => (h.task_log_id ?? h.task?.id) === request.taskId && sameMinute(corInstant(h.start), request.start));
+    const alike = hours.filter((h) => (h.task_log_id ?? h.task?.id) === request.taskId && sameMinute(corInstant(h.start), request.start));
+    const taken = await this.#d.outbox.hourIdsTaken(alike.map((h) => h.id));
+    return alike.find((h) => !taken.has(h.id));
   }
 
   /** `request.attempts` counts the attempt that just failed. */
@@ -351,18 +368,22 @@ export class TimeEntryService {
   }
 
   /** The outbox worker's pass: every due request gets one attempt; final outcomes are told to the person. */
-  async drainDue(limit = 20): Promise<number> {
+  async drainDue(limit = 20, concurrency = DRAIN_CONCURRENCY): Promise<number> {
     const due = await this.#d.outbox.due(this.#d.clock.now(), limit);
     let handled = 0;
-    for (const request of due) {
-      const link = await this.#d.findLink(request.linkId);
-      if (!link) continue;
-      const outcome = await this.attempt(link, request);
-      if (outcome.kind === 'duplicate') continue; // another worker holds it
-      handled++;
-      if (outcome.kind === 'written') await this.#d.notifier.writtenLater(link, request, outcome.entry.corHourId).catch((err: unknown) => this.#d.logger.warn({ err }, 'could not tell about a written entry'));
-      if (outcome.kind === 'failed') await this.#d.notifier.failedForGood(link, request, outcome.reason).catch((err: unknown) => this.#d.logger.warn({ err }, 'could not tell about a failed entry'));
-    }
+    let next = 0;
+    const lane = async () => {
+      for (let request = due[next++]; request !== undefined; request = due[next++]) {
+        const link = await this.#d.findLink(request.linkId);
+        if (!link) continue;
+        const outcome = await this.attempt(link, request);
+        if (outcome.kind === 'duplicate') continue; // another worker holds it
+        handled++;
+        if (outcome.kind === 'written') await this.#d.notifier.writtenLater(link, request, outcome.entry.corHourId).catch((err: unknown) => this.#d.logger.warn({ err }, 'could not tell about a written entry'));
+        if (outcome.kind === 'failed') await this.#d.notifier.failedForGood(link, request, outcome.reason).catch((err: unknown) => this.#d.logger.warn({ err }, 'could not tell about a failed entry'));
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(concurrency, due.length) }, lane));
     return handled;
   }
 

@@ -109,6 +109,18 @@ export class OutboxRepository {
     return rows.map(toRecord);
   }
 
+  /** Of these COR hour ids, the ones a request already recorded as its entry. */
+  async hourIdsTaken(corHourIds: number[]): Promise<Set<number>> {
+    if (corHourIds.length === 0) return new Set();
+    const rows = await this.#db.timeEntryRequest.findMany({ where: { corHourId: { in: corHourIds } }, select: { corHourId: true } });
+    return new Set(rows.map((r) => r.corHourId).filter((id): id is number => id !== null));
+  }
+
+  /** A person's requests still waiting to be written that start inside [from, to): COR does not have them yet. */
+  async pendingBetween(linkId: string, from: Date, to: Date): Promise<{ start: Date; stop: Date }[]> {
+    return this.#db.timeEntryRequest.findMany({ where: { linkId, state: 'pending', start: { gte: from, lt: to } }, select: { start: true, stop: true } });
+  }
+
   async countByState(): Promise<Record<string, number>> {
     const groups = await this.#db.timeEntryRequest.groupBy({ by: ['state'], _count: { _all: true } });
     return Object.fromEntries(groups.map((g) => [g.state, g._count._all]));

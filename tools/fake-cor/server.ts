@@ -6,6 +6,9 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { close, listen, readBody, sendJson } from '../http-util.ts';
+
+/** Entries written through the API get ids above this one (seeded ones are below). */
+const FIRST_WRITTEN_ID = 100_000;
 import { demoSeed, type Seed, type SeedHour, type SeedLeave, type SeedProject, type SeedTask, type SeedUser } from './seed.ts';
 
 export const FAKE_API_KEY = 'fake-cor-api-key';
@@ -96,7 +99,7 @@ export class FakeCor {
   readonly #ttlMs: number;
   readonly #loginShape: 'flat' | 'nested';
   readonly #now: () => Date;
-  #nextId = 100_000;
+  #nextId = FIRST_WRITTEN_ID;
   #port = 0;
 
   constructor(opts: FakeCorOptions = {}) {
@@ -261,6 +264,16 @@ export class FakeCor {
     if (path === '/__fake/count' && method === 'GET') {
       const count = this.exchanges.filter((x) => x.method === query.get('method') && x.route === query.get('route') && (query.get('status') === null || x.status === Number(query.get('status')))).length;
       return sendJson(res, 200, { count });
+    }
+    // The entries written through the API for one user, counted per day: exactly-once checks for benches.
+    if (path === '/__fake/written' && method === 'GET') {
+      const perDay = new Map<string, number>();
+      for (const h of this.hoursOf(Number(query.get('user_id')))) {
+        if (h.id <= FIRST_WRITTEN_ID) continue;
+        perDay.set(h.start.slice(0, 10), (perDay.get(h.start.slice(0, 10)) ?? 0) + 1);
+      }
+      const counts = [...perDay.values()];
+      return sendJson(res, 200, { entries: counts.reduce((a, b) => a + b, 0), days: perDay.size, maxPerDay: Math.max(0, ...counts) });
     }
     sendJson(res, 404, { error: 404, message: 'unknown admin route' });
   }

@@ -5,6 +5,8 @@ import { TaskDirectory } from '../../../src/domain/tasks.ts';
 import { type EntryNotifier, TimeEntryService } from '../../../src/domain/time-entries.ts';
 import { splitAtMidnight, TimerService } from '../../../src/domain/timers.ts';
 import { ManualClock } from '../../../src/lib/clock.ts';
+import { WorkTracker } from '../../../src/lib/work-tracker.ts';
+import { startOutboxWorker } from '../../../src/scheduler/outbox-worker.ts';
 import { SingleFlight } from '../../../src/lib/single-flight.ts';
 import { localParts } from '../../../src/lib/zoned.ts';
 import type { UserLinkRecord } from '../../../src/store/links.ts';
@@ -142,6 +144,29 @@ describe('TimeEntryService against the fake COR', () => {
     expect(await db.store.outbox.countByState()).toEqual({ written: 1 });
   });
 
+  it('an outbox pass clears a backlog batch after batch, each entry once', async () => {
+    const before = cor.hoursOf(JANE).length;
+    cor.addFault({ method: 'POST', path: '/hours', status: 503, times: 45 });
+    for (let i = 0; i < 45; i++) {
+      const proposal = await ready(`6m #48211 ${['2026-11-16', '2026-11-17', '2026-11-18'][i % 3]}`);
+      expect((await service.submit(link, proposal, `backlog-${i}`, undefined)).kind).toBe('queued');
+    }
+    clock.advance(6_000);
+    const logger = memoryLogger();
+    const work = new WorkTracker();
+    const worker = startOutboxWorker({ entries: service, intervalMs: 10, logger: logger.logger, work });
+    try {
+      for (let waited = 0; ((await db.store.outbox.countByState()).pending ?? 0) > 0 && waited < 10_000; waited += 20) await new Promise((r) => setTimeout(r, 20));
+    } finally {
+      worker.stop();
+      await work.drain(5_000);
+    }
+    expect(await db.store.outbox.countByState()).toEqual({ written: 45 });
+    expect(cor.hoursOf(JANE).length).toBe(before + 45);
+    // One pass took all three batches (20 + 20 + 5).
+    expect(logger.text()).toContain('"handled":45');
+  });
+
   it('after an unknown outcome it finds the entry COR did write and adopts it instead of posting again', async () => {
     const before = cor.hoursOf(JANE).length;
     cor.addFault({ method: 'POST', path: '/hours', status: 502, afterHandling: true, times: 1 });
@@ -151,6 +176,30 @@ describe('TimeEntryService against the fake COR', () => {
     expect(cor.requestsTo('POST', '/hours')).toHaveLength(1);
     expect(cor.hoursOf(JANE).length).toBe(before + 1);
     expect(told.written).toHaveLength(1);
+  });
+
+  it('two requests for the same task and span, both with lost answers, end as two entries: neither adopts the other’s', async () => {
+    const before = cor.hoursOf(JANE).length;
+    // The first request's entry is written but its answer lost; the second is refused before writing.
+    cor.addFault({ method: 'POST', path: '/hours', status: 502, afterHandling: true, times: 1 });
+    const range = await ready('9:00-10:00 #48211 2026-11-16');
+    expect((await service.submit(link, range, 'first', undefined)).kind).toBe('queued');
+    cor.addFault({ method: 'POST', path: '/hours', status: 503, times: 1 });
+    expect((await service.submit(link, range, 'second', undefined)).kind).toBe('queued');
+    clock.advance(1_500);
+    await service.drainDue();
+    expect(await db.store.outbox.countByState()).toEqual({ written: 2 });
+    expect(cor.hoursOf(JANE).length).toBe(before + 2);
+    const ids = told.written.map((r) => r.idempotencyKey).sort();
+    expect(ids).toEqual(['first', 'second']);
+  });
+
+  it('a duration queued behind another of the same day starts where that one ends', async () => {
+    cor.addFault({ method: 'POST', path: '/hours', status: 503, times: 2 });
+    const first = await ready('1h #48211 2026-11-16');
+    expect((await service.submit(link, first, 'a', undefined)).kind).toBe('queued');
+    const second = await ready('30m #48211 2026-11-16');
+    expect(second.start.toISOString()).toBe(first.stop.toISOString());
   });
 
   it('gives up after the schedule and says so once; a refusal by COR is not retried', async () => {
