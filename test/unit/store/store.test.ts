@@ -215,6 +215,18 @@ describe.each(['sqlite', 'postgresql'] as const)('repositories on %s', (kind) =>
       expect(await t.store.outbox.claim(request.id, new Date(now.getTime() + 2 * HOUR), 60_000)).toBe(false);
     });
 
+    it('tells which COR entries requests already own, and what is pending in a span', async () => {
+      const link = await t.store.links.upsert({ tenantKey: 'T:1', slackUserId: 'U1', corUserId: 2, corName: 'Jane', tokens: { accessToken: 'a', refreshToken: 'r', expiresAt: new Date() } });
+      const at = (h: number) => new Date(Date.UTC(2026, 10, 21, h));
+      const { request: written } = await t.store.outbox.enqueue({ idempotencyKey: 'w', linkId: link.id, taskId: 1, start: at(9), stop: at(10) }, at(12));
+      await t.store.outbox.markWritten(written.id, 501);
+      await t.store.outbox.enqueue({ idempotencyKey: 'p1', linkId: link.id, taskId: 1, start: at(10), stop: at(11) }, at(12));
+      await t.store.outbox.enqueue({ idempotencyKey: 'p2', linkId: link.id, taskId: 1, start: at(23), stop: at(24) }, at(12));
+      expect([...(await t.store.outbox.hourIdsTaken([500, 501, 502]))]).toEqual([501]);
+      expect(await t.store.outbox.hourIdsTaken([])).toEqual(new Set());
+      expect(await t.store.outbox.pendingBetween(link.id, at(0), at(23))).toEqual([{ start: at(10), stop: at(11) }]);
+    });
+
     it('cancels what is pending for a link that goes away', async () => {
       const link = await t.store.links.upsert({ tenantKey: 'T:1', slackUserId: 'U1', corUserId: 2, corName: 'Jane', tokens: { accessToken: 'a', refreshToken: 'r', expiresAt: new Date() } });
       const now = new Date();
