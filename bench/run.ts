@@ -1,27 +1,30 @@
 /**
  * `npm run bench`: whole-process benchmarks, each against its baseline measured in the same run.
  * Prints a table and writes bench/results/latest.json. Options: --rounds N (default 20), --concurrency N (50),
- * --people N (reminder sweep size, 10000), --sweeps N (sweeps, each on another workday, 3), --only ack|load|sweep.
+ * --people N (reminder sweep size, 10000), --sweeps N (sweeps, each on another workday, 3), --commands N (the fault
+ * run's /cor log commands, 1000), --only ack|load|sweep|faults.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { type AckLatencyResult, ackLatency } from './ack-latency.ts';
 import { parseBench } from './parse.ts';
 import { reminderSweepBench, type SweepBenchResult } from './reminder-sweep.ts';
+import { faultsBench, type FaultsBenchResult } from './faults.ts';
 import { fmt } from './stats.ts';
 
 const { values } = parseArgs({
   options: {
-    rounds: { type: 'string', default: '20' },
+    rounds: { type: 'string', default: '40' },
     concurrency: { type: 'string', default: '50' },
     people: { type: 'string', default: '10000' },
     sweeps: { type: 'string', default: '3' },
+    commands: { type: 'string', default: '1000' },
     only: { type: 'string' },
   },
 });
 const rounds = Number(values.rounds);
 const concurrency = Number(values.concurrency);
-const wants = (part: 'ack' | 'load' | 'sweep') => values.only === undefined || values.only === part;
+const wants = (part: 'ack' | 'load' | 'sweep' | 'faults') => values.only === undefined || values.only === part;
 
 function sweepReport(r: SweepBenchResult): string {
   return [
@@ -29,6 +32,15 @@ function sweepReport(r: SweepBenchResult): string {
     `  COR requests per sweep: ${r.corRequestsPerRun} = ${r.corRequestsPer100People.toFixed(2)} per 100 people (target <= 1)`,
     `  peak RSS: ${r.peakRssMb.toFixed(0)} MB (target < 250 MB)`,
     `  DMs sent = DMs due (${r.due}) in every sweep: ${r.sentEqualsDue ? 'yes' : `NO: ${r.errors.join('; ')}`}`,
+    '',
+  ].join('\n');
+}
+
+function faultsReport(r: FaultsBenchResult): string {
+  return [
+    `  ${r.commands} commands, ${r.ackErrors} ack errors; POST /hours: ${r.postsTotal} answered, ${r.failedPosts} of them with an error (plus the unanswered ones)`,
+    `  at the fake COR: ${r.entries} entries on ${r.days} days → lost ${r.lost}, duplicated ${r.duplicated} (target 0 and 0)`,
+    `  all written ${r.settleSeconds.toFixed(0)} s after the first command (the outbox retries after 5 s, 15 s, 30 s, 1 min, …)`,
     '',
   ].join('\n');
 }
@@ -129,6 +141,13 @@ if (wants('sweep')) {
   process.stdout.write(sweepReport(sweep));
   results.push(sweep);
   failed ||= !sweep.sentEqualsDue;
+}
+if (wants('faults')) {
+  process.stdout.write(`/cor log through COR faults (500, 503, 429, no answer, malformed JSON, lost answers on a share of requests):\n`);
+  const faults = await faultsBench(Number(values.commands), (line) => process.stdout.write(line));
+  process.stdout.write(faultsReport(faults));
+  results.push(faults);
+  failed ||= faults.lost + faults.duplicated + faults.ackErrors > 0;
 }
 mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
 writeFileSync(new URL('./results/latest.json', import.meta.url), `${JSON.stringify({ at: new Date().toISOString(), node: process.version, results }, null, 2)}\n`);
