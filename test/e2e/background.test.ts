@@ -1,0 +1,95 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays, localParts } from '../../src/lib/zoned.ts';
+import { type BotProcess, addressesOf, botEnv, freePort, SIGNING_SECRET, startBot } from '../../tools/bot-process.ts';
+import { FakeCor } from '../../tools/fake-cor/server.ts';
+import { FakeSlack } from '../../tools/fake-slack/server.ts';
+import { SlackRequestSender } from '../../tools/fake-slack/signed-requests.ts';
+import { linkUser, waitForResponse } from '../helpers/linking.ts';
+
+const TZ = 'America/Argentina/Buenos_Aires'; // Jane's Slack zone
+const JANE = 2;
+
+function logForm(viewId: string, date: string): Record<string, unknown> {
+  return {
+    type: 'view_submission',
+    team: { id: 'T0DEMO', domain: 'demo' },
+    user: { id: 'U01JANE', team_id: 'T0DEMO', username: 'jane', name: 'jane' },
+    api_app_id: 'A0COR',
+    token: 'x',
+    trigger_id: `${viewId}.trigger`,
+    view: {
+      id: viewId,
+      callback_id: 'log_time_modal',
+      private_metadata: JSON.stringify({ t: 'T:T0DEMO', u: 'U01JANE', tz: TZ }),
+      state: {
+        values: {
+          task: { task_select: { type: 'external_select', selected_option: { value: '48211' } } },
+          date: { date_value: { type: 'datepicker', selected_date: date } },
+          duration: { duration_value: { type: 'plain_text_input', value: '20m' } },
+          from: { from_value: { type: 'timepicker', selected_time: null } },
+          to: { to_value: { type: 'timepicker', selected_time: null } },
+          note: { note_value: { type: 'plain_text_input', value: null } },
+        },
+      },
+    },
+  };
+}
+
+// The same flows with the work after acks in the background thread (the default) and in the request thread.
+describe.each([
+  ['in the background thread', 'true', 'thread'],
+  ['in the request thread (BACKGROUND_THREAD=false)', 'false', 'request thread'],
+])('work after acks %s (bot process)', (_name, setting, reported) => {
+  let slack: FakeSlack;
+  let cor: FakeCor;
+  let bot: BotProcess;
+  let sender: SlackRequestSender;
+
+  beforeAll(async () => {
+    slack = await new FakeSlack().start();
+    cor = await new FakeCor().start();
+    const port = await freePort();
+    bot = await startBot(botEnv(addressesOf(slack, cor), { PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}`, BACKGROUND_THREAD: setting }));
+    sender = new SlackRequestSender(`${bot.baseUrl}/slack/events`, SIGNING_SECRET, slack);
+    await linkUser(sender, 'U01JANE', JANE);
+  });
+  afterAll(async () => {
+    await bot.stop();
+    await Promise.all([slack.stop(), cor.stop()]);
+  });
+
+  it('says where the work runs when it starts', () => {
+    const running = bot.output().split('\n').find((l) => l.includes('cor-slack is running')) ?? '';
+    expect(JSON.parse(running)).toMatchObject({ background: reported });
+  });
+
+  it('/cor log writes one entry and answers in place', async () => {
+    const before = cor.hoursOf(JANE).length;
+    const res = await sender.slashCommand({ text: 'log 1h #48211 yesterday' });
+    expect(res.json).toMatchObject({ text: '⏳ Logging…' });
+    await waitForResponse(slack, res.responseUrl, (b) => String(b.text).startsWith('✓ Logged 1h'));
+    expect(cor.hoursOf(JANE).length).toBe(before + 1);
+  });
+
+  it('a log form sent twice closes at once, writes one entry and says "logged" once', async () => {
+    const before = cor.hoursOf(JANE).length;
+    const date = addDays(localParts(new Date(), TZ).date, -2);
+    const viewId = `V${Date.now()}`;
+    const [a, b] = await Promise.all([sender.interaction(logForm(viewId, date)), sender.interaction(logForm(viewId, date))]);
+    expect([a.status, b.status]).toEqual([200, 200]);
+    expect([a.text, b.text]).toEqual(['', '']);
+    await slack.waitFor(() => slack.callsTo('chat.postMessage').some((c) => String(c.args.text).startsWith('✓ Logged 20m')), 10_000);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(cor.hoursOf(JANE).length).toBe(before + 1);
+    expect(slack.callsTo('chat.postMessage').filter((c) => String(c.args.text).startsWith('✓ Logged 20m'))).toHaveLength(1);
+  });
+
+  it('COR down: queued, then written once by the outbox worker', async () => {
+    const before = cor.hoursOf(JANE).length;
+    cor.addFault({ method: 'POST', path: '/hours', status: 503, times: 1 });
+    const res = await sender.slashCommand({ text: 'log 30m #48212 yesterday' });
+    await waitForResponse(slack, res.responseUrl, (b) => String(b.text).includes('COR is not answering'));
+    await waitForResponse(slack, res.responseUrl, (b) => String(b.text).startsWith('✓ COR is back'), 15_000);
+    expect(cor.hoursOf(JANE).length).toBe(before + 1);
+  }, 30_000);
+});
