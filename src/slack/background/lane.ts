@@ -5,6 +5,8 @@ import type { BackgroundJob } from './jobs.ts';
 export interface BackgroundLane {
   /** Resolves when the job has finished (its own failures are handled inside it). */
   run(job: BackgroundJob): Promise<void>;
+  /** Where jobs run now (health reports it). */
+  readonly runsIn: 'background thread' | 'request thread';
 }
 
 /**
@@ -14,6 +16,7 @@ export interface BackgroundLane {
 export class InProcessLane implements BackgroundLane {
   readonly #runJob: (job: BackgroundJob) => Promise<void>;
   readonly #pressure: AckPressure;
+  readonly runsIn = 'request thread';
 
   constructor(runJob: (job: BackgroundJob) => Promise<void>, pressure: AckPressure) {
     this.#runJob = runJob;

@@ -83,6 +83,11 @@ export class WorkerLane implements BackgroundLane {
     return this.#ready;
   }
 
+  /** While the thread is down (or restarting), jobs run here. */
+  get runsIn(): 'background thread' | 'request thread' {
+    return this.#ready ? 'background thread' : 'request thread';
+  }
+
   async run(job: BackgroundJob): Promise<void> {
     // Handing over is cheap, but the thread's work competes for the CPU with the acks of a burst: it waits for them.
     await this.#opts.pressure?.whenQuiet();
