@@ -3,6 +3,9 @@ import type { ParsedLog } from '../../domain/parse/log-command.ts';
 import type { UserLinkRecord } from '../../store/links.ts';
 import { logCommandWork } from '../listeners/commands/log.ts';
 import { logFormWork } from '../listeners/views/log-modal.ts';
+import { logPendingWork } from '../listeners/actions/log.ts';
+import { type ReminderClick, reminderLogWork } from '../listeners/actions/reminders.ts';
+import type { PendingLog } from '../views/log.ts';
 import type { SlashCommand } from '../payloads.ts';
 import { postToResponseUrl } from '../respond.ts';
 import type { SlackServices } from '../services.ts';
@@ -13,7 +16,9 @@ import type { SlackServices } from '../services.ts';
  */
 export type BackgroundJob =
   | { kind: 'log_command'; command: SlashCommand; rest: string }
-  | { kind: 'log_form'; tenantKey: string; userId: string; tz: string; parsed: ParsedLog; viewId: string };
+  | { kind: 'log_form'; tenantKey: string; userId: string; tz: string; parsed: ParsedLog; viewId: string }
+  | { kind: 'log_pending'; pending: PendingLog; responseUrl: string }
+  | { kind: 'reminder_log'; click: ReminderClick; responseUrl: string };
 
 /** What the background thread tells the request thread about, so its caches and pages follow. */
 export type BackgroundEvent = { kind: 'wrote'; link: UserLinkRecord; start: Date };
@@ -29,6 +34,10 @@ export async function runBackgroundJob(services: SlackServices, job: BackgroundJ
         return await logCommandWork(services, job.command, job.rest);
       case 'log_form':
         return await logFormWork(services, job);
+      case 'log_pending':
+        return await logPendingWork(services, job.pending, job.responseUrl);
+      case 'reminder_log':
+        return await reminderLogWork(services, job.click, job.responseUrl);
     }
   } catch (err) {
     services.logger.error({ err, job: job.kind }, 'background work failed');
@@ -40,6 +49,10 @@ async function tellFailure(services: SlackServices, job: BackgroundJob, text: st
   switch (job.kind) {
     case 'log_command':
       return postToResponseUrl(job.command.response_url, { response_type: 'ephemeral', replace_original: true, text });
+    case 'log_pending':
+      return postToResponseUrl(job.responseUrl, { response_type: 'ephemeral', replace_original: true, text });
+    case 'reminder_log':
+      return postToResponseUrl(job.responseUrl, { response_type: 'ephemeral', replace_original: false, text });
     case 'log_form': {
       const client = await services.clients.forTenant(job.tenantKey);
       await client.chat.postMessage({ channel: job.userId, text });

@@ -6,6 +6,7 @@ import type { Proposal } from '../../../domain/time-entries.ts';
 import { localParts } from '../../../lib/zoned.ts';
 import { AppError } from '../../../errors.ts';
 import { openLogModal } from '../../log-modal.ts';
+import { postToResponseUrl } from '../../respond.ts';
 import type { SlackServices } from '../../services.ts';
 import { cancelledMessage, chooseMessage, type PendingLog, taskNotFoundMessage } from '../../views/log.ts';
 import type { Message } from '../../views/linking.ts';
@@ -57,21 +58,29 @@ function writePending(services: SlackServices) {
   return async (args: ActionArgs): Promise<void> => {
     await args.ack();
     const pending = checkedPending(services, args);
-    if (!pending?.task) return;
-    const link = await services.linking.requireLink(pending.t, pending.u);
-    const { tz } = await zoneOf(services, link);
-    const api = services.linking.apiFor(link);
-    let task;
-    try {
-      task = await services.tasks.task(link, api, pending.task);
-    } catch {
-      return respondWith(args, taskNotFoundMessage(pending.task));
-    }
-    const start = new Date(pending.s);
-    const proposal: Proposal = { task, start, stop: new Date(pending.e), date: localParts(start, tz).date, note: pending.n, guesses: [] };
-    const outcome = await services.entries.submit(link, proposal, idempotencyKey(pending), args.body.response_url);
-    await respondWith(args, await outcomeMessage(services, link, proposal, outcome, tz));
+    const responseUrl = args.body.response_url;
+    if (!pending?.task || !responseUrl) return;
+    await services.background.run({ kind: 'log_pending', pending, responseUrl });
   };
+}
+
+/** After the ack of Log it (in the background lane): writes and answers in place of the question. */
+export async function logPendingWork(services: SlackServices, pending: PendingLog, responseUrl: string): Promise<void> {
+  if (!pending.task) return;
+  const respond = (m: Message) => postToResponseUrl(responseUrl, { response_type: 'ephemeral', replace_original: true, ...m });
+  const link = await services.linking.requireLink(pending.t, pending.u);
+  const { tz } = await zoneOf(services, link);
+  const api = services.linking.apiFor(link);
+  let task;
+  try {
+    task = await services.tasks.task(link, api, pending.task);
+  } catch {
+    return respond(taskNotFoundMessage(pending.task));
+  }
+  const start = new Date(pending.s);
+  const proposal: Proposal = { task, start, stop: new Date(pending.e), date: localParts(start, tz).date, note: pending.n, guesses: [] };
+  const outcome = await services.entries.submit(link, proposal, idempotencyKey(pending), responseUrl);
+  await respond(await outcomeMessage(services, link, proposal, outcome, tz));
 }
 
 function changeTask(services: SlackServices) {

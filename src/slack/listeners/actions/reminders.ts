@@ -10,6 +10,7 @@ import type { Message } from '../../views/linking.ts';
 import { taskNotFoundMessage } from '../../views/log.ts';
 import { reminderSettingsModal, reminderSkippedMessage, reminderSnoozedMessage } from '../../views/reminders.ts';
 import { outcomeMessage, zoneOf } from '../commands/log.ts';
+import { postToResponseUrl } from '../../respond.ts';
 
 type ActionArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
 
@@ -18,16 +19,29 @@ const valueSchema = z.object({ d: z.string().min(1).max(64), t: z.number().int()
 export const settingsMetaSchema = z.object({ t: z.string().min(1), u: z.string().min(1) });
 
 
+/** Who clicked which reminder button, as plain data (it may be checked in the background lane). */
+export interface ReminderClick {
+  tenantKey: string;
+  userId: string;
+  actionId: string;
+  value: string | undefined;
+}
+
+function clickOf(args: ActionArgs): ReminderClick {
+  const action = args.action as ButtonAction;
+  return { tenantKey: tenantOfInteraction(args.body), userId: args.body.user.id, actionId: action.action_id, value: action.value };
+}
+
 /**
  * The clicker's link and the delivery the button names, which must be theirs: a forged or forwarded value
  * naming someone else's reminder is refused (logged, nothing answered).
  */
-async function ownDelivery(services: SlackServices, args: ActionArgs): Promise<{ link: UserLinkRecord; delivery: ReminderDeliveryRecord; taskId: number | undefined } | undefined> {
-  const value = valueSchema.safeParse(parseJsonText((args.action as ButtonAction).value));
-  const link = value.success ? await services.linking.requireLink(tenantOfInteraction(args.body), args.body.user.id).catch(() => undefined) : undefined;
+async function ownDelivery(services: SlackServices, click: ReminderClick): Promise<{ link: UserLinkRecord; delivery: ReminderDeliveryRecord; taskId: number | undefined } | undefined> {
+  const value = valueSchema.safeParse(parseJsonText(click.value));
+  const link = value.success ? await services.linking.requireLink(click.tenantKey, click.userId).catch(() => undefined) : undefined;
   const delivery = value.success && link ? await services.store.reminders.getDelivery(value.data.d) : undefined;
   if (!value.success || !link || !delivery || delivery.linkId !== link.id) {
-    services.logger.warn({ user: args.body.user.id, action: (args.action as ButtonAction).action_id }, 'refused a reminder button');
+    services.logger.warn({ user: click.userId, action: click.actionId }, 'refused a reminder button');
     return undefined;
   }
   return { link, delivery, taskId: value.data.t };
@@ -42,31 +56,38 @@ async function redraw(args: ActionArgs, message: Message): Promise<void> {
 function logTask(services: SlackServices) {
   return async (args: ActionArgs): Promise<void> => {
     await args.ack();
-    const own = await ownDelivery(services, args);
-    if (!own?.taskId) return;
-    const { link, delivery, taskId } = own;
-    const { tz } = await zoneOf(services, link);
-    const parsed: ParsedLog = {
-      date: delivery.aboutDate ?? delivery.localDate,
-      dateSource: 'explicit',
-      span: { kind: 'duration', minutes: 60 },
-      task: { kind: 'id', id: taskId },
-      note: undefined,
-      language: 'en',
-    };
-    const reply = (m: Message) => args.respond({ response_type: 'ephemeral', replace_original: false, ...m });
-    const resolution = await services.entries.resolve(link, parsed, tz);
-    if (resolution.kind === 'task_not_found') return void (await reply(taskNotFoundMessage(resolution.taskId)));
-    if (resolution.kind !== 'ready' && resolution.kind !== 'confirm') return;
-    const outcome = await services.entries.submit(link, resolution.proposal, `remind:${delivery.id}:${taskId}`, undefined);
-    await reply(await outcomeMessage(services, link, resolution.proposal, outcome, tz));
+    const responseUrl = args.body.response_url;
+    if (!responseUrl) return;
+    await services.background.run({ kind: 'reminder_log', click: clickOf(args), responseUrl });
   };
+}
+
+/** After the ack of "Log 1h" (in the background lane): checks the button, writes, answers beside the DM. */
+export async function reminderLogWork(services: SlackServices, click: ReminderClick, responseUrl: string): Promise<void> {
+  const own = await ownDelivery(services, click);
+  if (!own?.taskId) return;
+  const { link, delivery, taskId } = own;
+  const { tz } = await zoneOf(services, link);
+  const parsed: ParsedLog = {
+    date: delivery.aboutDate ?? delivery.localDate,
+    dateSource: 'explicit',
+    span: { kind: 'duration', minutes: 60 },
+    task: { kind: 'id', id: taskId },
+    note: undefined,
+    language: 'en',
+  };
+  const reply = (m: Message) => postToResponseUrl(responseUrl, { response_type: 'ephemeral', replace_original: false, ...m });
+  const resolution = await services.entries.resolve(link, parsed, tz);
+  if (resolution.kind === 'task_not_found') return void (await reply(taskNotFoundMessage(resolution.taskId)));
+  if (resolution.kind !== 'ready' && resolution.kind !== 'confirm') return;
+  const outcome = await services.entries.submit(link, resolution.proposal, `remind:${delivery.id}:${taskId}`, undefined);
+  await reply(await outcomeMessage(services, link, resolution.proposal, outcome, tz));
 }
 
 function snooze(services: SlackServices) {
   return async (args: ActionArgs): Promise<void> => {
     await args.ack();
-    const own = await ownDelivery(services, args);
+    const own = await ownDelivery(services, clickOf(args));
     if (!own) return;
     const until = await services.reminders.snooze(own.link, own.delivery.id);
     if (!until) return;
@@ -78,7 +99,7 @@ function snooze(services: SlackServices) {
 function skip(services: SlackServices) {
   return async (args: ActionArgs): Promise<void> => {
     await args.ack();
-    const own = await ownDelivery(services, args);
+    const own = await ownDelivery(services, clickOf(args));
     if (!own) return;
     const date = await services.reminders.skip(own.link, own.delivery.id);
     if (date) await redraw(args, reminderSkippedMessage(date));
