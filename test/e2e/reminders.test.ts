@@ -89,6 +89,15 @@ describe('reminder sweeps as whole processes (cor-slack reminders preview|run)',
     expect(slack.callsTo('chat.postMessage')).toHaveLength(due().length);
   });
 
+  it('Slack answering 429 to a share of the DMs: every due DM still goes out exactly once', async () => {
+    slack.setRateLimit('chat.postMessage', 8);
+    const result = JSON.parse((await cli('reminders', 'run', '--at', AT, '--json')).stdout) as { sent: number; due: number };
+    expect(result).toMatchObject({ sent: due().length, due: due().length });
+    expect(slack.rateLimited.filter((m) => m === 'chat.postMessage').length).toBeGreaterThan(0);
+    expect([...dmCounts().keys()].sort()).toEqual(due());
+    expect([...dmCounts().values()].every((n) => n === 1)).toBe(true);
+  }, 60_000);
+
   it('a sweep killed mid-way is finished by the next one: every due DM exactly once', async () => {
     slack.setLatency('chat.postMessage', 50);
     const child = spawn(process.execPath, [...CLI_NODE_ARGS, CLI, 'reminders', 'run', '--at', AT], { cwd: dir, env: { ...env, REMINDER_SENDS_PER_SECOND: '15' }, stdio: 'ignore' });

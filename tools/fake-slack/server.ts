@@ -95,6 +95,8 @@ function safeJson(v: string): unknown {
 
 export class FakeSlack {
   readonly calls: RecordedCall[] = [];
+  /** the method of each call answered 429 (not in `calls`: Slack did nothing with it) */
+  readonly rateLimited: string[] = [];
   readonly responses: RecordedResponse[] = [];
   /** keyed by "team/user": the same user id may exist in two workspaces */
   readonly users = new Map<string, FakeSlackUser>();
@@ -199,6 +201,7 @@ export class FakeSlack {
     const auth = req.headers.authorization;
     const token = auth?.startsWith('Bearer ') ? auth.slice(7) : typeof args.token === 'string' ? args.token : undefined;
     if (this.#limited(method)) {
+      this.rateLimited.push(method);
       sendJson(res, 429, { ok: false, error: 'ratelimited' }, { 'retry-after': '1' });
       return;
     }
