@@ -103,13 +103,15 @@ function composeServices(
     /** the lane for work after acks, given how to run a job in this thread */
     background: (runHere: (job: BackgroundJob) => Promise<void>, pressure: AckPressure) => BackgroundLane;
     afterWrite?: (link: UserLinkRecord, start: Date) => void;
+    /** this thread also reads Slack's requests: its background work yields to them (see TimeSlicer) */
+    servesRequests: boolean;
   },
 ): SlackServices {
   const { config, logger, clock, store, clients } = base;
-  // Background work yields to Slack requests waiting for their ack (see TimeSlicer).
-  const slicer = new TimeSlicer();
+  const slicer = opts.servesRequests ? new TimeSlicer() : undefined;
+  const breakPoint = slicer && (() => slicer.turn());
   const transport = new CorTransport({
-    breakPoint: () => slicer.turn(),
+    breakPoint,
     apiUrl: config.cor.apiUrl,
     integrationsUrl: config.cor.integrationsUrl,
     timeoutMs: config.cor.timeoutMs,
@@ -141,7 +143,7 @@ function composeServices(
     notifier: new SlackEntryNotifier(clients, clock),
     clock,
     logger: logger.child({ component: 'time-entries' }),
-    breakPoint: () => slicer.turn(),
+    breakPoint,
     // Only called once requests flow, after `services` below exists.
     afterWrite: opts.afterWrite ?? ((link, start) => redrawAfterWrite(services, link, start)),
   });
@@ -155,7 +157,7 @@ function composeServices(
     logger: logger.child({ component: 'reminders' }),
     sendsPerSecond: config.reminders.sendsPerSecond,
     leaseMs: config.reminders.leaseMs,
-    breakPoint: () => slicer.turn(),
+    breakPoint,
   });
   const taskUrl = config.cor.taskUrlTemplate;
   const work = new WorkTracker();
@@ -247,6 +249,7 @@ async function runRequestThread(): Promise<void> {
         });
         return lane;
       },
+      servesRequests: true,
     },
   );
   const inBackground = lane
@@ -312,6 +315,7 @@ async function runBackgroundThread(port: NonNullable<typeof parentPort>): Promis
     {
       background: (runHere, pressure) => new InProcessLane(runHere, pressure),
       afterWrite: (link, start) => emit?.({ kind: 'wrote', link, start }),
+      servesRequests: false,
     },
   );
   const schedulers = startSchedulers(services, config);
