@@ -230,6 +230,16 @@ async function runRequestThread(): Promise<void> {
   }
 
   let lane: WorkerLane | undefined;
+  let stopping = false;
+  // The outbox and the reminder sweeps run in the background thread; while it is not there, here.
+  let schedulersHere: { stop(): void } | undefined;
+  const runSchedulersHere = (here: boolean) => {
+    if (here && !schedulersHere && !stopping) schedulersHere = startSchedulers(services, config);
+    if (!here) {
+      schedulersHere?.stop();
+      schedulersHere = undefined;
+    }
+  };
   const services = composeServices(
     { config, logger, clock, store, clients },
     {
@@ -241,6 +251,7 @@ async function runRequestThread(): Promise<void> {
           logger,
           fallback: runHere,
           pressure,
+          onRunningChange: (running) => runSchedulersHere(!running),
           onEvent: (event) => {
             // The background thread wrote for this person: this thread's caches and pages follow.
             services.tasks.invalidate(event.link);
@@ -276,19 +287,18 @@ async function runRequestThread(): Promise<void> {
     [healthRoute(services), corOAuthCallbackRoute(services.linking, logger), ...extraRoutes],
   );
   await runtime.start();
-  const schedulers = inBackground ? undefined : startSchedulers(services, config);
+  if (!inBackground) runSchedulersHere(true);
   logger.info(
     { mode: config.slack.mode, install: config.slack.oauth ? 'multi-workspace' : 'single-workspace', background: inBackground ? 'thread' : 'request thread', host: config.http.host, port: runtime.port() },
     'cor-slack is running',
   );
 
-  let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal, inFlight: services.work.size }, 'stopping: no new requests, finishing in-flight work');
     await runtime.stop();
-    schedulers?.stop();
+    runSchedulersHere(false);
     const drained = await services.work.drain(DRAIN_TIMEOUT_MS);
     if (!drained) logger.warn({ left: services.work.size }, 'in-flight work did not finish in time');
     await lane?.stop(DRAIN_TIMEOUT_MS);

@@ -11,8 +11,9 @@ type FromBackground = { type: 'ready' } | { type: 'done'; id: number } | { type:
 
 /** How long the background thread gets to start (tsx, Prisma and the store in a fresh isolate). */
 const START_TIMEOUT_MS = 30_000;
-/** After the background thread died, how long before another one is started. */
+/** After the background thread died, how long before another one is started, and the longest wait between tries. */
 const RESTART_AFTER_MS = 5_000;
+const RESTART_AFTER_MAX_MS = 60_000;
 
 export interface WorkerLaneOptions {
   /** The module the thread starts with (a bootstrap that loads the composition root). */
@@ -24,8 +25,10 @@ export interface WorkerLaneOptions {
   onEvent: (event: BackgroundEvent) => void;
   /** Slack requests waiting for their ack in this thread: jobs are handed over after them */
   pressure?: AckPressure;
-  /** after the thread died, how long before another one starts (default 5 s) */
+  /** after the thread died, how long before another one starts (default 5 s; doubled after each failed start, to 1 min) */
   restartAfterMs?: number;
+  /** told when the thread starts serving (true) and when it is gone (false): its scheduled work must run somewhere */
+  onRunningChange?: (running: boolean) => void;
 }
 
 interface Pending {
@@ -64,6 +67,7 @@ export class WorkerLane implements BackgroundLane {
         if (message.type === 'ready') {
           clearTimeout(timer);
           this.#ready = true;
+          this.#opts.onRunningChange?.(true);
           resolve();
         } else this.#onMessage(message);
       });
@@ -141,11 +145,20 @@ export class WorkerLane implements BackgroundLane {
       return;
     }
     this.#opts.logger.error({ code, orphans: orphans.length }, 'the background thread exited: its jobs run here, and another thread starts soon');
+    this.#opts.onRunningChange?.(false);
     for (const p of orphans) void this.#opts.fallback(p.job).finally(p.resolve);
+    this.#restartLater(this.#opts.restartAfterMs ?? RESTART_AFTER_MS);
+  }
+
+  /** Tries again and again (waits doubling up to a minute): meanwhile everything runs in this thread. */
+  #restartLater(waitMs: number): void {
     setTimeout(() => {
       if (this.#stopping) return;
-      this.start().catch((err: unknown) => this.#opts.logger.error({ err }, 'could not restart the background thread'));
-    }, this.#opts.restartAfterMs ?? RESTART_AFTER_MS).unref();
+      this.start().catch((err: unknown) => {
+        this.#opts.logger.error({ err, retryInMs: Math.min(waitMs * 2, RESTART_AFTER_MAX_MS) }, 'could not restart the background thread');
+        this.#restartLater(Math.min(waitMs * 2, RESTART_AFTER_MAX_MS));
+      });
+    }, waitMs).unref();
   }
 }
 

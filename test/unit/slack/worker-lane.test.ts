@@ -22,6 +22,7 @@ afterEach(async () => {
 function lane(entry = FIXTURE) {
   const events: string[] = [];
   const fallbacks: string[] = [];
+  const running: boolean[] = [];
   const l = new WorkerLane({
     bootstrap: BOOTSTRAP,
     workerData: { entry },
@@ -31,9 +32,10 @@ function lane(entry = FIXTURE) {
     },
     onEvent: (e: BackgroundEvent) => events.push(e.link.id),
     restartAfterMs: 200,
+    onRunningChange: (r) => running.push(r),
   });
   lanes.push(l);
-  return { lane: l, events, fallbacks };
+  return { lane: l, events, fallbacks, running };
 }
 
 describe('WorkerLane (a real worker thread through the bootstrap)', () => {
@@ -58,7 +60,7 @@ describe('WorkerLane (a real worker thread through the bootstrap)', () => {
   });
 
   it('when the thread dies, the jobs it had run here once, later jobs too, until a new thread serves', async () => {
-    const { lane: l, events, fallbacks } = lane();
+    const { lane: l, events, fallbacks, running } = lane();
     await l.start();
     const slow = l.run(job('in-hand', 'slow'));
     await l.run(job('crash', 'crash'));
@@ -74,6 +76,8 @@ describe('WorkerLane (a real worker thread through the bootstrap)', () => {
     await l.run(job('after'));
     expect(events).toContain('after');
     expect(fallbacks).not.toContain('after');
+    // Whoever runs the schedulers was told: up, down (run them here), up again.
+    expect(running).toEqual([true, false, true]);
   }, 30_000);
 
   it('a thread that cannot start is reported, and every job runs here', async () => {
