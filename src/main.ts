@@ -32,7 +32,7 @@ import { lowerThisThreadPriority } from './lib/thread-priority.ts';
 import { boltLogger, createLogger, type Logger } from './logger.ts';
 import type { Clock } from './lib/clock.ts';
 import type { UserLinkRecord } from './store/links.ts';
-import { type BackgroundJob, runBackgroundJob } from './slack/background/jobs.ts';
+import { type BackgroundEvent, type BackgroundJob, runBackgroundJob } from './slack/background/jobs.ts';
 import { type BackgroundLane, InProcessLane } from './slack/background/lane.ts';
 import { serveBackgroundJobs, WorkerLane } from './slack/background/worker-lane.ts';
 import type { Authorize } from '@slack/bolt';
@@ -319,7 +319,7 @@ async function runBackgroundThread(port: NonNullable<typeof parentPort>): Promis
   if (!lowerThisThreadPriority(BACKGROUND_NICE)) logger.info('could not lower the background thread\'s CPU priority on this system');
   const store = openConfiguredStore(config, undefined);
   const clients = data.identity ? singleWorkspaceClients(config, data.identity, logger) : new MultiWorkspaceClients(store.installations, config.slack.apiUrl, boltLogger(logger));
-  let emit: ((event: { kind: 'wrote'; link: UserLinkRecord; start: Date }) => void) | undefined;
+  let emit: ((event: BackgroundEvent) => void) | undefined;
   const services = composeServices(
     { config, logger, clock: systemClock, store, clients },
     {
