@@ -1,8 +1,7 @@
 import { toUserMessage } from '../../errors.ts';
-import type { ParsedLog } from '../../domain/parse/log-command.ts';
 import type { UserLinkRecord } from '../../store/links.ts';
 import { logCommandWork } from '../listeners/commands/log.ts';
-import { logFormWork } from '../listeners/views/log-modal.ts';
+import { type LogFormJob, logFormWork } from '../listeners/views/log-modal.ts';
 import { logPendingWork } from '../listeners/actions/log.ts';
 import { type ReminderClick, reminderLogWork } from '../listeners/actions/reminders.ts';
 import type { PendingLog } from '../views/log.ts';
@@ -16,7 +15,7 @@ import type { SlackServices } from '../services.ts';
  */
 export type BackgroundJob =
   | { kind: 'log_command'; command: SlashCommand; rest: string }
-  | { kind: 'log_form'; tenantKey: string; userId: string; tz: string; parsed: ParsedLog; viewId: string }
+  | ({ kind: 'log_form' } & LogFormJob)
   | { kind: 'log_pending'; pending: PendingLog; responseUrl: string }
   | { kind: 'reminder_log'; click: ReminderClick; responseUrl: string };
 
