@@ -103,6 +103,8 @@ function composeServices(
     /** the lane for work after acks, given how to run a job in this thread */
     background: (runHere: (job: BackgroundJob) => Promise<void>, pressure: AckPressure) => BackgroundLane;
     afterWrite?: (link: UserLinkRecord, start: Date) => void;
+    /** after this thread changed a task in COR */
+    onTaskChange?: (link: UserLinkRecord, taskId: number) => void;
     /** this thread also reads Slack's requests: its background work yields to them (see TimeSlicer) */
     servesRequests: boolean;
   },
@@ -134,7 +136,7 @@ function composeServices(
     clock,
     logger: logger.child({ component: 'linking' }),
   });
-  const tasks = new TaskDirectory(clock);
+  const tasks = new TaskDirectory(clock, opts.onTaskChange);
   const entries = new TimeEntryService({
     outbox: store.outbox,
     tasks,
@@ -260,6 +262,8 @@ async function runRequestThread(): Promise<void> {
         });
         return lane;
       },
+      // The background thread's caches forget a task this thread changed (its status decides what /cor log matches).
+      onTaskChange: (link, taskId) => lane?.tell({ kind: 'task_changed', link, taskId }),
       servesRequests: true,
     },
   );
@@ -332,6 +336,7 @@ async function runBackgroundThread(port: NonNullable<typeof parentPort>): Promis
   emit = serveBackgroundJobs(port, {
     logger,
     run: (job) => services.background.run(job),
+    onEvent: (event) => services.tasks.forget(event.link, event.taskId),
     async stop(drainMs) {
       schedulers.stop();
       const drained = await services.work.drain(drainMs);

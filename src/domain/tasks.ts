@@ -44,8 +44,12 @@ export class TaskDirectory {
   readonly #byId = new Map<string, { at: number; task: TaskView }>();
   readonly #nameFlights = new SingleFlight<Map<number, { name: string; client: string | undefined }>>();
 
-  constructor(clock: Clock) {
+  readonly #onChange: ((link: UserLinkRecord, taskId: number) => void) | undefined;
+
+  /** `onChange`: told after this directory changed a task in COR, so other holders of the same data can forget it. */
+  constructor(clock: Clock, onChange?: (link: UserLinkRecord, taskId: number) => void) {
     this.#clock = clock;
+    this.#onChange = onChange;
   }
 
   async openTasks(link: UserLinkRecord, api: CorApi): Promise<TaskView[]> {
@@ -72,6 +76,12 @@ export class TaskDirectory {
   invalidate(link: UserLinkRecord): void {
     const cached = this.#open.get(link.id);
     if (cached) cached.stale = true;
+  }
+
+  /** A task changed (here or elsewhere): the person's list is read again, and that task too. */
+  forget(link: UserLinkRecord, taskId: number): void {
+    this.invalidate(link);
+    this.#byId.delete(`${link.id}:${taskId}`);
   }
 
   async task(link: UserLinkRecord, api: CorApi, taskId: number): Promise<TaskView> {
@@ -109,8 +119,8 @@ export class TaskDirectory {
       ...(change.status !== undefined ? { status: change.status } : {}),
       ...(change.priority !== undefined ? { priority: change.priority } : {}),
     });
-    this.invalidate(link);
-    this.#byId.delete(`${link.id}:${taskId}`);
+    this.forget(link, taskId);
+    this.#onChange?.(link, taskId);
     // Some COR answers to PUT omit the project: keep what the task had.
     return this.#view({ ...current, ...updated, project: updated.project ?? current.project, project_id: updated.project_id ?? current.project_id }, names);
   }

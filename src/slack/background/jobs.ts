@@ -22,6 +22,9 @@ export type BackgroundJob =
 /** What the background thread tells the request thread about, so its caches and pages follow. */
 export type BackgroundEvent = { kind: 'wrote'; link: UserLinkRecord; start: Date };
 
+/** What the request thread tells the background thread about, so its caches follow. */
+export type RequestThreadEvent = { kind: 'task_changed'; link: UserLinkRecord; taskId: number };
+
 /**
  * Runs one job to its end. A failure is logged and told to the person (in place of the command's answer,
  * or as a DM after a form), the same wherever the job runs.

@@ -1,11 +1,11 @@
 import { type MessagePort, Worker } from 'node:worker_threads';
 import type { AckPressure } from '../../lib/pressure.ts';
 import type { Logger } from '../../logger.ts';
-import type { BackgroundEvent, BackgroundJob } from './jobs.ts';
+import type { BackgroundEvent, BackgroundJob, RequestThreadEvent } from './jobs.ts';
 import type { BackgroundLane } from './lane.ts';
 
 /** Messages to the background thread. */
-type ToBackground = { type: 'job'; id: number; job: BackgroundJob } | { type: 'stop'; drainMs: number };
+type ToBackground = { type: 'job'; id: number; job: BackgroundJob } | { type: 'event'; event: RequestThreadEvent } | { type: 'stop'; drainMs: number };
 /** Messages from the background thread. */
 type FromBackground = { type: 'ready' } | { type: 'done'; id: number } | { type: 'event'; event: BackgroundEvent } | { type: 'stopped' };
 
@@ -104,6 +104,11 @@ export class WorkerLane implements BackgroundLane {
     });
   }
 
+  /** Tells the background thread something changed here (nothing to tell while it is down: it starts afresh). */
+  tell(event: RequestThreadEvent): void {
+    if (this.#ready) this.#worker?.postMessage({ type: 'event', event } satisfies ToBackground);
+  }
+
   /** Lets the background thread finish its jobs and scheduled work (up to `drainMs`), then ends it. */
   async stop(drainMs: number): Promise<void> {
     this.#stopping = true;
@@ -168,7 +173,12 @@ export class WorkerLane implements BackgroundLane {
  */
 export function serveBackgroundJobs(
   port: MessagePort,
-  handlers: { run: (job: BackgroundJob) => Promise<void>; stop: (drainMs: number) => Promise<void>; logger: Logger },
+  handlers: {
+    run: (job: BackgroundJob) => Promise<void>;
+    onEvent: (event: RequestThreadEvent) => void;
+    stop: (drainMs: number) => Promise<void>;
+    logger: Logger;
+  },
 ): { emit: (event: BackgroundEvent) => void } {
   port.on('message', (message: ToBackground) => {
     if (message.type === 'job') {
@@ -178,6 +188,7 @@ export function serveBackgroundJobs(
         .finally(() => port.postMessage({ type: 'done', id: message.id } satisfies FromBackground));
       return;
     }
+    if (message.type === 'event') return handlers.onEvent(message.event);
     void handlers
       .stop(message.drainMs)
       .catch((err: unknown) => handlers.logger.error({ err }, 'the background thread did not stop cleanly'))

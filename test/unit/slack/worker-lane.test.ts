@@ -48,6 +48,15 @@ describe('WorkerLane (a real worker thread through the bootstrap)', () => {
     expect(fallbacks).toEqual([]);
   });
 
+  it('tells the thread what changed here', async () => {
+    const { lane: l, events } = lane();
+    await l.start();
+    const link = { id: 'L1', tenantKey: 'T:T0DEMO', slackUserId: 'U01JANE', corUserId: 2, corName: 'Jane', corEmail: null, slackEmail: null, tz: null, locale: null, state: 'active' as const, hasTokens: true, tokenExpiresAt: null, relinkNotifiedAt: null, linkedAt: new Date(0) };
+    l.tell({ kind: 'task_changed', link, taskId: 48211 });
+    for (let waited = 0; !events.includes('told:48211') && waited < 5_000; waited += 20) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(events).toEqual(['told:48211']);
+  });
+
   it('stop lets running jobs finish in the thread first', async () => {
     const { lane: l, events } = lane();
     await l.start();
