@@ -145,9 +145,14 @@ export interface StoredTokens {
   markRefreshFailed(err: CorError): Promise<void>;
 }
 
+/** How long a refused refresh watches the store for a token a rival rotated, and how often it looks. */
+const RIVAL_WAIT_MS = 3_000;
+const RIVAL_POLL_MS = 200;
+
 /**
  * A user's tokens, persisted by the caller. Refreshes shortly before expiry and after a 401; concurrent
- * callers for the same key (the same user) share one refresh through the shared SingleFlight.
+ * callers for the same key (the same user) share one refresh through the shared SingleFlight. Other threads
+ * and instances share only the store: a refresh COR refuses is checked against it before the link is broken.
  */
 export class RefreshingTokenSource implements AccessTokenSource {
   readonly #key: string;
@@ -155,8 +160,14 @@ export class RefreshingTokenSource implements AccessTokenSource {
   readonly #auth: Pick<CorAuth, 'refresh'>;
   readonly #clock: Clock;
   readonly #flights: SingleFlight<TokenSet>;
+  readonly #rivalWaitMs: number;
 
-  constructor(opts: { key: string; stored: StoredTokens; auth: Pick<CorAuth, 'refresh'>; clock: Clock; flights: SingleFlight<TokenSet> }) {
+  /**
+   * `rivalWaitMs`: after COR refuses a refresh token, how long to watch the store for one another thread or
+   * instance rotated meanwhile (they share the store, not the single-flight) before calling the link broken.
+   */
+  constructor(opts: { key: string; stored: StoredTokens; auth: Pick<CorAuth, 'refresh'>; clock: Clock; flights: SingleFlight<TokenSet>; rivalWaitMs?: number }) {
+    this.#rivalWaitMs = opts.rivalWaitMs ?? RIVAL_WAIT_MS;
     this.#key = opts.key;
     this.#stored = opts.stored;
     this.#auth = opts.auth;
@@ -202,10 +213,22 @@ export class RefreshingTokenSource implements AccessTokenSource {
         return next;
       } catch (err) {
         if (err instanceof CorError && (err.code === 'unauthorized' || err.code === 'validation' || err.code === 'forbidden')) {
+          const rotated = await this.#rotatedByRival(current.refreshToken, usable);
+          if (rotated) return rotated;
           await this.#stored.markRefreshFailed(err);
         }
         throw err;
       }
     });
+  }
+
+  /** Rotating refresh tokens are single-use: a refusal may only mean someone else used ours first and saved theirs. */
+  async #rotatedByRival(spent: string, usable: (tokens: TokenSet) => boolean): Promise<TokenSet | undefined> {
+    for (let waited = 0; ; waited += RIVAL_POLL_MS) {
+      const now = await this.#stored.load({ fresh: true });
+      if (now && now.refreshToken !== spent && usable(now)) return now;
+      if (waited >= this.#rivalWaitMs) return undefined;
+      await new Promise((resolve) => setTimeout(resolve, RIVAL_POLL_MS));
+    }
   }
 }
