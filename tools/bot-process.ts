@@ -17,7 +17,7 @@ export const CLI = join(REPO, 'src/cli.ts');
  * (a kill reaches the real work) and a bounded heap (a sweep over thousands of people stays small).
  */
 export const TSX_LOADER = pathToFileURL(join(REPO, 'node_modules/tsx/dist/loader.mjs')).href;
-export const CLI_NODE_ARGS = ['--max-old-space-size=128', '--import', TSX_LOADER];
+export const CLI_NODE_ARGS = ['--max-old-space-size=128', '--max-semi-space-size=8', '--import', TSX_LOADER];
 export const SIGNING_SECRET = 'e2e-signing-secret';
 
 export interface BotProcess {
