@@ -3,8 +3,8 @@
  * Bolt app (the baseline) measured in the same run, rounds alternating between the two so drift hits both.
  */
 import { fileURLToPath } from 'node:url';
-import { type ChildProcess, spawn } from 'node:child_process';
-import { botEnv, type FakeAddresses, freePort, SIGNING_SECRET, startBot, TSX_CLI } from '../tools/bot-process.ts';
+import { botEnv, freePort, SIGNING_SECRET, startBot } from '../tools/bot-process.ts';
+import { startFakesProcess } from './fakes.ts';
 import { linkUser } from '../test/helpers/linking.ts';
 import { type ResponseUrls, type SentRequest, SlackRequestSender } from '../tools/fake-slack/signed-requests.ts';
 import { percentile } from './stats.ts';
@@ -54,28 +54,8 @@ export interface AckLatencyOptions {
   countWrites?: boolean;
 }
 
-/** Starts the fakes in their own process and resolves with their addresses. */
-async function startFakes(): Promise<{ child: ChildProcess; urls: FakeUrls }> {
-  const child = spawn(process.execPath, [TSX_CLI, fileURLToPath(new URL('./fakes-process.ts', import.meta.url))], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const urls = await new Promise<FakeUrls>((resolve, reject) => {
-    let out = '';
-    child.stdout?.on('data', (d: Buffer) => {
-      out += d.toString();
-      const line = out.split('\n').find((l) => l.startsWith('{'));
-      if (line) resolve(JSON.parse(line) as FakeUrls);
-    });
-    child.once('exit', (code) => reject(new Error(`fakes exited with ${code}`)));
-  });
-  return { child, urls };
-}
-
-interface FakeUrls extends FakeAddresses {
-  responseBase: string;
-  corPort: number;
-}
-
 export async function ackLatency(opts: AckLatencyOptions): Promise<AckLatencyResult> {
-  const fakes = await startFakes();
+  const fakes = await startFakesProcess();
   const { urls } = fakes;
   const port = await freePort();
   const env = botEnv(urls, {
@@ -88,7 +68,7 @@ export async function ackLatency(opts: AckLatencyOptions): Promise<AckLatencyRes
   try {
     if (opts.linkFirst) await linkUser(new SlackRequestSender(`${bot.baseUrl}/slack/events`, SIGNING_SECRET, responses), 'U01JANE', 2);
     if (opts.corLatencyMs) {
-      await fetch(`http://127.0.0.1:${urls.corPort}/__fake/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ latencyMs: opts.corLatencyMs }) });
+      await fetch(`${fakes.corAdmin}/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ latencyMs: opts.corLatencyMs }) });
     }
     const targets = [
       { name: 'bot', sender: new SlackRequestSender(`${bot.baseUrl}/slack/events`, SIGNING_SECRET, responses), ms: [] as number[] },
@@ -110,8 +90,7 @@ export async function ackLatency(opts: AckLatencyOptions): Promise<AckLatencyRes
     let writes: AckLatencyResult['writes'];
     if (opts.countWrites) {
       // The writes go on after the acks: wait until COR has them all (or stops getting more).
-      const count = async () =>
-        ((await (await fetch(`http://127.0.0.1:${urls.corPort}/__fake/count?method=POST&route=/hours&status=200`)).json()) as { count: number }).count;
+      const count = () => fakes.corCount('POST', '/hours', 200);
       let written = await count();
       for (let waited = 0; written < botRequests && waited < 120_000; waited += 500) {
         await new Promise((resolve) => setTimeout(resolve, 500));
@@ -134,6 +113,6 @@ export async function ackLatency(opts: AckLatencyOptions): Promise<AckLatencyRes
     };
   } finally {
     await Promise.all([bot.stop(), baseline.stop()]);
-    fakes.child.kill('SIGTERM');
+    fakes.stop();
   }
 }

@@ -4,10 +4,9 @@
  * JSON, written-but-the-answer-lost), N signed commands each for another day. It waits until the bot's outbox
  * has written everything it can, then counts at the fake COR: every day must hold exactly one entry.
  */
-import { fileURLToPath } from 'node:url';
-import { spawn } from 'node:child_process';
 import { addDays } from '../src/lib/zoned.ts';
-import { botEnv, type FakeAddresses, freePort, SIGNING_SECRET, startBot, TSX_CLI } from '../tools/bot-process.ts';
+import { botEnv, freePort, SIGNING_SECRET, startBot } from '../tools/bot-process.ts';
+import { startFakesProcess } from './fakes.ts';
 import { SlackRequestSender } from '../tools/fake-slack/signed-requests.ts';
 import { linkUser } from '../test/helpers/linking.ts';
 
@@ -38,23 +37,9 @@ const POST_FAULTS = [
 const BURST = 50;
 const SETTLE_LIMIT_MS = 10 * 60_000;
 
-interface FakeUrls extends FakeAddresses {
-  responseBase: string;
-  corPort: number;
-}
-
 export async function faultsBench(commands: number, progress: (line: string) => void): Promise<FaultsBenchResult> {
-  const fakes = spawn(process.execPath, [TSX_CLI, fileURLToPath(new URL('./fakes-process.ts', import.meta.url))], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const urls = await new Promise<FakeUrls>((resolve, reject) => {
-    let out = '';
-    fakes.stdout.on('data', (d: Buffer) => {
-      out += d.toString();
-      const line = out.split('\n').find((l) => l.startsWith('{'));
-      if (line) resolve(JSON.parse(line) as FakeUrls);
-    });
-    fakes.once('exit', (code) => reject(new Error(`fakes exited with ${code}`)));
-  });
-  const corAdmin = `http://127.0.0.1:${urls.corPort}/__fake`;
+  const fakes = await startFakesProcess();
+  const { urls, corAdmin } = fakes;
   const port = await freePort();
   // COR_TIMEOUT_MS: an unanswered request is given up on after 2 s, as an operator would set for a slow COR.
   const bot = await startBot(botEnv(urls, { PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}`, COR_TIMEOUT_MS: '2000' }));
@@ -86,9 +71,7 @@ export async function faultsBench(commands: number, progress: (line: string) => 
     // A late duplicate would come from a retry still under way: give in-flight attempts time to land.
     await new Promise((resolve) => setTimeout(resolve, 3_000));
     written = await writtenAt(corAdmin);
-    const count = async (status?: number) =>
-      ((await (await fetch(`${corAdmin}/count?method=POST&route=/hours${status === undefined ? '' : `&status=${status}`}`)).json()) as { count: number }).count;
-    const [postsTotal, cleanPosts] = await Promise.all([count(), count(200)]);
+    const [postsTotal, cleanPosts] = await Promise.all([fakes.corCount('POST', '/hours'), fakes.corCount('POST', '/hours', 200)]);
     return {
       name: `/cor log through COR faults, whole processes`,
       commands,
@@ -103,7 +86,7 @@ export async function faultsBench(commands: number, progress: (line: string) => 
     };
   } finally {
     await bot.stop();
-    fakes.kill('SIGTERM');
+    fakes.stop();
   }
 }
 
