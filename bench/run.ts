@@ -11,6 +11,7 @@ import { parseBench } from './parse.ts';
 import { reminderSweepBench, type SweepBenchResult } from './reminder-sweep.ts';
 import { faultsBench, type FaultsBenchResult } from './faults.ts';
 import { fmt } from './stats.ts';
+import { logFormSubmission } from '../test/helpers/payloads.ts';
 
 const { values } = parseArgs({
   options: {
@@ -106,29 +107,9 @@ if (wants('load')) {
     linkFirst: true,
     countWrites: true,
     request: (sender, i, n) =>
-      sender.interaction({
-        type: 'view_submission',
-        team: { id: 'T0DEMO', domain: 'demo' },
-        user: { id: 'U01JANE', team_id: 'T0DEMO', username: 'jane', name: 'jane' },
-        api_app_id: 'A0COR',
-        token: 'x',
-        trigger_id: `bench.${n}`,
-        view: {
-          id: `VBENCH${n}`,
-          callback_id: 'log_time_modal',
-          private_metadata: JSON.stringify({ t: 'T:T0DEMO', u: 'U01JANE', tz: 'UTC' }),
-          state: {
-            values: {
-              task: { task_select: { type: 'external_select', selected_option: { value: '48211' } } },
-              date: { date_value: { type: 'datepicker', selected_date: new Date(Date.now() - ((i % 300) + 1) * 86_400_000).toISOString().slice(0, 10) } },
-              duration: { duration_value: { type: 'plain_text_input', value: '6m' } },
-              from: { from_value: { type: 'timepicker', selected_time: null } },
-              to: { to_value: { type: 'timepicker', selected_time: null } },
-              note: { note_value: { type: 'plain_text_input', value: null } },
-            },
-          },
-        },
-      }),
+      sender.interaction(
+        logFormSubmission({ viewId: `VBENCH${n}`, tz: 'UTC', taskId: '48211', duration: '6m', date: new Date(Date.now() - ((i % 300) + 1) * 86_400_000).toISOString().slice(0, 10) }),
+      ),
   });
   process.stdout.write(report(submissions) + writesLine(submissions));
   results.push(commands, submissions);

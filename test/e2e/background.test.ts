@@ -5,35 +5,11 @@ import { FakeCor } from '../../tools/fake-cor/server.ts';
 import { FakeSlack } from '../../tools/fake-slack/server.ts';
 import { SlackRequestSender } from '../../tools/fake-slack/signed-requests.ts';
 import { linkUser, waitForResponse } from '../helpers/linking.ts';
+import { logFormSubmission } from '../helpers/payloads.ts';
 
 const TZ = 'America/Argentina/Buenos_Aires'; // Jane's Slack zone
 const JANE = 2;
 
-function logForm(viewId: string, date: string): Record<string, unknown> {
-  return {
-    type: 'view_submission',
-    team: { id: 'T0DEMO', domain: 'demo' },
-    user: { id: 'U01JANE', team_id: 'T0DEMO', username: 'jane', name: 'jane' },
-    api_app_id: 'A0COR',
-    token: 'x',
-    trigger_id: `${viewId}.trigger`,
-    view: {
-      id: viewId,
-      callback_id: 'log_time_modal',
-      private_metadata: JSON.stringify({ t: 'T:T0DEMO', u: 'U01JANE', tz: TZ }),
-      state: {
-        values: {
-          task: { task_select: { type: 'external_select', selected_option: { value: '48211' } } },
-          date: { date_value: { type: 'datepicker', selected_date: date } },
-          duration: { duration_value: { type: 'plain_text_input', value: '20m' } },
-          from: { from_value: { type: 'timepicker', selected_time: null } },
-          to: { to_value: { type: 'timepicker', selected_time: null } },
-          note: { note_value: { type: 'plain_text_input', value: null } },
-        },
-      },
-    },
-  };
-}
 
 // The same flows with the work after acks in the background thread (the default) and in the request thread.
 describe.each([
@@ -74,8 +50,8 @@ describe.each([
   it('a log form sent twice closes at once, writes one entry and says "logged" once', async () => {
     const before = cor.hoursOf(JANE).length;
     const date = addDays(localParts(new Date(), TZ).date, -2);
-    const viewId = `V${Date.now()}`;
-    const [a, b] = await Promise.all([sender.interaction(logForm(viewId, date)), sender.interaction(logForm(viewId, date))]);
+    const form = logFormSubmission({ viewId: `V${Date.now()}`, tz: TZ, taskId: '48211', date, duration: '20m' });
+    const [a, b] = await Promise.all([sender.interaction(form), sender.interaction(form)]);
     expect([a.status, b.status]).toEqual([200, 200]);
     expect([a.text, b.text]).toEqual(['', '']);
     await slack.waitFor(() => slack.callsTo('chat.postMessage').some((c) => String(c.args.text).startsWith('✓ Logged 20m')), 10_000);

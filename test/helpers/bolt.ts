@@ -206,15 +206,5 @@ export function buttonClick(actionId: string, value: string | undefined, opts: {
 }
 
 /** A modal's submission (view_submission), as Slack sends it. */
-export function viewSubmission(callbackId: string, opts: { meta: string; values: Record<string, unknown>; user?: string; viewId?: string }): Record<string, unknown> {
-  const user = opts.user ?? 'U01JANE';
-  return {
-    type: 'view_submission',
-    team: { id: 'T0DEMO', domain: 'demo' },
-    user: { id: user, team_id: 'T0DEMO', username: 'x', name: 'x' },
-    api_app_id: 'A0COR',
-    token: 'x',
-    trigger_id: '8.t',
-    view: { id: opts.viewId ?? 'V1', team_id: 'T0DEMO', type: 'modal', callback_id: callbackId, private_metadata: opts.meta, state: { values: opts.values }, hash: 'h', blocks: [] },
-  };
-}
+
+export { viewSubmission } from './payloads.ts';

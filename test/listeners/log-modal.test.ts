@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { localParts } from '../../src/lib/zoned.ts';
 import type { UserLinkRecord } from '../../src/store/links.ts';
 import { type ListenerHarness, listenerHarness, slashCommandBody, viewSubmission } from '../helpers/bolt.ts';
+import { logFormValues } from '../helpers/payloads.ts';
 
 const TZ = 'America/Argentina/Buenos_Aires';
 
@@ -19,15 +20,7 @@ describe('the log-time modal through a real Bolt app', () => {
 
   function submission(values: Record<string, Record<string, unknown>>, user = 'U01JANE', viewId = 'V123') {
     const meta = JSON.stringify({ t: 'T:T0DEMO', u: 'U01JANE', tz: TZ });
-    const state = {
-      task: { task_select: { type: 'external_select', selected_option: null } },
-      date: { date_value: { type: 'datepicker', selected_date: today() } },
-      duration: { duration_value: { type: 'plain_text_input', value: null } },
-      from: { from_value: { type: 'timepicker', selected_time: null } },
-      to: { to_value: { type: 'timepicker', selected_time: null } },
-      note: { note_value: { type: 'plain_text_input', value: null } },
-      ...values,
-    };
+    const state = { ...logFormValues({ date: today() }), ...values };
     return viewSubmission('log_time_modal', { meta, values: state, user, viewId });
   }
 
