@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, localParts } from '../../src/lib/zoned.ts';
-import { type BotProcess, addressesOf, botEnv, freePort, SIGNING_SECRET, startBot } from '../../tools/bot-process.ts';
-import { FakeCor } from '../../tools/fake-cor/server.ts';
-import { FakeSlack } from '../../tools/fake-slack/server.ts';
-import { SlackRequestSender } from '../../tools/fake-slack/signed-requests.ts';
-import { linkUser, waitForResponse } from '../helpers/linking.ts';
+import type { BotProcess } from '../../tools/bot-process.ts';
+import type { FakeCor } from '../../tools/fake-cor/server.ts';
+import type { FakeSlack } from '../../tools/fake-slack/server.ts';
+import type { SlackRequestSender } from '../../tools/fake-slack/signed-requests.ts';
+import { type BotWithFakes, botWithFakes } from '../helpers/bot.ts';
+import { waitForResponse } from '../helpers/linking.ts';
 import { logFormSubmission } from '../helpers/payloads.ts';
 
 const TZ = 'America/Argentina/Buenos_Aires'; // Jane's Slack zone
@@ -20,19 +21,13 @@ describe.each([
   let cor: FakeCor;
   let bot: BotProcess;
   let sender: SlackRequestSender;
+  let e2e: BotWithFakes;
 
   beforeAll(async () => {
-    slack = await new FakeSlack().start();
-    cor = await new FakeCor().start();
-    const port = await freePort();
-    bot = await startBot(botEnv(addressesOf(slack, cor), { PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}`, BACKGROUND_THREAD: setting }));
-    sender = new SlackRequestSender(`${bot.baseUrl}/slack/events`, SIGNING_SECRET, slack);
-    await linkUser(sender, 'U01JANE', JANE);
+    e2e = await botWithFakes({ env: { BACKGROUND_THREAD: setting }, linkJane: true });
+    ({ slack, cor, bot, sender } = e2e);
   });
-  afterAll(async () => {
-    await bot.stop();
-    await Promise.all([slack.stop(), cor.stop()]);
-  });
+  afterAll(() => e2e.close());
 
   it('says where the work runs when it starts', () => {
     const running = bot.output().split('\n').find((l) => l.includes('cor-slack is running')) ?? '';

@@ -1,26 +1,24 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FakeCor } from '../../tools/fake-cor/server.ts';
-import { FakeSlack } from '../../tools/fake-slack/server.ts';
-import { SlackRequestSender } from '../../tools/fake-slack/signed-requests.ts';
-import { type BotProcess, addressesOf, botEnv, freePort, SIGNING_SECRET, startBot } from '../../tools/bot-process.ts';
+import type { FakeCor } from '../../tools/fake-cor/server.ts';
+import type { FakeSlack } from '../../tools/fake-slack/server.ts';
+import type { SlackRequestSender } from '../../tools/fake-slack/signed-requests.ts';
+import type { BotProcess } from '../../tools/bot-process.ts';
+import { type BotWithFakes, botWithFakes } from '../helpers/bot.ts';
+import { consentUrlOf } from '../helpers/linking.ts';
 
 interface Card {
   text: string;
   blocks: { type: string; elements?: { url?: string; action_id?: string }[]; text?: { text: string } }[];
 }
 
-function consentUrlOf(card: unknown): string {
-  const url = (card as Card).blocks.flatMap((b) => b.elements ?? []).find((e) => e.action_id === 'open_cor_consent')?.url;
-  if (!url) throw new Error(`no consent button in ${JSON.stringify(card)}`);
-  return url;
-}
 
 describe('linking, end to end (bot process, fake Slack, fake COR)', () => {
   let slack: FakeSlack;
   let cor: FakeCor;
   let bot: BotProcess;
   let sender: SlackRequestSender;
+  let e2e: BotWithFakes;
   const issuedTokens: string[] = [];
 
   /** Goes through COR's consent page as COR user `corUserId` and lands on the bot's callback. */
@@ -40,16 +38,10 @@ describe('linking, end to end (bot process, fake Slack, fake COR)', () => {
   }
 
   beforeAll(async () => {
-    slack = await new FakeSlack().start();
-    cor = await new FakeCor().start();
-    const port = await freePort();
-    bot = await startBot(botEnv(addressesOf(slack, cor), { PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}` }));
-    sender = new SlackRequestSender(`${bot.baseUrl}/slack/events`, SIGNING_SECRET, slack);
+    e2e = await botWithFakes();
+    ({ slack, cor, bot, sender } = e2e);
   });
-  afterAll(async () => {
-    await bot.stop();
-    await Promise.all([slack.stop(), cor.stop()]);
-  });
+  afterAll(() => e2e.close());
 
   it('a command that needs a link answers with the link card', async () => {
     const res = await sender.slashCommand({ text: 'whoami', user_id: 'U01JANE' });

@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, localParts, zonedTimeToInstant } from '../../src/lib/zoned.ts';
-import { type BotProcess, addressesOf, botEnv, freePort, SIGNING_SECRET, startBot } from '../../tools/bot-process.ts';
-import { FakeCor } from '../../tools/fake-cor/server.ts';
-import { FakeSlack } from '../../tools/fake-slack/server.ts';
-import { SlackRequestSender } from '../../tools/fake-slack/signed-requests.ts';
-import { linkUser, responsesTo, waitForResponse } from '../helpers/linking.ts';
+import { type BotProcess, startBot } from '../../tools/bot-process.ts';
+import { type BotWithFakes, botWithFakes } from '../helpers/bot.ts';
+import type { FakeCor } from '../../tools/fake-cor/server.ts';
+import type { FakeSlack } from '../../tools/fake-slack/server.ts';
+import type { SlackRequestSender } from '../../tools/fake-slack/signed-requests.ts';
+import { responsesTo, waitForResponse } from '../helpers/linking.ts';
 
 const TZ = 'America/Argentina/Buenos_Aires'; // Jane's Slack zone
 const JANE = 2;
@@ -50,20 +51,13 @@ describe('/cor log, end to end (bot process, fake Slack, fake COR)', () => {
   let bot: BotProcess;
   let sender: SlackRequestSender;
   let env: Record<string, string>;
+  let e2e: BotWithFakes;
 
   beforeAll(async () => {
-    slack = await new FakeSlack().start();
-    cor = await new FakeCor().start();
-    const port = await freePort();
-    env = botEnv(addressesOf(slack, cor), { PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}` });
-    bot = await startBot(env);
-    sender = new SlackRequestSender(`${bot.baseUrl}/slack/events`, SIGNING_SECRET, slack);
-    await linkUser(sender, 'U01JANE', JANE);
+    e2e = await botWithFakes({ linkJane: true });
+    ({ slack, cor, bot, sender, env } = e2e);
   });
-  afterAll(async () => {
-    await bot.stop();
-    await Promise.all([slack.stop(), cor.stop()]);
-  });
+  afterAll(() => e2e.close());
 
   const posts = () => cor.requestsTo('POST', '/hours').filter((x) => x.status === 200);
 
@@ -186,7 +180,7 @@ describe('/cor log, end to end (bot process, fake Slack, fake COR)', () => {
     await waitForResponse(slack, res.responseUrl, (b) => String(b.text).includes('COR is not answering'));
     const databaseUrl = `file:${bot.databaseFile}`;
     expect(await bot.stop('SIGTERM', true)).toBe(0);
-    bot = await startBot({ ...env, DATABASE_URL: databaseUrl });
+    bot = e2e.bot = await startBot({ ...env, DATABASE_URL: databaseUrl });
     await slack.waitFor(() => cor.hoursOf(JANE).length === before + 1, 15_000);
     await new Promise((r) => setTimeout(r, 500));
     expect(cor.hoursOf(JANE).length).toBe(before + 1);

@@ -1,28 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BotProcess, addressesOf, botEnv, freePort, SIGNING_SECRET, startBot } from '../../tools/bot-process.ts';
-import { FakeCor } from '../../tools/fake-cor/server.ts';
-import { FakeSlack } from '../../tools/fake-slack/server.ts';
-import { SlackRequestSender } from '../../tools/fake-slack/signed-requests.ts';
-import { linkUser, waitForResponse } from '../helpers/linking.ts';
+import type { FakeCor } from '../../tools/fake-cor/server.ts';
+import type { FakeSlack } from '../../tools/fake-slack/server.ts';
+import type { SlackRequestSender } from '../../tools/fake-slack/signed-requests.ts';
+import { type BotWithFakes, botWithFakes } from '../helpers/bot.ts';
+import { waitForResponse } from '../helpers/linking.ts';
 
 describe('task status, end to end (bot process, signed requests, fake Slack, fake COR)', () => {
   let slack: FakeSlack;
   let cor: FakeCor;
-  let bot: BotProcess;
   let sender: SlackRequestSender;
+  let e2e: BotWithFakes;
 
   beforeAll(async () => {
-    slack = await new FakeSlack().start();
-    cor = await new FakeCor().start();
-    const port = await freePort();
-    bot = await startBot(botEnv(addressesOf(slack, cor), { PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}` }));
-    sender = new SlackRequestSender(`${bot.baseUrl}/slack/events`, SIGNING_SECRET, slack);
-    await linkUser(sender, 'U01JANE', 2);
+    e2e = await botWithFakes({ linkJane: true });
+    ({ slack, cor, sender } = e2e);
   });
-  afterAll(async () => {
-    await bot.stop();
-    await Promise.all([slack.stop(), cor.stop()]);
-  });
+  afterAll(() => e2e.close());
 
   it('/cor task card → Change status → the form → saved: exact PUT body, views.update, the card redrawn', async () => {
     const res = await sender.slashCommand({ text: 'task #48215' });
