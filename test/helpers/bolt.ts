@@ -25,7 +25,7 @@ import type { UserLinkRecord } from '../../src/store/links.ts';
 import type { SlackServices } from '../../src/slack/services.ts';
 import { DEFAULT_WORKSPACE, FakeSlack } from '../../tools/fake-slack/server.ts';
 import { FakeCor } from '../../tools/fake-cor/server.ts';
-import { corKit } from './cor.ts';
+import { corKit, storeLinkedUser } from './cor.ts';
 import { memoryLogger } from './logger.ts';
 import { boltLogger } from '../../src/logger.ts';
 import { tempStore, type TempStore } from './store.ts';
@@ -140,17 +140,7 @@ export async function listenerHarness(opts: { clock?: Clock; integrationSource?:
     cor,
     db,
     logText: text,
-    async linkStored(slackUserId, corUserId, corName, tz) {
-      const t = cor.issueTokens(corUserId);
-      return db.store.links.upsert({
-        tenantKey: 'T:T0DEMO',
-        slackUserId,
-        corUserId,
-        corName,
-        tz,
-        tokens: { accessToken: t.access_token, refreshToken: t.refresh_token, expiresAt: new Date(clock.now().getTime() + 3_600_000) },
-      });
-    },
+    linkStored: (slackUserId, corUserId, corName, tz) => storeLinkedUser(db.store, cor, { slackUserId, corUserId, corName, tz, now: clock.now() }),
     async send(body) {
       const record: AckRecord = { acked: false, body: undefined };
       const event: ReceiverEvent = {

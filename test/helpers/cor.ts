@@ -1,9 +1,12 @@
-import { ClientCredentialsTokenSource, CorAuth } from '../../src/cor/auth.ts';
-import { CorClient } from '../../src/cor/client.ts';
+import { ClientCredentialsTokenSource, CorAuth, RefreshingTokenSource, type TokenSet } from '../../src/cor/auth.ts';
+import { type CorApi, CorClient } from '../../src/cor/client.ts';
 import type { RetryPolicy } from '../../src/cor/retry.ts';
 import { CorTransport } from '../../src/cor/transport.ts';
 import { type Clock, systemClock } from '../../src/lib/clock.ts';
 import type { Logger } from '../../src/logger.ts';
+import { SingleFlight } from '../../src/lib/single-flight.ts';
+import type { Store } from '../../src/store/index.ts';
+import type { UserLinkRecord } from '../../src/store/links.ts';
 import { FAKE_API_KEY, FAKE_CLIENT_SECRET, type FakeCor } from '../../tools/fake-cor/server.ts';
 import { memoryLogger } from './logger.ts';
 
@@ -42,4 +45,36 @@ export function corKit(fake: Pick<FakeCor, 'apiUrl' | 'integrationsUrl'>, opts: 
 
 export function appApi(kit: CorKit, clock: Clock = systemClock) {
   return kit.client.as(new ClientCredentialsTokenSource(kit.auth, clock));
+}
+
+/** A person linked as after the OAuth flow (in T0DEMO), with tokens the fake COR accepts for an hour from `now`. */
+export async function storeLinkedUser(
+  store: Store,
+  fake: FakeCor,
+  person: { corUserId: number; tz: string; slackUserId?: string; corName?: string; now?: Date },
+): Promise<UserLinkRecord> {
+  const t = fake.issueTokens(person.corUserId);
+  return store.links.upsert({
+    tenantKey: 'T:T0DEMO',
+    slackUserId: person.slackUserId ?? 'U01JANE',
+    corUserId: person.corUserId,
+    corName: person.corName ?? 'Jane Doe',
+    tz: person.tz,
+    tokens: { accessToken: t.access_token, refreshToken: t.refresh_token, expiresAt: new Date((person.now ?? new Date()).getTime() + 3_600_000) },
+  });
+}
+
+/** COR as a stored link: its tokens read from the store, refreshed and saved back (one refresh at a time). */
+export function apiForStoredLinks(kit: CorKit, store: Store, clock: Clock): (link: UserLinkRecord) => CorApi {
+  const flights = new SingleFlight<TokenSet>();
+  return (link) =>
+    kit.client.as(
+      new RefreshingTokenSource({
+        key: link.id,
+        auth: kit.auth,
+        clock,
+        flights,
+        stored: { load: () => store.links.tokens(link.id), save: (tk) => store.links.saveTokens(link.id, tk), markRefreshFailed: async () => undefined },
+      }),
+    );
 }

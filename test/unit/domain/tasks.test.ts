@@ -1,12 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { RefreshingTokenSource, type TokenSet } from '../../../src/cor/auth.ts';
 import type { CorApi } from '../../../src/cor/client.ts';
 import { TaskDirectory } from '../../../src/domain/tasks.ts';
 import { ManualClock } from '../../../src/lib/clock.ts';
-import { SingleFlight } from '../../../src/lib/single-flight.ts';
 import type { UserLinkRecord } from '../../../src/store/links.ts';
 import { FakeCor } from '../../../tools/fake-cor/server.ts';
-import { corKit } from '../../helpers/cor.ts';
+import { apiForStoredLinks, corKit, storeLinkedUser } from '../../helpers/cor.ts';
 import { tempStore, type TempStore } from '../../helpers/store.ts';
 
 const JANE = 2;
@@ -22,25 +20,8 @@ describe('TaskDirectory against the fake COR', () => {
     cor = await new FakeCor().start();
     db = await tempStore();
     clock = new ManualClock('2026-11-18T18:00:00Z');
-    const kit = corKit(cor);
-    const t = cor.issueTokens(JANE);
-    link = await db.store.links.upsert({
-      tenantKey: 'T:T0DEMO',
-      slackUserId: 'U01JANE',
-      corUserId: JANE,
-      corName: 'Jane Doe',
-      tz: 'UTC',
-      tokens: { accessToken: t.access_token, refreshToken: t.refresh_token, expiresAt: new Date(Date.now() + 3_600_000) },
-    });
-    api = kit.client.as(
-      new RefreshingTokenSource({
-        key: link.id,
-        auth: kit.auth,
-        clock,
-        flights: new SingleFlight<TokenSet>(),
-        stored: { load: () => db.store.links.tokens(link.id), save: (tk) => db.store.links.saveTokens(link.id, tk), markRefreshFailed: async () => undefined },
-      }),
-    );
+    link = await storeLinkedUser(db.store, cor, { corUserId: JANE, tz: 'UTC' });
+    api = apiForStoredLinks(corKit(cor), db.store, clock)(link);
   });
   afterEach(async () => {
     await Promise.all([cor.stop(), db.cleanup()]);

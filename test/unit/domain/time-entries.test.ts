@@ -1,5 +1,4 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { RefreshingTokenSource } from '../../../src/cor/auth.ts';
 import { parseLogCommand } from '../../../src/domain/parse/log-command.ts';
 import { TaskDirectory } from '../../../src/domain/tasks.ts';
 import { type EntryNotifier, TimeEntryService } from '../../../src/domain/time-entries.ts';
@@ -7,12 +6,11 @@ import { splitAtMidnight, TimerService } from '../../../src/domain/timers.ts';
 import { ManualClock } from '../../../src/lib/clock.ts';
 import { WorkTracker } from '../../../src/lib/work-tracker.ts';
 import { startOutboxWorker } from '../../../src/scheduler/outbox-worker.ts';
-import { SingleFlight } from '../../../src/lib/single-flight.ts';
 import { localParts } from '../../../src/lib/zoned.ts';
 import type { UserLinkRecord } from '../../../src/store/links.ts';
 import type { TimeEntryRequestRecord } from '../../../src/store/outbox.ts';
 import { FakeCor } from '../../../tools/fake-cor/server.ts';
-import { corKit } from '../../helpers/cor.ts';
+import { apiForStoredLinks, corKit, storeLinkedUser } from '../../helpers/cor.ts';
 import { memoryLogger } from '../../helpers/logger.ts';
 import { tempStore, type TempStore } from '../../helpers/store.ts';
 
@@ -34,16 +32,7 @@ describe('TimeEntryService against the fake COR', () => {
     told.written = [];
     told.failed = [];
     const kit = corKit(cor, { timeoutMs: 300 });
-    const t = cor.issueTokens(JANE);
-    link = await db.store.links.upsert({
-      tenantKey: 'T:T0DEMO',
-      slackUserId: 'U01JANE',
-      corUserId: JANE,
-      corName: 'Jane Doe',
-      tz: TZ,
-      tokens: { accessToken: t.access_token, refreshToken: t.refresh_token, expiresAt: new Date(Date.now() + 3_600_000) },
-    });
-    const flights = new SingleFlight<import('../../../src/cor/auth.ts').TokenSet>();
+    link = await storeLinkedUser(db.store, cor, { corUserId: JANE, tz: TZ });
     const notifier: EntryNotifier = {
       writtenLater: async (_l, r) => void told.written.push(r),
       failedForGood: async (_l, r, reason) => void told.failed.push([r, reason]),
@@ -51,16 +40,7 @@ describe('TimeEntryService against the fake COR', () => {
     service = new TimeEntryService({
       outbox: db.store.outbox,
       tasks: new TaskDirectory(clock),
-      apiFor: (l) =>
-        kit.client.as(
-          new RefreshingTokenSource({
-            key: l.id,
-            auth: kit.auth,
-            clock,
-            flights,
-            stored: { load: () => db.store.links.tokens(l.id), save: (tk) => db.store.links.saveTokens(l.id, tk), markRefreshFailed: async () => undefined },
-          }),
-        ),
+      apiFor: apiForStoredLinks(kit, db.store, clock),
       findLink: (id) => db.store.links.findById(id),
       notifier,
       clock,
