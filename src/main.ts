@@ -327,7 +327,8 @@ async function runBackgroundThread(port: NonNullable<typeof parentPort>): Promis
   const services = composeServices(
     { config, logger, clock: systemClock, store, clients },
     {
-      background: (runHere, pressure) => new InProcessLane(runHere, pressure),
+      // Jobs arrive here already past the request thread's burst: they start at once.
+      background: (runHere) => ({ runsIn: 'background thread', run: runHere }),
       afterWrite: (link, start) => emit?.({ kind: 'wrote', link, start }),
       servesRequests: false,
     },
