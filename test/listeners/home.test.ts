@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { linkedHome } from '../../src/slack/views/home.ts';
 import { DEFAULT_REMINDER_SETTING } from '../../src/store/reminders.ts';
-import { type ListenerHarness, listenerHarness, slashCommandBody } from '../helpers/bolt.ts';
+import { buttonClick, type ListenerHarness, listenerHarness, slashCommandBody } from '../helpers/bolt.ts';
 
 describe('App Home through a real Bolt app', () => {
   let h: ListenerHarness;
@@ -39,17 +39,7 @@ describe('App Home through a real Bolt app', () => {
     await h.send(slashCommandBody('start #48211', h.slack));
     await open();
     expect(lastHome()).toContain('Timer running on *Homepage redesign - hero section*');
-    await h.send({
-      type: 'block_actions',
-      team: { id: 'T0DEMO', domain: 'demo' },
-      user: { id: 'U01JANE', team_id: 'T0DEMO', username: 'x', name: 'x' },
-      api_app_id: 'A0COR',
-      token: 'x',
-      trigger_id: '7.t',
-      container: { type: 'view', view_id: 'VHOME' },
-      view: { id: 'VHOME', type: 'home' },
-      actions: [{ type: 'button', action_id: 'timer_stop', block_id: 'b', action_ts: '1' }],
-    });
+    await h.send({ ...buttonClick('timer_stop', undefined, { container: { type: 'view', view_id: 'VHOME' } }), view: { id: 'VHOME', type: 'home' } });
     expect(lastHome()).not.toContain('Timer running');
     expect(h.slack.callsTo('chat.postMessage').some((c) => c.args.channel === 'U01JANE')).toBe(true);
   });

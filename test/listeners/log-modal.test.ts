@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { localParts } from '../../src/lib/zoned.ts';
 import type { UserLinkRecord } from '../../src/store/links.ts';
-import { type ListenerHarness, listenerHarness, slashCommandBody, viewSubmission } from '../helpers/bolt.ts';
+import { buttonClick, type ListenerHarness, listenerHarness, slashCommandBody, viewSubmission } from '../helpers/bolt.ts';
 import { logFormValues } from '../helpers/payloads.ts';
 
 const TZ = 'America/Argentina/Buenos_Aires';
@@ -96,16 +96,7 @@ describe('the log-time modal through a real Bolt app', () => {
   });
 
   it('a Log time button opens the modal, with its task when it names one', async () => {
-    await h.send({
-      type: 'block_actions',
-      team: { id: 'T0DEMO', domain: 'demo' },
-      user: { id: 'U01JANE', team_id: 'T0DEMO', username: 'x', name: 'x' },
-      api_app_id: 'A0COR',
-      token: 'x',
-      trigger_id: '7.t',
-      container: { type: 'view', view_id: 'VHOME' },
-      actions: [{ type: 'button', action_id: 'open_log_modal', block_id: 'b', value: '48213', action_ts: '1' }],
-    });
+    await h.send(buttonClick('open_log_modal', '48213', { container: { type: 'view', view_id: 'VHOME' } }));
     const view = h.slack.callsTo('views.open')[0]?.args.view as { blocks: { block_id: string; element: { initial_option?: { value: string } } }[] };
     expect(view.blocks.find((b) => b.block_id === 'task')?.element.initial_option?.value).toBe('48213');
   });
