@@ -35,8 +35,6 @@ export interface Config {
   /** base64 keys; undefined in development means "use a local key file" (see main.ts). */
   /** reminder DMs: pacing per workspace, and how often the sweep runs */
   reminders: { sendsPerSecond: number; tickMs: number; leaseMs: number };
-  /** run the work after acks and the schedulers in a worker thread (default), or in the request thread */
-  backgroundThread: boolean;
   tokenEncryptionKey: string | undefined;
   tokenEncryptionPreviousKeys: string[];
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -131,10 +129,6 @@ const schema = z.object({
     .default(300),
   TOKEN_ENCRYPTION_KEY: z.string().optional(),
   TOKEN_ENCRYPTION_PREVIOUS_KEYS: z.string().optional(),
-  BACKGROUND_THREAD: z
-    .enum(['true', 'false'], { message: 'BACKGROUND_THREAD must be "true" or "false"' })
-    .default('true')
-    .transform((v) => v === 'true'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -215,7 +209,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       integrationSource: e.COR_INTEGRATION_SOURCE,
     },
     reminders: { sendsPerSecond: e.REMINDER_SENDS_PER_SECOND, tickMs: e.REMINDER_TICK_SECONDS * 1000, leaseMs: e.REMINDER_LEASE_SECONDS * 1000 },
-    backgroundThread: e.BACKGROUND_THREAD,
     tokenEncryptionKey: e.TOKEN_ENCRYPTION_KEY,
     tokenEncryptionPreviousKeys: previousKeys,
     logLevel: e.LOG_LEVEL,

@@ -15,8 +15,6 @@ export interface CorTransportOptions {
   fetch?: typeof fetch;
   sleep?: Sleep;
   random?: () => number;
-  /** awaited when an answer arrives, before it is read: lets a scheduler put pending requests first */
-  breakPoint?: () => Promise<void>;
 }
 
 /**
@@ -89,7 +87,6 @@ export class CorTransport {
       const timedOut = cause instanceof Error && (cause.name === 'TimeoutError' || cause.name === 'AbortError');
       throw new CorError(timedOut ? 'timeout' : 'network', { ...where, cause: timedOut ? undefined : cause });
     }
-    await this.#opts.breakPoint?.();
     let text: string;
     try {
       text = await res.text();

@@ -53,8 +53,6 @@ export interface ReminderDeps {
   sendsPerSecond?: number;
   /** how long a claimed DM is one instance's before another may take it over (an instance that died mid-sweep) */
   leaseMs?: number;
-  /** awaited between DMs: lets pending Slack requests go first */
-  breakPoint?: () => Promise<void>;
 }
 
 /** One person's outcome in a sweep, for `reminders preview`. */
@@ -376,7 +374,6 @@ export class ReminderService {
           }
           if (!delivery) return decide(c, c.occasion.kind, 'due', shortText(content), content);
           await this.#pacer.wait(c.link.tenantKey);
-          await this.#d.breakPoint?.();
           const result = await this.#d.messenger.send(c.link, delivery, content);
           if (result.ok) {
             sent.push({ id: delivery.id, channelId: result.channelId, messageTs: result.messageTs, aboutDate: content.aboutDate, targetHours: content.target, loggedHours: content.logged });

@@ -99,8 +99,6 @@ export interface TimeEntryDeps {
   logger: Logger;
   /** waits between outbox attempts; the last one failing ends the request */
   retrySchedule?: number[];
-  /** awaited before store writes: lets a scheduler put pending requests first */
-  breakPoint?: () => Promise<void>;
   /** told after each entry is written (reminder DMs about that day redraw themselves) */
   afterWrite?: (link: UserLinkRecord, start: Date) => void;
 }
@@ -282,7 +280,6 @@ export class TimeEntryService {
 
   /** Records the request under its idempotency key, then tries to write it at once. */
   async submit(link: UserLinkRecord, proposal: Proposal, idempotencyKey: string, responseUrl: string | undefined): Promise<WriteOutcome> {
-    await this.#d.breakPoint?.();
     const { request, created } = await this.#d.outbox.enqueue(
       { idempotencyKey, linkId: link.id, taskId: proposal.task.id, start: proposal.start, stop: proposal.stop, note: proposal.note ?? null, responseUrl: responseUrl ?? null },
       this.#d.clock.now(),
@@ -326,7 +323,6 @@ export class TimeEntryService {
         }
       }
       const hour = await api.createHour({ task_log_id: request.taskId, start: request.start.toISOString(), stop: request.stop.toISOString() });
-      await this.#d.breakPoint?.();
       await this.#d.outbox.markWritten(request.id, hour.id);
       this.#d.tasks.invalidate(link);
       this.#d.afterWrite?.(link, request.start);

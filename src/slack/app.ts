@@ -121,14 +121,6 @@ export function createSlackApp(config: SlackAppConfig, services: SlackServices, 
     }
     if (httpReceiver && SLACK_PATHS.has(url.pathname)) {
       const receiver = httpReceiver;
-      services.pressure.begin();
-      let counted = true;
-      const done = () => {
-        if (counted) services.pressure.end();
-        counted = false;
-      };
-      res.once('finish', done);
-      res.once('close', done);
       void readBody(req, MAX_SLACK_BODY_BYTES).then((body) => {
         if (body === undefined) return void res.writeHead(413, { 'content-type': 'text/plain' }).end('Request too large');
         const verdict = checkSlackRequest(body, req.headers, services.clock.now().getTime(), app.registered);

@@ -1,4 +1,6 @@
 import type { KnownBlock } from '@slack/types';
+import { toUserMessage } from '../errors.ts';
+import type { Logger } from '../logger.ts';
 
 export interface ResponseMessage {
   text: string;
@@ -19,4 +21,19 @@ export async function postToResponseUrl(responseUrl: string, message: ResponseMe
     signal: AbortSignal.timeout(timeoutMs),
   });
   if (!res.ok) throw new Error(`response_url answered HTTP ${res.status}`);
+}
+
+/**
+ * The work that follows an ack, in the same listener. A failure is logged and told to the person (`tell`:
+ * in place of the command's answer, beside a button, or as a DM after a form): nothing fails silently.
+ */
+export async function afterAck(logger: Logger, work: () => Promise<void>, tell: (text: string) => Promise<unknown>): Promise<void> {
+  try {
+    await work();
+  } catch (err) {
+    logger.error({ err }, 'work after an ack failed');
+    await Promise.resolve()
+      .then(() => tell(toUserMessage(err)))
+      .catch((tellErr: unknown) => logger.warn({ err: tellErr }, 'could not tell the user about a failure'));
+  }
 }

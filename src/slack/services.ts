@@ -6,11 +6,9 @@ import type { ProjectService } from '../domain/projects.ts';
 import type { ReminderService } from '../domain/reminders.ts';
 import type { TimerService } from '../domain/timers.ts';
 import type { Clock } from '../lib/clock.ts';
-import type { AckPressure } from '../lib/pressure.ts';
 import type { WorkTracker } from '../lib/work-tracker.ts';
 import type { Logger } from '../logger.ts';
 import type { Store } from '../store/index.ts';
-import type { BackgroundLane } from './background/lane.ts';
 import type { SlackClients } from './clients.ts';
 import type { HomeTab } from './home.ts';
 
@@ -23,10 +21,6 @@ export interface SlackServices {
   appCor: CorApi;
   /** Work that continues after an ack; drained on graceful stop. */
   work: WorkTracker;
-  /** Where the work after an ack runs (a worker thread in the bot, this thread in tests). */
-  background: BackgroundLane;
-  /** Slack requests still waiting for their ack: background work lets them go first. */
-  pressure: AckPressure;
   linking: LinkingService;
   clients: SlackClients;
   directory: SlackDirectory;

@@ -35,7 +35,7 @@ describe('the bot as a process, in HTTP mode', () => {
   it('reports health with the store and COR reachability', async () => {
     const res = await fetch(`${bot.baseUrl}/healthz`);
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ status: 'ok', store: 'ok', cor: 'ok', background: 'background thread' });
+    expect(await res.json()).toEqual({ status: 'ok', store: 'ok', cor: 'ok' });
   });
 
   it('answers a signed /cor help with the usage card in the HTTP response', async () => {
@@ -124,7 +124,7 @@ describe('the bot as a process, when it cannot start', () => {
     try {
       const res = await fetch(`${bot.baseUrl}/healthz`);
       expect(res.status).toBe(200);
-      expect(await res.json()).toEqual({ status: 'degraded', store: 'ok', cor: 'error: server', background: 'background thread' });
+      expect(await res.json()).toEqual({ status: 'degraded', store: 'ok', cor: 'error: server' });
     } finally {
       await bot.stop();
       await Promise.all([slack.stop(), cor.stop()]);

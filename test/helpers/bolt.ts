@@ -7,9 +7,6 @@ import { SlackReminderMessenger } from '../../src/slack/reminder-messenger.ts';
 import { HomeTab } from '../../src/slack/home.ts';
 import { ProjectService } from '../../src/domain/projects.ts';
 import type { IntegrationSource } from '../../src/cor/client.ts';
-import { AckPressure } from '../../src/lib/pressure.ts';
-import { runBackgroundJob } from '../../src/slack/background/jobs.ts';
-import { InProcessLane } from '../../src/slack/background/lane.ts';
 import { WorkTracker } from '../../src/lib/work-tracker.ts';
 import { LinkingService } from '../../src/domain/linking.ts';
 import { TaskDirectory } from '../../src/domain/tasks.ts';
@@ -109,15 +106,12 @@ export async function listenerHarness(opts: { clock?: Clock; integrationSource?:
     logger,
     sendsPerSecond: Number.POSITIVE_INFINITY,
   });
-  const pressure = new AckPressure();
   const services: SlackServices = {
     logger,
     clock,
     store: db.store,
     appCor,
     work,
-    pressure,
-    background: new InProcessLane((job) => work.track(runBackgroundJob(services, job)), pressure),
     linking,
     clients,
     directory,

@@ -8,7 +8,7 @@ const COR_CHECK_TTL_MS = 30_000;
  * GET /healthz: 200 while the store answers (COR being down does not make this instance unhealthy,
  * it is reported in the body); 503 when the store does not answer.
  */
-export function healthRoute(services: Pick<SlackServices, 'store' | 'appCor' | 'clock' | 'logger' | 'background'>): HttpRoute {
+export function healthRoute(services: Pick<SlackServices, 'store' | 'appCor' | 'clock' | 'logger'>): HttpRoute {
   let corCheck: { at: number; ok: boolean; error?: string } | undefined;
 
   async function corReachable(): Promise<{ ok: boolean; error?: string }> {
@@ -41,8 +41,6 @@ export function healthRoute(services: Pick<SlackServices, 'store' | 'appCor' | '
         status: store.ok ? (cor.ok ? 'ok' : 'degraded') : 'down',
         store: store.ok ? 'ok' : 'error',
         cor: cor.ok ? 'ok' : `error: ${cor.error}`,
-        // Where the work after acks runs: "request thread" with BACKGROUND_THREAD=true means that thread is restarting.
-        background: services.background.runsIn,
       };
       res.writeHead(store.ok ? 200 : 503, { 'content-type': 'application/json' }).end(JSON.stringify(body));
     },

@@ -6,7 +6,7 @@ import type { Proposal } from '../../../domain/time-entries.ts';
 import { localParts } from '../../../lib/zoned.ts';
 import { AppError } from '../../../errors.ts';
 import { openLogModal } from '../../log-modal.ts';
-import { postToResponseUrl } from '../../respond.ts';
+import { afterAck, postToResponseUrl, type ResponseMessage } from '../../respond.ts';
 import type { SlackServices } from '../../services.ts';
 import { cancelledMessage, chooseMessage, type PendingLog, taskNotFoundMessage } from '../../views/log.ts';
 import type { Message } from '../../views/linking.ts';
@@ -60,14 +60,14 @@ function writePending(services: SlackServices) {
     const pending = checkedPending(services, args);
     const responseUrl = args.body.response_url;
     if (!pending?.task || !responseUrl) return;
-    await services.background.run({ kind: 'log_pending', pending, responseUrl });
+    const respond = (m: ResponseMessage) => postToResponseUrl(responseUrl, { response_type: 'ephemeral', replace_original: true, ...m });
+    await afterAck(services.logger, () => logPending(services, pending, respond, responseUrl), (text) => respond({ text }));
   };
 }
 
-/** After the ack of Log it (in the background lane): writes and answers in place of the question. */
-export async function logPendingWork(services: SlackServices, pending: PendingLog, responseUrl: string): Promise<void> {
+/** After the ack of Log it: writes and answers in place of the question. */
+async function logPending(services: SlackServices, pending: PendingLog, respond: (m: ResponseMessage) => Promise<unknown>, responseUrl: string): Promise<void> {
   if (!pending.task) return;
-  const respond = (m: Message) => postToResponseUrl(responseUrl, { response_type: 'ephemeral', replace_original: true, ...m });
   const link = await services.linking.requireLink(pending.t, pending.u);
   const { tz } = await zoneOf(services, link);
   const api = services.linking.apiFor(link);
@@ -75,7 +75,7 @@ export async function logPendingWork(services: SlackServices, pending: PendingLo
   try {
     task = await services.tasks.task(link, api, pending.task);
   } catch {
-    return respond(taskNotFoundMessage(pending.task));
+    return void (await respond(taskNotFoundMessage(pending.task)));
   }
   const start = new Date(pending.s);
   const proposal: Proposal = { task, start, stop: new Date(pending.e), date: localParts(start, tz).date, note: pending.n, guesses: [] };

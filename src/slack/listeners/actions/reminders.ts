@@ -10,7 +10,7 @@ import type { Message } from '../../views/linking.ts';
 import { taskNotFoundMessage } from '../../views/log.ts';
 import { reminderSettingsModal, reminderSkippedMessage, reminderSnoozedMessage } from '../../views/reminders.ts';
 import { outcomeMessage, zoneOf } from '../commands/log.ts';
-import { postToResponseUrl } from '../../respond.ts';
+import { afterAck, postToResponseUrl, type ResponseMessage } from '../../respond.ts';
 
 type ActionArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
 
@@ -19,8 +19,8 @@ const valueSchema = z.object({ d: z.string().min(1).max(64), t: z.number().int()
 export const settingsMetaSchema = z.object({ t: z.string().min(1), u: z.string().min(1) });
 
 
-/** Who clicked which reminder button, as plain data (it may be checked in the background lane). */
-export interface ReminderClick {
+/** Who clicked which reminder button. */
+interface ReminderClick {
   tenantKey: string;
   userId: string;
   actionId: string;
@@ -58,12 +58,13 @@ function logTask(services: SlackServices) {
     await args.ack();
     const responseUrl = args.body.response_url;
     if (!responseUrl) return;
-    await services.background.run({ kind: 'reminder_log', click: clickOf(args), responseUrl });
+    const reply = (m: ResponseMessage) => postToResponseUrl(responseUrl, { response_type: 'ephemeral', replace_original: false, ...m });
+    await afterAck(services.logger, () => logOneHour(services, clickOf(args), reply), (text) => reply({ text }));
   };
 }
 
-/** After the ack of "Log 1h" (in the background lane): checks the button, writes, answers beside the DM. */
-export async function reminderLogWork(services: SlackServices, click: ReminderClick, responseUrl: string): Promise<void> {
+/** After the ack of "Log 1h": checks the button, writes, answers beside the DM. */
+async function logOneHour(services: SlackServices, click: ReminderClick, reply: (m: ResponseMessage) => Promise<unknown>): Promise<void> {
   const own = await ownDelivery(services, click);
   if (!own?.taskId) return;
   const { link, delivery, taskId } = own;
@@ -76,7 +77,6 @@ export async function reminderLogWork(services: SlackServices, click: ReminderCl
     note: undefined,
     language: 'en',
   };
-  const reply = (m: Message) => postToResponseUrl(responseUrl, { response_type: 'ephemeral', replace_original: false, ...m });
   const resolution = await services.entries.resolve(link, parsed, tz);
   if (resolution.kind === 'task_not_found') return void (await reply(taskNotFoundMessage(resolution.taskId)));
   if (resolution.kind !== 'ready' && resolution.kind !== 'confirm') return;

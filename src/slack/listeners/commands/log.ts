@@ -21,7 +21,7 @@ import {
 import type { SubcommandHandler } from './cor.ts';
 import { answerWithLinkCard, tenantOf, withLinkOrCard } from './linking.ts';
 import { openLogModal } from '../../log-modal.ts';
-import { postToResponseUrl, type Respond } from '../../respond.ts';
+import { afterAck, postToResponseUrl, type Respond } from '../../respond.ts';
 
 /** The zone and language to read a person's words in: the link's, else their Slack profile's. */
 export async function zoneOf(services: SlackServices, link: UserLinkRecord): Promise<{ tz: string; locale: string }> {
@@ -60,14 +60,13 @@ export function logSubcommand(services: SlackServices): SubcommandHandler {
       return;
     }
     await args.ack({ response_type: 'ephemeral', ...WORKING });
-    await services.background.run({ kind: 'log_command', command, rest });
+    const respond: Respond = (m) => postToResponseUrl(command.response_url, { response_type: 'ephemeral', replace_original: true, ...m });
+    await afterAck(
+      services.logger,
+      () => withLinkOrCard(services, respond, command, async (link) => logFor(services, link, command, rest, respond)),
+      (text) => respond({ text }),
+    );
   };
-}
-
-/** After the ack of `/cor log <words>` (in the background lane): answers in place through response_url. */
-export async function logCommandWork(services: SlackServices, command: SlashCommand, rest: string): Promise<void> {
-  const respond: Respond = (m) => postToResponseUrl(command.response_url, { response_type: 'ephemeral', replace_original: true, ...m });
-  await withLinkOrCard(services, respond, command, async (link) => logFor(services, link, command, rest, respond));
 }
 
 /** Parse, resolve and write (or ask) for one linked person. */

@@ -11,6 +11,7 @@ import { formatMinutes } from '../../views/format.ts';
 import type { Message } from '../../views/linking.ts';
 import { taskNotFoundMessage } from '../../views/log.ts';
 import { outcomeMessage } from '../commands/log.ts';
+import { afterAck, type ResponseMessage } from '../../respond.ts';
 
 const MAX_MINUTES = 24 * 60;
 
@@ -68,7 +69,7 @@ export function checkLogForm(values: z.infer<typeof stateSchema>, now: Date, tz:
 
 /**
  * The log-time modal's submission: field errors inline in the ack; otherwise the modal closes at once and the
- * entry is written in the background (idempotent on the view id), with the result sent as a DM.
+ * entry is written after the ack (idempotent on the view id), with the result sent as a DM.
  */
 export function logModalSubmission(services: SlackServices) {
   return async ({ ack, body, view }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs): Promise<void> => {
@@ -85,11 +86,13 @@ export function logModalSubmission(services: SlackServices) {
       return;
     }
     await ack();
-    await services.background.run({ kind: 'log_form', tenantKey: meta.data.t, userId: meta.data.u, tz: meta.data.tz, parsed: checked.parsed, viewId: view.id });
+    const form: LogForm = { tenantKey: meta.data.t, userId: meta.data.u, tz: meta.data.tz, parsed: checked.parsed, viewId: view.id };
+    const dm = async (m: ResponseMessage) => (await services.clients.forTenant(form.tenantKey)).chat.postMessage({ channel: form.userId, text: m.text, ...(m.blocks ? { blocks: m.blocks } : {}) });
+    await afterAck(services.logger, () => logForm(services, form, dm), (text) => dm({ text }));
   };
 }
 
-export interface LogFormJob {
+interface LogForm {
   tenantKey: string;
   userId: string;
   tz: string;
@@ -97,12 +100,10 @@ export interface LogFormJob {
   viewId: string;
 }
 
-/** After a checked log form closed (in the background lane): writes the entry and DMs the outcome. */
-export async function logFormWork(services: SlackServices, job: LogFormJob): Promise<void> {
+/** After a checked log form closed: writes the entry and DMs the outcome. */
+async function logForm(services: SlackServices, job: LogForm, dm: (m: ResponseMessage) => Promise<unknown>): Promise<void> {
   const link = await services.linking.requireLink(job.tenantKey, job.userId);
-  const client = await services.clients.forTenant(job.tenantKey);
   const resolution = await services.entries.resolve(link, job.parsed, job.tz);
-  const dm = async (m: Message) => client.chat.postMessage({ channel: link.slackUserId, text: m.text, blocks: m.blocks });
   if (resolution.kind === 'task_not_found') return void (await dm(taskNotFoundMessage(resolution.taskId)));
   if (resolution.kind !== 'ready' && resolution.kind !== 'confirm') return;
   const outcome = await services.entries.submit(link, resolution.proposal, `view:${job.viewId}`, undefined);

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, localParts } from '../../src/lib/zoned.ts';
-import type { BotProcess } from '../../tools/bot-process.ts';
 import type { FakeCor } from '../../tools/fake-cor/server.ts';
 import type { FakeSlack } from '../../tools/fake-slack/server.ts';
 import type { SlackRequestSender } from '../../tools/fake-slack/signed-requests.ts';
@@ -12,27 +11,18 @@ const TZ = 'America/Argentina/Buenos_Aires'; // Jane's Slack zone
 const JANE = 2;
 
 
-// The same flows with the work after acks in the background thread (the default) and in the request thread.
-describe.each([
-  ['in the background thread', 'true', 'thread'],
-  ['in the request thread (BACKGROUND_THREAD=false)', 'false', 'request thread'],
-])('work after acks %s (bot process)', (_name, setting, reported) => {
+// Acknowledged first, then the work in the same listener: the entry, the answer, and the outbox after COR trouble.
+describe('work after acks (bot process)', () => {
   let slack: FakeSlack;
   let cor: FakeCor;
-  let bot: BotProcess;
   let sender: SlackRequestSender;
   let e2e: BotWithFakes;
 
   beforeAll(async () => {
-    e2e = await botWithFakes({ env: { BACKGROUND_THREAD: setting }, linkJane: true });
-    ({ slack, cor, bot, sender } = e2e);
+    e2e = await botWithFakes({ linkJane: true });
+    ({ slack, cor, sender } = e2e);
   });
   afterAll(() => e2e.close());
-
-  it('says where the work runs when it starts', () => {
-    const running = bot.output().split('\n').find((l) => l.includes('cor-slack is running')) ?? '';
-    expect(JSON.parse(running)).toMatchObject({ background: reported });
-  });
 
   it('/cor log writes one entry and answers in place', async () => {
     const before = cor.hoursOf(JANE).length;
