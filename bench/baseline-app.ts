@@ -4,8 +4,8 @@
  * start-up line as the bot.
  */
 import { App, HTTPReceiver, LogLevel } from '@slack/bolt';
-import { usageCard } from '../src/slack/views/help.ts';
-import { WORKING } from '../src/slack/views/log.ts';
+import { usageCard } from '../src/slack/help.ts';
+import { WORKING } from '../src/slack/log-time/blocks.ts';
 
 const receiver = new HTTPReceiver({ signingSecret: process.env.SLACK_SIGNING_SECRET ?? '', logLevel: LogLevel.ERROR });
 const app = new App({

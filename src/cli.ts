@@ -16,10 +16,10 @@ import { CorTransport } from './cor/transport.ts';
 import { ReminderService, type SweepReport } from './domain/reminders.ts';
 import { systemClock } from './lib/clock.ts';
 import { cipherForStore } from './lib/crypto.ts';
-import { formatClock } from './slack/views/format.ts';
+import { formatClock } from './slack/blocks.ts';
 import { boltLogger, createLogger } from './logger.ts';
-import { MultiWorkspaceClients, SingleWorkspaceClients } from './slack/clients.ts';
-import { SlackReminderMessenger } from './slack/reminder-messenger.ts';
+import { MultiWorkspaceClients, SingleWorkspaceClients } from './slack/workspace/clients.ts';
+import { SlackReminderMessenger } from './slack/reminders/messenger.ts';
 import { migrateStore, openStore, type Store } from './store/index.ts';
 
 const USAGE = 'usage: npm run cli -- <migrate | links | rotate-keys | reminders preview|run [--at <ISO time>] [--all] [--json]>';

@@ -64,3 +64,18 @@ export function toUserMessage(err: unknown): string {
   }
   return 'Something went wrong on my side. Please try again; if it keeps happening, tell your COR admin.';
 }
+
+/**
+ * What COR said when a COR call failed (the COR client's errors carry a COR code and COR's own message), so that
+ * Slack answers can tell "gone" from "refused" without reaching into the COR client. Undefined for other errors.
+ */
+export function corRefusal(err: unknown): { code: CorErrorCode; corMessage: string | undefined } | undefined {
+  if (!(err instanceof AppError) || !isCorCode(err.code)) return undefined;
+  return { code: err.code, corMessage: typeof err.details?.corMessage === 'string' ? err.details.corMessage : undefined };
+}
+
+/** A COR call refused because the thing does not exist, or this person cannot see it. */
+export function isGoneInCor(err: unknown): boolean {
+  const code = corRefusal(err)?.code;
+  return code === 'not_found' || code === 'forbidden';
+}

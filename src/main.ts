@@ -6,7 +6,7 @@ import { WebClient } from '@slack/web-api';
 import { config as loadDotenv } from 'dotenv';
 import { type Config, ConfigError, loadConfig } from './config.ts';
 import { ClientCredentialsTokenSource, CorAuth } from './cor/auth.ts';
-import { CorClient } from './cor/client.ts';
+import { type CorApi, CorClient } from './cor/client.ts';
 import { CorTransport } from './cor/transport.ts';
 import { LinkingService } from './domain/linking.ts';
 import { ReminderService } from './domain/reminders.ts';
@@ -16,24 +16,25 @@ import { TimeEntryService } from './domain/time-entries.ts';
 import { TimerService } from './domain/timers.ts';
 import { startOutboxWorker } from './scheduler/outbox-worker.ts';
 import { startReminderScheduler } from './scheduler/reminders.ts';
-import { SlackReminderMessenger } from './slack/reminder-messenger.ts';
-import { HomeTab } from './slack/home.ts';
-import { SlackEntryNotifier } from './slack/entry-notifier.ts';
+import { SlackReminderMessenger } from './slack/reminders/messenger.ts';
+import { HomeTab } from './slack/home/home-tab.ts';
+import { SlackEntryNotifier } from './slack/log-time/entry-notifier.ts';
 import { tenantKeyOf } from './domain/tenant.ts';
-import { systemClock } from './lib/clock.ts';
+import { type Clock, systemClock } from './lib/clock.ts';
 import { cipherForStore } from './lib/crypto.ts';
 import { WorkTracker } from './lib/work-tracker.ts';
 import { boltLogger, createLogger, type Logger } from './logger.ts';
-import type { Clock } from './lib/clock.ts';
 import type { Authorize } from '@slack/bolt';
-import { type BotIdentity, createSlackApp, type HttpRoute, installationAuthorize, singleWorkspaceAuthorize } from './slack/app.ts';
-import { MultiWorkspaceClients, SingleWorkspaceClients, type SlackClients } from './slack/clients.ts';
-import { slackInstallRoutes } from './slack/routes/slack-install.ts';
+import { createSlackApp } from './slack/app.ts';
+import type { HttpRoute } from './slack/routes.ts';
+import { type BotIdentity, installationAuthorize, singleWorkspaceAuthorize } from './slack/workspace/authorize.ts';
+import { MultiWorkspaceClients, SingleWorkspaceClients } from './slack/workspace/clients.ts';
+import { slackInstallRoutes } from './slack/workspace/install-routes.ts';
 import { SlackProfileDirectory } from './slack/directory.ts';
-import { SlackLinkNotifier } from './slack/notifier.ts';
-import { COR_CALLBACK_PATH, corOAuthCallbackRoute } from './slack/routes/cor-oauth.ts';
-import { healthRoute } from './slack/routes/health.ts';
-import type { SlackServices } from './slack/services.ts';
+import { SlackLinkNotifier } from './slack/linking/notifier.ts';
+import { COR_CALLBACK_PATH, corOAuthCallbackRoute } from './slack/http/cor-oauth.ts';
+import { healthRoute } from './slack/http/health.ts';
+import type { SlackClients, SlackServices } from './slack/services.ts';
 import { migrateStore, openStore, type Store } from './store/index.ts';
 
 /** How long a graceful stop waits for work started after acks. */
@@ -67,8 +68,8 @@ function openConfiguredStore(config: Config, logger: Logger | undefined): Store 
   return openStore(config.databaseUrl, cipher);
 }
 
-/** Every service, built once. */
-function composeServices(base: { config: Config; logger: Logger; clock: Clock; store: Store; clients: SlackClients }): SlackServices {
+/** Every service, built once; and COR as the app itself (the health check asks it). */
+function composeServices(base: { config: Config; logger: Logger; clock: Clock; store: Store; clients: SlackClients }): { services: SlackServices; appCor: CorApi } {
   const { config, logger, clock, store, clients } = base;
   const transport = new CorTransport({
     apiUrl: config.cor.apiUrl,
@@ -125,8 +126,6 @@ function composeServices(base: { config: Config; logger: Logger; clock: Clock; s
   const services: SlackServices = {
     logger,
     clock,
-    store,
-    appCor,
     work,
     linking,
     clients,
@@ -139,7 +138,7 @@ function composeServices(base: { config: Config; logger: Logger; clock: Clock; s
     tasks,
     corTaskUrl: (id) => taskUrl?.replace('{id}', String(id)),
   };
-  return services;
+  return { services, appCor };
 }
 
 function startSchedulers(services: SlackServices, config: Config): { stop(): void } {
@@ -184,7 +183,7 @@ export async function main(): Promise<void> {
     authorize = singleWorkspaceAuthorize(botToken, identity);
   }
 
-  const services = composeServices({ config, logger, clock, store, clients });
+  const { services, appCor } = composeServices({ config, logger, clock, store, clients });
   const runtime = createSlackApp(
     {
       mode: config.slack.mode,
@@ -196,7 +195,7 @@ export async function main(): Promise<void> {
     },
     services,
     authorize,
-    [healthRoute(services), corOAuthCallbackRoute(services.linking, logger), ...extraRoutes],
+    [healthRoute({ store: () => store.ping(), cor: () => appCor.me() }, services), corOAuthCallbackRoute(services.linking, logger), ...extraRoutes],
   );
   await runtime.start();
   const schedulers = startSchedulers(services, config);

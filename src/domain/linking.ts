@@ -215,6 +215,21 @@ export class LinkingService {
     return { links, installation };
   }
 
+  /** The person's link in whatever state it is (needing a re-link included), or undefined when there is none. */
+  findLink(tenantKey: string, slackUserId: string): Promise<UserLinkRecord | undefined> {
+    return this.#d.store.links.find(tenantKey, slackUserId);
+  }
+
+  /**
+   * The person changed their Slack profile (often: travelled to another time zone). Reminders are scheduled in
+   * the zone stored on the link, so it follows the profile at once rather than waiting for their next command.
+   */
+  async followProfile(tenantKey: string, slackUserId: string, profile: { tz: string; locale?: string | undefined }): Promise<void> {
+    const link = await this.#d.store.links.find(tenantKey, slackUserId);
+    if (!link || (link.tz === profile.tz && (profile.locale === undefined || link.locale === profile.locale))) return;
+    await this.#d.store.links.updateProfile(link.id, { tz: profile.tz, ...(profile.locale ? { locale: profile.locale } : {}) });
+  }
+
   /** The link of a user who must be linked to go on; otherwise AppError('not_linked' | 'needs_relink'). */
   async requireLink(tenantKey: string, slackUserId: string): Promise<UserLinkRecord> {
     const link = await this.#d.store.links.find(tenantKey, slackUserId);

@@ -489,6 +489,12 @@ export class ReminderService {
     return redrawn;
   }
 
+  /** A reminder DM sent to this person (a button names it), or undefined when it is not theirs. */
+  async deliveryOf(link: UserLinkRecord, deliveryId: string): Promise<ReminderDeliveryRecord | undefined> {
+    const delivery = await this.#d.reminders.getDelivery(deliveryId);
+    return delivery && delivery.linkId === link.id ? delivery : undefined;
+  }
+
   /** "Snooze 1h": the same reminder again later (the sweep reclaims it when the snooze ends). */
   async snooze(link: UserLinkRecord, deliveryId: string, minutes = 60): Promise<Date | undefined> {
     const delivery = await this.#d.reminders.getDelivery(deliveryId);

@@ -1,14 +1,14 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, type Authorize, HTTPReceiver, type Receiver, SocketModeReceiver } from '@slack/bolt';
-import { tenantKeyOf } from '../domain/tenant.ts';
-import type { InstallationRepository } from '../store/installations.ts';
 import { AppError, toUserMessage } from '../errors.ts';
 import { boltLogger } from '../logger.ts';
-import { registerListeners } from './listeners/index.ts';
-import type { Registered } from './listeners/registry.ts';
+import { registerFeatures } from './features.ts';
+import { checkSlackRequest, MAX_SLACK_BODY_BYTES } from './http/request-guard.ts';
+import { SLACK_EVENTS_PATH } from './ids.ts';
+import { ListenerRegistry, type Registered } from './registry.ts';
 import { postToResponseUrl } from './respond.ts';
-import { checkSlackRequest, MAX_SLACK_BODY_BYTES } from './request-guard.ts';
+import type { HttpRoute } from './routes.ts';
 import type { SlackServices } from './services.ts';
 
 export interface SlackAppConfig {
@@ -18,40 +18,6 @@ export interface SlackAppConfig {
   apiUrl: string;
   port: number;
   host: string;
-}
-
-/** Who the bot is in the workspace, learned once at start-up (auth.test) so no request waits on it. */
-export interface BotIdentity {
-  botId: string;
-  botUserId: string;
-  teamId: string | undefined;
-}
-
-/** Single workspace: the one bot token and identity, for every request. */
-export function singleWorkspaceAuthorize(botToken: string, identity: BotIdentity): Authorize<boolean> {
-  return async () => ({ botToken, botId: identity.botId, botUserId: identity.botUserId, teamId: identity.teamId });
-}
-
-/** Multi-workspace: each request's workspace (or org) is looked up in the installation store. */
-export function installationAuthorize(installations: InstallationRepository): Authorize<boolean> {
-  return async (source) => {
-    const found = await installations.find(tenantKeyOf(source));
-    if (!found) throw new AppError('unknown_tenant', 'this workspace has not installed the app');
-    return {
-      botToken: found.botToken,
-      ...(found.botId ? { botId: found.botId } : {}),
-      ...(found.botUserId ? { botUserId: found.botUserId } : {}),
-      ...(found.teamId ? { teamId: found.teamId } : {}),
-      ...(found.enterpriseId ? { enterpriseId: found.enterpriseId } : {}),
-    };
-  };
-}
-
-/** An extra HTTP route beside Slack's (health, OAuth callbacks). */
-export interface HttpRoute {
-  method: 'GET' | 'POST';
-  path: string;
-  handler: (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void> | void;
 }
 
 export interface SlackRuntime {
@@ -64,7 +30,7 @@ export interface SlackRuntime {
   port(): number;
 }
 
-const SLACK_PATHS = new Set(['/slack/events']);
+const SLACK_PATHS = new Set([SLACK_EVENTS_PATH]);
 
 /** The whole body, or undefined once it passes `limit` bytes (the rest is not read). */
 function readBody(req: IncomingMessage, limit: number): Promise<Buffer | undefined> {
@@ -179,7 +145,9 @@ export function createBoltApp(
   app.use(async ({ next }) => {
     await services.work.track(next());
   });
-  const registered = registerListeners(app, services);
+  const registry = new ListenerRegistry(app);
+  registerFeatures(registry, services);
+  const registered = registry.registered;
 
   app.error(async ({ error, body }: { error: Error; body?: unknown }) => {
     const original = (error as { original?: unknown }).original ?? error;

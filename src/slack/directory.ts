@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { SlackDirectory, SlackProfile } from '../domain/linking.ts';
 import type { Clock } from '../lib/clock.ts';
-import type { SlackClients } from './clients.ts';
+import type { SlackClients } from './services.ts';
 
 /** Profiles change rarely; timezone changes still show up within this long. */
 const PROFILE_TTL_MS = 10 * 60_000;

@@ -55,3 +55,8 @@ export function tenantOfEvent(
   const text = (v: unknown) => (typeof v === 'string' ? v : undefined);
   return tenantKeyOf({ teamId: context.teamId ?? text(body.team_id), enterpriseId: context.enterpriseId ?? text(body.enterprise_id), isEnterpriseInstall: context.isEnterpriseInstall });
 }
+
+/** The tenant of a slash command: the workspace it was run in, or the org for an org-wide install. */
+export function tenantOfCommand(command: SlashCommand): string {
+  return tenantKeyOf({ teamId: command.team_id, enterpriseId: command.enterprise_id, isEnterpriseInstall: command.is_enterprise_install === 'true' });
+}

@@ -3,21 +3,22 @@ import type { App, Receiver, ReceiverEvent } from '@slack/bolt';
 import { ClientCredentialsTokenSource } from '../../src/cor/auth.ts';
 import { type Clock, systemClock } from '../../src/lib/clock.ts';
 import { ReminderService } from '../../src/domain/reminders.ts';
-import { SlackReminderMessenger } from '../../src/slack/reminder-messenger.ts';
-import { HomeTab } from '../../src/slack/home.ts';
+import { SlackReminderMessenger } from '../../src/slack/reminders/messenger.ts';
+import { HomeTab } from '../../src/slack/home/home-tab.ts';
 import { ProjectService } from '../../src/domain/projects.ts';
-import type { IntegrationSource } from '../../src/cor/client.ts';
+import type { CorApi, IntegrationSource } from '../../src/cor/client.ts';
 import { WorkTracker } from '../../src/lib/work-tracker.ts';
 import { LinkingService } from '../../src/domain/linking.ts';
 import { TaskDirectory } from '../../src/domain/tasks.ts';
 import { TimeEntryService } from '../../src/domain/time-entries.ts';
 import { TimerService } from '../../src/domain/timers.ts';
-import { SlackEntryNotifier } from '../../src/slack/entry-notifier.ts';
-import { createBoltApp, singleWorkspaceAuthorize } from '../../src/slack/app.ts';
-import { SingleWorkspaceClients } from '../../src/slack/clients.ts';
+import { SlackEntryNotifier } from '../../src/slack/log-time/entry-notifier.ts';
+import { createBoltApp } from '../../src/slack/app.ts';
+import { singleWorkspaceAuthorize } from '../../src/slack/workspace/authorize.ts';
+import { SingleWorkspaceClients } from '../../src/slack/workspace/clients.ts';
 import { SlackProfileDirectory } from '../../src/slack/directory.ts';
-import { SlackLinkNotifier } from '../../src/slack/notifier.ts';
-import type { Registered } from '../../src/slack/listeners/registry.ts';
+import { SlackLinkNotifier } from '../../src/slack/linking/notifier.ts';
+import type { Registered } from '../../src/slack/registry.ts';
 import type { UserLinkRecord } from '../../src/store/links.ts';
 import type { SlackServices } from '../../src/slack/services.ts';
 import { DEFAULT_WORKSPACE, FakeSlack } from '../../tools/fake-slack/server.ts';
@@ -46,6 +47,8 @@ export interface AckRecord {
 export interface ListenerHarness {
   app: App & { registered: Registered };
   services: SlackServices;
+  /** COR as the app itself (client credentials), as main.ts gives the domain services. */
+  appCor: CorApi;
   slack: FakeSlack;
   cor: FakeCor;
   db: TempStore;
@@ -109,8 +112,6 @@ export async function listenerHarness(opts: { clock?: Clock; integrationSource?:
   const services: SlackServices = {
     logger,
     clock,
-    store: db.store,
-    appCor,
     work,
     linking,
     clients,
@@ -130,6 +131,7 @@ export async function listenerHarness(opts: { clock?: Clock; integrationSource?:
   return {
     app,
     services,
+    appCor,
     slack,
     cor,
     db,

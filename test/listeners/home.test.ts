@@ -1,5 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { linkedHome } from '../../src/slack/views/home.ts';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { linkedHome } from '../../src/slack/home/blocks.ts';
 import { DEFAULT_REMINDER_SETTING } from '../../src/store/reminders.ts';
 import { buttonClick, type ListenerHarness, listenerHarness, slashCommandBody } from '../helpers/bolt.ts';
 
@@ -69,5 +69,40 @@ describe('App Home through a real Bolt app', () => {
       () => undefined,
     );
     expect(view.blocks.length).toBeLessThanOrEqual(100);
+  });
+});
+
+describe('app_home_opened through a real Bolt app', () => {
+  let h: ListenerHarness;
+  beforeAll(async () => {
+    h = await listenerHarness();
+  });
+  afterAll(() => h.close());
+
+  it('publishes the Home tab when it is opened', async () => {
+    await h.send({
+      type: 'event_callback',
+      team_id: 'T0DEMO',
+      api_app_id: 'A0COR',
+      event_id: 'Ev1',
+      event_time: 1,
+      event: { type: 'app_home_opened', user: 'U01JANE', channel: 'D01', tab: 'home', event_ts: '1.1' },
+    });
+    const [call] = h.slack.callsTo('views.publish');
+    expect(call?.args).toMatchObject({ user_id: 'U01JANE', view: { type: 'home' } });
+    expect(call?.token).toBe('xoxb-fake-demo-token');
+  });
+
+  it('ignores the Messages tab being opened', async () => {
+    const before = h.slack.callsTo('views.publish').length;
+    await h.send({
+      type: 'event_callback',
+      team_id: 'T0DEMO',
+      api_app_id: 'A0COR',
+      event_id: 'Ev2',
+      event_time: 1,
+      event: { type: 'app_home_opened', user: 'U01JANE', channel: 'D01', tab: 'messages', event_ts: '1.2' },
+    });
+    expect(h.slack.callsTo('views.publish')).toHaveLength(before);
   });
 });

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ReminderService } from '../../src/domain/reminders.ts';
-import { SlackReminderMessenger } from '../../src/slack/reminder-messenger.ts';
+import { SlackReminderMessenger } from '../../src/slack/reminders/messenger.ts';
 import { type ListenerHarness, listenerHarness } from '../helpers/bolt.ts';
 
 describe('reminder claims while a slow sweep is still sending', () => {
@@ -18,7 +18,7 @@ describe('reminder claims while a slow sweep is still sending', () => {
       new ReminderService({
         links: h.db.store.links,
         reminders: h.db.store.reminders,
-        appCor: h.services.appCor,
+        appCor: h.appCor,
         messenger: new SlackReminderMessenger(h.services.clients, h.services.clock),
         clock: h.services.clock,
         logger: h.services.logger,

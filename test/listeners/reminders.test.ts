@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/lib/clock.ts';
-import { SlackReminderMessenger } from '../../src/slack/reminder-messenger.ts';
+import { SlackReminderMessenger } from '../../src/slack/reminders/messenger.ts';
 import type { UserLinkRecord } from '../../src/store/links.ts';
 import { buttonClick, type ListenerHarness, listenerHarness, slashCommandBody, viewSubmission } from '../helpers/bolt.ts';
 

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createSlackApp, singleWorkspaceAuthorize } from '../../../src/slack/app.ts';
+import { createSlackApp } from '../../../src/slack/app.ts';
+import { singleWorkspaceAuthorize } from '../../../src/slack/workspace/authorize.ts';
 import { listenerHarness, type ListenerHarness, slashCommandBody } from '../../helpers/bolt.ts';
 
 describe('createSlackApp', () => {

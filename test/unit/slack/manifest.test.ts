@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { BOT_SCOPES, COMMAND, EVENTS, SHORTCUTS, SLACK_EVENTS_PATH } from '../../../src/slack/views/ids.ts';
+import { BOT_SCOPES, COMMAND, EVENTS, SHORTCUTS, SLACK_EVENTS_PATH } from '../../../src/slack/ids.ts';
 import { listenerHarness } from '../../helpers/bolt.ts';
 
 interface Manifest {

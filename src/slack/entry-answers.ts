@@ -1,0 +1,87 @@
+import type { KnownBlock } from '@slack/types';
+import type { TaskView } from '../domain/tasks.ts';
+import type { DayTotal, Proposal, WriteOutcome } from '../domain/time-entries.ts';
+import { localParts } from '../lib/zoned.ts';
+import type { UserLinkRecord } from '../store/links.ts';
+import { formatClock, formatDate, formatHours, formatMinutes, type Message, plain, progressBar } from './blocks.ts';
+import { ACTIONS } from './ids.ts';
+import type { SlackServices } from './services.ts';
+
+// What the bot answers about a time entry it wrote (or queued, or could not write): the same words whether it
+// came from `/cor log`, the log form, a reminder's "Log 1h", a timer, or COR coming back later.
+
+function section(text: string): KnownBlock {
+  return { type: 'section', text: { type: 'mrkdwn', text } };
+}
+
+export function minutesOf(p: { start: Date; stop: Date }): number {
+  return Math.round((p.stop.getTime() - p.start.getTime()) / 60_000);
+}
+
+export function taskLine(task: TaskView): string {
+  const where = [task.project, task.client].filter(Boolean).map((s) => plain(s as string)).join(' · ');
+  return `*${plain(task.title)}*${where ? ` (${where})` : ''}`;
+}
+
+export function whenLine(p: { start: Date; stop: Date }, tz: string): string {
+  return `${formatDate(localParts(p.start, tz).date)} · ${formatClock(p.start, tz)}–${formatClock(p.stop, tz)}`;
+}
+
+/** The answer to show for a write, with that day's total when COR can tell it. */
+export async function outcomeMessage(services: SlackServices, link: UserLinkRecord, proposal: Proposal, outcome: WriteOutcome, tz: string): Promise<Message> {
+  switch (outcome.kind) {
+    case 'written': {
+      const total = proposal.dayTotal ?? (await services.entries.dayTotal(link, proposal.date, tz).catch(() => undefined));
+      return loggedMessage(proposal, tz, total, services.corTaskUrl(proposal.task.id), outcome.adopted);
+    }
+    case 'queued':
+      return queuedMessage(proposal, tz);
+    case 'duplicate':
+      return duplicateMessage(outcome.request.state);
+    case 'failed':
+      return failedMessage(outcome.request, tz, outcome.reason, outcome.relink);
+  }
+}
+
+export function loggedMessage(p: { task: TaskView; start: Date; stop: Date; note: string | undefined }, tz: string, total: DayTotal | undefined, taskUrl: string | undefined, adopted = false): Message {
+  const head = `✓ Logged *${formatMinutes(minutesOf(p))}* on ${taskLine(p.task)}`;
+  const lines = [head, whenLine(p, tz)];
+  if (total) lines.push(`That day: ${formatHours(total.logged)} of ${formatHours(total.target)}  ${progressBar(total.logged, total.target)}`);
+  const blocks: KnownBlock[] = [section(lines.join('\n'))];
+  if (p.note) blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: `Note: ${plain(p.note)} (kept here; COR's hours API takes no note)` }] });
+  if (adopted) blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: 'COR had already saved it; nothing was written twice.' }] });
+  if (taskUrl) blocks.push({ type: 'actions', elements: [{ type: 'button', action_id: ACTIONS.openInCor, text: { type: 'plain_text', text: 'Open in COR' }, url: taskUrl }] });
+  return { text: `✓ Logged ${formatMinutes(minutesOf(p))} on ${plain(p.task.title)}`, blocks };
+}
+
+function queuedMessage(p: { task: TaskView; start: Date; stop: Date }, tz: string): Message {
+  const text = `COR is not answering right now, so your ${formatMinutes(minutesOf(p))} on ${taskLine(p.task)} (${whenLine(p, tz)}) is saved and will be written as soon as COR is back. I will tell you when it is done.`;
+  return { text, blocks: [section(`⏳ ${text}`)] };
+}
+
+function duplicateMessage(state: string): Message {
+  const text =
+    state === 'written'
+      ? 'That entry is already logged; I did not write it again.'
+      : state === 'pending'
+        ? 'That entry is already on its way to COR; I did not send it twice.'
+        : state === 'cancelled'
+          ? 'That entry was cancelled.'
+          : 'That entry already failed; log it again with a new command.';
+  return { text, blocks: [section(text)] };
+}
+
+function relogLine(p: { taskId: number; start: Date; stop: Date }, tz: string): string {
+  return `/cor log ${formatClock(p.start, tz)}-${formatClock(p.stop, tz)} #${p.taskId} ${localParts(p.start, tz).date}`;
+}
+
+export function failedMessage(p: { taskId: number; start: Date; stop: Date }, tz: string, reason: string, relink: boolean): Message {
+  const why = relink ? 'COR no longer accepts my access for you; run `/cor link`, then' : `COR refused the entry (${plain(reason)}). Fix it and`;
+  const text = `${why} log it again with:\n\`${relogLine(p, tz)}\``;
+  return { text, blocks: [section(`✗ ${text}`)] };
+}
+
+export function taskNotFoundMessage(taskId: number): Message {
+  const text = `Task #${taskId} does not exist in COR, or you cannot log time on it.`;
+  return { text, blocks: [section(text)] };
+}

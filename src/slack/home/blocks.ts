@@ -1,0 +1,82 @@
+import type { HomeView, KnownBlock } from '@slack/types';
+import type { TaskView } from '../../domain/tasks.ts';
+import type { Summary } from '../../domain/time-entries.ts';
+import { localParts } from '../../lib/zoned.ts';
+import type { ReminderSettingRecord } from '../../store/reminders.ts';
+import { formatClock, formatDate, formatHours, formatMinutes, plain, progressBar } from '../blocks.ts';
+import { USAGE } from '../help.ts';
+import { ACTIONS } from '../ids.ts';
+import { settingsLines, taskActions, taskLines } from '../lines.ts';
+
+/** The App Home tab until the per-user home arrives: what the bot does and how to start. Pure. */
+export function welcomeHome(consentUrl?: string): HomeView {
+  return {
+    type: 'home',
+    blocks: [
+      { type: 'header', text: { type: 'plain_text', text: 'COR for Slack' } },
+      { type: 'section', text: { type: 'mrkdwn', text: 'Log your hours and move your COR tasks without leaving Slack. Run `/cor link` to connect your COR account.' } },
+      consentUrl
+        ? { type: 'actions', elements: [{ type: 'button', action_id: ACTIONS.openCorConsent, style: 'primary', text: { type: 'plain_text', text: 'Link my COR account' }, url: consentUrl }] }
+        : {
+            type: 'actions',
+            elements: [
+              { type: 'button', action_id: ACTIONS.openLogModal, style: 'primary', text: { type: 'plain_text', text: 'Log time' } },
+              { type: 'button', action_id: ACTIONS.reminderSettings, text: { type: 'plain_text', text: 'Reminder settings' } },
+            ],
+          },
+      { type: 'divider' },
+      { type: 'section', text: { type: 'mrkdwn', text: USAGE.map((l) => `• \`${l.usage}\`  ${l.what}`).join('\n') } },
+    ],
+  };
+}
+
+/** What a linked person's Home shows; a part COR could not give is undefined (said so on the page). */
+export interface HomeData {
+  corName: string;
+  tz: string;
+  now: Date;
+  week: Summary | undefined;
+  timer: { task: Pick<TaskView, 'id' | 'title'>; startedAt: Date; minutes: number } | undefined;
+  tasks: TaskView[] | undefined;
+  reminders: ReminderSettingRecord;
+}
+
+const HOME_TASKS = 10;
+const section = (text: string): KnownBlock => ({ type: 'section', text: { type: 'mrkdwn', text: text.slice(0, 2_900) } });
+
+/** A linked person's App Home: today and this week against target, the running timer, top tasks, reminders. Pure. */
+export function linkedHome(d: HomeData, taskUrl: (id: number) => string | undefined): HomeView {
+  const blocks: KnownBlock[] = [
+    { type: 'header', text: { type: 'plain_text', text: 'COR for Slack' } },
+    { type: 'context', elements: [{ type: 'mrkdwn', text: `Linked to COR as *${plain(d.corName)}* · \`/cor help\` for everything` }] },
+    {
+      type: 'actions',
+      elements: [
+        { type: 'button', action_id: ACTIONS.openLogModal, style: 'primary', text: { type: 'plain_text', text: 'Log time' } },
+        { type: 'button', action_id: ACTIONS.reminderSettings, text: { type: 'plain_text', text: 'Reminder settings' } },
+      ],
+    },
+    { type: 'divider' },
+  ];
+  if (d.week) {
+    const today = d.week.days.find((day) => day.date === localParts(d.now, d.tz).date);
+    if (today) blocks.push(section(`*Today*: ${formatHours(today.logged)} of ${formatHours(today.target)}  ${progressBar(today.logged, today.target || 1)}`));
+    const bars = d.week.days.map((day) => `\`${formatDate(day.date).padEnd(10)} ${progressBar(day.logged, day.target || 1)}\` ${formatHours(day.logged)}${day.target ? ` / ${formatHours(day.target)}` : ''}`);
+    blocks.push(section(`*This week*: ${formatHours(d.week.logged)} of ${formatHours(d.week.target)}\n${bars.join('\n')}`));
+  } else blocks.push(section('_COR did not answer: your hours will show here when it does._'));
+  if (d.timer) {
+    blocks.push({
+      type: 'section',
+      text: { type: 'mrkdwn', text: `⏱ Timer running on *${plain(d.timer.task.title)}* since ${formatClock(d.timer.startedAt, d.tz)} (${formatMinutes(d.timer.minutes)})` },
+      accessory: { type: 'button', action_id: ACTIONS.timerStop, style: 'danger', text: { type: 'plain_text', text: 'Stop' } },
+    });
+  }
+  blocks.push({ type: 'divider' });
+  if (d.tasks) {
+    const top = [...d.tasks].sort((a, b) => (a.deadline ?? '9999').localeCompare(b.deadline ?? '9999')).slice(0, HOME_TASKS);
+    blocks.push(section(top.length > 0 ? `*Your open tasks* (${top.length} of ${d.tasks.length}, by deadline) · \`/cor tasks\` for all` : '*Your open tasks*: none. 🎉'));
+    for (const task of top) blocks.push(section(taskLines(task, d.now, d.tz, taskUrl(task.id))), taskActions(task));
+  } else blocks.push(section('_COR did not answer: your tasks will show here when it does._'));
+  blocks.push({ type: 'divider' }, section(`*Reminders*\n${settingsLines(d.reminders, d.tz).join('\n')}`));
+  return { type: 'home', blocks };
+}

@@ -1,0 +1,59 @@
+import type { WebClient } from '@slack/web-api';
+import { addDays, localParts } from '../../lib/zoned.ts';
+import type { UserLinkRecord } from '../../store/links.ts';
+import { zoneOf } from '../person.ts';
+import type { AppHome, SlackServices } from '../services.ts';
+import { linkedHome, welcomeHome } from './blocks.ts';
+
+/** Home is redrawn after a person's own changes only if they looked at it this recently. */
+const VIEWER_TTL_MS = 24 * 3_600_000;
+const MAX_VIEWERS = 50_000;
+
+/**
+ * The App Home tab of each person: published when they open it, and redrawn after their own changes (a
+ * write, a status change, a timer, their reminder settings) while they are likely to look at it again.
+ */
+export class HomeTab implements AppHome {
+  readonly #seen = new Map<string, number>();
+
+  async opened(services: SlackServices, client: WebClient, tenantKey: string, userId: string): Promise<void> {
+    if (this.#seen.size > MAX_VIEWERS) this.#seen.clear();
+    this.#seen.set(`${tenantKey}/${userId}`, services.clock.now().getTime());
+    await this.#publish(services, client, tenantKey, userId);
+  }
+
+  /** After the person's own change; never fails the change it follows. */
+  refresh(services: SlackServices, link: UserLinkRecord): void {
+    const seenAt = this.#seen.get(`${link.tenantKey}/${link.slackUserId}`);
+    if (seenAt === undefined || services.clock.now().getTime() - seenAt > VIEWER_TTL_MS) return;
+    const run = async () => this.#publish(services, await services.clients.forTenant(link.tenantKey), link.tenantKey, link.slackUserId);
+    void services.work.track(run().catch((err: unknown) => services.logger.warn({ err }, 'could not redraw App Home')));
+  }
+
+  async #publish(services: SlackServices, client: WebClient, tenantKey: string, userId: string): Promise<void> {
+    const link = await services.linking.findLink(tenantKey, userId);
+    if (!link || link.state !== 'active') {
+      // The consent button needs a fresh single-use state; without one the page still says how to link.
+      const consentUrl = await services.linking.consentUrl(tenantKey, userId).catch(() => undefined);
+      await client.views.publish({ user_id: userId, view: welcomeHome(consentUrl) });
+      return;
+    }
+    const { tz } = await zoneOf(services, link);
+    const api = services.linking.apiFor(link);
+    const now = services.clock.now();
+    const today = localParts(now, tz);
+    const monday = addDays(today.date, 1 - today.weekday);
+    // Each part on its own: COR trouble leaves that part empty (said so), never the whole page.
+    const [week, tasks, timer, reminders] = await Promise.all([
+      services.entries.summary(link, tz, monday, addDays(monday, 6)).catch(() => undefined),
+      services.tasks.openTasks(link, api).catch(() => undefined),
+      services.timers.status(link, api).catch(() => undefined),
+      services.reminders.settings(link),
+    ]);
+    const view = linkedHome(
+      { corName: link.corName, tz, now, week, tasks, reminders, timer: timer && { task: timer.task, startedAt: timer.timer.startedAt, minutes: timer.minutes } },
+      services.corTaskUrl,
+    );
+    await client.views.publish({ user_id: userId, view });
+  }
+}

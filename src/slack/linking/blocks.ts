@@ -1,0 +1,60 @@
+import type { KnownBlock } from '@slack/types';
+import type { UnlinkResult, WhoAmI } from '../../domain/linking.ts';
+import type { UserLinkRecord } from '../../store/links.ts';
+import { type Message, plain } from '../blocks.ts';
+import { linkButton } from '../person.ts';
+
+function tokenStateText(w: WhoAmI): string {
+  if (w.tokenState === 'active') return 'active (renewed automatically)';
+  if (w.tokenState === 'needs_relink') return 'expired for good: run `/cor link` to link again';
+  if (w.tokenState === 'unverified') return 'could not be checked (COR did not answer); it will be retried';
+  return 'missing: run `/cor link`';
+}
+
+export function whoamiCard(w: WhoAmI): Message {
+  const since = w.link.linkedAt.toISOString().slice(0, 10);
+  const lines = [
+    `Linked as *${plain(w.link.corName)}*${w.link.corEmail ? ` (${plain(w.link.corEmail)})` : ''}, COR user ${w.link.corUserId}, since ${since}.`,
+    `COR access: ${tokenStateText(w)}.`,
+    `Time zone: ${w.tz} · Language: ${w.locale}`,
+  ];
+  return { text: lines.join('\n'), blocks: [{ type: 'section', text: { type: 'mrkdwn', text: lines.join('\n') } }] };
+}
+
+export function unlinkedCard(result: UnlinkResult): Message {
+  if (!result.removed) {
+    const text = 'You were not linked, so there was nothing to remove.';
+    return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] };
+  }
+  const lines = ['Unlinked. Your COR tokens are deleted; I can no longer act as you in COR.'];
+  if (result.cancelledEntries.length > 0) {
+    lines.push(`${result.cancelledEntries.length} time ${result.cancelledEntries.length === 1 ? 'entry that was' : 'entries that were'} still waiting to be written to COR will not be written:`);
+    for (const e of result.cancelledEntries.slice(0, 10)) {
+      const hours = ((e.stop.getTime() - e.start.getTime()) / 3_600_000).toFixed(2).replace(/\.?0+$/, '');
+      lines.push(`• ${hours}h on task #${e.taskId}, from ${e.start.toISOString().slice(0, 16).replace('T', ' ')} UTC`);
+    }
+  }
+  if (result.discardedTimer) lines.push(`Your running timer on task #${result.discardedTimer.taskId} was discarded.`);
+  lines.push('Run `/cor link` whenever you want to link again.');
+  const text = lines.join('\n');
+  return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] };
+}
+
+export function welcomeMessage(link: UserLinkRecord, warnings: string[]): Message {
+  const lead = `You are linked to COR as *${plain(link.corName)}*. Things to try:`;
+  const tips = ['`/cor log 2h on <task> yesterday`: log time in plain words', '`/cor tasks`: your open tasks', '`/cor whoami`: check the link'].map((t) => `• ${t}`).join('\n');
+  const blocks: KnownBlock[] = [
+    { type: 'section', text: { type: 'mrkdwn', text: lead } },
+    { type: 'section', text: { type: 'mrkdwn', text: tips } },
+  ];
+  for (const w of warnings) blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: `:warning: ${plain(w)}` }] });
+  return { text: `You are linked to COR as ${plain(link.corName)}.`, blocks };
+}
+
+export function relinkMessage(consentUrl: string | undefined): Message {
+  const lead = 'COR stopped accepting my access for you (your COR session ended or was revoked), so I cannot log time or change tasks for you until you link again.';
+  const blocks: KnownBlock[] = [{ type: 'section', text: { type: 'mrkdwn', text: lead } }];
+  if (consentUrl) blocks.push(linkButton(consentUrl, 'Link again'));
+  else blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: 'Run `/cor link` to link again.' }] });
+  return { text: lead, blocks };
+}

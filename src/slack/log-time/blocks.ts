@@ -1,0 +1,106 @@
+import type { KnownBlock } from '@slack/types';
+import type { LogParseError } from '../../domain/parse/log-command.ts';
+import type { TaskView } from '../../domain/tasks.ts';
+import type { Proposal } from '../../domain/time-entries.ts';
+import { formatDate, formatMinutes, type Message, plain } from '../blocks.ts';
+import { minutesOf, taskLine, whenLine } from '../entry-answers.ts';
+import { ACTIONS } from '../ids.ts';
+
+function section(text: string): KnownBlock {
+  return { type: 'section', text: { type: 'mrkdwn', text } };
+}
+
+export const WORKING: Message = { text: '⏳ Logging…', blocks: [section('⏳ Logging…')] };
+
+export function parseErrorMessage(error: LogParseError): Message {
+  const text = (() => {
+    switch (error.code) {
+      case 'empty':
+        return 'What should I log? For example `/cor log 2h30 on Homepage redesign yesterday` or `/cor log 9:00-11:30 #48211`.';
+      case 'no_duration':
+        return 'How long? Add a duration like `2h`, `45m` or `1.5h`, or a range like `9-11:30`.';
+      case 'ambiguous_number':
+        return `Is \`${plain(error.value)}\` hours or minutes? Say \`${plain(error.value)}h\` or \`${plain(error.value)}m\`.`;
+      case 'zero':
+        return 'That is no time at all: give a duration above zero.';
+      case 'negative':
+        return 'Time cannot be negative: give a duration like `2h`.';
+      case 'too_long':
+        return `${formatMinutes(error.minutes)} is more than a day in one entry. Split it across days.`;
+      case 'future':
+        return `That is in the future (${formatDate(error.date)}). I only log time that has already happened.`;
+      case 'range_in_future':
+        return 'That range ends in the future. Log it once it has happened, or give a duration.';
+      case 'since_in_future':
+        return 'That start time has not come yet today.';
+    }
+  })();
+  return { text, blocks: [section(text)] };
+}
+
+/** The value carried by the confirm/choose buttons; checked against the clicker on the way back. */
+export interface PendingLog {
+  /** Slack user who asked */
+  u: string;
+  /** tenant */
+  t: string;
+  /** the original request's id: the idempotency key is derived from it */
+  k: string;
+  /** task id (absent while choosing) */
+  task?: number;
+  s: string;
+  e: string;
+  n?: string;
+  q?: string;
+}
+
+export function confirmMessage(p: Proposal, tz: string, pending: PendingLog): Message {
+  const guessed = p.guesses.includes('task') && p.guesses.includes('date') ? 'the task and the day' : p.guesses.includes('task') ? 'the task' : 'the day';
+  const lead = `I guessed ${guessed}. Log *${formatMinutes(minutesOf(p))}* on ${taskLine(p.task)}, ${whenLine(p, tz)}?`;
+  const value = JSON.stringify(pending);
+  return {
+    text: lead,
+    blocks: [
+      section(lead),
+      ...(p.note ? [{ type: 'context', elements: [{ type: 'mrkdwn', text: `Note: ${plain(p.note)}` }] } as KnownBlock] : []),
+      {
+        type: 'actions',
+        elements: [
+          { type: 'button', action_id: ACTIONS.logConfirm, text: { type: 'plain_text', text: 'Log it' }, style: 'primary', value },
+          { type: 'button', action_id: ACTIONS.logChangeTask, text: { type: 'plain_text', text: 'Change task' }, value },
+          { type: 'button', action_id: ACTIONS.logCancel, text: { type: 'plain_text', text: 'Cancel' }, value },
+        ],
+      },
+    ],
+  };
+}
+
+export function chooseMessage(options: TaskView[], draft: { start: Date; stop: Date }, tz: string, pending: PendingLog, query: string | undefined): Message {
+  const lead = `Which task${query ? ` for “${plain(query)}”` : ''}? ${formatMinutes(minutesOf(draft))}, ${whenLine(draft, tz)}.`;
+  const blocks: KnownBlock[] = [section(lead)];
+  for (const task of options.slice(0, 5)) {
+    blocks.push({
+      type: 'section',
+      text: { type: 'mrkdwn', text: taskLine(task) },
+      accessory: { type: 'button', action_id: ACTIONS.logPickTask, text: { type: 'plain_text', text: 'Log here' }, value: JSON.stringify({ ...pending, task: task.id }) },
+    });
+  }
+  blocks.push({ type: 'actions', elements: [{ type: 'button', action_id: ACTIONS.logCancel, text: { type: 'plain_text', text: 'Cancel' }, value: JSON.stringify(pending) }] });
+  return { text: lead, blocks };
+}
+
+/** A button that opens the log-time form. */
+function logTimeButton(label = 'Log time'): KnownBlock {
+  return { type: 'actions', elements: [{ type: 'button', action_id: ACTIONS.openLogModal, text: { type: 'plain_text', text: label } }] };
+}
+
+export function noTaskMessage(query: string | undefined): Message {
+  const text = query
+    ? `I could not find an open task of yours matching “${plain(query)}”. Try other words, the task's \`#id\`, paste its COR link, or pick it in the form.`
+    : 'On which task? Add `on <task name>`, a `#id`, or a COR task link, or pick it in the form.';
+  return { text, blocks: [section(text), logTimeButton('Open the form')] };
+}
+
+export function cancelledMessage(): Message {
+  return { text: 'Cancelled; nothing was logged.', blocks: [section('Cancelled; nothing was logged.')] };
+}

@@ -1,0 +1,71 @@
+import { parseLogCommand } from '../../domain/parse/log-command.ts';
+import type { UserLinkRecord } from '../../store/links.ts';
+import type { Message } from '../blocks.ts';
+import type { SubcommandHandler } from '../command.ts';
+import { outcomeMessage, taskNotFoundMessage } from '../entry-answers.ts';
+import { type SlashCommand, tenantOfCommand } from '../payloads.ts';
+import { answerWithLinkCard, withLinkOrCard, zoneOf } from '../person.ts';
+import { afterAck, postToResponseUrl, type Respond } from '../respond.ts';
+import type { SlackServices } from '../services.ts';
+import { chooseMessage, confirmMessage, noTaskMessage, parseErrorMessage, type PendingLog, WORKING } from './blocks.ts';
+import { openLogModal } from './open-form.ts';
+
+/**
+ * `/cor log <words>`: ack at once, then parse, resolve against COR and write (or ask first when something
+ * had to be guessed), answering in place through response_url.
+ */
+export function logSubcommand(services: SlackServices): SubcommandHandler {
+  return async (args, command, rest) => {
+    if (!rest) {
+      // No words: the log-time form, opened before the trigger (3 s) runs out.
+      await args.ack();
+      const opened = await openLogModal(services, args.client, { triggerId: command.trigger_id, tenantKey: tenantOfCommand(command), userId: command.user_id });
+      if (!opened) await answerWithLinkCard(services, args.respond, command, 'not_linked');
+      return;
+    }
+    await args.ack({ response_type: 'ephemeral', ...WORKING });
+    const respond: Respond = (m) => postToResponseUrl(command.response_url, { response_type: 'ephemeral', replace_original: true, ...m });
+    await afterAck(
+      services.logger,
+      () => withLinkOrCard(services, respond, command, async (link) => logFor(services, link, command, rest, respond)),
+      (text) => respond({ text }),
+    );
+  };
+}
+
+/** Parse, resolve and write (or ask) for one linked person. */
+async function logFor(services: SlackServices, link: UserLinkRecord, command: SlashCommand, rest: string, respond: (m: Message) => Promise<unknown>): Promise<void> {
+  const { tz, locale } = await zoneOf(services, link);
+  const parsed = parseLogCommand(rest, { now: services.clock.now(), tz, locale });
+  if (!parsed.ok) return void (await respond(parseErrorMessage(parsed.error)));
+  const project = command.channel_id ? await services.projects.ofChannel(link.tenantKey, command.channel_id) : undefined;
+  const resolution = await services.entries.resolve(link, parsed.value, tz, project && { projectId: project.corProjectId, name: project.name });
+  const pending = pendingOf(command, parsed.value.task?.kind === 'query' ? parsed.value.task.text : undefined);
+  switch (resolution.kind) {
+    case 'ready': {
+      const outcome = await services.entries.submit(link, resolution.proposal, idempotencyKey(pending), command.response_url);
+      return void (await respond(await outcomeMessage(services, link, resolution.proposal, outcome, tz)));
+    }
+    case 'confirm':
+      return void (await respond(confirmMessage(resolution.proposal, tz, withSpan(pending, resolution.proposal))));
+    case 'choose':
+      return void (await respond(chooseMessage(resolution.options, resolution.draft, tz, withSpan(pending, resolution.draft), resolution.query)));
+    case 'no_task':
+      return void (await respond(noTaskMessage(resolution.query)));
+    case 'task_not_found':
+      return void (await respond(taskNotFoundMessage(resolution.taskId)));
+  }
+}
+
+function pendingOf(command: SlashCommand, query: string | undefined): PendingLog {
+  return { u: command.user_id, t: tenantOfCommand(command), k: command.trigger_id, s: '', e: '', ...(query ? { q: query } : {}) };
+}
+
+function withSpan(pending: PendingLog, p: { start: Date; stop: Date; note?: string | undefined; task?: { id: number } }): PendingLog {
+  return { ...pending, s: p.start.toISOString(), e: p.stop.toISOString(), ...(p.note ? { n: p.note } : {}), ...(p.task ? { task: p.task.id } : {}) };
+}
+
+/** One request of a person, one entry: a resent command or a second click reuses the key. */
+export function idempotencyKey(pending: Pick<PendingLog, 't' | 'k'>): string {
+  return `log:${pending.t}:${pending.k}`;
+}

@@ -1,0 +1,109 @@
+import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import { z } from 'zod';
+import { findBareNumber, findDuration } from '../../domain/parse/duration.ts';
+import type { ParsedLog } from '../../domain/parse/log-command.ts';
+import { addDays, localParts, zonedTimeToInstant } from '../../lib/zoned.ts';
+import { formatMinutes } from '../blocks.ts';
+import { outcomeMessage, taskNotFoundMessage } from '../entry-answers.ts';
+import { LOG_MODAL_BLOCKS as B } from '../ids.ts';
+import { parseJsonText, tenantOfInteraction } from '../payloads.ts';
+import { afterAck, type ResponseMessage } from '../respond.ts';
+import type { SlackServices } from '../services.ts';
+import { modalMetaSchema } from './open-form.ts';
+
+const MAX_MINUTES = 24 * 60;
+
+const stateSchema = z.object({
+  [B.task]: z.object({ [B.taskAction]: z.object({ selected_option: z.object({ value: z.string().regex(/^\d+$/) }).nullish() }) }),
+  [B.date]: z.object({ [B.dateAction]: z.object({ selected_date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullish() }) }),
+  [B.duration]: z.object({ [B.durationAction]: z.object({ value: z.string().nullish() }) }),
+  [B.from]: z.object({ [B.fromAction]: z.object({ selected_time: z.string().regex(/^\d{2}:\d{2}$/).nullish() }) }),
+  [B.to]: z.object({ [B.toAction]: z.object({ selected_time: z.string().regex(/^\d{2}:\d{2}$/).nullish() }) }),
+  [B.note]: z.object({ [B.noteAction]: z.object({ value: z.string().nullish() }) }),
+});
+
+type Checked = { ok: true; parsed: ParsedLog } | { ok: false; errors: Record<string, string> };
+
+/** Everything that can be checked without COR, so mistakes come back inline on the field. */
+export function checkLogForm(values: z.infer<typeof stateSchema>, now: Date, tz: string): Checked {
+  const errors: Record<string, string> = {};
+  const taskId = values[B.task][B.taskAction].selected_option?.value;
+  if (!taskId) errors[B.task] = 'Pick a task.';
+  const date = values[B.date][B.dateAction].selected_date ?? undefined;
+  const today = localParts(now, tz).date;
+  if (!date) errors[B.date] = 'Pick a day.';
+  else if (date > today) errors[B.date] = 'That day is in the future.';
+  const durationText = values[B.duration][B.durationAction].value?.trim() ?? '';
+  const from = values[B.from][B.fromAction].selected_time ?? undefined;
+  const to = values[B.to][B.toAction].selected_time ?? undefined;
+  let span: ParsedLog['span'] | undefined;
+  if (durationText) {
+    const found = findDuration(durationText);
+    if (!found) {
+      const bare = findBareNumber(durationText);
+      errors[B.duration] = bare ? `Hours or minutes? Write ${bare.value}h or ${bare.value}m.` : 'Write a duration like 2h30, 45m or 1.5h.';
+    } else if ('problem' in found) errors[B.duration] = 'Time cannot be negative.';
+    else if (found.minutes <= 0) errors[B.duration] = 'Give a duration above zero.';
+    else if (found.minutes > MAX_MINUTES) errors[B.duration] = `${formatMinutes(found.minutes)} is more than a day; split it across days.`;
+    else span = { kind: 'duration', minutes: found.minutes };
+  } else if (from || to) {
+    if (!from) errors[B.from] = 'Give a start, or only a duration.';
+    if (!to) errors[B.to] = 'Give an end, or only a duration.';
+    if (from && to && date) {
+      const [fh, fm] = from.split(':').map(Number) as [number, number];
+      const [th, tm] = to.split(':').map(Number) as [number, number];
+      const start = zonedTimeToInstant(date, fh, fm, tz);
+      const stop = to > from ? zonedTimeToInstant(date, th, tm, tz) : zonedTimeToInstant(addDays(date, 1), th, tm, tz);
+      if (stop.getTime() > now.getTime()) errors[B.to] = 'That ends in the future.';
+      else span = { kind: 'range', start, stop, from: { hour: fh, minute: fm }, to: { hour: th, minute: tm } };
+    }
+  } else {
+    errors[B.duration] = 'Give a duration, or a start and an end.';
+  }
+  if (Object.keys(errors).length > 0 || !taskId || !date || !span) return { ok: false, errors };
+  const note = values[B.note][B.noteAction].value?.trim() || undefined;
+  return { ok: true, parsed: { date, dateSource: 'explicit', span, task: { kind: 'id', id: Number(taskId) }, note, language: 'en' } };
+}
+
+/**
+ * The log-time modal's submission: field errors inline in the ack; otherwise the modal closes at once and the
+ * entry is written after the ack (idempotent on the view id), with the result sent as a DM.
+ */
+export function logModalSubmission(services: SlackServices) {
+  return async ({ ack, body, view }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs): Promise<void> => {
+    const meta = modalMetaSchema.safeParse(parseJsonText(view.private_metadata));
+    const values = stateSchema.safeParse(view.state.values);
+    if (!meta.success || !values.success || meta.data.u !== body.user.id || meta.data.t !== tenantOfInteraction(body)) {
+      await ack({ response_action: 'errors', errors: { [B.task]: 'This form is out of date; close it and open it again.' } });
+      services.logger.warn({ user: body.user.id, meta: meta.success, values: values.success }, 'refused a log form');
+      return;
+    }
+    const checked = checkLogForm(values.data, services.clock.now(), meta.data.tz);
+    if (!checked.ok) {
+      await ack({ response_action: 'errors', errors: checked.errors });
+      return;
+    }
+    await ack();
+    const form: LogForm = { tenantKey: meta.data.t, userId: meta.data.u, tz: meta.data.tz, parsed: checked.parsed, viewId: view.id };
+    const dm = async (m: ResponseMessage) => (await services.clients.forTenant(form.tenantKey)).chat.postMessage({ channel: form.userId, text: m.text, ...(m.blocks ? { blocks: m.blocks } : {}) });
+    await afterAck(services.logger, () => logForm(services, form, dm), (text) => dm({ text }));
+  };
+}
+
+interface LogForm {
+  tenantKey: string;
+  userId: string;
+  tz: string;
+  parsed: ParsedLog;
+  viewId: string;
+}
+
+/** After a checked log form closed: writes the entry and DMs the outcome. */
+async function logForm(services: SlackServices, job: LogForm, dm: (m: ResponseMessage) => Promise<unknown>): Promise<void> {
+  const link = await services.linking.requireLink(job.tenantKey, job.userId);
+  const resolution = await services.entries.resolve(link, job.parsed, job.tz);
+  if (resolution.kind === 'task_not_found') return void (await dm(taskNotFoundMessage(resolution.taskId)));
+  if (resolution.kind !== 'ready' && resolution.kind !== 'confirm') return;
+  const outcome = await services.entries.submit(link, resolution.proposal, `view:${job.viewId}`, undefined);
+  await dm(await outcomeMessage(services, link, resolution.proposal, outcome, job.tz));
+}

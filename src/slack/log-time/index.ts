@@ -1,0 +1,23 @@
+import type { Subcommands } from '../command.ts';
+import { ACTIONS, CALLBACKS, LOG_MODAL_BLOCKS, SHORTCUTS, SUBCOMMANDS } from '../ids.ts';
+import type { ListenerRegistry } from '../registry.ts';
+import type { SlackServices } from '../services.ts';
+import { logActions } from './buttons.ts';
+import { logSubcommand } from './command.ts';
+import { logModalSubmission } from './form.ts';
+import { logTimeFromMessageShortcut, logTimeShortcut } from './shortcuts.ts';
+import { taskSelectOptions } from './task-options.ts';
+
+/** Logging time: `/cor log`, its questions' buttons, the log-time form and the two "Log time to COR" shortcuts. */
+export function registerLogTime(registry: ListenerRegistry, services: SlackServices): Subcommands {
+  registry.action(ACTIONS.logConfirm, logActions.writePending(services));
+  registry.action(ACTIONS.logPickTask, logActions.writePending(services));
+  registry.action(ACTIONS.logChangeTask, logActions.changeTask(services));
+  registry.action(ACTIONS.logCancel, logActions.cancel(services));
+  registry.action(ACTIONS.openLogModal, logActions.openModal(services));
+  registry.view(CALLBACKS.logModal, logModalSubmission(services));
+  registry.options(LOG_MODAL_BLOCKS.taskAction, taskSelectOptions(services));
+  registry.shortcut(SHORTCUTS.logTime, logTimeShortcut(services));
+  registry.shortcut(SHORTCUTS.logTimeFromMessage, logTimeFromMessageShortcut(services));
+  return { [SUBCOMMANDS.log]: logSubcommand(services) };
+}

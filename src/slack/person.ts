@@ -1,0 +1,64 @@
+import type { KnownBlock } from '@slack/types';
+import { DEFAULT_LOCALE, DEFAULT_TZ, type CorPerson } from '../domain/linking.ts';
+import { AppError, toUserMessage } from '../errors.ts';
+import type { UserLinkRecord } from '../store/links.ts';
+import { type Message, plain } from './blocks.ts';
+import { ACTIONS } from './ids.ts';
+import { type SlashCommand, tenantOfCommand } from './payloads.ts';
+import type { Respond } from './respond.ts';
+import type { SlackServices } from './services.ts';
+
+/** The zone and language to read a person's words in: the link's, else their Slack profile's. */
+export async function zoneOf(services: SlackServices, link: UserLinkRecord): Promise<{ tz: string; locale: string }> {
+  if (link.tz) return { tz: link.tz, locale: link.locale ?? DEFAULT_LOCALE };
+  const profile = await services.directory.profile(link.tenantKey, link.slackUserId).catch(() => undefined);
+  return { tz: profile?.tz ?? DEFAULT_TZ, locale: profile?.locale ?? link.locale ?? DEFAULT_LOCALE };
+}
+
+/** The button that opens COR's consent page (a URL button: Slack still sends the click, which is acknowledged). */
+export function linkButton(url: string, label: string): KnownBlock {
+  return {
+    type: 'actions',
+    elements: [{ type: 'button', action_id: ACTIONS.openCorConsent, text: { type: 'plain_text', text: label }, url, style: 'primary' }],
+  };
+}
+
+/** The card that asks a person to link (or re-link) their COR account. */
+export function linkCard(opts: { consentUrl: string; guess?: CorPerson | undefined; reason?: 'not_linked' | 'needs_relink' | 'relink' | undefined; linkedAs?: string | undefined }): Message {
+  const lead =
+    opts.reason === 'needs_relink'
+      ? 'COR no longer accepts my access for you. Link your COR account again to go on.'
+      : opts.reason === 'relink' && opts.linkedAs
+        ? `You are linked as *${plain(opts.linkedAs)}*. To switch or refresh the link, go through COR again.`
+        : opts.reason === 'not_linked'
+          ? 'First, link your COR account so I can act as you in COR.'
+          : 'Link your COR account so I can log time and move tasks as you.';
+  const guessLine = opts.guess ? `You are *${plain(opts.guess.name)}* in COR? Link to let me log time for you.` : undefined;
+  const blocks: KnownBlock[] = [{ type: 'section', text: { type: 'mrkdwn', text: lead } }];
+  if (guessLine) blocks.push({ type: 'section', text: { type: 'mrkdwn', text: guessLine } });
+  blocks.push(linkButton(opts.consentUrl, opts.reason === 'needs_relink' || opts.reason === 'relink' ? 'Link again' : 'Link my COR account'));
+  blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: 'The link opens COR and is good for 10 minutes, once.' }] });
+  return { text: [lead, guessLine].filter(Boolean).join(' '), blocks };
+}
+
+/** For commands that need a link: the link card instead of an error when there is none (or it lapsed). */
+export async function answerWithLinkCard(services: SlackServices, respond: Respond, command: SlashCommand, reason: 'not_linked' | 'needs_relink'): Promise<void> {
+  try {
+    const consentUrl = await services.linking.consentUrl(tenantOfCommand(command), command.user_id);
+    await respond({ response_type: 'ephemeral', ...linkCard({ consentUrl, reason }) });
+  } catch (err) {
+    await respond({ response_type: 'ephemeral', text: toUserMessage(err) });
+  }
+}
+
+/** Runs `work` with the caller's link, or answers with the link card (after the ack) when there is none. */
+export async function withLinkOrCard(services: SlackServices, respond: Respond, command: SlashCommand, work: (link: UserLinkRecord) => Promise<void>): Promise<void> {
+  let link: UserLinkRecord;
+  try {
+    link = await services.linking.requireLink(tenantOfCommand(command), command.user_id);
+  } catch (err) {
+    if (err instanceof AppError && (err.code === 'not_linked' || err.code === 'needs_relink')) return answerWithLinkCard(services, respond, command, err.code);
+    throw err;
+  }
+  await work(link);
+}

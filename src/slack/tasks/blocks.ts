@@ -1,0 +1,135 @@
+import type { KnownBlock, ModalView, PlainTextOption } from '@slack/types';
+import type { TaskView } from '../../domain/tasks.ts';
+import { type Message, plain } from '../blocks.ts';
+import { ACTIONS, CALLBACKS, TASK_MODAL_BLOCKS as B } from '../ids.ts';
+import { PRIORITY_NAMES, priorityName, statusName, taskActions, taskLines } from '../lines.ts';
+
+/** Tasks per page of `/cor tasks` (each takes two blocks; a message holds at most 50). */
+export const TASKS_PAGE = 10;
+const TEXT_MAX = 2_900;
+
+export interface TasksPage {
+  tasks: TaskView[];
+  /** the words the list was filtered by */
+  query: string | undefined;
+  offset: number;
+}
+
+/** `/cor tasks`: a page of open tasks grouped by project, each with its actions, and "Show more". Pure. */
+export function tasksMessage(page: TasksPage, now: Date, tz: string, taskUrl: (id: number) => string | undefined): Message {
+  const { tasks, query, offset } = page;
+  if (tasks.length === 0) {
+    const text = query ? `No open task of yours matches “${plain(query)}”.` : 'You have no open tasks in COR. 🎉';
+    return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] };
+  }
+  const shown = tasks.slice(offset, offset + TASKS_PAGE);
+  const head = `*Your open tasks${query ? ` matching “${plain(query)}”` : ''}* (${offset + 1}–${offset + shown.length} of ${tasks.length})`;
+  const blocks: KnownBlock[] = [{ type: 'section', text: { type: 'mrkdwn', text: head } }];
+  let project: string | undefined | null = null;
+  for (const task of shown) {
+    if (task.project !== project) {
+      project = task.project;
+      const where = [task.project ?? 'No project', task.client].filter(Boolean).map((s) => plain(s as string)).join(' · ');
+      blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: `📁 *${where}*` }] });
+    }
+    blocks.push({ type: 'section', text: { type: 'mrkdwn', text: taskLines(task, now, tz, taskUrl(task.id)).slice(0, TEXT_MAX) } }, taskActions(task));
+  }
+  if (offset + shown.length < tasks.length) {
+    blocks.push({
+      type: 'actions',
+      elements: [{ type: 'button', action_id: ACTIONS.tasksMore, text: { type: 'plain_text', text: `Show more (${tasks.length - offset - shown.length} left)` }, value: JSON.stringify({ o: offset + shown.length, q: query ?? '' }) }],
+    });
+  }
+  return { text: `Your open tasks (${tasks.length})`, blocks };
+}
+
+/** One task with its actions (`/cor task`, after a change). Pure. */
+export function taskCard(task: TaskView, now: Date, tz: string, url: string | undefined, lead?: string): Message {
+  const where = [task.project, task.client].filter(Boolean).map((s) => plain(s as string)).join(' · ');
+  const blocks: KnownBlock[] = [];
+  if (lead) blocks.push({ type: 'section', text: { type: 'mrkdwn', text: lead } });
+  blocks.push({ type: 'section', text: { type: 'mrkdwn', text: taskLines(task, now, tz, url).slice(0, TEXT_MAX) } });
+  if (where) blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: `📁 ${where}` }] });
+  blocks.push(taskActions(task));
+  return { text: `${lead ? `${lead} ` : ''}${plain(task.title)} (#${task.id}): ${statusName(task.status)}`, blocks };
+}
+
+export function taskNotFoundText(ref: string): Message {
+  const text = `I could not find ${plain(ref)} among your tasks in COR. Try its \`#id\` or paste its COR link.`;
+  return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] };
+}
+
+/** What the status form carries from opening to submit (checked against the submitter). */
+export interface TaskModalMeta {
+  t: string;
+  u: string;
+  task: number;
+  /** the response_url of the card it came from, to redraw it after a change */
+  r?: string;
+}
+
+const option = (text: string, value: string): PlainTextOption => ({ text: { type: 'plain_text', text: text.slice(0, 75) }, value });
+
+function modalShell(meta: TaskModalMeta, blocks: KnownBlock[], submit: boolean): ModalView {
+  return {
+    type: 'modal',
+    callback_id: CALLBACKS.taskStatus,
+    private_metadata: JSON.stringify(meta),
+    title: { type: 'plain_text', text: 'COR task' },
+    close: { type: 'plain_text', text: submit ? 'Cancel' : 'Close' },
+    ...(submit ? { submit: { type: 'plain_text', text: 'Save' } } : {}),
+    blocks,
+  };
+}
+
+/** Opened at once (the trigger lasts 3 s); the form replaces it when COR has answered. */
+export function taskModalLoading(meta: TaskModalMeta): ModalView {
+  return modalShell(meta, [{ type: 'section', text: { type: 'mrkdwn', text: `⏳ Reading task #${meta.task} from COR…` } }], false);
+}
+
+/** The change form: status (COR's four and the tenant's own), priority, and optionally time to log. Pure. */
+export function taskModalForm(task: TaskView, statuses: string[], meta: TaskModalMeta, error?: string): ModalView {
+  const statusOptions = statuses.slice(0, 100).map((s) => option(statusName(s), s));
+  const priorityOptions = PRIORITY_NAMES.map((name, i) => option(name, String(i)));
+  const currentStatus = statusOptions.find((o) => o.value === task.status);
+  const currentPriority = task.priority === undefined ? undefined : priorityOptions[task.priority];
+  const where = [task.project, task.client].filter(Boolean).map((s) => plain(s as string)).join(' · ');
+  const blocks: KnownBlock[] = [];
+  if (error) blocks.push({ type: 'section', block_id: B.error, text: { type: 'mrkdwn', text: `⚠️ ${plain(error)}` } });
+  blocks.push(
+    { type: 'section', text: { type: 'mrkdwn', text: `*${plain(task.title)}*  \`#${task.id}\`${where ? `\n${where}` : ''}\nNow: ${statusName(task.status)} · ${priorityName(task.priority)}` } },
+    {
+      type: 'input',
+      block_id: B.status,
+      label: { type: 'plain_text', text: 'Status' },
+      element: { type: 'static_select', action_id: B.statusAction, options: statusOptions, ...(currentStatus ? { initial_option: currentStatus } : {}) },
+    },
+    {
+      type: 'input',
+      block_id: B.priority,
+      label: { type: 'plain_text', text: 'Priority' },
+      element: { type: 'static_select', action_id: B.priorityAction, options: priorityOptions, ...(currentPriority ? { initial_option: currentPriority } : {}) },
+    },
+    {
+      type: 'input',
+      block_id: B.duration,
+      optional: true,
+      label: { type: 'plain_text', text: 'Also log time today' },
+      hint: { type: 'plain_text', text: 'Like 1h30 or 45m; empty logs nothing.' },
+      element: { type: 'plain_text_input', action_id: B.durationAction },
+    },
+  );
+  return modalShell(meta, blocks, true);
+}
+
+export function taskModalSaving(meta: TaskModalMeta): ModalView {
+  return modalShell(meta, [{ type: 'section', text: { type: 'mrkdwn', text: '⏳ Saving in COR…' } }], false);
+}
+
+export function taskModalMessage(meta: TaskModalMeta, text: string): ModalView {
+  return modalShell(meta, [{ type: 'section', text: { type: 'mrkdwn', text } }], false);
+}
+
+export function taskChangedText(task: TaskView, logged: string | undefined): string {
+  return `✓ *${plain(task.title)}* is now *${statusName(task.status)}*, priority *${priorityName(task.priority)}*.${logged ? `\n${logged}` : ''}`;
+}

@@ -1,0 +1,67 @@
+import { taskIdIn } from '../../domain/parse/log-command.ts';
+import { matchTask } from '../../domain/task-match.ts';
+import type { TaskView } from '../../domain/tasks.ts';
+import { isGoneInCor } from '../../errors.ts';
+import type { Message } from '../blocks.ts';
+import type { SubcommandHandler } from '../command.ts';
+import { withLinkOrCard, zoneOf } from '../person.ts';
+import type { SlackServices } from '../services.ts';
+import { taskCard, taskNotFoundText, tasksMessage } from './blocks.ts';
+
+/** The open tasks that match some words, best first (all of them without words). */
+export function tasksMatching(open: TaskView[], words: string): TaskView[] {
+  if (!words) return open;
+  const match = matchTask(words, open, 100);
+  return match.kind === 'clear' ? [match.task] : match.kind === 'several' ? match.options.map((o) => o.task) : [];
+}
+
+/** In a channel that is a COR project, that project's tasks first (the order is otherwise kept). */
+export function channelProjectFirst(tasks: TaskView[], projectId: number | undefined): TaskView[] {
+  if (projectId === undefined) return tasks;
+  return [...tasks.filter((t) => t.projectId === projectId), ...tasks.filter((t) => t.projectId !== projectId)];
+}
+
+/** `/cor tasks [words]`: the person's open tasks, grouped by project, with their actions; paged. */
+export function tasksSubcommand(services: SlackServices): SubcommandHandler {
+  return async (args, command, rest) => {
+    await args.ack({ response_type: 'ephemeral', text: '⏳ Reading your tasks…' });
+    await withLinkOrCard(services, args.respond, command, async (link) => {
+      const { tz } = await zoneOf(services, link);
+      const open = await services.tasks.openTasks(link, services.linking.apiFor(link));
+      const project = command.channel_id ? await services.projects.ofChannel(link.tenantKey, command.channel_id) : undefined;
+      const page = { tasks: channelProjectFirst(tasksMatching(open, rest), project?.corProjectId), query: rest || undefined, offset: 0 };
+      await args.respond({ response_type: 'ephemeral', replace_original: true, ...tasksMessage(page, services.clock.now(), tz, services.corTaskUrl) });
+    });
+  };
+}
+
+/** `/cor task <#id | COR link | words>`: one task's card with its actions. */
+export function taskSubcommand(services: SlackServices): SubcommandHandler {
+  return async (args, command, rest) => {
+    if (!rest) {
+      await args.ack({ response_type: 'ephemeral', text: 'Which task? `/cor task #48211`, paste its COR link, or a few words of its title.' });
+      return;
+    }
+    await args.ack({ response_type: 'ephemeral', text: '⏳ Reading the task…' });
+    await withLinkOrCard(services, args.respond, command, async (link) => {
+      const { tz } = await zoneOf(services, link);
+      const api = services.linking.apiFor(link);
+      const now = services.clock.now();
+      const answer = async (m: Message) => args.respond({ response_type: 'ephemeral', replace_original: true, ...m });
+      const id = taskIdIn(rest);
+      if (id !== undefined) {
+        try {
+          const task = await services.tasks.fresh(link, api, id);
+          return void (await answer(taskCard(task, now, tz, services.corTaskUrl(task.id))));
+        } catch (err) {
+          if (isGoneInCor(err)) return void (await answer(taskNotFoundText(`#${id}`)));
+          throw err;
+        }
+      }
+      const found = tasksMatching(await services.tasks.openTasks(link, api), rest);
+      if (found.length === 0) return void (await answer(taskNotFoundText(`“${rest}”`)));
+      if (found.length === 1 && found[0]) return void (await answer(taskCard(found[0], now, tz, services.corTaskUrl(found[0].id))));
+      await answer(tasksMessage({ tasks: found, query: rest, offset: 0 }, now, tz, services.corTaskUrl));
+    });
+  };
+}

@@ -1,0 +1,114 @@
+import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import { z } from 'zod';
+import { findBareNumber, findDuration } from '../../domain/parse/duration.ts';
+import type { ParsedLog } from '../../domain/parse/log-command.ts';
+import type { TaskView } from '../../domain/tasks.ts';
+import { corRefusal, toUserMessage } from '../../errors.ts';
+import { localParts } from '../../lib/zoned.ts';
+import { formatMinutes } from '../blocks.ts';
+import { TASK_MODAL_BLOCKS as B } from '../ids.ts';
+import { parseJsonText } from '../payloads.ts';
+import { zoneOf } from '../person.ts';
+import { postToResponseUrl } from '../respond.ts';
+import type { SlackServices } from '../services.ts';
+import { taskCard, taskChangedText, type TaskModalMeta, taskModalForm, taskModalMessage, taskModalSaving } from './blocks.ts';
+
+const metaSchema = z.object({ t: z.string().min(1), u: z.string().min(1), task: z.number().int().positive(), r: z.url().optional() });
+const stateSchema = z.object({
+  [B.status]: z.object({ [B.statusAction]: z.object({ selected_option: z.object({ value: z.string().min(1).max(100) }).nullish() }) }),
+  [B.priority]: z.object({ [B.priorityAction]: z.object({ selected_option: z.object({ value: z.enum(['0', '1', '2', '3']) }).nullish() }) }),
+  [B.duration]: z.object({ [B.durationAction]: z.object({ value: z.string().nullish() }) }),
+});
+
+/** Plain words for what COR refused; shown at the top of the form. */
+function refusal(err: unknown): string {
+  const cor = corRefusal(err);
+  if (cor) {
+    if (cor.code === 'forbidden') return 'COR says you are not allowed to change this task.';
+    if (cor.code === 'not_found') return 'This task does not exist in COR any more.';
+    if (cor.code === 'validation') return `COR refused the change: ${cor.corMessage ?? 'invalid values'}.`;
+  }
+  return toUserMessage(err);
+}
+
+/**
+ * The status form: mistakes in what was typed come back on the field at once; then the form shows "saving"
+ * (the ack never waits on COR), the PUT goes out with the task's current title, and the form shows the
+ * result, or COR's refusal in plain words with the form to try again. The card it came from is redrawn.
+ */
+export function taskStatusSubmission(services: SlackServices) {
+  return async ({ ack, body, view, client }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs): Promise<void> => {
+    const parsedMeta = metaSchema.safeParse(parseJsonText(view.private_metadata));
+    const values = stateSchema.safeParse(view.state.values);
+    if (!parsedMeta.success || !values.success || parsedMeta.data.u !== body.user.id) {
+      await ack({ response_action: 'errors', errors: { [B.status]: 'This form is out of date; close it and open it again.' } });
+      services.logger.warn({ user: body.user.id }, 'refused a task status form');
+      return;
+    }
+    const meta: TaskModalMeta = parsedMeta.data;
+    const status = values.data[B.status][B.statusAction].selected_option?.value;
+    const priority = values.data[B.priority][B.priorityAction].selected_option?.value;
+    const durationText = values.data[B.duration][B.durationAction].value?.trim() ?? '';
+    let minutes: number | undefined;
+    if (durationText) {
+      const found = findDuration(durationText);
+      const bare = findBareNumber(durationText);
+      const problem = !found
+        ? bare
+          ? `Hours or minutes? Write ${bare.value}h or ${bare.value}m.`
+          : 'Write a duration like 1h30 or 45m.'
+        : 'problem' in found
+          ? 'Time cannot be negative.'
+          : found.minutes <= 0 || found.minutes > 24 * 60
+            ? `${formatMinutes(found.minutes)} is not a day's worth of time.`
+            : undefined;
+      if (problem) {
+        await ack({ response_action: 'errors', errors: { [B.duration]: problem } });
+        return;
+      }
+      minutes = found && !('problem' in found) ? found.minutes : undefined;
+    }
+    if (!status) {
+      await ack({ response_action: 'errors', errors: { [B.status]: 'Pick a status.' } });
+      return;
+    }
+    await ack({ response_action: 'update', view: taskModalSaving(meta) });
+
+    const show = (v: ReturnType<typeof taskModalSaving>) => client.views.update({ view_id: view.id, view: v });
+    const link = await services.linking.requireLink(meta.t, meta.u).catch(() => undefined);
+    if (!link) return void (await show(taskModalMessage(meta, 'Your Slack account is not linked to COR any more: run `/cor link` first.')));
+    const api = services.linking.apiFor(link);
+    let task: TaskView;
+    try {
+      task = await services.tasks.change(link, api, meta.task, { status, priority: priority === undefined ? undefined : Number(priority) });
+    } catch (err) {
+      const again = await services.tasks.fresh(link, api, meta.task).catch(() => undefined);
+      const message = refusal(err);
+      await show(again ? taskModalForm(again, services.tasks.statusOptions(link, again.status), meta, message) : taskModalMessage(meta, `⚠️ ${message}`));
+      return;
+    }
+    const { tz } = await zoneOf(services, link);
+    let logged: string | undefined;
+    if (minutes !== undefined) {
+      const parsed: ParsedLog = { date: localParts(services.clock.now(), tz).date, dateSource: 'explicit', span: { kind: 'duration', minutes }, task: { kind: 'id', id: task.id }, note: undefined, language: 'en' };
+      const resolution = await services.entries.resolve(link, parsed, tz);
+      if (resolution.kind === 'ready' || resolution.kind === 'confirm') {
+        const outcome = await services.entries.submit(link, resolution.proposal, `status:${view.id}`, undefined);
+        logged =
+          outcome.kind === 'written' || outcome.kind === 'duplicate'
+            ? `✓ ${formatMinutes(minutes)} logged on it today.`
+            : outcome.kind === 'queued'
+              ? `⏳ ${formatMinutes(minutes)} queued: COR is not answering, I will log it as soon as it does.`
+              : `⚠️ The ${formatMinutes(minutes)} could not be logged: ${outcome.reason}.`;
+      }
+    }
+    services.home.refresh(services, link);
+    const done = taskChangedText(task, logged);
+    await show(taskModalMessage(meta, done));
+    if (meta.r) {
+      await postToResponseUrl(meta.r, { replace_original: true, ...taskCard(task, services.clock.now(), tz, services.corTaskUrl(task.id), done.split('\n')[0]) }).catch((err: unknown) =>
+        services.logger.info({ err }, 'could not redraw the task card (its response_url may have expired)'),
+      );
+    }
+  };
+}
