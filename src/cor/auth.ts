@@ -2,15 +2,10 @@ import { z } from 'zod';
 import { AppError } from '../errors.ts';
 import type { Clock } from '../lib/clock.ts';
 import { SingleFlight } from '../lib/single-flight.ts';
+import type { TokenSet } from '../lib/tokens.ts';
 import { CorError } from './errors.ts';
 import { flatTokenSchema, nestedTokenSchema } from './schemas.ts';
 import type { CorTransport } from './transport.ts';
-
-export interface TokenSet {
-  accessToken: string;
-  refreshToken: string | undefined;
-  expiresAt: Date;
-}
 
 /** Without expires_in COR tokens last about an hour (NOTES.md). */
 const DEFAULT_TTL_MS = 3_600_000;

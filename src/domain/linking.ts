@@ -1,10 +1,11 @@
-import { type CorAuth, RefreshingTokenSource, type TokenSet } from '../cor/auth.ts';
+import { type CorAuth, RefreshingTokenSource } from '../cor/auth.ts';
 import type { CorApi, CorClient } from '../cor/client.ts';
 import { CorError } from '../cor/errors.ts';
 import type { CorUser } from '../cor/schemas.ts';
 import { AppError } from '../errors.ts';
 import type { Clock } from '../lib/clock.ts';
 import { SingleFlight } from '../lib/single-flight.ts';
+import type { TokenSet } from '../lib/tokens.ts';
 import type { Logger } from '../logger.ts';
 import type { UserLinkRecord } from '../store/links.ts';
 import type { Store } from '../store/index.ts';

@@ -1,5 +1,5 @@
-import type { TokenSet } from '../cor/auth.ts';
 import type { TokenCipher } from '../lib/crypto.ts';
+import type { TokenSet } from '../lib/tokens.ts';
 import type { PrismaClient } from './prisma.ts';
 
 export type LinkState = 'active' | 'needs_relink';

@@ -1,4 +1,5 @@
-import { ClientCredentialsTokenSource, CorAuth, RefreshingTokenSource, type TokenSet } from '../../src/cor/auth.ts';
+import { ClientCredentialsTokenSource, CorAuth, RefreshingTokenSource } from '../../src/cor/auth.ts';
+import type { TokenSet } from '../../src/lib/tokens.ts';
 import { type CorApi, CorClient } from '../../src/cor/client.ts';
 import type { RetryPolicy } from '../../src/cor/retry.ts';
 import { CorTransport } from '../../src/cor/transport.ts';
@@ -11,7 +12,7 @@ import { FAKE_API_KEY, FAKE_CLIENT_SECRET, type FakeCor } from '../../tools/fake
 import { memoryLogger } from './logger.ts';
 
 /** Retries quickly in tests; the policy's shape is what is under test, not the waiting. */
-export const FAST_RETRY: RetryPolicy = { maxAttempts: 4, baseDelayMs: 5, maxDelayMs: 20, maxRetryAfterMs: 3_000 };
+const FAST_RETRY: RetryPolicy = { maxAttempts: 4, baseDelayMs: 5, maxDelayMs: 20, maxRetryAfterMs: 3_000 };
 
 export interface CorKit {
   transport: CorTransport;

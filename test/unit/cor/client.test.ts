@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { RefreshingTokenSource, type StoredTokens, type TokenSet } from '../../../src/cor/auth.ts';
+import { RefreshingTokenSource, type StoredTokens } from '../../../src/cor/auth.ts';
+import type { TokenSet } from '../../../src/lib/tokens.ts';
 import { CorError } from '../../../src/cor/errors.ts';
 import { ManualClock, systemClock } from '../../../src/lib/clock.ts';
 import { SingleFlight } from '../../../src/lib/single-flight.ts';

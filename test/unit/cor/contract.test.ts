@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RefreshingTokenSource, type TokenSet } from '../../../src/cor/auth.ts';
+import { RefreshingTokenSource } from '../../../src/cor/auth.ts';
+import type { TokenSet } from '../../../src/lib/tokens.ts';
 import { systemClock } from '../../../src/lib/clock.ts';
 import { SingleFlight } from '../../../src/lib/single-flight.ts';
 import { CONTRACT_PATH, deriveContract, OPERATIONS, SPEC_PATH } from '../../../tools/contract/derive.ts';
