@@ -10,13 +10,13 @@ import { DEFAULT_WORKSPACE, type FakeSlack } from './fake-slack/server.ts';
 
 export const REPO = fileURLToPath(new URL('..', import.meta.url));
 export const TSX_CLI = join(REPO, 'node_modules/tsx/dist/cli.mjs');
-export const MAIN = join(REPO, 'src/main.ts');
+const MAIN = join(REPO, 'src/main.ts');
 export const CLI = join(REPO, 'src/cli.ts');
 /**
  * How `npm run cli` runs the operator CLI (keep in step with package.json): tsx loaded into the one process
  * (a kill reaches the real work) and a bounded heap (a sweep over thousands of people stays small).
  */
-export const TSX_LOADER = pathToFileURL(join(REPO, 'node_modules/tsx/dist/loader.mjs')).href;
+const TSX_LOADER = pathToFileURL(join(REPO, 'node_modules/tsx/dist/loader.mjs')).href;
 export const CLI_NODE_ARGS = ['--max-old-space-size=128', '--max-semi-space-size=8', '--import', TSX_LOADER];
 export const SIGNING_SECRET = 'e2e-signing-secret';
 

@@ -73,7 +73,7 @@ export function randomToken(bytes = 32): string {
  * Development convenience: without TOKEN_ENCRYPTION_KEY, keep a random key in a file beside the store,
  * so tokens stay encrypted and survive restarts. Production refuses to start without a configured key.
  */
-export function loadOrCreateKeyFile(path: string): Buffer {
+function loadOrCreateKeyFile(path: string): Buffer {
   if (existsSync(path)) return Buffer.from(readFileSync(path, 'utf8').trim(), 'base64');
   mkdirSync(dirname(path), { recursive: true });
   const key = randomBytes(32);

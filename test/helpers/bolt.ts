@@ -39,7 +39,7 @@ class TestReceiver implements Receiver {
   }
 }
 
-export interface AckRecord {
+interface AckRecord {
   acked: boolean;
   body: unknown;
 }

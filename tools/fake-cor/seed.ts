@@ -11,7 +11,7 @@ export interface SeedUser {
   hidden: boolean;
   password: string;
 }
-export interface SeedClient {
+interface SeedClient {
   id: number;
   externalId: string;
   name: string;
@@ -60,7 +60,7 @@ export interface SeedLeave {
   all_day: boolean;
   leave_type: { id: number; name: string };
 }
-export interface SeedWorkingDay {
+interface SeedWorkingDay {
   user_id: number;
   day_of_week: number;
   start_at: string;
@@ -81,7 +81,7 @@ export interface Seed {
   taskStatuses: string[];
 }
 
-export const DEMO_PASSWORD = 'demo';
+const DEMO_PASSWORD = 'demo';
 
 function user(id: number, first: string, last: string, email: string, role: number, daily: number, gmt = '-03:00'): SeedUser {
   return { id, first_name: first, last_name: last, email, role_id: role, daily_hours: daily, gmt, hidden: false, password: DEMO_PASSWORD };

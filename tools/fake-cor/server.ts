@@ -14,7 +14,7 @@ import { demoSeed, type Seed, type SeedHour, type SeedLeave, type SeedProject, t
 export const FAKE_API_KEY = 'fake-cor-api-key';
 export const FAKE_CLIENT_SECRET = 'fake-cor-client-secret';
 /** The user the app's own key (client credentials) acts as. */
-export const API_KEY_OWNER_ID = 1;
+const API_KEY_OWNER_ID = 1;
 
 export interface Fault {
   method?: string;

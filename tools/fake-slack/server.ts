@@ -60,7 +60,7 @@ export interface FakeSlackOptions {
 
 export const DEFAULT_WORKSPACE: FakeWorkspace = { teamId: 'T0DEMO', botToken: 'xoxb-fake-demo-token', botUserId: 'UBOT', botId: 'BBOT' };
 
-export const DEMO_SLACK_USERS: FakeSlackUser[] = [
+const DEMO_SLACK_USERS: FakeSlackUser[] = [
   { id: 'U01JANE', team_id: 'T0DEMO', name: 'jane', real_name: 'Jane Doe', tz: 'America/Argentina/Buenos_Aires', tz_offset: -10800, locale: 'es-LA', email: 'jane.doe@acme.example' },
   { id: 'U02JOHN', team_id: 'T0DEMO', name: 'john', real_name: 'John Smith', tz: 'America/New_York', tz_offset: -18000, locale: 'en-US', email: 'john.smith@acme.example' },
   { id: 'U03ANA', team_id: 'T0DEMO', name: 'ana', real_name: 'Ana Souza', tz: 'America/Sao_Paulo', tz_offset: -10800, locale: 'pt-BR', email: 'ana.souza@acme.example' },
@@ -70,7 +70,7 @@ export const DEMO_SLACK_USERS: FakeSlackUser[] = [
 ];
 
 /** Workspaces the fake OAuth page lets you install into. */
-export const INSTALLABLE_TEAMS = [
+const INSTALLABLE_TEAMS = [
   { id: 'T0DEMO', name: 'Demo' },
   { id: 'T0OTHER', name: 'Other Co' },
 ];

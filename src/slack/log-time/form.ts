@@ -25,7 +25,7 @@ const stateSchema = z.object({
 type Checked = { ok: true; parsed: ParsedLog } | { ok: false; errors: Record<string, string> };
 
 /** Everything that can be checked without COR, so mistakes come back inline on the field. */
-export function checkLogForm(values: z.infer<typeof stateSchema>, now: Date, tz: string): Checked {
+function checkLogForm(values: z.infer<typeof stateSchema>, now: Date, tz: string): Checked {
   const errors: Record<string, string> = {};
   const taskId = values[B.task][B.taskAction].selected_option?.value;
   if (!taskId) errors[B.task] = 'Pick a task.';

@@ -7,7 +7,7 @@ import { logModal } from './form-blocks.ts';
 
 /** What the log-time modal carries in private_metadata: whose it is. */
 export const modalMetaSchema = z.object({ t: z.string().min(1), u: z.string().min(1), tz: z.string().min(1) });
-export type ModalMeta = z.infer<typeof modalMetaSchema>;
+type ModalMeta = z.infer<typeof modalMetaSchema>;
 
 /**
  * Opens the log-time modal at once (the trigger lasts 3 s, so nothing here waits on COR) and warms the

@@ -44,7 +44,7 @@ function typed(state: State): ProjectFormValues {
 }
 
 /** The form as a project draft, or the field errors to show inline. Dates are read in the person's calendar. */
-export function checkProjectForm(v: ProjectFormValues, mode: 'new' | 'edit', today: string): { ok: true; draft: ProjectDraft } | { ok: false; errors: Record<string, string> } {
+function checkProjectForm(v: ProjectFormValues, mode: 'new' | 'edit', today: string): { ok: true; draft: ProjectDraft } | { ok: false; errors: Record<string, string> } {
   const errors: Record<string, string> = {};
   if (mode === 'new' && !v.name) errors[B.name] = 'Give the project a name.';
   if (v.name && v.name.length > 200) errors[B.name] = 'At most 200 characters.';

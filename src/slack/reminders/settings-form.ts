@@ -24,7 +24,7 @@ const stateSchema = z.object({
 type Form = z.infer<typeof stateSchema>;
 
 /** The form's values as settings, or the field errors to show inline. */
-export function checkSettingsForm(v: Form, current: ReminderSettingRecord): { ok: true; setting: ReminderSettingRecord } | { ok: false; errors: Record<string, string> } {
+function checkSettingsForm(v: Form, current: ReminderSettingRecord): { ok: true; setting: ReminderSettingRecord } | { ok: false; errors: Record<string, string> } {
   const errors: Record<string, string> = {};
   const on = (c: z.infer<typeof checkbox>) => (c.selected_options ?? []).some((o) => o.value === 'on');
   const localTime = v[B.time][B.timeAction].selected_time;

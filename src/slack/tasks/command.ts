@@ -16,7 +16,7 @@ export function tasksMatching(open: TaskView[], words: string): TaskView[] {
 }
 
 /** In a channel that is a COR project, that project's tasks first (the order is otherwise kept). */
-export function channelProjectFirst(tasks: TaskView[], projectId: number | undefined): TaskView[] {
+function channelProjectFirst(tasks: TaskView[], projectId: number | undefined): TaskView[] {
   if (projectId === undefined) return tasks;
   return [...tasks.filter((t) => t.projectId === projectId), ...tasks.filter((t) => t.projectId !== projectId)];
 }

@@ -5,8 +5,8 @@ import { type HttpRoute, page } from '../routes.ts';
 import { prismaInstallationStore } from './installation-store.ts';
 import type { Installations } from './installations.ts';
 
-export const INSTALL_PATH = '/slack/install';
-export const SLACK_REDIRECT_PATH = '/slack/oauth_redirect';
+const INSTALL_PATH = '/slack/install';
+const SLACK_REDIRECT_PATH = '/slack/oauth_redirect';
 
 export interface SlackInstallSettings {
   clientId: string;

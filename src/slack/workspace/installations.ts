@@ -1,5 +1,5 @@
 /** An installation of the app in a workspace (or org), as the store keeps it. */
-export interface InstallationRecord {
+interface InstallationRecord {
   tenantKey: string;
   teamId: string | null;
   enterpriseId: string | null;
