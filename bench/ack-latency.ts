@@ -8,6 +8,18 @@ import { startFakesProcess } from './fakes.ts';
 import { linkUser } from '../test/helpers/linking.ts';
 import { type ResponseUrls, type SentRequest, SlackRequestSender } from '../tools/fake-slack/signed-requests.ts';
 import { percentile } from './stats.ts';
+import { readFileSync } from 'node:fs';
+
+/** CPU time a process has used so far (user + system), in ms, from /proc (Linux; ticks of 10 ms). */
+function cpuMsOf(pid: number | undefined): number {
+  if (pid === undefined) return Number.NaN;
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return Number.NaN;
+  }
+}
 
 const BASELINE = fileURLToPath(new URL('./baseline-app.ts', import.meta.url));
 
@@ -18,12 +30,27 @@ export interface AckLatencyResult {
   bot: { p50: number; p99: number };
   baseline: { p50: number; p99: number };
   ratio: { p50: number; p99: number };
+  /** CPU ms per request over the measured rounds (the bot: its ack and all the work after it) */
+  cpuMsPerRequest: { bot: number; baseline: number };
+  /** store queries per request over the measured rounds (the bot's /metrics) */
+  storeQueriesPerRequest: number;
   errors: number;
   /** with countWrites: entries the bot was asked to write, and entries COR got */
   writes?: { asked: number; written: number };
 }
 
 let sequence = 0;
+
+/** Waits until a process has used no CPU for 300 ms (its work after the acks is done; timers aside), at most 30 s. */
+async function quiet(pid: number | undefined): Promise<void> {
+  let last = cpuMsOf(pid);
+  for (let waited = 0; waited < 30_000; waited += 300) {
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const now = cpuMsOf(pid);
+    if (now - last <= 10) return;
+    last = now;
+  }
+}
 
 async function burst(sender: SlackRequestSender, opts: AckLatencyOptions): Promise<{ ms: number[]; errors: number }> {
   const results = await Promise.all(
@@ -52,6 +79,8 @@ export interface AckLatencyOptions {
   request?: (sender: SlackRequestSender, i: number, n: number) => Promise<SentRequest>;
   /** each request to the bot writes one entry: wait for them and check that each was written exactly once */
   countWrites?: boolean;
+  /** write a V8 CPU profile of the bot process into this folder */
+  profileDir?: string;
 }
 
 export async function ackLatency(opts: AckLatencyOptions): Promise<AckLatencyResult> {
@@ -62,8 +91,13 @@ export async function ackLatency(opts: AckLatencyOptions): Promise<AckLatencyRes
     PORT: String(port),
     PUBLIC_URL: `http://127.0.0.1:${port}`,
   });
-  const bot = await startBot(env);
-  const baseline = await startBot({ ...env, PORT: '0' }, 20_000, BASELINE);
+  // Both in one process each (tsx loaded in), so that /proc/<pid> is the app's own CPU.
+  const bot = await startBot(env, 20_000, undefined, { killable: true, ...(opts.profileDir ? { nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${opts.profileDir}`] } : {}) });
+  const baseline = await startBot({ ...env, PORT: '0' }, 20_000, BASELINE, { killable: true });
+  const storeQueries = async () => {
+    const text = await (await fetch(`${bot.baseUrl}/metrics`)).text();
+    return Number(/^cor_slack_store_queries_total (\d+)/m.exec(text)?.[1] ?? Number.NaN);
+  };
   const responses: ResponseUrls = { newResponseUrl: () => `${urls.responseBase}R${Math.random().toString(36).slice(2)}` };
   try {
     if (opts.linkFirst) await linkUser(new SlackRequestSender(`${bot.baseUrl}/slack/events`, SIGNING_SECRET, responses), 'U01JANE', 2);
@@ -76,7 +110,15 @@ export async function ackLatency(opts: AckLatencyOptions): Promise<AckLatencyRes
     ];
     let errors = 0;
     let botRequests = 0;
+    // CPU and store queries over the measured rounds, until the bot's work after its acks is done.
+    let cpuFrom = { bot: Number.NaN, baseline: Number.NaN };
+    let queriesFrom = 0;
     for (let round = 0; round < opts.warmupRounds + opts.rounds; round++) {
+      if (round === opts.warmupRounds) {
+        await quiet(bot.child.pid);
+        cpuFrom = { bot: cpuMsOf(bot.child.pid), baseline: cpuMsOf(baseline.child.pid) };
+        queriesFrom = await storeQueries();
+      }
       const order = round % 2 === 0 ? targets : [...targets].reverse();
       for (const t of order) {
         const r = await burst(t.sender, opts);
@@ -87,6 +129,9 @@ export async function ackLatency(opts: AckLatencyOptions): Promise<AckLatencyRes
         }
       }
     }
+    await quiet(bot.child.pid);
+    const cpu = { bot: cpuMsOf(bot.child.pid) - cpuFrom.bot, baseline: cpuMsOf(baseline.child.pid) - cpuFrom.baseline };
+    const queries = (await storeQueries()) - queriesFrom;
     let writes: AckLatencyResult['writes'];
     if (opts.countWrites) {
       // The writes go on after the acks: wait until COR has them all (or stops getting more).
@@ -108,6 +153,8 @@ export async function ackLatency(opts: AckLatencyOptions): Promise<AckLatencyRes
       bot: botStats,
       baseline: baseStats,
       ratio: { p50: botStats.p50 / baseStats.p50, p99: botStats.p99 / baseStats.p99 },
+      cpuMsPerRequest: { bot: cpu.bot / b.ms.length, baseline: cpu.baseline / base.ms.length },
+      storeQueriesPerRequest: queries / b.ms.length,
       errors,
       ...(writes ? { writes } : {}),
     };

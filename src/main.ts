@@ -34,6 +34,7 @@ import { SlackProfileDirectory } from './slack/directory.ts';
 import { SlackLinkNotifier } from './slack/linking/notifier.ts';
 import { COR_CALLBACK_PATH, corOAuthCallbackRoute } from './slack/http/cor-oauth.ts';
 import { healthRoute } from './slack/http/health.ts';
+import { metricsRoute } from './slack/http/metrics.ts';
 import type { SlackClients, SlackServices } from './slack/services.ts';
 import { migrateStore, openStore, type Store } from './store/index.ts';
 
@@ -195,7 +196,7 @@ export async function main(): Promise<void> {
     },
     services,
     authorize,
-    [healthRoute({ store: () => store.ping(), cor: () => appCor.me() }, services), corOAuthCallbackRoute(services.linking, logger), ...extraRoutes],
+    [healthRoute({ store: () => store.ping(), cor: () => appCor.me() }, services), metricsRoute({ storeQueries: () => store.queryCount() }), corOAuthCallbackRoute(services.linking, logger), ...extraRoutes],
   );
   await runtime.start();
   const schedulers = startSchedulers(services, config);

@@ -79,11 +79,12 @@ export function botEnv(urls: FakeAddresses, extra: Record<string, string> = {}):
  * Runs `src/main.ts` (or another entry, e.g. the bench baseline) as its own process, the way `npm start`
  * does, in a temp working directory, and waits until it logs that it is listening.
  */
-export async function startBot(env: Record<string, string>, timeoutMs = 20_000, entry = MAIN, opts: { killable?: boolean } = {}): Promise<BotProcess> {
+export async function startBot(env: Record<string, string>, timeoutMs = 20_000, entry = MAIN, opts: { killable?: boolean; nodeArgs?: string[] } = {}): Promise<BotProcess> {
   const dir = mkdtempSync(join(tmpdir(), 'cor-slack-proc-'));
   const databaseFile = join(dir, 'data', 'bot.db');
   // `killable`: tsx loaded into the one process, so that a SIGKILL reaches the bot itself (tsx's CLI is a parent).
-  const args = opts.killable ? ['--import', TSX_LOADER, entry] : [TSX_CLI, entry];
+  // `nodeArgs` (e.g. --cpu-prof for the bench) need the same: the flags reach the bot's own process.
+  const args = opts.killable || opts.nodeArgs ? [...(opts.nodeArgs ?? []), '--import', TSX_LOADER, entry] : [TSX_CLI, entry];
   const child = spawn(process.execPath, args, {
     cwd: dir,
     env: { DATABASE_URL: `file:${databaseFile}`, ...env },

@@ -26,6 +26,8 @@ export interface Store {
   reminders: ReminderRepository;
   timers: TimerRepository;
   channelProjects: ChannelProjectRepository;
+  /** Statements sent to the database since the store was opened. */
+  queryCount(): number;
   /** A cheap round trip, for health checks. */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -36,7 +38,10 @@ export async function migrateStore(databaseUrl: string): Promise<MigrationResult
 }
 
 export function openStore(databaseUrl: string, cipher: TokenCipher): Store {
-  const db = createPrismaClient(databaseUrl);
+  let queries = 0;
+  const db = createPrismaClient(databaseUrl, () => {
+    queries++;
+  });
   return {
     links: new UserLinkRepository(db, cipher),
     installations: new InstallationRepository(db, cipher),
@@ -45,6 +50,7 @@ export function openStore(databaseUrl: string, cipher: TokenCipher): Store {
     reminders: new ReminderRepository(db),
     timers: new TimerRepository(db),
     channelProjects: new ChannelProjectRepository(db),
+    queryCount: () => queries,
     ping: async () => {
       await db.$queryRawUnsafe('SELECT 1');
     },

@@ -5,15 +5,21 @@ import { PrismaClient as PostgresPrismaClient } from '../generated/prisma-pg/cli
 
 export type { PrismaClient };
 
-export function createPrismaClient(databaseUrl: string): PrismaClient {
+/** Every statement the client sends is counted (operators see it in /metrics; the bench per request). */
+const QUERY_EVENTS = [{ emit: 'event', level: 'query' }] as const;
+
+export function createPrismaClient(databaseUrl: string, onQuery: () => void = () => {}): PrismaClient {
   if (/^postgres(ql)?:\/\//.test(databaseUrl)) {
-    const client = new PostgresPrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) });
+    const client = new PostgresPrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl }), log: [...QUERY_EVENTS] });
+    client.$on('query', onQuery);
     // Both clients are generated from the same models (prisma/postgres/schema.prisma is derived from
     // prisma/schema.prisma, and a test keeps them in step); TypeScript cannot relate two generated namespaces,
     // so the PostgreSQL client is used through the SQLite client's type. The store tests run on both.
     return client as unknown as PrismaClient;
   }
-  return new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: databaseUrl, timeout: 10_000 }) });
+  const client = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: databaseUrl, timeout: 10_000 }), log: [...QUERY_EVENTS] });
+  client.$on('query', onQuery);
+  return client as unknown as PrismaClient;
 }
 
 /** Prisma's code for a unique-constraint violation. */
