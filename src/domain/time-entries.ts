@@ -316,14 +316,14 @@ export class TimeEntryService {
       if (lookFirst) {
         const existing = await this.#findWritten(link, api, request);
         if (existing) {
-          await this.#d.outbox.markWritten(request.id, existing.id);
+          await this.#d.outbox.markWritten(request.id, existing.id, this.#d.clock.now());
           this.#d.afterWrite?.(link, request.start);
           this.#d.logger.info({ requestId: request.id, corHourId: existing.id }, 'adopted an entry an earlier attempt had written');
           return { kind: 'written', entry: entry(existing.id), adopted: true };
         }
       }
       const hour = await api.createHour({ task_log_id: request.taskId, start: request.start.toISOString(), stop: request.stop.toISOString() });
-      await this.#d.outbox.markWritten(request.id, hour.id);
+      await this.#d.outbox.markWritten(request.id, hour.id, this.#d.clock.now());
       this.#d.tasks.invalidate(link);
       this.#d.afterWrite?.(link, request.start);
       return { kind: 'written', entry: entry(hour.id), adopted: false };

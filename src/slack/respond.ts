@@ -1,4 +1,5 @@
 import type { KnownBlock } from '@slack/types';
+import { request } from 'undici';
 import { toUserMessage } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 
@@ -14,13 +15,16 @@ export type Respond = (message: ResponseMessage) => Promise<unknown>;
 
 /** Posts to a Slack response_url (valid 30 minutes, 5 uses). Throws when Slack refuses. */
 export async function postToResponseUrl(responseUrl: string, message: ResponseMessage, timeoutMs = 5_000): Promise<void> {
-  const res = await fetch(responseUrl, {
+  // undici's request rather than fetch: this runs once per command, and fetch costs three times the CPU.
+  const res = await request(responseUrl, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ response_type: 'ephemeral', ...message }),
-    signal: AbortSignal.timeout(timeoutMs),
+    headersTimeout: timeoutMs,
+    bodyTimeout: timeoutMs,
   });
-  if (!res.ok) throw new Error(`response_url answered HTTP ${res.status}`);
+  await res.body.dump();
+  if (res.statusCode < 200 || res.statusCode > 299) throw new Error(`response_url answered HTTP ${res.statusCode}`);
 }
 
 /**
@@ -28,6 +32,8 @@ export async function postToResponseUrl(responseUrl: string, message: ResponseMe
  * in place of the command's answer, beside a button, or as a DM after a form): nothing fails silently.
  */
 export async function afterAck(logger: Logger, work: () => Promise<void>, tell: (text: string) => Promise<unknown>): Promise<void> {
+  // The rest of this turn of the event loop belongs to the requests already read: their acks go out first.
+  await new Promise((resolve) => setImmediate(resolve));
   try {
     await work();
   } catch (err) {

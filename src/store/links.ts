@@ -98,8 +98,10 @@ export class UserLinkRepository {
   }
 
   async find(tenantKey: string, slackUserId: string): Promise<UserLinkRecord | undefined> {
-    const row = await this.#db.userLink.findUnique({ where: { tenantKey_slackUserId: { tenantKey, slackUserId } } });
-    return row ? toRecord(row) : undefined;
+    // Raw SQL on the hot path (every command reads its link): Prisma's query compiler costs more than the query.
+    // Both stores decode the declared column types, so the row has the model's types.
+    const rows = await this.#db.$queryRaw<Row[]>`SELECT * FROM "UserLink" WHERE "tenantKey" = ${tenantKey} AND "slackUserId" = ${slackUserId}`;
+    return rows[0] ? toRecord(rows[0]) : undefined;
   }
 
   async findById(id: string): Promise<UserLinkRecord | undefined> {

@@ -1,5 +1,5 @@
+import { randomUUID } from 'node:crypto';
 import type { PrismaClient } from './prisma.ts';
-import { isUniqueViolation } from './prisma.ts';
 
 export type OutboxState = 'pending' | 'written' | 'failed' | 'cancelled';
 
@@ -53,17 +53,17 @@ export class OutboxRepository {
    * `claimForMs` a new row is created already claimed by the caller for its first attempt (one write, not two).
    */
   async enqueue(req: NewTimeEntryRequest, now: Date, claimForMs?: number): Promise<{ request: TimeEntryRequestRecord; created: boolean }> {
-    try {
-      const claim = claimForMs === undefined ? {} : { claimedUntil: new Date(now.getTime() + claimForMs), attempts: 1 };
-      const row = await this.#db.timeEntryRequest.create({
-        data: { ...req, note: req.note ?? null, responseUrl: req.responseUrl ?? null, nextAttemptAt: now, ...claim },
-      });
-      return { request: toRecord(row), created: true };
-    } catch (err) {
-      if (!isUniqueViolation(err)) throw err;
-      const row = await this.#db.timeEntryRequest.findUniqueOrThrow({ where: { idempotencyKey: req.idempotencyKey } });
-      return { request: toRecord(row), created: false };
-    }
+    const claimedUntil = claimForMs === undefined ? null : new Date(now.getTime() + claimForMs);
+    const attempts = claimForMs === undefined ? 0 : 1;
+    // Raw SQL: this runs once per entry, on the path right after an ack (see `UserLinkRepository.find`).
+    const rows = await this.#db.$queryRaw<Row[]>`
+      INSERT INTO "TimeEntryRequest" ("id", "idempotencyKey", "linkId", "taskId", "start", "stop", "note", "state", "attempts", "nextAttemptAt", "claimedUntil", "responseUrl", "createdAt", "updatedAt")
+      VALUES (${randomUUID()}, ${req.idempotencyKey}, ${req.linkId}, ${req.taskId}, ${req.start}, ${req.stop}, ${req.note ?? null}, 'pending', ${attempts}, ${now}, ${claimedUntil}, ${req.responseUrl ?? null}, ${now}, ${now})
+      ON CONFLICT ("idempotencyKey") DO NOTHING
+      RETURNING *`;
+    if (rows[0]) return { request: toRecord(rows[0]), created: true };
+    const row = await this.#db.timeEntryRequest.findUniqueOrThrow({ where: { idempotencyKey: req.idempotencyKey } });
+    return { request: toRecord(row), created: false };
   }
 
   async get(id: string): Promise<TimeEntryRequestRecord | undefined> {
@@ -90,8 +90,8 @@ export class OutboxRepository {
     return rows.map(toRecord);
   }
 
-  async markWritten(id: string, corHourId: number): Promise<void> {
-    await this.#db.timeEntryRequest.update({ where: { id }, data: { state: 'written', corHourId, claimedUntil: null, lastError: null } });
+  async markWritten(id: string, corHourId: number, now: Date): Promise<void> {
+    await this.#db.$executeRaw`UPDATE "TimeEntryRequest" SET "state" = 'written', "corHourId" = ${corHourId}, "claimedUntil" = NULL, "lastError" = NULL, "updatedAt" = ${now} WHERE "id" = ${id}`;
   }
 
   async scheduleRetry(id: string, error: string, nextAttemptAt: Date): Promise<void> {
@@ -118,7 +118,7 @@ export class OutboxRepository {
 
   /** A person's requests still waiting to be written that start inside [from, to): COR does not have them yet. */
   async pendingBetween(linkId: string, from: Date, to: Date): Promise<{ start: Date; stop: Date }[]> {
-    return this.#db.timeEntryRequest.findMany({ where: { linkId, state: 'pending', start: { gte: from, lt: to } }, select: { start: true, stop: true } });
+    return this.#db.$queryRaw<{ start: Date; stop: Date }[]>`SELECT "start", "stop" FROM "TimeEntryRequest" WHERE "linkId" = ${linkId} AND "state" = 'pending' AND "start" >= ${from} AND "start" < ${to}`;
   }
 
   async countByState(): Promise<Record<string, number>> {

@@ -209,7 +209,7 @@ describe.each(['sqlite', 'postgresql'] as const)('repositories on %s', (kind) =>
       await t.store.outbox.scheduleRetry(request.id, 'COR 503', new Date(now.getTime() + HOUR));
       expect(await t.store.outbox.due(new Date(now.getTime() + 62_000), 10)).toEqual([]);
       expect((await t.store.outbox.due(new Date(now.getTime() + HOUR), 10)).map((r) => r.lastError)).toEqual(['COR 503']);
-      await t.store.outbox.markWritten(request.id, 777);
+      await t.store.outbox.markWritten(request.id, 777, new Date(now.getTime() + HOUR));
       expect(await t.store.outbox.get(request.id)).toMatchObject({ state: 'written', corHourId: 777 });
       expect(await t.store.outbox.due(new Date(now.getTime() + 2 * HOUR), 10)).toEqual([]);
       expect(await t.store.outbox.claim(request.id, new Date(now.getTime() + 2 * HOUR), 60_000)).toBe(false);
@@ -219,7 +219,7 @@ describe.each(['sqlite', 'postgresql'] as const)('repositories on %s', (kind) =>
       const link = await t.store.links.upsert({ tenantKey: 'T:1', slackUserId: 'U1', corUserId: 2, corName: 'Jane', tokens: { accessToken: 'a', refreshToken: 'r', expiresAt: new Date() } });
       const at = (h: number) => new Date(Date.UTC(2026, 10, 21, h));
       const { request: written } = await t.store.outbox.enqueue({ idempotencyKey: 'w', linkId: link.id, taskId: 1, start: at(9), stop: at(10) }, at(12));
-      await t.store.outbox.markWritten(written.id, 501);
+      await t.store.outbox.markWritten(written.id, 501, at(12));
       await t.store.outbox.enqueue({ idempotencyKey: 'p1', linkId: link.id, taskId: 1, start: at(10), stop: at(11) }, at(12));
       await t.store.outbox.enqueue({ idempotencyKey: 'p2', linkId: link.id, taskId: 1, start: at(23), stop: at(24) }, at(12));
       expect([...(await t.store.outbox.hourIdsTaken([500, 501, 502]))]).toEqual([501]);
