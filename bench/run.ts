@@ -1,8 +1,9 @@
 /**
  * `npm run bench`: whole-process benchmarks, each against its baseline measured in the same run.
- * Prints a table and writes bench/results/latest.json. Options: --rounds N (default 20), --concurrency N (50),
+ * Prints a table and writes bench/results/latest.json. Options: --rounds N (default 40), --concurrency N (50),
  * --people N (reminder sweep size, 10000), --sweeps N (sweeps, each on another workday, 3), --commands N (the fault
- * run's /cor log commands, 1000), --only ack|load|sweep|faults.
+ * run's /cor log commands, 1000), --only ack|load|sweep|faults, --profile DIR (a V8 CPU profile of the bot in the
+ * /cor log ack part).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
