@@ -38,7 +38,7 @@ function reminderService(config: Config, store: Store): ReminderService {
   const corAuth = new CorAuth(transport, { apiKey: config.cor.apiKey, clientSecret: config.cor.clientSecret }, systemClock);
   const slackLogger = boltLogger(logger);
   const clients = config.slack.oauth
-    ? new MultiWorkspaceClients(store.installations, config.slack.apiUrl, slackLogger)
+    ? new MultiWorkspaceClients(store.installations, config.slack.apiUrl, systemClock, slackLogger)
     : new SingleWorkspaceClients(config.slack.botToken as string, config.slack.apiUrl, undefined, slackLogger);
   return new ReminderService({
     links: store.links,

@@ -97,7 +97,7 @@ function composeServices(base: { config: Config; logger: Logger; clock: Clock; s
   });
   const tasks = new TaskDirectory(clock);
   const work = new WorkTracker();
-  const home = new HomeTab();
+  const home = new HomeTab(clock);
   const reminders = new ReminderService({
     links: store.links,
     reminders: store.reminders,
@@ -167,7 +167,7 @@ export async function main(): Promise<void> {
   let authorize: Authorize<boolean>;
   const extraRoutes: HttpRoute[] = [];
   if (config.slack.oauth) {
-    clients = new MultiWorkspaceClients(store.installations, config.slack.apiUrl, boltLogger(logger));
+    clients = new MultiWorkspaceClients(store.installations, config.slack.apiUrl, clock, boltLogger(logger));
     authorize = installationAuthorize(store.installations);
     extraRoutes.push(...slackInstallRoutes({ ...config.slack.oauth, apiUrl: config.slack.apiUrl, publicUrl }, store.installations, logger));
   } else {

@@ -1,8 +1,10 @@
+import { LRUCache } from 'lru-cache';
 import { type CorAuth, RefreshingTokenSource } from '../cor/auth.ts';
 import type { CorApi, CorClient } from '../cor/client.ts';
 import { CorError } from '../cor/errors.ts';
 import type { CorUser } from '../cor/schemas.ts';
 import { AppError } from '../errors.ts';
+import { cacheOptions, PER_PERSON_MAX } from '../lib/cache.ts';
 import type { Clock } from '../lib/clock.ts';
 import { SingleFlight } from '../lib/single-flight.ts';
 import type { TokenSet } from '../lib/tokens.ts';
@@ -16,6 +18,8 @@ import type { TimerRecord } from '../store/timers.ts';
 export const STATE_TTL_MS = 10 * 60_000;
 /** The company's user list (for email matching) is reused this long. */
 const USERS_CACHE_MS = 10 * 60_000;
+/** Decrypted tokens are reused this long (a refresh reads the store first, whatever the cache holds). */
+const TOKENS_CACHE_MS = 10 * 60_000;
 
 export interface SlackProfile {
   email: string | undefined;
@@ -88,14 +92,17 @@ function personOf(u: CorUser): CorPerson {
 /** Linking Slack users to COR users: consent, callback, who-am-I, unlink, and per-user COR access. */
 export class LinkingService {
   readonly #d: LinkingDeps;
+  /** token refreshes, one at a time per link (a refresh token is single-use) */
   readonly #flights = new SingleFlight<TokenSet>();
-  readonly #usersFlight = new SingleFlight<CorUser[]>();
   /** Decrypted tokens per link, so a burst of COR calls does not read and decrypt them each time. */
-  readonly #tokenCache = new Map<string, TokenSet>();
-  #users: { at: number; users: CorUser[] } | undefined;
+  readonly #tokenCache: LRUCache<string, TokenSet>;
+  /** the company's users, under one key */
+  readonly #users: LRUCache<'all', CorUser[]>;
 
   constructor(deps: LinkingDeps) {
     this.#d = deps;
+    this.#tokenCache = new LRUCache({ ...cacheOptions(deps.clock, PER_PERSON_MAX, TOKENS_CACHE_MS), fetchMethod: (linkId) => deps.store.links.tokens(linkId) });
+    this.#users = new LRUCache({ ...cacheOptions(deps.clock, 1, USERS_CACHE_MS), fetchMethod: () => deps.appCor.allUsers() });
   }
 
   /** A one-use consent URL bound to this Slack user. */
@@ -116,16 +123,8 @@ export class LinkingService {
     const profile = await this.#d.slack.profile(tenantKey, slackUserId);
     if (!profile.email) return { person: undefined, slackEmail: undefined };
     const wanted = profile.email.trim().toLowerCase();
-    const match = (await this.#companyUsers()).find((u) => u.email?.trim().toLowerCase() === wanted);
+    const match = (await this.#users.forceFetch('all')).find((u) => u.email?.trim().toLowerCase() === wanted);
     return { person: match ? personOf(match) : undefined, slackEmail: profile.email };
-  }
-
-  async #companyUsers(): Promise<CorUser[]> {
-    const now = this.#d.clock.now().getTime();
-    if (this.#users && now - this.#users.at < USERS_CACHE_MS) return this.#users.users;
-    const users = await this.#usersFlight.run('all', () => this.#d.appCor.allUsers());
-    this.#users = { at: now, users };
-    return users;
   }
 
   /** The consent redirect came back: check the state, exchange the code, learn who it is, store the link. */
@@ -253,8 +252,8 @@ export class LinkingService {
         flights: this.#flights,
         stored: {
           load: async (opts) => {
-            const cached = this.#tokenCache.get(link.id);
-            if (cached && !opts?.fresh) return cached;
+            // A cached or in-flight read would do, unless the store itself must be read now (`fresh`).
+            if (!opts?.fresh) return this.#tokenCache.fetch(link.id);
             const tokens = await store.links.tokens(link.id);
             if (tokens) this.#tokenCache.set(link.id, tokens);
             else this.#tokenCache.delete(link.id);

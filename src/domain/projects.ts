@@ -1,7 +1,8 @@
+import { LRUCache } from 'lru-cache';
 import type { CorApi, IntegrationProject, IntegrationSource } from '../cor/client.ts';
 import { CorError } from '../cor/errors.ts';
+import { cacheOptions, PER_PERSON_MAX } from '../lib/cache.ts';
 import type { Clock } from '../lib/clock.ts';
-import { TtlCache } from '../lib/ttl-cache.ts';
 import type { UserLinkRecord } from '../store/links.ts';
 import type { ChannelProjectRecord, ChannelProjectRepository } from '../store/channel-projects.ts';
 
@@ -75,9 +76,14 @@ function body(draft: ProjectDraft): Omit<IntegrationProject, 'metadata'> {
 /** Slack channels as COR projects, through COR's Integrations API, keyed by the channel id. */
 export class ProjectService {
   readonly #d: ProjectDeps;
-  readonly #known = new TtlCache<ChannelProjectRecord | null>(CHANNEL_PROJECT_TTL_MS);
+  /** by `tenantKey/channelId`, channels that are no project included; as many channels as people at most */
+  readonly #known: LRUCache<string, { project: ChannelProjectRecord | undefined }, { tenantKey: string; channelId: string }>;
   constructor(deps: ProjectDeps) {
     this.#d = deps;
+    this.#known = new LRUCache({
+      ...cacheOptions(deps.clock, PER_PERSON_MAX, CHANNEL_PROJECT_TTL_MS),
+      fetchMethod: async (_key, _stale, { context }) => ({ project: await deps.channels.find(context.tenantKey, context.channelId) }),
+    });
   }
 
   get enabled(): boolean {
@@ -95,7 +101,7 @@ export class ProjectService {
    * minute (this instance's own saves refresh it; another instance's show up within the minute).
    */
   async ofChannel(tenantKey: string, channelId: string): Promise<ChannelProjectRecord | undefined> {
-    return (await this.#known.get(`${tenantKey}/${channelId}`, this.#d.clock, async () => (await this.#d.channels.find(tenantKey, channelId)) ?? null)) ?? undefined;
+    return (await this.#known.forceFetch(`${tenantKey}/${channelId}`, { context: { tenantKey, channelId } })).project;
   }
 
   create(link: UserLinkRecord, channelId: string, draft: ProjectDraft & { name: string }): Promise<ProjectOutcome> {

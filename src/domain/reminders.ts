@@ -1,9 +1,10 @@
+import { LRUCache } from 'lru-cache';
 import type { CorApi } from '../cor/client.ts';
 import type { CorHour, CorLeave, CorUser, CorWorkingTime } from '../cor/schemas.ts';
+import { cacheOptions, PER_PERSON_MAX } from '../lib/cache.ts';
 import type { Clock } from '../lib/clock.ts';
 import { formatHours } from '../lib/duration-text.ts';
 import { Pacer } from '../lib/pacer.ts';
-import { TtlCache } from '../lib/ttl-cache.ts';
 import { addDays, localParts, weekdayOf, zonedTimeToInstant } from '../lib/zoned.ts';
 import type { Logger } from '../logger.ts';
 import type { ReminderRecipient, UserLinkRecord } from '../store/links.ts';
@@ -236,18 +237,25 @@ interface Candidate {
  */
 export class ReminderService {
   readonly #d: ReminderDeps;
-  readonly #users = new TtlCache<Map<number, CorUser>>(COMPANY_FACTS_TTL_MS);
-  readonly #workingTimes = new TtlCache<Map<number, CorWorkingTime[]>>(COMPANY_FACTS_TTL_MS);
+  /** the company's users and working times (COR as the app sees one company), each under one key */
+  readonly #users: LRUCache<'all', Map<number, CorUser>>;
+  readonly #workingTimes: LRUCache<'all', Map<number, CorWorkingTime[]>>;
   readonly #pacer: Pacer;
   readonly #leaseMs: number;
   /**
    * Links (and dates) found with no open DM, for a minute: most writes need no redraw, and this spares the
    * store a query per entry. A DM sent by this instance clears it; one sent by another is caught up later.
    */
-  readonly #noOpenDm = new Map<string, number>();
+  readonly #noOpenDm: LRUCache<string, true>;
 
   constructor(deps: ReminderDeps) {
     this.#d = deps;
+    this.#users = new LRUCache({
+      ...cacheOptions(deps.clock, 1, COMPANY_FACTS_TTL_MS),
+      fetchMethod: async () => new Map((await deps.appCor.usersAtOnce()).map((u) => [u.id, u])),
+    });
+    this.#workingTimes = new LRUCache({ ...cacheOptions(deps.clock, 1, COMPANY_FACTS_TTL_MS), fetchMethod: () => deps.appCor.workingTimes() });
+    this.#noOpenDm = new LRUCache(cacheOptions(deps.clock, PER_PERSON_MAX, NO_OPEN_DM_TTL_MS));
     this.#pacer = new Pacer(deps.sendsPerSecond ?? 5);
     this.#leaseMs = deps.leaseMs ?? DEFAULT_LEASE_MS;
   }
@@ -407,8 +415,8 @@ export class ReminderService {
     const first = dates[0] as string;
     const last = dates[dates.length - 1] as string;
     const [users, workingTimes, hours] = await Promise.all([
-      this.#users.get('all', this.#d.clock, async () => new Map((await this.#d.appCor.usersAtOnce()).map((u) => [u.id, u]))),
-      this.#workingTimes.get('all', this.#d.clock, () => this.#d.appCor.workingTimes()),
+      this.#users.forceFetch('all'),
+      this.#workingTimes.forceFetch('all'),
       // A day either side: COR files entries by its own date.
       this.#d.appCor.hoursAtOnce({ users: corIds, dateStart: addDays(first, -LOOKBACK_DAYS), dateDeadline: addDays(last, 1) }),
     ]);
@@ -431,12 +439,10 @@ export class ReminderService {
     const tz = link.tz ?? DEFAULT_TZ;
     const date = localParts(at, tz).date;
     const key = `${link.id}|${date}`;
-    const now = this.#d.clock.now().getTime();
-    if ((this.#noOpenDm.get(key) ?? 0) > now) return;
+    if (this.#noOpenDm.has(key)) return;
     const open = await this.#d.reminders.openDeliveriesAbout(link.id, date);
     if (open.length === 0) {
-      if (this.#noOpenDm.size > 100_000) this.#noOpenDm.clear();
-      this.#noOpenDm.set(key, now + NO_OPEN_DM_TTL_MS);
+      this.#noOpenDm.set(key, true);
       return;
     }
     // A day either side: COR files entries by its own date.

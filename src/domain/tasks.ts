@@ -1,7 +1,8 @@
+import { LRUCache } from 'lru-cache';
 import type { CorApi } from '../cor/client.ts';
 import type { CorTask } from '../cor/schemas.ts';
+import { cacheOptions, PER_PERSON_MAX, PER_TENANT_MAX } from '../lib/cache.ts';
 import type { Clock } from '../lib/clock.ts';
-import { SingleFlight } from '../lib/single-flight.ts';
 import type { UserLinkRecord } from '../store/links.ts';
 import type { TaskCandidate } from './task-match.ts';
 
@@ -31,18 +32,37 @@ const OPEN_TASKS_TTL_MS = 2 * 60_000;
 /** Project and client names change rarely. */
 const NAMES_TTL_MS = 10 * 60_000;
 
+type ProjectNames = Map<number, { name: string; client: string | undefined }>;
+
+/** A person's open-task list as read at `at`; `stale` once their own write may have changed it. */
+interface OpenList {
+  at: number;
+  tasks: TaskView[];
+  stale: boolean;
+}
+
+/** What a load needs that its key does not say. */
+interface Asker {
+  link: UserLinkRecord;
+  api: CorApi;
+}
+
 /**
  * A person's open tasks (COR `collaborator` = them, not finalizada), with project and client names,
  * cached per person so that matching and type-ahead answer without waiting on COR.
  */
 export class TaskDirectory {
   readonly #clock: Clock;
-  readonly #open = new Map<string, { at: number; tasks: TaskView[]; stale?: boolean }>();
-  readonly #names = new Map<string, { at: number; projects: Map<number, { name: string; client: string | undefined }> }>();
-  readonly #flights = new SingleFlight<TaskView[]>();
-  /** single tasks read by id (`#48211`), by person: a name and project change rarely */
-  readonly #byId = new Map<string, { at: number; task: TaskView }>();
-  readonly #nameFlights = new SingleFlight<Map<number, { name: string; client: string | undefined }>>();
+  /**
+   * By link id. Fresh for OPEN_TASKS_TTL_MS; after that (or after `invalidate`) the next `openTasks` reads COR
+   * again, while the last list still answers type-ahead and names: it stays until it is replaced or evicted,
+   * also when reading it again fails.
+   */
+  readonly #open: LRUCache<string, OpenList, Asker>;
+  /** project and client names, by tenant */
+  readonly #names: LRUCache<string, ProjectNames, Asker>;
+  /** single tasks read by id (`#48211`), by `linkId:taskId`: a name and project change rarely */
+  readonly #byId: LRUCache<string, TaskView, Asker & { taskId: number }>;
 
   readonly #onChange: ((link: UserLinkRecord, taskId: number) => void) | undefined;
 
@@ -50,23 +70,45 @@ export class TaskDirectory {
   constructor(clock: Clock, onChange?: (link: UserLinkRecord, taskId: number) => void) {
     this.#clock = clock;
     this.#onChange = onChange;
+    this.#open = new LRUCache({
+      ...cacheOptions(clock, PER_PERSON_MAX, OPEN_TASKS_TTL_MS),
+      noDeleteOnFetchRejection: true,
+      fetchMethod: async (_linkId, _stale, { context: { link, api } }) => {
+        const [tasks, names] = await Promise.all([api.allTasks({ filters: { collaborator: link.corUserId }, order: { deadline: 'ASC' } }), this.#projectNames(link, api)]);
+        const open = tasks.filter((t) => t.status !== DONE_STATUS && !t.archived).map((t) => this.#view(t, names));
+        return { at: this.#clock.now().getTime(), tasks: open, stale: false };
+      },
+    });
+    this.#names = new LRUCache({
+      ...cacheOptions(clock, PER_TENANT_MAX, NAMES_TTL_MS),
+      fetchMethod: async (_tenantKey, _stale, { context: { api } }) => {
+        const projects: ProjectNames = new Map();
+        for (let page = 1; page <= 50; page++) {
+          const answer = await api.listProjects({ page, perPage: 100 });
+          for (const p of answer.data) projects.set(p.id, { name: p.name, client: p.client?.name });
+          if (page >= (answer.lastPage ?? 1) || answer.data.length === 0) break;
+        }
+        return projects;
+      },
+    });
+    this.#byId = new LRUCache({
+      ...cacheOptions(clock, PER_PERSON_MAX, NAMES_TTL_MS),
+      fetchMethod: async (_key, _stale, { context: { link, api, taskId } }) => {
+        const [task, names] = await Promise.all([api.getTask(taskId), this.#projectNames(link, api)]);
+        return this.#view(task, names);
+      },
+    });
   }
 
   async openTasks(link: UserLinkRecord, api: CorApi): Promise<TaskView[]> {
-    const now = this.#clock.now().getTime();
-    const cached = this.#open.get(link.id);
-    if (cached && !cached.stale && now - cached.at < OPEN_TASKS_TTL_MS) return cached.tasks;
-    return this.#flights.run(link.id, async () => {
-      const [tasks, names] = await Promise.all([api.allTasks({ filters: { collaborator: link.corUserId }, order: { deadline: 'ASC' } }), this.#projectNames(link, api)]);
-      const open = tasks.filter((t) => t.status !== DONE_STATUS && !t.archived).map((t) => this.#view(t, names));
-      this.#open.set(link.id, { at: this.#clock.now().getTime(), tasks: open });
-      return open;
-    });
+    // A list marked stale is read again though its time is not up (a read under way is joined, not repeated).
+    const forceRefresh = this.#open.peek(link.id)?.stale ?? false;
+    return (await this.#open.forceFetch(link.id, { context: { link, api }, forceRefresh })).tasks;
   }
 
   /** The cached list only (never waits on COR): for Slack's 3-second options requests. */
   cachedOpenTasks(link: UserLinkRecord): TaskView[] | undefined {
-    return this.#open.get(link.id)?.tasks;
+    return this.#lastList(link)?.tasks;
   }
 
   /**
@@ -74,7 +116,7 @@ export class TaskDirectory {
    * task on), but a task's name and project are still known from it for a while (no COR read per entry).
    */
   invalidate(link: UserLinkRecord): void {
-    const cached = this.#open.get(link.id);
+    const cached = this.#lastList(link);
     if (cached) cached.stale = true;
   }
 
@@ -85,18 +127,15 @@ export class TaskDirectory {
   }
 
   async task(link: UserLinkRecord, api: CorApi, taskId: number): Promise<TaskView> {
-    const cached = this.#open.get(link.id);
-    const now = this.#clock.now().getTime();
-    const known = cached && now - cached.at < NAMES_TTL_MS ? cached.tasks.find((t) => t.id === taskId) : undefined;
+    const cached = this.#lastList(link);
+    const known = cached && this.#clock.now().getTime() - cached.at < NAMES_TTL_MS ? cached.tasks.find((t) => t.id === taskId) : undefined;
     if (known) return known;
-    const key = `${link.id}:${taskId}`;
-    const read = this.#byId.get(key);
-    if (read && now - read.at < NAMES_TTL_MS) return read.task;
-    const [task, names] = await Promise.all([api.getTask(taskId), this.#projectNames(link, api)]);
-    const view = this.#view(task, names);
-    if (this.#byId.size > 10_000) this.#byId.clear();
-    this.#byId.set(key, { at: this.#clock.now().getTime(), task: view });
-    return view;
+    return this.#byId.forceFetch(`${link.id}:${taskId}`, { context: { link, api, taskId } });
+  }
+
+  /** The person's last list read, however old (past its time included). */
+  #lastList(link: UserLinkRecord): OpenList | undefined {
+    return this.#open.peek(link.id, { allowStale: true });
   }
 
   /**
@@ -104,7 +143,7 @@ export class TaskDirectory {
    * own), and the task's current one whatever it is.
    */
   statusOptions(link: UserLinkRecord, current: string | undefined): string[] {
-    const seen = (this.#open.get(link.id)?.tasks ?? []).map((t) => t.status).filter((s): s is string => typeof s === 'string' && s !== '');
+    const seen = (this.#lastList(link)?.tasks ?? []).map((t) => t.status).filter((s): s is string => typeof s === 'string' && s !== '');
     return [...new Set<string>([...COR_STATUSES, ...seen, ...(current ? [current] : [])])];
   }
 
@@ -131,7 +170,7 @@ export class TaskDirectory {
     return this.#view(task, names);
   }
 
-  #view(t: CorTask, names: Map<number, { name: string; client: string | undefined }>): TaskView {
+  #view(t: CorTask, names: ProjectNames): TaskView {
     const projectId = t.project_id ?? t.project?.id ?? undefined;
     const named = projectId === undefined ? undefined : names.get(projectId);
     return {
@@ -146,19 +185,7 @@ export class TaskDirectory {
     };
   }
 
-  async #projectNames(link: UserLinkRecord, api: CorApi) {
-    const now = this.#clock.now().getTime();
-    const cached = this.#names.get(link.tenantKey);
-    if (cached && now - cached.at < NAMES_TTL_MS) return cached.projects;
-    return this.#nameFlights.run(link.tenantKey, async () => {
-      const projects = new Map<number, { name: string; client: string | undefined }>();
-      for (let page = 1; page <= 50; page++) {
-        const answer = await api.listProjects({ page, perPage: 100 });
-        for (const p of answer.data) projects.set(p.id, { name: p.name, client: p.client?.name });
-        if (page >= (answer.lastPage ?? 1) || answer.data.length === 0) break;
-      }
-      this.#names.set(link.tenantKey, { at: this.#clock.now().getTime(), projects });
-      return projects;
-    });
+  #projectNames(link: UserLinkRecord, api: CorApi): Promise<ProjectNames> {
+    return this.#names.forceFetch(link.tenantKey, { context: { link, api } });
   }
 }

@@ -1,7 +1,8 @@
+import { LRUCache } from 'lru-cache';
 import type { CorApi } from '../cor/client.ts';
 import { CorError } from '../cor/errors.ts';
 import type { CorHour, CorWorkingTime } from '../cor/schemas.ts';
-import { TtlCache } from '../lib/ttl-cache.ts';
+import { cacheOptions, PER_PERSON_MAX, PER_TENANT_MAX } from '../lib/cache.ts';
 import type { Clock } from '../lib/clock.ts';
 import { addDays, localParts, weekdayOf, zonedTimeToInstant } from '../lib/zoned.ts';
 import type { Logger } from '../logger.ts';
@@ -147,12 +148,20 @@ function sameMinute(a: Date, b: Date): boolean {
 export class TimeEntryService {
   readonly #d: TimeEntryDeps;
   readonly #schedule: number[];
-  /** Slow-changing COR facts, reused for a while: a person's daily target, a company's working times. */
-  readonly #targets = new TtlCache<number>(PROFILE_TTL_MS);
-  readonly #workingTimes = new TtlCache<Map<number, CorWorkingTime[]>>(PROFILE_TTL_MS);
+  /** Slow-changing COR facts, reused for a while: a person's daily target (by link), a company's working times (by tenant). */
+  readonly #targets: LRUCache<string, number, CorApi>;
+  readonly #workingTimes: LRUCache<string, Map<number, CorWorkingTime[]>, CorApi>;
 
   constructor(deps: TimeEntryDeps) {
     this.#d = deps;
+    this.#targets = new LRUCache({
+      ...cacheOptions(deps.clock, PER_PERSON_MAX, PROFILE_TTL_MS),
+      fetchMethod: async (_linkId, _stale, { context: api }) => {
+        const me = await api.me();
+        return me.daily_hours && me.daily_hours > 0 ? me.daily_hours : DEFAULT_TARGET_HOURS;
+      },
+    });
+    this.#workingTimes = new LRUCache({ ...cacheOptions(deps.clock, PER_TENANT_MAX, PROFILE_TTL_MS), fetchMethod: (_tenantKey, _stale, { context: api }) => api.workingTimes() });
     this.#schedule = deps.retrySchedule ?? DEFAULT_RETRY_SCHEDULE;
   }
 
@@ -187,7 +196,7 @@ export class TimeEntryService {
   async #workdayStart(link: UserLinkRecord, api: CorApi, date: string, tz: string): Promise<Date> {
     let dayStart = DEFAULT_DAY_START;
     try {
-      const all = await this.#workingTimes.get(link.tenantKey, this.#d.clock, () => api.workingTimes());
+      const all = await this.#workingTimes.forceFetch(link.tenantKey, { context: api });
       const corWeekday = (weekdayOf(date) % 7) + 1; // COR: 1 = Sunday … 7 = Saturday
       const today = (all.get(link.corUserId) ?? []).find((d) => d.day_of_week === corWeekday);
       const m = today?.start_at ? /^(\d{1,2}):(\d{2})/.exec(today.start_at) : null;
@@ -270,12 +279,7 @@ export class TimeEntryService {
   }
 
   #target(link: UserLinkRecord, api: CorApi): Promise<number> {
-    return this.#targets
-      .get(link.id, this.#d.clock, async () => {
-        const me = await api.me();
-        return me.daily_hours && me.daily_hours > 0 ? me.daily_hours : DEFAULT_TARGET_HOURS;
-      })
-      .catch(() => DEFAULT_TARGET_HOURS);
+    return this.#targets.forceFetch(link.id, { context: api }).catch(() => DEFAULT_TARGET_HOURS);
   }
 
   /** Records the request under its idempotency key, then tries to write it at once. */
@@ -392,7 +396,7 @@ export class TimeEntryService {
     const [hours, target, workingTimes] = await Promise.all([
       api.allHours({ users: [link.corUserId], dateStart: addDays(from, -1), dateDeadline: addDays(to, 1) }),
       this.#target(link, api),
-      this.#workingTimes.get(link.tenantKey, this.#d.clock, () => api.workingTimes()).catch(() => new Map<number, CorWorkingTime[]>()),
+      this.#workingTimes.forceFetch(link.tenantKey, { context: api }).catch(() => new Map<number, CorWorkingTime[]>()),
     ]);
     const mine = workingTimes.get(link.corUserId) ?? [];
     const days: SummaryDay[] = [];

@@ -1,3 +1,8 @@
+import { LRUCache } from 'lru-cache';
+
+/** Workspaces paced at once; one pushed out (the least recent) just starts unpaced. */
+const PACED_KEYS_MAX = 1_000;
+
 /**
  * Spaces out calls per key (a Slack workspace) to at most `perSecond`, so a fan-out of thousands of DMs
  * stays within Slack's limits instead of tripping them. Real elapsed time, not the business clock: this is
@@ -5,7 +10,8 @@
  */
 export class Pacer {
   readonly #intervalMs: number;
-  readonly #next = new Map<string, number>();
+  /** per key, when its next call may go; an entry in the past is as good as none */
+  readonly #next = new LRUCache<string, number>({ max: PACED_KEYS_MAX });
 
   constructor(perSecond: number) {
     this.#intervalMs = perSecond === Number.POSITIVE_INFINITY || perSecond <= 0 ? 0 : 1000 / perSecond;

@@ -1,5 +1,7 @@
+import { LRUCache } from 'lru-cache';
 import { z } from 'zod';
 import type { SlackDirectory, SlackProfile } from '../domain/linking.ts';
+import { cacheOptions, PER_PERSON_MAX } from '../lib/cache.ts';
 import type { Clock } from '../lib/clock.ts';
 import type { SlackClients } from './services.ts';
 
@@ -18,28 +20,29 @@ const userInfoSchema = z.object({
 /** Slack profiles (email, IANA zone, locale) through users.info, cached per user. */
 export class SlackProfileDirectory implements SlackDirectory {
   readonly #clients: SlackClients;
-  readonly #clock: Clock;
-  readonly #cache = new Map<string, { at: number; profile: SlackProfile }>();
+  /** by `tenantKey/slackUserId`; concurrent reads of one person make one users.info call */
+  readonly #cache: LRUCache<string, SlackProfile, { tenantKey: string; slackUserId: string }>;
 
   constructor(clients: SlackClients, clock: Clock) {
     this.#clients = clients;
-    this.#clock = clock;
+    this.#cache = new LRUCache({
+      ...cacheOptions(clock, PER_PERSON_MAX, PROFILE_TTL_MS),
+      fetchMethod: (_key, _stale, { context }) => this.#read(context.tenantKey, context.slackUserId),
+    });
   }
 
-  async profile(tenantKey: string, slackUserId: string): Promise<SlackProfile> {
-    const key = `${tenantKey}/${slackUserId}`;
-    const now = this.#clock.now().getTime();
-    const cached = this.#cache.get(key);
-    if (cached && now - cached.at < PROFILE_TTL_MS) return cached.profile;
+  profile(tenantKey: string, slackUserId: string): Promise<SlackProfile> {
+    return this.#cache.forceFetch(`${tenantKey}/${slackUserId}`, { context: { tenantKey, slackUserId } });
+  }
+
+  async #read(tenantKey: string, slackUserId: string): Promise<SlackProfile> {
     const client = await this.#clients.forTenant(tenantKey);
     const answer = userInfoSchema.parse(await client.users.info({ user: slackUserId, include_locale: true }));
-    const profile: SlackProfile = {
+    return {
       email: answer.user.profile?.email,
       tz: answer.user.tz,
       locale: answer.user.locale,
       realName: answer.user.real_name ?? answer.user.profile?.real_name,
     };
-    this.#cache.set(key, { at: now, profile });
-    return profile;
   }
 }

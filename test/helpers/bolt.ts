@@ -98,7 +98,7 @@ export async function listenerHarness(opts: { clock?: Clock; integrationSource?:
     },
   });
   const work = new WorkTracker();
-  const home = new HomeTab();
+  const home = new HomeTab(clock);
   const projects = new ProjectService({ channels: db.store.channelProjects, apiFor: (link) => linking.apiFor(link), source: 'integrationSource' in opts ? opts.integrationSource : 'ZAPIER', clock });
   const reminders = new ReminderService({
     links: db.store.links,

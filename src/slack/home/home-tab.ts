@@ -1,4 +1,7 @@
 import type { WebClient } from '@slack/web-api';
+import { LRUCache } from 'lru-cache';
+import { cacheOptions } from '../../lib/cache.ts';
+import type { Clock } from '../../lib/clock.ts';
 import { addDays, localParts } from '../../lib/zoned.ts';
 import type { UserLinkRecord } from '../../store/links.ts';
 import { zoneOf } from '../person.ts';
@@ -14,18 +17,21 @@ const MAX_VIEWERS = 50_000;
  * write, a status change, a timer, their reminder settings) while they are likely to look at it again.
  */
 export class HomeTab implements AppHome {
-  readonly #seen = new Map<string, number>();
+  /** who opened their Home lately, by `tenantKey/slackUserId` */
+  readonly #seen: LRUCache<string, true>;
+
+  constructor(clock: Clock) {
+    this.#seen = new LRUCache(cacheOptions(clock, MAX_VIEWERS, VIEWER_TTL_MS));
+  }
 
   async opened(services: SlackServices, client: WebClient, tenantKey: string, userId: string): Promise<void> {
-    if (this.#seen.size > MAX_VIEWERS) this.#seen.clear();
-    this.#seen.set(`${tenantKey}/${userId}`, services.clock.now().getTime());
+    this.#seen.set(`${tenantKey}/${userId}`, true);
     await this.#publish(services, client, tenantKey, userId);
   }
 
   /** After the person's own change; never fails the change it follows. */
   refresh(services: SlackServices, link: UserLinkRecord): void {
-    const seenAt = this.#seen.get(`${link.tenantKey}/${link.slackUserId}`);
-    if (seenAt === undefined || services.clock.now().getTime() - seenAt > VIEWER_TTL_MS) return;
+    if (!this.#seen.has(`${link.tenantKey}/${link.slackUserId}`)) return;
     const run = async () => this.#publish(services, await services.clients.forTenant(link.tenantKey), link.tenantKey, link.slackUserId);
     void services.work.track(run().catch((err: unknown) => services.logger.warn({ err }, 'could not redraw App Home')));
   }

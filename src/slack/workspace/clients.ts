@@ -1,5 +1,8 @@
 import { type Logger as SlackLogger, WebClient } from '@slack/web-api';
+import { LRUCache } from 'lru-cache';
 import { AppError } from '../../errors.ts';
+import { cacheOptions, PER_TENANT_MAX } from '../../lib/cache.ts';
+import type { Clock } from '../../lib/clock.ts';
 import type { SlackClients } from '../services.ts';
 import type { Installations } from './installations.ts';
 
@@ -20,16 +23,21 @@ export class SingleWorkspaceClients implements SlackClients {
   }
 }
 
+/** A workspace's Web API client is dropped after this long unused (a new one is cheap). */
+const CLIENT_IDLE_TTL_MS = 60 * 60_000;
+
 /** A multi-workspace install: each tenant's bot token comes from its installation in the store. */
 export class MultiWorkspaceClients implements SlackClients {
   readonly #installations: Installations;
   readonly #apiUrl: string;
-  readonly #cache = new Map<string, { token: string; client: WebClient }>();
+  /** by tenant key, with the token it was made for (a reinstall brings a new one) */
+  readonly #cache: LRUCache<string, { token: string; client: WebClient }>;
   readonly #logger: SlackLogger | undefined;
 
-  constructor(installations: Installations, apiUrl: string, logger?: SlackLogger) {
+  constructor(installations: Installations, apiUrl: string, clock: Clock, logger?: SlackLogger) {
     this.#installations = installations;
     this.#apiUrl = apiUrl;
+    this.#cache = new LRUCache({ ...cacheOptions(clock, PER_TENANT_MAX, CLIENT_IDLE_TTL_MS), updateAgeOnGet: true });
     this.#logger = logger;
   }
 

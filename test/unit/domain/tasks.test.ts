@@ -56,4 +56,28 @@ describe('TaskDirectory against the fake COR', () => {
     await tasks.openTasks(link, api);
     expect(taskReads()).toBe(2);
   });
+
+  it('two people asking at once for one list read COR once; the list is read again when its time is up', async () => {
+    const tasks = new TaskDirectory(clock);
+    const [a, b] = await Promise.all([tasks.openTasks(link, api), tasks.openTasks(link, api)]);
+    expect(a).toBe(b);
+    expect(taskReads()).toBe(1);
+    clock.advance(2 * 60_000);
+    await tasks.openTasks(link, api);
+    expect(taskReads()).toBe(1);
+    clock.advance(1);
+    await tasks.openTasks(link, api);
+    expect(taskReads()).toBe(2);
+  });
+
+  it('when reading the list again fails, the error is not kept and the last list still answers type-ahead', async () => {
+    const tasks = new TaskDirectory(clock);
+    const first = await tasks.openTasks(link, api);
+    clock.advance(2 * 60_000 + 1);
+    cor.addFault({ method: 'GET', path: '/tasks', status: 400, times: 1 });
+    await expect(tasks.openTasks(link, api)).rejects.toThrow();
+    expect(tasks.cachedOpenTasks(link)).toEqual(first);
+    expect(await tasks.openTasks(link, api)).toEqual(first);
+    expect(taskReads()).toBe(3); // the first read, the failed one, and one more: the failure was not kept
+  });
 });
