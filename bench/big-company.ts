@@ -8,10 +8,10 @@ import { demoSeed, type Seed } from '../tools/fake-cor/seed.ts';
 export const BIG_FIRST_ID = 1_000;
 export const BIG_ZONES = ['America/Argentina/Buenos_Aires', 'Europe/London', 'America/New_York'];
 
-export type DayKind = 'full' | 'half_logged' | 'leave' | 'half_leave_done' | 'empty';
+type DayKind = 'full' | 'half_logged' | 'leave' | 'half_leave_done' | 'empty';
 
 /** What person `i` did on any bench date. */
-export function dayKind(i: number): DayKind {
+function dayKind(i: number): DayKind {
   if (i % 50 === 2) return 'leave';
   if (i % 50 === 3) return 'half_leave_done';
   if (i % 10 === 0) return 'full';

@@ -3,7 +3,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { type FakeAddresses, TSX_CLI } from '../tools/bot-process.ts';
 
-export interface FakeUrls extends FakeAddresses {
+interface FakeUrls extends FakeAddresses {
   responseBase: string;
   corPort: number;
 }

@@ -97,7 +97,7 @@ export interface AccessTokenSource {
 }
 
 /** Refresh this long before expiry, so a request never leaves with a token about to lapse. */
-export const REFRESH_SKEW_MS = 60_000;
+const REFRESH_SKEW_MS = 60_000;
 
 /** The app's own identity (client credentials), kept in memory and renewed before it lapses. */
 export class ClientCredentialsTokenSource implements AccessTokenSource {

@@ -6,7 +6,7 @@ import { z } from 'zod';
  */
 
 /** A number that COR may send as "12" or "2.0000000000000000". */
-export const looseNumber = z.union([
+const looseNumber = z.union([
   z.number(),
   z
     .string()
@@ -135,7 +135,7 @@ export type CorProject = z.infer<typeof projectSchema>;
 export const clientSchema = z.object({ id: looseInt, name: z.string(), business_name: z.string().nullish() });
 export type CorClient = z.infer<typeof clientSchema>;
 
-export const workingTimeSchema = z.object({
+const workingTimeSchema = z.object({
   day_of_week: looseInt.pipe(z.number().min(1).max(7)),
   start_at: z.string().nullish(),
   end_at: z.string().nullish(),

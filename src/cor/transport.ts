@@ -22,7 +22,7 @@ export interface CorTransportOptions {
  * `token`: token endpoints: retried on network errors, 429 and 5xx, not after a timeout (a refresh may have rotated).
  * `never`: writes such as POST /hours: one attempt, the caller owns what happens next.
  */
-export type RetryMode = 'safe' | 'token' | 'never';
+type RetryMode = 'safe' | 'token' | 'never';
 
 export interface CorRequest<T> {
   method: 'GET' | 'POST' | 'PUT';

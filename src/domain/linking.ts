@@ -39,7 +39,7 @@ export interface LinkNotifier {
   relinkNeeded(link: UserLinkRecord, consentUrl: string | undefined): Promise<void>;
 }
 
-export interface ConsentSettings {
+interface ConsentSettings {
   /** COR's consent page, e.g. https://acme.cor.works/oauth2/authorize */
   authorizeUrl: string | undefined;
   /** where COR sends people back: ${PUBLIC_URL}/cor/oauth/callback */

@@ -7,7 +7,7 @@ import type { UserLinkRecord } from '../store/links.ts';
 import type { ChannelProjectRecord, ChannelProjectRepository } from '../store/channel-projects.ts';
 
 /** COR roles that may create projects: C-Level, Director, Project Manager. */
-export const PROJECT_ROLES = [1, 2, 3];
+const PROJECT_ROLES = [1, 2, 3];
 export const INCOME_TYPES = ['fee', 'one_time', 'hourly_rate', 'contract'] as const;
 export type IncomeType = (typeof INCOME_TYPES)[number];
 

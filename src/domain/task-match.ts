@@ -8,7 +8,7 @@ export interface TaskCandidate {
   client?: string | undefined;
 }
 
-export interface ScoredTask<T extends TaskCandidate> {
+interface ScoredTask<T extends TaskCandidate> {
   task: T;
   score: number;
 }
@@ -55,7 +55,7 @@ function wordScore(typed: string, word: string): number {
 }
 
 /** A score in [0, 1.2]: how much of what was typed is found in the task's title, project and client. */
-export function scoreTask(query: string, task: TaskCandidate): number {
+function scoreTask(query: string, task: TaskCandidate): number {
   const typed = tokens(query);
   if (typed.length === 0) return 0;
   const title = tokens(task.title);

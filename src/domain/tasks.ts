@@ -18,9 +18,9 @@ export interface TaskView extends TaskCandidate {
   client: string | undefined;
 }
 
-export const DONE_STATUS = 'finalizada';
+const DONE_STATUS = 'finalizada';
 /** COR's own statuses, in workflow order; a tenant may add its own (shown as they are, never refused). */
-export const COR_STATUSES = ['nueva', 'en_proceso', 'estancada', 'finalizada'] as const;
+const COR_STATUSES = ['nueva', 'en_proceso', 'estancada', 'finalizada'] as const;
 
 export interface TaskChange {
   status?: string | undefined;

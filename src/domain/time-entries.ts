@@ -32,7 +32,7 @@ export type Resolution =
   | { kind: 'no_task'; query: string | undefined }
   | { kind: 'task_not_found'; taskId: number };
 
-export interface WrittenEntry {
+interface WrittenEntry {
   corHourId: number;
   task: TaskView;
   start: Date;
@@ -46,7 +46,7 @@ export interface DayTotal {
   target: number;
 }
 
-export interface SummaryEntry {
+interface SummaryEntry {
   start: Date;
   stop: Date | undefined;
   hours: number;
@@ -56,14 +56,14 @@ export interface SummaryEntry {
   client: string | undefined;
 }
 
-export interface SummaryDay {
+interface SummaryDay {
   date: string;
   target: number;
   logged: number;
   entries: SummaryEntry[];
 }
 
-export interface SummaryTask {
+interface SummaryTask {
   taskId: number;
   title: string;
   project: string | undefined;
@@ -114,7 +114,7 @@ interface DayFacts {
 /** Queued entries retried at once in one outbox pass: a backlog after an outage clears several times faster. */
 const DRAIN_CONCURRENCY = 4;
 
-export const DEFAULT_RETRY_SCHEDULE = [5_000, 15_000, 30_000, 60_000, 120_000, 300_000, 600_000, 900_000, 1_800_000];
+const DEFAULT_RETRY_SCHEDULE = [5_000, 15_000, 30_000, 60_000, 120_000, 300_000, 600_000, 900_000, 1_800_000];
 /** A claimed request is someone's for this long; a crash lets another instance take it after. */
 const LEASE_MS = 60_000;
 const DEFAULT_DAY_START = { hour: 9, minute: 0 };
@@ -136,7 +136,7 @@ export function isTransient(err: unknown): err is CorError {
 }
 
 /** A task known only by its id (COR could not be asked for its name). */
-export function placeholderTask(id: number): TaskView {
+function placeholderTask(id: number): TaskView {
   return { id, title: `Task #${id}`, status: undefined, priority: undefined, deadline: undefined, projectId: undefined, project: undefined, client: undefined };
 }
 

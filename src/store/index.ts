@@ -14,7 +14,7 @@ export const MIGRATIONS_DIR = fileURLToPath(new URL('../../prisma/migrations', i
 export const POSTGRES_MIGRATIONS_DIR = fileURLToPath(new URL('../../prisma/postgres/migrations', import.meta.url));
 
 /** `postgresql://…` selects PostgreSQL; `file:…` SQLite. */
-export function isPostgresUrl(databaseUrl: string): boolean {
+function isPostgresUrl(databaseUrl: string): boolean {
   return /^postgres(ql)?:\/\//.test(databaseUrl);
 }
 

@@ -2,7 +2,7 @@ import type { TokenCipher } from '../lib/crypto.ts';
 import type { TokenSet } from '../lib/tokens.ts';
 import type { PrismaClient } from './prisma.ts';
 
-export type LinkState = 'active' | 'needs_relink';
+type LinkState = 'active' | 'needs_relink';
 
 /** A link as the rest of the app sees it: no tokens (ask `tokens()` for those). */
 export interface UserLinkRecord {

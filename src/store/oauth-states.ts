@@ -1,7 +1,7 @@
 import { randomToken, sha256Hex } from '../lib/crypto.ts';
 import type { PrismaClient } from './prisma.ts';
 
-export type StateRefusal = 'missing' | 'unknown' | 'used' | 'expired';
+type StateRefusal = 'missing' | 'unknown' | 'used' | 'expired';
 export type StateCheck = { ok: true; tenantKey: string; slackUserId: string } | { ok: false; reason: StateRefusal };
 
 /** CSRF states for the COR consent redirect: random, single-use, bound to one Slack user, short-lived. */

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { PrismaClient } from './prisma.ts';
 
-export type OutboxState = 'pending' | 'written' | 'failed' | 'cancelled';
+type OutboxState = 'pending' | 'written' | 'failed' | 'cancelled';
 
 export interface TimeEntryRequestRecord {
   id: string;

@@ -35,7 +35,7 @@ export type ReminderKind = 'day' | 'morning';
  * claimed: someone is deciding and sending (lease in `claimedUntil`); sent: the DM is out and still short;
  * snoozed: to be sent again after `claimedUntil`; skipped: not needed (reason in `lastError`); done: enough logged.
  */
-export type DeliveryState = 'claimed' | 'sent' | 'snoozed' | 'skipped' | 'done';
+type DeliveryState = 'claimed' | 'sent' | 'snoozed' | 'skipped' | 'done';
 
 export interface ReminderDeliveryRecord {
   id: string;

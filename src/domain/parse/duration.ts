@@ -1,4 +1,4 @@
-import { blank, fold } from './text.ts';
+import { fold } from './text.ts';
 
 /**
  * Durations in English, Spanish and Portuguese: `2h`, `2 hrs`, `2h30`, `2h 30m`, `2.5h`, `2,5h`, `150m`,
@@ -60,8 +60,4 @@ export function findDuration(text: string): DurationFound | DurationProblem | un
 export function findBareNumber(text: string): { value: string; start: number; end: number } | undefined {
   const m = /(?<![\p{L}\d#/.:,-])(\d+(?:[.,]\d+)?)(?![\p{L}\d/:])/u.exec(text);
   return m ? { value: m[1] ?? '', start: m.index, end: m.index + m[0].length } : undefined;
-}
-
-export function removeSpan(text: string, found: { start: number; end: number }): string {
-  return blank(text, found.start, found.end);
 }

@@ -17,9 +17,9 @@ export interface LogContext {
   locale: string | undefined;
 }
 
-export type TaskRef = { kind: 'id'; id: number } | { kind: 'query'; text: string };
+type TaskRef = { kind: 'id'; id: number } | { kind: 'query'; text: string };
 
-export type Span =
+type Span =
   | { kind: 'duration'; minutes: number }
   /** start and stop resolved to instants (a range that ends at or before its start runs past midnight) */
   | { kind: 'range'; start: Date; stop: Date; from: ClockTime; to: ClockTime | 'now' };
