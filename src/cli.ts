@@ -13,7 +13,8 @@ import { type Config, ConfigError, loadConfig, loadStoreConfig } from './config.
 import { ClientCredentialsTokenSource, CorAuth } from './cor/auth.ts';
 import { CorClient } from './cor/client.ts';
 import { CorTransport } from './cor/transport.ts';
-import { ReminderService, type SweepReport } from './domain/reminders.ts';
+import type { SweepReport } from './domain/reminders/ports.ts';
+import { ReminderService } from './domain/reminders/service.ts';
 import { systemClock } from './lib/clock.ts';
 import { cipherForStore } from './lib/crypto.ts';
 import { formatClock } from './slack/blocks.ts';

@@ -9,7 +9,7 @@ import { ClientCredentialsTokenSource, CorAuth } from './cor/auth.ts';
 import { type CorApi, CorClient } from './cor/client.ts';
 import { CorTransport } from './cor/transport.ts';
 import { LinkingService } from './domain/linking.ts';
-import { ReminderService } from './domain/reminders.ts';
+import { ReminderService } from './domain/reminders/service.ts';
 import { ProjectService } from './domain/projects.ts';
 import { TaskDirectory } from './domain/tasks.ts';
 import { TimeEntryService } from './domain/time-entries.ts';

@@ -1,4 +1,4 @@
-import type { ReminderService } from '../domain/reminders.ts';
+import type { ReminderService } from '../domain/reminders/service.ts';
 import type { Clock } from '../lib/clock.ts';
 import type { WorkTracker } from '../lib/work-tracker.ts';
 import type { Logger } from '../logger.ts';

@@ -1,7 +1,7 @@
 import type { WebClient } from '@slack/web-api';
 import type { LinkingService, SlackDirectory } from '../domain/linking.ts';
 import type { ProjectService } from '../domain/projects.ts';
-import type { ReminderService } from '../domain/reminders.ts';
+import type { ReminderService } from '../domain/reminders/service.ts';
 import type { TaskDirectory } from '../domain/tasks.ts';
 import type { TimeEntryService } from '../domain/time-entries.ts';
 import type { TimerService } from '../domain/timers.ts';

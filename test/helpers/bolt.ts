@@ -2,7 +2,7 @@ import { inject } from 'vitest';
 import type { App, Receiver, ReceiverEvent } from '@slack/bolt';
 import { ClientCredentialsTokenSource } from '../../src/cor/auth.ts';
 import { type Clock, systemClock } from '../../src/lib/clock.ts';
-import { ReminderService } from '../../src/domain/reminders.ts';
+import { ReminderService } from '../../src/domain/reminders/service.ts';
 import { SlackReminderMessenger } from '../../src/slack/reminders/messenger.ts';
 import { HomeTab } from '../../src/slack/home/home-tab.ts';
 import { ProjectService } from '../../src/domain/projects.ts';

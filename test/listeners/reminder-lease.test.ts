@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { ReminderService } from '../../src/domain/reminders.ts';
+import { ReminderService } from '../../src/domain/reminders/service.ts';
 import { SlackReminderMessenger } from '../../src/slack/reminders/messenger.ts';
 import { type ListenerHarness, listenerHarness } from '../helpers/bolt.ts';
 

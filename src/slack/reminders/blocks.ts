@@ -1,5 +1,5 @@
 import type { KnownBlock, ModalView } from '@slack/types';
-import type { ReminderContent } from '../../domain/reminders.ts';
+import type { ReminderContent } from '../../domain/reminders/selection.ts';
 import type { ReminderSettingRecord } from '../../store/reminders.ts';
 import { formatClock, formatDate, formatHours, type Message, plain, progressBar } from '../blocks.ts';
 import { ACTIONS, CALLBACKS, REMINDER_MODAL_BLOCKS as B } from '../ids.ts';

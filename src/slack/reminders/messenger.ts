@@ -1,6 +1,7 @@
 import { ErrorCode, type WebClient } from '@slack/web-api';
 import { z } from 'zod';
-import type { ReminderContent, ReminderMessenger, SendResult } from '../../domain/reminders.ts';
+import type { ReminderMessenger, SendResult } from '../../domain/reminders/ports.ts';
+import type { ReminderContent } from '../../domain/reminders/selection.ts';
 import type { Clock } from '../../lib/clock.ts';
 import type { ReminderRecipient } from '../../store/links.ts';
 import type { ReminderDeliveryRecord } from '../../store/reminders.ts';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { CorHour, CorLeave, CorWorkingTime } from '../../../src/cor/schemas.ts';
-import { evaluate, isWorkday, occasionsAt, type PersonFacts, withSkipDates } from '../../../src/domain/reminders.ts';
-import { DEFAULT_REMINDER_SETTING, type ReminderSettingRecord } from '../../../src/store/reminders.ts';
+import type { CorHour, CorLeave, CorWorkingTime } from '../../../../src/cor/schemas.ts';
+import { evaluate, isWorkday, occasionsAt, type PersonFacts, withSkipDates } from '../../../../src/domain/reminders/selection.ts';
+import { DEFAULT_REMINDER_SETTING, type ReminderSettingRecord } from '../../../../src/store/reminders.ts';
 
 const setting = (over: Partial<ReminderSettingRecord> = {}): ReminderSettingRecord => ({ linkId: 'L1', ...DEFAULT_REMINDER_SETTING, ...over });
 const at = (iso: string) => new Date(iso);

@@ -1,0 +1,249 @@
+import { LRUCache } from 'lru-cache';
+import type { CorHour, CorUser, CorWorkingTime } from '../../cor/schemas.ts';
+import { cacheOptions } from '../../lib/cache.ts';
+import { formatHours } from '../../lib/duration-text.ts';
+import { Pacer } from '../../lib/pacer.ts';
+import { addDays } from '../../lib/zoned.ts';
+import type { ReminderRecipient } from '../../store/links.ts';
+import { DEFAULT_REMINDER_SETTING, type ReminderDeliveryRecord, type ReminderKind, type ReminderRepository, type ReminderSettingRecord } from '../../store/reminders.ts';
+import { DEFAULT_TZ } from '../linking.ts';
+import { isTransient } from '../time-entries.ts';
+import type { ReminderDecision, ReminderDeps, SweepReport } from './ports.ts';
+import { evaluate, LOOKBACK_DAYS, type Occasion, occasionsAt, type PersonFacts, type ReminderContent } from './selection.ts';
+
+/** People per batch: one claim, one GET /hours. */
+export const DEFAULT_BATCH = 250;
+const DEFAULT_LEASE_MS = 5 * 60_000;
+const RETRY_AFTER_MS = 5 * 60_000;
+const COMPANY_FACTS_TTL_MS = 15 * 60_000;
+
+/** A DM the sweep sent: the person's link and the date it is about. */
+export interface SentDm {
+  linkId: string;
+  aboutDate: string;
+}
+
+interface Candidate {
+  link: ReminderRecipient;
+  tz: string;
+  setting: ReminderSettingRecord;
+  occasion: Occasion;
+  /** its delivery row when one exists (a lease that ran out, a snooze that ended) */
+  existing: ReminderDeliveryRecord | undefined;
+}
+
+/**
+ * The sweep (every minute): finds who is due, claims each DM in the store, reads COR for a batch of people per
+ * request, and sends paced DMs. `onSent` hears of the DMs sent, once they are recorded.
+ */
+export class ReminderSweep {
+  readonly #d: ReminderDeps;
+  readonly #onSent: (sent: SentDm[]) => void;
+  /** the company's users and working times (COR as the app sees one company), each under one key */
+  readonly #users: LRUCache<'all', Map<number, CorUser>>;
+  readonly #workingTimes: LRUCache<'all', Map<number, CorWorkingTime[]>>;
+  readonly #pacer: Pacer;
+  readonly #leaseMs: number;
+
+  constructor(deps: ReminderDeps, onSent: (sent: SentDm[]) => void) {
+    this.#d = deps;
+    this.#onSent = onSent;
+    this.#users = new LRUCache({
+      ...cacheOptions(deps.clock, 1, COMPANY_FACTS_TTL_MS),
+      fetchMethod: async () => new Map((await deps.appCor.usersAtOnce()).map((u) => [u.id, u])),
+    });
+    this.#workingTimes = new LRUCache({ ...cacheOptions(deps.clock, 1, COMPANY_FACTS_TTL_MS), fetchMethod: () => deps.appCor.workingTimes() });
+    this.#pacer = new Pacer(deps.sendsPerSecond ?? 5);
+    this.#leaseMs = deps.leaseMs ?? DEFAULT_LEASE_MS;
+  }
+
+  /**
+   * One pass at `now`. With `dryRun`, nothing is claimed or sent: the report says who would get a DM and why.
+   * With `explain`, the report lists every person's decision (preview); otherwise only counts per reason.
+   */
+  async run(now: Date, opts: { dryRun?: boolean; explain?: boolean } = {}): Promise<SweepReport> {
+    const dryRun = opts.dryRun ?? false;
+    const explain = opts.explain ?? dryRun;
+    const links = await this.#d.links.activeRecipients();
+    const settings = await this.#d.reminders.allSettings();
+    const report: SweepReport = { at: now, people: links.length, decisions: [], reasons: {}, sent: 0, due: 0, delayed: 0, failed: 0 };
+    const decide = (c: Pick<Candidate, 'link' | 'tz'>, kind: ReminderKind | undefined, outcome: ReminderDecision['outcome'], reason: string, content?: ReminderContent) => {
+      if (outcome === 'due' || outcome === 'sent') report.due++;
+      // Shortfalls differ per person: counted under the outcome alone.
+      const key = outcome === 'due' || outcome === 'sent' ? outcome : `${outcome}: ${reason}`;
+      report.reasons[key] = (report.reasons[key] ?? 0) + 1;
+      if (explain) report.decisions.push({ link: c.link, tz: c.tz, kind, outcome, reason, ...(content ? { content } : {}) });
+    };
+
+    let candidates: Candidate[] = [];
+    for (const link of links) {
+      const tz = link.tz ?? DEFAULT_TZ;
+      const setting = settings.get(link.id) ?? { linkId: link.id, ...DEFAULT_REMINDER_SETTING };
+      const { occasions, reason } = occasionsAt(now, tz, setting);
+      if (occasions.length === 0) decide({ link, tz }, undefined, 'not_due', reason);
+      for (const occasion of occasions) candidates.push({ link, tz, setting, occasion, existing: undefined });
+    }
+    // Leave out what was already handled (sent, skipped, done, snoozed, or held by another instance).
+    const handled = await this.#d.reminders.deliveriesOn([...new Set(candidates.map((c) => c.link.id))], [...new Set(candidates.map((c) => c.occasion.localDate))]);
+    const byKey = new Map(handled.map((d) => [`${d.linkId}|${d.localDate}|${d.kind}`, d]));
+    candidates = candidates.filter((c) => {
+      const d = byKey.get(`${c.link.id}|${c.occasion.localDate}|${c.occasion.kind}`);
+      if (!d) return true;
+      c.existing = d;
+      const reclaimable = (d.state === 'claimed' || d.state === 'snoozed') && d.claimedUntil !== null && d.claimedUntil < now;
+      if (!reclaimable) decide(c, c.occasion.kind, 'not_due', alreadyText(d));
+      return reclaimable;
+    });
+
+    const batchSize = this.#d.batchSize ?? DEFAULT_BATCH;
+    for (let i = 0; i < candidates.length; i += batchSize) {
+      await this.#batch(candidates.slice(i, i + batchSize), now, dryRun, report, decide);
+    }
+    if (!dryRun && (report.sent > 0 || report.delayed > 0 || report.failed > 0)) {
+      this.#d.logger.info({ people: report.people, sent: report.sent, delayed: report.delayed, failed: report.failed }, 'reminder sweep');
+    }
+    return report;
+  }
+
+  async #batch(
+    batch: Candidate[],
+    now: Date,
+    dryRun: boolean,
+    report: SweepReport,
+    decide: (c: Candidate, kind: ReminderKind | undefined, outcome: ReminderDecision['outcome'], reason: string, content?: ReminderContent) => void,
+  ): Promise<void> {
+    // Claim first: of two instances (or a restart) exactly one goes on with each DM.
+    const claimed: { c: Candidate; delivery: ReminderDeliveryRecord | undefined }[] = [];
+    if (dryRun) for (const c of batch) claimed.push({ c, delivery: undefined });
+    else {
+      const key = (x: { linkId: string; localDate: string; kind: ReminderKind }) => `${x.linkId}|${x.localDate}|${x.kind}`;
+      const fresh = batch.filter((c) => !c.existing);
+      const byKey = new Map(fresh.map((c) => [key({ linkId: c.link.id, localDate: c.occasion.localDate, kind: c.occasion.kind }), c]));
+      for (const delivery of await this.#d.reminders.claimNew(fresh.map((c) => ({ linkId: c.link.id, localDate: c.occasion.localDate, kind: c.occasion.kind })), now, this.#leaseMs)) {
+        const c = byKey.get(key(delivery));
+        if (c) claimed.push({ c, delivery });
+      }
+      for (const c of batch.filter((x) => x.existing)) {
+        const delivery = await this.#d.reminders.claimDelivery(c.link.id, c.occasion.localDate, c.occasion.kind, now, this.#leaseMs);
+        if (delivery) claimed.push({ c, delivery });
+      }
+    }
+    if (claimed.length === 0) return;
+
+    let facts: Map<number, PersonFacts>;
+    try {
+      facts = await this.#facts(claimed.map(({ c }) => c));
+    } catch (err) {
+      if (!isTransient(err)) throw err;
+      // COR trouble delays these DMs (claims are given back for a later sweep); nothing is dropped.
+      const ids = claimed.flatMap(({ delivery }) => (delivery ? [delivery.id] : []));
+      await this.#d.reminders.release(ids, new Date(now.getTime() + RETRY_AFTER_MS), `cor: ${err.code}`);
+      for (const { c } of claimed) decide(c, c.occasion.kind, 'delayed', `COR unavailable (${err.code}): retried in a few minutes`);
+      report.delayed += claimed.length;
+      return;
+    }
+
+    const skips = new Map<string, string[]>();
+    const sends: { c: Candidate; delivery: ReminderDeliveryRecord | undefined; content: ReminderContent }[] = [];
+    for (const { c, delivery } of claimed) {
+      const result = evaluate(c.occasion, c.setting, c.tz, facts.get(c.link.corUserId) ?? { user: undefined, workingDays: [], hours: [] });
+      if ('skip' in result) {
+        decide(c, c.occasion.kind, 'not_due', result.skip);
+        if (delivery) skips.set(result.skip, [...(skips.get(result.skip) ?? []), delivery.id]);
+        continue;
+      }
+      sends.push({ c, delivery, content: result.send });
+    }
+    for (const [reason, ids] of skips) await this.#d.reminders.markSkipped(ids, reason);
+
+    const sent: Parameters<ReminderRepository['markSentMany']>[0] = [];
+    const sentDms: SentDm[] = [];
+    // While this instance is still sending (paced, it can take a while), its claims stay its own: they are
+    // renewed well before the lease ends, so only an instance that died lets another take them over.
+    const held = new Set(sends.flatMap(({ delivery }) => (delivery ? [delivery.id] : [])));
+    const renewClaims = () => {
+      const until = new Date(this.#d.clock.now().getTime() + this.#leaseMs);
+      void this.#d.reminders.renew([...held], until).catch((err: unknown) => this.#d.logger.warn({ err }, 'could not renew reminder claims'));
+    };
+    const renew = held.size > 0 && !dryRun ? setInterval(renewClaims, Math.max(250, this.#leaseMs / 3)) : undefined;
+    try {
+      await Promise.all(
+        sends.map(async ({ c, delivery, content }) => {
+          if (c.setting.respectAway && (await this.#d.messenger.isAway(c.link).catch(() => false))) {
+            decide(c, c.occasion.kind, 'not_due', 'away (Slack status)');
+            if (delivery) {
+              held.delete(delivery.id);
+              await this.#d.reminders.markSkipped([delivery.id], 'away (Slack status)');
+            }
+            return;
+          }
+          if (!delivery) return decide(c, c.occasion.kind, 'due', shortText(content), content);
+          await this.#pacer.wait(c.link.tenantKey);
+          const result = await this.#d.messenger.send(c.link, delivery, content);
+          if (result.ok) {
+            sent.push({ id: delivery.id, channelId: result.channelId, messageTs: result.messageTs, aboutDate: content.aboutDate, targetHours: content.target, loggedHours: content.logged });
+            sentDms.push({ linkId: c.link.id, aboutDate: content.aboutDate });
+            report.sent++;
+            return decide(c, c.occasion.kind, 'sent', shortText(content), content);
+          }
+          held.delete(delivery.id);
+          if (result.permanent) {
+            await this.#d.reminders.markSkipped([delivery.id], `slack: ${result.error}`);
+            report.failed++;
+            return decide(c, c.occasion.kind, 'failed', `Slack refused the DM (${result.error})`);
+          }
+          await this.#d.reminders.release([delivery.id], new Date(now.getTime() + RETRY_AFTER_MS), `slack: ${result.error}`);
+          report.delayed++;
+          decide(c, c.occasion.kind, 'delayed', `Slack unavailable (${result.error}): retried in a few minutes`);
+        }),
+      );
+    } finally {
+      if (renew) clearInterval(renew);
+    }
+    // One write for the batch; a crash before it leaves claims whose DMs the next attempt finds in Slack.
+    await this.#d.reminders.markSentMany(sent);
+    this.#onSent(sentDms);
+  }
+
+  /** COR facts for a batch: company-wide lists (cached a while) and the batch's hours in one request. */
+  async #facts(batch: Candidate[]): Promise<Map<number, PersonFacts>> {
+    const corIds = [...new Set(batch.map((c) => c.link.corUserId))];
+    const dates = batch.map((c) => c.occasion.localDate).sort();
+    const first = dates[0] as string;
+    const last = dates[dates.length - 1] as string;
+    const [users, workingTimes, hours] = await Promise.all([
+      this.#users.forceFetch('all'),
+      this.#workingTimes.forceFetch('all'),
+      // A day either side: COR files entries by its own date.
+      this.#d.appCor.hoursAtOnce({ users: corIds, dateStart: addDays(first, -LOOKBACK_DAYS), dateDeadline: addDays(last, 1) }),
+    ]);
+    const byUser = new Map<number, CorHour[]>();
+    for (const h of hours) {
+      const id = h.user_id;
+      if (id === undefined || id === null) continue;
+      const list = byUser.get(id);
+      if (list) list.push(h);
+      else byUser.set(id, [h]);
+    }
+    return new Map(corIds.map((id) => [id, { user: users.get(id), workingDays: workingTimes.get(id) ?? [], hours: byUser.get(id) ?? [] }]));
+  }
+}
+
+function shortText(c: ReminderContent): string {
+  return `${formatHours(c.logged)} of ${formatHours(c.target)} logged on ${c.aboutDate}: ${formatHours(c.target - c.logged)} missing${c.targetNote ? ` (${c.targetNote})` : ''}`;
+}
+
+function alreadyText(d: ReminderDeliveryRecord): string {
+  switch (d.state) {
+    case 'sent':
+      return 'already reminded today';
+    case 'done':
+      return 'reminded, and logged enough since';
+    case 'snoozed':
+      return `snoozed until ${d.claimedUntil?.toISOString() ?? '?'}`;
+    case 'skipped':
+      return `already decided today: ${d.reason ?? 'skipped'}`;
+    case 'claimed':
+      return 'being handled (another sweep holds it)';
+  }
+}
