@@ -12,7 +12,7 @@ import { LinkingService } from './domain/linking.ts';
 import { ReminderService } from './domain/reminders/service.ts';
 import { ProjectService } from './domain/projects.ts';
 import { TaskDirectory } from './domain/tasks.ts';
-import { TimeEntryService } from './domain/time-entries.ts';
+import { TimeEntryService } from './domain/time-entries/service.ts';
 import { TimerService } from './domain/timers.ts';
 import { startOutboxWorker } from './scheduler/outbox-worker.ts';
 import { startReminderScheduler } from './scheduler/reminders.ts';

@@ -4,7 +4,8 @@ import type { UserLinkRecord } from '../store/links.ts';
 import type { TimerRecord, TimerRepository } from '../store/timers.ts';
 import { matchTask } from './task-match.ts';
 import type { TaskDirectory, TaskView } from './tasks.ts';
-import type { TimeEntryService, WriteOutcome } from './time-entries.ts';
+import type { TimeEntryService } from './time-entries/service.ts';
+import type { WriteOutcome } from './time-entries/model.ts';
 import type { CorApi } from '../cor/client.ts';
 
 export interface StoppedTimer {

@@ -1,4 +1,4 @@
-import type { TimeEntryService } from '../domain/time-entries.ts';
+import type { TimeEntryService } from '../domain/time-entries/service.ts';
 import type { WorkTracker } from '../lib/work-tracker.ts';
 import type { Logger } from '../logger.ts';
 import { runEvery } from './periodic.ts';

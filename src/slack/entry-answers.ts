@@ -1,6 +1,6 @@
 import type { KnownBlock } from '@slack/types';
 import type { TaskView } from '../domain/tasks.ts';
-import type { DayTotal, Proposal, WriteOutcome } from '../domain/time-entries.ts';
+import type { DayTotal, Proposal, WriteOutcome } from '../domain/time-entries/model.ts';
 import { localParts } from '../lib/zoned.ts';
 import type { UserLinkRecord } from '../store/links.ts';
 import { formatClock, formatDate, formatHours, formatMinutes, type Message, plain, progressBar } from './blocks.ts';

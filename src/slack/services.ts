@@ -3,7 +3,7 @@ import type { LinkingService, SlackDirectory } from '../domain/linking.ts';
 import type { ProjectService } from '../domain/projects.ts';
 import type { ReminderService } from '../domain/reminders/service.ts';
 import type { TaskDirectory } from '../domain/tasks.ts';
-import type { TimeEntryService } from '../domain/time-entries.ts';
+import type { TimeEntryService } from '../domain/time-entries/service.ts';
 import type { TimerService } from '../domain/timers.ts';
 import type { Clock } from '../lib/clock.ts';
 import type { WorkTracker } from '../lib/work-tracker.ts';

@@ -10,7 +10,7 @@ import type { CorApi, IntegrationSource } from '../../src/cor/client.ts';
 import { WorkTracker } from '../../src/lib/work-tracker.ts';
 import { LinkingService } from '../../src/domain/linking.ts';
 import { TaskDirectory } from '../../src/domain/tasks.ts';
-import { TimeEntryService } from '../../src/domain/time-entries.ts';
+import { TimeEntryService } from '../../src/domain/time-entries/service.ts';
 import { TimerService } from '../../src/domain/timers.ts';
 import { SlackEntryNotifier } from '../../src/slack/log-time/entry-notifier.ts';
 import { createBoltApp } from '../../src/slack/app.ts';

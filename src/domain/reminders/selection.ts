@@ -2,7 +2,7 @@ import type { CorHour, CorLeave, CorUser, CorWorkingTime } from '../../cor/schem
 import { formatHours } from '../../lib/duration-text.ts';
 import { addDays, localParts, weekdayOf, zonedTimeToInstant } from '../../lib/zoned.ts';
 import type { ReminderKind, ReminderSettingRecord } from '../../store/reminders.ts';
-import { corInstant } from '../time-entries.ts';
+import { corInstant } from '../time-entries/model.ts';
 
 /*
  * Who is due a reminder and what the DM says: pure functions of a person's settings, their zone and what COR

@@ -7,7 +7,7 @@ import { addDays } from '../../lib/zoned.ts';
 import type { ReminderRecipient } from '../../store/links.ts';
 import { DEFAULT_REMINDER_SETTING, type ReminderDeliveryRecord, type ReminderKind, type ReminderRepository, type ReminderSettingRecord } from '../../store/reminders.ts';
 import { DEFAULT_TZ } from '../linking.ts';
-import { isTransient } from '../time-entries.ts';
+import { isTransient } from '../time-entries/model.ts';
 import type { ReminderDecision, ReminderDeps, SweepReport } from './ports.ts';
 import { evaluate, LOOKBACK_DAYS, type Occasion, occasionsAt, type PersonFacts, type ReminderContent } from './selection.ts';
 

@@ -1,6 +1,6 @@
 import type { HomeView, KnownBlock } from '@slack/types';
 import type { TaskView } from '../../domain/tasks.ts';
-import type { Summary } from '../../domain/time-entries.ts';
+import type { Summary } from '../../domain/time-entries/model.ts';
 import { localParts } from '../../lib/zoned.ts';
 import type { ReminderSettingRecord } from '../../store/reminders.ts';
 import { formatClock, formatDate, formatHours, formatMinutes, plain, progressBar } from '../blocks.ts';

@@ -1,7 +1,7 @@
 import type { KnownBlock } from '@slack/types';
 import type { LogParseError } from '../../domain/parse/log-command.ts';
 import type { TaskView } from '../../domain/tasks.ts';
-import type { Proposal } from '../../domain/time-entries.ts';
+import type { Proposal } from '../../domain/time-entries/model.ts';
 import { formatDate, formatMinutes, type Message, plain } from '../blocks.ts';
 import { minutesOf, taskLine, whenLine } from '../entry-answers.ts';
 import { ACTIONS } from '../ids.ts';

@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { z } from 'zod';
 import { matchTask } from '../../domain/task-match.ts';
-import type { Proposal } from '../../domain/time-entries.ts';
+import type { Proposal } from '../../domain/time-entries/model.ts';
 import { AppError } from '../../errors.ts';
 import { localParts } from '../../lib/zoned.ts';
 import type { Message } from '../blocks.ts';

@@ -1,5 +1,5 @@
 import { DEFAULT_TZ } from '../../domain/linking.ts';
-import type { EntryNotifier } from '../../domain/time-entries.ts';
+import type { EntryNotifier } from '../../domain/time-entries/model.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { localParts } from '../../lib/zoned.ts';
 import type { UserLinkRecord } from '../../store/links.ts';

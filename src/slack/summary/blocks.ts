@@ -1,5 +1,5 @@
 import type { KnownBlock } from '@slack/types';
-import type { Summary } from '../../domain/time-entries.ts';
+import type { Summary } from '../../domain/time-entries/model.ts';
 import { formatClock, formatDate, formatHours, type Message, plain, progressBar } from '../blocks.ts';
 
 function section(text: string): KnownBlock {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Summary } from '../../../../src/domain/time-entries.ts';
+import type { Summary } from '../../../../src/domain/time-entries/model.ts';
 import { todayMessage, weekMessage } from '../../../../src/slack/summary/blocks.ts';
 
 const tz = 'America/Argentina/Buenos_Aires';

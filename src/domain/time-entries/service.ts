@@ -1,94 +1,32 @@
 import { LRUCache } from 'lru-cache';
-import type { CorApi } from '../cor/client.ts';
-import { CorError } from '../cor/errors.ts';
-import type { CorHour, CorWorkingTime } from '../cor/schemas.ts';
-import { cacheOptions, PER_PERSON_MAX, PER_TENANT_MAX } from '../lib/cache.ts';
-import type { Clock } from '../lib/clock.ts';
-import { addDays, localParts, weekdayOf, zonedTimeToInstant } from '../lib/zoned.ts';
-import type { Logger } from '../logger.ts';
-import type { UserLinkRecord } from '../store/links.ts';
-import type { OutboxRepository, TimeEntryRequestRecord } from '../store/outbox.ts';
-import type { ParsedLog } from './parse/log-command.ts';
-import { matchTask } from './task-match.ts';
-import type { TaskDirectory, TaskView } from './tasks.ts';
-
-/** What will be written: a task, a span, a note, and what had to be guessed to get there. */
-export interface Proposal {
-  task: TaskView;
-  start: Date;
-  stop: Date;
-  /** the person's local date */
-  date: string;
-  note: string | undefined;
-  guesses: ('task' | 'date')[];
-  /** the day's total with this entry, when COR told us the day's entries */
-  dayTotal?: DayTotal;
-}
-
-export type Resolution =
-  | { kind: 'ready'; proposal: Proposal }
-  | { kind: 'confirm'; proposal: Proposal }
-  | { kind: 'choose'; options: TaskView[]; query: string; draft: Omit<Proposal, 'task'> & { minutes: number } }
-  | { kind: 'no_task'; query: string | undefined }
-  | { kind: 'task_not_found'; taskId: number };
-
-interface WrittenEntry {
-  corHourId: number;
-  task: TaskView;
-  start: Date;
-  stop: Date;
-  note: string | undefined;
-}
-
-export interface DayTotal {
-  /** hours logged that day, this entry included */
-  logged: number;
-  target: number;
-}
-
-interface SummaryEntry {
-  start: Date;
-  stop: Date | undefined;
-  hours: number;
-  taskId: number;
-  title: string;
-  project: string | undefined;
-  client: string | undefined;
-}
-
-interface SummaryDay {
-  date: string;
-  target: number;
-  logged: number;
-  entries: SummaryEntry[];
-}
-
-interface SummaryTask {
-  taskId: number;
-  title: string;
-  project: string | undefined;
-  client: string | undefined;
-  hours: number;
-}
-
-export interface Summary {
-  days: SummaryDay[];
-  tasks: SummaryTask[];
-  logged: number;
-  target: number;
-}
-
-export type WriteOutcome =
-  | { kind: 'written'; entry: WrittenEntry; adopted: boolean }
-  | { kind: 'queued'; request: TimeEntryRequestRecord; reason: string }
-  | { kind: 'duplicate'; request: TimeEntryRequestRecord }
-  | { kind: 'failed'; request: TimeEntryRequestRecord; reason: string; relink: boolean };
-
-/** Messages about entries that finish later (queued, then written or failed); worded by the Slack layer. */
-export interface EntryNotifier {
-  writtenLater(link: UserLinkRecord, request: TimeEntryRequestRecord, corHourId: number): Promise<void>;
-  failedForGood(link: UserLinkRecord, request: TimeEntryRequestRecord, reason: string): Promise<void>;
-}
+import type { CorApi } from '../../cor/client.ts';
+import { CorError } from '../../cor/errors.ts';
+import type { CorHour, CorWorkingTime } from '../../cor/schemas.ts';
+import { cacheOptions, PER_PERSON_MAX, PER_TENANT_MAX } from '../../lib/cache.ts';
+import type { Clock } from '../../lib/clock.ts';
+import { addDays, localParts, weekdayOf, zonedTimeToInstant } from '../../lib/zoned.ts';
+import type { Logger } from '../../logger.ts';
+import type { UserLinkRecord } from '../../store/links.ts';
+import type { OutboxRepository, TimeEntryRequestRecord } from '../../store/outbox.ts';
+import type { ParsedLog } from '../parse/log-command.ts';
+import { matchTask } from '../task-match.ts';
+import type { TaskDirectory, TaskView } from '../tasks.ts';
+import {
+  corInstant,
+  type DayTotal,
+  DEFAULT_TARGET_HOURS,
+  type EntryNotifier,
+  hoursOf,
+  isTransient,
+  placeholderTask,
+  type Proposal,
+  type Resolution,
+  sameMinute,
+  type Summary,
+  type WriteOutcome,
+  type WrittenEntry,
+} from './model.ts';
+import { summarize } from './summary.ts';
 
 export interface TimeEntryDeps {
   outbox: OutboxRepository;
@@ -104,7 +42,6 @@ export interface TimeEntryDeps {
   afterWrite?: (link: UserLinkRecord, start: Date) => void;
 }
 
-/** 10 attempts over about two hours. */
 interface DayFacts {
   entries: CorHour[] | undefined;
   pending: { start: Date; stop: Date }[];
@@ -114,35 +51,12 @@ interface DayFacts {
 /** Queued entries retried at once in one outbox pass: a backlog after an outage clears several times faster. */
 const DRAIN_CONCURRENCY = 4;
 
+/** Waits between the outbox's attempts: with the first one, 10 attempts over about an hour. */
 const DEFAULT_RETRY_SCHEDULE = [5_000, 15_000, 30_000, 60_000, 120_000, 300_000, 600_000, 900_000, 1_800_000];
 /** A claimed request is someone's for this long; a crash lets another instance take it after. */
 const LEASE_MS = 60_000;
 const DEFAULT_DAY_START = { hour: 9, minute: 0 };
-const DEFAULT_TARGET_HOURS = 8;
 const PROFILE_TTL_MS = 10 * 60_000;
-
-/** COR writes "YYYY-MM-DD HH:MM:SS" without a zone: we send UTC, so we read it back as UTC. */
-export function corInstant(value: string): Date {
-  return /[zZ]|[+-]\d\d:?\d\d$/.test(value) ? new Date(value) : new Date(`${value.replace(' ', 'T')}Z`);
-}
-
-function hoursOf(entries: CorHour[]): number {
-  return entries.reduce((sum, h) => sum + (h.duration ?? (h.stop ? (corInstant(h.stop).getTime() - corInstant(h.start).getTime()) / 3_600_000 : 0)), 0);
-}
-
-/** COR trouble that passes: the entry waits in the outbox. */
-export function isTransient(err: unknown): err is CorError {
-  return err instanceof CorError && ['network', 'timeout', 'server', 'rate_limited', 'bad_response'].includes(err.code);
-}
-
-/** A task known only by its id (COR could not be asked for its name). */
-function placeholderTask(id: number): TaskView {
-  return { id, title: `Task #${id}`, status: undefined, priority: undefined, deadline: undefined, projectId: undefined, project: undefined, client: undefined };
-}
-
-function sameMinute(a: Date, b: Date): boolean {
-  return Math.floor(a.getTime() / 60_000) === Math.floor(b.getTime() / 60_000);
-}
 
 /** Logging time: resolve task and span, write through the outbox once, retry what COR could not take. */
 export class TimeEntryService {
@@ -398,42 +312,7 @@ export class TimeEntryService {
       this.#target(link, api),
       this.#workingTimes.forceFetch(link.tenantKey, { context: api }).catch(() => new Map<number, CorWorkingTime[]>()),
     ]);
-    const mine = workingTimes.get(link.corUserId) ?? [];
-    const days: SummaryDay[] = [];
-    for (let date = from; date <= to; date = addDays(date, 1)) {
-      const corWeekday = (weekdayOf(date) % 7) + 1;
-      const dayTarget = mine.length > 0 ? (mine.find((d) => d.day_of_week === corWeekday)?.daily_hours ?? 0) : weekdayOf(date) <= 5 ? target : 0;
-      days.push({ date, target: dayTarget, logged: 0, entries: [] });
-    }
-    const byTask = new Map<number, SummaryTask>();
-    for (const h of hours) {
-      const start = corInstant(h.start);
-      const day = days.find((d) => d.date === localParts(start, tz).date);
-      if (!day) continue;
-      const duration = h.duration ?? (h.stop ? (corInstant(h.stop).getTime() - start.getTime()) / 3_600_000 : 0);
-      const taskId = h.task_log_id ?? h.task?.id ?? 0;
-      const entry: SummaryEntry = {
-        start,
-        stop: h.stop ? corInstant(h.stop) : undefined,
-        hours: duration,
-        taskId,
-        title: h.task?.title ?? `Task #${taskId}`,
-        project: h.task?.project?.name,
-        client: h.task?.project?.client?.name,
-      };
-      day.entries.push(entry);
-      day.logged += duration;
-      const t = byTask.get(taskId) ?? { taskId, title: entry.title, project: entry.project, client: entry.client, hours: 0 };
-      t.hours += duration;
-      byTask.set(taskId, t);
-    }
-    for (const d of days) d.entries.sort((a, b) => a.start.getTime() - b.start.getTime());
-    return {
-      days,
-      tasks: [...byTask.values()].sort((a, b) => b.hours - a.hours),
-      logged: days.reduce((n, d) => n + d.logged, 0),
-      target: days.reduce((n, d) => n + d.target, 0),
-    };
+    return summarize(hours, target, workingTimes.get(link.corUserId) ?? [], from, to, tz);
   }
 
   /** That day's total against the person's target (COR daily hours, else 8). */

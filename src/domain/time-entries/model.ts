@@ -1,0 +1,109 @@
+import { CorError } from '../../cor/errors.ts';
+import type { CorHour } from '../../cor/schemas.ts';
+import type { UserLinkRecord } from '../../store/links.ts';
+import type { TimeEntryRequestRecord } from '../../store/outbox.ts';
+import type { TaskView } from '../tasks.ts';
+
+/** What will be written: a task, a span, a note, and what had to be guessed to get there. */
+export interface Proposal {
+  task: TaskView;
+  start: Date;
+  stop: Date;
+  /** the person's local date */
+  date: string;
+  note: string | undefined;
+  guesses: ('task' | 'date')[];
+  /** the day's total with this entry, when COR told us the day's entries */
+  dayTotal?: DayTotal;
+}
+
+export type Resolution =
+  | { kind: 'ready'; proposal: Proposal }
+  | { kind: 'confirm'; proposal: Proposal }
+  | { kind: 'choose'; options: TaskView[]; query: string; draft: Omit<Proposal, 'task'> & { minutes: number } }
+  | { kind: 'no_task'; query: string | undefined }
+  | { kind: 'task_not_found'; taskId: number };
+
+export interface WrittenEntry {
+  corHourId: number;
+  task: TaskView;
+  start: Date;
+  stop: Date;
+  note: string | undefined;
+}
+
+export interface DayTotal {
+  /** hours logged that day, this entry included */
+  logged: number;
+  target: number;
+}
+
+export interface SummaryEntry {
+  start: Date;
+  stop: Date | undefined;
+  hours: number;
+  taskId: number;
+  title: string;
+  project: string | undefined;
+  client: string | undefined;
+}
+
+export interface SummaryDay {
+  date: string;
+  target: number;
+  logged: number;
+  entries: SummaryEntry[];
+}
+
+export interface SummaryTask {
+  taskId: number;
+  title: string;
+  project: string | undefined;
+  client: string | undefined;
+  hours: number;
+}
+
+export interface Summary {
+  days: SummaryDay[];
+  tasks: SummaryTask[];
+  logged: number;
+  target: number;
+}
+
+export type WriteOutcome =
+  | { kind: 'written'; entry: WrittenEntry; adopted: boolean }
+  | { kind: 'queued'; request: TimeEntryRequestRecord; reason: string }
+  | { kind: 'duplicate'; request: TimeEntryRequestRecord }
+  | { kind: 'failed'; request: TimeEntryRequestRecord; reason: string; relink: boolean };
+
+/** Messages about entries that finish later (queued, then written or failed); worded by the Slack layer. */
+export interface EntryNotifier {
+  writtenLater(link: UserLinkRecord, request: TimeEntryRequestRecord, corHourId: number): Promise<void>;
+  failedForGood(link: UserLinkRecord, request: TimeEntryRequestRecord, reason: string): Promise<void>;
+}
+
+export const DEFAULT_TARGET_HOURS = 8;
+
+/** COR writes "YYYY-MM-DD HH:MM:SS" without a zone: we send UTC, so we read it back as UTC. */
+export function corInstant(value: string): Date {
+  return /[zZ]|[+-]\d\d:?\d\d$/.test(value) ? new Date(value) : new Date(`${value.replace(' ', 'T')}Z`);
+}
+
+export function hoursOf(entries: CorHour[]): number {
+  return entries.reduce((sum, h) => sum + (h.duration ?? (h.stop ? (corInstant(h.stop).getTime() - corInstant(h.start).getTime()) / 3_600_000 : 0)), 0);
+}
+
+/** COR trouble that passes: the entry waits in the outbox. */
+export function isTransient(err: unknown): err is CorError {
+  return err instanceof CorError && ['network', 'timeout', 'server', 'rate_limited', 'bad_response'].includes(err.code);
+}
+
+/** A task known only by its id (COR could not be asked for its name). */
+export function placeholderTask(id: number): TaskView {
+  return { id, title: `Task #${id}`, status: undefined, priority: undefined, deadline: undefined, projectId: undefined, project: undefined, client: undefined };
+}
+
+export function sameMinute(a: Date, b: Date): boolean {
+  return Math.floor(a.getTime() / 60_000) === Math.floor(b.getTime() / 60_000);
+}
+
