@@ -78,18 +78,20 @@ export class CorTransport {
     }
     const where = { method: req.method, path: req.path };
     const started = performance.now();
-    // undici's request, not fetch: a third of the CPU per exchange (no WHATWG streams, no AbortSignal timer).
+    // undici's request, not fetch: a fifth of the CPU per exchange (no WHATWG streams).
     let status: number;
     let retryAfter: string | undefined;
     let text: string;
+    // One deadline for the whole exchange (undici's own headers/body timeouts tick in whole seconds).
+    const deadline = AbortSignal.timeout(this.#opts.timeoutMs);
     try {
-      const res = await httpRequest(url, { method: req.method, headers, body, headersTimeout: this.#opts.timeoutMs, bodyTimeout: this.#opts.timeoutMs });
+      const res = await httpRequest(url, { method: req.method, headers, body, signal: deadline });
       status = res.statusCode;
       const header = res.headers['retry-after'];
       retryAfter = Array.isArray(header) ? header[0] : header;
       text = await res.body.text();
     } catch (cause) {
-      const timedOut = typeof cause === 'object' && cause !== null && /TIMEOUT/.test(String((cause as { code?: unknown }).code));
+      const timedOut = deadline.aborted;
       throw new CorError(timedOut ? 'timeout' : 'network', { ...where, cause: timedOut ? undefined : cause });
     }
     this.#opts.logger.debug({ ...where, status, ms: Math.round(performance.now() - started) }, 'COR request');

@@ -15,13 +15,12 @@ export type Respond = (message: ResponseMessage) => Promise<unknown>;
 
 /** Posts to a Slack response_url (valid 30 minutes, 5 uses). Throws when Slack refuses. */
 export async function postToResponseUrl(responseUrl: string, message: ResponseMessage, timeoutMs = 5_000): Promise<void> {
-  // undici's request rather than fetch: this runs once per command, and fetch costs three times the CPU.
+  // undici's request rather than fetch: this runs once per command, and fetch costs several times the CPU.
   const res = await request(responseUrl, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ response_type: 'ephemeral', ...message }),
-    headersTimeout: timeoutMs,
-    bodyTimeout: timeoutMs,
+    signal: AbortSignal.timeout(timeoutMs),
   });
   await res.body.dump();
   if (res.statusCode < 200 || res.statusCode > 299) throw new Error(`response_url answered HTTP ${res.statusCode}`);

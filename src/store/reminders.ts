@@ -232,7 +232,8 @@ export class ReminderRepository {
 
   /** DMs that are out and still short, about `aboutDate`: they change in place when hours are logged. */
   async openDeliveriesAbout(linkId: string, aboutDate: string): Promise<ReminderDeliveryRecord[]> {
-    const rows = await this.#db.reminderDelivery.findMany({ where: { linkId, aboutDate, state: 'sent' } });
+    // Raw SQL: this runs after every entry written (see `UserLinkRepository.find`).
+    const rows = await this.#db.$queryRaw<DeliveryRow[]>`SELECT * FROM "ReminderDelivery" WHERE "linkId" = ${linkId} AND "aboutDate" = ${aboutDate} AND "state" = 'sent'`;
     return rows.map(deliveryOf);
   }
 
