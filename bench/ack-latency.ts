@@ -27,19 +27,27 @@ export interface AckLatencyResult {
   name: string;
   concurrency: number;
   requests: number;
-  bot: { p50: number; p99: number };
-  baseline: { p50: number; p99: number };
+  bot: { p50: number; p99: number; max: number };
+  baseline: { p50: number; p99: number; max: number };
   ratio: { p50: number; p99: number };
   /** CPU ms per request over the measured rounds (the bot: its ack and all the work after it) */
   cpuMsPerRequest: { bot: number; baseline: number };
   /** store queries per request over the measured rounds (the bot's /metrics) */
   storeQueriesPerRequest: number;
+  /** the bot process's peak RSS over the whole run, MB */
+  peakRssMb: number;
   errors: number;
   /** with countWrites: entries the bot was asked to write, and entries COR got */
   writes?: { asked: number; written: number };
 }
 
 let sequence = 0;
+
+/** The peak resident memory of a process so far, in MB (VmHWM in /proc; Linux). */
+function peakRssMbOf(pid: number | undefined): number {
+  const line = pid === undefined ? undefined : /^VmHWM:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return line ? Number(line[1]) / 1024 : Number.NaN;
+}
 
 /** Waits until a process has used no CPU for 300 ms (its work after the acks is done; timers aside), at most 30 s. */
 async function quiet(pid: number | undefined): Promise<void> {
@@ -144,8 +152,8 @@ export async function ackLatency(opts: AckLatencyOptions): Promise<AckLatencyRes
       writes = { asked: botRequests, written };
     }
     const [b, base] = targets as [(typeof targets)[0], (typeof targets)[0]];
-    const botStats = { p50: percentile(b.ms, 50), p99: percentile(b.ms, 99) };
-    const baseStats = { p50: percentile(base.ms, 50), p99: percentile(base.ms, 99) };
+    const botStats = { p50: percentile(b.ms, 50), p99: percentile(b.ms, 99), max: Math.max(...b.ms) };
+    const baseStats = { p50: percentile(base.ms, 50), p99: percentile(base.ms, 99), max: Math.max(...base.ms) };
     return {
       name: opts.name,
       concurrency: opts.concurrency,
@@ -155,6 +163,7 @@ export async function ackLatency(opts: AckLatencyOptions): Promise<AckLatencyRes
       ratio: { p50: botStats.p50 / baseStats.p50, p99: botStats.p99 / baseStats.p99 },
       cpuMsPerRequest: { bot: cpu.bot / b.ms.length, baseline: cpu.baseline / base.ms.length },
       storeQueriesPerRequest: queries / b.ms.length,
+      peakRssMb: peakRssMbOf(bot.child.pid),
       errors,
       ...(writes ? { writes } : {}),
     };

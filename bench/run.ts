@@ -52,11 +52,11 @@ process.stdout.write(`cor-slack bench · node ${process.version} · ${new Date()
 function report(r: AckLatencyResult): string {
   return [
     `${r.name}: ${r.concurrency} concurrent × ${r.requests / r.concurrency} rounds = ${r.requests} requests per side, ${r.errors} errors`,
-    `                 p50          p99`,
-    `  cor-slack      ${fmt(r.bot.p50).padEnd(12)} ${fmt(r.bot.p99)}`,
-    `  bare Bolt      ${fmt(r.baseline.p50).padEnd(12)} ${fmt(r.baseline.p99)}`,
+    `                 p50          p99          max`,
+    `  cor-slack      ${fmt(r.bot.p50).padEnd(12)} ${fmt(r.bot.p99).padEnd(12)} ${fmt(r.bot.max)}`,
+    `  bare Bolt      ${fmt(r.baseline.p50).padEnd(12)} ${fmt(r.baseline.p99).padEnd(12)} ${fmt(r.baseline.max)}`,
     `  ratio          ${r.ratio.p50.toFixed(2).padEnd(12)} ${r.ratio.p99.toFixed(2)}   (target p99 ratio <= ${r.name.startsWith('/cor log ack over HTTP while') ? '1.5' : '1.3'})`,
-    `  CPU per request: cor-slack ${r.cpuMsPerRequest.bot.toFixed(2)} ms (ack and the work after it), bare Bolt ${r.cpuMsPerRequest.baseline.toFixed(2)} ms; store queries per request: ${r.storeQueriesPerRequest.toFixed(1)}`,
+    `  CPU per request: cor-slack ${r.cpuMsPerRequest.bot.toFixed(2)} ms (ack and the work after it), bare Bolt ${r.cpuMsPerRequest.baseline.toFixed(2)} ms; store queries per request: ${r.storeQueriesPerRequest.toFixed(1)}; bot peak RSS ${r.peakRssMb.toFixed(0)} MB`,
     '',
   ].join('\n');
 }

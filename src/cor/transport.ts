@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { request as httpRequest } from 'undici';
 import type { z } from 'zod';
 import type { Clock, Sleep } from '../lib/clock.ts';
@@ -95,6 +96,9 @@ export class CorTransport {
       throw new CorError(timedOut ? 'timeout' : 'network', { ...where, cause: timedOut ? undefined : cause });
     }
     this.#opts.logger.debug({ ...where, status, ms: Math.round(performance.now() - started) }, 'COR request');
+    // What follows an answer (parsing it, the store, the next request) waits for this turn of the event loop:
+    // Slack requests that arrived with it are acknowledged first.
+    await nextTurn();
     let parsed: unknown;
     let parseFailed = false;
     try {
