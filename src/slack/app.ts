@@ -57,7 +57,9 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer | undefin
 
 /**
  * Builds the Bolt app with every listener, the one global error handler, and an HTTP server that serves
- * Slack's requests (HTTP mode) next to the extra routes.
+ * Slack's requests (HTTP mode) next to the extra routes. Our own server rather than Bolt's `customRoutes`: the
+ * request guard (size, timestamps, content type, a listener for the payload) has to see the body before Bolt
+ * reads it, and the same routes (health, metrics, OAuth callbacks) are served in Socket Mode too.
  */
 export function createSlackApp(config: SlackAppConfig, services: SlackServices, authorize: Authorize<boolean>, routes: HttpRoute[] = []): SlackRuntime {
   const logger = boltLogger(services.logger);
