@@ -22,6 +22,7 @@ import { SlackEntryNotifier } from './slack/log-time/entry-notifier.ts';
 import { tenantKeyOf } from './domain/tenant.ts';
 import { type Clock, systemClock } from './lib/clock.ts';
 import { cipherForStore } from './lib/crypto.ts';
+import { TurnGate } from './lib/turns.ts';
 import { WorkTracker } from './lib/work-tracker.ts';
 import { boltLogger, createLogger, type Logger } from './logger.ts';
 import type { Authorize } from '@slack/bolt';
@@ -72,7 +73,9 @@ function openConfiguredStore(config: Config, logger: Logger | undefined): Store 
 /** Every service, built once; and COR as the app itself (the health check asks it). */
 function composeServices(base: { config: Config; logger: Logger; clock: Clock; store: Store; clients: SlackClients }): { services: SlackServices; appCor: CorApi } {
   const { config, logger, clock, store, clients } = base;
+  const turns = new TurnGate();
   const transport = new CorTransport({
+    turns,
     apiUrl: config.cor.apiUrl,
     integrationsUrl: config.cor.integrationsUrl,
     timeoutMs: config.cor.timeoutMs,
@@ -128,6 +131,7 @@ function composeServices(base: { config: Config; logger: Logger; clock: Clock; s
     logger,
     clock,
     work,
+    turns,
     linking,
     clients,
     directory,

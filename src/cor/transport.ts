@@ -1,4 +1,3 @@
-import { setImmediate as nextTurn } from 'node:timers/promises';
 import { request as httpRequest } from 'undici';
 import type { z } from 'zod';
 import type { Clock, Sleep } from '../lib/clock.ts';
@@ -15,6 +14,8 @@ export interface CorTransportOptions {
   logger: Logger;
   retry?: RetryPolicy;
   sleep?: Sleep;
+  /** waited on before an answer is worked on (see TurnGate) */
+  turns?: { next(): Promise<void> };
   random?: () => number;
 }
 
@@ -96,9 +97,9 @@ export class CorTransport {
       throw new CorError(timedOut ? 'timeout' : 'network', { ...where, cause: timedOut ? undefined : cause });
     }
     this.#opts.logger.debug({ ...where, status, ms: Math.round(performance.now() - started) }, 'COR request');
-    // What follows an answer (parsing it, the store, the next request) waits for this turn of the event loop:
-    // Slack requests that arrived with it are acknowledged first.
-    await nextTurn();
+    // What follows an answer (parsing it, the store, the next request) takes its turn: Slack requests that
+    // arrived with a wave of answers are acknowledged without waiting for all of it.
+    await this.#opts.turns?.next();
     let parsed: unknown;
     let parseFailed = false;
     try {

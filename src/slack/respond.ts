@@ -30,9 +30,14 @@ export async function postToResponseUrl(responseUrl: string, message: ResponseMe
  * The work that follows an ack, in the same listener. A failure is logged and told to the person (`tell`:
  * in place of the command's answer, beside a button, or as a DM after a form): nothing fails silently.
  */
-export async function afterAck(logger: Logger, work: () => Promise<void>, tell: (text: string) => Promise<unknown>): Promise<void> {
-  // The rest of this turn of the event loop belongs to the requests already read: their acks go out first.
-  await new Promise((resolve) => setImmediate(resolve));
+export async function afterAck(
+  services: { logger: Logger; turns: { next(): Promise<void> } },
+  work: () => Promise<void>,
+  tell: (text: string) => Promise<unknown>,
+): Promise<void> {
+  const { logger } = services;
+  // The requests already read go first: their acks go out before this work starts.
+  await services.turns.next();
   try {
     await work();
   } catch (err) {

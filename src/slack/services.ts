@@ -6,6 +6,7 @@ import type { TaskDirectory } from '../domain/tasks.ts';
 import type { TimeEntryService } from '../domain/time-entries/service.ts';
 import type { TimerService } from '../domain/timers.ts';
 import type { Clock } from '../lib/clock.ts';
+import type { TurnGate } from '../lib/turns.ts';
 import type { WorkTracker } from '../lib/work-tracker.ts';
 import type { Logger } from '../logger.ts';
 import type { UserLinkRecord } from '../store/links.ts';
@@ -28,6 +29,8 @@ export interface SlackServices {
   clock: Clock;
   /** Work that continues after an ack; drained on graceful stop. */
   work: WorkTracker;
+  /** Work resuming after an ack or a COR answer takes its turn here, a few flows per turn of the event loop. */
+  turns: TurnGate;
   linking: LinkingService;
   clients: SlackClients;
   directory: SlackDirectory;

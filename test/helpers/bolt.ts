@@ -7,6 +7,7 @@ import { SlackReminderMessenger } from '../../src/slack/reminders/messenger.ts';
 import { HomeTab } from '../../src/slack/home/home-tab.ts';
 import { ProjectService } from '../../src/domain/projects.ts';
 import type { CorApi, IntegrationSource } from '../../src/cor/client.ts';
+import { TurnGate } from '../../src/lib/turns.ts';
 import { WorkTracker } from '../../src/lib/work-tracker.ts';
 import { LinkingService } from '../../src/domain/linking.ts';
 import { TaskDirectory } from '../../src/domain/tasks.ts';
@@ -113,6 +114,7 @@ export async function listenerHarness(opts: { clock?: Clock; integrationSource?:
     logger,
     clock,
     work,
+    turns: new TurnGate(),
     linking,
     clients,
     directory,

@@ -63,7 +63,7 @@ function writePending(services: SlackServices) {
     const responseUrl = args.body.response_url;
     if (!pending?.task || !responseUrl) return;
     const respond = (m: ResponseMessage) => postToResponseUrl(responseUrl, { response_type: 'ephemeral', replace_original: true, ...m });
-    await afterAck(services.logger, () => logPending(services, pending, respond, responseUrl), (text) => respond({ text }));
+    await afterAck(services, () => logPending(services, pending, respond, responseUrl), (text) => respond({ text }));
   };
 }
 

@@ -25,8 +25,7 @@ export function logSubcommand(services: SlackServices): SubcommandHandler {
     }
     await args.ack({ response_type: 'ephemeral', ...WORKING });
     const respond: Respond = (m) => postToResponseUrl(command.response_url, { response_type: 'ephemeral', replace_original: true, ...m });
-    await afterAck(
-      services.logger,
+    await afterAck(services,
       () => withLinkOrCard(services, respond, command, async (link) => logFor(services, link, command, rest, respond)),
       (text) => respond({ text }),
     );

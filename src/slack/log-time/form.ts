@@ -86,7 +86,7 @@ export function logModalSubmission(services: SlackServices) {
     await ack();
     const form: LogForm = { tenantKey: meta.data.t, userId: meta.data.u, tz: meta.data.tz, parsed: checked.parsed, viewId: view.id };
     const dm = async (m: ResponseMessage) => (await services.clients.forTenant(form.tenantKey)).chat.postMessage({ channel: form.userId, text: m.text, ...(m.blocks ? { blocks: m.blocks } : {}) });
-    await afterAck(services.logger, () => logForm(services, form, dm), (text) => dm({ text }));
+    await afterAck(services, () => logForm(services, form, dm), (text) => dm({ text }));
   };
 }
 

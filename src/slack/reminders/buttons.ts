@@ -56,7 +56,7 @@ function logTask(services: SlackServices) {
     const responseUrl = args.body.response_url;
     if (!responseUrl) return;
     const reply = (m: ResponseMessage) => postToResponseUrl(responseUrl, { response_type: 'ephemeral', replace_original: false, ...m });
-    await afterAck(services.logger, () => logOneHour(services, clickOf(args), reply), (text) => reply({ text }));
+    await afterAck(services, () => logOneHour(services, clickOf(args), reply), (text) => reply({ text }));
   };
 }
 
