@@ -146,7 +146,7 @@ const RIVAL_POLL_MS = 200;
 
 /**
  * A user's tokens, persisted by the caller. Refreshes shortly before expiry and after a 401; concurrent
- * callers for the same key (the same user) share one refresh through the shared SingleFlight. Other threads
+ * callers for the same key (the same user) share one refresh through the shared SingleFlight. Other instances
  * and instances share only the store: a refresh COR refuses is checked against it before the link is broken.
  */
 export class RefreshingTokenSource implements AccessTokenSource {
@@ -158,7 +158,7 @@ export class RefreshingTokenSource implements AccessTokenSource {
   readonly #rivalWaitMs: number;
 
   /**
-   * `rivalWaitMs`: after COR refuses a refresh token, how long to watch the store for one another thread or
+   * `rivalWaitMs`: after COR refuses a refresh token, how long to watch the store for one another
    * instance rotated meanwhile (they share the store, not the single-flight) before calling the link broken.
    */
   constructor(opts: { key: string; stored: StoredTokens; auth: Pick<CorAuth, 'refresh'>; clock: Clock; flights: SingleFlight<TokenSet>; rivalWaitMs?: number }) {

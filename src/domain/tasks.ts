@@ -64,12 +64,9 @@ export class TaskDirectory {
   /** single tasks read by id (`#48211`), by `linkId:taskId`: a name and project change rarely */
   readonly #byId: LRUCache<string, TaskView, Asker & { taskId: number }>;
 
-  readonly #onChange: ((link: UserLinkRecord, taskId: number) => void) | undefined;
 
-  /** `onChange`: told after this directory changed a task in COR, so other holders of the same data can forget it. */
-  constructor(clock: Clock, onChange?: (link: UserLinkRecord, taskId: number) => void) {
+  constructor(clock: Clock) {
     this.#clock = clock;
-    this.#onChange = onChange;
     this.#open = new LRUCache({
       ...cacheOptions(clock, PER_PERSON_MAX, OPEN_TASKS_TTL_MS),
       noDeleteOnFetchRejection: true,
@@ -121,7 +118,7 @@ export class TaskDirectory {
   }
 
   /** A task changed (here or elsewhere): the person's list is read again, and that task too. */
-  forget(link: UserLinkRecord, taskId: number): void {
+  #forget(link: UserLinkRecord, taskId: number): void {
     this.invalidate(link);
     this.#byId.delete(`${link.id}:${taskId}`);
   }
@@ -158,8 +155,7 @@ export class TaskDirectory {
       ...(change.status !== undefined ? { status: change.status } : {}),
       ...(change.priority !== undefined ? { priority: change.priority } : {}),
     });
-    this.forget(link, taskId);
-    this.#onChange?.(link, taskId);
+    this.#forget(link, taskId);
     // Some COR answers to PUT omit the project: keep what the task had.
     return this.#view({ ...current, ...updated, project: updated.project ?? current.project, project_id: updated.project_id ?? current.project_id }, names);
   }

@@ -35,15 +35,17 @@ describe('work after acks (bot process)', () => {
   it('a burst of /cor log is acknowledged before COR has answered any of its work, then each entry is written once', async () => {
     const before = cor.hoursOf(JANE).length;
     const answeredBefore = cor.exchanges.length;
-    cor.addFault({ latencyMs: 1_500 }); // every COR answer is slow: the work after each ack waits on it
+    let release = () => {};
+    cor.addFault({ until: new Promise<void>((resolve) => (release = resolve)) }); // COR holds every answer until released
     const today = localParts(new Date(), TZ).date;
     const days = Array.from({ length: 12 }, (_, i) => addDays(today, -(i + 10)));
     const acks = await Promise.all(days.map((day, i) => sender.slashCommand({ text: `log 10m #48211 ${day}`, trigger_id: `burst.${i}` })));
-    // Order, not time: every ack was out while COR still held each request the work after it had made.
+    // Every ack was out while COR still held each request the work after it had made.
     expect(cor.exchanges.length).toBe(answeredBefore);
     expect(acks.map((a) => a.json)).toEqual(days.map(() => expect.objectContaining({ text: '⏳ Logging…' })));
-    await Promise.all(acks.map((a) => waitForResponse(slack, a.responseUrl, (b) => String(b.text).startsWith('✓ Logged 10m'), 20_000)));
     cor.clearFaults();
+    release();
+    await Promise.all(acks.map((a) => waitForResponse(slack, a.responseUrl, (b) => String(b.text).startsWith('✓ Logged 10m'), 20_000)));
     expect(cor.hoursOf(JANE).length).toBe(before + days.length);
   }, 30_000);
 

@@ -28,6 +28,8 @@ export interface Fault {
   latencyMs?: number;
   /** never answer (the client's timeout fires) */
   hang?: boolean;
+  /** answer only once this settles (a test releases the answers when it chooses: order, not time) */
+  until?: Promise<unknown>;
   /** answer 200 with a body that is not JSON */
   malformed?: boolean;
   /** do the work first, then fail the answer: the "was it written?" case */
@@ -202,6 +204,7 @@ export class FakeCor {
 
     const fault = this.#matchFault(method, url.pathname.replace(/^\/v1/, ''));
     if (fault?.latencyMs) await new Promise((r) => setTimeout(r, fault.latencyMs));
+    if (fault?.until) await fault.until;
     if (fault?.hang) {
       req.socket.setTimeout(0);
       return; // never answers; the client gives up

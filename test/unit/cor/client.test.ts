@@ -121,13 +121,13 @@ describe('COR client against the fake COR', () => {
       expect(state.saves).toBe(1);
     });
 
-    it('two threads or instances refreshing at once (one single-flight each, one store): both go on, the link stays', async () => {
+    it('two instances refreshing at once (one single-flight each, one store): both go on, the link stays', async () => {
       const { state, stored } = memoryTokens(tokenSetFrom(fake.issueTokens(JANE)));
       fake.expireAccessTokens();
-      const threads = [new SingleFlight<TokenSet>(), new SingleFlight<TokenSet>()].map((flights) =>
+      const instances = [new SingleFlight<TokenSet>(), new SingleFlight<TokenSet>()].map((flights) =>
         kit.client.as(new RefreshingTokenSource({ key: 'jane', stored, auth: kit.auth, clock: systemClock, flights })),
       );
-      const results = await Promise.all(threads.map((api) => api.me()));
+      const results = await Promise.all(instances.map((api) => api.me()));
       expect(results.map((u) => u.id)).toEqual([JANE, JANE]);
       // Both spent the same refresh token; COR took one (rotating it) and refused the other, which then found the
       // rotated one in the store instead of breaking the link.
