@@ -1,4 +1,5 @@
-import { request as httpRequest } from 'undici';
+import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
+import { Agent, type Dispatcher, interceptors, request as httpRequest } from 'undici';
 import type { z } from 'zod';
 import type { Clock, Sleep } from '../lib/clock.ts';
 import { realSleep } from '../lib/clock.ts';
@@ -38,12 +39,28 @@ export interface CorRequest<T> {
   retry: RetryMode;
 }
 
+/** A compressed answer (asked for: large lists shrink several times), as text. */
+function decoded(body: Buffer, encoding: string | string[] | undefined): string {
+  switch (String(encoding ?? '').trim().toLowerCase()) {
+    case 'gzip':
+      return gunzipSync(body).toString('utf8');
+    case 'br':
+      return brotliDecompressSync(body).toString('utf8');
+    case 'deflate':
+      return inflateSync(body).toString('utf8');
+    default:
+      return body.toString('utf8');
+  }
+}
+
 /** One HTTP exchange with COR: timeout, error mapping, answer validation, retries. */
 export class CorTransport {
   readonly #opts: CorTransportOptions;
   readonly #sleep: Sleep;
   readonly #random: () => number;
   readonly #retry: RetryPolicy;
+  /** Follows a few redirects, as fetch did on its own. */
+  readonly #dispatcher: Dispatcher = new Agent().compose(interceptors.redirect({ maxRedirections: 3 }));
 
   constructor(opts: CorTransportOptions) {
     this.#opts = opts;
@@ -68,7 +85,7 @@ export class CorTransport {
     const base = req.base === 'integrations' ? this.#opts.integrationsUrl : this.#opts.apiUrl;
     const url = new URL(base + req.path);
     for (const [k, v] of Object.entries(req.query ?? {})) if (v !== undefined) url.searchParams.set(k, String(v));
-    const headers: Record<string, string> = { accept: 'application/json' };
+    const headers: Record<string, string> = { accept: 'application/json', 'accept-encoding': 'gzip, deflate, br' };
     if (req.authorization) headers.authorization = req.authorization;
     let body: string | undefined;
     if (req.json !== undefined) {
@@ -83,18 +100,26 @@ export class CorTransport {
     // undici's request, not fetch: a fifth of the CPU per exchange (no WHATWG streams).
     let status: number;
     let retryAfter: string | undefined;
-    let text: string;
+    let raw: Buffer;
+    let encoding: string | string[] | undefined;
     // One deadline for the whole exchange (undici's own headers/body timeouts tick in whole seconds).
     const deadline = AbortSignal.timeout(this.#opts.timeoutMs);
     try {
-      const res = await httpRequest(url, { method: req.method, headers, body, signal: deadline });
+      const res = await httpRequest(url, { method: req.method, headers, body, signal: deadline, dispatcher: this.#dispatcher });
       status = res.statusCode;
       const header = res.headers['retry-after'];
       retryAfter = Array.isArray(header) ? header[0] : header;
-      text = await res.body.text();
+      raw = Buffer.from(await res.body.arrayBuffer());
+      encoding = res.headers['content-encoding'];
     } catch (cause) {
       const timedOut = deadline.aborted;
       throw new CorError(timedOut ? 'timeout' : 'network', { ...where, cause: timedOut ? undefined : cause });
+    }
+    let text: string;
+    try {
+      text = decoded(raw, encoding);
+    } catch {
+      throw new CorError('bad_response', { ...where, status, corMessage: 'the answer could not be decompressed' });
     }
     this.#opts.logger.debug({ ...where, status, ms: Math.round(performance.now() - started) }, 'COR request');
     // What follows an answer (parsing it, the store, the next request) takes its turn: Slack requests that
