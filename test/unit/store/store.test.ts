@@ -114,7 +114,7 @@ describe('PostgreSQL schema and migrations', () => {
           const indexes = await c.query(`SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = 'public' AND tablename <> '_prisma_migrations' ORDER BY indexname`);
           const constraints = await c.query(
             `SELECT conname, pg_get_constraintdef(oid) AS def FROM pg_constraint
-             WHERE connamespace = 'public'::regnamespace AND conname <> '_prisma_migrations_pkey' ORDER BY conname`,
+             WHERE connamespace = 'public'::regnamespace AND conrelid::regclass::text <> '_prisma_migrations' ORDER BY conname`,
           );
           return { columns: columns.rows, indexes: indexes.rows, constraints: constraints.rows };
         } finally {
