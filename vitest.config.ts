@@ -12,9 +12,11 @@ export default defineConfig({
   test: {
     // CI also writes a JSON report, which .ci/run reads for its "N passed, N failed" line.
     reporters: process.env.CI ? ['default', ['json', { outputFile: 'reports/vitest.json' }]] : ['default'],
+    // Two files at a time on these 2-core machines (vitest's default leaves one core to the main process).
+    maxWorkers: 2,
     projects: [
       { test: { ...shared, name: 'sqlite', include: ['test/**/*.test.ts'] } },
-      // The listener tests again, on PostgreSQL (the 1,000-command fault run once is enough).
+      // The listener tests again, on PostgreSQL (the fault run once is enough).
       { test: { ...shared, name: 'postgresql', include: ['test/listeners/**/*.test.ts'], exclude: ['test/listeners/faults.test.ts'], provide: { store: 'postgresql' } } },
     ],
   },

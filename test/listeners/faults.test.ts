@@ -3,10 +3,11 @@ import { ManualClock } from '../../src/lib/clock.ts';
 import { addDays } from '../../src/lib/zoned.ts';
 import { type ListenerHarness, listenerHarness, slashCommandBody } from '../helpers/bolt.ts';
 
-const COMMANDS = 1_000;
+// Enough for every fault kind below to hit a dozen times or more; the 1,000-command run is `npm run bench -- --only faults`.
+const COMMANDS = 300;
 const START = '2026-11-23T15:00:00Z';
 
-describe('1,000 /cor log while COR fails a share of requests', () => {
+describe('300 /cor log while COR fails a share of requests', () => {
   let h: ListenerHarness;
   afterEach(() => h.close());
 
@@ -51,6 +52,6 @@ describe('1,000 /cor log while COR fails a share of requests', () => {
     expect([...perDay.values()].every((n) => n === 1)).toBe(true);
     // The faults did happen.
     const posts = h.cor.requestsTo('POST', '/hours');
-    expect(posts.filter((x) => x.status >= 500).length).toBeGreaterThan(100);
+    expect(posts.filter((x) => x.status >= 500).length).toBeGreaterThan(30);
   }, 240_000);
 });
