@@ -71,7 +71,8 @@ export function createSlackApp(config: SlackAppConfig, services: SlackServices, 
     receiver = httpReceiver;
   } else {
     if (!config.appToken) throw new AppError('config', 'Socket Mode needs an app-level token');
-    receiver = new SocketModeReceiver({ appToken: config.appToken, logger });
+    // The configured Web API base for apps.connections.open too (GovSlack, tests), not only for the bot's calls.
+    receiver = new SocketModeReceiver({ appToken: config.appToken, logger, installerOptions: { clientOptions: { slackApiUrl: config.apiUrl } } });
   }
 
   const app = createBoltApp({ receiver, apiUrl: config.apiUrl, authorize }, services);

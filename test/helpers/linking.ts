@@ -12,7 +12,12 @@ export function consentUrlOf(card: unknown): string {
 /** Links a Slack user to a COR user through /cor link, COR's consent page and the bot's callback. */
 export async function linkUser(sender: SlackRequestSender, slackUserId: string, corUserId: number, teamId = 'T0DEMO'): Promise<void> {
   const res = await sender.slashCommand({ text: 'link', user_id: slackUserId, team_id: teamId });
-  const consent = new URL(consentUrlOf(res.json));
+  await consentThrough(res.json, corUserId);
+}
+
+/** From a link card (the answer to /cor link) through COR's consent page and the bot's callback, as `corUserId`. */
+export async function consentThrough(card: unknown, corUserId: number): Promise<void> {
+  const consent = new URL(consentUrlOf(card));
   consent.searchParams.set('user_id', String(corUserId));
   const redirect = await fetch(consent, { redirect: 'manual' });
   const callback = await fetch(redirect.headers.get('location') ?? '');

@@ -3,6 +3,7 @@
  * way Slack does (form or JSON bodies in, `{ok: ...}` JSON out, HTTP 429 with Retry-After), records every
  * call, and serves response_url endpoints.
  */
+import { FakeSocketMode } from './socket-mode.ts';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { close, listen, readBody, sendJson } from '../http-util.ts';
 
@@ -118,7 +119,14 @@ export class FakeSlack {
     this.#server = createServer((req, res) => {
       this.#handle(req, res).catch((err: unknown) => sendJson(res, 500, { ok: false, error: String(err) }));
     });
+    this.#server.on('upgrade', (req, socket, head) => {
+      if (req.url?.startsWith('/socket')) this.socketMode.upgrade(req, socket, head);
+      else socket.destroy();
+    });
   }
+
+  /** Socket Mode: envelopes to a bot connected with an app-level token (`xapp-…`). */
+  readonly socketMode = new FakeSocketMode();
 
   async start(port = 0): Promise<this> {
     this.#port = await listen(this.#server, port);
@@ -126,6 +134,7 @@ export class FakeSlack {
   }
 
   stop(): Promise<void> {
+    this.socketMode.close();
     return close(this.#server);
   }
 
@@ -203,6 +212,12 @@ export class FakeSlack {
     if (this.#limited(method)) {
       this.rateLimited.push(method);
       sendJson(res, 429, { ok: false, error: 'ratelimited' }, { 'retry-after': '1' });
+      return;
+    }
+    if (method === 'apps.connections.open') {
+      this.calls.push({ method, args, token });
+      const ok = token?.startsWith('xapp-');
+      sendJson(res, 200, ok ? { ok: true, url: `ws://127.0.0.1:${this.#port}/socket?ticket=${++this.#seq}` } : { ok: false, error: 'invalid_auth' });
       return;
     }
     if (method === 'oauth.v2.access') {
