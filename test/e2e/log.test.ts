@@ -6,6 +6,7 @@ import type { FakeCor } from '../../tools/fake-cor/server.ts';
 import type { FakeSlack } from '../../tools/fake-slack/server.ts';
 import type { SlackRequestSender } from '../../tools/fake-slack/signed-requests.ts';
 import { responsesTo, waitForResponse } from '../helpers/linking.ts';
+import { buttonValue } from '../helpers/payloads.ts';
 
 const TZ = 'America/Argentina/Buenos_Aires'; // Jane's Slack zone
 const JANE = 2;
@@ -13,18 +14,6 @@ const JANE = 2;
 function yesterdayAt(hour: number): Date {
   const today = localParts(new Date(), TZ).date;
   return zonedTimeToInstant(addDays(today, -1), hour, 0, TZ);
-}
-
-interface Block {
-  elements?: { action_id?: string; value?: string }[];
-  accessory?: { action_id?: string; value?: string };
-}
-
-function buttonValue(body: Record<string, unknown>, actionId: string): string {
-  const blocks = (body.blocks ?? []) as Block[];
-  const el = blocks.flatMap((b) => [...(b.elements ?? []), ...(b.accessory ? [b.accessory] : [])]).find((e) => e.action_id === actionId);
-  if (!el?.value) throw new Error(`no ${actionId} in ${JSON.stringify(body)}`);
-  return el.value;
 }
 
 function click(sender: SlackRequestSender, slack: FakeSlack, actionId: string, value: string, userId = 'U01JANE') {
@@ -114,7 +103,7 @@ describe('/cor log, end to end (bot process, fake Slack, fake COR)', () => {
   it('offers a choice when several tasks fit, and Cancel writes nothing', async () => {
     const res = await sender.slashCommand({ text: 'log 1h on Homepage redesign yesterday' });
     const question = await waitForResponse(slack, res.responseUrl, (b) => String(b.text).startsWith('Which task'));
-    const options = ((question.blocks ?? []) as Block[]).filter((blk) => blk.accessory?.action_id === 'log_pick_task');
+    const options = ((question.blocks ?? []) as { accessory?: { action_id?: string } }[]).filter((blk) => blk.accessory?.action_id === 'log_pick_task');
     expect(options.length).toBeGreaterThanOrEqual(2);
     const before = posts().length;
     const cancel = click(sender, slack, 'log_cancel', buttonValue(question, 'log_cancel'));

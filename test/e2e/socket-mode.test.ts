@@ -5,20 +5,10 @@ import { FakeCor } from '../../tools/fake-cor/server.ts';
 import { FakeSlack } from '../../tools/fake-slack/server.ts';
 import { buttonClick, slashCommandBody } from '../helpers/bolt.ts';
 import { consentThrough, waitForResponse } from '../helpers/linking.ts';
-import { logFormSubmission } from '../helpers/payloads.ts';
+import { buttonValue, logFormSubmission } from '../helpers/payloads.ts';
 
 const TZ = 'America/Argentina/Buenos_Aires'; // Jane's Slack zone
 const JANE = 2;
-
-interface Block {
-  elements?: { action_id?: string; value?: string }[];
-}
-
-function buttonValue(body: Record<string, unknown>, actionId: string): string {
-  const value = ((body.blocks ?? []) as Block[]).flatMap((b) => b.elements ?? []).find((e) => e.action_id === actionId)?.value;
-  if (!value) throw new Error(`no ${actionId} in ${JSON.stringify(body)}`);
-  return value;
-}
 
 // The default run mode (`npm start`): the bot as a process over Socket Mode, against a fake Socket Mode server.
 describe('Socket Mode (bot process, the default mode)', () => {

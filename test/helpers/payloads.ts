@@ -35,3 +35,12 @@ export function logFormSubmission(opts: { viewId: string; tz: string; taskId: st
     viewId: opts.viewId,
   });
 }
+
+/** The value of the button `actionId` in a message's blocks (an action row or a section's accessory). */
+export function buttonValue(body: Record<string, unknown>, actionId: string): string {
+  type Element = { action_id?: string; value?: string };
+  const blocks = (body.blocks ?? []) as { elements?: Element[]; accessory?: Element }[];
+  const el = blocks.flatMap((b) => [...(b.elements ?? []), ...(b.accessory ? [b.accessory] : [])]).find((e) => e.action_id === actionId);
+  if (!el?.value) throw new Error(`no ${actionId} in ${JSON.stringify(body)}`);
+  return el.value;
+}
