@@ -88,13 +88,14 @@ export function createSlackApp(config: SlackAppConfig, services: SlackServices, 
       });
       return;
     }
-    if (httpReceiver && SLACK_PATHS.has(url.pathname)) {
+    if (httpReceiver && config.signingSecret && SLACK_PATHS.has(url.pathname)) {
       const receiver = httpReceiver;
+      const signingSecret = config.signingSecret;
       void readBody(req, MAX_SLACK_BODY_BYTES).then((body) => {
         if (body === undefined) return void res.writeHead(413, { 'content-type': 'text/plain' }).end('Request too large');
-        const verdict = checkSlackRequest(body, req.headers, services.clock.now().getTime(), app.registered);
+        const verdict = checkSlackRequest(body, req.headers, services.clock.now().getTime(), app.registered, signingSecret);
         if (!verdict.ok) {
-          services.logger.warn({ status: verdict.status, reason: verdict.reason }, 'refused a request to /slack/events');
+          if (verdict.status !== 200) services.logger.warn({ status: verdict.status, reason: verdict.reason }, 'refused a request to /slack/events');
           return void res.writeHead(verdict.status, { 'content-type': 'text/plain' }).end(verdict.reason);
         }
         // Bolt reads an already-buffered body from `rawBody` (and verifies its signature).

@@ -50,6 +50,14 @@ describe('the bot as a process, in HTTP mode', () => {
     expect(res.json).toMatchObject({ text: expect.stringContaining("I don't know `dance` yet") });
   });
 
+  it('verifies before it reads: a forged click on an action nobody handles gets 401, not which actions exist; a signed ssl_check gets an empty 200', async () => {
+    const click = { type: 'block_actions', team: { id: 'T0DEMO' }, user: { id: 'U01JANE', team_id: 'T0DEMO' }, actions: [{ action_id: 'no_such_action', block_id: 'b' }] };
+    const forged = await sender.interaction(click, { signature: 'v0=deadbeef' });
+    expect([forged.status, forged.text]).toEqual([401, 'bad signature']);
+    const sslCheck = await sender.send(new URLSearchParams({ ssl_check: '1', token: 'x' }).toString(), 'application/x-www-form-urlencoded');
+    expect([sslCheck.status, sslCheck.text]).toEqual([200, '']);
+  });
+
   it('refuses a bad signature and a stale timestamp with 401, and does nothing', async () => {
     const callsBefore = slack.calls.length;
     const forged = await sender.slashCommand({ text: 'help' }, { signature: 'v0=deadbeef' });
