@@ -57,7 +57,8 @@ export interface ListenerHarness {
   /** Pushes a payload through the real Bolt app, as the receiver would; resolves with what was acked. */
   send(body: Record<string, unknown>): Promise<AckRecord>;
   /** A link stored directly (as after the OAuth flow), with tokens the fake COR accepts for an hour. */
-  linkStored(slackUserId: string, corUserId: number, corName: string, tz: string): Promise<UserLinkRecord>;
+  /** `tz` null: a link made while Slack did not say the person's zone */
+  linkStored(slackUserId: string, corUserId: number, corName: string, tz: string | null): Promise<UserLinkRecord>;
   close(): Promise<void>;
 }
 

@@ -52,7 +52,7 @@ export function appApi(kit: CorKit, clock: Clock = systemClock) {
 export async function storeLinkedUser(
   store: Store,
   fake: FakeCor,
-  person: { corUserId: number; tz: string; slackUserId?: string; corName?: string; now?: Date },
+  person: { corUserId: number; tz: string | null; slackUserId?: string; corName?: string; now?: Date },
 ): Promise<UserLinkRecord> {
   const t = fake.issueTokens(person.corUserId);
   return store.links.upsert({

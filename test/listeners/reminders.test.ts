@@ -44,6 +44,20 @@ describe('daily reminder DMs through a real Bolt app', () => {
     throw new Error(`no ${actionId} button`);
   }
 
+  it('a link stored without a zone: the sweep asks Slack, keeps the answer and reminds in that zone; unknown, no DM at all', async () => {
+    clock.set('2026-11-23T17:31:00Z'); // 17:31 in UTC, 14:31 in São Paulo
+    await h.linkStored('U03ANA', 4, 'Ana Souza', null); // Slack's profile says America/Sao_Paulo
+    await h.linkStored('U09GHOST', 6, 'Nobody Known', null); // Slack knows no such user: no zone to be had
+    const early = await sweep();
+    expect(dmsTo('U03ANA')).toHaveLength(0); // not the 17:30 UTC a guessed zone would give
+    expect(early.decisions.find((d) => d.link.slackUserId === 'U09GHOST')?.reason).toMatch(/time zone unknown/);
+    expect((await h.db.store.links.find('T:T0DEMO', 'U03ANA'))?.tz).toBe('America/Sao_Paulo');
+    clock.set('2026-11-23T20:31:00Z'); // 17:31 in São Paulo
+    await sweep();
+    expect(dmsTo('U03ANA')).toHaveLength(1);
+    expect(dmsTo('U09GHOST')).toHaveLength(0);
+  });
+
   it('DMs exactly the people who are short on their workday, once, with the shortfall and recent tasks', async () => {
     await link('U03ANA', 4, 'Ana Souza', 'America/Sao_Paulo');
     await link('U04MIKE', 5, 'Mike Brown', 'Europe/London'); // COR working time: Tuesday and Thursday only

@@ -20,10 +20,16 @@ export interface ReminderMessenger {
   update(link: ReminderRecipient, delivery: ReminderDeliveryRecord, content: ReminderContent): Promise<void>;
   /** True while the person's Slack status says they are away (vacation, out of office, sick). */
   isAway(link: ReminderRecipient): Promise<boolean>;
+  /** The IANA zone of the person's Slack profile; undefined when Slack does not say (or does not answer). */
+  timeZone(link: ReminderRecipient): Promise<string | undefined>;
 }
 
 export interface ReminderDeps {
-  links: { activeRecipients(): Promise<ReminderRecipient[]>; findById(id: string): Promise<UserLinkRecord | undefined> };
+  links: {
+    activeRecipients(): Promise<ReminderRecipient[]>;
+    findById(id: string): Promise<UserLinkRecord | undefined>;
+    updateProfile(linkId: string, profile: { tz: string }): Promise<void>;
+  };
   reminders: ReminderRepository;
   /** COR as the app: everyone's daily hours, leaves, working time, and hours of many people per request */
   appCor: CorApi;

@@ -6,7 +6,6 @@ import { Pacer } from '../../lib/pacer.ts';
 import { addDays } from '../../lib/zoned.ts';
 import type { ReminderRecipient } from '../../store/links.ts';
 import { DEFAULT_REMINDER_SETTING, type ReminderDeliveryRecord, type ReminderKind, type ReminderRepository, type ReminderSettingRecord } from '../../store/reminders.ts';
-import { DEFAULT_TZ } from '../linking.ts';
 import { isTransient } from '../time-entries/model.ts';
 import type { ReminderDecision, ReminderDeps, SweepReport } from './ports.ts';
 import { evaluate, LOOKBACK_DAYS, type Occasion, occasionsAt, type PersonFacts, type ReminderContent } from './selection.ts';
@@ -58,6 +57,16 @@ export class ReminderSweep {
   }
 
   /**
+   * A link stored without a zone (Slack did not answer when it was made) is asked again, and the answer kept:
+   * reminders are planned in the person's own zone or not at all (a preview only asks).
+   */
+  async #zoneFromSlack(link: ReminderRecipient, keep: boolean): Promise<string | undefined> {
+    const tz = await this.#d.messenger.timeZone(link).catch(() => undefined);
+    if (tz && keep) await this.#d.links.updateProfile(link.id, { tz }).catch((err: unknown) => this.#d.logger.warn({ err }, 'could not keep a time zone read from Slack'));
+    return tz;
+  }
+
+  /**
    * One pass at `now`. With `dryRun`, nothing is claimed or sent: the report says who would get a DM and why.
    * With `explain`, the report lists every person's decision (preview); otherwise only counts per reason.
    */
@@ -77,7 +86,11 @@ export class ReminderSweep {
 
     let candidates: Candidate[] = [];
     for (const link of links) {
-      const tz = link.tz ?? DEFAULT_TZ;
+      const tz = link.tz ?? (await this.#zoneFromSlack(link, !dryRun));
+      if (!tz) {
+        decide({ link, tz: 'unknown' }, undefined, 'not_due', 'time zone unknown: Slack did not say, and no reminder goes out on a guessed zone');
+        continue;
+      }
       const setting = settings.get(link.id) ?? { linkId: link.id, ...DEFAULT_REMINDER_SETTING };
       const { occasions, reason } = occasionsAt(now, tz, setting);
       if (occasions.length === 0) decide({ link, tz }, undefined, 'not_due', reason);

@@ -38,6 +38,8 @@ const historySchema = z.object({
 const AWAY_EMOJI = new Set([':palm_tree:', ':desert_island:', ':beach_with_umbrella:', ':airplane:', ':face_with_thermometer:', ':thermometer:', ':mask:', ':sick:', ':baby:', ':out_of_office:']);
 const AWAY_TEXT = /\b(vacation|vacationing|on holiday|holidays|out of (the )?office|ooo|pto|sick|on leave|parental leave|vacaciones|de viaje|fuera de (la )?oficina|de licencia|enfermo|enferma|ferias|férias|de folga|fora do escrit[oó]rio|doente)\b/i;
 
+const zoneSchema = z.object({ user: z.object({ tz: z.string().min(1).optional() }) });
+
 const statusSchema = z.object({
   user: z.object({
     profile: z
@@ -99,6 +101,11 @@ export class SlackReminderMessenger implements ReminderMessenger {
     const client = await this.#clients.forTenant(link.tenantKey);
     const message = content.logged >= content.target - 0.01 ? reminderDoneMessage(content) : reminderMessage(content, delivery.id);
     await client.chat.update({ channel: delivery.channelId, ts: delivery.messageTs, ...message });
+  }
+
+  async timeZone(link: ReminderRecipient): Promise<string | undefined> {
+    const client = await this.#clients.forTenant(link.tenantKey);
+    return zoneSchema.parse(await client.users.info({ user: link.slackUserId })).user.tz;
   }
 
   async isAway(link: ReminderRecipient): Promise<boolean> {
