@@ -172,9 +172,13 @@ export class ReminderRepository {
   }
 
   /** Records many sent DMs in one transaction (a sweep sends hundreds at a time). */
-  async markSentMany(sent: { id: string; channelId: string; messageTs: string; aboutDate: string; targetHours: number; loggedHours: number }[]): Promise<void> {
-    if (sent.length === 0) return;
-    await this.#db.$transaction(sent.map(({ id, ...fields }) => this.#db.reminderDelivery.update({ where: { id }, data: { state: 'sent', claimedUntil: null, lastError: null, ...fields } })));
+  /**
+   * A DM that went out, recorded the moment it did (with the day it is about), so its buttons work at once. Only
+   * a claim still held becomes "sent": a Skip or Snooze that came first is not overwritten.
+   */
+  async markSent(sent: { id: string; channelId: string; messageTs: string; aboutDate: string; targetHours: number; loggedHours: number }): Promise<void> {
+    const { id, ...fields } = sent;
+    await this.#db.reminderDelivery.updateMany({ where: { id, state: 'claimed' }, data: { state: 'sent', claimedUntil: null, lastError: null, ...fields } });
   }
 
   /** Not needed after all: said once, with the reason (for `reminders preview` and support questions). */

@@ -63,7 +63,7 @@ export interface ListenerHarness {
 }
 
 /** A real Bolt App with every listener, real services over a temp store, fake Slack and fake COR over HTTP. */
-export async function listenerHarness(opts: { clock?: Clock; integrationSource?: IntegrationSource; corTimeoutMs?: number } = {}): Promise<ListenerHarness> {
+export async function listenerHarness(opts: { clock?: Clock; integrationSource?: IntegrationSource; corTimeoutMs?: number; reminderSendsPerSecond?: number } = {}): Promise<ListenerHarness> {
   const clock = opts.clock ?? systemClock;
   const slack = await new FakeSlack().start();
   const cor = await new FakeCor().start();
@@ -109,7 +109,7 @@ export async function listenerHarness(opts: { clock?: Clock; integrationSource?:
     messenger: new SlackReminderMessenger(clients, clock),
     clock,
     logger,
-    sendsPerSecond: Number.POSITIVE_INFINITY,
+    sendsPerSecond: opts.reminderSendsPerSecond ?? Number.POSITIVE_INFINITY,
   });
   const services: SlackServices = {
     logger,

@@ -111,6 +111,22 @@ describe('daily reminder DMs through a real Bolt app', () => {
     expect(await h.db.store.reminders.findDelivery(jane.id, '2026-11-23')).toMatchObject({ state: 'done', loggedHours: 8 });
   });
 
+  it('a DM works the moment it is out, while the paced sweep still sends the others: Snooze takes, and stays', async () => {
+    await h.close();
+    h = await listenerHarness({ clock, reminderSendsPerSecond: 1 }); // one DM a second per workspace: the second waits
+    jane = await link('U01JANE', 2, 'Jane Doe', BA);
+    await link('U03ANA', 4, 'Ana Souza', 'America/Sao_Paulo');
+    const sweeping = sweep();
+    const first = await h.slack.waitFor(() => h.slack.callsTo('chat.postMessage')[0]);
+    const user = String(first.args.channel);
+    await click('reminder_snooze', buttonValue(first, 'reminder_snooze'), user);
+    expect(h.slack.callsTo('chat.postMessage')).toHaveLength(1); // the sweep is still sending the other DM
+    expect(h.slack.responses.at(-1)?.body).toMatchObject({ text: expect.stringContaining('Snoozed') });
+    expect((await sweeping).sent).toBe(2);
+    const delivery = await h.db.store.reminders.findDelivery(user === 'U01JANE' ? jane.id : (await h.db.store.links.find('T:T0DEMO', 'U03ANA'))?.id ?? '', '2026-11-23');
+    expect(delivery?.state).toBe('snoozed'); // the end of the batch did not turn it back into "sent"
+  });
+
   it('snooze sends the reminder again an hour later; skip stops it for the day', async () => {
     await sweep();
     const value = buttonValue(dmsTo('U01JANE')[0], 'reminder_snooze');

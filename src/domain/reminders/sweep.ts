@@ -5,7 +5,7 @@ import { formatHours } from '../../lib/duration-text.ts';
 import { Pacer } from '../../lib/pacer.ts';
 import { addDays } from '../../lib/zoned.ts';
 import type { ReminderRecipient } from '../../store/links.ts';
-import { DEFAULT_REMINDER_SETTING, type ReminderDeliveryRecord, type ReminderKind, type ReminderRepository, type ReminderSettingRecord } from '../../store/reminders.ts';
+import { DEFAULT_REMINDER_SETTING, type ReminderDeliveryRecord, type ReminderKind, type ReminderSettingRecord } from '../../store/reminders.ts';
 import { isTransient } from '../time-entries/model.ts';
 import type { ReminderDecision, ReminderDeps, SweepReport } from './ports.ts';
 import { evaluate, LOOKBACK_DAYS, type Occasion, occasionsAt, type PersonFacts, type ReminderContent } from './selection.ts';
@@ -169,8 +169,6 @@ export class ReminderSweep {
     }
     for (const [reason, ids] of skips) await this.#d.reminders.markSkipped(ids, reason);
 
-    const sent: Parameters<ReminderRepository['markSentMany']>[0] = [];
-    const sentDms: SentDm[] = [];
     // While this instance is still sending (paced, it can take a while), its claims stay its own: they are
     // renewed well before the lease ends, so only an instance that died lets another take them over.
     const held = new Set(sends.flatMap(({ delivery }) => (delivery ? [delivery.id] : [])));
@@ -194,8 +192,10 @@ export class ReminderSweep {
           await this.#pacer.wait(c.link.tenantKey);
           const result = await this.#d.messenger.send(c.link, delivery, content);
           if (result.ok) {
-            sent.push({ id: delivery.id, channelId: result.channelId, messageTs: result.messageTs, aboutDate: content.aboutDate, targetHours: content.target, loggedHours: content.logged });
-            sentDms.push({ linkId: c.link.id, aboutDate: content.aboutDate });
+            // Recorded the moment it went out: Snooze, Skip and Log 1h on it work while the batch still sends.
+            await this.#d.reminders.markSent({ id: delivery.id, channelId: result.channelId, messageTs: result.messageTs, aboutDate: content.aboutDate, targetHours: content.target, loggedHours: content.logged });
+            held.delete(delivery.id);
+            this.#onSent([{ linkId: c.link.id, aboutDate: content.aboutDate }]);
             report.sent++;
             return decide(c, c.occasion.kind, 'sent', shortText(content), content);
           }
@@ -213,9 +213,6 @@ export class ReminderSweep {
     } finally {
       if (renew) clearInterval(renew);
     }
-    // One write for the batch; a crash before it leaves claims whose DMs the next attempt finds in Slack.
-    await this.#d.reminders.markSentMany(sent);
-    this.#onSent(sentDms);
   }
 
   /** COR facts for a batch: company-wide lists (cached a while) and the batch's hours in one request. */
