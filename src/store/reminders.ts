@@ -176,9 +176,13 @@ export class ReminderRepository {
    * A DM that went out, recorded the moment it did (with the day it is about), so its buttons work at once. Only
    * a claim still held becomes "sent": a Skip or Snooze that came first is not overwritten.
    */
-  async markSent(sent: { id: string; channelId: string; messageTs: string; aboutDate: string; targetHours: number; loggedHours: number }): Promise<void> {
-    const { id, ...fields } = sent;
-    await this.#db.reminderDelivery.updateMany({ where: { id, state: 'claimed' }, data: { state: 'sent', claimedUntil: null, lastError: null, ...fields } });
+  async markSent(sent: { id: string; channelId: string; messageTs: string; aboutDate: string; targetHours: number; loggedHours: number }, now: Date): Promise<void> {
+    // Raw SQL: one statement per DM, thousands per sweep (see `UserLinkRepository.find`).
+    const { id, channelId, messageTs, aboutDate, targetHours, loggedHours } = sent;
+    await this.#db.$executeRaw`
+      UPDATE "ReminderDelivery" SET "state" = 'sent', "claimedUntil" = NULL, "lastError" = NULL, "channelId" = ${channelId}, "messageTs" = ${messageTs},
+        "aboutDate" = ${aboutDate}, "targetHours" = ${targetHours}, "loggedHours" = ${loggedHours}, "updatedAt" = ${now}
+      WHERE "id" = ${id} AND "state" = 'claimed'`;
   }
 
   /** Not needed after all: said once, with the reason (for `reminders preview` and support questions). */

@@ -193,7 +193,7 @@ export class ReminderSweep {
           const result = await this.#d.messenger.send(c.link, delivery, content);
           if (result.ok) {
             // Recorded the moment it went out: Snooze, Skip and Log 1h on it work while the batch still sends.
-            await this.#d.reminders.markSent({ id: delivery.id, channelId: result.channelId, messageTs: result.messageTs, aboutDate: content.aboutDate, targetHours: content.target, loggedHours: content.logged });
+            await this.#d.reminders.markSent({ id: delivery.id, channelId: result.channelId, messageTs: result.messageTs, aboutDate: content.aboutDate, targetHours: content.target, loggedHours: content.logged }, this.#d.clock.now());
             held.delete(delivery.id);
             this.#onSent([{ linkId: c.link.id, aboutDate: content.aboutDate }]);
             report.sent++;

@@ -252,7 +252,7 @@ describe.each(['sqlite', 'postgresql'] as const)('repositories on %s', (kind) =>
       expect(await t.store.reminders.claimDelivery(link.id, '2026-11-23', 'day', new Date(now.getTime() + 30_000), 60_000)).toBeUndefined();
       const again = await t.store.reminders.claimDelivery(link.id, '2026-11-23', 'day', new Date(now.getTime() + 61_000), 60_000);
       expect(again?.attempts).toBe(2);
-      await t.store.reminders.markSent({ id: again?.id ?? '', channelId: 'D1', messageTs: '1.2', aboutDate: '2026-11-23', targetHours: 8, loggedHours: 3 });
+      await t.store.reminders.markSent({ id: again?.id ?? '', channelId: 'D1', messageTs: '1.2', aboutDate: '2026-11-23', targetHours: 8, loggedHours: 3 }, new Date(now.getTime() + 61_000));
       expect(await t.store.reminders.claimDelivery(link.id, '2026-11-23', 'day', new Date(now.getTime() + 3 * HOUR), 60_000)).toBeUndefined();
       expect(await t.store.reminders.findDelivery(link.id, '2026-11-23')).toMatchObject({ state: 'sent', messageTs: '1.2', targetHours: 8, loggedHours: 3 });
       expect(await t.store.reminders.openDeliveriesAbout(link.id, '2026-11-23')).toHaveLength(1);
