@@ -12,7 +12,7 @@ import { LinkingService } from './domain/linking.ts';
 import { ReminderService } from './domain/reminders/service.ts';
 import { ProjectService } from './domain/projects.ts';
 import { TaskDirectory } from './domain/tasks.ts';
-import { TimeEntryService } from './domain/time-entries/service.ts';
+import { attemptLeaseMs, TimeEntryService } from './domain/time-entries/service.ts';
 import { TimerService } from './domain/timers.ts';
 import { startOutboxWorker } from './scheduler/outbox-worker.ts';
 import { startReminderScheduler } from './scheduler/reminders.ts';
@@ -119,6 +119,7 @@ function composeServices(base: { config: Config; logger: Logger; clock: Clock; s
     notifier: new SlackEntryNotifier(clients, clock),
     clock,
     logger: logger.child({ component: 'time-entries' }),
+    leaseMs: attemptLeaseMs(config.cor.timeoutMs),
     // After one of a person's own writes: their reminder DM about that day and their App Home redraw.
     afterWrite: (link, start) => {
       void work.track(reminders.refreshAfterWrite(link, start).catch((err: unknown) => logger.warn({ err }, 'could not redraw a reminder DM')));

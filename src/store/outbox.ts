@@ -30,6 +30,12 @@ export interface NewTimeEntryRequest {
   responseUrl?: string | null;
 }
 
+/**
+ * Who holds a request: the end of the lease its holder set. A later claim always ends later, so the value names
+ * one holder, and the row's state changes only for it.
+ */
+export type Claim = Date;
+
 type Row = Awaited<ReturnType<PrismaClient['timeEntryRequest']['findUniqueOrThrow']>>;
 
 function toRecord(row: Row): TimeEntryRequestRecord {
@@ -52,7 +58,7 @@ export class OutboxRepository {
    * Adds a request, or returns the one already recorded under the same key (`created: false`). With
    * `claimForMs` a new row is created already claimed by the caller for its first attempt (one write, not two).
    */
-  async enqueue(req: NewTimeEntryRequest, now: Date, claimForMs?: number): Promise<{ request: TimeEntryRequestRecord; created: boolean }> {
+  async enqueue(req: NewTimeEntryRequest, now: Date, claimForMs?: number): Promise<{ request: TimeEntryRequestRecord; created: boolean; claim: Claim | undefined }> {
     const claimedUntil = claimForMs === undefined ? null : new Date(now.getTime() + claimForMs);
     const attempts = claimForMs === undefined ? 0 : 1;
     // Raw SQL: this runs once per entry, on the path right after an ack (see `UserLinkRepository.find`).
@@ -61,9 +67,9 @@ export class OutboxRepository {
       VALUES (${randomUUID()}, ${req.idempotencyKey}, ${req.linkId}, ${req.taskId}, ${req.start}, ${req.stop}, ${req.note ?? null}, 'pending', ${attempts}, ${now}, ${claimedUntil}, ${req.responseUrl ?? null}, ${now}, ${now})
       ON CONFLICT ("idempotencyKey") DO NOTHING
       RETURNING *`;
-    if (rows[0]) return { request: toRecord(rows[0]), created: true };
+    if (rows[0]) return { request: toRecord(rows[0]), created: true, claim: claimedUntil ?? undefined };
     const row = await this.#db.timeEntryRequest.findUniqueOrThrow({ where: { idempotencyKey: req.idempotencyKey } });
-    return { request: toRecord(row), created: false };
+    return { request: toRecord(row), created: false, claim: undefined };
   }
 
   async get(id: string): Promise<TimeEntryRequestRecord | undefined> {
@@ -71,13 +77,14 @@ export class OutboxRepository {
     return row ? toRecord(row) : undefined;
   }
 
-  /** Takes the lease of one pending request; false when someone else holds it or it is done. */
-  async claim(id: string, now: Date, leaseMs: number): Promise<boolean> {
+  /** Takes the lease of one pending request; undefined when someone else holds it or it is done. */
+  async claim(id: string, now: Date, leaseMs: number): Promise<Claim | undefined> {
+    const until = new Date(now.getTime() + leaseMs);
     const { count } = await this.#db.timeEntryRequest.updateMany({
       where: { id, state: 'pending', OR: [{ claimedUntil: null }, { claimedUntil: { lt: now } }] },
-      data: { claimedUntil: new Date(now.getTime() + leaseMs), attempts: { increment: 1 } },
+      data: { claimedUntil: until, attempts: { increment: 1 } },
     });
-    return count === 1;
+    return count === 1 ? until : undefined;
   }
 
   /** Pending requests that are due and not held by anyone (each still has to be claimed to be worked). */
@@ -90,16 +97,24 @@ export class OutboxRepository {
     return rows.map(toRecord);
   }
 
-  async markWritten(id: string, corHourId: number, now: Date): Promise<void> {
-    await this.#db.$executeRaw`UPDATE "TimeEntryRequest" SET "state" = 'written', "corHourId" = ${corHourId}, "claimedUntil" = NULL, "lastError" = NULL, "updatedAt" = ${now} WHERE "id" = ${id}`;
+  // The three ends of an attempt change the row only for the holder of `claim`: one whose lease ran out (and was
+  // taken over) changes nothing, and is told so (false).
+
+  async markWritten(id: string, corHourId: number, now: Date, claim: Claim): Promise<boolean> {
+    const changed = await this.#db.$executeRaw`
+      UPDATE "TimeEntryRequest" SET "state" = 'written', "corHourId" = ${corHourId}, "claimedUntil" = NULL, "lastError" = NULL, "updatedAt" = ${now}
+      WHERE "id" = ${id} AND "state" = 'pending' AND "claimedUntil" = ${claim}`;
+    return changed === 1;
   }
 
-  async scheduleRetry(id: string, error: string, nextAttemptAt: Date): Promise<void> {
-    await this.#db.timeEntryRequest.update({ where: { id }, data: { lastError: error, nextAttemptAt, claimedUntil: null } });
+  async scheduleRetry(id: string, error: string, nextAttemptAt: Date, claim: Claim): Promise<boolean> {
+    const { count } = await this.#db.timeEntryRequest.updateMany({ where: { id, state: 'pending', claimedUntil: claim }, data: { lastError: error, nextAttemptAt, claimedUntil: null } });
+    return count === 1;
   }
 
-  async markFailed(id: string, error: string): Promise<void> {
-    await this.#db.timeEntryRequest.update({ where: { id }, data: { state: 'failed', lastError: error, claimedUntil: null } });
+  async markFailed(id: string, error: string, claim: Claim): Promise<boolean> {
+    const { count } = await this.#db.timeEntryRequest.updateMany({ where: { id, state: 'pending', claimedUntil: claim }, data: { state: 'failed', lastError: error, claimedUntil: null } });
+    return count === 1;
   }
 
   /** Unlinking cancels what would need the user's token; returns the cancelled requests. */

@@ -1,13 +1,14 @@
 import { LRUCache } from 'lru-cache';
 import type { CorApi } from '../../cor/client.ts';
 import { CorError } from '../../cor/errors.ts';
+import { DEFAULT_RETRY } from '../../cor/retry.ts';
 import type { CorHour, CorWorkingTime } from '../../cor/schemas.ts';
 import { cacheOptions, PER_PERSON_MAX, PER_TENANT_MAX } from '../../lib/cache.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { addDays, localParts, weekdayOf, zonedTimeToInstant } from '../../lib/zoned.ts';
 import type { Logger } from '../../logger.ts';
 import type { UserLinkRecord } from '../../store/links.ts';
-import type { OutboxRepository, TimeEntryRequestRecord } from '../../store/outbox.ts';
+import type { Claim, OutboxRepository, TimeEntryRequestRecord } from '../../store/outbox.ts';
 import type { ParsedLog } from '../parse/log-command.ts';
 import { matchTask } from '../task-match.ts';
 import type { TaskDirectory, TaskView } from '../tasks.ts';
@@ -38,6 +39,8 @@ export interface TimeEntryDeps {
   logger: Logger;
   /** waits between outbox attempts; the last one failing ends the request */
   retrySchedule?: number[];
+  /** how long a claim lasts (see attemptLeaseMs); 5 minutes unless said */
+  leaseMs?: number;
   /** told after each entry is written (reminder DMs about that day redraw themselves) */
   afterWrite?: (link: UserLinkRecord, start: Date) => void;
 }
@@ -53,8 +56,16 @@ const DRAIN_CONCURRENCY = 4;
 
 /** Waits between the outbox's attempts: with the first one, 10 attempts over about an hour. */
 const DEFAULT_RETRY_SCHEDULE = [5_000, 15_000, 30_000, 60_000, 120_000, 300_000, 600_000, 900_000, 1_800_000];
-/** A claimed request is someone's for this long; a crash lets another instance take it after. */
-const LEASE_MS = 60_000;
+/**
+ * How long a claimed request stays its holder's: longer than the longest attempt, so that no one else can take it
+ * over (and write it a second time) while the holder is still at it; a crash lets another instance take it after.
+ * The longest attempt: a look-first GET with every retry (each up to the COR timeout, waits up to the largest
+ * Retry-After), then the POST, twice over for margin; at least 5 minutes.
+ */
+export function attemptLeaseMs(corTimeoutMs: number): number {
+  const { maxAttempts, maxRetryAfterMs } = DEFAULT_RETRY;
+  return Math.max(5 * 60_000, 2 * ((maxAttempts + 1) * corTimeoutMs + (maxAttempts - 1) * maxRetryAfterMs));
+}
 const DEFAULT_DAY_START = { hour: 9, minute: 0 };
 const PROFILE_TTL_MS = 10 * 60_000;
 
@@ -62,6 +73,7 @@ const PROFILE_TTL_MS = 10 * 60_000;
 export class TimeEntryService {
   readonly #d: TimeEntryDeps;
   readonly #schedule: number[];
+  readonly #leaseMs: number;
   /** Slow-changing COR facts, reused for a while: a person's daily target (by link), a company's working times (by tenant). */
   readonly #targets: LRUCache<string, number, CorApi>;
   readonly #workingTimes: LRUCache<string, Map<number, CorWorkingTime[]>, CorApi>;
@@ -77,6 +89,7 @@ export class TimeEntryService {
     });
     this.#workingTimes = new LRUCache({ ...cacheOptions(deps.clock, PER_TENANT_MAX, PROFILE_TTL_MS), fetchMethod: (_tenantKey, _stale, { context: api }) => api.workingTimes() });
     this.#schedule = deps.retrySchedule ?? DEFAULT_RETRY_SCHEDULE;
+    this.#leaseMs = deps.leaseMs ?? 5 * 60_000;
   }
 
   /** Entries of the person's local `date` (COR is asked for a day either side: it files by its own date). */
@@ -198,13 +211,13 @@ export class TimeEntryService {
 
   /** Records the request under its idempotency key, then tries to write it at once. */
   async submit(link: UserLinkRecord, proposal: Proposal, idempotencyKey: string, responseUrl: string | undefined): Promise<WriteOutcome> {
-    const { request, created } = await this.#d.outbox.enqueue(
+    const { request, created, claim } = await this.#d.outbox.enqueue(
       { idempotencyKey, linkId: link.id, taskId: proposal.task.id, start: proposal.start, stop: proposal.stop, note: proposal.note ?? null, responseUrl: responseUrl ?? null },
       this.#d.clock.now(),
-      LEASE_MS,
+      this.#leaseMs,
     );
-    if (!created) return { kind: 'duplicate', request };
-    return this.#post(link, request, proposal.task, false);
+    if (!created || !claim) return { kind: 'duplicate', request };
+    return this.#post(link, request, claim, proposal.task, false);
   }
 
   /**
@@ -212,15 +225,13 @@ export class TimeEntryService {
    * it otherwise. Never posts a request someone else holds, and never twice for one claim.
    */
   async attempt(link: UserLinkRecord, request: TimeEntryRequestRecord, knownTask?: TaskView): Promise<WriteOutcome> {
-    const now = this.#d.clock.now();
-    if (!(await this.#d.outbox.claim(request.id, now, LEASE_MS))) {
-      return { kind: 'duplicate', request: (await this.#d.outbox.get(request.id)) ?? request };
-    }
-    return this.#post(link, { ...request, attempts: request.attempts + 1 }, knownTask, request.attempts > 0);
+    const claim = await this.#d.outbox.claim(request.id, this.#d.clock.now(), this.#leaseMs);
+    if (!claim) return { kind: 'duplicate', request: (await this.#d.outbox.get(request.id)) ?? request };
+    return this.#post(link, { ...request, attempts: request.attempts + 1 }, claim, knownTask, request.attempts > 0);
   }
 
-  /** Writes a request this caller holds; `lookFirst` after an attempt whose outcome is unknown. */
-  async #post(link: UserLinkRecord, request: TimeEntryRequestRecord, knownTask: TaskView | undefined, lookFirst: boolean): Promise<WriteOutcome> {
+  /** Writes a request this caller holds (`claim`); `lookFirst` after an attempt whose outcome is unknown. */
+  async #post(link: UserLinkRecord, request: TimeEntryRequestRecord, claim: Claim, knownTask: TaskView | undefined, lookFirst: boolean): Promise<WriteOutcome> {
     const api = this.#d.apiFor(link);
     const task = knownTask ?? placeholderTask(request.taskId);
     const entry = (corHourId: number): WrittenEntry => ({
@@ -234,19 +245,26 @@ export class TimeEntryService {
       if (lookFirst) {
         const existing = await this.#findWritten(link, api, request);
         if (existing) {
-          await this.#d.outbox.markWritten(request.id, existing.id, this.#d.clock.now());
+          await this.#markWritten(request, existing.id, claim);
           this.#d.afterWrite?.(link, request.start);
           this.#d.logger.info({ requestId: request.id, corHourId: existing.id }, 'adopted an entry an earlier attempt had written');
           return { kind: 'written', entry: entry(existing.id), adopted: true };
         }
       }
       const hour = await api.createHour({ task_log_id: request.taskId, start: request.start.toISOString(), stop: request.stop.toISOString() });
-      await this.#d.outbox.markWritten(request.id, hour.id, this.#d.clock.now());
+      await this.#markWritten(request, hour.id, claim);
       this.#d.tasks.invalidate(link);
       this.#d.afterWrite?.(link, request.start);
       return { kind: 'written', entry: entry(hour.id), adopted: false };
     } catch (err) {
-      return this.#afterFailure(request, err);
+      return this.#afterFailure(request, claim, err);
+    }
+  }
+
+  /** The entry is in COR either way; a holder that lost its claim says so (whoever holds it now adopts the entry). */
+  async #markWritten(request: TimeEntryRequestRecord, corHourId: number, claim: Claim): Promise<void> {
+    if (!(await this.#d.outbox.markWritten(request.id, corHourId, this.#d.clock.now(), claim))) {
+      this.#d.logger.warn({ requestId: request.id, corHourId }, 'wrote an entry after losing its claim: the holder adopts it');
     }
   }
 
@@ -260,25 +278,31 @@ export class TimeEntryService {
   }
 
   /** `request.attempts` counts the attempt that just failed. */
-  async #afterFailure(request: TimeEntryRequestRecord, err: unknown): Promise<WriteOutcome> {
+  async #afterFailure(request: TimeEntryRequestRecord, claim: Claim, err: unknown): Promise<WriteOutcome> {
     const attempts = request.attempts;
     const current = request;
     if (isTransient(err)) {
       const wait = this.#schedule[attempts - 1];
       if (wait !== undefined) {
         const delay = Math.max(wait, err.retryAfterMs ?? 0);
-        await this.#d.outbox.scheduleRetry(request.id, err.code, new Date(this.#d.clock.now().getTime() + delay));
+        if (!(await this.#d.outbox.scheduleRetry(request.id, err.code, new Date(this.#d.clock.now().getTime() + delay), claim))) return this.#lost(request);
         this.#d.logger.warn({ requestId: request.id, code: err.code, attempts, retryInMs: delay }, 'time entry queued for retry');
         return { kind: 'queued', request: current, reason: err.code };
       }
-      await this.#d.outbox.markFailed(request.id, err.code);
+      if (!(await this.#d.outbox.markFailed(request.id, err.code, claim))) return this.#lost(request);
       return { kind: 'failed', request: current, reason: err.code, relink: false };
     }
     const relink = (err instanceof CorError && err.code === 'unauthorized') || (err instanceof Error && 'code' in err && (err as { code: string }).code === 'not_linked');
     const reason = err instanceof CorError ? (err.corMessage ?? err.code) : err instanceof Error ? err.message : 'unknown error';
-    await this.#d.outbox.markFailed(request.id, reason);
+    if (!(await this.#d.outbox.markFailed(request.id, reason, claim))) return this.#lost(request);
     this.#d.logger.warn({ requestId: request.id, reason }, 'time entry refused');
     return { kind: 'failed', request: current, reason, relink };
+  }
+
+  /** Someone else holds the request now: its outcome is theirs to record and to tell. */
+  async #lost(request: TimeEntryRequestRecord): Promise<WriteOutcome> {
+    this.#d.logger.warn({ requestId: request.id }, 'lost the claim of a time entry during an attempt');
+    return { kind: 'duplicate', request: (await this.#d.outbox.get(request.id)) ?? request };
   }
 
   /** The outbox worker's pass: every due request gets one attempt; final outcomes are told to the person. */

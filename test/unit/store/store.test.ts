@@ -195,31 +195,40 @@ describe.each(['sqlite', 'postgresql'] as const)('repositories on %s', (kind) =>
       expect(await t.store.outbox.countByState()).toEqual({ pending: 1 });
     });
 
-    it('leases a request to one worker at a time; an expired lease can be taken over', async () => {
+    it('leases a request to one worker at a time; an expired lease can be taken over; only the holder ends an attempt', async () => {
       const link = await t.store.links.upsert({ tenantKey: 'T:1', slackUserId: 'U1', corUserId: 2, corName: 'Jane', tokens: { accessToken: 'a', refreshToken: 'r', expiresAt: new Date() } });
       const now = new Date('2026-11-21T15:00:00Z');
+      const later = (ms: number) => new Date(now.getTime() + ms);
       const { request } = await t.store.outbox.enqueue({ idempotencyKey: 'k1', linkId: link.id, taskId: 1, start: now, stop: now }, now);
       expect((await t.store.outbox.due(now, 10)).map((r) => r.id)).toEqual([request.id]);
       const claims = await Promise.all([t.store.outbox.claim(request.id, now, 60_000), t.store.outbox.claim(request.id, now, 60_000)]);
       expect(claims.filter(Boolean)).toHaveLength(1);
-      expect(await t.store.outbox.due(new Date(now.getTime() + 30_000), 10)).toEqual([]);
-      expect(await t.store.outbox.claim(request.id, new Date(now.getTime() + 30_000), 60_000)).toBe(false);
-      expect(await t.store.outbox.claim(request.id, new Date(now.getTime() + 61_000), 60_000)).toBe(true);
+      const first = claims.find(Boolean) ?? now;
+      expect(await t.store.outbox.due(later(30_000), 10)).toEqual([]);
+      expect(await t.store.outbox.claim(request.id, later(30_000), 60_000)).toBeUndefined();
+      const second = await t.store.outbox.claim(request.id, later(61_000), 60_000);
+      expect(second).toEqual(later(121_000));
       expect((await t.store.outbox.get(request.id))?.attempts).toBe(2);
-      await t.store.outbox.scheduleRetry(request.id, 'COR 503', new Date(now.getTime() + HOUR));
-      expect(await t.store.outbox.due(new Date(now.getTime() + 62_000), 10)).toEqual([]);
-      expect((await t.store.outbox.due(new Date(now.getTime() + HOUR), 10)).map((r) => r.lastError)).toEqual(['COR 503']);
-      await t.store.outbox.markWritten(request.id, 777, new Date(now.getTime() + HOUR));
+      // The first holder's lease ran out and was taken over: none of its ends changes the row.
+      expect(await t.store.outbox.markWritten(request.id, 666, later(62_000), first)).toBe(false);
+      expect(await t.store.outbox.markFailed(request.id, 'stale', first)).toBe(false);
+      expect(await t.store.outbox.scheduleRetry(request.id, 'stale', later(HOUR), first)).toBe(false);
+      expect(await t.store.outbox.get(request.id)).toMatchObject({ state: 'pending', corHourId: null, lastError: null });
+      expect(await t.store.outbox.scheduleRetry(request.id, 'COR 503', later(HOUR), second ?? now)).toBe(true);
+      expect(await t.store.outbox.due(later(62_000), 10)).toEqual([]);
+      expect((await t.store.outbox.due(later(HOUR), 10)).map((r) => r.lastError)).toEqual(['COR 503']);
+      const third = await t.store.outbox.claim(request.id, later(HOUR), 60_000);
+      expect(await t.store.outbox.markWritten(request.id, 777, later(HOUR), third ?? now)).toBe(true);
       expect(await t.store.outbox.get(request.id)).toMatchObject({ state: 'written', corHourId: 777 });
-      expect(await t.store.outbox.due(new Date(now.getTime() + 2 * HOUR), 10)).toEqual([]);
-      expect(await t.store.outbox.claim(request.id, new Date(now.getTime() + 2 * HOUR), 60_000)).toBe(false);
+      expect(await t.store.outbox.due(later(2 * HOUR), 10)).toEqual([]);
+      expect(await t.store.outbox.claim(request.id, later(2 * HOUR), 60_000)).toBeUndefined();
     });
 
     it('tells which COR entries requests already own, and what is pending in a span', async () => {
       const link = await t.store.links.upsert({ tenantKey: 'T:1', slackUserId: 'U1', corUserId: 2, corName: 'Jane', tokens: { accessToken: 'a', refreshToken: 'r', expiresAt: new Date() } });
       const at = (h: number) => new Date(Date.UTC(2026, 10, 21, h));
-      const { request: written } = await t.store.outbox.enqueue({ idempotencyKey: 'w', linkId: link.id, taskId: 1, start: at(9), stop: at(10) }, at(12));
-      await t.store.outbox.markWritten(written.id, 501, at(12));
+      const { request: written, claim } = await t.store.outbox.enqueue({ idempotencyKey: 'w', linkId: link.id, taskId: 1, start: at(9), stop: at(10) }, at(12), 60_000);
+      await t.store.outbox.markWritten(written.id, 501, at(12), claim ?? at(12));
       await t.store.outbox.enqueue({ idempotencyKey: 'p1', linkId: link.id, taskId: 1, start: at(10), stop: at(11) }, at(12));
       await t.store.outbox.enqueue({ idempotencyKey: 'p2', linkId: link.id, taskId: 1, start: at(23), stop: at(24) }, at(12));
       expect([...(await t.store.outbox.hourIdsTaken([500, 501, 502]))]).toEqual([501]);

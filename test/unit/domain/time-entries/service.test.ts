@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseLogCommand } from '../../../../src/domain/parse/log-command.ts';
 import { TaskDirectory } from '../../../../src/domain/tasks.ts';
-import { TimeEntryService } from '../../../../src/domain/time-entries/service.ts';
+import { attemptLeaseMs, TimeEntryService } from '../../../../src/domain/time-entries/service.ts';
 import { type EntryNotifier } from '../../../../src/domain/time-entries/model.ts';
 import { splitAtMidnight, TimerService } from '../../../../src/domain/timers.ts';
 import { ManualClock } from '../../../../src/lib/clock.ts';
@@ -197,6 +197,40 @@ describe('TimeEntryService against the fake COR', () => {
 
     const refused = await service.submit(link, { ...(await ready('1h #48211')), start: new Date('2026-11-18T13:00:00Z'), stop: new Date('2026-11-18T12:00:00Z') }, 'bad', undefined);
     expect(refused).toMatchObject({ kind: 'failed', reason: expect.stringContaining('stop must be after start') });
+  });
+
+  it('an attempt slower than a minute keeps its claim: another worker cannot take the request over and write it again', async () => {
+    // Two workers (two instances) whose COR calls may take their full 10 s timeout.
+    const worker = () => {
+      const kit = corKit(cor, { timeoutMs: 10_000 });
+      return new TimeEntryService({
+        outbox: db.store.outbox,
+        tasks: new TaskDirectory(clock),
+        apiFor: apiForStoredLinks(kit, db.store, clock),
+        findLink: (id) => db.store.links.findById(id),
+        notifier: { writtenLater: async () => undefined, failedForGood: async () => undefined },
+        clock,
+        logger: memoryLogger().logger,
+        leaseMs: attemptLeaseMs(10_000),
+      });
+    };
+    const [a, b] = [worker(), worker()];
+    const proposal = await ready('1h #48211');
+    const posts = () => cor.requestsTo('POST', '/hours').length;
+    const before = posts();
+    let release = () => {};
+    cor.addFault({ method: 'POST', path: '/hours', until: new Promise<void>((resolve) => (release = resolve)) }); // COR holds the POST
+    const first = a.submit(link, proposal, 'k-slow', undefined);
+    await new Promise((r) => setTimeout(r, 200)); // a's POST is out, unanswered
+    clock.advance(2 * 60_000); // longer than the one-minute lease it used to have
+    const second = b.drainDue();
+    await new Promise((r) => setTimeout(r, 200));
+    cor.clearFaults();
+    release();
+    expect((await first).kind).toBe('written');
+    expect(await second).toBe(0); // b found it held
+    expect(posts()).toBe(before + 1);
+    expect(await db.store.outbox.countByState()).toEqual({ written: 1 });
   });
 
   it('a restart loses nothing: a new service picks up what is pending', async () => {
