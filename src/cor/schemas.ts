@@ -108,6 +108,8 @@ export const hourSchema = z.object({
   client_id: looseInt.nullish(),
   status: z.string().nullish(),
   comments: z.string().nullish(),
+  /** whose entry: COR gives their zone, one of the two readings of `start` and `stop` (see shared/cor/NOTES.md) */
+  user: z.object({ timezone: z.string().nullish() }).nullish().catch(undefined),
   task: z
     .object({ id: looseInt, title: z.string(), project_id: looseInt.nullish(), status: z.string().nullish(), project: projectRefSchema.nullish() })
     .nullish(),

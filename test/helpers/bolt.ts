@@ -63,10 +63,10 @@ export interface ListenerHarness {
 }
 
 /** A real Bolt App with every listener, real services over a temp store, fake Slack and fake COR over HTTP. */
-export async function listenerHarness(opts: { clock?: Clock; integrationSource?: IntegrationSource; corTimeoutMs?: number; reminderSendsPerSecond?: number } = {}): Promise<ListenerHarness> {
+export async function listenerHarness(opts: { clock?: Clock; integrationSource?: IntegrationSource; corTimeoutMs?: number; reminderSendsPerSecond?: number; corHourTimes?: 'utc' | 'user-zone' } = {}): Promise<ListenerHarness> {
   const clock = opts.clock ?? systemClock;
   const slack = await new FakeSlack().start();
-  const cor = await new FakeCor().start();
+  const cor = await new FakeCor(opts.corHourTimes ? { hourTimes: opts.corHourTimes } : {}).start();
   // The same listener tests run once per store (vitest projects): PostgreSQL when the project says so.
   const db = await tempStore(inject('store') === 'postgresql' ? { postgres: inject('postgresUrl') } : {});
   const { logger, text } = memoryLogger();

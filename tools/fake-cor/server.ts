@@ -10,6 +10,7 @@ import { close, listen, readBody, sendJson } from '../http-util.ts';
 /** Entries written through the API get ids above this one (seeded ones are below). */
 const FIRST_WRITTEN_ID = 100_000;
 import { demoSeed, type Seed, type SeedHour, type SeedLeave, type SeedProject, type SeedTask, type SeedUser } from './seed.ts';
+import { localParts } from '../../src/lib/zoned.ts';
 
 export const FAKE_API_KEY = 'fake-cor-api-key';
 export const FAKE_CLIENT_SECRET = 'fake-cor-client-secret';
@@ -62,6 +63,11 @@ export interface FakeCorOptions {
   loginShape?: 'flat' | 'nested';
   /** read the time (hour entries' created_at, token expiry) */
   now?: () => Date;
+  /**
+   * How hour entries' zone-less `start`/`stop` are written in answers: UTC (the default), or wall time in the
+   * entry's user's zone (`user.timezone`). COR's documents don't say which: the bot must cope with both.
+   */
+  hourTimes?: 'utc' | 'user-zone';
 }
 
 interface TokenGrant {
@@ -82,6 +88,9 @@ const corError = (status: number, code: string, message: string) => new HttpErro
 const integrationError = (status: number, name: string, code: string, message: string) => new HttpError(status, { status, name, code, message });
 const INTEGRATION_SOURCES = ['JIRA', 'SALESFORCE', 'ADVERTMIND', 'QUICKBOOKS', 'ZAPIER', 'OKTA', 'MICROSOFT_DYNAMICS', 'GITHUB', 'MICROSOFT_TEAMS', 'VBS', 'SAP', 'GLOBANT'];
 
+/** Every demo user's COR zone, as COR gives it with their entries. */
+const USER_TIMEZONE = 'America/Buenos_Aires';
+
 function corDateTime(d: Date): string {
   return d.toISOString().slice(0, 19).replace('T', ' ');
 }
@@ -101,6 +110,7 @@ export class FakeCor {
   readonly #ttlMs: number;
   readonly #loginShape: 'flat' | 'nested';
   readonly #now: () => Date;
+  readonly #hourTimes: 'utc' | 'user-zone';
   #nextId = FIRST_WRITTEN_ID;
   #port = 0;
 
@@ -109,6 +119,7 @@ export class FakeCor {
     this.#ttlMs = (opts.tokenTtlSeconds ?? 3600) * 1000;
     this.#loginShape = opts.loginShape ?? 'flat';
     this.#now = opts.now ?? (() => new Date());
+    this.#hourTimes = opts.hourTimes ?? 'utc';
     this.#server = createServer((req, res) => void this.#handle(req, res));
   }
 
@@ -670,6 +681,13 @@ export class FakeCor {
     };
   }
 
+  /** A stored (UTC) hour time as this fake answers it. */
+  #answerTime(utc: string): string {
+    if (this.#hourTimes === 'utc') return utc;
+    const p = localParts(new Date(`${utc.replace(' ', 'T')}Z`), USER_TIMEZONE);
+    return `${p.date} ${String(p.hour).padStart(2, '0')}:${String(p.minute).padStart(2, '0')}:${String(p.second).padStart(2, '0')}`;
+  }
+
   #hourJson(h: SeedHour) {
     const task = this.data.tasks.find((t) => t.id === h.task_log_id);
     const project = this.data.projects.find((p) => p.id === task?.project_id);
@@ -677,8 +695,8 @@ export class FakeCor {
     const user = this.data.users.find((u) => u.id === h.user_id);
     return {
       id: h.id,
-      start: h.start,
-      stop: h.stop,
+      start: this.#answerTime(h.start),
+      stop: h.stop === null ? null : this.#answerTime(h.stop),
       duration: this.#duration(h).toFixed(16),
       cost: 0,
       user_id: h.user_id,
@@ -692,7 +710,7 @@ export class FakeCor {
       type: 'TASK',
       task_log_rework_id: null,
       comments: h.comments,
-      user: user ? { id: user.id, first_name: user.first_name, last_name: user.last_name, picture: '', remaining_hours: 100, timezone: 'America/Buenos_Aires', gmt: user.gmt } : {},
+      user: user ? { id: user.id, first_name: user.first_name, last_name: user.last_name, picture: '', remaining_hours: 100, timezone: USER_TIMEZONE, gmt: user.gmt } : {},
       client: null,
       project: null,
       task: task

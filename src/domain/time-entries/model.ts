@@ -2,6 +2,7 @@ import { CorError } from '../../cor/errors.ts';
 import type { CorHour } from '../../cor/schemas.ts';
 import type { UserLinkRecord } from '../../store/links.ts';
 import type { TimeEntryRequestRecord } from '../../store/outbox.ts';
+import { localParts } from '../../lib/zoned.ts';
 import type { TaskView } from '../tasks.ts';
 
 /** What will be written: a task, a span, a note, and what had to be guessed to get there. */
@@ -101,6 +102,13 @@ export function isTransient(err: unknown): err is CorError {
 /** A task known only by its id (COR could not be asked for its name). */
 export function placeholderTask(id: number): TaskView {
   return { id, title: `Task #${id}`, status: undefined, priority: undefined, deadline: undefined, projectId: undefined, project: undefined, client: undefined };
+}
+
+/** A zone-less "YYYY-MM-DD HH:MM:SS" read as wall time in `tz`: the same minute as `instant` there. */
+export function sameWallMinute(naive: string, instant: Date, tz: string): boolean {
+  if (/[zZ]|[+-]\d\d:?\d\d$/.test(naive)) return false;
+  const p = localParts(instant, tz);
+  return naive.slice(0, 16).replace('T', ' ') === `${p.date} ${String(p.hour).padStart(2, '0')}:${String(p.minute).padStart(2, '0')}`;
 }
 
 export function sameMinute(a: Date, b: Date): boolean {

@@ -11,6 +11,7 @@ import type { UserLinkRecord } from '../../store/links.ts';
 import type { Claim, OutboxRepository, TimeEntryRequestRecord } from '../../store/outbox.ts';
 import type { ParsedLog } from '../parse/log-command.ts';
 import { matchTask } from '../task-match.ts';
+import { DEFAULT_TZ } from '../linking.ts';
 import type { TaskDirectory, TaskView } from '../tasks.ts';
 import {
   corInstant,
@@ -23,6 +24,7 @@ import {
   type Proposal,
   type Resolution,
   sameMinute,
+  sameWallMinute,
   type Summary,
   type WriteOutcome,
   type WrittenEntry,
@@ -268,11 +270,16 @@ export class TimeEntryService {
     }
   }
 
-  /** The entry an earlier attempt wrote: same task and start, and not another request's entry. */
+  /**
+   * The entry an earlier attempt wrote: same task and start, and not another request's entry. COR's documents
+   * don't say whether its zone-less times are UTC or the person's COR zone, so the start matches under either
+   * reading (the zone COR gives with the entry, else the person's Slack zone).
+   */
   async #findWritten(link: UserLinkRecord, api: CorApi, request: TimeEntryRequestRecord): Promise<CorHour | undefined> {
     const day = request.start.toISOString().slice(0, 10);
     const hours = await api.allHours({ users: [link.corUserId], dateStart: addDays(day, -1), dateDeadline: addDays(day, 1) });
-    const alike = hours.filter((h) => (h.task_log_id ?? h.task?.id) === request.taskId && sameMinute(corInstant(h.start), request.start));
+    const startsThen = (h: CorHour) => sameMinute(corInstant(h.start), request.start) || sameWallMinute(h.start, request.start, h.user?.timezone ?? link.tz ?? DEFAULT_TZ);
+    const alike = hours.filter((h) => (h.task_log_id ?? h.task?.id) === request.taskId && startsThen(h));
     const taken = await this.#d.outbox.hourIdsTaken(alike.map((h) => h.id));
     return alike.find((h) => !taken.has(h.id));
   }
