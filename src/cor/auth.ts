@@ -137,7 +137,8 @@ export interface StoredTokens {
   load(opts?: { fresh: boolean }): Promise<TokenSet | undefined>;
   save(tokens: TokenSet): Promise<void>;
   /** Refresh failed for good: the person must link again. */
-  markRefreshFailed(err: CorError): Promise<void>;
+  /** `failed`: the tokens that could not be refreshed (undefined: none were stored). */
+  markRefreshFailed(err: CorError, failed: TokenSet | undefined): Promise<void>;
 }
 
 /** How long a refused refresh watches the store for a token a rival rotated, and how often it looks. */
@@ -199,7 +200,7 @@ export class RefreshingTokenSource implements AccessTokenSource {
       if (usable(current)) return current;
       if (!current.refreshToken) {
         const err = new CorError('unauthorized', { method: 'POST', path: '/oauth/refreshtoken', corMessage: 'no refresh token stored' });
-        await this.#stored.markRefreshFailed(err);
+        await this.#stored.markRefreshFailed(err, current);
         throw err;
       }
       try {
@@ -210,7 +211,7 @@ export class RefreshingTokenSource implements AccessTokenSource {
         if (err instanceof CorError && (err.code === 'unauthorized' || err.code === 'validation' || err.code === 'forbidden')) {
           const rotated = await this.#rotatedByRival(current.refreshToken, usable);
           if (rotated) return rotated;
-          await this.#stored.markRefreshFailed(err);
+          await this.#stored.markRefreshFailed(err, current);
         }
         throw err;
       }

@@ -263,9 +263,9 @@ export class LinkingService {
             await store.links.saveTokens(link.id, tokens);
             this.#tokenCache.set(link.id, tokens);
           },
-          markRefreshFailed: async (err: CorError) => {
+          markRefreshFailed: async (err: CorError, failed) => {
             this.#tokenCache.delete(link.id);
-            const first = await store.links.markNeedsRelink(link.id, clock.now());
+            const first = await store.links.markNeedsRelink(link.id, clock.now(), failed?.expiresAt);
             logger.warn({ linkId: link.id, code: err.code, first }, 'COR refresh failed for good: the user must link again');
             if (!first) return;
             const consent = await this.consentUrl(link.tenantKey, link.slackUserId).catch(() => undefined);

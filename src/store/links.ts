@@ -135,18 +135,20 @@ export class UserLinkRepository {
     };
   }
 
-  /** Stores refreshed (rotated) tokens. */
+  /** Stores refreshed (rotated) tokens: the link works again, and a later failure is told again. */
   async saveTokens(linkId: string, tokens: TokenSet): Promise<void> {
-    await this.#db.userLink.update({ where: { id: linkId }, data: { ...this.#sealTokens(tokens), state: 'active' } });
+    await this.#db.userLink.update({ where: { id: linkId }, data: { ...this.#sealTokens(tokens), state: 'active', relinkNotifiedAt: null } });
   }
 
   /**
-   * Refresh failed for good: forget the tokens and mark the link. Returns true only for the caller that
-   * made the change, so exactly one re-link DM goes out however many requests failed at once.
+   * Refresh failed for good: forget the tokens and mark the link. Only while the stored tokens are still the ones
+   * that failed (`failedExpiresAt`: tokens rotated by another instance meanwhile expire later, and keep the link
+   * working), and only once: true for the one caller that made the change, so exactly one re-link DM goes out
+   * however many requests failed at once.
    */
-  async markNeedsRelink(linkId: string, at: Date): Promise<boolean> {
+  async markNeedsRelink(linkId: string, at: Date, failedExpiresAt: Date | undefined): Promise<boolean> {
     const { count } = await this.#db.userLink.updateMany({
-      where: { id: linkId, relinkNotifiedAt: null },
+      where: { id: linkId, relinkNotifiedAt: null, ...(failedExpiresAt ? { tokenExpiresAt: failedExpiresAt } : {}) },
       data: { state: 'needs_relink', accessTokenEnc: null, refreshTokenEnc: null, tokenExpiresAt: null, relinkNotifiedAt: at },
     });
     return count === 1;

@@ -8,7 +8,7 @@ import { SlackLinkNotifier } from '../../../src/slack/linking/notifier.ts';
 import { unlinkedCard } from '../../../src/slack/linking/blocks.ts';
 import { FakeCor } from '../../../tools/fake-cor/server.ts';
 import { DEFAULT_WORKSPACE, FakeSlack } from '../../../tools/fake-slack/server.ts';
-import { appApi, corKit } from '../../helpers/cor.ts';
+import { appApi, corKit, storeLinkedUser } from '../../helpers/cor.ts';
 import { memoryLogger } from '../../helpers/logger.ts';
 import { tempStore, type TempStore } from '../../helpers/store.ts';
 
@@ -48,6 +48,24 @@ describe('LinkingService', () => {
     const back = new URL((await fetch(url, { redirect: 'manual' })).headers.get('location') ?? '');
     return { code: back.searchParams.get('code') ?? '', state: back.searchParams.get('state') ?? '' };
   }
+
+  it("a link restored by another instance's refresh: a later real failure is told again, once", async () => {
+    const link = await storeLinkedUser(db.store, cor, { corUserId: 2, tz: 'UTC', now: clock.now() });
+    const dms = () => slack.callsTo('chat.postMessage').filter((c) => c.args.channel === 'U01JANE');
+    const failForGood = async () => {
+      cor.revokeRefreshTokens(2);
+      cor.expireAccessTokens();
+      await expect(linking.apiFor(link).me()).rejects.toBeDefined();
+    };
+    await failForGood();
+    expect(dms()).toHaveLength(1);
+    // Another instance's refresh went through after all: its tokens are in the store, and they work.
+    const t = cor.issueTokens(2);
+    await db.store.links.saveTokens(link.id, { accessToken: t.access_token, refreshToken: t.refresh_token, expiresAt: new Date(clock.now().getTime() + 3_600_000) });
+    expect(await linking.apiFor(link).me()).toMatchObject({ id: 2 });
+    await failForGood();
+    expect(dms()).toHaveLength(2);
+  }, 20_000);
 
   it('refuses a state older than 10 minutes and links nobody', async () => {
     const { code, state } = await codeFor(await linking.consentUrl('T:T0DEMO', 'U01JANE'), 2);

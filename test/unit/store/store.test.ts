@@ -151,14 +151,20 @@ describe.each(['sqlite', 'postgresql'] as const)('repositories on %s', (kind) =>
       expect(await t.store.links.find('T:2', 'U1')).toBeDefined();
     });
 
-    it('marks a link for re-linking exactly once and forgets its tokens', async () => {
+    it('marks a link for re-linking exactly once and forgets its tokens; tokens saved again make a later failure count again', async () => {
       const link = await t.store.links.upsert({ tenantKey: 'T:1', slackUserId: 'U1', corUserId: 2, corName: 'Jane', tokens });
-      const results = await Promise.all([1, 2, 3].map(() => t.store.links.markNeedsRelink(link.id, new Date())));
+      const results = await Promise.all([1, 2, 3].map(() => t.store.links.markNeedsRelink(link.id, new Date(), tokens.expiresAt)));
       expect(results.filter(Boolean)).toHaveLength(1);
       expect(await t.store.links.tokens(link.id)).toBeUndefined();
       expect((await t.store.links.findById(link.id))?.state).toBe('needs_relink');
-      await t.store.links.saveTokens(link.id, tokens);
-      expect((await t.store.links.findById(link.id))?.state).toBe('active');
+      const rotated = { ...tokens, expiresAt: new Date(tokens.expiresAt.getTime() + 3_600_000) };
+      await t.store.links.saveTokens(link.id, rotated); // e.g. another instance's refresh went through
+      expect(await t.store.links.findById(link.id)).toMatchObject({ state: 'active', relinkNotifiedAt: null });
+      // A failure of the tokens that were replaced changes nothing: the link works with the new ones.
+      expect(await t.store.links.markNeedsRelink(link.id, new Date(), tokens.expiresAt)).toBe(false);
+      expect(await t.store.links.tokens(link.id)).toBeDefined();
+      // A real failure of the current tokens is told again, once.
+      expect(await t.store.links.markNeedsRelink(link.id, new Date(), rotated.expiresAt)).toBe(true);
     });
   });
 
