@@ -70,7 +70,8 @@ export class CorAuth {
       path: '/oauth/refreshtoken',
       form: { refresh_token: refreshToken },
       schema: tokenAnswer,
-      retry: 'token',
+      // Sent once: a rotating refresh token COR may already have spent must not be sent again.
+      retry: 'never',
     });
     const set = toTokenSet(answer, this.#clock.now());
     return { ...set, refreshToken: set.refreshToken ?? refreshToken };
@@ -136,9 +137,18 @@ export interface StoredTokens {
   /** `fresh`: read past any cache (before spending a refresh token another instance may have rotated) */
   load(opts?: { fresh: boolean }): Promise<TokenSet | undefined>;
   save(tokens: TokenSet): Promise<void>;
-  /** Refresh failed for good: the person must link again. */
-  /** `failed`: the tokens that could not be refreshed (undefined: none were stored). */
+  /** Refresh failed for good: the person must link again. `failed`: the tokens that could not be refreshed. */
   markRefreshFailed(err: CorError, failed: TokenSet | undefined): Promise<void>;
+  /** A refresh whose outcome is unknown: its refresh token is never sent again (the access token stays). */
+  forgetRefreshToken(spent: TokenSet): Promise<void>;
+}
+
+/** Errors after which COR may have spent the refresh token: it timed out, or the connection broke once sent. */
+function refreshOutcomeUnknown(err: unknown): boolean {
+  if (!(err instanceof CorError)) return false;
+  if (err.code === 'timeout') return true;
+  const code = (err.cause as { code?: unknown } | undefined)?.code;
+  return err.code === 'network' && !['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'UND_ERR_CONNECT_TIMEOUT'].includes(String(code));
 }
 
 /** How long a refused refresh watches the store for a token a rival rotated, and how often it looks. */
@@ -174,7 +184,18 @@ export class RefreshingTokenSource implements AccessTokenSource {
   async accessToken(): Promise<string> {
     const current = await this.#loadOrFail();
     if (this.#fresh(current)) return current.accessToken;
-    return (await this.#refresh((t) => this.#fresh(t))).accessToken;
+    // No refresh token left (an earlier refresh's outcome is unknown): the access token serves to its end.
+    if (!current.refreshToken && this.#valid(current)) return current.accessToken;
+    try {
+      return (await this.#refresh((t) => this.#fresh(t))).accessToken;
+    } catch (err) {
+      if (refreshOutcomeUnknown(err) && this.#valid(current)) return current.accessToken;
+      throw err;
+    }
+  }
+
+  #valid(tokens: TokenSet): boolean {
+    return tokens.expiresAt.getTime() > this.#clock.now().getTime();
   }
 
   async renewAfterRejection(rejected: string): Promise<string | undefined> {
@@ -212,6 +233,8 @@ export class RefreshingTokenSource implements AccessTokenSource {
           const rotated = await this.#rotatedByRival(current.refreshToken, usable);
           if (rotated) return rotated;
           await this.#stored.markRefreshFailed(err, current);
+        } else if (refreshOutcomeUnknown(err)) {
+          await this.#stored.forgetRefreshToken(current);
         }
         throw err;
       }

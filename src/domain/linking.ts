@@ -263,6 +263,10 @@ export class LinkingService {
             await store.links.saveTokens(link.id, tokens);
             this.#tokenCache.set(link.id, tokens);
           },
+          forgetRefreshToken: async (spent) => {
+            await store.links.forgetRefreshToken(link.id, spent.expiresAt);
+            this.#tokenCache.delete(link.id);
+          },
           markRefreshFailed: async (err: CorError, failed) => {
             this.#tokenCache.delete(link.id);
             const first = await store.links.markNeedsRelink(link.id, clock.now(), failed?.expiresAt);

@@ -135,6 +135,11 @@ export class UserLinkRepository {
     };
   }
 
+  /** A refresh token that may have been spent is dropped, while the tokens are still the ones it came with. */
+  async forgetRefreshToken(linkId: string, expiresAt: Date): Promise<void> {
+    await this.#db.userLink.updateMany({ where: { id: linkId, tokenExpiresAt: expiresAt }, data: { refreshTokenEnc: null } });
+  }
+
   /** Stores refreshed (rotated) tokens: the link works again, and a later failure is told again. */
   async saveTokens(linkId: string, tokens: TokenSet): Promise<void> {
     await this.#db.userLink.update({ where: { id: linkId }, data: { ...this.#sealTokens(tokens), state: 'active', relinkNotifiedAt: null } });

@@ -75,7 +75,7 @@ export function apiForStoredLinks(kit: CorKit, store: Store, clock: Clock): (lin
         auth: kit.auth,
         clock,
         flights,
-        stored: { load: () => store.links.tokens(link.id), save: (tk) => store.links.saveTokens(link.id, tk), markRefreshFailed: async () => undefined },
+        stored: { load: () => store.links.tokens(link.id), save: (tk) => store.links.saveTokens(link.id, tk), markRefreshFailed: async () => undefined, forgetRefreshToken: (spent) => store.links.forgetRefreshToken(link.id, spent.expiresAt) },
       }),
     );
 }

@@ -21,6 +21,9 @@ function memoryTokens(initial: TokenSet | undefined) {
     markRefreshFailed: async () => {
       state.failures++;
     },
+    forgetRefreshToken: async (spent) => {
+      if (state.current?.expiresAt.getTime() === spent.expiresAt.getTime()) state.current = { ...state.current, refreshToken: undefined };
+    },
   };
   return { state, stored };
 }
@@ -98,6 +101,23 @@ describe('COR client against the fake COR', () => {
       expect(state.current?.refreshToken).not.toBe(issued.refresh_token);
       // The old refresh token was spent by rotation.
       await expect(kit.auth.refresh(issued.refresh_token)).rejects.toMatchObject({ code: 'unauthorized' });
+    });
+
+    it('a refresh whose answer never comes is never sent again: the access token serves to its end, then re-link', async () => {
+      const clock = new ManualClock(new Date());
+      const issued = fake.issueTokens(JANE);
+      const { state, stored } = memoryTokens(tokenSetFrom(issued, clock.now().getTime()));
+      const api = kit.client.as(new RefreshingTokenSource({ key: 'jane', stored, auth: kit.auth, clock, flights: new SingleFlight(), rivalWaitMs: 0 }));
+      clock.advance(3_600_000 - 30_000); // inside the refresh margin, still valid
+      fake.addFault({ method: 'POST', path: '/oauth/refreshtoken', hang: true, times: 1 });
+      expect((await api.me()).id).toBe(JANE); // the refresh timed out: COR may have spent the token
+      expect(state.current?.refreshToken).toBeUndefined();
+      expect((await api.me()).id).toBe(JANE);
+      expect(fake.requestsTo('POST', '/oauth/refreshtoken')).toHaveLength(0); // not sent a second time
+      expect(state.failures).toBe(0); // no re-link while a valid token exists
+      fake.expireAccessTokens();
+      await expect(api.me()).rejects.toMatchObject({ code: 'unauthorized' });
+      expect(state.failures).toBe(1);
     });
 
     it('renews after a 401 and repeats the call once', async () => {

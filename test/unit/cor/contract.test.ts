@@ -41,6 +41,7 @@ describe('COR contract', () => {
               tokens = next;
             },
             markRefreshFailed: async () => undefined,
+            forgetRefreshToken: async () => undefined,
           },
           auth: kit.auth,
           clock: systemClock,
