@@ -216,7 +216,7 @@ export class FakeCor {
     const fault = this.#matchFault(method, url.pathname.replace(/^\/v1/, ''));
     if (fault?.latencyMs) await new Promise((r) => setTimeout(r, fault.latencyMs));
     if (fault?.until) await fault.until;
-    if (fault?.hang) {
+    if (fault?.hang && !fault.afterHandling) {
       req.socket.setTimeout(0);
       return; // never answers; the client gives up
     }
@@ -245,6 +245,10 @@ export class FakeCor {
       route = (err as HttpError & { route?: string }).route ?? route;
     }
     this.exchanges.push({ method, path: url.pathname, route, query, body, contentType, authorization: req.headers.authorization, userId, status, response });
+    if (fault?.hang) {
+      req.socket.setTimeout(0);
+      return; // done, but the answer never comes: the client gives up not knowing
+    }
     if (fault && failing) return this.#failWith(fault, res);
     sendJson(res, status, response);
   }
