@@ -187,9 +187,12 @@ export class RefreshingTokenSource implements AccessTokenSource {
     // No refresh token left (an earlier refresh's outcome is unknown): the access token serves to its end.
     if (!current.refreshToken && this.#valid(current)) return current.accessToken;
     try {
-      return (await this.#refresh((t) => this.#fresh(t))).accessToken;
+      return (await this.#refresh((t) => this.#fresh(t), true)).accessToken;
     } catch (err) {
-      if (refreshOutcomeUnknown(err) && this.#valid(current)) return current.accessToken;
+      // COR could not refresh just now: the access token still works, so the request goes on with it.
+      if (this.#valid(current) && (refreshOutcomeUnknown(err) || (err instanceof CorError && ['network', 'server', 'rate_limited', 'bad_response'].includes(err.code)))) {
+        return current.accessToken;
+      }
       throw err;
     }
   }
@@ -201,7 +204,7 @@ export class RefreshingTokenSource implements AccessTokenSource {
   async renewAfterRejection(rejected: string): Promise<string | undefined> {
     const current = await this.#loadOrFail();
     if (current.accessToken !== rejected) return current.accessToken;
-    return (await this.#refresh((t) => t.accessToken !== rejected)).accessToken;
+    return (await this.#refresh((t) => t.accessToken !== rejected, false)).accessToken;
   }
 
   #fresh(tokens: TokenSet): boolean {
@@ -214,11 +217,15 @@ export class RefreshingTokenSource implements AccessTokenSource {
     return current;
   }
 
-  /** `usable` says whether what is stored now (maybe refreshed by another caller meanwhile) will do. */
-  #refresh(usable: (tokens: TokenSet) => boolean): Promise<TokenSet> {
+  /**
+   * `usable` says whether what is stored now (maybe refreshed by another caller meanwhile) will do. `stillValid`:
+   * an access token that has not expired will do too when there is nothing to refresh with (no re-link while it works).
+   */
+  #refresh(usable: (tokens: TokenSet) => boolean, stillValid: boolean): Promise<TokenSet> {
     return this.#flights.run(this.#key, async () => {
       const current = await this.#loadOrFail(true);
       if (usable(current)) return current;
+      if (!current.refreshToken && stillValid && this.#valid(current)) return current;
       if (!current.refreshToken) {
         const err = new CorError('unauthorized', { method: 'POST', path: '/oauth/refreshtoken', corMessage: 'no refresh token stored' });
         await this.#stored.markRefreshFailed(err, current);

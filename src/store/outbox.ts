@@ -97,6 +97,13 @@ export class OutboxRepository {
     return rows.map(toRecord);
   }
 
+  /** Extends a claim its holder still has (to `now + leaseMs`); undefined when it was lost. */
+  async renewClaim(id: string, claim: Claim, now: Date, leaseMs: number): Promise<Claim | undefined> {
+    const until = new Date(now.getTime() + leaseMs);
+    const changed = await this.#db.$executeRaw`UPDATE "TimeEntryRequest" SET "claimedUntil" = ${until} WHERE "id" = ${id} AND "state" = 'pending' AND "claimedUntil" = ${claim}`;
+    return changed === 1 ? until : undefined;
+  }
+
   // The three ends of an attempt change the row only for the holder of `claim`: one whose lease ran out (and was
   // taken over) changes nothing, and is told so (false).
 

@@ -1,6 +1,6 @@
 import { LRUCache } from 'lru-cache';
 import type { CorHour, CorUser, CorWorkingTime } from '../../cor/schemas.ts';
-import { cacheOptions } from '../../lib/cache.ts';
+import { cacheOptions, PER_PERSON_MAX } from '../../lib/cache.ts';
 import { formatHours } from '../../lib/duration-text.ts';
 import { Pacer } from '../../lib/pacer.ts';
 import { addDays } from '../../lib/zoned.ts';
@@ -15,6 +15,9 @@ export const DEFAULT_BATCH = 250;
 const DEFAULT_LEASE_MS = 5 * 60_000;
 const RETRY_AFTER_MS = 5 * 60_000;
 const COMPANY_FACTS_TTL_MS = 15 * 60_000;
+/** How long the sweep waits for Slack to say a person's zone, and how long a "don't know" is kept. */
+const ZONE_LOOKUP_TIMEOUT_MS = 5_000;
+const ZONE_UNKNOWN_TTL_MS = 60 * 60_000;
 
 /** A DM the sweep sent: the person's link and the date it is about. */
 export interface SentDm {
@@ -43,6 +46,8 @@ export class ReminderSweep {
   readonly #workingTimes: LRUCache<'all', Map<number, CorWorkingTime[]>>;
   readonly #pacer: Pacer;
   readonly #leaseMs: number;
+  /** links Slack gave no zone for lately: not asked again every minute */
+  readonly #zoneUnknown: LRUCache<string, true>;
 
   constructor(deps: ReminderDeps, onSent: (sent: SentDm[]) => void) {
     this.#d = deps;
@@ -54,6 +59,7 @@ export class ReminderSweep {
     this.#workingTimes = new LRUCache({ ...cacheOptions(deps.clock, 1, COMPANY_FACTS_TTL_MS), fetchMethod: () => deps.appCor.workingTimes() });
     this.#pacer = new Pacer(deps.sendsPerSecond ?? 5);
     this.#leaseMs = deps.leaseMs ?? DEFAULT_LEASE_MS;
+    this.#zoneUnknown = new LRUCache(cacheOptions(deps.clock, PER_PERSON_MAX, ZONE_UNKNOWN_TTL_MS));
   }
 
   /**
@@ -61,8 +67,21 @@ export class ReminderSweep {
    * reminders are planned in the person's own zone or not at all (a preview only asks).
    */
   async #zoneFromSlack(link: ReminderRecipient, keep: boolean): Promise<string | undefined> {
-    const tz = await this.#d.messenger.timeZone(link).catch(() => undefined);
-    if (tz && keep) await this.#d.links.updateProfile(link.id, { tz }).catch((err: unknown) => this.#d.logger.warn({ err }, 'could not keep a time zone read from Slack'));
+    if (this.#zoneUnknown.has(link.id)) return undefined;
+    // A slow or failing Slack must not hold up everyone else's reminders: a few seconds, then "unknown" for a while.
+    let timer: NodeJS.Timeout | undefined;
+    const tz = await Promise.race([
+      this.#d.messenger.timeZone(link).catch(() => undefined),
+      new Promise<undefined>((resolve) => {
+        timer = setTimeout(() => resolve(undefined), ZONE_LOOKUP_TIMEOUT_MS);
+      }),
+    ]);
+    clearTimeout(timer);
+    if (!tz) {
+      this.#zoneUnknown.set(link.id, true);
+      return undefined;
+    }
+    if (keep) await this.#d.links.updateProfile(link.id, { tz }).catch((err: unknown) => this.#d.logger.warn({ err }, 'could not keep a time zone read from Slack'));
     return tz;
   }
 
@@ -84,9 +103,13 @@ export class ReminderSweep {
       if (explain) report.decisions.push({ link: c.link, tz: c.tz, kind, outcome, reason, ...(content ? { content } : {}) });
     };
 
+    // Links stored without a zone are asked of Slack, all at once, before anything is planned.
+    const zones = new Map(
+      await Promise.all(links.filter((l) => !l.tz).map(async (l) => [l.id, await this.#zoneFromSlack(l, !dryRun)] as const)),
+    );
     let candidates: Candidate[] = [];
     for (const link of links) {
-      const tz = link.tz ?? (await this.#zoneFromSlack(link, !dryRun));
+      const tz = link.tz ?? zones.get(link.id);
       if (!tz) {
         decide({ link, tz: 'unknown' }, undefined, 'not_due', 'time zone unknown: Slack did not say, and no reminder goes out on a guessed zone');
         continue;
@@ -193,7 +216,10 @@ export class ReminderSweep {
           const result = await this.#d.messenger.send(c.link, delivery, content);
           if (result.ok) {
             // Recorded the moment it went out: Snooze, Skip and Log 1h on it work while the batch still sends.
-            await this.#d.reminders.markSent({ id: delivery.id, channelId: result.channelId, messageTs: result.messageTs, aboutDate: content.aboutDate, targetHours: content.target, loggedHours: content.logged }, this.#d.clock.now());
+            // A failed record is found again through the DM's metadata by the next attempt: the others go on.
+            await this.#d.reminders
+              .markSent({ id: delivery.id, channelId: result.channelId, messageTs: result.messageTs, aboutDate: content.aboutDate, targetHours: content.target, loggedHours: content.logged }, this.#d.clock.now())
+              .catch((err: unknown) => this.#d.logger.warn({ err, deliveryId: delivery.id }, 'could not record a sent reminder DM'));
             held.delete(delivery.id);
             this.#onSent([{ linkId: c.link.id, aboutDate: content.aboutDate }]);
             report.sent++;

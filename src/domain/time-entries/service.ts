@@ -76,6 +76,8 @@ export class TimeEntryService {
   readonly #d: TimeEntryDeps;
   readonly #schedule: number[];
   readonly #leaseMs: number;
+  /** how each workspace's COR writes its zone-less times, once one of its answers showed it */
+  readonly #readings: LRUCache<string, 'utc' | 'zone'>;
   /** Slow-changing COR facts, reused for a while: a person's daily target (by link), a company's working times (by tenant). */
   readonly #targets: LRUCache<string, number, CorApi>;
   readonly #workingTimes: LRUCache<string, Map<number, CorWorkingTime[]>, CorApi>;
@@ -92,6 +94,7 @@ export class TimeEntryService {
     this.#workingTimes = new LRUCache({ ...cacheOptions(deps.clock, PER_TENANT_MAX, PROFILE_TTL_MS), fetchMethod: (_tenantKey, _stale, { context: api }) => api.workingTimes() });
     this.#schedule = deps.retrySchedule ?? DEFAULT_RETRY_SCHEDULE;
     this.#leaseMs = deps.leaseMs ?? 5 * 60_000;
+    this.#readings = new LRUCache({ max: PER_TENANT_MAX });
   }
 
   /** Entries of the person's local `date` (COR is asked for a day either side: it files by its own date). */
@@ -253,7 +256,14 @@ export class TimeEntryService {
           return { kind: 'written', entry: entry(existing.id), adopted: true };
         }
       }
+      if (lookFirst) {
+        // The look-first read may have taken long: post only while still holding the request, for another lease.
+        const renewed = await this.#d.outbox.renewClaim(request.id, claim, this.#d.clock.now(), this.#leaseMs);
+        if (!renewed) return await this.#lost(request);
+        claim = renewed;
+      }
       const hour = await api.createHour({ task_log_id: request.taskId, start: request.start.toISOString(), stop: request.stop.toISOString() });
+      this.#learnReading(link, hour, request.start);
       await this.#markWritten(request, hour.id, claim);
       this.#d.tasks.invalidate(link);
       this.#d.afterWrite?.(link, request.start);
@@ -261,6 +271,12 @@ export class TimeEntryService {
     } catch (err) {
       return this.#afterFailure(request, claim, err);
     }
+  }
+
+  /** COR's answer to a write shows how it writes times: the start we sent, read as UTC or as the user's wall time. */
+  #learnReading(link: UserLinkRecord, hour: CorHour, sent: Date): void {
+    if (sameMinute(corInstant(hour.start), sent)) this.#readings.set(link.tenantKey, 'utc');
+    else if (sameWallMinute(hour.start, sent, hour.user?.timezone ?? link.tz ?? DEFAULT_TZ)) this.#readings.set(link.tenantKey, 'zone');
   }
 
   /** The entry is in COR either way; a holder that lost its claim says so (whoever holds it now adopts the entry). */
@@ -278,8 +294,16 @@ export class TimeEntryService {
   async #findWritten(link: UserLinkRecord, api: CorApi, request: TimeEntryRequestRecord): Promise<CorHour | undefined> {
     const day = request.start.toISOString().slice(0, 10);
     const hours = await api.allHours({ users: [link.corUserId], dateStart: addDays(day, -1), dateDeadline: addDays(day, 1) });
-    const startsThen = (h: CorHour) => sameMinute(corInstant(h.start), request.start) || sameWallMinute(h.start, request.start, h.user?.timezone ?? link.tz ?? DEFAULT_TZ);
-    const alike = hours.filter((h) => (h.task_log_id ?? h.task?.id) === request.taskId && startsThen(h));
+    // Start and stop under one reading (an entry one UTC offset away is another entry), the UTC reading first.
+    const asUtc = (h: CorHour) => sameMinute(corInstant(h.start), request.start) && (!h.stop || sameMinute(corInstant(h.stop), request.stop));
+    const asZone = (h: CorHour) => {
+      const tz = h.user?.timezone ?? link.tz ?? DEFAULT_TZ;
+      return sameWallMinute(h.start, request.start, tz) && (!h.stop || sameWallMinute(h.stop, request.stop, tz));
+    };
+    const ofTask = hours.filter((h) => (h.task_log_id ?? h.task?.id) === request.taskId);
+    // Once COR's own answers told which reading it uses (see #learnReading), only that one.
+    const reading = this.#readings.get(link.tenantKey);
+    const alike = reading === 'utc' ? ofTask.filter(asUtc) : reading === 'zone' ? ofTask.filter(asZone) : [...ofTask.filter(asUtc), ...ofTask.filter((h) => !asUtc(h) && asZone(h))];
     const taken = await this.#d.outbox.hourIdsTaken(alike.map((h) => h.id));
     return alike.find((h) => !taken.has(h.id));
   }

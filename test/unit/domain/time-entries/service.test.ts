@@ -233,6 +233,21 @@ describe('TimeEntryService against the fake COR', () => {
     expect(await db.store.outbox.countByState()).toEqual({ written: 1 });
   });
 
+  it('after a lost answer, an entry of the same task one UTC offset away is not taken for it (COR showed its times are UTC)', async () => {
+    await service.submit(link, await ready('30m #48212'), 'k-teach', undefined); // COR's answer shows how it writes times
+    const proposal = await ready('9:00-10:00 #48211 yesterday'); // 12:00-13:00 UTC
+    const api = apiForStoredLinks(corKit(cor), db.store, clock)(link);
+    const nineUtc = new Date(proposal.start.getTime() - 3 * 3_600_000); // 09:00 wall time in Buenos Aires, read as UTC
+    await api.createHour({ task_log_id: 48211, start: nineUtc.toISOString(), stop: new Date(nineUtc.getTime() + 3_600_000).toISOString() });
+    cor.addFault({ method: 'POST', path: '/hours', status: 503, times: 1 });
+    expect((await service.submit(link, proposal, 'k-offset', undefined)).kind).toBe('queued');
+    clock.advance(1_500);
+    expect(await service.drainDue()).toBe(1);
+    const starts = cor.hoursOf(JANE).filter((h) => h.task_log_id === 48211).map((h) => h.start);
+    expect(starts).toEqual(expect.arrayContaining(['2026-11-17 09:00:00', '2026-11-17 12:00:00']));
+    expect(await db.store.outbox.countByState()).toEqual({ written: 2 });
+  });
+
   it('a restart loses nothing: a new service picks up what is pending', async () => {
     cor.addFault({ method: 'POST', path: '/hours', status: 500, times: 1 });
     await service.submit(link, await ready('1h #48211'), 'k', undefined);
