@@ -1,6 +1,7 @@
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { tenantOfInteraction } from '../payloads.ts';
 import { zoneOf } from '../person.ts';
+import { afterAck } from '../respond.ts';
 import type { SlackServices } from '../services.ts';
 import { stoppedLine } from './blocks.ts';
 
@@ -12,11 +13,19 @@ export function stopTimerFromHome(services: SlackServices) {
     await args.ack();
     const body = args.body;
     const tenantKey = tenantOfInteraction(body);
-    const link = await services.linking.requireLink(tenantKey, body.user.id).catch(() => undefined);
-    if (!link) return;
-    const { tz } = await zoneOf(services, link);
-    const stopped = await services.timers.stop(link, services.linking.apiFor(link), tz);
-    if (stopped) await args.client.chat.postMessage({ channel: link.slackUserId, text: stoppedLine(stopped, tz) });
-    await services.home.opened(services, args.client, tenantKey, body.user.id);
+    // App Home has no response_url: what goes wrong is said by DM.
+    const dm = (text: string) => args.client.chat.postMessage({ channel: body.user.id, text });
+    await afterAck(
+      services,
+      async () => {
+        const link = await services.linking.requireLink(tenantKey, body.user.id).catch(() => undefined);
+        if (!link) return;
+        const { tz } = await zoneOf(services, link);
+        const stopped = await services.timers.stop(link, services.linking.apiFor(link), tz);
+        if (stopped) await dm(stoppedLine(stopped, tz));
+        await services.home.opened(services, args.client, tenantKey, body.user.id);
+      },
+      dm,
+    );
   };
 }
