@@ -172,9 +172,10 @@ export class LinkingService {
     const link = await this.#d.store.links.find(tenantKey, slackUserId);
     if (!link) return undefined;
     const profile = await this.#d.slack.profile(tenantKey, slackUserId).catch(() => undefined);
-    if (profile && (profile.tz !== (link.tz ?? undefined) || profile.locale !== (link.locale ?? undefined))) {
-      await this.#d.store.links.updateProfile(link.id, { tz: profile.tz ?? null, locale: profile.locale ?? null });
-    }
+    // What Slack says now replaces what the link knew; what it does not say (no zone, no locale) keeps it.
+    const tz = profile?.tz ?? link.tz;
+    const locale = profile?.locale ?? link.locale;
+    if (profile && (tz !== link.tz || locale !== link.locale)) await this.#d.store.links.updateProfile(link.id, { tz, locale });
     let tokenState: WhoAmI['tokenState'] = link.state === 'needs_relink' ? 'needs_relink' : link.hasTokens ? 'active' : 'missing';
     if (tokenState === 'active') {
       try {

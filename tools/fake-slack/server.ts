@@ -12,7 +12,8 @@ export interface FakeSlackUser {
   team_id: string;
   name: string;
   real_name: string;
-  tz: string;
+  /** absent: a profile Slack gives no zone for */
+  tz?: string;
   tz_offset?: number;
   locale?: string;
   email?: string;

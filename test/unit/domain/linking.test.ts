@@ -67,6 +67,13 @@ describe('LinkingService', () => {
     expect(dms()).toHaveLength(2);
   }, 20_000);
 
+  it('whoami keeps a known zone when Slack\'s profile gives none (reminders are never planned on a guessed zone)', async () => {
+    slack.addUser({ id: 'U06NOZONE', team_id: 'T0DEMO', name: 'nozone', real_name: 'No Zone', email: 'no.zone@acme.example' });
+    await storeLinkedUser(db.store, cor, { corUserId: 4, tz: 'America/Argentina/Buenos_Aires', slackUserId: 'U06NOZONE', now: clock.now() });
+    await linking.whoami('T:T0DEMO', 'U06NOZONE');
+    expect((await db.store.links.find('T:T0DEMO', 'U06NOZONE'))?.tz).toBe('America/Argentina/Buenos_Aires');
+  });
+
   it('refuses a state older than 10 minutes and links nobody', async () => {
     const { code, state } = await codeFor(await linking.consentUrl('T:T0DEMO', 'U01JANE'), 2);
     clock.advance(STATE_TTL_MS + 1);
