@@ -66,8 +66,13 @@ export interface WhoAmI {
 
 export interface UnlinkResult {
   removed: boolean;
-  cancelledEntries: TimeEntryRequestRecord[];
+  /** requests that ended with the link: not written (`cancelled`), or maybe written by an earlier attempt (`unknown`) */
+  endedEntries: TimeEntryRequestRecord[];
+  /** requests COR is being sent right now: they end on their own, and the person is told how */
+  inFlightEntries: TimeEntryRequestRecord[];
   discardedTimer: TimerRecord | undefined;
+  /** the zone the person's times are shown in */
+  tz: string;
 }
 
 export interface LinkingDeps {
@@ -192,16 +197,19 @@ export class LinkingService {
     };
   }
 
-  /** Removes the link and its tokens at once; pending entries and a running timer go with it, reported back. */
+  /**
+   * Removes the link and its tokens at once. Its time-entry requests stay (the record of what was written): those
+   * waiting end now, those being written finish on their own; a running timer goes. All reported back.
+   */
   async unlink(tenantKey: string, slackUserId: string): Promise<UnlinkResult> {
     const link = await this.#d.store.links.find(tenantKey, slackUserId);
-    if (!link) return { removed: false, cancelledEntries: [], discardedTimer: undefined };
-    const cancelledEntries = await this.#d.store.outbox.cancelPendingForLink(link.id);
+    if (!link) return { removed: false, endedEntries: [], inFlightEntries: [], discardedTimer: undefined, tz: DEFAULT_TZ };
+    const { ended, inFlight } = await this.#d.store.outbox.settleForUnlink(link.id, this.#d.clock.now());
     const discardedTimer = await this.#d.store.timers.stop(link.id);
     this.#tokenCache.delete(link.id);
     const removed = await this.#d.store.links.delete(tenantKey, slackUserId);
-    this.#d.logger.info({ tenantKey, slackUserId, cancelled: cancelledEntries.length }, 'unlinked');
-    return { removed, cancelledEntries, discardedTimer };
+    this.#d.logger.info({ tenantKey, slackUserId, ended: ended.length, inFlight: inFlight.length }, 'unlinked');
+    return { removed, endedEntries: ended, inFlightEntries: inFlight, discardedTimer, tz: link.tz ?? DEFAULT_TZ };
   }
 
   /**

@@ -3,6 +3,7 @@ import type { TaskView } from '../domain/tasks.ts';
 import type { DayTotal, Proposal, WriteOutcome } from '../domain/time-entries/model.ts';
 import { localParts } from '../lib/zoned.ts';
 import type { UserLinkRecord } from '../store/links.ts';
+import type { TimeEntryRequestRecord } from '../store/outbox.ts';
 import { formatClock, formatDate, formatHours, formatMinutes, type Message, plain, progressBar } from './blocks.ts';
 import { ACTIONS } from './ids.ts';
 import type { SlackServices } from './services.ts';
@@ -40,7 +41,19 @@ export async function outcomeMessage(services: SlackServices, link: UserLinkReco
       return duplicateMessage(outcome.request.state);
     case 'failed':
       return failedMessage(outcome.request, tz, outcome.reason, outcome.relink);
+    case 'abandoned':
+      return abandonedMessage(outcome.request, tz);
   }
+}
+
+/** The person unlinked while the entry was on its way: what COR has of it, as far as anyone can tell. */
+export function abandonedMessage(r: TimeEntryRequestRecord, tz: string | null): Message {
+  const what = `${formatMinutes(minutesOf(r))} on task #${r.taskId} (${whenLine(r, tz ?? 'UTC')}${tz ? '' : ' UTC'})`;
+  const text =
+    r.state === 'unknown'
+      ? `You unlinked from COR before it answered: your ${what} may or may not be in COR. Look in COR before logging it again.`
+      : `You unlinked from COR before it went out: your ${what} was *not* written.`;
+  return { text, blocks: [section(`✗ ${text}`)] };
 }
 
 export function loggedMessage(p: { task: TaskView; start: Date; stop: Date; note: string | undefined }, tz: string, total: DayTotal | undefined, taskUrl: string | undefined, adopted = false): Message {

@@ -1,12 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import type { PrismaClient } from './prisma.ts';
 
-type OutboxState = 'pending' | 'written' | 'failed' | 'cancelled';
+type OutboxState = 'pending' | 'written' | 'failed' | 'cancelled' | 'unknown';
 
 export interface TimeEntryRequestRecord {
   id: string;
   idempotencyKey: string;
-  linkId: string;
+  /** null once the person unlinked: the request stays, as the record of what was (or wasn't) written */
+  linkId: string | null;
+  /** who asked, kept after an unlink */
+  tenantKey: string;
+  slackUserId: string;
   taskId: number;
   start: Date;
   stop: Date;
@@ -14,6 +18,8 @@ export interface TimeEntryRequestRecord {
   state: OutboxState;
   corHourId: number | null;
   attempts: number;
+  /** an attempt ended not knowing whether COR saved the entry: the next one looks in COR first */
+  outcomeUnknown: boolean;
   lastError: string | null;
   nextAttemptAt: Date;
   responseUrl: string | null;
@@ -23,6 +29,8 @@ export interface TimeEntryRequestRecord {
 export interface NewTimeEntryRequest {
   idempotencyKey: string;
   linkId: string;
+  tenantKey: string;
+  slackUserId: string;
   taskId: number;
   start: Date;
   stop: Date;
@@ -63,8 +71,8 @@ export class OutboxRepository {
     const attempts = claimForMs === undefined ? 0 : 1;
     // Raw SQL: this runs once per entry, on the path right after an ack (see `UserLinkRepository.find`).
     const rows = await this.#db.$queryRaw<Row[]>`
-      INSERT INTO "TimeEntryRequest" ("id", "idempotencyKey", "linkId", "taskId", "start", "stop", "note", "state", "attempts", "nextAttemptAt", "claimedUntil", "responseUrl", "createdAt", "updatedAt")
-      VALUES (${randomUUID()}, ${req.idempotencyKey}, ${req.linkId}, ${req.taskId}, ${req.start}, ${req.stop}, ${req.note ?? null}, 'pending', ${attempts}, ${now}, ${claimedUntil}, ${req.responseUrl ?? null}, ${now}, ${now})
+      INSERT INTO "TimeEntryRequest" ("id", "idempotencyKey", "linkId", "tenantKey", "slackUserId", "taskId", "start", "stop", "note", "state", "attempts", "nextAttemptAt", "claimedUntil", "responseUrl", "createdAt", "updatedAt")
+      VALUES (${randomUUID()}, ${req.idempotencyKey}, ${req.linkId}, ${req.tenantKey}, ${req.slackUserId}, ${req.taskId}, ${req.start}, ${req.stop}, ${req.note ?? null}, 'pending', ${attempts}, ${now}, ${claimedUntil}, ${req.responseUrl ?? null}, ${now}, ${now})
       ON CONFLICT ("idempotencyKey") DO NOTHING
       RETURNING *`;
     if (rows[0]) return { request: toRecord(rows[0]), created: true, claim: claimedUntil ?? undefined };
@@ -114,8 +122,12 @@ export class OutboxRepository {
     return changed === 1;
   }
 
-  async scheduleRetry(id: string, error: string, nextAttemptAt: Date, claim: Claim): Promise<boolean> {
-    const { count } = await this.#db.timeEntryRequest.updateMany({ where: { id, state: 'pending', claimedUntil: claim }, data: { lastError: error, nextAttemptAt, claimedUntil: null } });
+  /** Only while the person is still linked: after an unlink there is no one to retry as (see `abandon`). */
+  async scheduleRetry(id: string, error: string, nextAttemptAt: Date, outcomeUnknown: boolean, claim: Claim): Promise<boolean> {
+    const { count } = await this.#db.timeEntryRequest.updateMany({
+      where: { id, state: 'pending', claimedUntil: claim, linkId: { not: null } },
+      data: { lastError: error, nextAttemptAt, outcomeUnknown, claimedUntil: null },
+    });
     return count === 1;
   }
 
@@ -124,11 +136,32 @@ export class OutboxRepository {
     return count === 1;
   }
 
-  /** Unlinking cancels what would need the user's token; returns the cancelled requests. */
-  async cancelPendingForLink(linkId: string): Promise<TimeEntryRequestRecord[]> {
-    const rows = await this.#db.timeEntryRequest.findMany({ where: { linkId, state: 'pending' } });
-    await this.#db.timeEntryRequest.updateMany({ where: { linkId, state: 'pending' }, data: { state: 'cancelled', claimedUntil: null } });
-    return rows.map(toRecord);
+  /**
+   * A request of someone who unlinked ends here: `cancelled` when COR surely does not have it, `unknown` when an
+   * attempt may have written it. Fenced by the claim, or (no claim) only while nobody holds the request.
+   */
+  async abandon(id: string, state: 'cancelled' | 'unknown', reason: string, now: Date, claim?: Claim): Promise<boolean> {
+    const { count } = await this.#db.timeEntryRequest.updateMany({
+      where: { id, state: 'pending', ...(claim ? { claimedUntil: claim } : { OR: [{ claimedUntil: null }, { claimedUntil: { lt: now } }] }) },
+      data: { state, lastError: reason, claimedUntil: null },
+    });
+    return count === 1;
+  }
+
+  /**
+   * Unlinking: every request of the link that nobody is trying just now ends (see `abandon`); those being tried
+   * are left to their holders, who record how they end. Returns both.
+   */
+  async settleForUnlink(linkId: string, now: Date): Promise<{ ended: TimeEntryRequestRecord[]; inFlight: TimeEntryRequestRecord[] }> {
+    const rows = (await this.#db.timeEntryRequest.findMany({ where: { linkId, state: 'pending' }, orderBy: { start: 'asc' } })).map((row) => ({ row, record: toRecord(row) }));
+    const ended: TimeEntryRequestRecord[] = [];
+    const inFlight: TimeEntryRequestRecord[] = [];
+    for (const { row, record } of rows) {
+      const state = record.outcomeUnknown ? 'unknown' : 'cancelled';
+      if (await this.abandon(record.id, state, 'unlinked', now)) ended.push({ ...record, state, lastError: 'unlinked' });
+      else if (row.claimedUntil && row.claimedUntil >= now) inFlight.push(record);
+    }
+    return { ended, inFlight };
   }
 
   /** Of these COR hour ids, the ones a request already recorded as its entry. */

@@ -54,8 +54,11 @@ export interface ListenerHarness {
   cor: FakeCor;
   db: TempStore;
   logText(): string;
-  /** Pushes a payload through the real Bolt app, as the receiver would; resolves with what was acked. */
-  send(body: Record<string, unknown>): Promise<AckRecord>;
+  /**
+   * Pushes a payload through the real Bolt app, as the receiver would; resolves with what was acked, once the work
+   * after every ack is done (`waitForWork: false`: at once, e.g. while COR still holds another request's work).
+   */
+  send(body: Record<string, unknown>, opts?: { waitForWork?: boolean }): Promise<AckRecord>;
   /** A link stored directly (as after the OAuth flow), with tokens the fake COR accepts for an hour. */
   /** `tz` null: a link made while Slack did not say the person's zone */
   linkStored(slackUserId: string, corUserId: number, corName: string, tz: string | null): Promise<UserLinkRecord>;
@@ -140,7 +143,7 @@ export async function listenerHarness(opts: { clock?: Clock; integrationSource?:
     db,
     logText: text,
     linkStored: (slackUserId, corUserId, corName, tz) => storeLinkedUser(db.store, cor, { slackUserId, corUserId, corName, tz, now: clock.now() }),
-    async send(body) {
+    async send(body, opts = {}) {
       const record: AckRecord = { acked: false, body: undefined };
       const event: ReceiverEvent = {
         body,
@@ -151,7 +154,7 @@ export async function listenerHarness(opts: { clock?: Clock; integrationSource?:
         },
       };
       await app.processEvent(event);
-      await services.work.drain(5_000);
+      if (opts.waitForWork !== false) await services.work.drain(5_000);
       return record;
     },
     async close() {

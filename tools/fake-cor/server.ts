@@ -31,6 +31,8 @@ export interface Fault {
   hang?: boolean;
   /** answer only once this settles (a test releases the answers when it chooses: order, not time) */
   until?: Promise<unknown>;
+  /** called when a request it hits arrives (a test waits for it: the request is then in COR's hands) */
+  arrived?: () => void;
   /** answer 200 with a body that is not JSON */
   malformed?: boolean;
   /** do the work first, then fail the answer: the "was it written?" case */
@@ -214,6 +216,7 @@ export class FakeCor {
     if (method === 'GET' && url.pathname === '/oauth2/authorize') return this.#consent(url, res);
 
     const fault = this.#matchFault(method, url.pathname.replace(/^\/v1/, ''));
+    fault?.arrived?.();
     if (fault?.latencyMs) await new Promise((r) => setTimeout(r, fault.latencyMs));
     if (fault?.until) await fault.until;
     if (fault?.hang && !fault.afterHandling) {

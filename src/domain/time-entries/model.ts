@@ -75,13 +75,20 @@ export type WriteOutcome =
   | { kind: 'written'; entry: WrittenEntry; adopted: boolean }
   | { kind: 'queued'; request: TimeEntryRequestRecord; reason: string }
   | { kind: 'duplicate'; request: TimeEntryRequestRecord }
-  | { kind: 'failed'; request: TimeEntryRequestRecord; reason: string; relink: boolean };
+  | { kind: 'failed'; request: TimeEntryRequestRecord; reason: string; relink: boolean }
+  /** the person unlinked while it was being written: not written (`cancelled`), or COR may have it (`unknown`) */
+  | { kind: 'abandoned'; request: TimeEntryRequestRecord };
 
 /** Messages about entries that finish later (queued, then written or failed); worded by the Slack layer. */
 export interface EntryNotifier {
   writtenLater(link: UserLinkRecord, request: TimeEntryRequestRecord, corHourId: number): Promise<void>;
   failedForGood(link: UserLinkRecord, request: TimeEntryRequestRecord, reason: string): Promise<void>;
+  /** the person unlinked before it could be written (see WriteOutcome 'abandoned'); `tz` null when unknown */
+  abandoned(person: EntryOwner, request: TimeEntryRequestRecord): Promise<void>;
 }
+
+/** Who asked for an entry: enough to tell them, even after they unlinked. */
+export type EntryOwner = Pick<UserLinkRecord, 'tenantKey' | 'slackUserId' | 'tz'>;
 
 export const DEFAULT_TARGET_HOURS = 8;
 

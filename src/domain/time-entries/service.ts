@@ -217,7 +217,7 @@ export class TimeEntryService {
   /** Records the request under its idempotency key, then tries to write it at once. */
   async submit(link: UserLinkRecord, proposal: Proposal, idempotencyKey: string, responseUrl: string | undefined): Promise<WriteOutcome> {
     const { request, created, claim } = await this.#d.outbox.enqueue(
-      { idempotencyKey, linkId: link.id, taskId: proposal.task.id, start: proposal.start, stop: proposal.stop, note: proposal.note ?? null, responseUrl: responseUrl ?? null },
+      { idempotencyKey, linkId: link.id, tenantKey: link.tenantKey, slackUserId: link.slackUserId, taskId: proposal.task.id, start: proposal.start, stop: proposal.stop, note: proposal.note ?? null, responseUrl: responseUrl ?? null },
       this.#d.clock.now(),
       this.#leaseMs,
     );
@@ -232,7 +232,7 @@ export class TimeEntryService {
   async attempt(link: UserLinkRecord, request: TimeEntryRequestRecord, knownTask?: TaskView): Promise<WriteOutcome> {
     const claim = await this.#d.outbox.claim(request.id, this.#d.clock.now(), this.#leaseMs);
     if (!claim) return { kind: 'duplicate', request: (await this.#d.outbox.get(request.id)) ?? request };
-    return this.#post(link, { ...request, attempts: request.attempts + 1 }, claim, knownTask, request.attempts > 0);
+    return this.#post(link, { ...request, attempts: request.attempts + 1 }, claim, knownTask, request.outcomeUnknown);
   }
 
   /** Writes a request this caller holds (`claim`); `lookFirst` after an attempt whose outcome is unknown. */
@@ -246,9 +246,12 @@ export class TimeEntryService {
       stop: request.stop,
       note: request.note ?? undefined,
     });
+    // Whether COR may have this entry if the attempt fails: an earlier attempt left it unknown, or this POST went out.
+    let mayBeInCor = lookFirst;
     try {
       if (lookFirst) {
         const existing = await this.#findWritten(link, api, request);
+        mayBeInCor = false;
         if (existing) {
           await this.#markWritten(request, existing.id, claim);
           this.#d.afterWrite?.(link, request.start);
@@ -262,14 +265,18 @@ export class TimeEntryService {
         if (!renewed) return await this.#lost(request);
         claim = renewed;
       }
-      const hour = await api.createHour({ task_log_id: request.taskId, start: request.start.toISOString(), stop: request.stop.toISOString() });
+      const hour = await api.createHour({ task_log_id: request.taskId, start: request.start.toISOString(), stop: request.stop.toISOString() }).catch((err: unknown) => {
+        // Turned away at the door (429) is the one answer that shows COR did not take it.
+        mayBeInCor = !(err instanceof CorError && err.code === 'rate_limited');
+        throw err;
+      });
       this.#learnReading(link, hour, request.start);
       await this.#markWritten(request, hour.id, claim);
       this.#d.tasks.invalidate(link);
       this.#d.afterWrite?.(link, request.start);
       return { kind: 'written', entry: entry(hour.id), adopted: false };
     } catch (err) {
-      return this.#afterFailure(request, claim, err);
+      return this.#afterFailure(request, claim, err, mayBeInCor);
     }
   }
 
@@ -309,14 +316,16 @@ export class TimeEntryService {
   }
 
   /** `request.attempts` counts the attempt that just failed. */
-  async #afterFailure(request: TimeEntryRequestRecord, claim: Claim, err: unknown): Promise<WriteOutcome> {
+  async #afterFailure(request: TimeEntryRequestRecord, claim: Claim, err: unknown, mayBeInCor: boolean): Promise<WriteOutcome> {
     const attempts = request.attempts;
     const current = request;
     if (isTransient(err)) {
       const wait = this.#schedule[attempts - 1];
       if (wait !== undefined) {
         const delay = Math.max(wait, err.retryAfterMs ?? 0);
-        if (!(await this.#d.outbox.scheduleRetry(request.id, err.code, new Date(this.#d.clock.now().getTime() + delay), claim))) return this.#lost(request);
+        if (!(await this.#d.outbox.scheduleRetry(request.id, err.code, new Date(this.#d.clock.now().getTime() + delay), mayBeInCor, claim))) {
+          return this.#abandonIfUnlinked(request, claim, mayBeInCor);
+        }
         this.#d.logger.warn({ requestId: request.id, code: err.code, attempts, retryInMs: delay }, 'time entry queued for retry');
         return { kind: 'queued', request: current, reason: err.code };
       }
@@ -328,6 +337,19 @@ export class TimeEntryService {
     if (!(await this.#d.outbox.markFailed(request.id, reason, claim))) return this.#lost(request);
     this.#d.logger.warn({ requestId: request.id, reason }, 'time entry refused');
     return { kind: 'failed', request: current, reason, relink };
+  }
+
+  /**
+   * A retry needs the person's link: when they unlinked during the attempt, the request ends here instead, as
+   * `unknown` when COR may have the entry. Otherwise the claim was lost (see #lost).
+   */
+  async #abandonIfUnlinked(request: TimeEntryRequestRecord, claim: Claim, mayBeInCor: boolean): Promise<WriteOutcome> {
+    const now = await this.#d.outbox.get(request.id);
+    if (now?.linkId !== null) return this.#lost(request);
+    const state = mayBeInCor ? 'unknown' : 'cancelled';
+    if (!(await this.#d.outbox.abandon(request.id, state, 'unlinked', this.#d.clock.now(), claim))) return this.#lost(request);
+    this.#d.logger.info({ requestId: request.id, state }, 'time entry ended by an unlink during its attempt');
+    return { kind: 'abandoned', request: { ...now, state, lastError: 'unlinked' } };
   }
 
   /** Someone else holds the request now: its outcome is theirs to record and to tell. */
@@ -343,8 +365,15 @@ export class TimeEntryService {
     let next = 0;
     const lane = async () => {
       for (let request = due[next++]; request !== undefined; request = due[next++]) {
-        const link = await this.#d.findLink(request.linkId);
-        if (!link) continue;
+        const link = request.linkId === null ? undefined : await this.#d.findLink(request.linkId);
+        if (!link) {
+          // Unlinked while its retry was being scheduled: it ends now, and the person is told.
+          const state = request.outcomeUnknown ? 'unknown' : 'cancelled';
+          if (!(await this.#d.outbox.abandon(request.id, state, 'unlinked', this.#d.clock.now()))) continue;
+          handled++;
+          await this.#d.notifier.abandoned({ tenantKey: request.tenantKey, slackUserId: request.slackUserId, tz: null }, { ...request, state }).catch((err: unknown) => this.#d.logger.warn({ err }, 'could not tell about an ended entry'));
+          continue;
+        }
         const outcome = await this.attempt(link, request);
         if (outcome.kind === 'duplicate') continue; // another worker holds it
         handled++;

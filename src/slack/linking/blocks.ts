@@ -1,7 +1,9 @@
 import type { KnownBlock } from '@slack/types';
 import type { UnlinkResult, WhoAmI } from '../../domain/linking.ts';
 import type { UserLinkRecord } from '../../store/links.ts';
-import { type Message, plain } from '../blocks.ts';
+import type { TimeEntryRequestRecord } from '../../store/outbox.ts';
+import { formatMinutes, type Message, plain } from '../blocks.ts';
+import { minutesOf, whenLine } from '../entry-answers.ts';
 import { linkButton } from '../person.ts';
 
 function tokenStateText(w: WhoAmI): string {
@@ -27,13 +29,16 @@ export function unlinkedCard(result: UnlinkResult): Message {
     return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] };
   }
   const lines = ['Unlinked. Your COR tokens are deleted; I can no longer act as you in COR.'];
-  if (result.cancelledEntries.length > 0) {
-    lines.push(`${result.cancelledEntries.length} time ${result.cancelledEntries.length === 1 ? 'entry that was' : 'entries that were'} still waiting to be written to COR will not be written:`);
-    for (const e of result.cancelledEntries.slice(0, 10)) {
-      const hours = ((e.stop.getTime() - e.start.getTime()) / 3_600_000).toFixed(2).replace(/\.?0+$/, '');
-      lines.push(`• ${hours}h on task #${e.taskId}, from ${e.start.toISOString().slice(0, 16).replace('T', ' ')} UTC`);
-    }
-  }
+  const entries = (list: TimeEntryRequestRecord[], lead: string) => {
+    if (list.length === 0) return;
+    lines.push(lead);
+    for (const e of list.slice(0, 10)) lines.push(`• ${formatMinutes(minutesOf(e))} on task #${e.taskId}, ${whenLine(e, result.tz)}`);
+    if (list.length > 10) lines.push(`• …and ${list.length - 10} more`);
+  };
+  const ended = (state: string) => result.endedEntries.filter((e) => e.state === state);
+  entries(ended('cancelled'), 'These were still waiting for COR and *will not be written*:');
+  entries(ended('unknown'), 'These *may already be in COR* (COR did not answer an earlier try, and I can no longer check): look in COR before logging them again:');
+  entries(result.inFlightEntries, 'These are *being written to COR right now*; I will tell you how each one ends:');
   if (result.discardedTimer) lines.push(`Your running timer on task #${result.discardedTimer.taskId} was discarded.`);
   lines.push('Run `/cor link` whenever you want to link again.');
   const text = lines.join('\n');

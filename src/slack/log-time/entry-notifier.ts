@@ -1,11 +1,11 @@
 import { DEFAULT_TZ } from '../../domain/linking.ts';
-import type { EntryNotifier } from '../../domain/time-entries/model.ts';
+import type { EntryNotifier, EntryOwner } from '../../domain/time-entries/model.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { localParts } from '../../lib/zoned.ts';
 import type { UserLinkRecord } from '../../store/links.ts';
 import type { TimeEntryRequestRecord } from '../../store/outbox.ts';
 import { formatClock, formatDate, formatMinutes, type Message } from '../blocks.ts';
-import { failedMessage } from '../entry-answers.ts';
+import { abandonedMessage, failedMessage } from '../entry-answers.ts';
 import { postToResponseUrl } from '../respond.ts';
 import type { SlackClients } from '../services.ts';
 
@@ -33,7 +33,11 @@ export class SlackEntryNotifier implements EntryNotifier {
     await this.#tell(link, request, message);
   }
 
-  async #tell(link: UserLinkRecord, request: TimeEntryRequestRecord, message: Message): Promise<void> {
+  async abandoned(person: EntryOwner, request: TimeEntryRequestRecord): Promise<void> {
+    await this.#tell(person, request, abandonedMessage(request, person.tz));
+  }
+
+  async #tell(link: EntryOwner, request: TimeEntryRequestRecord, message: Message): Promise<void> {
     const fresh = request.responseUrl && this.#clock.now().getTime() - request.createdAt.getTime() < RESPONSE_URL_LIFE_MS;
     if (fresh && request.responseUrl) {
       try {

@@ -99,7 +99,9 @@ export function taskStatusSubmission(services: SlackServices) {
             ? `✓ ${formatMinutes(minutes)} logged on it today.`
             : outcome.kind === 'queued'
               ? `⏳ ${formatMinutes(minutes)} queued: COR is not answering, I will log it as soon as it does.`
-              : `⚠️ The ${formatMinutes(minutes)} could not be logged: ${outcome.reason}.`;
+              : outcome.kind === 'failed'
+                ? `⚠️ The ${formatMinutes(minutes)} could not be logged: ${outcome.reason}.`
+                : `⚠️ The ${formatMinutes(minutes)} were not logged: you unlinked from COR meanwhile.`;
       }
     }
     services.home.refresh(services, link);

@@ -106,13 +106,13 @@ describe('LinkingService', () => {
     const linked = await linking.completeCallback({ code, state });
     if (!linked.ok) throw new Error('not linked');
     const at = new Date('2026-11-21T12:00:00Z');
-    await db.store.outbox.enqueue({ idempotencyKey: 'k', linkId: linked.link.id, taskId: 48211, start: at, stop: new Date(at.getTime() + 5_400_000) }, at);
+    await db.store.outbox.enqueue({ idempotencyKey: 'k', linkId: linked.link.id, tenantKey: 'T:T0DEMO', slackUserId: 'U01JANE', taskId: 48211, start: at, stop: new Date(at.getTime() + 5_400_000) }, at);
     await db.store.timers.start({ linkId: linked.link.id, taskId: 48212, startedAt: at, note: null });
     const result = await linking.unlink('T:T0DEMO', 'U01JANE');
     expect(result.removed).toBe(true);
     const text = unlinkedCard(result).text;
-    expect(text).toContain('1 time entry that was still waiting');
-    expect(text).toContain('1.5h on task #48211, from 2026-11-21 12:00 UTC');
+    expect(text).toContain('will not be written');
+    expect(text).toContain('1h 30m on task #48211, Sat 21 Nov · 09:00–10:30');
     expect(text).toContain('running timer on task #48212 was discarded');
     await expect(linking.requireLink('T:T0DEMO', 'U01JANE')).rejects.toMatchObject({ code: 'not_linked' });
   });

@@ -193,7 +193,7 @@ describe.each(['sqlite', 'postgresql'] as const)('repositories on %s', (kind) =>
   describe('time-entry outbox', () => {
     it('records one request per idempotency key, however many times it is sent', async () => {
       const link = await t.store.links.upsert({ tenantKey: 'T:1', slackUserId: 'U1', corUserId: 2, corName: 'Jane', tokens: { accessToken: 'a', refreshToken: 'r', expiresAt: new Date() } });
-      const req = { idempotencyKey: 'cmd:T1:trigger-1', linkId: link.id, taskId: 48211, start: new Date('2026-11-21T12:00:00Z'), stop: new Date('2026-11-21T14:00:00Z') };
+      const req = { idempotencyKey: 'cmd:T1:trigger-1', linkId: link.id, tenantKey: 'T:1', slackUserId: 'U1', taskId: 48211, start: new Date('2026-11-21T12:00:00Z'), stop: new Date('2026-11-21T14:00:00Z') };
       const now = new Date('2026-11-21T15:00:00Z');
       const results = await Promise.all([1, 2, 3, 4].map(() => t.store.outbox.enqueue(req, now)));
       expect(results.filter((r) => r.created)).toHaveLength(1);
@@ -205,7 +205,7 @@ describe.each(['sqlite', 'postgresql'] as const)('repositories on %s', (kind) =>
       const link = await t.store.links.upsert({ tenantKey: 'T:1', slackUserId: 'U1', corUserId: 2, corName: 'Jane', tokens: { accessToken: 'a', refreshToken: 'r', expiresAt: new Date() } });
       const now = new Date('2026-11-21T15:00:00Z');
       const later = (ms: number) => new Date(now.getTime() + ms);
-      const { request } = await t.store.outbox.enqueue({ idempotencyKey: 'k1', linkId: link.id, taskId: 1, start: now, stop: now }, now);
+      const { request } = await t.store.outbox.enqueue({ idempotencyKey: 'k1', linkId: link.id, tenantKey: 'T:1', slackUserId: 'U1', taskId: 1, start: now, stop: now }, now);
       expect((await t.store.outbox.due(now, 10)).map((r) => r.id)).toEqual([request.id]);
       const claims = await Promise.all([t.store.outbox.claim(request.id, now, 60_000), t.store.outbox.claim(request.id, now, 60_000)]);
       expect(claims.filter(Boolean)).toHaveLength(1);
@@ -218,9 +218,9 @@ describe.each(['sqlite', 'postgresql'] as const)('repositories on %s', (kind) =>
       // The first holder's lease ran out and was taken over: none of its ends changes the row.
       expect(await t.store.outbox.markWritten(request.id, 666, later(62_000), first)).toBe(false);
       expect(await t.store.outbox.markFailed(request.id, 'stale', first)).toBe(false);
-      expect(await t.store.outbox.scheduleRetry(request.id, 'stale', later(HOUR), first)).toBe(false);
+      expect(await t.store.outbox.scheduleRetry(request.id, 'stale', later(HOUR), false, first)).toBe(false);
       expect(await t.store.outbox.get(request.id)).toMatchObject({ state: 'pending', corHourId: null, lastError: null });
-      expect(await t.store.outbox.scheduleRetry(request.id, 'COR 503', later(HOUR), second ?? now)).toBe(true);
+      expect(await t.store.outbox.scheduleRetry(request.id, 'COR 503', later(HOUR), true, second ?? now)).toBe(true);
       expect(await t.store.outbox.due(later(62_000), 10)).toEqual([]);
       expect((await t.store.outbox.due(later(HOUR), 10)).map((r) => r.lastError)).toEqual(['COR 503']);
       const third = await t.store.outbox.claim(request.id, later(HOUR), 60_000);
@@ -233,21 +233,32 @@ describe.each(['sqlite', 'postgresql'] as const)('repositories on %s', (kind) =>
     it('tells which COR entries requests already own, and what is pending in a span', async () => {
       const link = await t.store.links.upsert({ tenantKey: 'T:1', slackUserId: 'U1', corUserId: 2, corName: 'Jane', tokens: { accessToken: 'a', refreshToken: 'r', expiresAt: new Date() } });
       const at = (h: number) => new Date(Date.UTC(2026, 10, 21, h));
-      const { request: written, claim } = await t.store.outbox.enqueue({ idempotencyKey: 'w', linkId: link.id, taskId: 1, start: at(9), stop: at(10) }, at(12), 60_000);
+      const { request: written, claim } = await t.store.outbox.enqueue({ idempotencyKey: 'w', linkId: link.id, tenantKey: 'T:1', slackUserId: 'U1', taskId: 1, start: at(9), stop: at(10) }, at(12), 60_000);
       await t.store.outbox.markWritten(written.id, 501, at(12), claim ?? at(12));
-      await t.store.outbox.enqueue({ idempotencyKey: 'p1', linkId: link.id, taskId: 1, start: at(10), stop: at(11) }, at(12));
-      await t.store.outbox.enqueue({ idempotencyKey: 'p2', linkId: link.id, taskId: 1, start: at(23), stop: at(24) }, at(12));
+      await t.store.outbox.enqueue({ idempotencyKey: 'p1', linkId: link.id, tenantKey: 'T:1', slackUserId: 'U1', taskId: 1, start: at(10), stop: at(11) }, at(12));
+      await t.store.outbox.enqueue({ idempotencyKey: 'p2', linkId: link.id, tenantKey: 'T:1', slackUserId: 'U1', taskId: 1, start: at(23), stop: at(24) }, at(12));
       expect([...(await t.store.outbox.hourIdsTaken([500, 501, 502]))]).toEqual([501]);
       expect(await t.store.outbox.hourIdsTaken([])).toEqual(new Set());
       expect(await t.store.outbox.pendingBetween(link.id, at(0), at(23))).toEqual([{ start: at(10), stop: at(11) }]);
     });
 
-    it('cancels what is pending for a link that goes away', async () => {
+    it('an unlink ends what waits (cancelled, or unknown when an attempt may have written it), leaves what is in flight, and keeps every row', async () => {
       const link = await t.store.links.upsert({ tenantKey: 'T:1', slackUserId: 'U1', corUserId: 2, corName: 'Jane', tokens: { accessToken: 'a', refreshToken: 'r', expiresAt: new Date() } });
-      const now = new Date();
-      await t.store.outbox.enqueue({ idempotencyKey: 'a', linkId: link.id, taskId: 1, start: now, stop: now }, now);
-      expect((await t.store.outbox.cancelPendingForLink(link.id)).map((r) => r.idempotencyKey)).toEqual(['a']);
-      expect(await t.store.outbox.countByState()).toEqual({ cancelled: 1 });
+      const now = new Date('2026-11-21T15:00:00Z');
+      const req = (key: string) => ({ idempotencyKey: key, linkId: link.id, tenantKey: 'T:1', slackUserId: 'U1', taskId: 1, start: now, stop: now });
+      await t.store.outbox.enqueue(req('waiting'), now);
+      const retried = await t.store.outbox.enqueue(req('timed-out'), now, 60_000);
+      await t.store.outbox.scheduleRetry(retried.request.id, 'timeout', now, true, retried.claim ?? now);
+      const flying = await t.store.outbox.enqueue(req('in-flight'), now, 60_000);
+      const { ended, inFlight } = await t.store.outbox.settleForUnlink(link.id, now);
+      expect(ended.map((r) => [r.idempotencyKey, r.state])).toEqual([['waiting', 'cancelled'], ['timed-out', 'unknown']]);
+      expect(inFlight.map((r) => r.idempotencyKey)).toEqual(['in-flight']);
+      await t.store.links.delete('T:1', 'U1');
+      // The rows stay, with who asked; the in-flight one is still its holder's to end, but cannot be retried.
+      expect(await t.store.outbox.get(flying.request.id)).toMatchObject({ linkId: null, tenantKey: 'T:1', slackUserId: 'U1', state: 'pending' });
+      expect(await t.store.outbox.scheduleRetry(flying.request.id, 'timeout', now, true, flying.claim ?? now)).toBe(false);
+      expect(await t.store.outbox.abandon(flying.request.id, 'unknown', 'unlinked', now, flying.claim)).toBe(true);
+      expect(await t.store.outbox.countByState()).toEqual({ cancelled: 1, unknown: 2 });
     });
   });
 

@@ -37,6 +37,7 @@ describe('TimeEntryService against the fake COR', () => {
     const notifier: EntryNotifier = {
       writtenLater: async (_l, r) => void told.written.push(r),
       failedForGood: async (_l, r, reason) => void told.failed.push([r, reason]),
+      abandoned: async () => undefined,
     };
     service = new TimeEntryService({
       outbox: db.store.outbox,
@@ -208,7 +209,7 @@ describe('TimeEntryService against the fake COR', () => {
         tasks: new TaskDirectory(clock),
         apiFor: apiForStoredLinks(kit, db.store, clock),
         findLink: (id) => db.store.links.findById(id),
-        notifier: { writtenLater: async () => undefined, failedForGood: async () => undefined },
+        notifier: { writtenLater: async () => undefined, failedForGood: async () => undefined, abandoned: async () => undefined },
         clock,
         logger: memoryLogger().logger,
         leaseMs: attemptLeaseMs(10_000),
@@ -258,7 +259,7 @@ describe('TimeEntryService against the fake COR', () => {
       tasks: new TaskDirectory(clock),
       apiFor: () => kit.client.as({ accessToken: async () => (await db.store.links.tokens(link.id))?.accessToken ?? '', renewAfterRejection: async () => undefined }),
       findLink: (id) => db.store.links.findById(id),
-      notifier: { writtenLater: async () => undefined, failedForGood: async () => undefined },
+      notifier: { writtenLater: async () => undefined, failedForGood: async () => undefined, abandoned: async () => undefined },
       clock,
       logger: memoryLogger().logger,
     });
