@@ -113,6 +113,7 @@ function composeServices(base: { config: Config; logger: Logger; clock: Clock; s
   });
   const entries = new TimeEntryService({
     outbox: store.outbox,
+    settings: store.reminders,
     tasks,
     apiFor: (link) => linking.apiFor(link),
     findLink: (id) => store.links.findById(id),

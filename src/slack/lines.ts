@@ -2,11 +2,13 @@ import type { KnownBlock } from '@slack/types';
 import type { TaskView } from '../domain/tasks.ts';
 import { localParts } from '../lib/zoned.ts';
 import type { ReminderSettingRecord } from '../store/reminders.ts';
-import { formatDate, formatHours, plain } from './blocks.ts';
+import type { SummaryDay } from '../domain/time-entries/model.ts';
+import { formatDate, formatHours, plain, progressBar } from './blocks.ts';
 import { ACTIONS } from './ids.ts';
 
-// Lines more than one feature shows: a task with its two buttons (task cards, `/cor tasks`, App Home) and the
-// reminder settings in words (`/cor remind`, App Home).
+// Lines more than one feature shows: a task with its two buttons (task cards, `/cor tasks`, App Home), the
+// reminder settings in words (`/cor remind`, App Home), and a day's hours against its target (`/cor today`,
+// `/cor week`, App Home).
 
 const STATUS_NAMES: Record<string, string> = { nueva: 'New', en_proceso: 'In progress', estancada: 'Stalled', finalizada: 'Done' };
 export const PRIORITY_NAMES = ['Low', 'Medium', 'High', 'Urgent'];
@@ -72,4 +74,19 @@ export function settingsLines(s: ReminderSettingRecord, tz: string): string[] {
     `No reminder while your Slack status says you are away: ${s.respectAway ? '*on*' : 'off'}.`,
     s.skipDates.length > 0 ? `Skipping: ${s.skipDates.map(formatDate).join(', ')}.` : 'No days skipped.',
   ];
+}
+
+/** Why a day's target is not the usual one (a leave, a half-day leave), in brackets; a day off needs no note. */
+function targetNoteText(note: string | undefined): string {
+  return note && note !== 'not a workday' ? `  _(${plain(note)})_` : '';
+}
+
+/** "Today: 3h of 4h ▓▓▓▓▓▓░░ (half-day Vacation)" */
+export function todayLine(day: SummaryDay, label: string): string {
+  return `${label}: ${formatHours(day.logged)} of ${formatHours(day.target)}  ${progressBar(day.logged, day.target || 1)}${targetNoteText(day.targetNote)}`;
+}
+
+/** One day of the week as a bar against its target. */
+export function weekDayLine(day: SummaryDay): string {
+  return `\`${formatDate(day.date).padEnd(10)} ${progressBar(day.logged, day.target || 1)}\` ${formatHours(day.logged)}${day.target ? ` / ${formatHours(day.target)}` : ''}${targetNoteText(day.targetNote)}`;
 }

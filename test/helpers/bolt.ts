@@ -91,6 +91,7 @@ export async function listenerHarness(opts: { clock?: Clock; integrationSource?:
   const tasks = new TaskDirectory(clock);
   const entries = new TimeEntryService({
     outbox: db.store.outbox,
+    settings: db.store.reminders,
     tasks,
     apiFor: (link) => linking.apiFor(link),
     findLink: (id) => db.store.links.findById(id),

@@ -1,7 +1,8 @@
-import type { CorHour, CorLeave, CorUser, CorWorkingTime } from '../../cor/schemas.ts';
+import type { CorHour, CorUser, CorWorkingTime } from '../../cor/schemas.ts';
 import { formatHours } from '../../lib/duration-text.ts';
-import { addDays, localParts, weekdayOf, zonedTimeToInstant } from '../../lib/zoned.ts';
+import { addDays, localParts, zonedTimeToInstant } from '../../lib/zoned.ts';
 import type { ReminderKind, ReminderSettingRecord } from '../../store/reminders.ts';
+import { dailyTarget, isWorkday, type TargetFacts } from '../targets.ts';
 import { corInstant } from '../time-entries/model.ts';
 
 /*
@@ -37,7 +38,6 @@ export interface PersonFacts {
   hours: CorHour[];
 }
 
-export const DEFAULT_TARGET_HOURS = 8;
 /** Enough days back to find the previous workday after a long weekend, and recent tasks. */
 export const LOOKBACK_DAYS = 7;
 const RECENT_TASKS = 3;
@@ -71,36 +71,14 @@ export function occasionsAt(now: Date, tz: string, s: ReminderSettingRecord): { 
   return { occasions, reason: occasions.length > 0 ? 'due' : `not yet: reminder at ${s.localTime} their time` };
 }
 
-/** A workday by their own setting, else COR working time (days with hours), else Monday to Friday. */
-export function isWorkday(date: string, s: ReminderSettingRecord, workingDays: CorWorkingTime[]): boolean {
-  const iso = weekdayOf(date);
-  if (s.weekdays) return s.weekdays.includes(iso);
-  if (workingDays.length > 0) {
-    const corDay = (iso % 7) + 1; // COR: 1 = Sunday … 7 = Saturday
-    return workingDays.some((d) => d.day_of_week === corDay && (d.daily_hours ?? 1) > 0);
-  }
-  return iso <= 5;
+function isReminderDay(date: string, s: ReminderSettingRecord, workingDays: CorWorkingTime[]): boolean {
+  return isWorkday(date, s.weekdays, workingDays);
 }
 
 function previousWorkday(date: string, s: ReminderSettingRecord, workingDays: CorWorkingTime[]): string | undefined {
   for (let back = 1; back <= LOOKBACK_DAYS; back++) {
     const d = addDays(date, -back);
-    if (isWorkday(d, s, workingDays)) return d;
-  }
-  return undefined;
-}
-
-/** The leave that touches a local date, if any, and whether it takes the whole day. */
-function leaveOn(leaves: CorLeave[], date: string, tz: string): { leave: CorLeave; wholeDay: boolean } | undefined {
-  const from = zonedTimeToInstant(date, 0, 0, tz).getTime();
-  const to = zonedTimeToInstant(addDays(date, 1), 0, 0, tz).getTime();
-  for (const leave of leaves) {
-    if (leave.deleted_at) continue;
-    const start = corInstant(leave.start).getTime();
-    const end = corInstant(leave.end).getTime();
-    if (end <= from || start >= to) continue;
-    // An all-day leave, or one that covers most of the day, is a day off; a shorter one halves the target.
-    return { leave, wholeDay: leave.all_day || end - start >= 20 * 3_600_000 };
+    if (isReminderDay(d, s, workingDays)) return d;
   }
   return undefined;
 }
@@ -130,30 +108,20 @@ export function recentTasks(hours: CorHour[]): { id: number; title: string }[] {
     .map(({ id, title }) => ({ id, title }));
 }
 
-/** The target of a date: their own setting, else COR working time for that weekday, else COR daily hours, else 8. */
-function baseTarget(date: string, s: ReminderSettingRecord, facts: PersonFacts): number {
-  if (s.targetHours !== null) return s.targetHours;
-  const corDay = (weekdayOf(date) % 7) + 1;
-  const wt = facts.workingDays.find((d) => d.day_of_week === corDay)?.daily_hours;
-  if (wt !== undefined && wt !== null && wt > 0) return wt;
-  const daily = facts.user?.daily_hours;
-  return daily !== undefined && daily !== null ? daily : DEFAULT_TARGET_HOURS;
+/** What the one target rule needs, from the reminder settings and COR's facts. */
+function targetFacts(s: ReminderSettingRecord, facts: PersonFacts): TargetFacts {
+  return { ownHours: s.targetHours, ownWeekdays: s.weekdays, workingDays: facts.workingDays, dailyHours: facts.user?.daily_hours, leaves: facts.user?.leaves ?? [] };
 }
 
 /** Decides, with COR's facts, whether an occasion becomes a DM and what it says. Pure. */
 export function evaluate(occasion: Occasion, s: ReminderSettingRecord, tz: string, facts: PersonFacts): { send: ReminderContent } | { skip: string } {
-  if (!isWorkday(occasion.localDate, s, facts.workingDays)) return { skip: s.weekdays ? 'not one of their reminder days' : facts.workingDays.length > 0 ? 'not a workday in COR' : 'weekend' };
+  if (!isReminderDay(occasion.localDate, s, facts.workingDays)) return { skip: s.weekdays ? 'not one of their reminder days' : facts.workingDays.length > 0 ? 'not a workday in COR' : 'weekend' };
   const aboutDate = occasion.kind === 'day' ? occasion.localDate : previousWorkday(occasion.localDate, s, facts.workingDays);
   if (!aboutDate) return { skip: 'no previous workday to recap' };
-  let target = baseTarget(aboutDate, s, facts);
-  let targetNote: string | undefined;
-  const leave = leaveOn(facts.user?.leaves ?? [], aboutDate, tz);
-  const leaveName = leave?.leave.leaveType?.name ?? 'leave';
-  if (leave?.wholeDay) return { skip: `on leave (${leaveName})` };
-  if (leave) {
-    target /= 2;
-    targetNote = `half-day ${leaveName}`;
-  }
+  const day = dailyTarget(aboutDate, tz, targetFacts(s, facts));
+  if (day.leave?.wholeDay) return { skip: `on leave (${day.leave.name})` };
+  const target = day.hours;
+  const targetNote = day.leave ? day.note : undefined;
   if (target <= 0) return { skip: 'no daily target' };
   const logged = loggedOn(facts.hours, aboutDate, tz);
   if (logged >= target - EPSILON_HOURS) return { skip: `enough logged (${formatHours(logged)} of ${formatHours(target)})` };

@@ -5,8 +5,9 @@ import { addDays, localParts } from '../../lib/zoned.ts';
 import type { UserLinkRecord } from '../../store/links.ts';
 import type { ReminderDeliveryRecord, ReminderSettingRecord } from '../../store/reminders.ts';
 import { DEFAULT_TZ } from '../linking.ts';
+import { DEFAULT_TARGET_HOURS } from '../targets.ts';
 import type { ReminderDeps, SweepReport } from './ports.ts';
-import { DEFAULT_TARGET_HOURS, EPSILON_HOURS, loggedOn, type ReminderContent, recentTasks, withSkipDates } from './selection.ts';
+import { EPSILON_HOURS, loggedOn, type ReminderContent, recentTasks, withSkipDates } from './selection.ts';
 import { DEFAULT_BATCH, ReminderSweep } from './sweep.ts';
 
 const NO_OPEN_DM_TTL_MS = 60_000;

@@ -52,6 +52,8 @@ export interface SummaryEntry {
 export interface SummaryDay {
   date: string;
   target: number;
+  /** why the target is not the usual one: not a workday, a leave, a half-day leave */
+  targetNote: string | undefined;
   logged: number;
   entries: SummaryEntry[];
 }
@@ -89,8 +91,6 @@ export interface EntryNotifier {
 
 /** Who asked for an entry: enough to tell them, even after they unlinked. */
 export type EntryOwner = Pick<UserLinkRecord, 'tenantKey' | 'slackUserId' | 'tz'>;
-
-export const DEFAULT_TARGET_HOURS = 8;
 
 /** COR writes "YYYY-MM-DD HH:MM:SS" without a zone: we send UTC, so we read it back as UTC. */
 export function corInstant(value: string): Date {

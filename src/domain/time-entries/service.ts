@@ -2,21 +2,22 @@ import { LRUCache } from 'lru-cache';
 import type { CorApi } from '../../cor/client.ts';
 import { CorError } from '../../cor/errors.ts';
 import { DEFAULT_RETRY } from '../../cor/retry.ts';
-import type { CorHour, CorWorkingTime } from '../../cor/schemas.ts';
+import type { CorHour, CorLeave, CorWorkingTime } from '../../cor/schemas.ts';
 import { cacheOptions, PER_PERSON_MAX, PER_TENANT_MAX } from '../../lib/cache.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { addDays, localParts, weekdayOf, zonedTimeToInstant } from '../../lib/zoned.ts';
 import type { Logger } from '../../logger.ts';
 import type { UserLinkRecord } from '../../store/links.ts';
 import type { Claim, OutboxRepository, TimeEntryRequestRecord } from '../../store/outbox.ts';
+import type { ReminderRepository } from '../../store/reminders.ts';
 import type { ParsedLog } from '../parse/log-command.ts';
 import { matchTask } from '../task-match.ts';
 import { DEFAULT_TZ } from '../linking.ts';
+import { dailyTarget, NO_FACTS, type TargetFacts } from '../targets.ts';
 import type { TaskDirectory, TaskView } from '../tasks.ts';
 import {
   corInstant,
   type DayTotal,
-  DEFAULT_TARGET_HOURS,
   type EntryNotifier,
   hoursOf,
   isTransient,
@@ -33,6 +34,8 @@ import { summarize } from './summary.ts';
 
 export interface TimeEntryDeps {
   outbox: OutboxRepository;
+  /** a person's own target and workdays (`/cor remind target`, `days`): part of the one target rule */
+  settings: Pick<ReminderRepository, 'getSetting'>;
   tasks: TaskDirectory;
   apiFor: (link: UserLinkRecord) => CorApi;
   findLink: (linkId: string) => Promise<UserLinkRecord | undefined>;
@@ -78,17 +81,17 @@ export class TimeEntryService {
   readonly #leaseMs: number;
   /** how each workspace's COR writes its zone-less times, once one of its answers showed it */
   readonly #readings: LRUCache<string, 'utc' | 'zone'>;
-  /** Slow-changing COR facts, reused for a while: a person's daily target (by link), a company's working times (by tenant). */
-  readonly #targets: LRUCache<string, number, CorApi>;
+  /** Slow-changing COR facts, reused for a while: a person's daily hours and leaves (by link), a company's working times (by tenant). */
+  readonly #profiles: LRUCache<string, { dailyHours: number | null | undefined; leaves: CorLeave[] }, CorApi>;
   readonly #workingTimes: LRUCache<string, Map<number, CorWorkingTime[]>, CorApi>;
 
   constructor(deps: TimeEntryDeps) {
     this.#d = deps;
-    this.#targets = new LRUCache({
+    this.#profiles = new LRUCache({
       ...cacheOptions(deps.clock, PER_PERSON_MAX, PROFILE_TTL_MS),
       fetchMethod: async (_linkId, _stale, { context: api }) => {
         const me = await api.me();
-        return me.daily_hours && me.daily_hours > 0 ? me.daily_hours : DEFAULT_TARGET_HOURS;
+        return { dailyHours: me.daily_hours, leaves: me.leaves ?? [] };
       },
     });
     this.#workingTimes = new LRUCache({ ...cacheOptions(deps.clock, PER_TENANT_MAX, PROFILE_TTL_MS), fetchMethod: (_tenantKey, _stale, { context: api }) => api.workingTimes() });
@@ -177,7 +180,8 @@ export class TimeEntryService {
    */
   async resolve(link: UserLinkRecord, parsed: ParsedLog, tz: string, preferred?: { projectId: number; name: string }): Promise<Resolution> {
     const api = this.#d.apiFor(link);
-    const [found, day, target] = await Promise.all([this.#lookup(link, api, parsed, preferred), this.#day(link, api, parsed.date, tz, parsed.span.kind === 'duration'), this.#target(link, api)]);
+    const [found, day, facts] = await Promise.all([this.#lookup(link, api, parsed, preferred), this.#day(link, api, parsed.date, tz, parsed.span.kind === 'duration'), this.#targetFacts(link, api)]);
+    const target = dailyTarget(parsed.date, tz, facts).hours;
     if ('kind' in found) return found;
     const span = this.#span(parsed, tz, day);
     const alreadyLogged = day.entries === undefined ? undefined : hoursOf(day.entries);
@@ -210,8 +214,21 @@ export class TimeEntryService {
     return { start, stop: new Date(start.getTime() + minutes * 60_000), minutes };
   }
 
-  #target(link: UserLinkRecord, api: CorApi): Promise<number> {
-    return this.#targets.forceFetch(link.id, { context: api }).catch(() => DEFAULT_TARGET_HOURS);
+  /** What the one target rule (see targets.ts) needs: their own settings and COR's facts; COR trouble leaves the defaults. */
+  async #targetFacts(link: UserLinkRecord, api: CorApi): Promise<TargetFacts> {
+    const [own, profile, workingTimes] = await Promise.all([
+      this.#d.settings.getSetting(link.id),
+      this.#profiles.forceFetch(link.id, { context: api }).catch(() => undefined),
+      this.#workingTimes.forceFetch(link.tenantKey, { context: api }).catch(() => undefined),
+    ]);
+    return {
+      ...NO_FACTS,
+      ownHours: own.targetHours,
+      ownWeekdays: own.weekdays,
+      workingDays: workingTimes?.get(link.corUserId) ?? [],
+      dailyHours: profile?.dailyHours,
+      leaves: profile?.leaves ?? [],
+    };
   }
 
   /** Records the request under its idempotency key, then tries to write it at once. */
@@ -385,24 +402,17 @@ export class TimeEntryService {
     return handled;
   }
 
-  /**
-   * What a person logged from `from` to `to` (local dates, inclusive), day by day and task by task, against
-   * each day's target: COR working time for that weekday, else their daily hours on Monday to Friday.
-   */
+  /** What a person logged from `from` to `to` (local dates, inclusive), day by day and task by task, against each day's target. */
   async summary(link: UserLinkRecord, tz: string, from: string, to: string): Promise<Summary> {
     const api = this.#d.apiFor(link);
-    const [hours, target, workingTimes] = await Promise.all([
-      api.allHours({ users: [link.corUserId], dateStart: addDays(from, -1), dateDeadline: addDays(to, 1) }),
-      this.#target(link, api),
-      this.#workingTimes.forceFetch(link.tenantKey, { context: api }).catch(() => new Map<number, CorWorkingTime[]>()),
-    ]);
-    return summarize(hours, target, workingTimes.get(link.corUserId) ?? [], from, to, tz);
+    const [hours, facts] = await Promise.all([api.allHours({ users: [link.corUserId], dateStart: addDays(from, -1), dateDeadline: addDays(to, 1) }), this.#targetFacts(link, api)]);
+    return summarize(hours, facts, from, to, tz);
   }
 
-  /** That day's total against the person's target (COR daily hours, else 8). */
+  /** That day's total against the person's target for it. */
   async dayTotal(link: UserLinkRecord, date: string, tz: string): Promise<DayTotal> {
     const api = this.#d.apiFor(link);
-    const [entries, target] = await Promise.all([this.dayEntries(link, api, date, tz), this.#target(link, api)]);
-    return { logged: hoursOf(entries), target };
+    const [entries, facts] = await Promise.all([this.dayEntries(link, api, date, tz), this.#targetFacts(link, api)]);
+    return { logged: hoursOf(entries), target: dailyTarget(date, tz, facts).hours };
   }
 }

@@ -1,17 +1,14 @@
-import type { CorHour, CorWorkingTime } from '../../cor/schemas.ts';
-import { addDays, localParts, weekdayOf } from '../../lib/zoned.ts';
+import type { CorHour } from '../../cor/schemas.ts';
+import { addDays, localParts } from '../../lib/zoned.ts';
+import { dailyTarget, type TargetFacts } from '../targets.ts';
 import { corInstant, type Summary, type SummaryDay, type SummaryEntry, type SummaryTask } from './model.ts';
 
-/**
- * What a person logged from `from` to `to` (local dates, inclusive), day by day and task by task, against each
- * day's target: their COR working time for that weekday (`mine`), else their daily hours on Monday to Friday.
- */
-export function summarize(hours: CorHour[], target: number, mine: CorWorkingTime[], from: string, to: string, tz: string): Summary {
+/** What a person logged from `from` to `to` (local dates, inclusive), day by day and task by task, against each day's target. */
+export function summarize(hours: CorHour[], facts: TargetFacts, from: string, to: string, tz: string): Summary {
   const days: SummaryDay[] = [];
   for (let date = from; date <= to; date = addDays(date, 1)) {
-    const corWeekday = (weekdayOf(date) % 7) + 1;
-    const dayTarget = mine.length > 0 ? (mine.find((d) => d.day_of_week === corWeekday)?.daily_hours ?? 0) : weekdayOf(date) <= 5 ? target : 0;
-    days.push({ date, target: dayTarget, logged: 0, entries: [] });
+    const target = dailyTarget(date, tz, facts);
+    days.push({ date, target: target.hours, targetNote: target.note, logged: 0, entries: [] });
   }
   const byTask = new Map<number, SummaryTask>();
   for (const h of hours) {

@@ -3,10 +3,10 @@ import type { TaskView } from '../../domain/tasks.ts';
 import type { Summary } from '../../domain/time-entries/model.ts';
 import { localParts } from '../../lib/zoned.ts';
 import type { ReminderSettingRecord } from '../../store/reminders.ts';
-import { formatClock, formatDate, formatHours, formatMinutes, plain, progressBar } from '../blocks.ts';
+import { formatClock, formatHours, formatMinutes, plain } from '../blocks.ts';
 import { USAGE } from '../help.ts';
 import { ACTIONS } from '../ids.ts';
-import { settingsLines, taskActions, taskLines } from '../lines.ts';
+import { settingsLines, taskActions, taskLines, todayLine, weekDayLine } from '../lines.ts';
 
 /** The App Home tab until the per-user home arrives: what the bot does and how to start. Pure. */
 export function welcomeHome(consentUrl?: string): HomeView {
@@ -60,9 +60,8 @@ export function linkedHome(d: HomeData, taskUrl: (id: number) => string | undefi
   ];
   if (d.week) {
     const today = d.week.days.find((day) => day.date === localParts(d.now, d.tz).date);
-    if (today) blocks.push(section(`*Today*: ${formatHours(today.logged)} of ${formatHours(today.target)}  ${progressBar(today.logged, today.target || 1)}`));
-    const bars = d.week.days.map((day) => `\`${formatDate(day.date).padEnd(10)} ${progressBar(day.logged, day.target || 1)}\` ${formatHours(day.logged)}${day.target ? ` / ${formatHours(day.target)}` : ''}`);
-    blocks.push(section(`*This week*: ${formatHours(d.week.logged)} of ${formatHours(d.week.target)}\n${bars.join('\n')}`));
+    if (today) blocks.push(section(todayLine(today, '*Today*')));
+    blocks.push(section(`*This week*: ${formatHours(d.week.logged)} of ${formatHours(d.week.target)}\n${d.week.days.map(weekDayLine).join('\n')}`));
   } else blocks.push(section('_COR did not answer: your hours will show here when it does._'));
   if (d.timer) {
     blocks.push({

@@ -1,6 +1,7 @@
 import type { KnownBlock } from '@slack/types';
 import type { Summary } from '../../domain/time-entries/model.ts';
-import { formatClock, formatDate, formatHours, type Message, plain, progressBar } from '../blocks.ts';
+import { formatClock, formatDate, formatHours, type Message, plain } from '../blocks.ts';
+import { todayLine, weekDayLine } from '../lines.ts';
 
 function section(text: string): KnownBlock {
   return { type: 'section', text: { type: 'mrkdwn', text } };
@@ -15,7 +16,7 @@ function where(project: string | undefined, client: string | undefined): string 
 export function todayMessage(summary: Summary, tz: string): Message {
   const day = summary.days[0];
   if (!day) return { text: 'Nothing to show.', blocks: [section('Nothing to show.')] };
-  const head = `*Today, ${formatDate(day.date)}*: ${formatHours(day.logged)} of ${formatHours(day.target)}  ${progressBar(day.logged, day.target)}`;
+  const head = todayLine(day, `*Today, ${formatDate(day.date)}*`);
   const lines = day.entries.map(
     (e) => `${formatClock(e.start, tz)}${e.stop ? `–${formatClock(e.stop, tz)}` : ''} · ${formatHours(e.hours)} · ${plain(e.title)}${where(e.project, e.client)}`,
   );
@@ -27,9 +28,7 @@ export function todayMessage(summary: Summary, tz: string): Message {
 /** `/cor week`: a bar per day against its target, then the hours per task. */
 export function weekMessage(summary: Summary): Message {
   const head = `*This week*: ${formatHours(summary.logged)} of ${formatHours(summary.target)}`;
-  const days = summary.days
-    .map((d) => `\`${formatDate(d.date).padEnd(10)} ${progressBar(d.logged, d.target || 1)}\` ${formatHours(d.logged)}${d.target ? ` / ${formatHours(d.target)}` : ''}`)
-    .join('\n');
+  const days = summary.days.map(weekDayLine).join('\n');
   const tasks = summary.tasks
     .slice(0, 15)
     .map((t) => `• ${formatHours(t.hours)} · ${plain(t.title)}${where(t.project, t.client)}`)

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CorHour, CorLeave, CorWorkingTime } from '../../../../src/cor/schemas.ts';
-import { evaluate, isWorkday, occasionsAt, type PersonFacts, withSkipDates } from '../../../../src/domain/reminders/selection.ts';
+import { evaluate, occasionsAt, type PersonFacts, withSkipDates } from '../../../../src/domain/reminders/selection.ts';
 import { DEFAULT_REMINDER_SETTING, type ReminderSettingRecord } from '../../../../src/store/reminders.ts';
 
 const setting = (over: Partial<ReminderSettingRecord> = {}): ReminderSettingRecord => ({ linkId: 'L1', ...DEFAULT_REMINDER_SETTING, ...over });
@@ -151,7 +151,7 @@ describe('what the reminder says (with COR facts)', () => {
     expect(evaluate(dayOccasion('2026-11-23'), setting(), 'UTC', facts({ workingDays: tueThu }))).toEqual({ skip: 'not a workday in COR' });
     expect(evaluate(dayOccasion('2026-11-24'), setting(), 'UTC', facts({ workingDays: tueThu }))).toMatchObject({ send: { target: 4 } });
     expect(evaluate(dayOccasion('2026-11-23'), setting({ weekdays: [1], targetHours: 6 }), 'UTC', facts({ workingDays: tueThu }))).toMatchObject({ send: { target: 6 } });
-    expect(isWorkday('2026-11-28', setting(), [])).toBe(false); // Saturday
+    expect(evaluate(dayOccasion('2026-11-28'), setting(), 'UTC', facts())).toEqual({ skip: 'weekend' }); // Saturday
   });
 
   it('the morning recap is about the previous workday (Friday, on a Monday)', () => {

@@ -41,6 +41,7 @@ describe('TimeEntryService against the fake COR', () => {
     };
     service = new TimeEntryService({
       outbox: db.store.outbox,
+      settings: db.store.reminders,
       tasks: new TaskDirectory(clock),
       apiFor: apiForStoredLinks(kit, db.store, clock),
       findLink: (id) => db.store.links.findById(id),
@@ -206,6 +207,7 @@ describe('TimeEntryService against the fake COR', () => {
       const kit = corKit(cor, { timeoutMs: 10_000 });
       return new TimeEntryService({
         outbox: db.store.outbox,
+        settings: db.store.reminders,
         tasks: new TaskDirectory(clock),
         apiFor: apiForStoredLinks(kit, db.store, clock),
         findLink: (id) => db.store.links.findById(id),
@@ -256,6 +258,7 @@ describe('TimeEntryService against the fake COR', () => {
     const kit = corKit(cor);
     const restarted = new TimeEntryService({
       outbox: db.store.outbox,
+      settings: db.store.reminders,
       tasks: new TaskDirectory(clock),
       apiFor: () => kit.client.as({ accessToken: async () => (await db.store.links.tokens(link.id))?.accessToken ?? '', renewAfterRejection: async () => undefined }),
       findLink: (id) => db.store.links.findById(id),

@@ -9,7 +9,7 @@ describe('summary messages', () => {
   it('today and week cards stay under the block limit with a busy week', () => {
     const entries = Array.from({ length: 40 }, (_, i) => ({ start: new Date(span.start.getTime() + i * 600_000), stop: undefined, hours: 0.1, taskId: i, title: `Task ${i}`, project: 'P', client: 'C' }));
     const summary: Summary = {
-      days: Array.from({ length: 7 }, (_, i) => ({ date: `2026-11-${16 + i}`, target: 8, logged: 4, entries })),
+      days: Array.from({ length: 7 }, (_, i) => ({ date: `2026-11-${16 + i}`, target: 8, targetNote: undefined, logged: 4, entries })),
       tasks: entries.map((e) => ({ taskId: e.taskId, title: e.title, project: 'P', client: 'C', hours: 1 })),
       logged: 28,
       target: 40,
