@@ -1,7 +1,7 @@
 import { addDays, localParts, zonedTimeToInstant } from '../../lib/zoned.ts';
 import { findBareNumber, findDuration } from './duration.ts';
 import { type ClockTime, findRange } from './range.ts';
-import { blank, fold, squash } from './text.ts';
+import { blank, blankAll, fold, squash } from './text.ts';
 import { findDate, isDayFirst, type Language, languageOf } from './when.ts';
 
 /**
@@ -24,6 +24,12 @@ type Span =
   /** start and stop resolved to instants (a range that ends at or before its start runs past midnight) */
   | { kind: 'range'; start: Date; stop: Date; from: ClockTime; to: ClockTime | 'now' };
 
+/** What a reading is not sure of, for the person to confirm before anything is written. */
+export type Doubt = 'date' | 'span';
+
+/** Longer than this is more than a working day: asked first ("since 9am yesterday" at 08:00 is 23h). */
+export const WORKDAY_MINUTES = 10 * 60;
+
 export interface ParsedLog {
   /** the person's local date the entry is for, YYYY-MM-DD */
   date: string;
@@ -33,6 +39,8 @@ export interface ParsedLog {
   task: TaskRef | undefined;
   note: string | undefined;
   language: Language;
+  /** the parser always says (empty when sure); a ParsedLog built from a form's picked values has none */
+  doubts?: Doubt[];
 }
 
 export type LogParseError =
@@ -43,6 +51,10 @@ export type LogParseError =
   | { code: 'negative' }
   | { code: 'too_long'; minutes: number }
   | { code: 'future'; date: string }
+  /** a day that is not on the calendar: 31 November, the 30th in March (February had none) */
+  | { code: 'no_such_date'; words: string }
+  /** words that name no one day: "last week", "the other day", "hace unos días" */
+  | { code: 'unclear_date'; words: string }
   | { code: 'range_in_future' }
   | { code: 'since_in_future' };
 
@@ -110,14 +122,18 @@ export function parseLogCommand(input: string, ctx: LogContext): LogParseResult 
     }
   }
 
-  // 3. A time range, then a duration.
-  const range = findRange(text);
-  if (range) text = blank(text, range.start_, range.end);
+  // 3. A time range, then a duration. Next to a duration, a range with no clock mark and no "from" word is
+  // part of the task's name ("2h on Fase 1-2", "1h Sprint 3-4 planning").
+  let range = findRange(text);
+  const duration = findDuration(range ? blankAll(text, range.cuts) : text);
+  if (range?.kind === 'range' && range.loose && duration && !('problem' in duration)) range = undefined;
+  if (range) text = blankAll(text, range.cuts);
   let minutes: number | undefined;
-  const duration = findDuration(text);
+  let given: number | undefined;
   if (duration) {
     if ('problem' in duration) return { ok: false, error: { code: 'negative' } };
     text = blank(text, duration.start, duration.end);
+    given = duration.minutes;
     if (!range) minutes = duration.minutes;
   }
 
@@ -125,11 +141,13 @@ export function parseLogCommand(input: string, ctx: LogContext): LogParseResult 
   let date = local.date;
   let dateSource: ParsedLog['dateSource'] = 'default';
   const day = findDate(text, { today: local.date, hour: local.hour, minute: local.minute, language, dayFirst: isDayFirst(ctx.locale, language) });
+  const doubts = new Set<Doubt>();
   if (day) {
-    if ('problem' in day) return { ok: false, error: { code: 'future', date: day.date } };
+    if ('problem' in day) return { ok: false, error: day.problem === 'future' ? { code: 'future', date: day.date } : { code: day.problem, words: day.words } };
     date = day.date;
     dateSource = day.how;
-    text = blank(text, day.start, day.end);
+    text = blankAll(text, day.cuts);
+    if (day.doubt) doubts.add('date');
   }
 
   // 5. Without a unit, a number is ambiguous: ask.
@@ -178,5 +196,10 @@ export function parseLogCommand(input: string, ctx: LogContext): LogParseResult 
   }
   if (minutes === undefined || minutes <= 0) return { ok: false, error: { code: 'zero' } };
   if (minutes > MAX_MINUTES) return { ok: false, error: { code: 'too_long', minutes } };
-  return { ok: true, value: { date, dateSource, span, task, note, language } };
+  if (minutes > WORKDAY_MINUTES) doubts.add('span');
+  // "1-3" with no mark at all: one at night, or one in the afternoon?
+  if (range?.kind === 'range' && !range.marked && range.start.hour < 7) doubts.add('span');
+  // "1h 9:00-11:00": the times and the duration disagree.
+  if (range && given !== undefined && given !== minutes) doubts.add('span');
+  return { ok: true, value: { date, dateSource, span, task, note, language, doubts: (['date', 'span'] as const).filter((d) => doubts.has(d)) } };
 }

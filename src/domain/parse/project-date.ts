@@ -1,21 +1,7 @@
 import { addDays } from '../../lib/zoned.ts';
 import { parseFutureDate } from './remind-command.ts';
 import { fold, squash } from './text.ts';
-
-const MONTHS: Record<string, number> = {
-  jan: 1, january: 1, enero: 1, janeiro: 1,
-  feb: 2, february: 2, febrero: 2, fevereiro: 2,
-  mar: 3, march: 3, marzo: 3, marco: 3,
-  apr: 4, april: 4, abril: 4,
-  may: 5, mayo: 5, maio: 5,
-  jun: 6, june: 6, junio: 6, junho: 6,
-  jul: 7, july: 7, julio: 7, julho: 7,
-  aug: 8, august: 8, agosto: 8,
-  sep: 9, sept: 9, september: 9, septiembre: 9, setembro: 9,
-  oct: 10, october: 10, octubre: 10, outubro: 10,
-  nov: 11, november: 11, noviembre: 11, novembro: 11,
-  dec: 12, december: 12, diciembre: 12, dezembro: 12,
-};
+import { MONTHS } from './words.ts';
 
 /**
  * A project date in words, from today on: "next monday", "15/01", "2027-03-31", "end of march" (its last day,

@@ -1,4 +1,4 @@
-import { fold } from './text.ts';
+import { type Cut, fold } from './text.ts';
 
 /** A wall-clock time of day. */
 export interface ClockTime {
@@ -7,16 +7,22 @@ export interface ClockTime {
 }
 
 export type RangeFound =
-  | { kind: 'range'; start: ClockTime; stop: ClockTime; start_: number; end: number }
-  | { kind: 'since'; start: ClockTime; start_: number; end: number };
+  /** `marked`: minutes, am/pm or an "h" on a time; `loose`: no mark and no "from" word, as in "Fase 1-2" */
+  | { kind: 'range'; start: ClockTime; stop: ClockTime; marked: boolean; loose: boolean; cuts: Cut[] }
+  | { kind: 'since'; start: ClockTime; cuts: Cut[] };
 
-const MERIDIEM = '(am|pm|a\\.m\\.|p\\.m\\.|a\\.m|p\\.m|h|hs)';
-const TIME = `(\\d{1,2})(?::([0-5]\\d))?\\s*${MERIDIEM}?`;
+// "hs"/"hrs" before "h", and none of them running into a letter (the "h" of "9 horas" is not a clock mark).
+const MERIDIEM = '(?:(am|pm|a\\.m\\.|p\\.m\\.|a\\.m|p\\.m|hrs|hs|h)(?![\\p{L}]))';
+/** 9, 9:30, 9.30, 9h30, 9am, 9h, 14:00hs, 12:30 hs */
+const TIME = `(\\d{1,2})(?:[:.h]([0-5]\\d))?\\s*${MERIDIEM}?`;
 const FROM = '(?:from|de|desde|das|da|entre|between)';
 const TO = '(?:-|–|—|to|until|till|til|a|as|ate|hasta|y|e|and)';
+const DURATION_UNIT = '(?:hours|hour|horas|hora|hrs|hr|minutes|minutos|min|m)';
+const DAY = '(?:yesterday|today|ayer|hoy|ontem|hoje)';
 
-const RANGE = new RegExp(`(?<![\\p{L}\\d/.:#,-])(?:(${FROM})\\s+(?:las\\s+|la\\s+)?)?${TIME}\\s*(${TO})\\s*(?:las\\s+|la\\s+)?${TIME}(?![\\d/:]|\\s*(?:${'(?:hours|hour|horas|hora|hrs|hr|minutes|minutos|min|m)'})(?![\\p{L}]))`, 'gu');
-const SINCE = new RegExp(`(?<![\\p{L}\\d])(?:since|desde(?:\\s+las?|\\s+as?|\\s+o)?)\\s+${TIME}(?![\\d/])`, 'gu');
+const RANGE = new RegExp(`(?<![\\p{L}\\d/.:#,-])(?:(${FROM})\\s+(?:las\\s+|la\\s+)?)?${TIME}\\s*(${TO})\\s*(?:las\\s+|la\\s+)?${TIME}(?![\\d/:]|\\s*${DURATION_UNIT}(?![\\p{L}]))`, 'gu');
+/** since 9, desde las 14hs, desde as 9h, and with the day inside: since yesterday at 9am, desde ayer a las 9 */
+const SINCE = new RegExp(`(?<![\\p{L}\\d])(?:since|desde)\\s+(?:(${DAY})\\s+)?(?:at\\s+|a\\s+las?\\s+|as\\s+|las?\\s+|o\\s+)?${TIME}(?![\\d/])`, 'dgu');
 
 function to24(hour: number, meridiem: string | undefined): number | undefined {
   if (meridiem?.startsWith('p')) return hour === 12 ? 12 : hour + 12;
@@ -28,40 +34,56 @@ function valid(t: ClockTime): boolean {
   return t.hour >= 0 && t.hour <= 24 && t.minute >= 0 && t.minute < 60 && !(t.hour === 24 && t.minute > 0);
 }
 
+const amPm = (x: string | undefined) => (x && !x.startsWith('h') ? x : undefined);
+
+function readRange(m: RegExpExecArray): RangeFound | undefined {
+  const [, from, h1, m1, mer1, sep, h2, m2, mer2] = m;
+  const wordSep = sep !== undefined && /^[a-z]/.test(sep);
+  const marked = Boolean(m1 || m2 || mer1 || mer2);
+  // "10 a 12" needs a "from" word or a mark; and in "2h y 30", "2h e 15 tickets" an "h" on the first number
+  // alone makes a duration, not a range.
+  if (wordSep && !from && !(m1 || amPm(mer1) || m2 || mer2)) return undefined;
+  // "9 to 11:30am": a meridiem on one end applies to the other when it has none.
+  const startH = to24(Number(h1), amPm(mer1) ?? (amPm(mer2) && Number(h1) <= Number(h2) ? amPm(mer2) : undefined));
+  const stopH = to24(Number(h2), amPm(mer2) ?? amPm(mer1));
+  if (startH === undefined || stopH === undefined) return undefined;
+  const start = { hour: startH, minute: Number(m1 ?? 0) };
+  const stop = { hour: stopH, minute: Number(m2 ?? 0) };
+  if (!valid(start) || !valid(stop)) return undefined;
+  // "from 9 to 5" with no am/pm: the afternoon is meant.
+  if (!amPm(mer1) && !amPm(mer2) && stop.hour * 60 + stop.minute <= start.hour * 60 + start.minute && stop.hour < 12 && stop.hour + 12 > start.hour) {
+    stop.hour += 12;
+  }
+  return { kind: 'range', start, stop, marked, loose: !marked && !from, cuts: [[m.index, m.index + m[0].length]] };
+}
+
 /**
- * Time ranges: `9-11:30`, `9:00-11:30`, `9am to 11:30am`, `from 14:00 to 16:00`, `de 9 a 11`, `das 9 às 11`;
- * and `since 2pm` (until now). A word separator (to, a, às…) needs a "from" word or a clock mark to count.
+ * Time ranges: `9-11:30`, `9:00-11:30`, `9am to 11:30am`, `from 14:00 to 16:00`, `de 9 a 11`, `das 9h às 12h45`,
+ * `10h30-12h`, `9.30-11`, `de 9 a 12:30 hs`; and `since 2pm` (until now). A word separator (to, a, às…) needs a
+ * "from" word or a clock mark to count. A marked range wins over a loose one ("Fase 1-2 9:00-11:00").
  */
 export function findRange(text: string): RangeFound | undefined {
   const folded = fold(text);
   RANGE.lastIndex = 0;
+  let loose: RangeFound | undefined;
   for (let m = RANGE.exec(folded); m; m = RANGE.exec(folded)) {
-    const [, from, h1, m1, mer1, sep, h2, m2, mer2] = m;
-    const wordSep = sep !== undefined && /^[a-z]/.test(sep);
-    const marked = Boolean(m1 || m2 || mer1 || mer2);
-    if (wordSep && !from && !marked) continue;
-    if (!wordSep && !from && !marked && sep !== undefined && !/^[-–—]$/.test(sep)) continue;
-    const amPm = (x: string | undefined) => (x && !x.startsWith('h') ? x : undefined);
-    // "9 to 11:30am": a meridiem on one end applies to the other when it has none.
-    const startH = to24(Number(h1), amPm(mer1) ?? (amPm(mer2) && Number(h1) <= Number(h2) ? amPm(mer2) : undefined));
-    const stopH = to24(Number(h2), amPm(mer2) ?? amPm(mer1));
-    if (startH === undefined || stopH === undefined) continue;
-    const start = { hour: startH, minute: Number(m1 ?? 0) };
-    const stop = { hour: stopH, minute: Number(m2 ?? 0) };
-    if (!valid(start) || !valid(stop)) continue;
-    // "from 9 to 5" with no am/pm: the afternoon is meant.
-    if (!amPm(mer1) && !amPm(mer2) && stop.hour * 60 + stop.minute <= start.hour * 60 + start.minute && stop.hour < 12 && stop.hour + 12 > start.hour) {
-      stop.hour += 12;
-    }
-    return { kind: 'range', start, stop, start_: m.index, end: m.index + m[0].length };
+    const found = readRange(m);
+    if (found?.kind === 'range' && !found.loose) return found;
+    loose ??= found;
+    // a match that is no range may overlap one that is
+    RANGE.lastIndex = m.index + 1;
   }
+  if (loose) return loose;
   SINCE.lastIndex = 0;
   const s = SINCE.exec(folded);
   if (s) {
-    const [, h, mm, mer] = s;
-    const hour = to24(Number(h), mer && !mer.startsWith('h') ? mer : undefined);
+    const [, day, h, mm, mer] = s;
+    const hour = to24(Number(h), amPm(mer));
     const start = { hour: hour ?? Number(h), minute: Number(mm ?? 0) };
-    if (valid(start)) return { kind: 'since', start, start_: s.index, end: s.index + s[0].length };
+    const dayAt = s.indices?.[1];
+    // The day word stays in the text for the date reader.
+    const cuts: Cut[] = day && dayAt ? [[s.index, dayAt[0]], [dayAt[1], s.index + s[0].length]] : [[s.index, s.index + s[0].length]];
+    if (valid(start)) return { kind: 'since', start, cuts };
   }
   return undefined;
 }

@@ -16,6 +16,14 @@ export function blank(text: string, start: number, end: number): string {
   return text.slice(0, start) + ' '.repeat(end - start) + text.slice(end);
 }
 
+/** A piece of the text a reading used, [start, end). */
+export type Cut = [start: number, end: number];
+
+/** `blank` for every piece. */
+export function blankAll(text: string, cuts: Cut[]): string {
+  return cuts.reduce((out, [start, end]) => blank(out, start, end), text);
+}
+
 export function squash(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }

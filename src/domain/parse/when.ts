@@ -1,6 +1,7 @@
 import * as chrono from 'chrono-node';
 import { addDays } from '../../lib/zoned.ts';
-import { fold } from './text.ts';
+import { blankAll, type Cut, fold } from './text.ts';
+import { countOf, MONTH, MONTHS, NUMBER_WORD, WEEKDAY } from './words.ts';
 
 export type Language = 'en' | 'es' | 'pt';
 
@@ -15,9 +16,11 @@ export interface DateContext {
   dayFirst: boolean;
 }
 
+/** `doubt`: a likely reading, not a sure one (the person confirms it); `cuts`: the words that said it */
 export type DateFound =
-  | { date: string; start: number; end: number; how: 'explicit' | 'weekday' }
-  | { problem: 'future'; date: string; start: number; end: number };
+  | { date: string; how: 'explicit' | 'weekday' | 'default'; doubt: boolean; cuts: Cut[] }
+  | { problem: 'future'; date: string }
+  | { problem: 'no_such_date' | 'unclear_date'; words: string };
 
 const PARSERS: Record<Language | 'enGB', chrono.Chrono> = {
   en: chrono.en.casual,
@@ -45,8 +48,35 @@ export function isDayFirst(locale: string | undefined, language: Language): bool
   return (locale ?? 'en-US') !== 'en-US';
 }
 
-const TWO_DAYS_AGO = /(?<![\p{L}])(anteayer|antes de ayer|anteontem|antes de ontem|the day before yesterday|day before yesterday)(?![\p{L}])/u;
-const DAY_OF_MONTH = /(?<![\p{L}\d])(?:on the|the|el dia|el|dia|no dia|on)\s+(\d{1,2})(?:st|nd|rd|th|º|°)?(?![\p{L}\d/:.-])/u;
+/** Words that name no one day: refused rather than read as some day (or as today, by default). */
+const UNCLEAR = /(?<![\p{L}])(?:a few days ago|few days ago|(?:hace|ha|faz) (?:unos|algunos|uns|alguns) dias|(?:unos|algunos|uns|alguns) dias atras|the other day|el otro dia|outro dia|last week|this week|earlier this week|last month|el mes pasado|mes passado|(?:la )?semana pasada|la otra semana|esta semana|semana passada|nesta semana|essa semana|last weekend|this weekend|over the weekend|el fin de semana(?: pasado)?|este fin de semana|fim de semana(?: passado)?|recently|recientemente|recentemente)(?![\p{L}])/u;
+
+const PART = '(?:morning|afternoon|evening|night|manana|tarde|noche|manha|noite|madrugada)';
+/** "in the morning", "por la mañana", "à tarde": a part of the day is a hint, dropped wherever it is */
+const PART_HINT = new RegExp(`(?<![\\p{L}])(?:in the|por la|a la|en la|pela|a)\\s+${PART}(?![\\p{L}])`, 'gu');
+/** right after a day: "yesterday evening", "ontem de manhã", "sexta de madrugada", "hoje cedo" */
+const PART_AFTER = new RegExp(`^\\s*,?\\s*(?:(?:in the|de|da|na|no|pela)\\s+)?(?:${PART}|cedo|early|temprano)(?![\\p{L}])`, 'u');
+const TODAY_PART = /(?<![\p{L}])(?:this (?:morning|afternoon|evening)|tonight|earlier today|(?:esta|nesta) (?:manana|tarde|noche|manha|noite))(?![\p{L}])/u;
+const LAST_NIGHT = /(?<![\p{L}])(?:last night|anoche)(?![\p{L}])/u;
+const TWO_DAYS_AGO = /(?<![\p{L}])(anteayer|antier|ante ayer|antes de ayer|anteanoche|antenoche|anteontem|ante-ontem|antes de ontem|the day before yesterday|day before yesterday)(?![\p{L}])/u;
+
+const N = `(\\d{1,3}|${NUMBER_WORD}|an|a)`;
+const UNIT = '(days?|dias?|weeks?|semanas?)';
+/** 4 days ago, hace 5 días, há 4 dias, faz 6 dias, 3 dias atrás, a week ago */
+const AGO = new RegExp(`(?<![\\p{L}\\d])(?:(?:hace|ha|faz)\\s+${N}\\s+${UNIT}|${N}\\s+${UNIT}\\s+(?:ago|back|atras))(?![\\p{L}])`, 'u');
+const IN_DAYS = new RegExp(`(?<![\\p{L}\\d])(?:in|dentro de|daqui a)\\s+${N}\\s+${UNIT}(?![\\p{L}])`, 'u');
+/** a couple of days is most likely two: asked */
+const COUPLE = /(?<![\p{L}])(?:a couple(?: of)? days ago|(?:hace|ha|faz) (?:un|um) par de dias|(?:un|um) par de dias atras)(?![\p{L}])/u;
+
+const WEEKDAY_BEFORE = `(?:(?:on |el |na |no |o )?${WEEKDAY},?\\s+)?`;
+/** 18 de octubre, el 18 de octubre, on the 18th of October, 18 Oct, 1º de novembro, lunes 16 de noviembre de 2026 */
+const DAY_MONTH = new RegExp(`(?<![\\p{L}\\d])${WEEKDAY_BEFORE}(?:(?:on the|on|the|el dia|el|dia|no dia|o dia)\\s+)?(\\d{1,2})(?:st|nd|rd|th|º|°)?(?:\\s+of|\\s+de|\\s*-)?\\s*(${MONTH})\\.?(?:,?\\s+(?:of\\s+|de\\s+)?(\\d{4}))?(?![\\p{L}\\d])`, 'u');
+/** October 18th, Oct 18, 2026, on November 3 */
+const MONTH_DAY = new RegExp(`(?<![\\p{L}\\d])${WEEKDAY_BEFORE}(?:on\\s+)?(${MONTH})\\.?\\s+(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(\\d{4}))?(?![\\p{L}\\d:])`, 'u');
+/** the 3rd, on the 18th, el 5, el día 5, dia 10, no dia 10; in English only with its ending ("the 3 amigos" is a name) */
+const DAY_OF_MONTH = /(?<![\p{L}\d])(?:(?:on the|the|on)\s+(\d{1,2})(?:st|nd|rd|th)|(?:el dia|el|dia|no dia|o dia)\s+(\d{1,2})(?:º|°)?)(?![\p{L}\d/:.-])/u;
+/** 30/02, 2026-02-30: only looked at when nothing else read a date, to refuse the ones that do not exist */
+const NUMERIC = /(?<![\d/.-])(\d{1,2})\/(\d{1,2})(?:\/(\d{2,4}))?(?![\d/])|(?<![\d-])(\d{4})-(\d{1,2})-(\d{1,2})(?![\d-])/u;
 const NEXT = /(?<![\p{L}])(next|proximo|proxima|que viene|siguiente|seguinte)(?![\p{L}])/u;
 const LAST = /(?<![\p{L}])(last|pasado|pasada|passado|passada|anterior)(?![\p{L}])/u;
 
@@ -54,21 +84,77 @@ function pad(n: number): string {
   return String(n).padStart(2, '0');
 }
 
-/** Finds the day the text talks about, in the person's own calendar. */
-export function findDate(text: string, ctx: DateContext): DateFound | undefined {
-  const folded = fold(text);
-  const two = TWO_DAYS_AGO.exec(folded);
-  if (two) return { date: addDays(ctx.today, -2), start: two.index, end: two.index + two[0].length, how: 'explicit' };
+/** YYYY-MM-DD, or undefined when there is no such day (31 November, 29 February 2026). */
+function realDate(year: number, month: number, day: number): string | undefined {
+  const d = new Date(Date.UTC(year, month - 1, day));
+  if (year < 1000 || d.getUTCFullYear() !== year || d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day) return undefined;
+  return `${year}-${pad(month)}-${pad(day)}`;
+}
 
-  const [ty, tm] = ctx.today.split('-').map(Number) as [number, number];
+type Day = { date: string; how: 'explicit' | 'weekday'; doubt: boolean; start: number; end: number };
+type Read = Day | Extract<DateFound, { problem: string }> | undefined;
+
+/** "3 days", "dos semanas", "a week", in days */
+const daysOf = (count: string | undefined, unit: string | undefined) => countOf(count ?? '1') * (/^(?:week|semana)/.test(unit ?? '') ? 7 : 1);
+
+/** A day and month, with or without a year: the last one that has passed; last year's is asked. */
+function dayAndMonth(day: number, month: number, year: number | undefined, m: RegExpExecArray, text: string, ctx: DateContext): Read {
+  const [ty] = ctx.today.split('-').map(Number) as [number];
+  const sameYear = `${ty}-${pad(month)}-${pad(day)}`;
+  const y = year ?? (sameYear > ctx.today ? ty - 1 : ty);
+  const date = realDate(y, month, day);
+  if (!date) return { problem: 'no_such_date', words: text.slice(m.index, m.index + m[0].length).trim() };
+  if (date > ctx.today) return { problem: 'future', date };
+  return { date, how: 'explicit', doubt: year === undefined && y < ty, start: m.index, end: m.index + m[0].length };
+}
+
+/** The day the words name, before any part of the day is looked at. */
+function readDay(text: string, folded: string, ctx: DateContext): Read {
+  const at = (m: RegExpExecArray, date: string, doubt = false): Day => ({ date, how: 'explicit', doubt, start: m.index, end: m.index + m[0].length });
+  const today = TODAY_PART.exec(folded);
+  if (today) return at(today, ctx.today);
+  const lastNight = LAST_NIGHT.exec(folded);
+  if (lastNight) return at(lastNight, addDays(ctx.today, -1));
+  const two = TWO_DAYS_AGO.exec(folded);
+  if (two) return at(two, addDays(ctx.today, -2));
+  const couple = COUPLE.exec(folded);
+  if (couple) return at(couple, addDays(ctx.today, -2), true);
+  const ago = AGO.exec(folded);
+  if (ago) return at(ago, addDays(ctx.today, -daysOf(ago[1] ?? ago[3], ago[2] ?? ago[4])));
+  const ahead = IN_DAYS.exec(folded);
+  if (ahead) return { problem: 'future', date: addDays(ctx.today, daysOf(ahead[1], ahead[2])) };
+
+  const dm = DAY_MONTH.exec(folded);
+  const md = MONTH_DAY.exec(folded);
+  if (dm && (!md || dm.index <= md.index)) return dayAndMonth(Number(dm[1]), MONTHS[dm[2] ?? ''] ?? 0, dm[3] ? Number(dm[3]) : undefined, dm, text, ctx);
+  if (md) return dayAndMonth(Number(md[2]), MONTHS[md[1] ?? ''] ?? 0, md[3] ? Number(md[3]) : undefined, md, text, ctx);
+
+  const [ty, tm, td] = ctx.today.split('-').map(Number) as [number, number, number];
   const dom = DAY_OF_MONTH.exec(folded);
-  if (dom && Number(dom[1]) >= 1 && Number(dom[1]) <= 31) {
-    const day = Number(dom[1]);
-    let date = `${ty}-${pad(tm)}-${pad(day)}`;
-    if (date > ctx.today) date = new Date(Date.UTC(ty, tm - 2, day)).toISOString().slice(0, 10);
-    return { date, start: dom.index, end: dom.index + dom[0].length, how: 'explicit' };
+  if (dom) {
+    // This month's if it has come, else last month's; a day last month did not have is refused, never rolled
+    // into the next month (the 30th in March is not 2 March).
+    const day = Number(dom[1] ?? dom[2]);
+    const date = day <= td ? realDate(ty, tm, day) : tm === 1 ? realDate(ty - 1, 12, day) : realDate(ty, tm - 1, day);
+    if (!date) return { problem: 'no_such_date', words: text.slice(dom.index, dom.index + dom[0].length).trim() };
+    return at(dom, date);
   }
 
+  const read = readChrono(text, folded, ctx);
+  if (read) return read;
+  const numeric = NUMERIC.exec(folded);
+  if (numeric) {
+    const [, a, b, year, isoY, isoM, isoD] = numeric;
+    const [day, month] = ctx.dayFirst ? [a, b] : [b, a];
+    const y = isoY ?? year;
+    const fullYear = y === undefined ? ty : Number(y) < 100 ? 2000 + Number(y) : Number(y);
+    const exists = isoY ? realDate(Number(isoY), Number(isoM), Number(isoD)) : realDate(fullYear, Number(month), Number(day));
+    if (!exists) return { problem: 'no_such_date', words: numeric[0] };
+  }
+  return undefined;
+}
+
+function readChrono(text: string, folded: string, ctx: DateContext): Read {
   // chrono reads the wall clock: give it the person's local "now" as if it were UTC, and read the fields back.
   const [y, m, d] = ctx.today.split('-').map(Number) as [number, number, number];
   const reference = { instant: new Date(Date.UTC(y, m - 1, d, ctx.hour, ctx.minute)), timezone: 0 };
@@ -76,30 +162,50 @@ export function findDate(text: string, ctx: DateContext): DateFound | undefined 
   const order: (Language | 'enGB')[] = [first, ...(['es', 'pt', ctx.dayFirst ? 'enGB' : 'en'] as const).filter((l) => l !== first)];
   for (const lang of order) {
     const results = PARSERS[lang].parse(text, reference);
-    const r = results.find((x) => x.start.isCertain('day') || x.start.isCertain('weekday') || x.start.isCertain('month'));
+    // A month alone names no day ("Campaña Mayo 2026" is a task).
+    const r = results.find((x) => x.start.isCertain('day') || x.start.isCertain('weekday'));
     if (!r) continue;
     let date = `${r.start.get('year')}-${pad(r.start.get('month') ?? 1)}-${pad(r.start.get('day') ?? 1)}`;
-    // "05/11" without a year means the last one that has passed, not next year's.
+    let doubt = false;
+    // "05/11" without a year means the last one that has passed, not next year's; last year's is asked.
     if (r.start.isCertain('day') && !r.start.isCertain('year') && date > ctx.today) {
-      date = `${(r.start.get('year') ?? ty) - 1}${date.slice(4)}`;
+      date = `${(r.start.get('year') ?? y) - 1}${date.slice(4)}`;
+      doubt = Number(date.slice(0, 4)) < y;
     }
     const before = folded.slice(Math.max(0, r.index - 12), r.index);
     const around = `${before} ${folded.slice(r.index, r.index + r.text.length + 12)}`;
     const span = { start: r.index, end: r.index + r.text.length };
     // "last friday"/"viernes pasado": remove the marker word too.
-    const lastWord = LAST.exec(folded.slice(r.index + r.text.length, r.index + r.text.length + 12));
-    if (lastWord && /^\s*$/.test(folded.slice(r.index + r.text.length, r.index + r.text.length + lastWord.index))) {
-      span.end = r.index + r.text.length + lastWord.index + lastWord[0].length;
-    }
+    const lastWord = LAST.exec(folded.slice(span.end, span.end + 12));
+    if (lastWord && /^\s*$/.test(folded.slice(span.end, span.end + lastWord.index))) span.end += lastWord.index + lastWord[0].length;
     const bareWeekday = !r.start.isCertain('day') && r.start.isCertain('weekday');
     if (bareWeekday) {
-      if (NEXT.test(around)) return { problem: 'future', date, ...span };
+      if (NEXT.test(around)) return { problem: 'future', date };
       // A bare weekday never lands in the future, and "last"/"pasado" means before today.
       if (date > ctx.today || (LAST.test(around) && date >= ctx.today)) date = addDays(date, -7);
-      return { date, ...span, how: 'weekday' };
+      return { date, ...span, how: 'weekday', doubt };
     }
-    if (date > ctx.today) return { problem: 'future', date, ...span };
-    return { date, ...span, how: 'explicit' };
+    if (date > ctx.today) return { problem: 'future', date };
+    return { date, ...span, how: 'explicit', doubt };
   }
   return undefined;
+}
+
+/**
+ * Finds the day the text talks about, in the person's own calendar. A part of the day ("yesterday evening",
+ * "por la mañana", "hoje à tarde") is a hint: it goes with the day, and alone it means today.
+ */
+export function findDate(text: string, ctx: DateContext): DateFound | undefined {
+  const unclear = UNCLEAR.exec(fold(text));
+  if (unclear) return { problem: 'unclear_date', words: text.slice(unclear.index, unclear.index + unclear[0].length) };
+  // Dropped first, so that "por la mañana" is not read as "mañana" (tomorrow).
+  const cuts: Cut[] = [...fold(text).matchAll(PART_HINT)].map((m): Cut => [m.index, m.index + m[0].length]);
+  const plain = blankAll(text, cuts);
+  const folded = fold(plain);
+  const day = readDay(plain, folded, ctx);
+  if (day && 'problem' in day) return day;
+  if (!day) return cuts.length > 0 ? { date: ctx.today, how: 'default', doubt: false, cuts } : undefined;
+  const part = PART_AFTER.exec(folded.slice(day.end));
+  cuts.push([day.start, day.end + (part ? part[0].length : 0)]);
+  return { date: day.date, how: day.how, doubt: day.doubt, cuts };
 }

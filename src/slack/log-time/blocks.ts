@@ -33,6 +33,10 @@ export function parseErrorMessage(error: LogParseError): Message {
         return 'That range ends in the future. Log it once it has happened, or give a duration.';
       case 'since_in_future':
         return 'That start time has not come yet today.';
+      case 'no_such_date':
+        return `There is no day “${plain(error.words)}” to log on. Which day do you mean? Say \`yesterday\`, \`friday\` or \`30/11\`, for example.`;
+      case 'unclear_date':
+        return `Which day is “${plain(error.words)}”? Say \`yesterday\`, \`friday\`, \`3 days ago\` or \`13/11\`, for example.`;
     }
   })();
   return { text, blocks: [section(text)] };

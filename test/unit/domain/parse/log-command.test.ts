@@ -30,6 +30,7 @@ function check(result: LogParseResult, expected: Expect, tz: string): void {
   else if (typeof expected.task === 'string') expect(v.task).toEqual({ kind: 'query', text: expected.task });
   else expect(v.task).toBeUndefined();
   expect(v.note).toBe(expected.note);
+  expect(v.doubts).toEqual(expected.ask ?? []);
 }
 
 describe('/cor log phrase table', () => {
