@@ -13,7 +13,8 @@ export interface Proposal {
   /** the person's local date */
   date: string;
   note: string | undefined;
-  guesses: ('task' | 'date')[];
+  /** what to confirm before writing: a task or day guessed, a span longer than a workday or oddly given */
+  guesses: ('task' | 'date' | 'span')[];
   /** the day's total with this entry, when COR told us the day's entries */
   dayTotal?: DayTotal;
 }

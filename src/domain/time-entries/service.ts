@@ -189,7 +189,8 @@ export class TimeEntryService {
       ...span,
       date: parsed.date,
       note: parsed.note,
-      guesses: parsed.dateSource === 'weekday' ? (['date'] as ('task' | 'date')[]) : [],
+      // A bare weekday, and what the words left unsure (a workday-long span, a likely day), are asked first.
+      guesses: [...new Set([...(parsed.dateSource === 'weekday' ? (['date'] as const) : []), ...(parsed.doubts ?? [])])],
       ...(alreadyLogged === undefined ? {} : { dayTotal: { logged: alreadyLogged + span.minutes / 60, target } }),
     };
     if ('options' in found) return { kind: 'choose', options: found.options, query: found.query, draft };

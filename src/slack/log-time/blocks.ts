@@ -1,5 +1,5 @@
 import type { KnownBlock } from '@slack/types';
-import type { LogParseError } from '../../domain/parse/log-command.ts';
+import { type LogParseError, WORKDAY_MINUTES } from '../../domain/parse/log-command.ts';
 import type { TaskView } from '../../domain/tasks.ts';
 import type { Proposal } from '../../domain/time-entries/model.ts';
 import { formatDate, formatMinutes, type Message, plain } from '../blocks.ts';
@@ -60,7 +60,10 @@ export interface PendingLog {
 
 export function confirmMessage(p: Proposal, tz: string, pending: PendingLog): Message {
   const guessed = p.guesses.includes('task') && p.guesses.includes('date') ? 'the task and the day' : p.guesses.includes('task') ? 'the task' : 'the day';
-  const lead = `I guessed ${guessed}. Log *${formatMinutes(minutesOf(p))}* on ${taskLine(p.task)}, ${whenLine(p, tz)}?`;
+  const minutes = minutesOf(p);
+  const span = minutes > WORKDAY_MINUTES ? `That is ${formatMinutes(minutes)} — longer than a workday.` : 'I am not sure I read the times right.';
+  const why = [p.guesses.includes('span') ? span : '', p.guesses.some((g) => g !== 'span') ? `I guessed ${guessed}.` : ''].filter(Boolean).join(' ');
+  const lead = `${why} Log *${formatMinutes(minutes)}* on ${taskLine(p.task)}, ${whenLine(p, tz)}?`;
   const value = JSON.stringify(pending);
   return {
     text: lead,
