@@ -18,6 +18,8 @@ const ONE = '(?:an|one|a|una|un|uma|um)';
 const COUNT = `(\\d+(?:[.,]\\d+)?|${NUMBER_WORD}|${ONE})`;
 /** what follows "and"/"y"/"e" after the hours */
 const FRACTION = `(a half|half|media|meia|three quarters|tres cuartos|tres quartos|a quarter|quarter|un cuarto|cuarto|um quarto|quarto|\\d{1,2}|${NUMBER_WORD})(\\s*${MINUTES})?`;
+/** the end, a task (on, #48211, en, em…), a note or a day: what may follow minutes written without their unit */
+const BEFORE_TASK = '(?=\\s*(?:$|#|--|["“]|(?:on|for|to|in|en|em|para|no|na|yesterday|today|ayer|hoy|ontem|hoje)(?![\\p{L}])))';
 /** a unit must not run into a letter: the "m" of "meeting" is not minutes */
 const END = '(?![\\p{L}\\d])';
 
@@ -55,10 +57,10 @@ const PATTERNS: Pattern[] = [
   { re: new RegExp(`(?<![\\p{L}\\d])(?:half an hour|half hour|media hora|meia hora|meia-hora)${END}`, 'gu'), minutes: () => 30 },
   { re: new RegExp(`(?<![\\p{L}\\d])(?:three quarters of an hour|tres cuartos de hora|tres quartos de hora)${END}`, 'gu'), minutes: () => 45 },
   { re: new RegExp(`(?<![\\p{L}\\d])(?:a quarter of an hour|quarter of an hour|un cuarto de hora|cuarto de hora|um quarto de hora|quarto de hora)${END}`, 'gu'), minutes: () => 15 },
-  // 2h30, 2h30m, 2h 30m, 2 hours 30 minutes, 2h y 30m
+  // 2h30, 2h30m, 2h 30m, 2 hours 30 minutes, 2h y 30m; and "1h 20" when what follows is no count of something
   {
-    re: new RegExp(`(?<![\\p{L}\\d.,])(\\d+(?:[.,]\\d+)?)\\s*${HOURS}(?:(\\d{1,2})(?:${MINUTES})?|\\s*(?:and\\s+|y\\s+|e\\s+)?(\\d{1,2})\\s*${MINUTES})?${END}`, 'gu'),
-    minutes: (m) => Math.round(num(m[1]) * 60) + num(m[2] ?? m[3]),
+    re: new RegExp(`(?<![\\p{L}\\d.,])(\\d+(?:[.,]\\d+)?)\\s*${HOURS}(?:(\\d{1,2})(?:${MINUTES})?|\\s*(?:and\\s+|y\\s+|e\\s+)?(\\d{1,2})\\s*${MINUTES}|\\s+([0-5]?[05])${BEFORE_TASK})?${END}`, 'gu'),
+    minutes: (m) => Math.round(num(m[1]) * 60) + num(m[2] ?? m[3] ?? m[4]),
   },
   // an hour, una hora, two hours, dos horas, duas horas
   { re: new RegExp(`(?<![\\p{L}\\d])(${NUMBER_WORD}|${ONE})\\s+${HOUR_WORD}${END}`, 'gu'), minutes: (m) => countOf(m[1] ?? '') * 60 },

@@ -25,7 +25,7 @@ type Span =
   | { kind: 'range'; start: Date; stop: Date; from: ClockTime; to: ClockTime | 'now' };
 
 /** What a reading is not sure of, for the person to confirm before anything is written. */
-export type Doubt = 'date' | 'span';
+type Doubt = 'date' | 'span';
 
 /** Longer than this is more than a working day: asked first ("since 9am yesterday" at 08:00 is 23h). */
 export const WORKDAY_MINUTES = 10 * 60;
@@ -87,7 +87,8 @@ function stripFiller(text: string): string {
   const words = squash(text).split(' ');
   while (words.length > 0 && FILLER.has(fold(words[0] ?? ''))) words.shift();
   while (words.length > 0 && FILLER.has(fold(words[words.length - 1] ?? ''))) words.pop();
-  return words.join(' ');
+  // "on Standup, yesterday": the comma belonged to the sentence, not to the task
+  return words.join(' ').replace(/^[,;:]+|[,;:]+$/g, '');
 }
 
 export function parseLogCommand(input: string, ctx: LogContext): LogParseResult {
@@ -122,6 +123,8 @@ export function parseLogCommand(input: string, ctx: LogContext): LogParseResult 
     }
   }
 
+  const doubts = new Set<Doubt>();
+
   // 3. A time range, then a duration. Next to a duration, a range with no clock mark and no "from" word is
   // part of the task's name ("2h on Fase 1-2", "1h Sprint 3-4 planning").
   let range = findRange(text);
@@ -130,8 +133,10 @@ export function parseLogCommand(input: string, ctx: LogContext): LogParseResult 
   if (range) text = blankAll(text, range.cuts);
   let minutes: number | undefined;
   let given: number | undefined;
+  let inHours = false;
   if (duration) {
     if ('problem' in duration) return { ok: false, error: { code: 'negative' } };
+    inHours = /(?:h|hs|hrs|hours?|horas?)$/.test(fold(text.slice(duration.start, duration.end)));
     text = blank(text, duration.start, duration.end);
     given = duration.minutes;
     if (!range) minutes = duration.minutes;
@@ -141,7 +146,6 @@ export function parseLogCommand(input: string, ctx: LogContext): LogParseResult 
   let date = local.date;
   let dateSource: ParsedLog['dateSource'] = 'default';
   const day = findDate(text, { today: local.date, hour: local.hour, minute: local.minute, language, dayFirst: isDayFirst(ctx.locale, language) });
-  const doubts = new Set<Doubt>();
   if (day) {
     if ('problem' in day) return { ok: false, error: day.problem === 'future' ? { code: 'future', date: day.date } : { code: day.problem, words: day.words } };
     date = day.date;
@@ -149,6 +153,9 @@ export function parseLogCommand(input: string, ctx: LogContext): LogParseResult 
     text = blankAll(text, day.cuts);
     if (day.doubt) doubts.add('date');
   }
+
+  // "2h 15 tickets": a number left right after the hours may be minutes or a count: asked.
+  if (duration && inHours && /^\s+\d{1,2}(?![\d:.,/])/.test(text.slice(duration.end))) doubts.add('span');
 
   // 5. Without a unit, a number is ambiguous: ask.
   if (!range && minutes === undefined) {

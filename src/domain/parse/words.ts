@@ -36,7 +36,7 @@ const WEEKDAYS = [
 ];
 
 /** An alternation of the words, longest first so that "forty-five" wins over "forty". */
-export function anyOf(words: Iterable<string>): string {
+function anyOf(words: Iterable<string>): string {
   return `(?:${[...words].sort((a, b) => b.length - a.length).map((w) => w.replace(/\./g, '\\.')).join('|')})`;
 }
 
