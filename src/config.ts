@@ -35,6 +35,8 @@ export interface Config {
   /** base64 keys; undefined in development means "use a local key file" (see main.ts). */
   /** reminder DMs: pacing per workspace, and how often the sweep runs */
   reminders: { sendsPerSecond: number; tickMs: number; leaseMs: number };
+  /** how long an acknowledged request is its instance's to finish; after that another instance finishes it */
+  workLeaseMs: number;
   tokenEncryptionKey: string | undefined;
   tokenEncryptionPreviousKeys: string[];
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -127,6 +129,12 @@ const schema = z.object({
     .transform(Number)
     .refine((n) => n >= 1, 'REMINDER_LEASE_SECONDS must be at least 1')
     .default(300),
+  WORK_LEASE_SECONDS: z
+    .string()
+    .regex(/^\d+$/, 'WORK_LEASE_SECONDS must be a whole number of seconds')
+    .transform(Number)
+    .refine((n) => n >= 1, 'WORK_LEASE_SECONDS must be at least 1')
+    .default(300),
   TOKEN_ENCRYPTION_KEY: z.string().optional(),
   TOKEN_ENCRYPTION_PREVIOUS_KEYS: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -209,6 +217,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       integrationSource: e.COR_INTEGRATION_SOURCE,
     },
     reminders: { sendsPerSecond: e.REMINDER_SENDS_PER_SECOND, tickMs: e.REMINDER_TICK_SECONDS * 1000, leaseMs: e.REMINDER_LEASE_SECONDS * 1000 },
+    workLeaseMs: e.WORK_LEASE_SECONDS * 1000,
     tokenEncryptionKey: e.TOKEN_ENCRYPTION_KEY,
     tokenEncryptionPreviousKeys: previousKeys,
     logLevel: e.LOG_LEVEL,

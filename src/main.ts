@@ -12,6 +12,7 @@ import { LinkingService } from './domain/linking.ts';
 import { ReminderService } from './domain/reminders/service.ts';
 import { ProjectService } from './domain/projects.ts';
 import { TaskDirectory } from './domain/tasks.ts';
+import { AcceptedWork } from './domain/accepted-work.ts';
 import { attemptLeaseMs, TimeEntryService } from './domain/time-entries/service.ts';
 import { TimerService } from './domain/timers.ts';
 import { startOutboxWorker } from './scheduler/outbox-worker.ts';
@@ -26,7 +27,7 @@ import { TurnGate } from './lib/turns.ts';
 import { WorkTracker } from './lib/work-tracker.ts';
 import { boltLogger, createLogger, type Logger } from './logger.ts';
 import type { Authorize } from '@slack/bolt';
-import { createSlackApp } from './slack/app.ts';
+import { createSlackApp, type SlackRuntime } from './slack/app.ts';
 import type { HttpRoute } from './slack/routes.ts';
 import { type BotIdentity, installationAuthorize, singleWorkspaceAuthorize } from './slack/workspace/authorize.ts';
 import { MultiWorkspaceClients, SingleWorkspaceClients } from './slack/workspace/clients.ts';
@@ -134,6 +135,7 @@ function composeServices(base: { config: Config; logger: Logger; clock: Clock; s
     clock,
     work,
     turns,
+    accepted: new AcceptedWork({ store: store.accepted, clock, logger, leaseMs: config.workLeaseMs }),
     linking,
     clients,
     directory,
@@ -148,8 +150,8 @@ function composeServices(base: { config: Config; logger: Logger; clock: Clock; s
   return { services, appCor };
 }
 
-function startSchedulers(services: SlackServices, config: Config): { stop(): void } {
-  const outbox = startOutboxWorker({ entries: services.entries, intervalMs: OUTBOX_POLL_MS, logger: services.logger, work: services.work });
+function startSchedulers(services: SlackServices, config: Config, runtime: SlackRuntime): { stop(): void } {
+  const outbox = startOutboxWorker({ entries: services.entries, resumeAccepted: () => runtime.resumeAccepted(), intervalMs: OUTBOX_POLL_MS, logger: services.logger, work: services.work });
   const reminders = startReminderScheduler({ reminders: services.reminders, clock: services.clock, tickMs: config.reminders.tickMs, logger: services.logger, work: services.work });
   return {
     stop() {
@@ -205,7 +207,7 @@ export async function main(): Promise<void> {
     [healthRoute({ store: () => store.ping(), cor: () => appCor.me() }, services), metricsRoute({ storeQueries: () => store.queryCount() }), corOAuthCallbackRoute(services.linking, logger), ...extraRoutes],
   );
   await runtime.start();
-  const schedulers = startSchedulers(services, config);
+  const schedulers = startSchedulers(services, config, runtime);
   logger.info({ mode: config.slack.mode, install: config.slack.oauth ? 'multi-workspace' : 'single-workspace', host: config.http.host, port: runtime.port() }, 'cor-slack is running');
 
   let stopping = false;

@@ -8,15 +8,18 @@ const BATCH = 20;
 const MAX_BATCHES_PER_PASS = 50;
 
 /**
- * Works the time-entry outbox in the background: every `intervalMs`, each due request gets one attempt, batch
- * after batch while there are more (a backlog after a COR outage does not wait 20 per tick).
+ * Works the time-entry outbox in the background: every `intervalMs`, requests a stopped instance acknowledged
+ * and left are finished first (they may add entries), then each due entry gets one attempt, batch after batch
+ * while there are more (a backlog after a COR outage does not wait 20 per tick).
  */
-export function startOutboxWorker(opts: { entries: TimeEntryService; intervalMs: number; logger: Logger; work: WorkTracker }): { stop(): void } {
+export function startOutboxWorker(opts: { entries: TimeEntryService; resumeAccepted: () => Promise<number>; intervalMs: number; logger: Logger; work: WorkTracker }): { stop(): void } {
   let stopped = false;
   const worker = runEvery(
     opts.intervalMs,
     'outbox pass',
     async () => {
+      const resumed = await opts.resumeAccepted();
+      if (resumed > 0) opts.logger.info({ resumed }, 'finished requests a stopped instance left');
       let handled = 0;
       for (let batch = 0; batch < MAX_BATCHES_PER_PASS && !stopped; batch++) {
         const inBatch = await opts.entries.drainDue(BATCH);

@@ -1,3 +1,4 @@
+import { type AcceptedWorkRunner, resumeAccepted } from './accepted.ts';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, type Authorize, HTTPReceiver, type Receiver, SocketModeReceiver } from '@slack/bolt';
@@ -22,6 +23,8 @@ export interface SlackAppConfig {
 
 export interface SlackRuntime {
   app: App;
+  /** Finishes requests a stopped instance acknowledged and left (see accepted.ts); how many were taken over. */
+  resumeAccepted(): Promise<number>;
   /** Starts the HTTP listener (both modes) and, in socket mode, the Socket Mode connection. */
   start(): Promise<void>;
   /** Stops taking requests: closes the listener and the socket. In-flight work is the caller's to drain. */
@@ -109,6 +112,7 @@ export function createSlackApp(config: SlackAppConfig, services: SlackServices, 
 
   return {
     app,
+    resumeAccepted: () => resumeAccepted(services, app.runners),
     async start() {
       await new Promise<void>((resolve, reject) => {
         server.once('error', reject);
@@ -136,7 +140,7 @@ export function createSlackApp(config: SlackAppConfig, services: SlackServices, 
 export function createBoltApp(
   opts: { receiver: Receiver; apiUrl: string; authorize: Authorize<boolean> },
   services: SlackServices,
-): App & { registered: Registered } {
+): App & { registered: Registered; runners: ReadonlyMap<string, AcceptedWorkRunner> } {
   const app = new App({
     receiver: opts.receiver,
     logger: boltLogger(services.logger),
@@ -164,7 +168,7 @@ export function createBoltApp(
       services.logger.warn({ err }, 'could not tell the user about a failure');
     }
   });
-  return Object.assign(app, { registered });
+  return Object.assign(app, { registered, runners: registry.runners });
 }
 
 function responseUrlOf(body: unknown): string | undefined {

@@ -59,7 +59,8 @@ export function abandonedMessage(r: TimeEntryRequestRecord, tz: string | null): 
 export function loggedMessage(p: { task: TaskView; start: Date; stop: Date; note: string | undefined }, tz: string, total: DayTotal | undefined, taskUrl: string | undefined, adopted = false): Message {
   const head = `✓ Logged *${formatMinutes(minutesOf(p))}* on ${taskLine(p.task)}`;
   const lines = [head, whenLine(p, tz)];
-  if (total) lines.push(`That day: ${formatHours(total.logged)} of ${formatHours(total.target)}  ${progressBar(total.logged, total.target)}`);
+  // A day with no target (a day off, a leave) shows what was logged, not "of 0h".
+  if (total) lines.push(total.target > 0 ? `That day: ${formatHours(total.logged)} of ${formatHours(total.target)}  ${progressBar(total.logged, total.target)}` : `That day: ${formatHours(total.logged)}`);
   const blocks: KnownBlock[] = [section(lines.join('\n'))];
   if (p.note) blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: `Note: ${plain(p.note)} (kept here; COR's hours API takes no note)` }] });
   if (adopted) blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: 'COR had already saved it; nothing was written twice.' }] });

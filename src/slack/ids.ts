@@ -20,6 +20,13 @@ export const SUBCOMMANDS = {
 } as const;
 
 /** Action ids of interactive elements. */
+/** Kinds of acknowledged work kept until done (see accepted.ts); stored, so never renamed. */
+export const ACCEPTED = {
+  logWords: 'log_words',
+  logForm: 'log_form',
+  logPending: 'log_pending',
+} as const;
+
 export const ACTIONS = {
   /** a URL button: Slack still sends a block_action when it is clicked, which the app acknowledges */
   openCorConsent: 'open_cor_consent',

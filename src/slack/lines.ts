@@ -81,9 +81,10 @@ function targetNoteText(note: string | undefined): string {
   return note && note !== 'not a workday' ? `  _(${plain(note)})_` : '';
 }
 
-/** "Today: 3h of 4h ▓▓▓▓▓▓░░ (half-day Vacation)" */
+/** "Today: 3h of 4h ▓▓▓▓▓▓░░ (half-day Vacation)"; a day with no target: "Today: 1h (on leave (Vacation))" */
 export function todayLine(day: SummaryDay, label: string): string {
-  return `${label}: ${formatHours(day.logged)} of ${formatHours(day.target)}  ${progressBar(day.logged, day.target || 1)}${targetNoteText(day.targetNote)}`;
+  if (day.target <= 0) return `${label}: ${formatHours(day.logged)}${day.targetNote ? `  _(${plain(day.targetNote)})_` : ''}`;
+  return `${label}: ${formatHours(day.logged)} of ${formatHours(day.target)}  ${progressBar(day.logged, day.target)}${targetNoteText(day.targetNote)}`;
 }
 
 /** One day of the week as a bar against its target. */

@@ -1,3 +1,4 @@
+import type { AcceptedWorkRunner } from './accepted.ts';
 import type {
   App,
   BlockAction,
@@ -37,9 +38,16 @@ export class ListenerRegistry {
   readonly #actions = new Map<string, ActionListener>();
   readonly #views = new Map<string, ViewListener>();
   readonly #shortcuts = new Map<string, ShortcutListener>();
+  /** the work of acknowledged requests, by kind, for finishing what a stopped instance left (see accepted.ts) */
+  readonly runners = new Map<string, AcceptedWorkRunner>();
 
   constructor(app: App) {
     this.#app = app;
+  }
+
+  /** The work of one kind of acknowledged request: the listener runs it, and so does any instance after a crash. */
+  acceptedWork(kind: string, runner: AcceptedWorkRunner): void {
+    addOnce(this.runners, kind, runner);
   }
 
   command(name: string, listener: Middleware<SlackCommandMiddlewareArgs>): void {

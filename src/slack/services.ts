@@ -3,6 +3,7 @@ import type { LinkingService, SlackDirectory } from '../domain/linking.ts';
 import type { ProjectService } from '../domain/projects.ts';
 import type { ReminderService } from '../domain/reminders/service.ts';
 import type { TaskDirectory } from '../domain/tasks.ts';
+import type { AcceptedWork } from '../domain/accepted-work.ts';
 import type { TimeEntryService } from '../domain/time-entries/service.ts';
 import type { TimerService } from '../domain/timers.ts';
 import type { Clock } from '../lib/clock.ts';
@@ -31,6 +32,8 @@ export interface SlackServices {
   work: WorkTracker;
   /** Work resuming after an ack or a COR answer takes its turn here, a few flows per turn of the event loop. */
   turns: TurnGate;
+  /** what was acknowledged and not yet finished, in the store (finished by any instance after a crash) */
+  accepted: AcceptedWork;
   linking: LinkingService;
   clients: SlackClients;
   directory: SlackDirectory;

@@ -1,3 +1,4 @@
+import { AcceptedRequestRepository } from './accepted.ts';
 import { fileURLToPath } from 'node:url';
 import type { TokenCipher } from '../lib/crypto.ts';
 import { ChannelProjectRepository } from './channel-projects.ts';
@@ -23,6 +24,7 @@ export interface Store {
   installations: InstallationRepository;
   oauthStates: OAuthStateRepository;
   outbox: OutboxRepository;
+  accepted: AcceptedRequestRepository;
   reminders: ReminderRepository;
   timers: TimerRepository;
   channelProjects: ChannelProjectRepository;
@@ -47,6 +49,7 @@ export function openStore(databaseUrl: string, cipher: TokenCipher): Store {
     installations: new InstallationRepository(db, cipher),
     oauthStates: new OAuthStateRepository(db),
     outbox: new OutboxRepository(db),
+    accepted: new AcceptedRequestRepository(db),
     reminders: new ReminderRepository(db),
     timers: new TimerRepository(db),
     channelProjects: new ChannelProjectRepository(db),

@@ -130,3 +130,46 @@ describe('an instance killed mid-sweep', () => {
   }, 90_000);
 });
 
+
+describe('an instance killed right after acknowledging /cor log', () => {
+  it('another instance finishes the command once the lease runs out: written once, answered in place', async () => {
+    const slack = await new FakeSlack().start();
+    const cor = await new FakeCor().start();
+    const db = await tempStore({ postgres: inject('postgresUrl') });
+    const store = openStore(db.databaseUrl, new TokenCipher(KEY));
+    const t = cor.issueTokens(2);
+    const link = await store.links.upsert({ tenantKey: 'T:T0DEMO', slackUserId: 'U01JANE', corUserId: 2, corName: 'Jane Doe', tz: 'America/Argentina/Buenos_Aires', tokens: { accessToken: t.access_token, refreshToken: t.refresh_token, expiresAt: new Date(Date.now() + 3_600_000) } });
+    await store.reminders.saveSetting({ ...(await store.reminders.getSetting(link.id)), enabled: false });
+    await store.close();
+    const start = async () => {
+      const port = await freePort();
+      const env = botEnv(addressesOf(slack, cor), { PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}`, DATABASE_URL: db.databaseUrl, WORK_LEASE_SECONDS: '2' });
+      return startBot(env, 30_000, undefined, { killable: true });
+    };
+    const [a, b] = await Promise.all([start(), start()]);
+    // COR holds A's first look-up after the ack (the day's entries): A is killed while waiting for it.
+    let release = () => {};
+    let arrived = () => {};
+    const reached = new Promise<void>((resolve) => (arrived = resolve));
+    cor.addFault({ method: 'GET', path: '/hours', times: 1, arrived, until: new Promise<void>((resolve) => (release = resolve)) });
+    try {
+      const toA = new SlackRequestSender(`${a.baseUrl}/slack/events`, SIGNING_SECRET, slack);
+      const posts = () => cor.requestsTo('POST', '/hours').filter((x) => x.status === 200);
+      const sent = await toA.slashCommand({ text: 'log 1h #48211 yesterday', user_id: 'U01JANE', trigger_id: `${Date.now()}.crash` });
+      expect(sent.json).toMatchObject({ text: '⏳ Logging…' });
+      await reached;
+      expect(await a.stop('SIGKILL')).toBeNull(); // killed, not exited: the command was acknowledged, nothing written
+      release();
+      expect(posts()).toHaveLength(0);
+      // B finds the command A left, does it, and answers in place of A's "Logging…".
+      const answer = await waitForResponse(slack, sent.responseUrl, (m) => String(m.text).startsWith('✓ Logged 1h'), 20_000);
+      expect(String(answer.text)).toContain('Homepage redesign');
+      await new Promise((resolve) => setTimeout(resolve, 3_000)); // more passes of the survivor
+      expect(posts()).toHaveLength(1);
+    } finally {
+      await Promise.all([a.stop(), b.stop()]);
+      await db.cleanup();
+      await Promise.all([slack.stop(), cor.stop()]);
+    }
+  }, 90_000);
+});

@@ -1,3 +1,4 @@
+import { AcceptedWork } from '../../src/domain/accepted-work.ts';
 import { inject } from 'vitest';
 import type { App, Receiver, ReceiverEvent } from '@slack/bolt';
 import { ClientCredentialsTokenSource } from '../../src/cor/auth.ts';
@@ -120,6 +121,7 @@ export async function listenerHarness(opts: { clock?: Clock; integrationSource?:
     clock,
     work,
     turns: new TurnGate(),
+    accepted: new AcceptedWork({ store: db.store.accepted, clock, logger, leaseMs: 60_000 }),
     linking,
     clients,
     directory,

@@ -8,7 +8,9 @@ import type { Message } from '../blocks.ts';
 import { outcomeMessage, taskNotFoundMessage } from '../entry-answers.ts';
 import { tenantOfInteraction, parseJsonText } from '../payloads.ts';
 import { zoneOf } from '../person.ts';
-import { afterAck, postToResponseUrl, type ResponseMessage } from '../respond.ts';
+import { acceptThenWork } from '../accepted.ts';
+import { ACCEPTED } from '../ids.ts';
+import { postToResponseUrl, type Respond, type ResponseMessage } from '../respond.ts';
 import type { SlackServices } from '../services.ts';
 import { cancelledMessage, chooseMessage, type PendingLog } from './blocks.ts';
 import { idempotencyKey } from './command.ts';
@@ -58,17 +60,22 @@ async function respondWith(args: ActionArgs, message: Message): Promise<void> {
 /** Log it / a task picked from the list: write the entry with the key of the original request. */
 function writePending(services: SlackServices) {
   return async (args: ActionArgs): Promise<void> => {
-    await args.ack();
     const pending = checkedPending(services, args);
     const responseUrl = args.body.response_url;
-    if (!pending?.task || !responseUrl) return;
+    if (!pending?.task || !responseUrl) return void (await args.ack());
     const respond = (m: ResponseMessage) => postToResponseUrl(responseUrl, { response_type: 'ephemeral', replace_original: true, ...m });
-    await afterAck(services, () => logPending(services, pending, respond, responseUrl), (text) => respond({ text }));
+    const job = { key: `${ACCEPTED.logPending}:${pending.t}:${pending.k}`, kind: ACCEPTED.logPending, tenantKey: pending.t, slackUserId: pending.u, payload: { pending, responseUrl }, responseUrl };
+    await acceptThenWork(services, job, () => args.ack(), logPending, respond);
   };
 }
 
-/** After the ack of Log it: writes and answers in place of the question. */
-async function logPending(services: SlackServices, pending: PendingLog, respond: (m: ResponseMessage) => Promise<unknown>, responseUrl: string): Promise<void> {
+const logPendingSchema = z.object({ pending: pendingSchema, responseUrl: z.string().url() });
+
+/** After Log it was acknowledged (right after, or on another instance after a crash): writes and answers in place of the question. */
+export async function logPending(services: SlackServices, payload: unknown, respond: Respond): Promise<void> {
+  const job = logPendingSchema.safeParse(payload);
+  if (!job.success) throw new AppError('bad_request', 'a stored Log it request failed validation');
+  const { pending, responseUrl } = job.data;
   if (!pending.task) return;
   const link = await services.linking.requireLink(pending.t, pending.u);
   const { tz } = await zoneOf(services, link);

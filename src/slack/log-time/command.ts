@@ -1,18 +1,23 @@
+import { z } from 'zod';
 import { parseLogCommand } from '../../domain/parse/log-command.ts';
+import { AppError } from '../../errors.ts';
 import type { UserLinkRecord } from '../../store/links.ts';
 import type { Message } from '../blocks.ts';
 import type { SubcommandHandler } from '../command.ts';
 import { outcomeMessage, taskNotFoundMessage } from '../entry-answers.ts';
-import { type SlashCommand, tenantOfCommand } from '../payloads.ts';
+import { acceptThenWork } from '../accepted.ts';
+import { ACCEPTED } from '../ids.ts';
+import { type SlashCommand, slashCommandSchema, tenantOfCommand } from '../payloads.ts';
 import { answerWithLinkCard, withLinkOrCard, zoneOf } from '../person.ts';
-import { afterAck, postToResponseUrl, type Respond } from '../respond.ts';
+import { postToResponseUrl, type Respond } from '../respond.ts';
 import type { SlackServices } from '../services.ts';
 import { chooseMessage, confirmMessage, noTaskMessage, parseErrorMessage, type PendingLog, WORKING } from './blocks.ts';
 import { openLogModal } from './open-form.ts';
 
 /**
- * `/cor log <words>`: ack at once, then parse, resolve against COR and write (or ask first when something
- * had to be guessed), answering in place through response_url.
+ * `/cor log <words>`: recorded and acked at once, then parsed, resolved against COR and written (or asked first
+ * when something had to be guessed), answering in place through response_url. Recorded first: an instance that
+ * stops after the ack leaves the command to another (see accepted.ts).
  */
 export function logSubcommand(services: SlackServices): SubcommandHandler {
   return async (args, command, rest) => {
@@ -23,13 +28,20 @@ export function logSubcommand(services: SlackServices): SubcommandHandler {
       if (!opened) await answerWithLinkCard(services, args.respond, command, 'not_linked');
       return;
     }
-    await args.ack({ response_type: 'ephemeral', ...WORKING });
     const respond: Respond = (m) => postToResponseUrl(command.response_url, { response_type: 'ephemeral', replace_original: true, ...m });
-    await afterAck(services,
-      () => withLinkOrCard(services, respond, command, async (link) => logFor(services, link, command, rest, respond)),
-      (text) => respond({ text }),
-    );
+    const job = { key: `${ACCEPTED.logWords}:${tenantOfCommand(command)}:${command.trigger_id}`, kind: ACCEPTED.logWords, tenantKey: tenantOfCommand(command), slackUserId: command.user_id, payload: { command, rest }, responseUrl: command.response_url };
+    await acceptThenWork(services, job, () => args.ack({ response_type: 'ephemeral', ...WORKING }), logWords, respond);
   };
+}
+
+const logWordsSchema = z.object({ command: slashCommandSchema, rest: z.string().min(1) });
+
+/** The work after `/cor log <words>` was acknowledged (right after the ack, or on another instance after a crash). */
+export async function logWords(services: SlackServices, payload: unknown, respond: Respond): Promise<void> {
+  const job = logWordsSchema.safeParse(payload);
+  if (!job.success) throw new AppError('bad_request', 'a stored /cor log request failed validation');
+  const { command, rest } = job.data;
+  await withLinkOrCard(services, respond, command, (link) => logFor(services, link, command, rest, respond));
 }
 
 /** Parse, resolve and write (or ask) for one linked person. */

@@ -5,9 +5,11 @@ import type { ParsedLog } from '../../domain/parse/log-command.ts';
 import { addDays, localParts, zonedTimeToInstant } from '../../lib/zoned.ts';
 import { formatMinutes } from '../blocks.ts';
 import { outcomeMessage, taskNotFoundMessage } from '../entry-answers.ts';
-import { LOG_MODAL_BLOCKS as B } from '../ids.ts';
+import { AppError } from '../../errors.ts';
+import { acceptThenWork } from '../accepted.ts';
+import { ACCEPTED, LOG_MODAL_BLOCKS as B } from '../ids.ts';
 import { parseJsonText, tenantOfInteraction } from '../payloads.ts';
-import { afterAck, type ResponseMessage } from '../respond.ts';
+import type { Respond } from '../respond.ts';
 import type { SlackServices } from '../services.ts';
 import { modalMetaSchema } from './open-form.ts';
 
@@ -83,27 +85,27 @@ export function logModalSubmission(services: SlackServices) {
       await ack({ response_action: 'errors', errors: checked.errors });
       return;
     }
-    await ack();
-    const form: LogForm = { tenantKey: meta.data.t, userId: meta.data.u, tz: meta.data.tz, parsed: checked.parsed, viewId: view.id };
-    const dm = async (m: ResponseMessage) => (await services.clients.forTenant(form.tenantKey)).chat.postMessage({ channel: form.userId, text: m.text, ...(m.blocks ? { blocks: m.blocks } : {}) });
-    await afterAck(services, () => logForm(services, form, dm), (text) => dm({ text }));
+    const form = { tenantKey: meta.data.t, userId: meta.data.u, tz: meta.data.tz, values: values.data, viewId: view.id };
+    const dm: Respond = async (m) => (await services.clients.forTenant(form.tenantKey)).chat.postMessage({ channel: form.userId, text: m.text, ...(m.blocks ? { blocks: m.blocks } : {}) });
+    const job = { key: `${ACCEPTED.logForm}:${form.tenantKey}:${view.id}`, kind: ACCEPTED.logForm, tenantKey: form.tenantKey, slackUserId: form.userId, payload: form, responseUrl: undefined };
+    await acceptThenWork(services, job, () => ack(), logForm, dm);
   };
 }
 
-interface LogForm {
-  tenantKey: string;
-  userId: string;
-  tz: string;
-  parsed: ParsedLog;
-  viewId: string;
-}
+const logFormSchema = z.object({ tenantKey: z.string().min(1), userId: z.string().min(1), tz: z.string().min(1), values: stateSchema, viewId: z.string().min(1) });
 
-/** After a checked log form closed: writes the entry and DMs the outcome. */
-async function logForm(services: SlackServices, job: LogForm, dm: (m: ResponseMessage) => Promise<unknown>): Promise<void> {
-  const link = await services.linking.requireLink(job.tenantKey, job.userId);
-  const resolution = await services.entries.resolve(link, job.parsed, job.tz);
+/** After a log form closed (right after, or on another instance after a crash): writes the entry and DMs the outcome. */
+export async function logForm(services: SlackServices, payload: unknown, dm: Respond): Promise<void> {
+  const job = logFormSchema.safeParse(payload);
+  if (!job.success) throw new AppError('bad_request', 'a stored log form failed validation');
+  const { tenantKey, userId, tz, values, viewId } = job.data;
+  // Checked again from the stored values: the same checks the ack made, and what it parsed.
+  const checked = checkLogForm(values, services.clock.now(), tz);
+  if (!checked.ok) return void (await dm({ text: `Your log form could not be logged: ${Object.values(checked.errors).join(' ')}` }));
+  const link = await services.linking.requireLink(tenantKey, userId);
+  const resolution = await services.entries.resolve(link, checked.parsed, tz);
   if (resolution.kind === 'task_not_found') return void (await dm(taskNotFoundMessage(resolution.taskId)));
   if (resolution.kind !== 'ready' && resolution.kind !== 'confirm') return;
-  const outcome = await services.entries.submit(link, resolution.proposal, `view:${job.viewId}`, undefined);
-  await dm(await outcomeMessage(services, link, resolution.proposal, outcome, job.tz));
+  const outcome = await services.entries.submit(link, resolution.proposal, `view:${viewId}`, undefined);
+  await dm(await outcomeMessage(services, link, resolution.proposal, outcome, tz));
 }

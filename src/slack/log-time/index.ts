@@ -1,10 +1,10 @@
 import type { Subcommands } from '../command.ts';
-import { ACTIONS, CALLBACKS, LOG_MODAL_BLOCKS, SHORTCUTS, SUBCOMMANDS } from '../ids.ts';
+import { ACCEPTED, ACTIONS, CALLBACKS, LOG_MODAL_BLOCKS, SHORTCUTS, SUBCOMMANDS } from '../ids.ts';
 import type { ListenerRegistry } from '../registry.ts';
 import type { SlackServices } from '../services.ts';
-import { logActions } from './buttons.ts';
-import { logSubcommand } from './command.ts';
-import { logModalSubmission } from './form.ts';
+import { logActions, logPending } from './buttons.ts';
+import { logSubcommand, logWords } from './command.ts';
+import { logForm, logModalSubmission } from './form.ts';
 import { logTimeFromMessageShortcut, logTimeShortcut } from './shortcuts.ts';
 import { taskSelectOptions } from './task-options.ts';
 
@@ -19,5 +19,8 @@ export function registerLogTime(registry: ListenerRegistry, services: SlackServi
   registry.options(LOG_MODAL_BLOCKS.taskAction, taskSelectOptions(services));
   registry.shortcut(SHORTCUTS.logTime, logTimeShortcut(services));
   registry.shortcut(SHORTCUTS.logTimeFromMessage, logTimeFromMessageShortcut(services));
+  registry.acceptedWork(ACCEPTED.logWords, logWords);
+  registry.acceptedWork(ACCEPTED.logForm, logForm);
+  registry.acceptedWork(ACCEPTED.logPending, logPending);
   return { [SUBCOMMANDS.log]: logSubcommand(services) };
 }

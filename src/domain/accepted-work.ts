@@ -1,0 +1,79 @@
+import type { Clock } from '../lib/clock.ts';
+import type { Logger } from '../logger.ts';
+import type { AcceptedRequestRecord, AcceptedRequestRepository } from '../store/accepted.ts';
+
+/** A request the bot acknowledged: what the work is (`kind`), for whom, and what it needs (`payload`). */
+export interface AcceptedJob {
+  /** the Slack request's own identity: a repeat of it is not a second request */
+  key: string;
+  kind: string;
+  tenantKey: string;
+  slackUserId: string;
+  payload: unknown;
+  responseUrl: string | undefined;
+}
+
+export interface ResumedJob extends AcceptedJob {
+  /** when it was acknowledged (a response_url works for 30 minutes from then) */
+  acceptedAt: Date;
+}
+
+/** A request left unfinished this many times (each time its instance stopped) is given up, and the person told. */
+const MAX_ATTEMPTS = 3;
+/** Finished requests are remembered this long, to tell a repeat of one from a new request. */
+const KEEP_DONE_MS = 24 * 60 * 60_000;
+
+/**
+ * What the bot acknowledged is in the store before the ack goes out, and marked done when its work ends: an
+ * instance that stops in between (a crash, a deploy) leaves it to any instance, which does the same work again
+ * once the lease runs out. The work itself must be safe to repeat (time entries are keyed: never written twice).
+ */
+export class AcceptedWork {
+  readonly #d: { store: AcceptedRequestRepository; clock: Clock; logger: Logger; leaseMs: number };
+  constructor(deps: { store: AcceptedRequestRepository; clock: Clock; logger: Logger; leaseMs: number }) {
+    this.#d = deps;
+  }
+
+  /** Records the request, held by this instance; undefined when it was accepted before (a repeat: not ours to finish). */
+  async accept(job: AcceptedJob): Promise<string | undefined> {
+    const { id, created } = await this.#d.store.accept(
+      { key: job.key, kind: job.kind, tenantKey: job.tenantKey, slackUserId: job.slackUserId, payload: JSON.stringify(job.payload), responseUrl: job.responseUrl ?? null },
+      this.#d.clock.now(),
+      this.#d.leaseMs,
+    );
+    return created ? id : undefined;
+  }
+
+  async finish(id: string): Promise<void> {
+    await this.#d.store.finish(id, this.#d.clock.now());
+  }
+
+  /**
+   * Finishes requests other instances left open: each is taken over (one instance wins it) and run again;
+   * one left too often is given up (`giveUp` tells the person). Returns how many were taken over.
+   */
+  async resumeAbandoned(run: (job: ResumedJob) => Promise<void>, giveUp: (job: ResumedJob) => Promise<void>, limit = 20): Promise<number> {
+    const now = this.#d.clock.now();
+    await this.#d.store.forgetDoneBefore(new Date(now.getTime() - KEEP_DONE_MS));
+    let taken = 0;
+    for (const record of await this.#d.store.abandoned(now, limit)) {
+      if (!(await this.#d.store.takeOver(record.id, now, this.#d.leaseMs))) continue;
+      taken++;
+      const job = jobOf(record);
+      const attempts = record.attempts + 1;
+      this.#d.logger.warn({ kind: job.kind, key: job.key, attempts }, 'finishing a request an instance left unfinished');
+      try {
+        if (attempts > MAX_ATTEMPTS) await giveUp(job);
+        else await run(job);
+      } catch (err) {
+        this.#d.logger.error({ err, kind: job.kind }, 'a resumed request failed');
+      }
+      await this.finish(record.id);
+    }
+    return taken;
+  }
+}
+
+function jobOf(r: AcceptedRequestRecord): ResumedJob {
+  return { key: r.key, kind: r.kind, tenantKey: r.tenantKey, slackUserId: r.slackUserId, payload: JSON.parse(r.payload) as unknown, responseUrl: r.responseUrl ?? undefined, acceptedAt: r.createdAt };
+}

@@ -1,0 +1,49 @@
+import type { AcceptedJob, ResumedJob } from '../domain/accepted-work.ts';
+import { afterAck, postToResponseUrl, type Respond } from './respond.ts';
+import type { SlackServices } from './services.ts';
+
+/**
+ * The work of an acknowledged request, from what was stored before the ack: run by the listener right after it,
+ * or by any instance when the one that acknowledged it stopped first. `respond` answers the person.
+ */
+export type AcceptedWorkRunner = (services: SlackServices, payload: unknown, respond: Respond) => Promise<void>;
+
+/** A response_url works for 30 minutes: past this, the answer goes by DM. */
+const RESPONSE_URL_LIFE_MS = 25 * 60_000;
+
+/**
+ * Records the request, then acks, then does the work (through afterAck: failures are told) and marks it done.
+ * An instance that stops before the end leaves it open; `resumeAccepted` finishes it elsewhere.
+ */
+export async function acceptThenWork(
+  services: SlackServices,
+  job: AcceptedJob,
+  ack: () => Promise<void>,
+  run: AcceptedWorkRunner,
+  respond: Respond,
+): Promise<void> {
+  const id = await services.accepted.accept(job);
+  await ack();
+  await afterAck(services, () => run(services, job.payload, respond), (text) => respond({ text }));
+  if (id) await services.accepted.finish(id);
+}
+
+/** Finishes what stopped instances left: each request's own work, answered in place while it can be, else by DM. */
+export function resumeAccepted(services: SlackServices, runners: ReadonlyMap<string, AcceptedWorkRunner>): Promise<number> {
+  const answer = (job: ResumedJob): Respond => {
+    const fresh = job.responseUrl !== undefined && services.clock.now().getTime() - job.acceptedAt.getTime() < RESPONSE_URL_LIFE_MS;
+    const dm: Respond = async (m) => (await services.clients.forTenant(job.tenantKey)).chat.postMessage({ channel: job.slackUserId, text: m.text, ...(m.blocks ? { blocks: m.blocks } : {}) });
+    if (!fresh || !job.responseUrl) return dm;
+    const url = job.responseUrl;
+    return (m) => postToResponseUrl(url, { response_type: 'ephemeral', replace_original: true, ...m }).catch(() => dm(m));
+  };
+  return services.accepted.resumeAbandoned(
+    async (job) => {
+      const run = runners.get(job.kind);
+      const respond = answer(job);
+      if (!run) return void (await respond({ text: 'I could not finish your last request (this version of the bot does not know it). Please send it again.' }));
+      await afterAck(services, () => run(services, job.payload, respond), (text) => respond({ text }));
+    },
+    (job) => answer(job)({ text: 'I could not finish your last request: it stopped me several times. Please send it again, or check in COR whether it was done.' }).then(() => undefined),
+  );
+}
