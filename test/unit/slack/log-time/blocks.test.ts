@@ -19,7 +19,7 @@ describe('log-time messages', () => {
   });
 
   it('every parse error has words and a way forward', () => {
-    for (const error of [{ code: 'empty' }, { code: 'no_duration' }, { code: 'ambiguous_number', value: '2' }, { code: 'zero' }, { code: 'negative' }, { code: 'too_long', minutes: 1500 }, { code: 'future', date: '2026-11-19' }, { code: 'range_in_future' }, { code: 'since_in_future' }] as const) {
+    for (const error of [{ code: 'empty' }, { code: 'no_duration' }, { code: 'ambiguous_number', value: '2' }, { code: 'zero' }, { code: 'negative' }, { code: 'too_long', minutes: 1500 }, { code: 'future', date: '2026-11-19' }, { code: 'range_in_future' }, { code: 'since_in_future' }, { code: 'no_such_date', words: '31 de noviembre' }, { code: 'unclear_date', words: 'last week' }] as const) {
       expect(parseErrorMessage(error).text.length).toBeGreaterThan(20);
     }
   });
