@@ -1,5 +1,5 @@
 import type { AcceptedJob, ResumedJob } from '../domain/accepted-work.ts';
-import { afterAck, postToResponseUrl, type Respond } from './respond.ts';
+import { afterAck, laterAnswer, type Respond } from './respond.ts';
 import type { SlackServices } from './services.ts';
 
 /**
@@ -7,9 +7,6 @@ import type { SlackServices } from './services.ts';
  * or by any instance when the one that acknowledged it stopped first. `respond` answers the person.
  */
 export type AcceptedWorkRunner = (services: SlackServices, payload: unknown, respond: Respond) => Promise<void>;
-
-/** A response_url works for 30 minutes: past this, the answer goes by DM. */
-const RESPONSE_URL_LIFE_MS = 25 * 60_000;
 
 /**
  * Records the request, then acks, then does the work (through afterAck: failures are told) and marks it done.
@@ -30,13 +27,7 @@ export async function acceptThenWork(
 
 /** Finishes what stopped instances left: each request's own work, answered in place while it can be, else by DM. */
 export function resumeAccepted(services: SlackServices, runners: ReadonlyMap<string, AcceptedWorkRunner>): Promise<number> {
-  const answer = (job: ResumedJob): Respond => {
-    const fresh = job.responseUrl !== undefined && services.clock.now().getTime() - job.acceptedAt.getTime() < RESPONSE_URL_LIFE_MS;
-    const dm: Respond = async (m) => (await services.clients.forTenant(job.tenantKey)).chat.postMessage({ channel: job.slackUserId, text: m.text, ...(m.blocks ? { blocks: m.blocks } : {}) });
-    if (!fresh || !job.responseUrl) return dm;
-    const url = job.responseUrl;
-    return (m) => postToResponseUrl(url, { response_type: 'ephemeral', replace_original: true, ...m }).catch(() => dm(m));
-  };
+  const answer = (job: ResumedJob): Respond => laterAnswer(services.clients, services.clock.now(), { ...job, since: job.acceptedAt });
   return services.accepted.resumeAbandoned(
     async (job) => {
       const run = runners.get(job.kind);

@@ -2,6 +2,7 @@ import type { KnownBlock } from '@slack/types';
 import { request } from 'undici';
 import { toUserMessage } from '../errors.ts';
 import type { Logger } from '../logger.ts';
+import type { SlackClients } from './services.ts';
 
 export interface ResponseMessage {
   text: string;
@@ -46,4 +47,18 @@ export async function afterAck(
       .then(() => tell(toUserMessage(err)))
       .catch((tellErr: unknown) => logger.warn({ err: tellErr }, 'could not tell the user about a failure'));
   }
+}
+
+/** A response_url works for 30 minutes: past this (with a margin), a DM is sent instead. */
+const RESPONSE_URL_LIFE_MS = 25 * 60_000;
+
+/**
+ * How to answer someone a while after their request: in place of its answer while the response_url it came with
+ * (`since`) still works, else — or when Slack refuses it — by DM.
+ */
+export function laterAnswer(clients: SlackClients, now: Date, to: { tenantKey: string; slackUserId: string; responseUrl: string | null | undefined; since: Date }): Respond {
+  const dm: Respond = async (m) => (await clients.forTenant(to.tenantKey)).chat.postMessage({ channel: to.slackUserId, text: m.text, ...(m.blocks ? { blocks: m.blocks } : {}) });
+  const url = to.responseUrl;
+  if (!url || now.getTime() - to.since.getTime() >= RESPONSE_URL_LIFE_MS) return dm;
+  return (m) => postToResponseUrl(url, { response_type: 'ephemeral', replace_original: true, ...m }).catch(() => dm(m));
 }

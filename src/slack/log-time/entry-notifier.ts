@@ -6,11 +6,8 @@ import type { UserLinkRecord } from '../../store/links.ts';
 import type { TimeEntryRequestRecord } from '../../store/outbox.ts';
 import { formatClock, formatDate, formatMinutes, type Message } from '../blocks.ts';
 import { abandonedMessage, failedMessage } from '../entry-answers.ts';
-import { postToResponseUrl } from '../respond.ts';
+import { laterAnswer } from '../respond.ts';
 import type { SlackClients } from '../services.ts';
-
-/** A response_url works for 30 minutes: past this, a DM is sent instead. */
-const RESPONSE_URL_LIFE_MS = 25 * 60_000;
 
 /** Tells people what became of entries that were queued: in place when it can, else by DM. */
 export class SlackEntryNotifier implements EntryNotifier {
@@ -37,17 +34,7 @@ export class SlackEntryNotifier implements EntryNotifier {
     await this.#tell(person, request, abandonedMessage(request, person.tz));
   }
 
-  async #tell(link: EntryOwner, request: TimeEntryRequestRecord, message: Message): Promise<void> {
-    const fresh = request.responseUrl && this.#clock.now().getTime() - request.createdAt.getTime() < RESPONSE_URL_LIFE_MS;
-    if (fresh && request.responseUrl) {
-      try {
-        await postToResponseUrl(request.responseUrl, { ...message, replace_original: true });
-        return;
-      } catch {
-        // fall through to a DM
-      }
-    }
-    const client = await this.#clients.forTenant(link.tenantKey);
-    await client.chat.postMessage({ channel: link.slackUserId, ...message });
+  async #tell(person: EntryOwner, request: TimeEntryRequestRecord, message: Message): Promise<void> {
+    await laterAnswer(this.#clients, this.#clock.now(), { tenantKey: person.tenantKey, slackUserId: person.slackUserId, responseUrl: request.responseUrl, since: request.createdAt })(message);
   }
 }
