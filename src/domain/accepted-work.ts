@@ -35,10 +35,10 @@ export class AcceptedWork {
   }
 
   /** Records the request, held by this instance; undefined when it was accepted before (a repeat: not ours to finish). */
-  async accept(job: AcceptedJob): Promise<string | undefined> {
+  async accept(job: AcceptedJob, now: Date): Promise<string | undefined> {
     const { id, created } = await this.#d.store.accept(
       { key: job.key, kind: job.kind, tenantKey: job.tenantKey, slackUserId: job.slackUserId, payload: JSON.stringify(job.payload), responseUrl: job.responseUrl ?? null },
-      this.#d.clock.now(),
+      now,
       this.#d.leaseMs,
     );
     return created ? id : undefined;

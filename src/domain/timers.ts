@@ -54,30 +54,48 @@ export class TimerService {
     this.#clock = deps.clock;
   }
 
-  async start(link: UserLinkRecord, api: CorApi, taskText: string, tz: string): Promise<StartResult> {
+  /**
+   * Starts a timer at `at` (when it was asked), writing the one it replaces first: the old timer is only replaced
+   * once its entries are in the outbox, so a crash in between loses nothing, and doing it again writes nothing twice.
+   */
+  async start(link: UserLinkRecord, api: CorApi, taskText: string, tz: string, at: Date = this.#clock.now()): Promise<StartResult> {
     const task = await this.#findTask(link, api, taskText);
     if (!('id' in task)) return task;
-    const timer: TimerRecord = { linkId: link.id, taskId: task.id, startedAt: this.#clock.now(), note: null };
-    const previous = await this.#timers.start(timer);
-    const stoppedPrevious = previous ? await this.#write(link, api, previous, timer.startedAt, tz) : undefined;
+    const previous = await this.#timers.get(link.id);
+    // Started already by this very request (done again after a crash), or by a later one: left as it is.
+    if (previous && previous.startedAt.getTime() >= at.getTime()) return { kind: 'started', timer: previous, task: await this.#taskOf(link, api, previous), stoppedPrevious: undefined };
+    const stoppedPrevious = previous ? await this.#write(link, api, previous, at, tz) : undefined;
+    const timer: TimerRecord = { linkId: link.id, taskId: task.id, startedAt: at, note: null };
+    await this.#timers.put(timer);
     return { kind: 'started', timer, task, stoppedPrevious };
   }
 
-  async stop(link: UserLinkRecord, api: CorApi, tz: string): Promise<StoppedTimer | undefined> {
-    const timer = await this.#timers.stop(link.id);
-    if (!timer) return undefined;
-    return this.#write(link, api, timer, this.#clock.now(), tz);
+  /**
+   * Stops the timer at `at` (when it was asked): its entries go to the outbox (keyed by the timer: a repeat writes
+   * nothing twice), then it is removed, so a crash in between leaves it to be stopped again. A timer started after
+   * `at` is not this request's to stop.
+   */
+  async stop(link: UserLinkRecord, api: CorApi, tz: string, at: Date = this.#clock.now()): Promise<StoppedTimer | undefined> {
+    const timer = await this.#timers.get(link.id);
+    if (!timer || timer.startedAt.getTime() >= at.getTime()) return undefined;
+    const stopped = await this.#write(link, api, timer, at, tz);
+    await this.#timers.remove(link.id, timer.startedAt);
+    return stopped;
   }
 
   async status(link: UserLinkRecord, api: CorApi): Promise<{ timer: TimerRecord; task: TaskView; minutes: number } | undefined> {
     const timer = await this.#timers.get(link.id);
     if (!timer) return undefined;
-    const task = await this.#tasks.task(link, api, timer.taskId).catch(() => ({ id: timer.taskId, title: `Task #${timer.taskId}` }) as TaskView);
+    const task = await this.#taskOf(link, api, timer);
     return { timer, task, minutes: Math.floor((this.#clock.now().getTime() - timer.startedAt.getTime()) / 60_000) };
   }
 
+  #taskOf(link: UserLinkRecord, api: CorApi, timer: TimerRecord): Promise<TaskView> {
+    return this.#tasks.task(link, api, timer.taskId).catch(() => ({ id: timer.taskId, title: `Task #${timer.taskId}` }) as TaskView);
+  }
+
   async #write(link: UserLinkRecord, api: CorApi, timer: TimerRecord, stop: Date, tz: string): Promise<StoppedTimer> {
-    const task = await this.#tasks.task(link, api, timer.taskId).catch(() => ({ id: timer.taskId, title: `Task #${timer.taskId}` }) as TaskView);
+    const task = await this.#taskOf(link, api, timer);
     const minutes = (stop.getTime() - timer.startedAt.getTime()) / 60_000;
     if (minutes < MIN_MINUTES) return { timer, task, outcomes: [], tooShort: true };
     const outcomes: StoppedTimer['outcomes'] = [];

@@ -4,9 +4,10 @@ import type { SlackServices } from './services.ts';
 
 /**
  * The work of an acknowledged request, from what was stored before the ack: run by the listener right after it,
- * or by any instance when the one that acknowledged it stopped first. `respond` answers the person.
+ * or by any instance when the one that acknowledged it stopped first. `respond` answers the person; `acceptedAt`
+ * is when it was acknowledged, the "now" of its words ("yesterday", a timer's stop), whenever it runs.
  */
-export type AcceptedWorkRunner = (services: SlackServices, payload: unknown, respond: Respond) => Promise<void>;
+export type AcceptedWorkRunner = (services: SlackServices, payload: unknown, respond: Respond, acceptedAt: Date) => Promise<void>;
 
 /**
  * Records the request, then acks, then does the work (through afterAck: failures are told) and marks it done.
@@ -19,9 +20,10 @@ export async function acceptThenWork(
   run: AcceptedWorkRunner,
   respond: Respond,
 ): Promise<void> {
-  const id = await services.accepted.accept(job);
+  const acceptedAt = services.clock.now();
+  const id = await services.accepted.accept(job, acceptedAt);
   await ack();
-  await afterAck(services, () => run(services, job.payload, respond), (text) => respond({ text }));
+  await afterAck(services, () => run(services, job.payload, respond, acceptedAt), (text) => respond({ text }));
   if (id) await services.accepted.finish(id);
 }
 
@@ -33,7 +35,7 @@ export function resumeAccepted(services: SlackServices, runners: ReadonlyMap<str
       const run = runners.get(job.kind);
       const respond = answer(job);
       if (!run) return void (await respond({ text: 'I could not finish your last request (this version of the bot does not know it). Please send it again.' }));
-      await afterAck(services, () => run(services, job.payload, respond), (text) => respond({ text }));
+      await afterAck(services, () => run(services, job.payload, respond, job.acceptedAt), (text) => respond({ text }));
     },
     (job) => answer(job)({ text: 'I could not finish your last request: it stopped me several times. Please send it again, or check in COR whether it was done.' }).then(() => undefined),
   );

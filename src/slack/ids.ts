@@ -25,6 +25,10 @@ export const ACCEPTED = {
   logWords: 'log_words',
   logForm: 'log_form',
   logPending: 'log_pending',
+  timer: 'timer',
+  timerHomeStop: 'timer_home_stop',
+  reminderLog: 'reminder_log',
+  taskStatus: 'task_status',
 } as const;
 
 export const ACTIONS = {

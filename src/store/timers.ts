@@ -18,20 +18,21 @@ export class TimerRepository {
     return (await this.#db.timer.findUnique({ where: { linkId } })) ?? undefined;
   }
 
-  /** Starts a timer; returns the one it replaced, if any, so the caller can write it. */
-  async start(timer: TimerRecord): Promise<TimerRecord | undefined> {
-    return this.#db.$transaction(async (tx) => {
-      const previous = await tx.timer.findUnique({ where: { linkId: timer.linkId } });
-      await tx.timer.upsert({ where: { linkId: timer.linkId }, create: timer, update: timer });
-      return previous ?? undefined;
-    });
+  /** Starts (or replaces) the person's timer. */
+  async put(timer: TimerRecord): Promise<void> {
+    await this.#db.timer.upsert({ where: { linkId: timer.linkId }, create: timer, update: timer });
   }
 
-  /** Removes and returns the running timer; only one caller gets it. */
+  /** Removes that timer (the one started at `startedAt`) once it is written; false when it was not there any more. */
+  async remove(linkId: string, startedAt: Date): Promise<boolean> {
+    const { count } = await this.#db.timer.deleteMany({ where: { linkId, startedAt } });
+    return count === 1;
+  }
+
+  /** Removes and returns the running timer unwritten (an unlink discards it); only one caller gets it. */
   async stop(linkId: string): Promise<TimerRecord | undefined> {
     const timer = await this.get(linkId);
     if (!timer) return undefined;
-    const { count } = await this.#db.timer.deleteMany({ where: { linkId, startedAt: timer.startedAt } });
-    return count === 1 ? timer : undefined;
+    return (await this.remove(linkId, timer.startedAt)) ? timer : undefined;
   }
 }

@@ -41,6 +41,19 @@ class TestReceiver implements Receiver {
   }
 }
 
+class InstanceDied extends Error {
+  constructor() {
+    super('the instance died right after the ack');
+  }
+}
+
+/** Bolt may hand the listener's error back as it is, or wrapped with others. */
+function isInstanceDied(err: unknown): boolean {
+  if (err instanceof InstanceDied) return true;
+  const inner = (err as { original?: unknown; originals?: unknown[] } | null) ?? {};
+  return inner.original instanceof InstanceDied || (inner.originals ?? []).some((e) => e instanceof InstanceDied);
+}
+
 interface AckRecord {
   acked: boolean;
   body: unknown;
@@ -58,8 +71,9 @@ export interface ListenerHarness {
   /**
    * Pushes a payload through the real Bolt app, as the receiver would; resolves with what was acked, once the work
    * after every ack is done (`waitForWork: false`: at once, e.g. while COR still holds another request's work).
+   * `dieAfterAck`: the ack goes out and then the listener stops dead, as an instance killed right after acking.
    */
-  send(body: Record<string, unknown>, opts?: { waitForWork?: boolean }): Promise<AckRecord>;
+  send(body: Record<string, unknown>, opts?: { waitForWork?: boolean; dieAfterAck?: boolean }): Promise<AckRecord>;
   /** A link stored directly (as after the OAuth flow), with tokens the fake COR accepts for an hour. */
   /** `tz` null: a link made while Slack did not say the person's zone */
   linkStored(slackUserId: string, corUserId: number, corName: string, tz: string | null): Promise<UserLinkRecord>;
@@ -154,9 +168,14 @@ export async function listenerHarness(opts: { clock?: Clock; integrationSource?:
           if (record.acked) throw new Error('acked twice');
           record.acked = true;
           record.body = response;
+          if (opts.dieAfterAck) throw new InstanceDied();
         },
       };
-      await app.processEvent(event);
+      try {
+        await app.processEvent(event);
+      } catch (err) {
+        if (!(opts.dieAfterAck && isInstanceDied(err))) throw err;
+      }
       if (opts.waitForWork !== false) await services.work.drain(5_000);
       return record;
     },

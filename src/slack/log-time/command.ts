@@ -37,17 +37,17 @@ export function logSubcommand(services: SlackServices): SubcommandHandler {
 const logWordsSchema = z.object({ command: slashCommandSchema, rest: z.string().min(1) });
 
 /** The work after `/cor log <words>` was acknowledged (right after the ack, or on another instance after a crash). */
-export async function logWords(services: SlackServices, payload: unknown, respond: Respond): Promise<void> {
+export async function logWords(services: SlackServices, payload: unknown, respond: Respond, acceptedAt: Date): Promise<void> {
   const job = logWordsSchema.safeParse(payload);
   if (!job.success) throw new AppError('bad_request', 'a stored /cor log request failed validation');
   const { command, rest } = job.data;
-  await withLinkOrCard(services, respond, command, (link) => logFor(services, link, command, rest, respond));
+  await withLinkOrCard(services, respond, command, (link) => logFor(services, link, command, rest, respond, acceptedAt));
 }
 
-/** Parse, resolve and write (or ask) for one linked person. */
-async function logFor(services: SlackServices, link: UserLinkRecord, command: SlashCommand, rest: string, respond: (m: Message) => Promise<unknown>): Promise<void> {
+/** Parse (as of when it was said), resolve and write (or ask) for one linked person. */
+async function logFor(services: SlackServices, link: UserLinkRecord, command: SlashCommand, rest: string, respond: (m: Message) => Promise<unknown>, saidAt: Date): Promise<void> {
   const { tz, locale } = await zoneOf(services, link);
-  const parsed = parseLogCommand(rest, { now: services.clock.now(), tz, locale });
+  const parsed = parseLogCommand(rest, { now: saidAt, tz, locale });
   if (!parsed.ok) return void (await respond(parseErrorMessage(parsed.error)));
   const project = command.channel_id ? await services.projects.ofChannel(link.tenantKey, command.channel_id) : undefined;
   const resolution = await services.entries.resolve(link, parsed.value, tz, project && { projectId: project.corProjectId, name: project.name });

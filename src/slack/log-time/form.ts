@@ -95,12 +95,12 @@ export function logModalSubmission(services: SlackServices) {
 const logFormSchema = z.object({ tenantKey: z.string().min(1), userId: z.string().min(1), tz: z.string().min(1), values: stateSchema, viewId: z.string().min(1) });
 
 /** After a log form closed (right after, or on another instance after a crash): writes the entry and DMs the outcome. */
-export async function logForm(services: SlackServices, payload: unknown, dm: Respond): Promise<void> {
+export async function logForm(services: SlackServices, payload: unknown, dm: Respond, acceptedAt: Date): Promise<void> {
   const job = logFormSchema.safeParse(payload);
   if (!job.success) throw new AppError('bad_request', 'a stored log form failed validation');
   const { tenantKey, userId, tz, values, viewId } = job.data;
   // Checked again from the stored values: the same checks the ack made, and what it parsed.
-  const checked = checkLogForm(values, services.clock.now(), tz);
+  const checked = checkLogForm(values, acceptedAt, tz);
   if (!checked.ok) return void (await dm({ text: `Your log form could not be logged: ${Object.values(checked.errors).join(' ')}` }));
   const link = await services.linking.requireLink(tenantKey, userId);
   const resolution = await services.entries.resolve(link, checked.parsed, tz);

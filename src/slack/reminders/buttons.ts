@@ -8,7 +8,9 @@ import type { Message } from '../blocks.ts';
 import { outcomeMessage, taskNotFoundMessage } from '../entry-answers.ts';
 import { tenantOfInteraction, parseJsonText } from '../payloads.ts';
 import { zoneOf } from '../person.ts';
-import { afterAck, postToResponseUrl, type ResponseMessage } from '../respond.ts';
+import { acceptThenWork } from '../accepted.ts';
+import { ACCEPTED } from '../ids.ts';
+import { postToResponseUrl, type Respond, type ResponseMessage } from '../respond.ts';
 import type { SlackServices } from '../services.ts';
 import { reminderSettingsModal, reminderSkippedMessage, reminderSnoozedMessage } from './blocks.ts';
 
@@ -21,7 +23,7 @@ interface ReminderClick {
   tenantKey: string;
   userId: string;
   actionId: string;
-  value: string | undefined;
+  value?: string | undefined;
 }
 
 function clickOf(args: ActionArgs): ReminderClick {
@@ -49,20 +51,27 @@ async function redraw(args: ActionArgs, message: Message): Promise<void> {
   await args.respond({ replace_original: true, ...message });
 }
 
-/** "Log 1h" on a recent task: one entry on the reminder's date, once per DM and task. */
+/** "Log 1h" on a recent task: one entry on the reminder's date, once per DM and task; recorded before the ack. */
 function logTask(services: SlackServices) {
   return async (args: ActionArgs): Promise<void> => {
-    await args.ack();
     const responseUrl = args.body.response_url;
-    if (!responseUrl) return;
-    const reply = (m: ResponseMessage) => postToResponseUrl(responseUrl, { response_type: 'ephemeral', replace_original: false, ...m });
-    await afterAck(services, () => logOneHour(services, clickOf(args), reply), (text) => reply({ text }));
+    if (!responseUrl) return void (await args.ack());
+    const click = clickOf(args);
+    // The answer goes beside the DM, never in place of it (also when another instance answers after a crash).
+    const reply: Respond = (m) => postToResponseUrl(responseUrl, { response_type: 'ephemeral', ...m, replace_original: false });
+    const job = { key: `${ACCEPTED.reminderLog}:${click.tenantKey}:${click.userId}:${click.value ?? ''}`, kind: ACCEPTED.reminderLog, tenantKey: click.tenantKey, slackUserId: click.userId, payload: click, responseUrl };
+    await acceptThenWork(services, job, () => args.ack(), logOneHour, reply);
   };
 }
 
-/** After the ack of "Log 1h": checks the button, writes, answers beside the DM. */
-async function logOneHour(services: SlackServices, click: ReminderClick, reply: (m: ResponseMessage) => Promise<unknown>): Promise<void> {
-  const own = await ownDelivery(services, click);
+const clickSchema = z.object({ tenantKey: z.string().min(1), userId: z.string().min(1), actionId: z.string().min(1), value: z.string().optional() });
+
+/** After "Log 1h" was acknowledged (right after, or on another instance after a crash): checks the button, writes, answers beside the DM. */
+export async function logOneHour(services: SlackServices, payload: unknown, respond: Respond): Promise<void> {
+  const stored = clickSchema.safeParse(payload);
+  if (!stored.success) throw new AppError('bad_request', 'a stored Log 1h click failed validation');
+  const reply = (m: ResponseMessage) => respond({ ...m, replace_original: false });
+  const own = await ownDelivery(services, stored.data);
   if (!own?.taskId) return;
   const { link, delivery, taskId } = own;
   const { tz } = await zoneOf(services, link);

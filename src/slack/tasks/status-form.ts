@@ -1,15 +1,17 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import type { ModalView } from '@slack/types';
 import { z } from 'zod';
 import { findBareNumber, findDuration } from '../../domain/parse/duration.ts';
 import type { ParsedLog } from '../../domain/parse/log-command.ts';
 import type { TaskView } from '../../domain/tasks.ts';
-import { corRefusal, toUserMessage } from '../../errors.ts';
+import { AppError, corRefusal, toUserMessage } from '../../errors.ts';
 import { localParts } from '../../lib/zoned.ts';
 import { formatMinutes } from '../blocks.ts';
-import { TASK_MODAL_BLOCKS as B } from '../ids.ts';
+import { acceptThenWork } from '../accepted.ts';
+import { ACCEPTED, TASK_MODAL_BLOCKS as B } from '../ids.ts';
 import { parseJsonText } from '../payloads.ts';
 import { zoneOf } from '../person.ts';
-import { postToResponseUrl } from '../respond.ts';
+import { postToResponseUrl, type Respond } from '../respond.ts';
 import type { SlackServices } from '../services.ts';
 import { taskCard, taskChangedText, type TaskModalMeta, taskModalForm, taskModalMessage, taskModalSaving } from './blocks.ts';
 
@@ -37,7 +39,7 @@ function refusal(err: unknown): string {
  * result, or COR's refusal in plain words with the form to try again. The card it came from is redrawn.
  */
 export function taskStatusSubmission(services: SlackServices) {
-  return async ({ ack, body, view, client }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs): Promise<void> => {
+  return async ({ ack, body, view }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs): Promise<void> => {
     const parsedMeta = metaSchema.safeParse(parseJsonText(view.private_metadata));
     const values = stateSchema.safeParse(view.state.values);
     if (!parsedMeta.success || !values.success || parsedMeta.data.u !== body.user.id) {
@@ -72,45 +74,72 @@ export function taskStatusSubmission(services: SlackServices) {
       await ack({ response_action: 'errors', errors: { [B.status]: 'Pick a status.' } });
       return;
     }
-    await ack({ response_action: 'update', view: taskModalSaving(meta) });
-
-    const show = (v: ReturnType<typeof taskModalSaving>) => client.views.update({ view_id: view.id, view: v });
-    const link = await services.linking.requireLink(meta.t, meta.u).catch(() => undefined);
-    if (!link) return void (await show(taskModalMessage(meta, 'Your Slack account is not linked to COR any more: run `/cor link` first.')));
-    const api = services.linking.apiFor(link);
-    let task: TaskView;
-    try {
-      task = await services.tasks.change(link, api, meta.task, { status, priority: priority === undefined ? undefined : Number(priority) });
-    } catch (err) {
-      const again = await services.tasks.fresh(link, api, meta.task).catch(() => undefined);
-      const message = refusal(err);
-      await show(again ? taskModalForm(again, services.tasks.statusOptions(link, again.status), meta, message) : taskModalMessage(meta, `⚠️ ${message}`));
-      return;
-    }
-    const { tz } = await zoneOf(services, link);
-    let logged: string | undefined;
-    if (minutes !== undefined) {
-      const parsed: ParsedLog = { date: localParts(services.clock.now(), tz).date, dateSource: 'explicit', span: { kind: 'duration', minutes }, task: { kind: 'id', id: task.id }, note: undefined, language: 'en' };
-      const resolution = await services.entries.resolve(link, parsed, tz);
-      if (resolution.kind === 'ready' || resolution.kind === 'confirm') {
-        const outcome = await services.entries.submit(link, resolution.proposal, `status:${view.id}`, undefined);
-        logged =
-          outcome.kind === 'written' || outcome.kind === 'duplicate'
-            ? `✓ ${formatMinutes(minutes)} logged on it today.`
-            : outcome.kind === 'queued'
-              ? `⏳ ${formatMinutes(minutes)} queued: COR is not answering, I will log it as soon as it does.`
-              : outcome.kind === 'failed'
-                ? `⚠️ The ${formatMinutes(minutes)} could not be logged: ${outcome.reason}.`
-                : `⚠️ The ${formatMinutes(minutes)} were not logged: you unlinked from COR meanwhile.`;
-      }
-    }
-    services.home.refresh(services, link);
-    const done = taskChangedText(task, logged);
-    await show(taskModalMessage(meta, done));
-    if (meta.r) {
-      await postToResponseUrl(meta.r, { replace_original: true, ...taskCard(task, services.clock.now(), tz, services.corTaskUrl(task.id), done.split('\n')[0]) }).catch((err: unknown) =>
-        services.logger.info({ err }, 'could not redraw the task card (its response_url may have expired)'),
-      );
-    }
+    const tenantKey = meta.t;
+    const dm: Respond = async (m) => (await services.clients.forTenant(tenantKey)).chat.postMessage({ channel: meta.u, text: m.text });
+    const change: StatusChange = { meta, status, ...(priority === undefined ? {} : { priority: Number(priority) }), ...(minutes === undefined ? {} : { minutes }), viewId: view.id };
+    const job = { key: `${ACCEPTED.taskStatus}:${tenantKey}:${view.id}`, kind: ACCEPTED.taskStatus, tenantKey, slackUserId: meta.u, payload: change, responseUrl: undefined };
+    await acceptThenWork(services, job, () => ack({ response_action: 'update', view: taskModalSaving(meta) }), changeTaskStatus, dm);
   };
+}
+
+const statusChangeSchema = z.object({
+  meta: metaSchema,
+  status: z.string().min(1).max(100),
+  priority: z.number().int().min(0).max(3).optional(),
+  minutes: z.number().positive().max(24 * 60).optional(),
+  viewId: z.string().min(1),
+});
+type StatusChange = z.infer<typeof statusChangeSchema>;
+
+/**
+ * After the status form was acknowledged (right after, or on another instance after a crash): the PUT, the hours
+ * (on the day it was sent, keyed by the form: written once), and the result in the form — or, when the form is
+ * gone (closed, or a crash took too long), by DM.
+ */
+export async function changeTaskStatus(services: SlackServices, payload: unknown, dm: Respond, acceptedAt: Date): Promise<void> {
+  const stored = statusChangeSchema.safeParse(payload);
+  if (!stored.success) throw new AppError('bad_request', 'a stored task status form failed validation');
+  const { meta, status, priority, minutes, viewId } = stored.data;
+  const client = await services.clients.forTenant(meta.t);
+  const show = (v: ModalView, plain: string) => client.views.update({ view_id: viewId, view: v }).catch(() => dm({ text: plain }));
+  const link = await services.linking.requireLink(meta.t, meta.u).catch(() => undefined);
+  if (!link) {
+    const text = 'Your Slack account is not linked to COR any more: run `/cor link` first.';
+    return void (await show(taskModalMessage(meta, text), text));
+  }
+  const api = services.linking.apiFor(link);
+  let task: TaskView;
+  try {
+    task = await services.tasks.change(link, api, meta.task, { status, priority });
+  } catch (err) {
+    const again = await services.tasks.fresh(link, api, meta.task).catch(() => undefined);
+    const message = refusal(err);
+    await show(again ? taskModalForm(again, services.tasks.statusOptions(link, again.status), meta, message) : taskModalMessage(meta, `⚠️ ${message}`), `⚠️ Task #${meta.task} was not changed: ${message}`);
+    return;
+  }
+  const { tz } = await zoneOf(services, link);
+  let logged: string | undefined;
+  if (minutes !== undefined) {
+    const parsed: ParsedLog = { date: localParts(acceptedAt, tz).date, dateSource: 'explicit', span: { kind: 'duration', minutes }, task: { kind: 'id', id: task.id }, note: undefined, language: 'en' };
+    const resolution = await services.entries.resolve(link, parsed, tz);
+    if (resolution.kind === 'ready' || resolution.kind === 'confirm') {
+      const outcome = await services.entries.submit(link, resolution.proposal, `status:${viewId}`, undefined);
+      logged =
+        outcome.kind === 'written' || outcome.kind === 'duplicate'
+          ? `✓ ${formatMinutes(minutes)} logged on it today.`
+          : outcome.kind === 'queued'
+            ? `⏳ ${formatMinutes(minutes)} queued: COR is not answering, I will log it as soon as it does.`
+            : outcome.kind === 'failed'
+              ? `⚠️ The ${formatMinutes(minutes)} could not be logged: ${outcome.reason}.`
+              : `⚠️ The ${formatMinutes(minutes)} were not logged: you unlinked from COR meanwhile.`;
+    }
+  }
+  services.home.refresh(services, link);
+  const done = taskChangedText(task, logged);
+  await show(taskModalMessage(meta, done), done);
+  if (meta.r) {
+    await postToResponseUrl(meta.r, { replace_original: true, ...taskCard(task, services.clock.now(), tz, services.corTaskUrl(task.id), done.split('\n')[0]) }).catch((err: unknown) =>
+      services.logger.info({ err }, 'could not redraw the task card (its response_url may have expired)'),
+    );
+  }
 }

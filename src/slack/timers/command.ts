@@ -1,8 +1,12 @@
-import { isGoneInCor } from '../../errors.ts';
-import type { Message } from '../blocks.ts';
+import { z } from 'zod';
+import { AppError, isGoneInCor } from '../../errors.ts';
+import { acceptThenWork } from '../accepted.ts';
 import type { SubcommandHandler } from '../command.ts';
 import { taskNotFoundMessage } from '../entry-answers.ts';
+import { ACCEPTED } from '../ids.ts';
+import { slashCommandSchema, tenantOfCommand } from '../payloads.ts';
 import { withLinkOrCard, zoneOf } from '../person.ts';
+import { postToResponseUrl, type Respond } from '../respond.ts';
 import type { SlackServices } from '../services.ts';
 import {
   chooseTimerTaskMessage,
@@ -14,36 +18,57 @@ import {
   stoppedLine,
 } from './blocks.ts';
 
-/** `/cor start <task>`, `/cor stop`, `/cor status`: timers kept by the bot, written to COR on stop. */
+/**
+ * `/cor start <task>`, `/cor stop`, `/cor status`: timers kept by the bot, written to COR on stop. Start and stop
+ * are recorded before the ack (accepted.ts): one acknowledged and then cut short by a crash is finished elsewhere,
+ * at the time it was asked.
+ */
 export function timerSubcommand(services: SlackServices, verb: 'start' | 'stop' | 'status'): SubcommandHandler {
   return async (args, command, rest) => {
     if (verb === 'start' && !rest) {
       await args.ack({ response_type: 'ephemeral', ...startUsageMessage() });
       return;
     }
-    await args.ack({ response_type: 'ephemeral', text: '⏳ …' });
-    const respond = (m: Message) => args.respond({ response_type: 'ephemeral', replace_original: true, ...m });
-    await withLinkOrCard(services, args.respond, command, async (link) => {
-      const { tz } = await zoneOf(services, link);
-      const api = services.linking.apiFor(link);
-      if (verb === 'status') return void (await respond(statusMessage(await services.timers.status(link, api), tz)));
-      if (verb === 'stop') {
-        const stopped = await services.timers.stop(link, api, tz);
-        services.home.refresh(services, link);
-        return void (await respond(stopped ? { text: stoppedLine(stopped, tz), blocks: [{ type: 'section', text: { type: 'mrkdwn', text: stoppedLine(stopped, tz) } }] } : noTimerMessage()));
-      }
-      try {
-        const started = await services.timers.start(link, api, rest, tz);
-        if (started.kind === 'choose') return void (await respond(chooseTimerTaskMessage(started.options)));
-        if (started.kind === 'no_task') return void (await respond(noTimerTaskMessage(started.query)));
-        services.home.refresh(services, link);
-        await respond(startedMessage(started.task, started.timer.startedAt, tz, started.stoppedPrevious));
-      } catch (err) {
-        if (isGoneInCor(err)) {
-          return void (await respond(taskNotFoundMessage(Number(rest.replace('#', '')))));
-        }
-        throw err;
-      }
-    });
+    const working = { response_type: 'ephemeral' as const, text: '⏳ …' };
+    const respond: Respond = (m) => postToResponseUrl(command.response_url, { response_type: 'ephemeral', replace_original: true, ...m });
+    if (verb === 'status') {
+      await args.ack(working);
+      await withLinkOrCard(services, respond, command, async (link) => {
+        const { tz } = await zoneOf(services, link);
+        await respond(statusMessage(await services.timers.status(link, services.linking.apiFor(link)), tz));
+      });
+      return;
+    }
+    const tenantKey = tenantOfCommand(command);
+    const job = { key: `${ACCEPTED.timer}:${tenantKey}:${command.trigger_id}`, kind: ACCEPTED.timer, tenantKey, slackUserId: command.user_id, payload: { command, verb, rest }, responseUrl: command.response_url };
+    await acceptThenWork(services, job, () => args.ack(working), timerWork, respond);
   };
+}
+
+const timerWorkSchema = z.object({ command: slashCommandSchema, verb: z.enum(['start', 'stop']), rest: z.string() });
+
+/** After `/cor start` or `/cor stop` was acknowledged (right after, or on another instance after a crash). */
+export async function timerWork(services: SlackServices, payload: unknown, respond: Respond, acceptedAt: Date): Promise<void> {
+  const job = timerWorkSchema.safeParse(payload);
+  if (!job.success) throw new AppError('bad_request', 'a stored timer command failed validation');
+  const { command, verb, rest } = job.data;
+  await withLinkOrCard(services, respond, command, async (link) => {
+    const { tz } = await zoneOf(services, link);
+    const api = services.linking.apiFor(link);
+    if (verb === 'stop') {
+      const stopped = await services.timers.stop(link, api, tz, acceptedAt);
+      services.home.refresh(services, link);
+      return void (await respond(stopped ? { text: stoppedLine(stopped, tz), blocks: [{ type: 'section', text: { type: 'mrkdwn', text: stoppedLine(stopped, tz) } }] } : noTimerMessage()));
+    }
+    try {
+      const started = await services.timers.start(link, api, rest, tz, acceptedAt);
+      if (started.kind === 'choose') return void (await respond(chooseTimerTaskMessage(started.options)));
+      if (started.kind === 'no_task') return void (await respond(noTimerTaskMessage(started.query)));
+      services.home.refresh(services, link);
+      await respond(startedMessage(started.task, started.timer.startedAt, tz, started.stoppedPrevious));
+    } catch (err) {
+      if (isGoneInCor(err)) return void (await respond(taskNotFoundMessage(Number(rest.replace('#', '')))));
+      throw err;
+    }
+  });
 }

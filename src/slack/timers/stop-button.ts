@@ -1,31 +1,39 @@
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import { z } from 'zod';
+import { AppError } from '../../errors.ts';
+import { acceptThenWork } from '../accepted.ts';
+import { ACCEPTED } from '../ids.ts';
 import { tenantOfInteraction } from '../payloads.ts';
 import { zoneOf } from '../person.ts';
-import { afterAck } from '../respond.ts';
+import type { Respond } from '../respond.ts';
 import type { SlackServices } from '../services.ts';
 import { stoppedLine } from './blocks.ts';
 
 type ActionArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
 
-/** "Stop" on the App Home timer: writes the entry (split at midnight), says so by DM, and redraws Home. */
+/** "Stop" on the App Home timer: recorded before the ack, then writes the entry (split at midnight), says so by DM, and redraws Home. */
 export function stopTimerFromHome(services: SlackServices) {
   return async (args: ActionArgs): Promise<void> => {
-    await args.ack();
     const body = args.body;
     const tenantKey = tenantOfInteraction(body);
-    // App Home has no response_url: what goes wrong is said by DM.
-    const dm = (text: string) => args.client.chat.postMessage({ channel: body.user.id, text });
-    await afterAck(
-      services,
-      async () => {
-        const link = await services.linking.requireLink(tenantKey, body.user.id).catch(() => undefined);
-        if (!link) return;
-        const { tz } = await zoneOf(services, link);
-        const stopped = await services.timers.stop(link, services.linking.apiFor(link), tz);
-        if (stopped) await dm(stoppedLine(stopped, tz));
-        await services.home.opened(services, args.client, tenantKey, body.user.id);
-      },
-      dm,
-    );
+    // App Home has no response_url: the answer, and what goes wrong, is said by DM.
+    const dm: Respond = async (m) => (await services.clients.forTenant(tenantKey)).chat.postMessage({ channel: body.user.id, text: m.text, ...(m.blocks ? { blocks: m.blocks } : {}) });
+    const job = { key: `${ACCEPTED.timerHomeStop}:${tenantKey}:${body.user.id}:${body.trigger_id}`, kind: ACCEPTED.timerHomeStop, tenantKey, slackUserId: body.user.id, payload: { tenantKey, userId: body.user.id }, responseUrl: undefined };
+    await acceptThenWork(services, job, () => args.ack(), stopFromHome, dm);
   };
+}
+
+const stopFromHomeSchema = z.object({ tenantKey: z.string().min(1), userId: z.string().min(1) });
+
+/** After Stop was acknowledged (right after, or on another instance after a crash): stops at the click's time. */
+export async function stopFromHome(services: SlackServices, payload: unknown, dm: Respond, acceptedAt: Date): Promise<void> {
+  const job = stopFromHomeSchema.safeParse(payload);
+  if (!job.success) throw new AppError('bad_request', 'a stored timer Stop failed validation');
+  const { tenantKey, userId } = job.data;
+  const link = await services.linking.requireLink(tenantKey, userId).catch(() => undefined);
+  if (!link) return;
+  const { tz } = await zoneOf(services, link);
+  const stopped = await services.timers.stop(link, services.linking.apiFor(link), tz, acceptedAt);
+  if (stopped) await dm({ text: stoppedLine(stopped, tz) });
+  await services.home.opened(services, await services.clients.forTenant(tenantKey), tenantKey, userId);
 }

@@ -107,7 +107,7 @@ describe('LinkingService', () => {
     if (!linked.ok) throw new Error('not linked');
     const at = new Date('2026-11-21T12:00:00Z');
     await db.store.outbox.enqueue({ idempotencyKey: 'k', linkId: linked.link.id, tenantKey: 'T:T0DEMO', slackUserId: 'U01JANE', taskId: 48211, start: at, stop: new Date(at.getTime() + 5_400_000) }, at);
-    await db.store.timers.start({ linkId: linked.link.id, taskId: 48212, startedAt: at, note: null });
+    await db.store.timers.put({ linkId: linked.link.id, taskId: 48212, startedAt: at, note: null });
     const result = await linking.unlink('T:T0DEMO', 'U01JANE');
     expect(result.removed).toBe(true);
     const text = unlinkedCard(result).text;

@@ -293,11 +293,13 @@ describe.each(['sqlite', 'postgresql'] as const)('repositories on %s', (kind) =>
       expect([...(await t.store.reminders.allSettings()).keys()]).toEqual([link.id]);
     });
 
-    it('keeps one timer per user; starting another hands back the one it replaced', async () => {
+    it('keeps one timer per user; removes only the timer it names; a discard goes to one caller', async () => {
       const link = await t.store.links.upsert({ tenantKey: 'T:1', slackUserId: 'U1', corUserId: 2, corName: 'Jane', tokens: { accessToken: 'a', refreshToken: 'r', expiresAt: new Date() } });
       const at = new Date('2026-11-23T12:00:00Z');
-      expect(await t.store.timers.start({ linkId: link.id, taskId: 1, startedAt: at, note: null })).toBeUndefined();
-      expect(await t.store.timers.start({ linkId: link.id, taskId: 2, startedAt: new Date(at.getTime() + HOUR), note: 'x' })).toMatchObject({ taskId: 1 });
+      await t.store.timers.put({ linkId: link.id, taskId: 1, startedAt: at, note: null });
+      await t.store.timers.put({ linkId: link.id, taskId: 2, startedAt: new Date(at.getTime() + HOUR), note: 'x' });
+      expect(await t.store.timers.get(link.id)).toMatchObject({ taskId: 2 });
+      expect(await t.store.timers.remove(link.id, at)).toBe(false);
       const stops = await Promise.all([t.store.timers.stop(link.id), t.store.timers.stop(link.id)]);
       expect(stops.filter(Boolean)).toEqual([expect.objectContaining({ taskId: 2, note: 'x' })]);
     });

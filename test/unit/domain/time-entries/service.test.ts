@@ -331,6 +331,24 @@ describe('TimeEntryService against the fake COR', () => {
       expect(cor.requestsTo('POST', '/hours')).toHaveLength(1);
     });
 
+    it('a stop or a start done again (after a crash) writes nothing twice, and a stop never ends a timer started after it was asked', async () => {
+      const timers = timersFor();
+      const startAt = clock.now();
+      await timers.start(link, api(), '#48211', TZ, startAt);
+      const again = await timers.start(link, api(), '#48211', TZ, startAt);
+      expect(again.kind === 'started' && [again.timer.startedAt, again.stoppedPrevious]).toEqual([startAt, undefined]);
+      clock.advance(60 * 60_000);
+      const stopAt = clock.now();
+      const first = await timers.stop(link, api(), TZ, stopAt);
+      expect(first?.outcomes.map((o) => o.outcome.kind)).toEqual(['written']);
+      expect(await timers.stop(link, api(), TZ, stopAt)).toBeUndefined();
+      clock.advance(5 * 60_000);
+      await timers.start(link, api(), '#48212', TZ);
+      expect(await timers.stop(link, api(), TZ, stopAt)).toBeUndefined();
+      expect((await timers.status(link, api()))?.timer.taskId).toBe(48212);
+      expect(cor.requestsTo('POST', '/hours')).toHaveLength(1);
+    });
+
     it('asks which task when several fit', async () => {
       expect((await timersFor().start(link, api(), 'homepage redesign', TZ)).kind).toBe('choose');
       expect(await timersFor().start(link, api(), 'nothing like this', TZ)).toEqual({ kind: 'no_task', query: 'nothing like this' });

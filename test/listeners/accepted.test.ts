@@ -1,0 +1,127 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ManualClock } from '../../src/lib/clock.ts';
+import { resumeAccepted } from '../../src/slack/accepted.ts';
+import { buttonClick, type ListenerHarness, listenerHarness, slashCommandBody } from '../helpers/bolt.ts';
+import { responsesTo, waitForResponse } from '../helpers/linking.ts';
+import { buttonValue, logFormSubmission, viewSubmission } from '../helpers/payloads.ts';
+
+const BA = 'America/Argentina/Buenos_Aires';
+/** Monday 23 Nov 2026, 23:59 in Buenos Aires: a minute before the next day. */
+const MONDAY_2359 = '2026-11-24T02:59:00Z';
+const SECOND = 1_000;
+const HOUR = 3_600_000;
+
+/**
+ * Every request the bot acknowledges and then writes for (a command, a form, a button): the instance that
+ * acknowledged it dies right after the ack, before any of the work. Another instance (here the same services,
+ * as instances share the store) finishes it once the lease runs out (60 s in the harness), once, as of when it
+ * was asked, and answers the person.
+ */
+describe('an acknowledged request survives the instance dying right after the ack', () => {
+  let h: ListenerHarness;
+  let clock: ManualClock;
+
+  beforeEach(async () => {
+    clock = new ManualClock(MONDAY_2359);
+    h = await listenerHarness({ clock });
+    await h.linkStored('U01JANE', 2, 'Jane Doe', BA);
+  });
+  afterEach(() => h.close());
+
+  const posts = () => h.cor.requestsTo('POST', '/hours').map((r) => r.body);
+  const dms = () => h.slack.callsTo('chat.postMessage').filter((c) => c.args.channel === 'U01JANE');
+  const resume = async () => {
+    const taken = await resumeAccepted(h.services, h.app.runners);
+    await h.services.work.drain(5_000);
+    return taken;
+  };
+
+  /** Acked, then dead: nothing done; left alone while its lease runs; then finished by one other instance, once. */
+  async function dieThenResume(body: Record<string, unknown>): Promise<void> {
+    const ack = await h.send(body, { dieAfterAck: true });
+    expect(ack.acked).toBe(true);
+    const before = posts().length;
+    clock.advance(30 * SECOND);
+    expect(await resume()).toBe(0); // the dead instance's lease still runs
+    expect(posts()).toHaveLength(before);
+    clock.advance(31 * SECOND);
+    expect(await resume()).toBe(1);
+    expect(await resume()).toBe(0); // done: never again
+  }
+
+  it('/cor log <words>: written once, on the day it was said (not the day it was finished), answered in place', async () => {
+    const body = slashCommandBody('log 1h #48211 today', h.slack);
+    await dieThenResume(body); // finished at 00:00:01, the next day
+    expect(posts()).toEqual([{ task_log_id: 48211, start: '2026-11-23T12:00:00.000Z', stop: '2026-11-23T13:00:00.000Z' }]);
+    await waitForResponse(h.slack, String(body.response_url), (b) => String(b.text).startsWith('✓ Logged 1h'));
+  });
+
+  it('the log form: written once, the outcome by DM', async () => {
+    await dieThenResume(logFormSubmission({ viewId: 'VFORM1', tz: BA, taskId: '48211', date: '2026-11-23', duration: '20m' }));
+    expect(posts()).toEqual([{ task_log_id: 48211, start: '2026-11-23T12:00:00.000Z', stop: '2026-11-23T12:20:00.000Z' }]);
+    expect(String(dms().at(-1)?.args.text)).toContain('✓ Logged 20m');
+  });
+
+  it('Log it on a guessed task: written once, answered in place of the question', async () => {
+    const body = slashCommandBody('log 1h on login flwo today', h.slack);
+    await h.send(body);
+    const question = await waitForResponse(h.slack, String(body.response_url), (b) => String(b.text).startsWith('I guessed'));
+    const clickUrl = h.slack.newResponseUrl();
+    await dieThenResume(buttonClick('log_confirm', buttonValue(question, 'log_confirm'), { responseUrl: clickUrl }));
+    expect(posts()).toEqual([{ task_log_id: 48213, start: '2026-11-23T12:00:00.000Z', stop: '2026-11-23T13:00:00.000Z' }]);
+    expect(responsesTo(h.slack, clickUrl).at(-1)).toMatchObject({ replace_original: true, text: expect.stringMatching(/^✓ Logged 1h/) });
+  });
+
+  it('"Log 1h" on a reminder DM: written once on the reminder’s day, answered beside the DM (which stays)', async () => {
+    clock.set('2026-11-23T20:31:00Z'); // Monday 17:31: the reminder goes out
+    await h.services.reminders.sweep(clock.now(), { explain: false });
+    const dm = dms()[0];
+    const value = buttonValue(dm?.args ?? {}, 'reminder_log_task');
+    const clickUrl = h.slack.newResponseUrl();
+    await dieThenResume(buttonClick('reminder_log_task', value, { responseUrl: clickUrl, container: { type: 'message', channel_id: 'D01JANE', message_ts: '1.1', is_ephemeral: false } }));
+    expect(posts()).toEqual([{ task_log_id: (JSON.parse(value) as { t: number }).t, start: '2026-11-23T12:00:00.000Z', stop: '2026-11-23T13:00:00.000Z' }]);
+    expect(responsesTo(h.slack, clickUrl).at(-1)).toMatchObject({ replace_original: false, text: expect.stringMatching(/^✓ Logged 1h/) });
+  });
+
+  it('/cor start and /cor stop: the timer starts and stops at the times they were asked, and is written once', async () => {
+    clock.set('2026-11-23T13:00:00Z'); // 10:00
+    await dieThenResume(slashCommandBody('start #48211', h.slack));
+    const link = await h.db.store.links.find('T:T0DEMO', 'U01JANE');
+    expect((await h.db.store.timers.get(link?.id ?? ''))?.startedAt).toEqual(new Date('2026-11-23T13:00:00Z'));
+    clock.set('2026-11-23T14:00:00Z'); // 11:00
+    const stop = slashCommandBody('stop', h.slack, { trigger_id: '2.trigger' });
+    await dieThenResume(stop);
+    expect(posts()).toEqual([{ task_log_id: 48211, start: '2026-11-23T13:00:00.000Z', stop: '2026-11-23T14:00:00.000Z' }]);
+    expect(responsesTo(h.slack, String(stop.response_url)).at(-1)?.text).toMatch(/Stopped|stopped|Logged|logged/);
+    expect(await h.db.store.timers.get(link?.id ?? '')).toBeUndefined();
+  });
+
+  it('Stop on App Home: written once at the click’s time, told by DM', async () => {
+    clock.set('2026-11-23T13:00:00Z');
+    await h.send(slashCommandBody('start #48211', h.slack));
+    clock.advance(HOUR / 2);
+    await dieThenResume({ ...buttonClick('timer_stop', undefined, { container: { type: 'view', view_id: 'VHOME' } }), view: { id: 'VHOME', type: 'home' } });
+    expect(posts()).toEqual([{ task_log_id: 48211, start: '2026-11-23T13:00:00.000Z', stop: '2026-11-23T13:30:00.000Z' }]);
+    expect(dms()).toHaveLength(1);
+  });
+
+  it('the task status form: the change and its hours reach COR once, and the form shows the result', async () => {
+    clock.set('2026-11-23T13:00:00Z');
+    await h.send(buttonClick('task_change_status', '48215', { responseUrl: h.slack.newResponseUrl() }));
+    const meta = (h.slack.callsTo('views.open')[0]?.args.view as { private_metadata: string }).private_metadata;
+    await dieThenResume(
+      viewSubmission('task_status_modal', {
+        meta,
+        viewId: 'VSTATUS',
+        values: {
+          status: { status_value: { type: 'static_select', selected_option: { value: 'en_proceso' } } },
+          priority: { priority_value: { type: 'static_select', selected_option: { value: '3' } } },
+          duration: { duration_value: { type: 'plain_text_input', value: '30m' } },
+        },
+      }),
+    );
+    expect(h.cor.requestsTo('PUT', '/tasks/{task_id}').map((p) => p.body)).toEqual([{ title: 'Diseño de piezas para redes', status: 'en_proceso', priority: 3 }]);
+    expect(posts()).toEqual([{ task_log_id: 48215, start: '2026-11-23T12:00:00.000Z', stop: '2026-11-23T12:30:00.000Z' }]);
+    expect(JSON.stringify(h.slack.callsTo('views.update').at(-1)?.args)).toContain('30m logged on it today');
+  });
+});
