@@ -107,7 +107,9 @@ export class ReminderRepository {
   }
 
   async getSetting(linkId: string): Promise<ReminderSettingRecord> {
-    const row = await this.#db.reminderSetting.findUnique({ where: { linkId } });
+    // Raw SQL: every log answer reads the person's target (see `UserLinkRepository.find`).
+    const rows = await this.#db.$queryRaw<SettingRow[]>`SELECT * FROM "ReminderSetting" WHERE "linkId" = ${linkId}`;
+    const row = rows[0];
     return row ? settingOf(row) : { linkId, ...DEFAULT_REMINDER_SETTING };
   }
 

@@ -1,4 +1,5 @@
 import { AcceptedWork } from '../../src/domain/accepted-work.ts';
+import type { AcceptedWorkRunner } from '../../src/slack/accepted.ts';
 import { inject } from 'vitest';
 import type { App, Receiver, ReceiverEvent } from '@slack/bolt';
 import { ClientCredentialsTokenSource } from '../../src/cor/auth.ts';
@@ -60,7 +61,7 @@ interface AckRecord {
 }
 
 export interface ListenerHarness {
-  app: App & { registered: Registered };
+  app: App & { registered: Registered; runners: ReadonlyMap<string, AcceptedWorkRunner> };
   services: SlackServices;
   /** COR as the app itself (client credentials), as main.ts gives the domain services. */
   appCor: CorApi;

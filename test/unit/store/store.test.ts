@@ -268,6 +268,19 @@ describe.each(['sqlite', 'postgresql'] as const)('repositories on %s', (kind) =>
       expect(await t.store.reminders.getSetting(link.id)).toMatchObject({ enabled: true, localTime: '17:30', weekdays: undefined, skipDates: [] });
       await t.store.reminders.saveSetting({ ...(await t.store.reminders.getSetting(link.id)), localTime: '18:00', weekdays: [1, 2, 3, 4], skipDates: ['2026-12-24'] });
       expect(await t.store.reminders.getSetting(link.id)).toMatchObject({ localTime: '18:00', weekdays: [1, 2, 3, 4], skipDates: ['2026-12-24'] });
+      await t.store.reminders.saveSetting({ ...(await t.store.reminders.getSetting(link.id)), enabled: false, targetHours: 6.5, morningRecap: true });
+      // read back with the same types as written, on both stores (the read is raw SQL)
+      expect(await t.store.reminders.getSetting(link.id)).toStrictEqual({
+        linkId: link.id,
+        enabled: false,
+        localTime: '18:00',
+        weekdays: [1, 2, 3, 4],
+        targetHours: 6.5,
+        skipDates: ['2026-12-24'],
+        morningRecap: true,
+        morningTime: '09:30',
+        respectAway: false,
+      });
 
       const now = new Date('2026-11-23T20:30:00Z');
       const claims = await Promise.all([1, 2, 3].map(() => t.store.reminders.claimDelivery(link.id, '2026-11-23', 'day', now, 60_000)));
