@@ -30,4 +30,12 @@ describe('/cor log asks before it writes what it is not sure of', () => {
     await waitForResponse(h.slack, click, (b) => String(b.text).startsWith('✓ Logged'));
     expect(h.cor.requestsTo('POST', '/hours').map((r) => r.body)).toEqual([{ task_log_id: 48213, start: '2026-11-17T12:00:00.000Z', stop: '2026-11-18T11:00:00.000Z' }]);
   });
+
+  it('a doubtful span with several matching tasks: the task list says the doubt first, with the hours in view', async () => {
+    const body = slashCommandBody('log since 9am yesterday on homepage redesign', h.slack);
+    await h.send(body);
+    const card = await waitForResponse(h.slack, String(body.response_url), (b) => String(b.text).includes('Which task'));
+    expect(String(card.text)).toMatch(/^That is 23h — longer than a workday\. Which task for “homepage redesign”\? 23h, Tue 17 Nov · 09:00–08:00\.$/);
+    expect(h.cor.requestsTo('POST', '/hours')).toHaveLength(0);
+  });
 });

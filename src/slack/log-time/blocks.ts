@@ -58,11 +58,17 @@ export interface PendingLog {
   q?: string;
 }
 
+/** What is doubtful about the times read, said first: a long span, or times that may be read wrong. */
+function spanDoubt(p: { start: Date; stop: Date; guesses: readonly string[] }): string {
+  if (!p.guesses.includes('span')) return '';
+  const minutes = minutesOf(p);
+  return minutes > WORKDAY_MINUTES ? `That is ${formatMinutes(minutes)} — longer than a workday.` : 'I am not sure I read the times right.';
+}
+
 export function confirmMessage(p: Proposal, tz: string, pending: PendingLog): Message {
   const guessed = p.guesses.includes('task') && p.guesses.includes('date') ? 'the task and the day' : p.guesses.includes('task') ? 'the task' : 'the day';
   const minutes = minutesOf(p);
-  const span = minutes > WORKDAY_MINUTES ? `That is ${formatMinutes(minutes)} — longer than a workday.` : 'I am not sure I read the times right.';
-  const why = [p.guesses.includes('span') ? span : '', p.guesses.some((g) => g !== 'span') ? `I guessed ${guessed}.` : ''].filter(Boolean).join(' ');
+  const why = [spanDoubt(p), p.guesses.some((g) => g !== 'span') ? `I guessed ${guessed}.` : ''].filter(Boolean).join(' ');
   const lead = `${why} Log *${formatMinutes(minutes)}* on ${taskLine(p.task)}, ${whenLine(p, tz)}?`;
   const value = JSON.stringify(pending);
   return {
@@ -82,8 +88,13 @@ export function confirmMessage(p: Proposal, tz: string, pending: PendingLog): Me
   };
 }
 
-export function chooseMessage(options: TaskView[], draft: { start: Date; stop: Date }, tz: string, pending: PendingLog, query: string | undefined): Message {
-  const lead = `Which task${query ? ` for “${plain(query)}”` : ''}? ${formatMinutes(minutesOf(draft))}, ${whenLine(draft, tz)}.`;
+/**
+ * Which task, with the span it will log: picking one logs it, so a doubt about the times is said first
+ * (the pick answers both questions, with the hours in view).
+ */
+export function chooseMessage(options: TaskView[], draft: { start: Date; stop: Date; guesses?: readonly string[] }, tz: string, pending: PendingLog, query: string | undefined): Message {
+  const doubt = spanDoubt({ ...draft, guesses: draft.guesses ?? [] });
+  const lead = `${doubt ? `${doubt} ` : ''}Which task${query ? ` for “${plain(query)}”` : ''}? ${formatMinutes(minutesOf(draft))}, ${whenLine(draft, tz)}.`;
   const blocks: KnownBlock[] = [section(lead)];
   for (const task of options.slice(0, 5)) {
     blocks.push({
