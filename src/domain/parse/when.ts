@@ -74,6 +74,8 @@ const DAY_MONTH = new RegExp(`(?<![\\p{L}\\d])${WEEKDAY_BEFORE}(?:(?:on the|on|t
 /** October 18th, Oct 18, 2026, on November 3 */
 const MONTH_DAY = new RegExp(`(?<![\\p{L}\\d])${WEEKDAY_BEFORE}(?:on\\s+)?(${MONTH})\\.?\\s+(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(\\d{4}))?(?![\\p{L}\\d:])`, 'u');
 /** the 3rd, on the 18th, el 5, el día 5, dia 10, no dia 10; in English only with its ending ("the 3 amigos" is a name) */
+/** after "el 5"/"dia 2": a word that is not a link word ("en", "for", "por"…) may make the number part of a name */
+const BARE_DAY_RUNS_ON = /^\s+(?!(?:on|en|em|for|para|pra|a|at|as|y|e|and|de|del|da|do|por|pela|pelo|in|na|no|of|to|ate|hasta)(?![\p{L}]))\p{L}/u;
 const DAY_OF_MONTH = /(?<![\p{L}\d])(?:(?:on the|the|on)\s+(\d{1,2})(?:st|nd|rd|th)|(?:el dia|el|dia|no dia|o dia)\s+(\d{1,2})(?:º|°)?)(?![\p{L}\d/:.-])/u;
 /** 30/02, 2026-02-30: only looked at when nothing else read a date, to refuse the ones that do not exist */
 const NUMERIC = /(?<![\d/.-])(\d{1,2})\/(\d{1,2})(?:\/(\d{2,4}))?(?![\d/])|(?<![\d-])(\d{4})-(\d{1,2})-(\d{1,2})(?![\d-])/u;
@@ -137,7 +139,9 @@ function readDay(text: string, folded: string, ctx: DateContext): Read {
     const day = Number(dom[1] ?? dom[2]);
     const date = day <= td ? realDate(ty, tm, day) : tm === 1 ? realDate(ty - 1, 12, day) : realDate(ty, tm - 1, day);
     if (!date) return { problem: 'no_such_date', words: text.slice(dom.index, dom.index + dom[0].length).trim() };
-    return at(dom, date);
+    // "el 5 estrellas", "Dia 2 workshop": a bare number run straight into other words may be part of a name.
+    const runsOn = dom[2] !== undefined && BARE_DAY_RUNS_ON.test(folded.slice(dom.index + dom[0].length));
+    return at(dom, date, runsOn);
   }
 
   const read = readChrono(text, folded, ctx);
