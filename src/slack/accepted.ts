@@ -11,7 +11,9 @@ export type AcceptedWorkRunner = (services: SlackServices, payload: unknown, res
 
 /**
  * Records the request, then acks, then does the work (through afterAck: failures are told) and marks it done.
- * An instance that stops before the end leaves it open; `resumeAccepted` finishes it elsewhere.
+ * An instance that stops before the end leaves it open; `resumeAccepted` finishes it elsewhere. A repeat of a
+ * request (same key) does the work again, which writes nothing twice and answers the click; `repeats: 'ignore'`
+ * drops it instead (a message delivered twice must not be answered twice).
  */
 export async function acceptThenWork(
   services: SlackServices,
@@ -19,10 +21,12 @@ export async function acceptThenWork(
   ack: () => Promise<void>,
   run: AcceptedWorkRunner,
   respond: Respond,
+  repeats: 'redo' | 'ignore' = 'redo',
 ): Promise<void> {
   const acceptedAt = services.clock.now();
   const id = await services.accepted.accept(job, acceptedAt);
   await ack();
+  if (!id && repeats === 'ignore') return;
   await afterAck(services, () => run(services, job.payload, respond, acceptedAt), (text) => respond({ text }));
   if (id) await services.accepted.finish(id);
 }

@@ -36,3 +36,8 @@ export function progressBar(logged: number, target: number, width = 8): string {
   const filled = target <= 0 ? width : Math.min(width, Math.round((logged / target) * width));
   return '▓'.repeat(filled) + '░'.repeat(width - filled);
 }
+
+/** A section of mrkdwn text: most of what the bot says is one of these. */
+export function section(text: string): KnownBlock {
+  return { type: 'section', text: { type: 'mrkdwn', text } };
+}

@@ -4,16 +4,12 @@ import type { DayTotal, Proposal, WriteOutcome } from '../domain/time-entries/mo
 import { localParts } from '../lib/zoned.ts';
 import type { UserLinkRecord } from '../store/links.ts';
 import type { TimeEntryRequestRecord } from '../store/outbox.ts';
-import { formatClock, formatDate, formatHours, formatMinutes, type Message, plain, progressBar } from './blocks.ts';
+import { formatClock, formatDate, formatHours, formatMinutes, type Message, plain, progressBar, section } from './blocks.ts';
 import { ACTIONS } from './ids.ts';
 import type { SlackServices } from './services.ts';
 
 // What the bot answers about a time entry it wrote (or queued, or could not write): the same words whether it
 // came from `/cor log`, the log form, a reminder's "Log 1h", a timer, or COR coming back later.
-
-function section(text: string): KnownBlock {
-  return { type: 'section', text: { type: 'mrkdwn', text } };
-}
 
 export function minutesOf(p: { start: Date; stop: Date }): number {
   return Math.round((p.stop.getTime() - p.start.getTime()) / 60_000);

@@ -25,6 +25,7 @@ export const ACCEPTED = {
   logWords: 'log_words',
   logForm: 'log_form',
   logPending: 'log_pending',
+  logMessage: 'log_message',
   timer: 'timer',
   timerHomeStop: 'timer_home_stop',
   reminderLog: 'reminder_log',
@@ -54,7 +55,7 @@ export const ACTIONS = {
 } as const;
 
 /** Events the app subscribes to (also in manifest.yml). */
-export const EVENTS = ['app_home_opened', 'app_uninstalled', 'tokens_revoked', 'user_change', 'link_shared'] as const;
+export const EVENTS = ['app_home_opened', 'app_uninstalled', 'tokens_revoked', 'user_change', 'link_shared', 'message'] as const;
 
 /** Global and message shortcuts (callback ids, also in manifest.yml). */
 export const SHORTCUTS = { logTime: 'log_time', logTimeFromMessage: 'log_time_message', taskStatusFromMessage: 'task_status_message' } as const;

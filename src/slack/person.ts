@@ -41,10 +41,18 @@ export function linkCard(opts: { consentUrl: string; guess?: CorPerson | undefin
   return { text: [lead, guessLine].filter(Boolean).join(' '), blocks };
 }
 
-/** For commands that need a link: the link card instead of an error when there is none (or it lapsed). */
-export async function answerWithLinkCard(services: SlackServices, respond: Respond, command: SlashCommand, reason: 'not_linked' | 'needs_relink'): Promise<void> {
+/** Who asked: a slash command's sender, or someone who wrote to the bot. */
+export type Asker = SlashCommand | { tenantKey: string; userId: string };
+
+function whoAsked(asker: Asker): { tenantKey: string; userId: string } {
+  return 'user_id' in asker ? { tenantKey: tenantOfCommand(asker), userId: asker.user_id } : asker;
+}
+
+/** For requests that need a link: the link card instead of an error when there is none (or it lapsed). */
+export async function answerWithLinkCard(services: SlackServices, respond: Respond, asker: Asker, reason: 'not_linked' | 'needs_relink'): Promise<void> {
   try {
-    const consentUrl = await services.linking.consentUrl(tenantOfCommand(command), command.user_id);
+    const who = whoAsked(asker);
+    const consentUrl = await services.linking.consentUrl(who.tenantKey, who.userId);
     await respond({ response_type: 'ephemeral', ...linkCard({ consentUrl, reason }) });
   } catch (err) {
     await respond({ response_type: 'ephemeral', text: toUserMessage(err) });
@@ -52,12 +60,13 @@ export async function answerWithLinkCard(services: SlackServices, respond: Respo
 }
 
 /** Runs `work` with the caller's link, or answers with the link card (after the ack) when there is none. */
-export async function withLinkOrCard(services: SlackServices, respond: Respond, command: SlashCommand, work: (link: UserLinkRecord) => Promise<void>): Promise<void> {
+export async function withLinkOrCard(services: SlackServices, respond: Respond, asker: Asker, work: (link: UserLinkRecord) => Promise<void>): Promise<void> {
   let link: UserLinkRecord;
   try {
-    link = await services.linking.requireLink(tenantOfCommand(command), command.user_id);
+    const who = whoAsked(asker);
+    link = await services.linking.requireLink(who.tenantKey, who.userId);
   } catch (err) {
-    if (err instanceof AppError && (err.code === 'not_linked' || err.code === 'needs_relink')) return answerWithLinkCard(services, respond, command, err.code);
+    if (err instanceof AppError && (err.code === 'not_linked' || err.code === 'needs_relink')) return answerWithLinkCard(services, respond, asker, err.code);
     throw err;
   }
   await work(link);

@@ -230,6 +230,12 @@ export class ReminderRepository {
     return row ? deliveryOf(row) : undefined;
   }
 
+  /** The reminder DM a message is: a reply in its thread is about that DM's day. */
+  async deliveryByMessage(linkId: string, channelId: string, messageTs: string): Promise<ReminderDeliveryRecord | undefined> {
+    const row = await this.#db.reminderDelivery.findFirst({ where: { linkId, channelId, messageTs } });
+    return row ? deliveryOf(row) : undefined;
+  }
+
   /** Deliveries of these links on any of these local dates, to leave out who was already handled. */
   async deliveriesOn(linkIds: string[], localDates: string[]): Promise<ReminderDeliveryRecord[]> {
     const out: ReminderDeliveryRecord[] = [];

@@ -24,6 +24,8 @@ export interface SignOptions {
   timestamp?: number;
   /** send this signature instead of the right one */
   signature?: string;
+  /** Slack's redelivery of an event it saw no answer to: the same event_id, with X-Slack-Retry-Num */
+  retry?: { eventId: string; num: number };
 }
 
 export interface SlashCommandInput {
@@ -58,6 +60,7 @@ export class SlackRequestSender {
         'content-type': contentType,
         'x-slack-request-timestamp': String(timestamp),
         'x-slack-signature': opts.signature ?? slackSignature(this.#secret, timestamp, body),
+        ...(opts.retry ? { 'x-slack-retry-num': String(opts.retry.num), 'x-slack-retry-reason': 'http_timeout' } : {}),
       },
       body,
     });
@@ -106,7 +109,7 @@ export class SlackRequestSender {
       api_app_id: 'A0COR',
       event,
       type: 'event_callback',
-      event_id: `Ev${Date.now()}${++this.#seq}`,
+      event_id: opts.retry?.eventId ?? `Ev${Date.now()}${++this.#seq}`,
       event_time: Math.floor(Date.now() / 1000),
       authorizations: [{ team_id: teamId, user_id: 'UBOT', is_bot: true, is_enterprise_install: false }],
     });

@@ -113,6 +113,12 @@ export class ReminderService {
     return delivery && delivery.linkId === link.id ? delivery : undefined;
   }
 
+  /** The local day a reminder DM of theirs is about, when `messageTs` in `channelId` is one. */
+  async dayOfReminder(link: UserLinkRecord, channelId: string, messageTs: string): Promise<string | undefined> {
+    const delivery = await this.#d.reminders.deliveryByMessage(link.id, channelId, messageTs);
+    return delivery ? (delivery.aboutDate ?? delivery.localDate) : undefined;
+  }
+
   /** "Snooze 1h": the same reminder again later (the sweep reclaims it when the snooze ends). */
   async snooze(link: UserLinkRecord, deliveryId: string, minutes = 60): Promise<Date | undefined> {
     const delivery = await this.#d.reminders.getDelivery(deliveryId);

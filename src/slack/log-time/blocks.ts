@@ -2,13 +2,9 @@ import type { KnownBlock } from '@slack/types';
 import { type LogParseError, WORKDAY_MINUTES } from '../../domain/parse/log-command.ts';
 import type { TaskView } from '../../domain/tasks.ts';
 import type { Proposal } from '../../domain/time-entries/model.ts';
-import { formatDate, formatMinutes, type Message, plain } from '../blocks.ts';
+import { formatDate, formatMinutes, type Message, plain, section } from '../blocks.ts';
 import { minutesOf, taskLine, whenLine } from '../entry-answers.ts';
 import { ACTIONS } from '../ids.ts';
-
-function section(text: string): KnownBlock {
-  return { type: 'section', text: { type: 'mrkdwn', text } };
-}
 
 export const WORKING: Message = { text: '⏳ Logging…', blocks: [section('⏳ Logging…')] };
 
@@ -37,6 +33,8 @@ export function parseErrorMessage(error: LogParseError): Message {
         return `There is no day “${plain(error.words)}” to log on. Which day do you mean? Say \`yesterday\`, \`friday\` or \`30/11\`, for example.`;
       case 'unclear_date':
         return `Which day is “${plain(error.words)}”? Say \`yesterday\`, \`friday\`, \`3 days ago\` or \`13/11\`, for example.`;
+      case 'too_many':
+        return `That is ${error.count} entries; I log up to 10 at a time. Split it in two messages.`;
     }
   })();
   return { text, blocks: [section(text)] };

@@ -7,7 +7,7 @@ import type { SubcommandHandler } from '../command.ts';
 import { outcomeMessage, taskNotFoundMessage } from '../entry-answers.ts';
 import { acceptThenWork } from '../accepted.ts';
 import { ACCEPTED } from '../ids.ts';
-import { type SlashCommand, slashCommandSchema, tenantOfCommand } from '../payloads.ts';
+import { slashCommandSchema, tenantOfCommand } from '../payloads.ts';
 import { answerWithLinkCard, withLinkOrCard, zoneOf } from '../person.ts';
 import { postToResponseUrl, type Respond } from '../respond.ts';
 import type { SlackServices } from '../services.ts';
@@ -41,20 +41,33 @@ export async function logWords(services: SlackServices, payload: unknown, respon
   const job = logWordsSchema.safeParse(payload);
   if (!job.success) throw new AppError('bad_request', 'a stored /cor log request failed validation');
   const { command, rest } = job.data;
-  await withLinkOrCard(services, respond, command, (link) => logFor(services, link, command, rest, respond, acceptedAt));
+  const request: LogRequest = { tenantKey: tenantOfCommand(command), userId: command.user_id, key: command.trigger_id, channelId: command.channel_id, responseUrl: command.response_url };
+  await withLinkOrCard(services, respond, command, (link) => logWordsFor(services, link, request, rest, respond, acceptedAt));
+}
+
+/** Who asked to log, and where: the key of their Slack request makes each entry's idempotency key. */
+export interface LogRequest {
+  tenantKey: string;
+  userId: string;
+  key: string;
+  /** where it was asked: a channel that is a COR project prefers that project's tasks */
+  channelId?: string | undefined;
+  responseUrl?: string | undefined;
+  /** the day words that name none are about (a reply to a reminder: the reminder's day); else today */
+  aboutDate?: string | undefined;
 }
 
 /** Parse (as of when it was said), resolve and write (or ask) for one linked person. */
-async function logFor(services: SlackServices, link: UserLinkRecord, command: SlashCommand, rest: string, respond: (m: Message) => Promise<unknown>, saidAt: Date): Promise<void> {
+export async function logWordsFor(services: SlackServices, link: UserLinkRecord, request: LogRequest, words: string, respond: (m: Message) => Promise<unknown>, saidAt: Date): Promise<void> {
   const { tz, locale } = await zoneOf(services, link);
-  const parsed = parseLogCommand(rest, { now: saidAt, tz, locale });
+  const parsed = parseLogCommand(words, { now: saidAt, tz, locale, ...(request.aboutDate ? { defaultDate: request.aboutDate } : {}) });
   if (!parsed.ok) return void (await respond(parseErrorMessage(parsed.error)));
-  const project = command.channel_id ? await services.projects.ofChannel(link.tenantKey, command.channel_id) : undefined;
+  const project = request.channelId ? await services.projects.ofChannel(link.tenantKey, request.channelId) : undefined;
   const resolution = await services.entries.resolve(link, parsed.value, tz, project && { projectId: project.corProjectId, name: project.name });
-  const pending = pendingOf(command, parsed.value.task?.kind === 'query' ? parsed.value.task.text : undefined);
+  const pending = pendingOf(request, parsed.value.task?.kind === 'query' ? parsed.value.task.text : undefined);
   switch (resolution.kind) {
     case 'ready': {
-      const outcome = await services.entries.submit(link, resolution.proposal, idempotencyKey(pending), command.response_url);
+      const outcome = await services.entries.submit(link, resolution.proposal, idempotencyKey(pending), request.responseUrl);
       return void (await respond(await outcomeMessage(services, link, resolution.proposal, outcome, tz)));
     }
     case 'confirm':
@@ -68,8 +81,8 @@ async function logFor(services: SlackServices, link: UserLinkRecord, command: Sl
   }
 }
 
-function pendingOf(command: SlashCommand, query: string | undefined): PendingLog {
-  return { u: command.user_id, t: tenantOfCommand(command), k: command.trigger_id, s: '', e: '', ...(query ? { q: query } : {}) };
+function pendingOf(request: LogRequest, query: string | undefined): PendingLog {
+  return { u: request.userId, t: request.tenantKey, k: request.key, s: '', e: '', ...(query ? { q: query } : {}) };
 }
 
 function withSpan(pending: PendingLog, p: { start: Date; stop: Date; note?: string | undefined; task?: { id: number } }): PendingLog {

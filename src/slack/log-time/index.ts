@@ -4,11 +4,12 @@ import type { ListenerRegistry } from '../registry.ts';
 import type { SlackServices } from '../services.ts';
 import { logActions, logPending } from './buttons.ts';
 import { logSubcommand, logWords } from './command.ts';
+import { logMessage, messageToBot } from './dm.ts';
 import { logForm, logModalSubmission } from './form.ts';
 import { logTimeFromMessageShortcut, logTimeShortcut } from './shortcuts.ts';
 import { taskSelectOptions } from './task-options.ts';
 
-/** Logging time: `/cor log`, its questions' buttons, the log-time form and the two "Log time to COR" shortcuts. */
+/** Logging time: `/cor log`, messages written to the bot, its questions' buttons, the log-time form and the two "Log time to COR" shortcuts. */
 export function registerLogTime(registry: ListenerRegistry, services: SlackServices): Subcommands {
   registry.action(ACTIONS.logConfirm, logActions.writePending(services));
   registry.action(ACTIONS.logPickTask, logActions.writePending(services));
@@ -22,5 +23,7 @@ export function registerLogTime(registry: ListenerRegistry, services: SlackServi
   registry.acceptedWork(ACCEPTED.logWords, logWords);
   registry.acceptedWork(ACCEPTED.logForm, logForm);
   registry.acceptedWork(ACCEPTED.logPending, logPending);
+  registry.event('message', messageToBot(services));
+  registry.acceptedWork(ACCEPTED.logMessage, logMessage);
   return { [SUBCOMMANDS.log]: logSubcommand(services) };
 }

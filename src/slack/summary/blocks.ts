@@ -1,11 +1,7 @@
 import type { KnownBlock } from '@slack/types';
 import type { Summary } from '../../domain/time-entries/model.ts';
-import { formatClock, formatDate, formatHours, type Message, plain } from '../blocks.ts';
+import { formatClock, formatDate, formatHours, type Message, plain, section } from '../blocks.ts';
 import { todayLine, weekDayLine } from '../lines.ts';
-
-function section(text: string): KnownBlock {
-  return { type: 'section', text: { type: 'mrkdwn', text } };
-}
 
 function where(project: string | undefined, client: string | undefined): string {
   const parts = [project, client].filter(Boolean).map((p) => plain(p as string));

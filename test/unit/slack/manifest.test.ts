@@ -25,7 +25,9 @@ describe('manifest.yml', () => {
     const { registered } = h.app;
     await h.close();
     expect(manifest.features.slash_commands.map((c) => c.command)).toEqual(registered.commands);
-    expect([...manifest.settings.event_subscriptions.bot_events].sort()).toEqual([...registered.events].sort());
+    // Slack subscribes to message events by where they happen: the bot reads only its own DMs ("message.im").
+    const subscribed = registered.events.map((e) => (e === 'message' ? 'message.im' : e));
+    expect([...manifest.settings.event_subscriptions.bot_events].sort()).toEqual([...subscribed].sort());
     expect((manifest.features.shortcuts ?? []).map((s) => s.callback_id).sort()).toEqual([...registered.shortcuts].sort());
     // ids.ts is the source the code registers from
     expect(registered.commands).toEqual([COMMAND]);

@@ -1,0 +1,92 @@
+import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
+import { z } from 'zod';
+import { AppError } from '../../errors.ts';
+import { acceptThenWork } from '../accepted.ts';
+import { type Message, section } from '../blocks.ts';
+import { ACCEPTED } from '../ids.ts';
+import { tenantOfEvent } from '../payloads.ts';
+import { withLinkOrCard } from '../person.ts';
+import type { Respond } from '../respond.ts';
+import type { SlackServices } from '../services.ts';
+import { type LogRequest, logWordsFor } from './command.ts';
+
+/** A person writing to the bot: a plain message in its Messages tab (no subtype: not an edit, a deletion, a bot). */
+const personalMessageSchema = z.object({
+  type: z.literal('message'),
+  channel_type: z.literal('im'),
+  channel: z.string().min(1),
+  user: z.string().min(1),
+  text: z.string().max(4_000),
+  ts: z.string().min(1),
+  thread_ts: z.string().min(1).optional(),
+  subtype: z.never().optional(),
+  bot_id: z.never().optional(),
+});
+
+/** What the bot can do with a message that logs nothing. */
+function pointerMessage(): Message {
+  const text =
+    'I log time from what you write here, like *2h30 on Homepage redesign yesterday*, *9-11 #48211* or *1,5h ayer en Diseño*. ' +
+    'Reply to a reminder to log on its day. For everything else: `/cor help`.';
+  return { text, blocks: [section(text)] };
+}
+
+/** Words that are surely not an attempt to log (no number at all): a friendly pointer instead of a parse error. */
+function logsNothing(words: string): boolean {
+  return !/\d/.test(words) && !/\b(?:an?|one|half|una?|media|meia|uma?)\s+(?:hours?|horas?|hora)\b/i.test(words);
+}
+
+/**
+ * A message in the app's Messages tab is read like `/cor log`'s words; a reply in the thread of a reminder DM logs
+ * on the day that reminder is about unless the words name another. Slack has acknowledged the event already (Bolt
+ * acks events before any listener); the message is recorded at once under its channel and ts, so a Slack retry or
+ * a second instance receiving it does nothing, and an instance that stops mid-way leaves it to another.
+ */
+export function messageToBot(services: SlackServices) {
+  return async ({ event, body, context }: SlackEventMiddlewareArgs<'message'> & AllMiddlewareArgs): Promise<void> => {
+    const parsed = personalMessageSchema.safeParse(event);
+    if (!parsed.success || parsed.data.user === context.botUserId) return;
+    const m = parsed.data;
+    const tenantKey = tenantOfEvent(context, body);
+    const payload: StoredMessage = { tenantKey, userId: m.user, channel: m.channel, ts: m.ts, ...(m.thread_ts ? { threadTs: m.thread_ts } : {}), text: m.text };
+    const job = { key: `${ACCEPTED.logMessage}:${tenantKey}:${m.channel}:${m.ts}`, kind: ACCEPTED.logMessage, tenantKey, slackUserId: m.user, payload, responseUrl: undefined };
+    await acceptThenWork(services, job, async () => {}, logMessage, replyIn(services, payload), 'ignore');
+  };
+}
+
+const storedMessageSchema = z.object({
+  tenantKey: z.string().min(1),
+  userId: z.string().min(1),
+  channel: z.string().min(1),
+  ts: z.string().min(1),
+  threadTs: z.string().min(1).optional(),
+  text: z.string(),
+});
+type StoredMessage = z.infer<typeof storedMessageSchema>;
+
+/** Answers in the conversation the message was written in (in its thread, when it was a reply). */
+function replyIn(services: SlackServices, m: StoredMessage): Respond {
+  return async (answer) =>
+    (await services.clients.forTenant(m.tenantKey)).chat.postMessage({
+      channel: m.channel,
+      text: answer.text,
+      ...(answer.blocks ? { blocks: answer.blocks } : {}),
+      ...(m.threadTs ? { thread_ts: m.threadTs } : {}),
+    });
+}
+
+/** After a message to the bot was recorded (right after, or on another instance after a crash): log it, or point the way. */
+export async function logMessage(services: SlackServices, payload: unknown, _respond: Respond, acceptedAt: Date): Promise<void> {
+  const stored = storedMessageSchema.safeParse(payload);
+  if (!stored.success) throw new AppError('bad_request', 'a stored message to the bot failed validation');
+  const m = stored.data;
+  // Always in the message's own conversation, whoever finishes it: that is where the person looks.
+  const reply = replyIn(services, m);
+  const words = m.text.trim();
+  if (!words || logsNothing(words)) return void (await reply(pointerMessage()));
+  await withLinkOrCard(services, reply, { tenantKey: m.tenantKey, userId: m.userId }, async (link) => {
+    const aboutDate = m.threadTs ? await services.reminders.dayOfReminder(link, m.channel, m.threadTs) : undefined;
+    const request: LogRequest = { tenantKey: m.tenantKey, userId: m.userId, key: `dm-${m.channel}-${m.ts}`, aboutDate };
+    await logWordsFor(services, link, request, words, reply, acceptedAt);
+  });
+}
