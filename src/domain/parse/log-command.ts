@@ -15,6 +15,13 @@ export interface LogContext {
   tz: string;
   /** Slack locale, e.g. es-LA, en-US */
   locale: string | undefined;
+  /**
+   * The day when the words name none, local YYYY-MM-DD (today when absent): in a line of several entries a day
+   * said once is every part's day, and a range's instants depend on it.
+   */
+  defaultDate?: string;
+  /** how that day was said ('explicit' when absent): a bare weekday stays one, to be confirmed */
+  defaultDateSource?: 'explicit' | 'weekday';
 }
 
 type TaskRef = { kind: 'id'; id: number } | { kind: 'query'; text: string };
@@ -56,7 +63,9 @@ export type LogParseError =
   /** words that name no one day: "last week", "the other day", "hace unos días" */
   | { code: 'unclear_date'; words: string }
   | { code: 'range_in_future' }
-  | { code: 'since_in_future' };
+  | { code: 'since_in_future' }
+  /** a line of more entries than are logged at once (see log-line.ts) */
+  | { code: 'too_many'; count: number };
 
 export type LogParseResult = { ok: true; value: ParsedLog } | { ok: false; error: LogParseError };
 
@@ -143,13 +152,16 @@ export function parseLogCommand(input: string, ctx: LogContext): LogParseResult 
   }
 
   // 4. The day.
-  let date = local.date;
-  let dateSource: ParsedLog['dateSource'] = 'default';
+  let date = ctx.defaultDate ?? local.date;
+  let dateSource: ParsedLog['dateSource'] = ctx.defaultDate === undefined ? 'default' : (ctx.defaultDateSource ?? 'explicit');
   const day = findDate(text, { today: local.date, hour: local.hour, minute: local.minute, language, dayFirst: isDayFirst(ctx.locale, language) });
   if (day) {
     if ('problem' in day) return { ok: false, error: day.problem === 'future' ? { code: 'future', date: day.date } : { code: day.problem, words: day.words } };
-    date = day.date;
-    dateSource = day.how;
+    // a part of the day alone ("por la mañana") names no day: the default one stands
+    if (day.how !== 'default') {
+      date = day.date;
+      dateSource = day.how;
+    }
     text = blankAll(text, day.cuts);
     if (day.doubt) doubts.add('date');
   }
