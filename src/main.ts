@@ -13,6 +13,7 @@ import { ReminderService } from './domain/reminders/service.ts';
 import { ProjectService } from './domain/projects.ts';
 import { TaskDirectory } from './domain/tasks.ts';
 import { AcceptedWork } from './domain/accepted-work.ts';
+import { LogLines } from './domain/time-entries/lines.ts';
 import { attemptLeaseMs, TimeEntryService } from './domain/time-entries/service.ts';
 import { TimerService } from './domain/timers.ts';
 import { startOutboxWorker } from './scheduler/outbox-worker.ts';
@@ -140,6 +141,7 @@ function composeServices(base: { config: Config; logger: Logger; clock: Clock; s
     clients,
     directory,
     entries,
+    lines: new LogLines({ drafts: store.drafts, entries, clock }),
     timers: new TimerService({ timers: store.timers, tasks, entries, clock }),
     reminders,
     projects,
@@ -151,7 +153,7 @@ function composeServices(base: { config: Config; logger: Logger; clock: Clock; s
 }
 
 function startSchedulers(services: SlackServices, config: Config, runtime: SlackRuntime): { stop(): void } {
-  const outbox = startOutboxWorker({ entries: services.entries, resumeAccepted: () => runtime.resumeAccepted(), intervalMs: OUTBOX_POLL_MS, logger: services.logger, work: services.work });
+  const outbox = startOutboxWorker({ entries: services.entries, resumeAccepted: () => runtime.resumeAccepted(), forgetOld: () => services.lines.forgetOld(), intervalMs: OUTBOX_POLL_MS, logger: services.logger, work: services.work });
   const reminders = startReminderScheduler({ reminders: services.reminders, clock: services.clock, tickMs: config.reminders.tickMs, logger: services.logger, work: services.work });
   return {
     stop() {

@@ -12,7 +12,15 @@ const MAX_BATCHES_PER_PASS = 50;
  * and left are finished first (they may add entries), then each due entry gets one attempt, batch after batch
  * while there are more (a backlog after a COR outage does not wait 20 per tick).
  */
-export function startOutboxWorker(opts: { entries: TimeEntryService; resumeAccepted: () => Promise<number>; intervalMs: number; logger: Logger; work: WorkTracker }): { stop(): void } {
+export function startOutboxWorker(opts: {
+  entries: TimeEntryService;
+  resumeAccepted: () => Promise<number>;
+  /** drops what is kept only for a while (unfinished drafts): cheap, it acts at most once an hour */
+  forgetOld: () => Promise<void>;
+  intervalMs: number;
+  logger: Logger;
+  work: WorkTracker;
+}): { stop(): void } {
   let stopped = false;
   const worker = runEvery(
     opts.intervalMs,
@@ -27,6 +35,7 @@ export function startOutboxWorker(opts: { entries: TimeEntryService; resumeAccep
         if (inBatch < BATCH) break;
       }
       if (handled > 0) opts.logger.info({ handled }, 'outbox pass');
+      await opts.forgetOld();
     },
     opts,
   );

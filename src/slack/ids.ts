@@ -26,6 +26,7 @@ export const ACCEPTED = {
   logForm: 'log_form',
   logPending: 'log_pending',
   logMessage: 'log_message',
+  logLine: 'log_line',
   timer: 'timer',
   timerHomeStop: 'timer_home_stop',
   reminderLog: 'reminder_log',
@@ -40,6 +41,11 @@ export const ACTIONS = {
   logChangeTask: 'log_change_task',
   logPickTask: 'log_pick_task',
   logCancel: 'log_cancel',
+  /** the card of several entries from one line: a row's task or duration, Log all, Cancel */
+  lineTask: 'line_task',
+  lineDuration: 'line_duration',
+  lineLogAll: 'line_log_all',
+  lineCancel: 'line_cancel',
   /** a "Log time" button anywhere: opens the log-time modal */
   openLogModal: 'open_log_modal',
   /** reminder DM: "Log 1h" on a recent task, snooze, skip the day, settings form */

@@ -4,6 +4,7 @@ import type { ProjectService } from '../domain/projects.ts';
 import type { ReminderService } from '../domain/reminders/service.ts';
 import type { TaskDirectory } from '../domain/tasks.ts';
 import type { AcceptedWork } from '../domain/accepted-work.ts';
+import type { LogLines } from '../domain/time-entries/lines.ts';
 import type { TimeEntryService } from '../domain/time-entries/service.ts';
 import type { TimerService } from '../domain/timers.ts';
 import type { Clock } from '../lib/clock.ts';
@@ -38,6 +39,8 @@ export interface SlackServices {
   clients: SlackClients;
   directory: SlackDirectory;
   entries: TimeEntryService;
+  /** lines of several entries, kept as drafts while their card waits */
+  lines: LogLines;
   timers: TimerService;
   reminders: ReminderService;
   projects: ProjectService;

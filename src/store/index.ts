@@ -1,4 +1,5 @@
 import { AcceptedRequestRepository } from './accepted.ts';
+import { LogDraftRepository } from './drafts.ts';
 import { fileURLToPath } from 'node:url';
 import type { TokenCipher } from '../lib/crypto.ts';
 import { ChannelProjectRepository } from './channel-projects.ts';
@@ -25,6 +26,7 @@ export interface Store {
   oauthStates: OAuthStateRepository;
   outbox: OutboxRepository;
   accepted: AcceptedRequestRepository;
+  drafts: LogDraftRepository;
   reminders: ReminderRepository;
   timers: TimerRepository;
   channelProjects: ChannelProjectRepository;
@@ -50,6 +52,7 @@ export function openStore(databaseUrl: string, cipher: TokenCipher): Store {
     oauthStates: new OAuthStateRepository(db),
     outbox: new OutboxRepository(db),
     accepted: new AcceptedRequestRepository(db),
+    drafts: new LogDraftRepository(db),
     reminders: new ReminderRepository(db),
     timers: new TimerRepository(db),
     channelProjects: new ChannelProjectRepository(db),

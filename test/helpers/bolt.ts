@@ -1,4 +1,5 @@
 import { AcceptedWork } from '../../src/domain/accepted-work.ts';
+import { LogLines } from '../../src/domain/time-entries/lines.ts';
 import type { AcceptedWorkRunner } from '../../src/slack/accepted.ts';
 import { inject } from 'vitest';
 import type { App, Receiver, ReceiverEvent } from '@slack/bolt';
@@ -141,6 +142,7 @@ export async function listenerHarness(opts: { clock?: Clock; integrationSource?:
     clients,
     directory,
     entries,
+    lines: new LogLines({ drafts: db.store.drafts, entries, clock }),
     timers: new TimerService({ timers: db.store.timers, tasks, entries, clock: clock }),
     reminders,
     projects,

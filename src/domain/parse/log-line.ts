@@ -26,6 +26,8 @@ const OPAQUE = /["“”«»][^"“”«»]*["“”«»]|<[^>]*>|https?:\/\/\S+
 /** a note after " -- " runs to the end of its part: only `;` or a new line ends it */
 const NOTE = /(?:^|\s)--/u;
 const WORD = /[\p{L}\p{N}#_]/u;
+/** a small number then words or a task id: an entry whose unit is missing ("3 #48212", "2 QA") */
+const FORGOTTEN_UNIT = /^\s*\d{1,2}(?:[.,]\d{1,2})?\s+[\p{L}#]/u;
 
 /** Whether `rest` begins with a duration ("2h", "media hora") or a time range ("9-11", "14h às 15h", "since 2pm"). */
 function startsWithSpan(rest: string): boolean {
@@ -64,7 +66,9 @@ function splitLine(text: string): string[] {
     const word = !hard && sep !== ','; // and/y/e/&
     const piece = scan.slice(from, at);
     if (!hard && NOTE.test(piece)) continue;
-    if (!startsWithSpan(scan.slice(at + sep.length))) continue;
+    const rest = scan.slice(at + sep.length);
+    // ", 3 #48212": an entry whose unit was forgotten is cut off and asked about, never read into the task before it.
+    if (!startsWithSpan(rest) && (word || !FORGOTTEN_UNIT.test(rest))) continue;
     const { span, words } = readPiece(piece);
     if (!span || (word && !words)) continue;
     parts.push(text.slice(from, at));

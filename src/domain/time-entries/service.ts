@@ -30,6 +30,7 @@ import {
   type WriteOutcome,
   type WrittenEntry,
 } from './model.ts';
+import { type LineResolution, type LineRow, rowTask } from './lines.ts';
 import { summarize } from './summary.ts';
 
 export interface TimeEntryDeps {
@@ -147,8 +148,13 @@ export class TimeEntryService {
     api: CorApi,
     parsed: ParsedLog,
     preferred: { projectId: number; name: string } | undefined,
+    open?: TaskView[],
   ): Promise<{ task: TaskView; guessed: boolean } | { options: TaskView[]; query: string } | Resolution> {
     if (parsed.task?.kind === 'id') {
+      const id = parsed.task.id;
+      // Among their open tasks already read (a line of several entries): no read of its own.
+      const known = open?.find((t) => t.id === id);
+      if (known) return { task: known, guessed: false };
       try {
         return { task: await this.#d.tasks.task(link, api, parsed.task.id), guessed: false };
       } catch (err) {
@@ -196,6 +202,42 @@ export class TimeEntryService {
     if ('options' in found) return { kind: 'choose', options: found.options, query: found.query, draft };
     const proposal: Proposal = { task: found.task, ...draft, guesses: found.guessed ? ['task', ...draft.guesses] : draft.guesses };
     return proposal.guesses.length > 0 ? { kind: 'confirm', proposal } : { kind: 'ready', proposal };
+  }
+
+  /**
+   * Several entries read from one line, resolved together: the person's open tasks, each day's entries and the
+   * target are read once for the whole line (ten entries cost COR what one does), and durations are placed one
+   * after another after the day's last entry. Rows whose task is unclear keep the tasks that fit, to pick from.
+   */
+  async resolveLine(link: UserLinkRecord, lines: ParsedLog[], tz: string, preferred?: { projectId: number; name: string }): Promise<LineResolution> {
+    const api = this.#d.apiFor(link);
+    const dates = [...new Set(lines.map((l) => l.date))];
+    const [open, days, facts] = await Promise.all([
+      this.#d.tasks.openTasks(link, api).catch((err: unknown) => {
+        if (isTransient(err)) return undefined;
+        throw err;
+      }),
+      Promise.all(dates.map((date) => this.#day(link, api, date, tz, true))),
+      this.#targetFacts(link, api),
+    ]);
+    const rows: LineRow[] = [];
+    for (const parsed of lines) {
+      const found = await this.#lookup(link, api, parsed, preferred, open);
+      const day = days[dates.indexOf(parsed.date)] as DayFacts;
+      const span = this.#span(parsed, tz, day);
+      // The next duration of that day goes after this one.
+      day.pending.push({ start: span.start, stop: span.stop });
+      const guesses = [...new Set([...(parsed.dateSource === 'weekday' ? (['date'] as const) : []), ...(parsed.doubts ?? [])])];
+      const base = { start: span.start.toISOString(), stop: span.stop.toISOString(), date: parsed.date, ...(parsed.note ? { note: parsed.note } : {}), placed: parsed.span.kind === 'duration' };
+      if ('task' in found) rows.push({ ...base, task: rowTask(found.task), options: [], guesses: found.guessed ? ['task', ...guesses] : guesses });
+      else if ('options' in found) rows.push({ ...base, taskProblem: { kind: 'choose', words: found.query }, options: found.options.slice(0, 5).map(rowTask), guesses });
+      else if (found.kind === 'task_not_found') rows.push({ ...base, taskProblem: { kind: 'task_not_found', words: `#${found.taskId}` }, options: [], guesses });
+      else rows.push({ ...base, taskProblem: { kind: 'no_task', words: found.kind === 'no_task' ? (found.query ?? '') : '' }, options: [], guesses });
+    }
+    return {
+      rows,
+      days: dates.map((date, i) => ({ date, logged: days[i]?.entries === undefined ? undefined : hoursOf(days[i].entries), target: dailyTarget(date, tz, facts).hours })),
+    };
   }
 
   /** A range is exact; a duration starts where the day left off (or at the workday start) and never ends in the future. */

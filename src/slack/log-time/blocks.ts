@@ -8,7 +8,8 @@ import { ACTIONS } from '../ids.ts';
 
 export const WORKING: Message = { text: '⏳ Logging…', blocks: [section('⏳ Logging…')] };
 
-export function parseErrorMessage(error: LogParseError): Message {
+/** What could not be read, and how to say it; `part`: the words of the entry that failed, when the line had several. */
+export function parseErrorMessage(error: LogParseError, part?: string): Message {
   const text = (() => {
     switch (error.code) {
       case 'empty':
@@ -37,7 +38,10 @@ export function parseErrorMessage(error: LogParseError): Message {
         return `That is ${error.count} entries; I log up to 10 at a time. Split it in two messages.`;
     }
   })();
-  return { text, blocks: [section(text)] };
+  // Slack escapes &, < and > in what people type: shown as typed.
+  const said = part?.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  const full = said ? `In “${plain(said)}”: ${text}` : text;
+  return { text: full, blocks: [section(full)] };
 }
 
 /** The value carried by the confirm/choose buttons; checked against the clicker on the way back. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseLogCommand } from '../../domain/parse/log-command.ts';
+import { parseLogLine } from '../../domain/parse/log-line.ts';
 import { AppError } from '../../errors.ts';
 import type { UserLinkRecord } from '../../store/links.ts';
 import type { Message } from '../blocks.ts';
@@ -12,6 +12,7 @@ import { answerWithLinkCard, withLinkOrCard, zoneOf } from '../person.ts';
 import { postToResponseUrl, type Respond } from '../respond.ts';
 import type { SlackServices } from '../services.ts';
 import { chooseMessage, confirmMessage, noTaskMessage, parseErrorMessage, type PendingLog, WORKING } from './blocks.ts';
+import { logLineFor } from './line.ts';
 import { openLogModal } from './open-form.ts';
 
 /**
@@ -60,11 +61,15 @@ export interface LogRequest {
 /** Parse (as of when it was said), resolve and write (or ask) for one linked person. */
 export async function logWordsFor(services: SlackServices, link: UserLinkRecord, request: LogRequest, words: string, respond: (m: Message) => Promise<unknown>, saidAt: Date): Promise<void> {
   const { tz, locale } = await zoneOf(services, link);
-  const parsed = parseLogCommand(words, { now: saidAt, tz, locale, ...(request.aboutDate ? { defaultDate: request.aboutDate } : {}) });
-  if (!parsed.ok) return void (await respond(parseErrorMessage(parsed.error)));
+  const read = parseLogLine(words, { now: saidAt, tz, locale, ...(request.aboutDate ? { defaultDate: request.aboutDate } : {}) });
+  if (!read.ok) return void (await respond(parseErrorMessage(read.error, read.part)));
   const project = request.channelId ? await services.projects.ofChannel(link.tenantKey, request.channelId) : undefined;
-  const resolution = await services.entries.resolve(link, parsed.value, tz, project && { projectId: project.corProjectId, name: project.name });
-  const pending = pendingOf(request, parsed.value.task?.kind === 'query' ? parsed.value.task.text : undefined);
+  const preferred = project && { projectId: project.corProjectId, name: project.name };
+  const [parsed, ...more] = read.entries;
+  if (!parsed) return;
+  if (more.length > 0) return logLineFor(services, link, request, read.entries, respond, tz, preferred);
+  const resolution = await services.entries.resolve(link, parsed, tz, preferred);
+  const pending = pendingOf(request, parsed.task?.kind === 'query' ? parsed.task.text : undefined);
   switch (resolution.kind) {
     case 'ready': {
       const outcome = await services.entries.submit(link, resolution.proposal, idempotencyKey(pending), request.responseUrl);

@@ -6,6 +6,7 @@ import { logActions, logPending } from './buttons.ts';
 import { logSubcommand, logWords } from './command.ts';
 import { logMessage, messageToBot } from './dm.ts';
 import { logForm, logModalSubmission } from './form.ts';
+import { lineActions, logLine } from './line.ts';
 import { logTimeFromMessageShortcut, logTimeShortcut } from './shortcuts.ts';
 import { taskSelectOptions } from './task-options.ts';
 
@@ -16,6 +17,12 @@ export function registerLogTime(registry: ListenerRegistry, services: SlackServi
   registry.action(ACTIONS.logChangeTask, logActions.changeTask(services));
   registry.action(ACTIONS.logCancel, logActions.cancel(services));
   registry.action(ACTIONS.openLogModal, logActions.openModal(services));
+  registry.action(ACTIONS.lineTask, lineActions.pickTask(services));
+  registry.options(ACTIONS.lineTask, taskSelectOptions(services));
+  registry.action(ACTIONS.lineDuration, lineActions.pickDuration(services));
+  registry.action(ACTIONS.lineLogAll, lineActions.logAll(services));
+  registry.action(ACTIONS.lineCancel, lineActions.cancel(services));
+  registry.acceptedWork(ACCEPTED.logLine, logLine);
   registry.view(CALLBACKS.logModal, logModalSubmission(services));
   registry.options(LOG_MODAL_BLOCKS.taskAction, taskSelectOptions(services));
   registry.shortcut(SHORTCUTS.logTime, logTimeShortcut(services));

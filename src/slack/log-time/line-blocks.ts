@@ -1,0 +1,150 @@
+import type { KnownBlock, PlainTextOption } from '@slack/types';
+import { isComplete, type LineDay, type LineRow, type RowTask } from '../../domain/time-entries/lines.ts';
+import type { WriteOutcome } from '../../domain/time-entries/model.ts';
+import { formatClock, formatDate, formatHours, formatMinutes, type Message, plain, section } from '../blocks.ts';
+import { ACTIONS } from '../ids.ts';
+import { taskOption } from './form-blocks.ts';
+
+/** Durations a row can be set to from the card: every quarter hour up to 10h. */
+const DURATION_CHOICES = Array.from({ length: 40 }, (_, i) => (i + 1) * 15);
+
+function minutesOfRow(row: LineRow): number {
+  return Math.round((Date.parse(row.stop) - Date.parse(row.start)) / 60_000);
+}
+
+function taskText(task: RowTask): string {
+  const where = [task.project, task.client].filter(Boolean).map((s) => plain(s as string)).join(' · ');
+  return `*${plain(task.title)}*${where ? ` (${where})` : ''}`;
+}
+
+function spanText(row: LineRow, tz: string): string {
+  return `${formatDate(row.date)} · ${formatClock(new Date(row.start), tz)}–${formatClock(new Date(row.stop), tz)}`;
+}
+
+/** What is unsure about a row, said beside it. */
+function doubts(row: LineRow): string {
+  const said = [row.guesses.includes('task') ? 'task guessed' : '', row.guesses.includes('date') ? 'day guessed' : '', row.guesses.includes('span') ? 'check the time' : ''].filter(Boolean);
+  return said.length > 0 ? ` ❓ _${said.join(', ')}_` : '';
+}
+
+function rowLine(row: LineRow, i: number, tz: string): string {
+  const head = `*${i + 1}.* *${formatMinutes(minutesOfRow(row))}*`;
+  if (!row.task) {
+    const words = plain(row.taskProblem?.words ?? '');
+    const why =
+      row.taskProblem?.kind === 'choose'
+        ? `which task for “${words}”?`
+        : row.taskProblem?.kind === 'task_not_found'
+          ? `${words} is not a task I can log on for you: pick one`
+          : words
+            ? `no open task of yours matches “${words}”: pick one`
+            : 'on which task? Pick one';
+    return `${head} · ${spanText(row, tz)} · ❓ ${why}`;
+  }
+  return `${head} on ${taskText(row.task)} · ${spanText(row, tz)}${doubts(row)}`;
+}
+
+/** Each day the line touches: what it comes to with these entries, against the day's target. */
+function dayLines(rows: LineRow[], days: LineDay[], counted: (row: LineRow, i: number) => boolean): string {
+  return days
+    .map((d) => {
+      const added = rows.reduce((sum, r, i) => (r.date === d.date && counted(r, i) ? sum + minutesOfRow(r) / 60 : sum), 0);
+      const total = d.logged === undefined ? `${formatHours(added)} from this message` : `${formatHours(d.logged + added)}`;
+      return `${formatDate(d.date)}: ${total}${d.target > 0 ? ` of ${formatHours(d.target)}` : ''}`;
+    })
+    .join(' · ');
+}
+
+function durationOption(minutes: number): PlainTextOption {
+  return { text: { type: 'plain_text', text: formatMinutes(minutes) }, value: String(minutes) };
+}
+
+/** The row's pickers: its task (from the tasks that fit, or type-ahead over their open tasks) and its duration. */
+function rowControls(draftId: string, row: LineRow, i: number): KnownBlock {
+  const blockId = `${draftId}:${i}`;
+  const current = row.task ? taskOption({ id: row.task.id, title: row.task.title, project: row.task.project }) : undefined;
+  const taskPicker =
+    row.options.length > 0
+      ? { type: 'static_select' as const, action_id: ACTIONS.lineTask, placeholder: { type: 'plain_text' as const, text: row.task ? 'Change task' : 'Pick a task' }, options: row.options.map((t) => taskOption({ id: t.id, title: t.title, project: t.project })) }
+      : { type: 'external_select' as const, action_id: ACTIONS.lineTask, min_query_length: 0, placeholder: { type: 'plain_text' as const, text: row.task ? 'Change task' : 'Pick a task' }, ...(current ? { initial_option: current } : {}) };
+  const minutes = minutesOfRow(row);
+  return {
+    type: 'actions',
+    block_id: blockId,
+    elements: [
+      taskPicker,
+      {
+        type: 'static_select',
+        action_id: ACTIONS.lineDuration,
+        placeholder: { type: 'plain_text', text: 'Duration' },
+        options: DURATION_CHOICES.map(durationOption),
+        ...(DURATION_CHOICES.includes(minutes) ? { initial_option: durationOption(minutes) } : {}),
+      },
+    ],
+  };
+}
+
+/**
+ * The card of several entries: every row (task with project · client, span in the person's zone, day), what was
+ * guessed marked, each day's total against the target, pickers to fix a row, Log all (once every row has a
+ * task) and Cancel.
+ */
+export function lineCard(draftId: string, rows: LineRow[], days: LineDay[], tz: string, note?: string): Message {
+  const complete = isComplete(rows);
+  const lead = !complete
+    ? `${rows.length} entries: pick the task of the rows marked ❓, then log them.`
+    : rows.some((r) => r.guesses.length > 0)
+      ? `Log these ${rows.length} entries? I guessed what is marked ❓: check it, or fix a row below.`
+      : `Log these ${rows.length} entries? Fix a row below if needed.`;
+  const blocks: KnownBlock[] = [section(note ? `${note}\n${lead}` : lead)];
+  rows.forEach((row, i) => {
+    blocks.push(section(rowLine(row, i, tz)));
+    blocks.push(rowControls(draftId, row, i));
+  });
+  blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: dayLines(rows, days, () => true) }] });
+  blocks.push({
+    type: 'actions',
+    elements: [
+      ...(complete ? [{ type: 'button' as const, action_id: ACTIONS.lineLogAll, text: { type: 'plain_text' as const, text: `Log all ${rows.length}` }, style: 'primary' as const, value: draftId }] : []),
+      { type: 'button', action_id: ACTIONS.lineCancel, text: { type: 'plain_text', text: 'Cancel' }, value: draftId },
+    ],
+  });
+  const text = [lead, ...rows.map((r, i) => rowLine(r, i, tz))].join('\n');
+  return { text, blocks };
+}
+
+function outcomeLine(row: LineRow, i: number, outcome: WriteOutcome, tz: string): string {
+  const what = `${formatMinutes(minutesOfRow(row))} on ${row.task ? taskText(row.task) : 'its task'} · ${spanText(row, tz)}`;
+  switch (outcome.kind) {
+    case 'written':
+      return `✓ ${i + 1}. Logged ${what}`;
+    case 'queued':
+      return `⏳ ${i + 1}. Queued ${what}: COR is not answering, I will log it as soon as it does`;
+    case 'duplicate':
+      return outcome.request.state === 'written'
+        ? `✓ ${i + 1}. Already logged: ${what}`
+        : outcome.request.state === 'pending'
+          ? `⏳ ${i + 1}. On its way to COR: ${what}`
+          : `⚠️ ${i + 1}. Not logged (${outcome.request.state}): ${what}`;
+    case 'failed':
+      return `⚠️ ${i + 1}. Not logged: ${what} — ${plain(outcome.reason)}`;
+    case 'abandoned':
+      return `⚠️ ${i + 1}. Not logged: ${what} — you unlinked from COR meanwhile`;
+  }
+}
+
+/** After Log all (or a line logged at once): each row's fate, and each day's total with what was written. */
+export function lineOutcomeMessage(rows: LineRow[], outcomes: WriteOutcome[], days: LineDay[], tz: string): Message {
+  const lines = rows.map((r, i) => outcomeLine(r, i, outcomes[i] as WriteOutcome, tz));
+  const written = (_r: LineRow, i: number) => {
+    const o = outcomes[i];
+    return o?.kind === 'written' || (o?.kind === 'duplicate' && o.request.state === 'written');
+  };
+  const totals = dayLines(rows, days, written);
+  return { text: lines.join('\n'), blocks: [section(lines.join('\n')), { type: 'context', elements: [{ type: 'mrkdwn', text: totals }] }] };
+}
+
+export function lineCancelledMessage(): Message {
+  const text = 'Cancelled; none of these entries was logged.';
+  return { text, blocks: [section(text)] };
+}

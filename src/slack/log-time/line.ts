@@ -1,0 +1,151 @@
+import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import { z } from 'zod';
+import type { ParsedLog } from '../../domain/parse/log-command.ts';
+import { isComplete, type LineDraft, needsAsking, rowTask, withDuration, withTask } from '../../domain/time-entries/lines.ts';
+import { AppError } from '../../errors.ts';
+import type { UserLinkRecord } from '../../store/links.ts';
+import { acceptThenWork } from '../accepted.ts';
+import type { Message } from '../blocks.ts';
+import { ACCEPTED } from '../ids.ts';
+import { tenantOfInteraction } from '../payloads.ts';
+import { zoneOf } from '../person.ts';
+import { postToResponseUrl, type Respond } from '../respond.ts';
+import type { SlackServices } from '../services.ts';
+import { lineCancelledMessage, lineCard, lineOutcomeMessage } from './line-blocks.ts';
+
+/** Where a line was asked, for its draft's key and for telling later outcomes. */
+export interface LineRequest {
+  tenantKey: string;
+  key: string;
+  responseUrl?: string | undefined;
+}
+
+/**
+ * Several entries from one line: resolved together, kept as a draft, then logged at once when nothing had to be
+ * guessed, else shown on one card to check, fix and log.
+ */
+export async function logLineFor(
+  services: SlackServices,
+  link: UserLinkRecord,
+  request: LineRequest,
+  entries: ParsedLog[],
+  respond: (m: Message) => Promise<unknown>,
+  tz: string,
+  preferred: { projectId: number; name: string } | undefined,
+): Promise<void> {
+  const line = await services.entries.resolveLine(link, entries, tz, preferred);
+  const draft = await services.lines.keep(link, `line:${request.tenantKey}:${request.key}`, line);
+  if (needsAsking(draft.rows) || draft.state !== 'open') return void (await respond(lineCard(draft.id, draft.rows, draft.days, tz)));
+  const outcomes = await services.lines.logAll(link, draft, request.responseUrl);
+  await respond(lineOutcomeMessage(draft.rows, outcomes, draft.days, tz));
+}
+
+type ActionArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
+
+const rowPickSchema = z.object({
+  block_id: z.string().regex(/^[\w-]+:\d{1,2}$/),
+  selected_option: z.object({ value: z.string().regex(/^\d{1,12}$/) }),
+});
+
+/** The card a click came from, its row and the picked value; undefined (logged) when it is not the clicker's. */
+async function pickOf(services: SlackServices, args: ActionArgs): Promise<{ link: UserLinkRecord; draft: LineDraft; index: number; value: number } | undefined> {
+  const pick = rowPickSchema.safeParse(args.action);
+  const link = pick.success ? await services.linking.requireLink(tenantOfInteraction(args.body), args.body.user.id).catch(() => undefined) : undefined;
+  const [draftId = '', index = ''] = pick.success ? pick.data.block_id.split(':') : [];
+  const draft = link ? await services.lines.get(link, draftId) : undefined;
+  if (!pick.success || !link || !draft || !draft.rows[Number(index)]) {
+    services.logger.warn({ user: args.body.user.id, action: (args.action as { action_id?: string }).action_id }, 'refused a line card pick');
+    return undefined;
+  }
+  return { link, draft, index: Number(index), value: Number(pick.data.selected_option.value) };
+}
+
+/** Redraws the card where it is (an ephemeral answer or a DM message), through the click's response_url. */
+function redraw(args: ActionArgs, message: Message): Promise<unknown> {
+  return args.respond({ response_type: 'ephemeral', replace_original: true, ...message });
+}
+
+/** A row's task picked on the card. */
+function pickTask(services: SlackServices) {
+  return async (args: ActionArgs): Promise<void> => {
+    await args.ack();
+    const pick = await pickOf(services, args);
+    if (!pick) return;
+    const { tz } = await zoneOf(services, pick.link);
+    const task = await services.tasks.task(pick.link, services.linking.apiFor(pick.link), pick.value).catch(() => undefined);
+    if (!task) return void (await redraw(args, lineCard(pick.draft.id, pick.draft.rows, pick.draft.days, tz, `⚠️ Task #${pick.value} is not one I can log on for you.`)));
+    await redrawChanged(services, args, pick.link, pick.draft, (rows) => withTask(rows, pick.index, rowTask(task)), tz);
+  };
+}
+
+/** A row's duration picked on the card: the rows after it that day move along. */
+function pickDuration(services: SlackServices) {
+  return async (args: ActionArgs): Promise<void> => {
+    await args.ack();
+    const pick = await pickOf(services, args);
+    if (!pick || pick.value <= 0 || pick.value > 24 * 60) return;
+    const { tz } = await zoneOf(services, pick.link);
+    await redrawChanged(services, args, pick.link, pick.draft, (rows) => withDuration(rows, pick.index, pick.value), tz);
+  };
+}
+
+async function redrawChanged(services: SlackServices, args: ActionArgs, link: UserLinkRecord, draft: LineDraft, edit: Parameters<SlackServices['lines']['change']>[2], tz: string): Promise<void> {
+  const changed = await services.lines.change(link, draft.id, edit);
+  if (!changed) return;
+  if (changed.state !== 'open') return void (await redraw(args, closedMessage(changed.state)));
+  await redraw(args, lineCard(changed.id, changed.rows, changed.days, tz));
+}
+
+function closedMessage(state: 'logged' | 'cancelled'): Message {
+  const text = state === 'cancelled' ? 'These entries were cancelled; nothing was logged.' : 'These entries are logged already; COR keeps them (change them in COR).';
+  return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] };
+}
+
+const draftIdSchema = z.string().regex(/^[\w-]{1,64}$/);
+
+/** Log all: recorded before the ack (a crash leaves it to another instance), then every row written once. */
+function logAll(services: SlackServices) {
+  return async (args: ActionArgs): Promise<void> => {
+    const draftId = draftIdSchema.safeParse((args.action as { value?: string }).value);
+    const responseUrl = args.body.response_url;
+    if (!draftId.success || !responseUrl) return void (await args.ack());
+    const tenantKey = tenantOfInteraction(args.body);
+    const respond: Respond = (m) => postToResponseUrl(responseUrl, { response_type: 'ephemeral', replace_original: true, ...m });
+    const payload = { tenantKey, userId: args.body.user.id, draftId: draftId.data, responseUrl };
+    const job = { key: `${ACCEPTED.logLine}:${tenantKey}:${draftId.data}`, kind: ACCEPTED.logLine, tenantKey, slackUserId: args.body.user.id, payload, responseUrl };
+    await acceptThenWork(services, job, () => args.ack(), logLine, respond);
+  };
+}
+
+const logLineSchema = z.object({ tenantKey: z.string().min(1), userId: z.string().min(1), draftId: draftIdSchema, responseUrl: z.string().url() });
+
+/** After Log all was acknowledged (right after, or on another instance after a crash). */
+export async function logLine(services: SlackServices, payload: unknown, respond: Respond): Promise<void> {
+  const job = logLineSchema.safeParse(payload);
+  if (!job.success) throw new AppError('bad_request', 'a stored Log all failed validation');
+  const { tenantKey, userId, draftId, responseUrl } = job.data;
+  const link = await services.linking.requireLink(tenantKey, userId);
+  const draft = await services.lines.get(link, draftId);
+  if (!draft) return void services.logger.warn({ user: userId }, 'refused a Log all');
+  const { tz } = await zoneOf(services, link);
+  if (draft.state === 'cancelled') return void (await respond(closedMessage('cancelled')));
+  if (!isComplete(draft.rows)) return void (await respond(lineCard(draft.id, draft.rows, draft.days, tz, 'Pick the task of every row marked ❓ first.')));
+  // Logged already (a second click): written again under the same keys, which writes nothing and says so.
+  const outcomes = await services.lines.logAll(link, draft, responseUrl);
+  await respond(lineOutcomeMessage(draft.rows, outcomes, draft.days, tz));
+}
+
+function cancel(services: SlackServices) {
+  return async (args: ActionArgs): Promise<void> => {
+    await args.ack();
+    const draftId = draftIdSchema.safeParse((args.action as { value?: string }).value);
+    const link = draftId.success ? await services.linking.requireLink(tenantOfInteraction(args.body), args.body.user.id).catch(() => undefined) : undefined;
+    const draft = link && draftId.success ? await services.lines.get(link, draftId.data) : undefined;
+    if (!draft) return void services.logger.warn({ user: args.body.user.id }, 'refused a line Cancel');
+    if (await services.lines.cancel(draft.id)) return void (await redraw(args, lineCancelledMessage()));
+    const now = await services.lines.get(link as UserLinkRecord, draft.id);
+    if (now && now.state !== 'open') await redraw(args, closedMessage(now.state));
+  };
+}
+
+export const lineActions = { pickTask, pickDuration, logAll, cancel };

@@ -1,0 +1,128 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ManualClock } from '../../src/lib/clock.ts';
+import { buttonClick, type ListenerHarness, listenerHarness, slashCommandBody } from '../helpers/bolt.ts';
+import { responsesTo, waitForResponse } from '../helpers/linking.ts';
+
+const BA = 'America/Argentina/Buenos_Aires';
+/** Wednesday 18 Nov 2026, 18:00 in Buenos Aires */
+const WEDNESDAY_1800 = '2026-11-18T21:00:00Z';
+
+type Block = { type: string; block_id?: string; text?: { text: string }; elements?: { action_id?: string; value?: string; text?: unknown }[] };
+
+describe('several entries in one /cor log line through a real Bolt app', () => {
+  let h: ListenerHarness;
+
+  beforeEach(async () => {
+    h = await listenerHarness({ clock: new ManualClock(WEDNESDAY_1800) });
+    await h.linkStored('U01JANE', 2, 'Jane Doe', BA);
+  });
+  afterEach(() => h.close());
+
+  const posts = () => h.cor.requestsTo('POST', '/hours').map((r) => r.body);
+  const blocksOf = (m: Record<string, unknown>) => (m.blocks ?? []) as Block[];
+  const rowBlock = (card: Record<string, unknown>, row: number) => blocksOf(card).filter((b) => b.type === 'actions' && b.block_id?.endsWith(`:${row}`))[0];
+  const buttonIn = (card: Record<string, unknown>, actionId: string) => blocksOf(card).flatMap((b) => b.elements ?? []).find((e) => e.action_id === actionId);
+
+  async function command(text: string, trigger = '1.trigger'): Promise<{ url: string; answer: Record<string, unknown> }> {
+    const body = slashCommandBody(text, h.slack, { trigger_id: trigger });
+    await h.send(body);
+    const url = String(body.response_url);
+    return { url, answer: await waitForResponse(h.slack, url, (m) => !String(m.text).startsWith('⏳')) };
+  }
+
+  /** A pick on the card, as Slack sends it: the select's action with its block and the option chosen. */
+  async function pick(card: Record<string, unknown>, row: number, actionId: string, value: string): Promise<Record<string, unknown>> {
+    const url = h.slack.newResponseUrl();
+    const block = rowBlock(card, row);
+    const body = buttonClick(actionId, undefined, { responseUrl: url });
+    const action = { type: 'static_select', action_id: actionId, block_id: block?.block_id, selected_option: { text: { type: 'plain_text', text: value }, value }, action_ts: '1.1' };
+    await h.send({ ...body, actions: [action] });
+    return responsesTo(h.slack, url).at(-1) ?? {};
+  }
+
+  it('a 3-entry line with one guessed task: the card, a row fixed, Log all writes the three exact entries once each', async () => {
+    const { answer: card } = await command('log 3h #48211, 2h #48212 y 1h login flwo ayer');
+    expect(posts()).toHaveLength(0);
+    const text = String(card.text);
+    expect(text).toContain('Log these 3 entries?');
+    expect(text).toContain('*1.* *3h* on *Homepage redesign - hero section* (Homepage redesign · Acme Foods) · Tue 17 Nov · 09:00–12:00');
+    expect(text).toContain('*2.* *2h*');
+    expect(text).toMatch(/\*3\.\* \*1h\* on \*Mobile app login flow\* \(Mobile app · Bolt Motors\) · Tue 17 Nov · 14:00–15:00 ❓ _task guessed_/);
+    expect(JSON.stringify(card.blocks)).toContain('Tue 17 Nov: ');
+
+    // The first row was 2h, not 3h: the rows after it that day move up.
+    const fixed = await pick(card, 0, 'line_duration', '120');
+    expect(String(fixed.text)).toContain('*1.* *2h* on *Homepage redesign - hero section* (Homepage redesign · Acme Foods) · Tue 17 Nov · 09:00–11:00');
+    expect(String(fixed.text)).toMatch(/\*3\.\* \*1h\* .* 13:00–14:00/);
+    // And row 3's task, picked: no longer a guess.
+    const picked = await pick(fixed, 2, 'line_task', '48213');
+    expect(String(picked.text)).not.toContain('❓');
+    expect(posts()).toHaveLength(0);
+
+    const logAll = buttonIn(picked, 'line_log_all');
+    const clickUrl = h.slack.newResponseUrl();
+    await h.send(buttonClick('line_log_all', logAll?.value, { responseUrl: clickUrl }));
+    await h.send(buttonClick('line_log_all', logAll?.value, { responseUrl: h.slack.newResponseUrl() })); // a second click writes nothing more
+    expect(posts()).toEqual([
+      { task_log_id: 48211, start: '2026-11-17T12:00:00.000Z', stop: '2026-11-17T14:00:00.000Z' },
+      { task_log_id: 48212, start: '2026-11-17T14:00:00.000Z', stop: '2026-11-17T16:00:00.000Z' },
+      { task_log_id: 48213, start: '2026-11-17T16:00:00.000Z', stop: '2026-11-17T17:00:00.000Z' },
+    ]);
+    const done = responsesTo(h.slack, clickUrl).at(-1) ?? {};
+    expect(String(done.text).split('\n').map((l) => l.slice(0, 12))).toEqual(['✓ 1. Logged ', '✓ 2. Logged ', '✓ 3. Logged ']);
+    expect(done).toMatchObject({ replace_original: true });
+  });
+
+  it('nothing guessed: the entries are logged at once, one after another, and the answer lists each', async () => {
+    const { answer } = await command('log 9-11 #48211; 11:30-13 #48212\n1h #48213');
+    expect(posts()).toEqual([
+      { task_log_id: 48211, start: '2026-11-18T12:00:00.000Z', stop: '2026-11-18T14:00:00.000Z' },
+      { task_log_id: 48212, start: '2026-11-18T14:30:00.000Z', stop: '2026-11-18T16:00:00.000Z' },
+      { task_log_id: 48213, start: '2026-11-18T16:00:00.000Z', stop: '2026-11-18T17:00:00.000Z' },
+    ]);
+    expect(String(answer.text).split('\n')).toHaveLength(3);
+    expect(JSON.stringify(answer.blocks)).toMatch(/Wed 18 Nov: 4h 30m of 8h/);
+  });
+
+  it('a task to pick keeps Log all off until it is picked; Cancel writes nothing', async () => {
+    const { answer: card } = await command('log 2h #48211 and 1h zzzz nothing matches');
+    expect(String(card.text)).toContain('no open task of yours matches “zzzz nothing matches”');
+    expect(buttonIn(card, 'line_log_all')).toBeUndefined();
+    const url = h.slack.newResponseUrl();
+    await h.send(buttonClick('line_cancel', buttonIn(card, 'line_cancel')?.value, { responseUrl: url }));
+    expect(String(responsesTo(h.slack, url).at(-1)?.text)).toBe('Cancelled; none of these entries was logged.');
+    expect(posts()).toHaveLength(0);
+  });
+
+  it('more than 10 entries get a clear answer; a part that cannot be read is named', async () => {
+    const eleven = Array.from({ length: 11 }, () => '30m #48211').join(', ');
+    expect(String((await command(`log ${eleven}`)).answer.text)).toContain('That is 11 entries; I log up to 10 at a time');
+    expect(String((await command('log 2h #48211, 3 #48212', '2.trigger')).answer.text)).toMatch(/^In “3 #48212”: /);
+    expect(posts()).toHaveLength(0);
+  });
+
+  it('resolving ten entries costs COR no more requests than resolving one', async () => {
+    const reads = () => h.cor.exchanges.filter((e) => e.method === 'GET').length;
+    await command('log 1h login flow');
+    const one = reads(); // a guessed task: the question, after reading the person's tasks and day
+    const other = await listenerHarness({ clock: new ManualClock(WEDNESDAY_1800) });
+    try {
+      await other.linkStored('U01JANE', 2, 'Jane Doe', BA);
+      const body = slashCommandBody(`log ${Array.from({ length: 10 }, (_, i) => `${i + 1}0m ${i % 2 ? 'login flow' : '#48212'}`).join(', ')} yesterday`, other.slack);
+      await other.send(body);
+      const card = await waitForResponse(other.slack, String(body.response_url), (m) => !String(m.text).startsWith('⏳'));
+      expect(String(card.text)).toContain('Log these 10 entries?');
+      expect(other.cor.exchanges.filter((e) => e.method === 'GET').length).toBeLessThanOrEqual(one);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('a message to the bot with several entries: the same card in the conversation', async () => {
+    const ts = '1763930000.000100';
+    await h.send({ type: 'event_callback', team_id: 'T0DEMO', api_app_id: 'A0COR', token: 'x', event_id: 'Ev9', event_time: 1, event: { type: 'message', channel: 'D01JANE', channel_type: 'im', user: 'U01JANE', text: '2h #48211, 1h login flwo', ts, event_ts: ts } });
+    const card = h.slack.callsTo('chat.postMessage').filter((c) => c.args.channel === 'D01JANE').at(-1);
+    expect(String(card?.args.text)).toContain('Log these 2 entries?');
+    expect(posts()).toHaveLength(0);
+  });
+});
