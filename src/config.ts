@@ -37,6 +37,8 @@ export interface Config {
   reminders: { sendsPerSecond: number; tickMs: number; leaseMs: number };
   /** how long an acknowledged request is its instance's to finish; after that another instance finishes it */
   workLeaseMs: number;
+  /** how long every entry waits before it is written, for the person to undo it; 0: written at once */
+  undoMs: number;
   tokenEncryptionKey: string | undefined;
   tokenEncryptionPreviousKeys: string[];
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -135,6 +137,12 @@ const schema = z.object({
     .transform(Number)
     .refine((n) => n >= 1, 'WORK_LEASE_SECONDS must be at least 1')
     .default(300),
+  UNDO_SECONDS: z
+    .string()
+    .regex(/^\d+$/, 'UNDO_SECONDS must be a whole number of seconds (0 turns the undo window off)')
+    .transform(Number)
+    .refine((n) => n <= 300, 'UNDO_SECONDS must be at most 300')
+    .default(10),
   TOKEN_ENCRYPTION_KEY: z.string().optional(),
   TOKEN_ENCRYPTION_PREVIOUS_KEYS: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -218,6 +226,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     reminders: { sendsPerSecond: e.REMINDER_SENDS_PER_SECOND, tickMs: e.REMINDER_TICK_SECONDS * 1000, leaseMs: e.REMINDER_LEASE_SECONDS * 1000 },
     workLeaseMs: e.WORK_LEASE_SECONDS * 1000,
+    undoMs: e.UNDO_SECONDS * 1000,
     tokenEncryptionKey: e.TOKEN_ENCRYPTION_KEY,
     tokenEncryptionPreviousKeys: previousKeys,
     logLevel: e.LOG_LEVEL,

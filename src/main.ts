@@ -119,10 +119,11 @@ function composeServices(base: { config: Config; logger: Logger; clock: Clock; s
     tasks,
     apiFor: (link) => linking.apiFor(link),
     findLink: (id) => store.links.findById(id),
-    notifier: new SlackEntryNotifier(clients, clock),
+    notifier: new SlackEntryNotifier(clients, clock, (id) => config.cor.taskUrlTemplate?.replace('{id}', String(id))),
     clock,
     logger: logger.child({ component: 'time-entries' }),
     leaseMs: attemptLeaseMs(config.cor.timeoutMs),
+    undoMs: config.undoMs,
     // After one of a person's own writes: their reminder DM about that day and their App Home redraw.
     afterWrite: (link, start) => {
       void work.track(reminders.refreshAfterWrite(link, start).catch((err: unknown) => logger.warn({ err }, 'could not redraw a reminder DM')));

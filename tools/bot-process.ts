@@ -71,6 +71,8 @@ export function botEnv(urls: FakeAddresses, extra: Record<string, string> = {}):
     COR_CLIENT_SECRET: FAKE_CLIENT_SECRET,
     TOKEN_ENCRYPTION_KEY: Buffer.alloc(32, 3).toString('base64'),
     LOG_LEVEL: 'info',
+    // Entries written at once: the undo window has its own tests (test/e2e/undo.test.ts, test/listeners/undo.test.ts).
+    UNDO_SECONDS: '0',
     ...extra,
   };
 }

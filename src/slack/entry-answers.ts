@@ -31,6 +31,8 @@ export async function outcomeMessage(services: SlackServices, link: UserLinkReco
       const total = proposal.dayTotal ?? (await services.entries.dayTotal(link, proposal.date, tz).catch(() => undefined));
       return loggedMessage(proposal, tz, total, services.corTaskUrl(proposal.task.id), outcome.adopted);
     }
+    case 'scheduled':
+      return scheduledMessage(proposal, tz, link, [outcome.request.id]);
     case 'queued':
       return queuedMessage(proposal, tz);
     case 'duplicate':
@@ -62,6 +64,20 @@ export function loggedMessage(p: { task: TaskView; start: Date; stop: Date; note
   if (adopted) blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: 'COR had already saved it; nothing was written twice.' }] });
   if (taskUrl) blocks.push({ type: 'actions', elements: [{ type: 'button', action_id: ACTIONS.openInCor, text: { type: 'plain_text', text: 'Open in COR' }, url: taskUrl }] });
   return { text: `✓ Logged ${formatMinutes(minutesOf(p))} on ${plain(p.task.title)}`, blocks };
+}
+
+/** The Undo button of entries waiting out their undo window; it names their owner, checked on the click. */
+export function undoButton(owner: Pick<UserLinkRecord, 'tenantKey' | 'slackUserId'>, requestIds: string[]): KnownBlock {
+  return {
+    type: 'actions',
+    elements: [{ type: 'button', action_id: ACTIONS.undoEntries, text: { type: 'plain_text', text: 'Undo' }, value: JSON.stringify({ t: owner.tenantKey, u: owner.slackUserId, r: requestIds }) }],
+  };
+}
+
+/** "Logging …" while the entry waits out its undo window; it turns into "✓ Logged" when written. */
+export function scheduledMessage(p: { task: TaskView; start: Date; stop: Date; note: string | undefined }, tz: string, owner: Pick<UserLinkRecord, 'tenantKey' | 'slackUserId'>, requestIds: string[]): Message {
+  const text = `⏳ Logging *${formatMinutes(minutesOf(p))}* on ${taskLine(p.task)}\n${whenLine(p, tz)}`;
+  return { text: `⏳ Logging ${formatMinutes(minutesOf(p))} on ${plain(p.task.title)}`, blocks: [section(text), undoButton(owner, requestIds)] };
 }
 
 function queuedMessage(p: { task: TaskView; start: Date; stop: Date }, tz: string): Message {

@@ -41,6 +41,8 @@ export const ACTIONS = {
   logChangeTask: 'log_change_task',
   logPickTask: 'log_pick_task',
   logCancel: 'log_cancel',
+  /** "Undo" on an entry waiting out its undo window (any path that logs) */
+  undoEntries: 'undo_entries',
   /** the card of several entries from one line: a row's task or duration, Log all, Cancel */
   lineTask: 'line_task',
   lineDuration: 'line_duration',

@@ -66,18 +66,31 @@ export class OutboxRepository {
    * Adds a request, or returns the one already recorded under the same key (`created: false`). With
    * `claimForMs` a new row is created already claimed by the caller for its first attempt (one write, not two).
    */
-  async enqueue(req: NewTimeEntryRequest, now: Date, claimForMs?: number): Promise<{ request: TimeEntryRequestRecord; created: boolean; claim: Claim | undefined }> {
+  /** `writeAt`: when it is first due (after an undo window); now unless said. */
+  async enqueue(req: NewTimeEntryRequest, now: Date, claimForMs?: number, writeAt: Date = now): Promise<{ request: TimeEntryRequestRecord; created: boolean; claim: Claim | undefined }> {
     const claimedUntil = claimForMs === undefined ? null : new Date(now.getTime() + claimForMs);
     const attempts = claimForMs === undefined ? 0 : 1;
     // Raw SQL: this runs once per entry, on the path right after an ack (see `UserLinkRepository.find`).
     const rows = await this.#db.$queryRaw<Row[]>`
       INSERT INTO "TimeEntryRequest" ("id", "idempotencyKey", "linkId", "tenantKey", "slackUserId", "taskId", "start", "stop", "note", "state", "attempts", "nextAttemptAt", "claimedUntil", "responseUrl", "createdAt", "updatedAt")
-      VALUES (${randomUUID()}, ${req.idempotencyKey}, ${req.linkId}, ${req.tenantKey}, ${req.slackUserId}, ${req.taskId}, ${req.start}, ${req.stop}, ${req.note ?? null}, 'pending', ${attempts}, ${now}, ${claimedUntil}, ${req.responseUrl ?? null}, ${now}, ${now})
+      VALUES (${randomUUID()}, ${req.idempotencyKey}, ${req.linkId}, ${req.tenantKey}, ${req.slackUserId}, ${req.taskId}, ${req.start}, ${req.stop}, ${req.note ?? null}, 'pending', ${attempts}, ${writeAt}, ${claimedUntil}, ${req.responseUrl ?? null}, ${now}, ${now})
       ON CONFLICT ("idempotencyKey") DO NOTHING
       RETURNING *`;
     if (rows[0]) return { request: toRecord(rows[0]), created: true, claim: claimedUntil ?? undefined };
     const row = await this.#db.timeEntryRequest.findUniqueOrThrow({ where: { idempotencyKey: req.idempotencyKey } });
     return { request: toRecord(row), created: false, claim: undefined };
+  }
+
+  /**
+   * Undo: cancels a request of that link that no attempt has touched yet (it waits out its undo window). One
+   * conditional update: the worker's claim and the undo cannot both win.
+   */
+  async cancelUnwritten(id: string, linkId: string, now: Date): Promise<boolean> {
+    const { count } = await this.#db.timeEntryRequest.updateMany({
+      where: { id, linkId, state: 'pending', attempts: 0, claimedUntil: null },
+      data: { state: 'cancelled', lastError: 'undone', updatedAt: now },
+    });
+    return count === 1;
   }
 
   async get(id: string): Promise<TimeEntryRequestRecord | undefined> {

@@ -83,7 +83,9 @@ export interface ListenerHarness {
 }
 
 /** A real Bolt App with every listener, real services over a temp store, fake Slack and fake COR over HTTP. */
-export async function listenerHarness(opts: { clock?: Clock; integrationSource?: IntegrationSource; corTimeoutMs?: number; reminderSendsPerSecond?: number; corHourTimes?: 'utc' | 'user-zone' } = {}): Promise<ListenerHarness> {
+export async function listenerHarness(
+  opts: { clock?: Clock; integrationSource?: IntegrationSource; corTimeoutMs?: number; reminderSendsPerSecond?: number; corHourTimes?: 'utc' | 'user-zone'; /** default 0: written at once */ undoSeconds?: number } = {},
+): Promise<ListenerHarness> {
   const clock = opts.clock ?? systemClock;
   const slack = await new FakeSlack().start();
   const cor = await new FakeCor(opts.corHourTimes ? { hourTimes: opts.corHourTimes } : {}).start();
@@ -112,9 +114,10 @@ export async function listenerHarness(opts: { clock?: Clock; integrationSource?:
     tasks,
     apiFor: (link) => linking.apiFor(link),
     findLink: (id) => db.store.links.findById(id),
-    notifier: new SlackEntryNotifier(clients, clock),
+    notifier: new SlackEntryNotifier(clients, clock, (id) => `https://acme.cor.example/tasks/${id}`),
     clock,
     logger,
+    undoMs: (opts.undoSeconds ?? 0) * 1000,
     afterWrite: (link, start) => {
       void work.track(reminders.refreshAfterWrite(link, start));
       home.refresh(services, link);

@@ -77,14 +77,23 @@ export interface Summary {
 export type WriteOutcome =
   | { kind: 'written'; entry: WrittenEntry; adopted: boolean }
   | { kind: 'queued'; request: TimeEntryRequestRecord; reason: string }
+  /** waiting out its undo window in the outbox: written by the outbox worker at `writeAt`, unless undone first */
+  | { kind: 'scheduled'; request: TimeEntryRequestRecord; writeAt: Date }
   | { kind: 'duplicate'; request: TimeEntryRequestRecord }
   | { kind: 'failed'; request: TimeEntryRequestRecord; reason: string; relink: boolean }
   /** the person unlinked while it was being written: not written (`cancelled`), or COR may have it (`unknown`) */
   | { kind: 'abandoned'; request: TimeEntryRequestRecord };
 
-/** Messages about entries that finish later (queued, then written or failed); worded by the Slack layer. */
+/** An entry the outbox wrote: `firstTry` when it was its first attempt (after its undo window), not a retry. */
+export interface WrittenLater {
+  entry: WrittenEntry;
+  total: DayTotal | undefined;
+  firstTry: boolean;
+}
+
+/** Messages about entries that finish later (after their undo window, or queued), worded by the Slack layer. */
 export interface EntryNotifier {
-  writtenLater(link: UserLinkRecord, request: TimeEntryRequestRecord, corHourId: number): Promise<void>;
+  writtenLater(link: UserLinkRecord, request: TimeEntryRequestRecord, written: WrittenLater): Promise<void>;
   failedForGood(link: UserLinkRecord, request: TimeEntryRequestRecord, reason: string): Promise<void>;
   /** the person unlinked before it could be written (see WriteOutcome 'abandoned'); `tz` null when unknown */
   abandoned(person: EntryOwner, request: TimeEntryRequestRecord): Promise<void>;

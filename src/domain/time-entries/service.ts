@@ -49,6 +49,8 @@ export interface TimeEntryDeps {
   leaseMs?: number;
   /** told after each entry is written (reminder DMs about that day redraw themselves) */
   afterWrite?: (link: UserLinkRecord, start: Date) => void;
+  /** how long each entry waits in the outbox before it is written, for the person to undo it; 0: written at once */
+  undoMs?: number;
 }
 
 interface DayFacts {
@@ -274,15 +276,41 @@ export class TimeEntryService {
     };
   }
 
-  /** Records the request under its idempotency key, then tries to write it at once. */
+  /**
+   * Records the request under its idempotency key. With an undo window it waits there (the outbox worker writes
+   * it when the window ends, on whichever instance, after a restart too); without one it is written at once.
+   */
   async submit(link: UserLinkRecord, proposal: Proposal, idempotencyKey: string, responseUrl: string | undefined): Promise<WriteOutcome> {
+    const now = this.#d.clock.now();
+    const undoMs = this.#d.undoMs ?? 0;
+    const writeAt = new Date(now.getTime() + undoMs);
     const { request, created, claim } = await this.#d.outbox.enqueue(
       { idempotencyKey, linkId: link.id, tenantKey: link.tenantKey, slackUserId: link.slackUserId, taskId: proposal.task.id, start: proposal.start, stop: proposal.stop, note: proposal.note ?? null, responseUrl: responseUrl ?? null },
-      this.#d.clock.now(),
-      this.#leaseMs,
+      now,
+      undoMs > 0 ? undefined : this.#leaseMs,
+      writeAt,
     );
-    if (!created || !claim) return { kind: 'duplicate', request };
+    if (!created) return { kind: 'duplicate', request };
+    if (undoMs > 0) return { kind: 'scheduled', request, writeAt };
+    if (!claim) return { kind: 'duplicate', request };
     return this.#post(link, request, claim, proposal.task, false);
+  }
+
+  /**
+   * Undo inside the window: each of these requests of theirs that no attempt has touched is cancelled, and
+   * nothing reaches COR. Those already being written or written are returned as `kept` (COR keeps them).
+   */
+  async undo(link: UserLinkRecord, requestIds: string[]): Promise<{ undone: TimeEntryRequestRecord[]; kept: TimeEntryRequestRecord[] }> {
+    const undone: TimeEntryRequestRecord[] = [];
+    const kept: TimeEntryRequestRecord[] = [];
+    for (const id of requestIds) {
+      const cancelled = await this.#d.outbox.cancelUnwritten(id, link.id, this.#d.clock.now());
+      const request = await this.#d.outbox.get(id);
+      if (!request || request.linkId !== link.id) continue;
+      (cancelled || request.state === 'cancelled' ? undone : kept).push(request);
+    }
+    if (undone.length > 0) this.#d.logger.info({ undone: undone.length }, 'entries undone in their undo window');
+    return { undone, kept };
   }
 
   /**
@@ -437,12 +465,23 @@ export class TimeEntryService {
         const outcome = await this.attempt(link, request);
         if (outcome.kind === 'duplicate') continue; // another worker holds it
         handled++;
-        if (outcome.kind === 'written') await this.#d.notifier.writtenLater(link, request, outcome.entry.corHourId).catch((err: unknown) => this.#d.logger.warn({ err }, 'could not tell about a written entry'));
+        if (outcome.kind === 'written') {
+          await this.#writtenLater(link, request, outcome.entry).catch((err: unknown) => this.#d.logger.warn({ err }, 'could not tell about a written entry'));
+        }
         if (outcome.kind === 'failed') await this.#d.notifier.failedForGood(link, request, outcome.reason).catch((err: unknown) => this.#d.logger.warn({ err }, 'could not tell about a failed entry'));
       }
     };
     await Promise.all(Array.from({ length: Math.min(concurrency, due.length) }, lane));
     return handled;
+  }
+
+  /** Tells the person: with the task's name and the day's total, as when an entry is written at once. */
+  async #writtenLater(link: UserLinkRecord, request: TimeEntryRequestRecord, entry: WrittenEntry): Promise<void> {
+    const api = this.#d.apiFor(link);
+    const tz = link.tz ?? DEFAULT_TZ;
+    const date = localParts(request.start, tz).date;
+    const [task, total] = await Promise.all([this.#d.tasks.task(link, api, request.taskId).catch(() => entry.task), this.dayTotal(link, date, tz).catch(() => undefined)]);
+    await this.#d.notifier.writtenLater(link, request, { entry: { ...entry, task }, total, firstTry: request.attempts === 0 });
   }
 
   /** What a person logged from `from` to `to` (local dates, inclusive), day by day and task by task, against each day's target. */

@@ -7,6 +7,7 @@ import { logSubcommand, logWords } from './command.ts';
 import { logMessage, messageToBot } from './dm.ts';
 import { logForm, logModalSubmission } from './form.ts';
 import { lineActions, logLine } from './line.ts';
+import { undoEntries } from './undo.ts';
 import { logTimeFromMessageShortcut, logTimeShortcut } from './shortcuts.ts';
 import { taskSelectOptions } from './task-options.ts';
 
@@ -17,6 +18,7 @@ export function registerLogTime(registry: ListenerRegistry, services: SlackServi
   registry.action(ACTIONS.logChangeTask, logActions.changeTask(services));
   registry.action(ACTIONS.logCancel, logActions.cancel(services));
   registry.action(ACTIONS.openLogModal, logActions.openModal(services));
+  registry.action(ACTIONS.undoEntries, undoEntries(services));
   registry.action(ACTIONS.lineTask, lineActions.pickTask(services));
   registry.options(ACTIONS.lineTask, taskSelectOptions(services));
   registry.action(ACTIONS.lineDuration, lineActions.pickDuration(services));

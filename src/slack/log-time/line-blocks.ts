@@ -1,7 +1,9 @@
 import type { KnownBlock, PlainTextOption } from '@slack/types';
 import { isComplete, type LineDay, type LineRow, type RowTask } from '../../domain/time-entries/lines.ts';
 import type { WriteOutcome } from '../../domain/time-entries/model.ts';
+import type { UserLinkRecord } from '../../store/links.ts';
 import { formatClock, formatDate, formatHours, formatMinutes, type Message, plain, section } from '../blocks.ts';
+import { undoButton } from '../entry-answers.ts';
 import { ACTIONS } from '../ids.ts';
 import { taskOption } from './form-blocks.ts';
 
@@ -118,6 +120,8 @@ function outcomeLine(row: LineRow, i: number, outcome: WriteOutcome, tz: string)
   switch (outcome.kind) {
     case 'written':
       return `✓ ${i + 1}. Logged ${what}`;
+    case 'scheduled':
+      return `⏳ ${i + 1}. Logging ${what}`;
     case 'queued':
       return `⏳ ${i + 1}. Queued ${what}: COR is not answering, I will log it as soon as it does`;
     case 'duplicate':
@@ -133,15 +137,20 @@ function outcomeLine(row: LineRow, i: number, outcome: WriteOutcome, tz: string)
   }
 }
 
-/** After Log all (or a line logged at once): each row's fate, and each day's total with what was written. */
-export function lineOutcomeMessage(rows: LineRow[], outcomes: WriteOutcome[], days: LineDay[], tz: string): Message {
+/**
+ * After Log all (or a line logged at once): each row's fate, each day's total with what was (or is being)
+ * written, and one Undo for the rows still in their undo window.
+ */
+export function lineOutcomeMessage(rows: LineRow[], outcomes: WriteOutcome[], days: LineDay[], tz: string, owner: Pick<UserLinkRecord, 'tenantKey' | 'slackUserId'>): Message {
   const lines = rows.map((r, i) => outcomeLine(r, i, outcomes[i] as WriteOutcome, tz));
-  const written = (_r: LineRow, i: number) => {
+  const counted = (_r: LineRow, i: number) => {
     const o = outcomes[i];
-    return o?.kind === 'written' || (o?.kind === 'duplicate' && o.request.state === 'written');
+    return o?.kind === 'written' || o?.kind === 'scheduled' || (o?.kind === 'duplicate' && (o.request.state === 'written' || o.request.state === 'pending'));
   };
-  const totals = dayLines(rows, days, written);
-  return { text: lines.join('\n'), blocks: [section(lines.join('\n')), { type: 'context', elements: [{ type: 'mrkdwn', text: totals }] }] };
+  const waiting = outcomes.flatMap((o) => (o.kind === 'scheduled' ? [o.request.id] : []));
+  const blocks: KnownBlock[] = [section(lines.join('\n')), { type: 'context', elements: [{ type: 'mrkdwn', text: dayLines(rows, days, counted) }] }];
+  if (waiting.length > 0) blocks.push(undoButton(owner, waiting));
+  return { text: lines.join('\n'), blocks };
 }
 
 export function lineCancelledMessage(): Message {

@@ -37,7 +37,7 @@ export async function logLineFor(
   const draft = await services.lines.keep(link, `line:${request.tenantKey}:${request.key}`, line);
   if (needsAsking(draft.rows) || draft.state !== 'open') return void (await respond(lineCard(draft.id, draft.rows, draft.days, tz)));
   const outcomes = await services.lines.logAll(link, draft, request.responseUrl);
-  await respond(lineOutcomeMessage(draft.rows, outcomes, draft.days, tz));
+  await respond(lineOutcomeMessage(draft.rows, outcomes, draft.days, tz, link));
 }
 
 type ActionArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
@@ -132,7 +132,7 @@ export async function logLine(services: SlackServices, payload: unknown, respond
   if (!isComplete(draft.rows)) return void (await respond(lineCard(draft.id, draft.rows, draft.days, tz, 'Pick the task of every row marked ❓ first.')));
   // Logged already (a second click): written again under the same keys, which writes nothing and says so.
   const outcomes = await services.lines.logAll(link, draft, responseUrl);
-  await respond(lineOutcomeMessage(draft.rows, outcomes, draft.days, tz));
+  await respond(lineOutcomeMessage(draft.rows, outcomes, draft.days, tz, link));
 }
 
 function cancel(services: SlackServices) {

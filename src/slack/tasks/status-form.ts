@@ -8,6 +8,7 @@ import { AppError, corRefusal, toUserMessage } from '../../errors.ts';
 import { localParts } from '../../lib/zoned.ts';
 import { formatMinutes } from '../blocks.ts';
 import { acceptThenWork } from '../accepted.ts';
+import { scheduledMessage } from '../entry-answers.ts';
 import { ACCEPTED, TASK_MODAL_BLOCKS as B } from '../ids.ts';
 import { parseJsonText } from '../payloads.ts';
 import { zoneOf } from '../person.ts';
@@ -75,7 +76,7 @@ export function taskStatusSubmission(services: SlackServices) {
       return;
     }
     const tenantKey = meta.t;
-    const dm: Respond = async (m) => (await services.clients.forTenant(tenantKey)).chat.postMessage({ channel: meta.u, text: m.text });
+    const dm: Respond = async (m) => (await services.clients.forTenant(tenantKey)).chat.postMessage({ channel: meta.u, text: m.text, ...(m.blocks ? { blocks: m.blocks } : {}) });
     const change: StatusChange = { meta, status, ...(priority === undefined ? {} : { priority: Number(priority) }), ...(minutes === undefined ? {} : { minutes }), viewId: view.id };
     const job = { key: `${ACCEPTED.taskStatus}:${tenantKey}:${view.id}`, kind: ACCEPTED.taskStatus, tenantKey, slackUserId: meta.u, payload: change, responseUrl: undefined };
     await acceptThenWork(services, job, () => ack({ response_action: 'update', view: taskModalSaving(meta) }), changeTaskStatus, dm);
@@ -124,10 +125,14 @@ export async function changeTaskStatus(services: SlackServices, payload: unknown
     const resolution = await services.entries.resolve(link, parsed, tz);
     if (resolution.kind === 'ready' || resolution.kind === 'confirm') {
       const outcome = await services.entries.submit(link, resolution.proposal, `status:${viewId}`, undefined);
+      // A form cannot carry the Undo: it comes by DM while the entry waits out its window.
+      if (outcome.kind === 'scheduled') await dm(scheduledMessage(resolution.proposal, tz, link, [outcome.request.id]));
       logged =
         outcome.kind === 'written' || outcome.kind === 'duplicate'
           ? `✓ ${formatMinutes(minutes)} logged on it today.`
-          : outcome.kind === 'queued'
+          : outcome.kind === 'scheduled'
+            ? `⏳ ${formatMinutes(minutes)} will be logged on it today in a few seconds (undo it from the message I sent you).`
+            : outcome.kind === 'queued'
             ? `⏳ ${formatMinutes(minutes)} queued: COR is not answering, I will log it as soon as it does.`
             : outcome.kind === 'failed'
               ? `⚠️ The ${formatMinutes(minutes)} could not be logged: ${outcome.reason}.`

@@ -15,7 +15,7 @@ import {
   startedMessage,
   startUsageMessage,
   statusMessage,
-  stoppedLine,
+  stoppedMessage,
 } from './blocks.ts';
 
 /**
@@ -58,14 +58,14 @@ export async function timerWork(services: SlackServices, payload: unknown, respo
     if (verb === 'stop') {
       const stopped = await services.timers.stop(link, api, tz, acceptedAt);
       services.home.refresh(services, link);
-      return void (await respond(stopped ? { text: stoppedLine(stopped, tz), blocks: [{ type: 'section', text: { type: 'mrkdwn', text: stoppedLine(stopped, tz) } }] } : noTimerMessage()));
+      return void (await respond(stopped ? stoppedMessage(stopped, tz, link) : noTimerMessage()));
     }
     try {
       const started = await services.timers.start(link, api, rest, tz, acceptedAt);
       if (started.kind === 'choose') return void (await respond(chooseTimerTaskMessage(started.options)));
       if (started.kind === 'no_task') return void (await respond(noTimerTaskMessage(started.query)));
       services.home.refresh(services, link);
-      await respond(startedMessage(started.task, started.timer.startedAt, tz, started.stoppedPrevious));
+      await respond(startedMessage(started.task, started.timer.startedAt, tz, started.stoppedPrevious, link));
     } catch (err) {
       if (isGoneInCor(err)) return void (await respond(taskNotFoundMessage(Number(rest.replace('#', '')))));
       throw err;

@@ -7,7 +7,7 @@ import { tenantOfInteraction } from '../payloads.ts';
 import { zoneOf } from '../person.ts';
 import type { Respond } from '../respond.ts';
 import type { SlackServices } from '../services.ts';
-import { stoppedLine } from './blocks.ts';
+import { stoppedMessage } from './blocks.ts';
 
 type ActionArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
 
@@ -34,6 +34,6 @@ export async function stopFromHome(services: SlackServices, payload: unknown, dm
   if (!link) return;
   const { tz } = await zoneOf(services, link);
   const stopped = await services.timers.stop(link, services.linking.apiFor(link), tz, acceptedAt);
-  if (stopped) await dm({ text: stoppedLine(stopped, tz) });
+  if (stopped) await dm(stoppedMessage(stopped, tz, link));
   await services.home.opened(services, await services.clients.forTenant(tenantKey), tenantKey, userId);
 }
