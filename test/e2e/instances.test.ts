@@ -68,6 +68,25 @@ describe('two instances on one PostgreSQL', () => {
     expect(posts()).toBe(before + 11);
   }, 60_000);
 
+  it('a message to the bot delivered to both instances, and retried by Slack, writes once and is answered once', async () => {
+    const posts = () => cor.requestsTo('POST', '/hours').filter((x) => x.status === 200).length;
+    const before = posts();
+    const ts = `${Math.floor(Date.now() / 1000)}.000777`;
+    const event = { type: 'message', channel: 'D01JANE', channel_type: 'im', user: 'U01JANE', text: '35m #48214 yesterday', ts, event_ts: ts };
+    const answers = () => slack.callsTo('chat.postMessage').filter((c) => c.args.channel === 'D01JANE' && String(c.args.text).startsWith('✓ Logged 35m'));
+    const [a, b] = await Promise.all([toA.event(event), toB.event(event)]);
+    expect([a.status, b.status]).toEqual([200, 200]);
+    await slack.waitFor(() => answers().length === 1, 10_000);
+    // Slack's retry of the same event (it saw no answer in time) lands on A again.
+    expect((await toA.event(event, 'T0DEMO', { retry: { eventId: 'EvRetry1', num: 1 } })).status).toBe(200);
+    // Then another message to A: once it is answered, the retry (received before it) has been handled too.
+    const next = `${Math.floor(Date.now() / 1000)}.000778`;
+    await toA.event({ ...event, text: '10m #48214 yesterday', ts: next, event_ts: next });
+    await slack.waitFor(() => slack.callsTo('chat.postMessage').some((c) => c.args.channel === 'D01JANE' && String(c.args.text).startsWith('✓ Logged 10m')), 10_000);
+    expect(posts()).toBe(before + 2);
+    expect(answers()).toHaveLength(1);
+  }, 30_000);
+
   it('both instances sweep reminders every second; each person gets one DM', async () => {
     // Twenty more people, due whenever the test runs (every day from midnight, in UTC).
     const store = openStore(db.databaseUrl, new TokenCipher(KEY));

@@ -160,7 +160,7 @@ describe('/cor log, end to end (bot process, fake Slack, fake COR)', () => {
     const queued = await waitForResponse(slack, res.responseUrl, (b) => String(b.text).includes('COR is not answering'));
     expect(queued.replace_original).toBe(true);
     const back = await waitForResponse(slack, res.responseUrl, (b) => String(b.text).startsWith('✓ COR is back'), 15_000);
-    expect(String(back.text)).toContain('45m on task #48218');
+    expect(String(back.text)).toContain('45m on *Campaña verano - copy*');
     expect(cor.hoursOf(JANE).length).toBe(before + 1);
   }, 30_000);
 

@@ -83,6 +83,23 @@ describe('Socket Mode (bot process, the default mode)', () => {
     expect(call.args).toMatchObject({ user_id: 'U01JANE' });
   });
 
+  it('a message to the bot over the socket logs once, even when the envelope comes twice', async () => {
+    const before = cor.hoursOf(JANE).length;
+    const ts = '1764500000.000900';
+    const event = { type: 'message', channel: 'D01JANE', channel_type: 'im', user: 'U01JANE', text: '40m #48211 yesterday', ts, event_ts: ts };
+    const envelope = { type: 'events_api' as const, payload: { token: 'x', team_id: 'T0DEMO', api_app_id: 'A0COR', event, type: 'event_callback', event_id: 'EvSOCKETDM', event_time: 1, authorizations: [{ team_id: 'T0DEMO', user_id: 'UBOT', is_bot: true }] } };
+    await slack.socketMode.send(envelope);
+    await slack.socketMode.send(envelope);
+    const answer = await slack.waitFor(() => slack.callsTo('chat.postMessage').find((c) => c.args.channel === 'D01JANE' && String(c.args.text).startsWith('✓ Logged 40m')), 10_000);
+    expect(answer).toBeDefined();
+    // Another message after them: once it is answered, the repeated envelope (sent before it) was handled too.
+    const later = { ...event, text: '5m #48211 yesterday', ts: '1764500000.000901', event_ts: '1764500000.000901' };
+    await slack.socketMode.send({ ...envelope, payload: { ...envelope.payload, event: later, event_id: 'EvSOCKETDM2' } });
+    await slack.waitFor(() => slack.callsTo('chat.postMessage').find((c) => c.args.channel === 'D01JANE' && String(c.args.text).startsWith('✓ Logged 5m')), 10_000);
+    expect(cor.hoursOf(JANE).length).toBe(before + 2);
+    expect(slack.callsTo('chat.postMessage').filter((c) => c.args.channel === 'D01JANE' && String(c.args.text).startsWith('✓ Logged 40m'))).toHaveLength(1);
+  });
+
   it('a reconnect in the middle: work under way finishes once, a redelivered envelope writes nothing twice', async () => {
     const before = cor.hoursOf(JANE).length;
     let release = () => {};
