@@ -10,6 +10,7 @@ interface UsageLine {
 /** What /cor can do; the card shows it all so nobody has to guess (App Home lists it too). */
 export const USAGE: readonly UsageLine[] = [
   { usage: `${COMMAND} log 2h30 on Homepage redesign yesterday`, what: 'log time in plain words (English, Spanish, Portuguese)' },
+  { usage: `${COMMAND} log 3h homepage, 2h QA, 1h weekly`, what: 'a whole day in one line (up to 10 entries)' },
   { usage: `${COMMAND} log`, what: 'open the log-time form' },
   { usage: `${COMMAND} tasks [words]`, what: 'your open tasks, with status changes and quick logging' },
   { usage: `${COMMAND} task <#id | link | words>`, what: 'one task, to change its status or log time on it' },
@@ -36,7 +37,10 @@ export function usageCard(opts: UsageCardOptions = {}): { text: string; blocks: 
     blocks: [
       { type: 'section', text: { type: 'mrkdwn', text: lead } },
       { type: 'section', text: { type: 'mrkdwn', text: lines } },
-      { type: 'context', elements: [{ type: 'mrkdwn', text: 'Dates and times use your Slack time zone.' }] },
+      {
+        type: 'context',
+        elements: [{ type: 'mrkdwn', text: 'Or just write the same words to me here in Messages, or reply to a reminder. Every entry waits a few seconds with an *Undo* before it goes to COR. Dates and times use your Slack time zone.' }],
+      },
     ],
   };
 }
