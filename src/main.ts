@@ -113,13 +113,13 @@ function composeServices(base: { config: Config; logger: Logger; clock: Clock; s
     sendsPerSecond: config.reminders.sendsPerSecond,
     leaseMs: config.reminders.leaseMs,
   });
-  const entries = new TimeEntryService({
+  const entries: TimeEntryService = new TimeEntryService({
     outbox: store.outbox,
     settings: store.reminders,
     tasks,
     apiFor: (link) => linking.apiFor(link),
     findLink: (id) => store.links.findById(id),
-    notifier: new SlackEntryNotifier(clients, clock, (id) => config.cor.taskUrlTemplate?.replace('{id}', String(id))),
+    notifier: new SlackEntryNotifier(clients, clock, { taskUrl: (id) => config.cor.taskUrlTemplate?.replace('{id}', String(id)), lineProgress: (key) => lines.progress(key) }),
     clock,
     logger: logger.child({ component: 'time-entries' }),
     leaseMs: attemptLeaseMs(config.cor.timeoutMs),
@@ -130,6 +130,7 @@ function composeServices(base: { config: Config; logger: Logger; clock: Clock; s
       home.refresh(services, link);
     },
   });
+  const lines: LogLines = new LogLines({ drafts: store.drafts, outbox: store.outbox, entries, clock });
   const projects = new ProjectService({ channels: store.channelProjects, apiFor: (link) => linking.apiFor(link), source: config.cor.integrationSource, clock });
   const taskUrl = config.cor.taskUrlTemplate;
   const services: SlackServices = {
@@ -142,7 +143,7 @@ function composeServices(base: { config: Config; logger: Logger; clock: Clock; s
     clients,
     directory,
     entries,
-    lines: new LogLines({ drafts: store.drafts, entries, clock }),
+    lines,
     timers: new TimerService({ timers: store.timers, tasks, entries, clock }),
     reminders,
     projects,

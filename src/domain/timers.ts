@@ -58,13 +58,13 @@ export class TimerService {
    * Starts a timer at `at` (when it was asked), writing the one it replaces first: the old timer is only replaced
    * once its entries are in the outbox, so a crash in between loses nothing, and doing it again writes nothing twice.
    */
-  async start(link: UserLinkRecord, api: CorApi, taskText: string, tz: string, at: Date = this.#clock.now()): Promise<StartResult> {
+  async start(link: UserLinkRecord, api: CorApi, taskText: string, tz: string, at: Date = this.#clock.now(), responseUrl?: string): Promise<StartResult> {
     const task = await this.#findTask(link, api, taskText);
     if (!('id' in task)) return task;
     const previous = await this.#timers.get(link.id);
     // Started already by this very request (done again after a crash), or by a later one: left as it is.
     if (previous && previous.startedAt.getTime() >= at.getTime()) return { kind: 'started', timer: previous, task: await this.#taskOf(link, api, previous), stoppedPrevious: undefined };
-    const stoppedPrevious = previous ? await this.#write(link, api, previous, at, tz) : undefined;
+    const stoppedPrevious = previous ? await this.#write(link, api, previous, at, tz, responseUrl) : undefined;
     const timer: TimerRecord = { linkId: link.id, taskId: task.id, startedAt: at, note: null };
     await this.#timers.put(timer);
     return { kind: 'started', timer, task, stoppedPrevious };
@@ -75,10 +75,11 @@ export class TimerService {
    * nothing twice), then it is removed, so a crash in between leaves it to be stopped again. A timer started after
    * `at` is not this request's to stop.
    */
-  async stop(link: UserLinkRecord, api: CorApi, tz: string, at: Date = this.#clock.now()): Promise<StoppedTimer | undefined> {
+  /** `responseUrl`: where the answer is, to turn into "✓ Logged" once the entries are written. */
+  async stop(link: UserLinkRecord, api: CorApi, tz: string, at: Date = this.#clock.now(), responseUrl?: string): Promise<StoppedTimer | undefined> {
     const timer = await this.#timers.get(link.id);
     if (!timer || timer.startedAt.getTime() >= at.getTime()) return undefined;
-    const stopped = await this.#write(link, api, timer, at, tz);
+    const stopped = await this.#write(link, api, timer, at, tz, responseUrl);
     await this.#timers.remove(link.id, timer.startedAt);
     return stopped;
   }
@@ -94,7 +95,7 @@ export class TimerService {
     return this.#tasks.task(link, api, timer.taskId).catch(() => ({ id: timer.taskId, title: `Task #${timer.taskId}` }) as TaskView);
   }
 
-  async #write(link: UserLinkRecord, api: CorApi, timer: TimerRecord, stop: Date, tz: string): Promise<StoppedTimer> {
+  async #write(link: UserLinkRecord, api: CorApi, timer: TimerRecord, stop: Date, tz: string, responseUrl?: string): Promise<StoppedTimer> {
     const task = await this.#taskOf(link, api, timer);
     const minutes = (stop.getTime() - timer.startedAt.getTime()) / 60_000;
     if (minutes < MIN_MINUTES) return { timer, task, outcomes: [], tooShort: true };
@@ -103,7 +104,7 @@ export class TimerService {
       if (part.stop.getTime() - part.start.getTime() < MIN_MINUTES * 60_000) continue;
       const proposal = { task, start: part.start, stop: part.stop, date: localParts(part.start, tz).date, note: timer.note ?? undefined, guesses: [] };
       // The key comes from the timer itself: stopping twice (or a retried stop) writes once.
-      const outcome = await this.#entries.submit(link, proposal, `timer:${link.id}:${timer.startedAt.toISOString()}:${i}`, undefined);
+      const outcome = await this.#entries.submit(link, proposal, `timer:${link.id}:${timer.startedAt.toISOString()}:${i}`, responseUrl);
       outcomes.push({ ...part, outcome });
     }
     return { timer, task, outcomes, tooShort: false };

@@ -10,15 +10,15 @@ type Subcommand = (typeof SUBCOMMANDS)[keyof typeof SUBCOMMANDS];
 /** The subcommands a feature answers, by name; its register function returns them. */
 export type Subcommands = Partial<Record<Subcommand, SubcommandHandler>>;
 
-const help: SubcommandHandler = async ({ ack }) => {
-  await ack({ response_type: 'ephemeral', ...usageCard() });
-};
-
 /**
  * `/cor <subcommand> ...`: routes to the handler a feature gave for the subcommand. An empty, `help` or unknown
  * subcommand answers with the usage card in the ack itself: never an error page.
  */
-export function corCommand(services: Pick<SlackServices, 'logger'>, features: Subcommands[]) {
+export function corCommand(services: Pick<SlackServices, 'logger' | 'entries'>, features: Subcommands[]) {
+  const undoSeconds = Math.round(services.entries.undoWindowMs / 1000);
+  const help: SubcommandHandler = async ({ ack }) => {
+    await ack({ response_type: 'ephemeral', ...usageCard({ undoSeconds }) });
+  };
   const handlers = new Map<string, SubcommandHandler>([[SUBCOMMANDS.help, help]]);
   for (const subcommands of features) {
     for (const [name, handler] of Object.entries(subcommands)) {
@@ -37,6 +37,6 @@ export function corCommand(services: Pick<SlackServices, 'logger'>, features: Su
     const { sub, rest } = splitSubcommand(parsed.data.text);
     const handler = handlers.get(sub);
     if (handler) return handler(args, parsed.data, rest);
-    await args.ack({ response_type: 'ephemeral', ...usageCard(sub === '' ? {} : { unknown: sub }) });
+    await args.ack({ response_type: 'ephemeral', ...usageCard(sub === '' ? { undoSeconds } : { unknown: sub, undoSeconds }) });
   };
 }

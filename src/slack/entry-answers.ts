@@ -6,6 +6,7 @@ import type { UserLinkRecord } from '../store/links.ts';
 import type { TimeEntryRequestRecord } from '../store/outbox.ts';
 import { formatClock, formatDate, formatHours, formatMinutes, type Message, plain, progressBar, section } from './blocks.ts';
 import { ACTIONS } from './ids.ts';
+import { answerToMessage, postedMessage } from './respond.ts';
 import type { SlackServices } from './services.ts';
 
 // What the bot answers about a time entry it wrote (or queued, or could not write): the same words whether it
@@ -15,7 +16,7 @@ export function minutesOf(p: { start: Date; stop: Date }): number {
   return Math.round((p.stop.getTime() - p.start.getTime()) / 60_000);
 }
 
-export function taskLine(task: TaskView): string {
+export function taskLine(task: { title: string; project?: string | undefined; client?: string | undefined }): string {
   const where = [task.project, task.client].filter(Boolean).map((s) => plain(s as string)).join(' · ');
   return `*${plain(task.title)}*${where ? ` (${where})` : ''}`;
 }
@@ -36,6 +37,8 @@ export async function outcomeMessage(services: SlackServices, link: UserLinkReco
     case 'queued':
       return queuedMessage(proposal, tz);
     case 'duplicate':
+      // A repeat while it still waits out its undo window: the same answer, with its Undo.
+      if (isWaiting(outcome)) return scheduledMessage(proposal, tz, link, [outcome.request.id]);
       return duplicateMessage(outcome.request.state);
     case 'failed':
       return failedMessage(outcome.request, tz, outcome.reason, outcome.relink);
@@ -64,6 +67,21 @@ export function loggedMessage(p: { task: TaskView; start: Date; stop: Date; note
   if (adopted) blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: 'COR had already saved it; nothing was written twice.' }] });
   if (taskUrl) blocks.push({ type: 'actions', elements: [{ type: 'button', action_id: ACTIONS.openInCor, text: { type: 'plain_text', text: 'Open in COR' }, url: taskUrl }] });
   return { text: `✓ Logged ${formatMinutes(minutesOf(p))} on ${plain(p.task.title)}`, blocks };
+}
+
+/** An entry still in its undo window: just scheduled, or a repeat of one that is. */
+function isWaiting(o: WriteOutcome): boolean {
+  return o.kind === 'scheduled' || (o.kind === 'duplicate' && o.request.state === 'pending' && o.request.attempts === 0);
+}
+
+/**
+ * The answer about entries still in their undo window was posted as a message (a DM, a thread reply): kept on
+ * their requests, so that the message itself turns into "✓ Logged" when they are written.
+ */
+export async function rememberAnswer(services: SlackServices, outcomes: WriteOutcome[], posted: unknown): Promise<void> {
+  const at = postedMessage(posted);
+  const ids = outcomes.flatMap((o) => ((o.kind === 'scheduled' || o.kind === 'duplicate') && isWaiting(o) ? [o.request.id] : []));
+  if (at && ids.length > 0) await services.entries.answerIn(ids, answerToMessage(at.channel, at.ts));
 }
 
 /** The Undo button of entries waiting out their undo window; it names their owner, checked on the click. */

@@ -24,6 +24,8 @@ export const USAGE: readonly UsageLine[] = [
 interface UsageCardOptions {
   /** The subcommand the user typed that the bot does not know (shown back to them). */
   unknown?: string;
+  /** the undo window (UNDO_SECONDS): said when there is one */
+  undoSeconds?: number;
 }
 
 /** The /cor usage card: a short lead line, one line per command. Pure. */
@@ -39,7 +41,12 @@ export function usageCard(opts: UsageCardOptions = {}): { text: string; blocks: 
       { type: 'section', text: { type: 'mrkdwn', text: lines } },
       {
         type: 'context',
-        elements: [{ type: 'mrkdwn', text: 'Or just write the same words to me here in Messages, or reply to a reminder. Every entry waits a few seconds with an *Undo* before it goes to COR. Dates and times use your Slack time zone.' }],
+        elements: [
+          {
+            type: 'mrkdwn',
+            text: `Or just write the same words to me here in Messages, or reply to a reminder.${opts.undoSeconds ? ` Every entry waits ${opts.undoSeconds} s with an *Undo* before it goes to COR.` : ''} Dates and times use your Slack time zone.`,
+          },
+        ],
       },
     ],
   };

@@ -45,6 +45,7 @@ export const ACTIONS = {
   undoEntries: 'undo_entries',
   /** the card of several entries from one line: a row's task or duration, Log all, Cancel */
   lineTask: 'line_task',
+  lineTaskSearch: 'line_task_search',
   lineDuration: 'line_duration',
   lineLogAll: 'line_log_all',
   lineCancel: 'line_cancel',

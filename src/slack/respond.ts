@@ -1,5 +1,6 @@
 import type { KnownBlock } from '@slack/types';
 import { request } from 'undici';
+import { z } from 'zod';
 import { toUserMessage } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 import type { SlackClients } from './services.ts';
@@ -61,4 +62,55 @@ export function laterAnswer(clients: SlackClients, now: Date, to: { tenantKey: s
   const url = to.responseUrl;
   if (!url || now.getTime() - to.since.getTime() >= RESPONSE_URL_LIFE_MS) return dm;
   return (m) => postToResponseUrl(url, { response_type: 'ephemeral', replace_original: true, ...m }).catch(() => dm(m));
+}
+
+/**
+ * Where the answer about an entry is, kept on its request so that whoever writes it later (the outbox worker,
+ * any instance) updates that answer: a response_url (replacing what it answered, or beside it), or a message the
+ * bot posted.
+ */
+const answerToSchema = z.union([z.object({ url: z.string().url(), replace: z.boolean() }), z.object({ channel: z.string().min(1), ts: z.string().min(1) })]);
+
+export function answerToUrl(url: string, replace: boolean): string {
+  return JSON.stringify({ url, replace });
+}
+
+export function answerToMessage(channel: string, ts: string): string {
+  return JSON.stringify({ channel, ts });
+}
+
+/** The message a chat.postMessage answer names, if `posted` is one. */
+export function postedMessage(posted: unknown): { channel: string; ts: string } | undefined {
+  const parsed = z.object({ channel: z.string().min(1), ts: z.string().min(1) }).safeParse(posted);
+  return parsed.success ? parsed.data : undefined;
+}
+
+function answerToOf(json: string | null): z.infer<typeof answerToSchema> | undefined {
+  if (!json) return undefined;
+  try {
+    const parsed = answerToSchema.safeParse(JSON.parse(json));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * How to answer about a request later: where its answer is (`answerTo`: a message is updated in place, a
+ * response_url used while it lives), else its response_url, else a DM.
+ */
+export function answerAbout(
+  clients: SlackClients,
+  now: Date,
+  r: { tenantKey: string; slackUserId: string; responseUrl: string | null; answerTo: string | null; createdAt: Date },
+): Respond {
+  const to = answerToOf(r.answerTo);
+  const dm = laterAnswer(clients, now, { tenantKey: r.tenantKey, slackUserId: r.slackUserId, responseUrl: null, since: r.createdAt });
+  if (to && 'channel' in to) {
+    return async (m) => (await clients.forTenant(r.tenantKey)).chat.update({ channel: to.channel, ts: to.ts, text: m.text, blocks: m.blocks ?? [] }).catch(() => dm(m));
+  }
+  if (to && now.getTime() - r.createdAt.getTime() < RESPONSE_URL_LIFE_MS) {
+    return (m) => postToResponseUrl(to.url, { response_type: 'ephemeral', ...m, replace_original: to.replace }).catch(() => dm(m));
+  }
+  return laterAnswer(clients, now, { tenantKey: r.tenantKey, slackUserId: r.slackUserId, responseUrl: r.responseUrl, since: r.createdAt });
 }

@@ -38,6 +38,11 @@ export class LogDraftRepository {
     return row ? toRecord(row) : undefined;
   }
 
+  async getByKey(key: string): Promise<LogDraftRecord | undefined> {
+    const row = await this.#db.logDraft.findUnique({ where: { key } });
+    return row ? toRecord(row) : undefined;
+  }
+
   /** New rows while it is still open; false once it was logged or cancelled. */
   async updateRows(id: string, rows: string): Promise<boolean> {
     const { count } = await this.#db.logDraft.updateMany({ where: { id, state: 'open' }, data: { rows } });

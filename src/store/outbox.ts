@@ -23,6 +23,8 @@ export interface TimeEntryRequestRecord {
   lastError: string | null;
   nextAttemptAt: Date;
   responseUrl: string | null;
+  /** where the answer about it is (opaque here: the Slack layer writes and reads it) */
+  answerTo: string | null;
   createdAt: Date;
 }
 
@@ -36,6 +38,7 @@ export interface NewTimeEntryRequest {
   stop: Date;
   note?: string | null;
   responseUrl?: string | null;
+  answerTo?: string | null;
 }
 
 /**
@@ -72,8 +75,8 @@ export class OutboxRepository {
     const attempts = claimForMs === undefined ? 0 : 1;
     // Raw SQL: this runs once per entry, on the path right after an ack (see `UserLinkRepository.find`).
     const rows = await this.#db.$queryRaw<Row[]>`
-      INSERT INTO "TimeEntryRequest" ("id", "idempotencyKey", "linkId", "tenantKey", "slackUserId", "taskId", "start", "stop", "note", "state", "attempts", "nextAttemptAt", "claimedUntil", "responseUrl", "createdAt", "updatedAt")
-      VALUES (${randomUUID()}, ${req.idempotencyKey}, ${req.linkId}, ${req.tenantKey}, ${req.slackUserId}, ${req.taskId}, ${req.start}, ${req.stop}, ${req.note ?? null}, 'pending', ${attempts}, ${writeAt}, ${claimedUntil}, ${req.responseUrl ?? null}, ${now}, ${now})
+      INSERT INTO "TimeEntryRequest" ("id", "idempotencyKey", "linkId", "tenantKey", "slackUserId", "taskId", "start", "stop", "note", "state", "attempts", "nextAttemptAt", "claimedUntil", "responseUrl", "answerTo", "createdAt", "updatedAt")
+      VALUES (${randomUUID()}, ${req.idempotencyKey}, ${req.linkId}, ${req.tenantKey}, ${req.slackUserId}, ${req.taskId}, ${req.start}, ${req.stop}, ${req.note ?? null}, 'pending', ${attempts}, ${writeAt}, ${claimedUntil}, ${req.responseUrl ?? null}, ${req.answerTo ?? null}, ${now}, ${now})
       ON CONFLICT ("idempotencyKey") DO NOTHING
       RETURNING *`;
     if (rows[0]) return { request: toRecord(rows[0]), created: true, claim: claimedUntil ?? undefined };
@@ -91,6 +94,17 @@ export class OutboxRepository {
       data: { state: 'cancelled', lastError: 'undone', updatedAt: now },
     });
     return count === 1;
+  }
+
+  /** Where the answer about these requests went, once it was posted (a message to update when they are written). */
+  async setAnswerTo(ids: string[], answerTo: string): Promise<void> {
+    if (ids.length > 0) await this.#db.timeEntryRequest.updateMany({ where: { id: { in: ids } }, data: { answerTo } });
+  }
+
+  /** The requests whose keys start with `prefix` (the entries of one line), in key order. */
+  async withKeyPrefix(prefix: string): Promise<TimeEntryRequestRecord[]> {
+    const rows = await this.#db.timeEntryRequest.findMany({ where: { idempotencyKey: { startsWith: prefix } }, orderBy: { idempotencyKey: 'asc' } });
+    return rows.map(toRecord);
   }
 
   async get(id: string): Promise<TimeEntryRequestRecord | undefined> {

@@ -108,13 +108,13 @@ export async function listenerHarness(
     logger,
   });
   const tasks = new TaskDirectory(clock);
-  const entries = new TimeEntryService({
+  const entries: TimeEntryService = new TimeEntryService({
     outbox: db.store.outbox,
     settings: db.store.reminders,
     tasks,
     apiFor: (link) => linking.apiFor(link),
     findLink: (id) => db.store.links.findById(id),
-    notifier: new SlackEntryNotifier(clients, clock, (id) => `https://acme.cor.example/tasks/${id}`),
+    notifier: new SlackEntryNotifier(clients, clock, { taskUrl: (id) => `https://acme.cor.example/tasks/${id}`, lineProgress: (key) => lines.progress(key) }),
     clock,
     logger,
     undoMs: (opts.undoSeconds ?? 0) * 1000,
@@ -123,6 +123,7 @@ export async function listenerHarness(
       home.refresh(services, link);
     },
   });
+  const lines: LogLines = new LogLines({ drafts: db.store.drafts, outbox: db.store.outbox, entries, clock });
   const work = new WorkTracker();
   const home = new HomeTab(clock);
   const projects = new ProjectService({ channels: db.store.channelProjects, apiFor: (link) => linking.apiFor(link), source: 'integrationSource' in opts ? opts.integrationSource : 'ZAPIER', clock });
@@ -145,7 +146,7 @@ export async function listenerHarness(
     clients,
     directory,
     entries,
-    lines: new LogLines({ drafts: db.store.drafts, entries, clock }),
+    lines,
     timers: new TimerService({ timers: db.store.timers, tasks, entries, clock: clock }),
     reminders,
     projects,

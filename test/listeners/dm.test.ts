@@ -54,8 +54,11 @@ describe('writing to the bot (its Messages tab) through a real Bolt app', () => 
     expect(posts().at(-1)).toEqual({ task_log_id: 48211, start: '2026-11-23T12:00:00.000Z', stop: '2026-11-23T15:00:00.000Z' });
     await deliver(message('1h #48212 today', thread));
     expect(posts().at(-1)).toEqual({ task_log_id: 48212, start: '2026-11-24T12:00:00.000Z', stop: '2026-11-24T13:00:00.000Z' });
+    // Several entries, one naming a day: that day is every entry's, not the reminder's.
+    await deliver(message('30m #48211, 15m #48212 today', thread));
+    expect(posts().slice(-2).map((p) => (p as { start: string }).start.slice(0, 10))).toEqual(['2026-11-24', '2026-11-24']);
     const replies = h.slack.callsTo('chat.postMessage').filter((c) => c.args.thread_ts === delivery?.messageTs);
-    expect(replies.map((c) => String(c.args.text).slice(0, 11))).toEqual(['✓ Logged 3h', '✓ Logged 1h']);
+    expect(replies.map((c) => String(c.args.text).slice(0, 11))).toEqual(['✓ Logged 3h', '✓ Logged 1h', '✓ 1. Logged']);
   });
 
   it('a guessed task is asked first in the conversation; nothing is written until Log it', async () => {
@@ -67,9 +70,13 @@ describe('writing to the bot (its Messages tab) through a real Bolt app', () => 
   it('words that log nothing get a short pointer; someone not linked gets the link card', async () => {
     await deliver(message('hello there!'));
     expect(String(answersIn('D01JANE').at(-1)?.args.text)).toContain('I log time from what you write here');
+    await deliver(message('two hours on #48211'));
+    expect(String(answersIn('D01JANE').at(-1)?.args.text)).toMatch(/^✓ Logged 2h/);
+    await deliver(message('3 #48211'));
+    expect(String(answersIn('D01JANE').at(-1)?.args.text)).toBe('Is `3` hours or minutes? Say `3h` or `3m`.');
     await deliver({ ...message('2h #48211'), user: 'U02JOHN', channel: 'D02JOHN' });
     expect(String(answersIn('D02JOHN').at(-1)?.args.text)).toContain('link your COR account');
-    expect(posts()).toHaveLength(0);
+    expect(posts()).toHaveLength(1);
   });
 
   it('ignores the bot’s own messages, edits, deletions and other subtypes', async () => {

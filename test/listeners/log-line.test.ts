@@ -55,7 +55,7 @@ describe('several entries in one /cor log line through a real Bolt app', () => {
     expect(String(fixed.text)).toContain('*1.* *2h* on *Homepage redesign - hero section* (Homepage redesign · Acme Foods) · Tue 17 Nov · 09:00–11:00');
     expect(String(fixed.text)).toMatch(/\*3\.\* \*1h\* .* 13:00–14:00/);
     // And row 3's task, picked: no longer a guess.
-    const picked = await pick(fixed, 2, 'line_task', '48213');
+    const picked = await pick(fixed, 2, 'line_task_search', '48213');
     expect(String(picked.text)).not.toContain('❓');
     expect(posts()).toHaveLength(0);
 
@@ -108,7 +108,9 @@ describe('several entries in one /cor log line through a real Bolt app', () => {
     const other = await listenerHarness({ clock: new ManualClock(WEDNESDAY_1800) });
     try {
       await other.linkStored('U01JANE', 2, 'Jane Doe', BA);
-      const body = slashCommandBody(`log ${Array.from({ length: 10 }, (_, i) => `${i + 1}0m ${i % 2 ? 'login flow' : '#48212'}`).join(', ')} yesterday`, other.slack);
+      // Ten entries over three days, by words and by id: one read of their tasks, one of their hours.
+      const days = ['yesterday', '2 days ago', '3 days ago'];
+      const body = slashCommandBody(`log ${Array.from({ length: 10 }, (_, i) => `${i + 1}0m ${i % 2 ? 'login flow' : '#48212'} ${days[i % 3]}`).join(', ')}`, other.slack);
       await other.send(body);
       const card = await waitForResponse(other.slack, String(body.response_url), (m) => !String(m.text).startsWith('⏳'));
       expect(String(card.text)).toContain('Log these 10 entries?');
@@ -124,5 +126,42 @@ describe('several entries in one /cor log line through a real Bolt app', () => {
     const card = h.slack.callsTo('chat.postMessage').filter((c) => c.args.channel === 'D01JANE').at(-1);
     expect(String(card?.args.text)).toContain('Log these 2 entries?');
     expect(posts()).toHaveLength(0);
+  });
+
+  it('ranges and durations mixed: the durations go after the day’s ranges, never on top of them', async () => {
+    await command('log 2h #48211, 9-11 #48212 yesterday');
+    expect(posts()).toEqual([
+      { task_log_id: 48211, start: '2026-11-17T14:00:00.000Z', stop: '2026-11-17T16:00:00.000Z' },
+      { task_log_id: 48212, start: '2026-11-17T12:00:00.000Z', stop: '2026-11-17T14:00:00.000Z' },
+    ]);
+  });
+
+  it('today, near the end of the block: the durations end by now, one after another, without overlapping', async () => {
+    // 18:00 in Buenos Aires; 7h and 3h from 09:00 would end at 19:00: the block is moved to end at 18:00.
+    await command('log 7h #48211, 3h #48212');
+    expect(posts()).toEqual([
+      { task_log_id: 48211, start: '2026-11-18T11:00:00.000Z', stop: '2026-11-18T18:00:00.000Z' },
+      { task_log_id: 48212, start: '2026-11-18T18:00:00.000Z', stop: '2026-11-18T21:00:00.000Z' },
+    ]);
+  });
+
+  it('COR cannot say what the day already has: the placed entries are asked about, not written blind', async () => {
+    h.cor.addFault({ method: 'GET', path: '/hours', status: 503, times: 100 });
+    const { answer } = await command('log 2h #48211, 1h #48212 yesterday');
+    expect(String(answer.text)).toContain('❓ _check the time_');
+    expect(posts()).toHaveLength(0);
+  });
+
+  it('Log all closes the line first: a row edit or Cancel that comes after it changes nothing written', async () => {
+    const { answer: card } = await command('log 1h #48211 and 1h login flwo');
+    const logAll = buttonIn(card, 'line_log_all');
+    await h.send(buttonClick('line_log_all', logAll?.value, { responseUrl: h.slack.newResponseUrl() }));
+    const late = await pick(card, 0, 'line_duration', '240');
+    expect(String(late.text)).toContain('logged already');
+    const url = h.slack.newResponseUrl();
+    await h.send(buttonClick('line_cancel', buttonIn(card, 'line_cancel')?.value, { responseUrl: url }));
+    expect(String(responsesTo(h.slack, url).at(-1)?.text)).toContain('logged already');
+    expect(posts().map((p) => (p as { stop: string; start: string }).stop !== undefined)).toEqual([true, true]);
+    expect(posts()[0]).toMatchObject({ task_log_id: 48211, start: '2026-11-18T12:00:00.000Z', stop: '2026-11-18T13:00:00.000Z' });
   });
 });

@@ -21,7 +21,7 @@ describe('the undo window through a real Bolt app', () => {
   });
   afterEach(() => h.close());
 
-  const posts = () => h.cor.requestsTo('POST', '/hours').map((r) => r.body);
+  const posts = () => h.cor.requestsTo('POST', '/hours').filter((r) => r.status === 200).map((r) => r.body);
   /** The outbox worker's pass, as it runs every 2 s. */
   const outboxPass = async () => {
     await h.services.entries.drainDue();
@@ -65,7 +65,7 @@ describe('the undo window through a real Bolt app', () => {
     expect(JSON.stringify(logged.blocks)).toMatch(/That day: 2h 30m of 8h/);
 
     const late = await click('undo_entries', buttonValue(answer, 'undo_entries'));
-    expect(String(late?.text)).toBe('Too late to undo: COR already has this entry and keeps it. Change it in COR:\n• 2h 30m on <https://acme.cor.example/tasks/48211|task #48211>, Tue 17 Nov · 09:00–11:30');
+    expect(String(late?.text)).toBe('Too late to undo:\n• 2h 30m on <https://acme.cor.example/tasks/48211|task #48211>, Tue 17 Nov · 09:00–11:30: COR has it and keeps it: change it in COR.');
     expect(posts()).toHaveLength(1);
   });
 
@@ -97,5 +97,57 @@ describe('the undo window through a real Bolt app', () => {
     await outboxPass();
     expect(posts()).toHaveLength(1);
     expect(h.logText()).toContain('refused an Undo');
+  });
+
+  it('a line: its answer says each row is being logged, then turns into ✓ for all of them at once (not row by row)', async () => {
+    const body = slashCommandBody('log 1h #48211, 2h #48212, 30m #48213 yesterday', h.slack);
+    await h.send(body);
+    const url = String(body.response_url);
+    const logging = await waitForResponse(h.slack, url, (m) => String(m.text).startsWith('⏳ 1. Logging'));
+    expect(String(logging.text).split('\n').map((l) => l.slice(0, 12))).toEqual(['⏳ 1. Logging', '⏳ 2. Logging', '⏳ 3. Logging']);
+    const before = responsesTo(h.slack, url).length;
+    clock.advance(11 * SECOND);
+    await outboxPass();
+    expect(posts()).toHaveLength(3);
+    const after = responsesTo(h.slack, url).slice(before);
+    expect(after.length).toBeGreaterThanOrEqual(1);
+    const last = after.at(-1) ?? {};
+    expect(String(last.text).split('\n').map((l) => l.slice(0, 12))).toEqual(['✓ 1. Logged ', '✓ 2. Logged ', '✓ 3. Logged ']);
+    expect(JSON.stringify(last.blocks)).toContain('Tue 17 Nov: 3h 30m of 8h');
+    // Every redraw of the line is the whole line: no answer ever showed one row alone.
+    for (const r of after) expect(String(r.text).split('\n')).toHaveLength(3);
+  });
+
+  it('COR down when the window ends: the answer says it waits for COR, and turns into ✓ Logged when it is written', async () => {
+    const { url } = await logCommand('log 1h #48211 yesterday');
+    h.cor.addFault({ method: 'POST', path: '/hours', status: 503, times: 20 });
+    clock.advance(11 * SECOND);
+    await outboxPass();
+    expect(String(responsesTo(h.slack, url).at(-1)?.text)).toMatch(/^COR is not answering right now, so your 1h on task #48211/);
+    h.cor.clearFaults();
+    clock.advance(60 * SECOND);
+    await outboxPass();
+    expect(posts()).toHaveLength(1);
+    expect(String(responsesTo(h.slack, url).at(-1)?.text)).toMatch(/^✓ COR is back: your 1h on \*Homepage redesign - hero section\*/);
+  });
+
+  it('a message to the bot: the DM answer itself turns into ✓ Logged (chat.update), in its thread', async () => {
+    const ts = '1763930000.000200';
+    await h.send({ type: 'event_callback', team_id: 'T0DEMO', api_app_id: 'A0COR', token: 'x', event_id: 'EvU1', event_time: 1, event: { type: 'message', channel: 'D01JANE', channel_type: 'im', user: 'U01JANE', text: '45m #48211 yesterday', ts, event_ts: ts } });
+    const posted = h.slack.callsTo('chat.postMessage').filter((c) => c.args.channel === 'D01JANE').at(-1);
+    expect(String(posted?.args.text)).toBe('⏳ Logging 45m on Homepage redesign - hero section');
+    clock.advance(11 * SECOND);
+    await outboxPass();
+    const updated = h.slack.callsTo('chat.update').at(-1);
+    expect(updated?.args).toMatchObject({ channel: 'D01JANE', text: '✓ Logged 45m on Homepage redesign - hero section' });
+    expect(JSON.stringify(updated?.args.blocks)).not.toContain('undo_entries');
+  });
+
+  it('Undo racing the writer: exactly one of them wins', async () => {
+    const { answer } = await logCommand('log 1h #48211 yesterday');
+    clock.advance(11 * SECOND);
+    const [undo] = await Promise.all([click('undo_entries', buttonValue(answer, 'undo_entries')), outboxPass()]);
+    const undone = String(undo?.text).startsWith('↩︎ Undone');
+    expect(posts()).toHaveLength(undone ? 0 : 1);
   });
 });

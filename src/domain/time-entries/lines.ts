@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Clock } from '../../lib/clock.ts';
 import type { LogDraftRepository } from '../../store/drafts.ts';
 import type { UserLinkRecord } from '../../store/links.ts';
+import type { OutboxRepository, TimeEntryRequestRecord } from '../../store/outbox.ts';
 import type { TaskView } from '../tasks.ts';
 import type { Proposal, WriteOutcome } from './model.ts';
 
@@ -28,7 +29,13 @@ const rowSchema = z.object({
 export type LineRow = z.infer<typeof rowSchema>;
 
 /** The day's hours before the line (undefined when COR could not say), and the target, for each day the line touches. */
-const daySchema = z.object({ date: z.string(), logged: z.number().optional(), target: z.number() });
+const daySchema = z.object({
+  date: z.string(),
+  logged: z.number().optional(),
+  target: z.number(),
+  /** where the day's durations start (one after another): they are placed again from here when one changes */
+  placeFrom: z.iso.datetime().optional(),
+});
 export type LineDay = z.infer<typeof daySchema>;
 
 const resolutionSchema = z.object({ rows: z.array(rowSchema).min(1).max(10), days: z.array(daySchema) });
@@ -63,18 +70,26 @@ export function needsAsking(rows: LineRow[]): boolean {
 const MINUTE = 60_000;
 
 /**
- * Changes one row's duration: its stop moves, and on that day every placed row after it moves along so that
- * the line's entries still follow one another.
+ * Changes one row's duration. A duration's day is placed again: its durations follow one another from where the
+ * day's block started (and end by `now`), so they never overlap each other or what the day had.
  */
-export function withDuration(rows: LineRow[], index: number, minutes: number): LineRow[] {
-  const row = rows[index];
-  if (!row) return rows;
-  const shift = minutes * MINUTE - (Date.parse(row.stop) - Date.parse(row.start));
-  return rows.map((r, i) => {
-    if (i === index) return { ...r, stop: new Date(Date.parse(r.start) + minutes * MINUTE).toISOString(), guesses: r.guesses.filter((g) => g !== 'span') };
-    if (i > index && r.placed && r.date === row.date) return { ...r, start: new Date(Date.parse(r.start) + shift).toISOString(), stop: new Date(Date.parse(r.stop) + shift).toISOString() };
-    return r;
-  });
+export function withDuration(line: LineResolution, index: number, minutes: number, now: Date): LineRow[] {
+  const row = line.rows[index];
+  if (!row) return line.rows;
+  const rows = line.rows.map((r, i) => (i === index ? { ...r, stop: new Date(Date.parse(r.start) + minutes * MINUTE).toISOString(), guesses: r.guesses.filter((g) => g !== 'span') } : r));
+  const from = line.days.find((d) => d.date === row.date)?.placeFrom;
+  if (!row.placed || !from) return rows;
+  const ofDay = rows.flatMap((r, i) => (r.placed && r.date === row.date ? [i] : []));
+  const length = (r: LineRow) => Date.parse(r.stop) - Date.parse(r.start);
+  const total = ofDay.reduce((sum, i) => sum + length(rows[i] as LineRow), 0);
+  let start = Math.min(Date.parse(from), now.getTime() - total);
+  for (const i of ofDay) {
+    const r = rows[i] as LineRow;
+    const stop = start + length(r);
+    rows[i] = { ...r, start: new Date(start).toISOString(), stop: new Date(stop).toISOString() };
+    start = stop;
+  }
+  return rows;
 }
 
 /** Puts one row on a task the person picked: no longer a guess. */
@@ -88,6 +103,14 @@ function proposalOf(row: LineRow & { task: RowTask }): Proposal {
   return { task, start: new Date(row.start), stop: new Date(row.stop), date: row.date, note: row.note, guesses: [] };
 }
 
+/** Entry i of a line is written under "<line key>:<i>"; the line key starts so. */
+const LINE_KEY_PREFIX = 'line:';
+
+/** The key of the line an entry's idempotency key belongs to, if it is one of a line's. */
+export function lineKeyOf(idempotencyKey: string): string | undefined {
+  return idempotencyKey.startsWith(LINE_KEY_PREFIX) ? idempotencyKey.slice(0, idempotencyKey.lastIndexOf(':')) : undefined;
+}
+
 /** A line as its card shows it: the draft's id and state with its rows and days. */
 export interface LineDraft extends LineResolution {
   id: string;
@@ -97,10 +120,15 @@ export interface LineDraft extends LineResolution {
 
 interface LogLinesDeps {
   drafts: LogDraftRepository;
+  /** the entries of a line, by the start of their keys */
+  outbox: Pick<OutboxRepository, 'withKeyPrefix'>;
   /** the time-entry service's write (TimeEntryService.submit) */
-  entries: { submit(link: UserLinkRecord, proposal: Proposal, idempotencyKey: string, responseUrl: string | undefined): Promise<WriteOutcome> };
+  entries: { submit(link: UserLinkRecord, proposal: Proposal, idempotencyKey: string, responseUrl: string | undefined, answerTo?: string): Promise<WriteOutcome> };
   clock: Clock;
 }
+
+/** Log all: every row's outcome, in order; or the line was cancelled first. */
+export type LogAllResult = { kind: 'logged'; draft: LineDraft; outcomes: WriteOutcome[] } | { kind: 'cancelled' };
 
 /** Drafts nobody logged or cancelled are dropped after this. */
 const KEEP_DRAFTS_MS = 7 * 24 * 60 * 60_000;
@@ -118,8 +146,9 @@ export class LogLines {
     this.#d = deps;
   }
 
-  /** Keeps a resolved line for its card; `key` is the request's (a repeat of it gets the same draft). */
-  async keep(link: UserLinkRecord, key: string, line: LineResolution): Promise<LineDraft> {
+  /** Keeps a resolved line for its card; `requestKey` is the Slack request's (a repeat of it gets the same draft). */
+  async keep(link: UserLinkRecord, requestKey: string, line: LineResolution): Promise<LineDraft> {
+    const key = `${LINE_KEY_PREFIX}${link.tenantKey}:${requestKey}`;
     const record = await this.#d.drafts.create({ key, tenantKey: link.tenantKey, slackUserId: link.slackUserId, rows: JSON.stringify(line) }, this.#d.clock.now());
     return { id: record.id, key: record.key, state: record.state, ...(lineFromJson(record.rows) ?? line) };
   }
@@ -133,26 +162,36 @@ export class LogLines {
   }
 
   /** One row changed (its task or its duration) while the draft is open; undefined once it is not. */
-  async change(link: UserLinkRecord, id: string, edit: (rows: LineRow[]) => LineRow[]): Promise<LineDraft | undefined> {
+  async change(link: UserLinkRecord, id: string, edit: (line: LineResolution) => LineRow[]): Promise<LineDraft | undefined> {
     const draft = await this.get(link, id);
     if (!draft || draft.state !== 'open') return draft;
-    const next = { rows: edit(draft.rows), days: draft.days };
+    const next = { rows: edit(draft), days: draft.days };
     if (!(await this.#d.drafts.updateRows(id, JSON.stringify(next)))) return this.get(link, id);
     return { ...draft, ...next };
   }
 
   /**
-   * Writes every row, each once under its own key (a second Log all, or one finished after a crash, writes
-   * nothing twice), then marks the draft logged.
+   * Closes the draft as logged first (no row edit or Cancel can land after that), then writes every row as it
+   * stands, each once under its own key: a second Log all, or one finished after a crash, writes nothing twice.
    */
-  async logAll(link: UserLinkRecord, draft: LineDraft, responseUrl: string | undefined): Promise<WriteOutcome[]> {
+  async logAll(link: UserLinkRecord, draft: LineDraft, responseUrl: string | undefined, answerTo?: string): Promise<LogAllResult> {
+    if (draft.state === 'open') await this.#d.drafts.close(draft.id, 'logged');
+    const final = await this.get(link, draft.id);
+    if (!final || final.state === 'cancelled') return { kind: 'cancelled' };
     const outcomes: WriteOutcome[] = [];
-    for (const [i, row] of draft.rows.entries()) {
+    for (const [i, row] of final.rows.entries()) {
       if (!row.task) throw new Error('a line is logged only once every row has its task');
-      outcomes.push(await this.#d.entries.submit(link, proposalOf({ ...row, task: row.task }), `${draft.key}:${i}`, responseUrl));
+      outcomes.push(await this.#d.entries.submit(link, proposalOf({ ...row, task: row.task }), `${final.key}:${i}`, responseUrl, answerTo));
     }
-    await this.#d.drafts.close(draft.id, 'logged');
-    return outcomes;
+    return { kind: 'logged', draft: final, outcomes };
+  }
+
+  /** A line and the entries written from it so far (its requests in row order), by its key. */
+  async progress(lineKey: string): Promise<{ draft: LineDraft; requests: TimeEntryRequestRecord[] } | undefined> {
+    const record = await this.#d.drafts.getByKey(lineKey);
+    const line = record ? lineFromJson(record.rows) : undefined;
+    if (!record || !line) return undefined;
+    return { draft: { id: record.id, key: record.key, state: record.state, ...line }, requests: await this.#d.outbox.withKeyPrefix(`${lineKey}:`) };
   }
 
   /** Cancelled while open: true; false when it was logged or cancelled already. */

@@ -30,7 +30,7 @@ import {
   type WriteOutcome,
   type WrittenEntry,
 } from './model.ts';
-import { type LineResolution, type LineRow, rowTask } from './lines.ts';
+import { type LineResolution, type LineRow, lineKeyOf, rowTask } from './lines.ts';
 import { summarize } from './summary.ts';
 
 export interface TimeEntryDeps {
@@ -57,6 +57,10 @@ interface DayFacts {
   entries: CorHour[] | undefined;
   pending: { start: Date; stop: Date }[];
   dayStart: Date;
+}
+
+function minutesOfSpan(parsed: ParsedLog): number {
+  return parsed.span.kind === 'duration' ? parsed.span.minutes : Math.round((parsed.span.stop.getTime() - parsed.span.start.getTime()) / 60_000);
 }
 
 /** Queued entries retried at once in one outbox pass: a backlog after an outage clears several times faster. */
@@ -213,33 +217,94 @@ export class TimeEntryService {
    */
   async resolveLine(link: UserLinkRecord, lines: ParsedLog[], tz: string, preferred?: { projectId: number; name: string }): Promise<LineResolution> {
     const api = this.#d.apiFor(link);
-    const dates = [...new Set(lines.map((l) => l.date))];
-    const [open, days, facts] = await Promise.all([
-      this.#d.tasks.openTasks(link, api).catch((err: unknown) => {
+    const dates = [...new Set(lines.map((l) => l.date))].sort();
+    const openRead = this.#d.tasks.openTasks(link, api).then(
+      (tasks) => ({ tasks }),
+      (err: unknown) => ({ err }),
+    );
+    const [open, days, facts] = await Promise.all([openRead, this.#days(link, api, dates, tz), this.#targetFacts(link, api)]);
+    // Without their open tasks, words cannot be matched: said once for the line, not tried again per entry.
+    if ('err' in open && (!isTransient(open.err) || preferred || lines.some((l) => l.task?.kind === 'query'))) throw open.err;
+    const known = 'tasks' in open ? open.tasks : undefined;
+    const found = await Promise.all(lines.map((parsed) => this.#lookup(link, api, parsed, preferred, known)));
+    const spans = this.#placeLine(lines, days, tz);
+    const rows = lines.map((parsed, i): LineRow => {
+      const f = found[i] as (typeof found)[number];
+      const span = spans[i] as { start: Date; stop: Date };
+      const placed = parsed.span.kind === 'duration';
+      // Placed without knowing the day's entries (COR did not say): it may overlap them, so it is asked.
+      const unsure = placed && days.get(parsed.date)?.entries === undefined;
+      const guesses = [...new Set([...(parsed.dateSource === 'weekday' ? (['date'] as const) : []), ...(parsed.doubts ?? []), ...(unsure ? (['span'] as const) : [])])];
+      const base = { start: span.start.toISOString(), stop: span.stop.toISOString(), date: parsed.date, ...(parsed.note ? { note: parsed.note } : {}), placed };
+      if ('task' in f) return { ...base, task: rowTask(f.task), options: [], guesses: f.guessed ? ['task', ...guesses] : guesses };
+      if ('options' in f) return { ...base, taskProblem: { kind: 'choose', words: f.query }, options: f.options.slice(0, 5).map(rowTask), guesses };
+      if (f.kind === 'task_not_found') return { ...base, taskProblem: { kind: 'task_not_found', words: `#${f.taskId}` }, options: [], guesses };
+      return { ...base, taskProblem: { kind: 'no_task', words: f.kind === 'no_task' ? (f.query ?? '') : '' }, options: [], guesses };
+    });
+    return {
+      rows,
+      days: dates.map((date) => {
+        const entries = days.get(date)?.entries;
+        const from = spans.find((_s, i) => lines[i]?.date === date && lines[i]?.span.kind === 'duration')?.start;
+        return { date, ...(entries === undefined ? {} : { logged: hoursOf(entries) }), target: dailyTarget(date, tz, facts).hours, ...(from ? { placeFrom: from.toISOString() } : {}) };
+      }),
+    };
+  }
+
+  /**
+   * The days of a line, read together: COR's entries in one request for the whole span (split per local day),
+   * what is still on its way there, and each day's workday start.
+   */
+  async #days(link: UserLinkRecord, api: CorApi, dates: string[], tz: string): Promise<Map<string, DayFacts>> {
+    const first = dates[0] as string;
+    const last = dates[dates.length - 1] as string;
+    const [hours, pending, starts] = await Promise.all([
+      api.allHours({ users: [link.corUserId], dateStart: addDays(first, -1), dateDeadline: addDays(last, 1) }).catch((err: unknown) => {
         if (isTransient(err)) return undefined;
         throw err;
       }),
-      Promise.all(dates.map((date) => this.#day(link, api, date, tz, true))),
-      this.#targetFacts(link, api),
+      Promise.all(dates.map((date) => this.#d.outbox.pendingBetween(link.id, zonedTimeToInstant(date, 0, 0, tz), zonedTimeToInstant(addDays(date, 1), 0, 0, tz)))),
+      Promise.all(dates.map((date) => this.#workdayStart(link, api, date, tz))),
     ]);
-    const rows: LineRow[] = [];
-    for (const parsed of lines) {
-      const found = await this.#lookup(link, api, parsed, preferred, open);
-      const day = days[dates.indexOf(parsed.date)] as DayFacts;
-      const span = this.#span(parsed, tz, day);
-      // The next duration of that day goes after this one.
-      day.pending.push({ start: span.start, stop: span.stop });
-      const guesses = [...new Set([...(parsed.dateSource === 'weekday' ? (['date'] as const) : []), ...(parsed.doubts ?? [])])];
-      const base = { start: span.start.toISOString(), stop: span.stop.toISOString(), date: parsed.date, ...(parsed.note ? { note: parsed.note } : {}), placed: parsed.span.kind === 'duration' };
-      if ('task' in found) rows.push({ ...base, task: rowTask(found.task), options: [], guesses: found.guessed ? ['task', ...guesses] : guesses });
-      else if ('options' in found) rows.push({ ...base, taskProblem: { kind: 'choose', words: found.query }, options: found.options.slice(0, 5).map(rowTask), guesses });
-      else if (found.kind === 'task_not_found') rows.push({ ...base, taskProblem: { kind: 'task_not_found', words: `#${found.taskId}` }, options: [], guesses });
-      else rows.push({ ...base, taskProblem: { kind: 'no_task', words: found.kind === 'no_task' ? (found.query ?? '') : '' }, options: [], guesses });
+    return new Map(
+      dates.map((date, i) => {
+        const from = zonedTimeToInstant(date, 0, 0, tz).getTime();
+        const to = zonedTimeToInstant(addDays(date, 1), 0, 0, tz).getTime();
+        const entries = hours?.filter((h) => {
+          const at = corInstant(h.start).getTime();
+          return at >= from && at < to;
+        });
+        return [date, { entries, pending: pending[i] ?? [], dayStart: starts[i] as Date }];
+      }),
+    );
+  }
+
+  /**
+   * Where each entry of a line goes. Ranges are exact. A day's durations follow one another after everything
+   * that day already has (COR's entries, the outbox, the line's own ranges), and on today the block ends by now.
+   */
+  #placeLine(lines: ParsedLog[], days: Map<string, DayFacts>, tz: string): { start: Date; stop: Date }[] {
+    const now = this.#d.clock.now();
+    const spans: { start: Date; stop: Date }[] = lines.map((l) => (l.span.kind === 'range' ? { start: l.span.start, stop: l.span.stop } : { start: now, stop: now }));
+    for (const [date, day] of days) {
+      const ofDay = lines.flatMap((l, i) => (l.date === date ? [i] : []));
+      const durations = ofDay.filter((i) => lines[i]?.span.kind === 'duration');
+      if (durations.length === 0) continue;
+      const ends = [
+        ...(day.entries ?? []).filter((h) => h.stop).map((h) => corInstant(h.stop as string).getTime()),
+        ...day.pending.map((p) => p.stop.getTime()),
+        ...ofDay.filter((i) => lines[i]?.span.kind === 'range').map((i) => (spans[i] as { stop: Date }).stop.getTime()),
+      ];
+      const total = durations.reduce((sum, i) => sum + minutesOfSpan(lines[i] as ParsedLog), 0) * 60_000;
+      let start = ends.length > 0 ? Math.max(...ends) : day.dayStart.getTime();
+      if (date === localParts(now, tz).date && start + total > now.getTime()) start = now.getTime() - total;
+      for (const i of durations) {
+        const stop = start + minutesOfSpan(lines[i] as ParsedLog) * 60_000;
+        spans[i] = { start: new Date(start), stop: new Date(stop) };
+        start = stop;
+      }
     }
-    return {
-      rows,
-      days: dates.map((date, i) => ({ date, logged: days[i]?.entries === undefined ? undefined : hoursOf(days[i].entries), target: dailyTarget(date, tz, facts).hours })),
-    };
+    return spans;
   }
 
   /** A range is exact; a duration starts where the day left off (or at the workday start) and never ends in the future. */
@@ -280,12 +345,12 @@ export class TimeEntryService {
    * Records the request under its idempotency key. With an undo window it waits there (the outbox worker writes
    * it when the window ends, on whichever instance, after a restart too); without one it is written at once.
    */
-  async submit(link: UserLinkRecord, proposal: Proposal, idempotencyKey: string, responseUrl: string | undefined): Promise<WriteOutcome> {
+  async submit(link: UserLinkRecord, proposal: Proposal, idempotencyKey: string, responseUrl: string | undefined, answerTo?: string): Promise<WriteOutcome> {
     const now = this.#d.clock.now();
     const undoMs = this.#d.undoMs ?? 0;
     const writeAt = new Date(now.getTime() + undoMs);
     const { request, created, claim } = await this.#d.outbox.enqueue(
-      { idempotencyKey, linkId: link.id, tenantKey: link.tenantKey, slackUserId: link.slackUserId, taskId: proposal.task.id, start: proposal.start, stop: proposal.stop, note: proposal.note ?? null, responseUrl: responseUrl ?? null },
+      { idempotencyKey, linkId: link.id, tenantKey: link.tenantKey, slackUserId: link.slackUserId, taskId: proposal.task.id, start: proposal.start, stop: proposal.stop, note: proposal.note ?? null, responseUrl: responseUrl ?? null, answerTo: answerTo ?? null },
       now,
       undoMs > 0 ? undefined : this.#leaseMs,
       writeAt,
@@ -294,6 +359,16 @@ export class TimeEntryService {
     if (undoMs > 0) return { kind: 'scheduled', request, writeAt };
     if (!claim) return { kind: 'duplicate', request };
     return this.#post(link, request, claim, proposal.task, false);
+  }
+
+  /** How long entries wait before they are written (0: the undo window is off). */
+  get undoWindowMs(): number {
+    return this.#d.undoMs ?? 0;
+  }
+
+  /** Where the answer about these requests was posted (see TimeEntryRequestRecord.answerTo). */
+  async answerIn(requestIds: string[], answerTo: string): Promise<void> {
+    await this.#d.outbox.setAnswerTo(requestIds, answerTo);
   }
 
   /**
@@ -465,14 +540,27 @@ export class TimeEntryService {
         const outcome = await this.attempt(link, request);
         if (outcome.kind === 'duplicate') continue; // another worker holds it
         handled++;
-        if (outcome.kind === 'written') {
-          await this.#writtenLater(link, request, outcome.entry).catch((err: unknown) => this.#d.logger.warn({ err }, 'could not tell about a written entry'));
-        }
-        if (outcome.kind === 'failed') await this.#d.notifier.failedForGood(link, request, outcome.reason).catch((err: unknown) => this.#d.logger.warn({ err }, 'could not tell about a failed entry'));
+        await this.#tellLater(link, request, outcome).catch((err: unknown) => this.#d.logger.warn({ err }, 'could not tell about an entry written later'));
       }
     };
     await Promise.all(Array.from({ length: Math.min(concurrency, due.length) }, lane));
     return handled;
+  }
+
+  /**
+   * What the person hears of an attempt the outbox made: written, refused for good, or (its first try, after the
+   * undo window) queued because COR is not answering. The entries of one line are told together, once none of
+   * them waits out its window any more.
+   */
+  async #tellLater(link: UserLinkRecord, request: TimeEntryRequestRecord, outcome: WriteOutcome): Promise<void> {
+    const firstTry = request.attempts === 0;
+    const told = outcome.kind === 'written' || outcome.kind === 'failed' || (outcome.kind === 'queued' && firstTry);
+    if (!told) return;
+    const line = lineKeyOf(request.idempotencyKey);
+    if (line) return this.#d.notifier.lineProgress(link, line);
+    if (outcome.kind === 'written') return this.#writtenLater(link, request, outcome.entry);
+    if (outcome.kind === 'failed') return this.#d.notifier.failedForGood(link, request, outcome.reason);
+    if (outcome.kind === 'queued') return this.#d.notifier.queuedLater(link, request);
   }
 
   /** Tells the person: with the task's name and the day's total, as when an entry is written at once. */

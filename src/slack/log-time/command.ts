@@ -1,10 +1,11 @@
 import { z } from 'zod';
-import { parseLogLine } from '../../domain/parse/log-line.ts';
+import type { LogContext } from '../../domain/parse/log-command.ts';
+import { type LineParse, parseLogLine } from '../../domain/parse/log-line.ts';
 import { AppError } from '../../errors.ts';
 import type { UserLinkRecord } from '../../store/links.ts';
 import type { Message } from '../blocks.ts';
 import type { SubcommandHandler } from '../command.ts';
-import { outcomeMessage, taskNotFoundMessage } from '../entry-answers.ts';
+import { outcomeMessage, rememberAnswer, taskNotFoundMessage } from '../entry-answers.ts';
 import { acceptThenWork } from '../accepted.ts';
 import { ACCEPTED } from '../ids.ts';
 import { slashCommandSchema, tenantOfCommand } from '../payloads.ts';
@@ -59,10 +60,22 @@ export interface LogRequest {
 }
 
 /** Parse (as of when it was said), resolve and write (or ask) for one linked person. */
-export async function logWordsFor(services: SlackServices, link: UserLinkRecord, request: LogRequest, words: string, respond: (m: Message) => Promise<unknown>, saidAt: Date): Promise<void> {
+export async function logWordsFor(
+  services: SlackServices,
+  link: UserLinkRecord,
+  request: LogRequest,
+  words: string,
+  respond: (m: Message) => Promise<unknown>,
+  saidAt: Date,
+  /** said instead of a parse error when the words hold no time at all (a message to the bot that is not a log) */
+  nothingToLog?: Message,
+): Promise<void> {
   const { tz, locale } = await zoneOf(services, link);
-  const read = parseLogLine(words, { now: saidAt, tz, locale, ...(request.aboutDate ? { defaultDate: request.aboutDate } : {}) });
-  if (!read.ok) return void (await respond(parseErrorMessage(read.error, read.part)));
+  const read = readWords(words, { now: saidAt, tz, locale }, request.aboutDate);
+  if (!read.ok) {
+    const nothing = nothingToLog && (read.error.code === 'empty' || read.error.code === 'no_duration');
+    return void (await respond(nothing ? nothingToLog : parseErrorMessage(read.error, read.part)));
+  }
   const project = request.channelId ? await services.projects.ofChannel(link.tenantKey, request.channelId) : undefined;
   const preferred = project && { projectId: project.corProjectId, name: project.name };
   const [parsed, ...more] = read.entries;
@@ -73,7 +86,7 @@ export async function logWordsFor(services: SlackServices, link: UserLinkRecord,
   switch (resolution.kind) {
     case 'ready': {
       const outcome = await services.entries.submit(link, resolution.proposal, idempotencyKey(pending), request.responseUrl);
-      return void (await respond(await outcomeMessage(services, link, resolution.proposal, outcome, tz)));
+      return void (await rememberAnswer(services, [outcome], await respond(await outcomeMessage(services, link, resolution.proposal, outcome, tz))));
     }
     case 'confirm':
       return void (await respond(confirmMessage(resolution.proposal, tz, withSpan(pending, resolution.proposal))));
@@ -84,6 +97,17 @@ export async function logWordsFor(services: SlackServices, link: UserLinkRecord,
     case 'task_not_found':
       return void (await respond(taskNotFoundMessage(resolution.taskId)));
   }
+}
+
+/**
+ * The words read in the person's zone; `aboutDate` (a reply to a reminder) is the day of every entry only when
+ * the words name no day at all: "1h QA, 2h docs yesterday" in reply to Friday's reminder is all yesterday.
+ */
+function readWords(words: string, ctx: LogContext, aboutDate: string | undefined): LineParse {
+  const read = parseLogLine(words, ctx);
+  if (!aboutDate) return read;
+  if (read.ok && read.entries.some((e) => e.dateSource !== 'default')) return read;
+  return parseLogLine(words, { ...ctx, defaultDate: aboutDate });
 }
 
 function pendingOf(request: LogRequest, query: string | undefined): PendingLog {

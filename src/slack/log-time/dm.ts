@@ -16,7 +16,7 @@ const personalMessageSchema = z.object({
   channel_type: z.literal('im'),
   channel: z.string().min(1),
   user: z.string().min(1),
-  text: z.string().max(4_000),
+  text: z.string().max(40_000),
   ts: z.string().min(1),
   thread_ts: z.string().min(1).optional(),
   subtype: z.never().optional(),
@@ -29,11 +29,6 @@ function pointerMessage(): Message {
     'I log time from what you write here, like *2h30 on Homepage redesign yesterday*, *9-11 #48211* or *1,5h ayer en Diseño*. ' +
     'Reply to a reminder to log on its day. For everything else: `/cor help`.';
   return { text, blocks: [section(text)] };
-}
-
-/** Words that are surely not an attempt to log (no number at all): a friendly pointer instead of a parse error. */
-function logsNothing(words: string): boolean {
-  return !/\d/.test(words) && !/\b(?:an?|one|half|una?|media|meia|uma?)\s+(?:hours?|horas?|hora)\b/i.test(words);
 }
 
 /**
@@ -83,10 +78,10 @@ export async function logMessage(services: SlackServices, payload: unknown, _res
   // Always in the message's own conversation, whoever finishes it: that is where the person looks.
   const reply = replyIn(services, m);
   const words = m.text.trim();
-  if (!words || logsNothing(words)) return void (await reply(pointerMessage()));
+  if (!words) return void (await reply(pointerMessage()));
   await withLinkOrCard(services, reply, { tenantKey: m.tenantKey, userId: m.userId }, async (link) => {
     const aboutDate = m.threadTs ? await services.reminders.dayOfReminder(link, m.channel, m.threadTs) : undefined;
     const request: LogRequest = { tenantKey: m.tenantKey, userId: m.userId, key: `dm-${m.channel}-${m.ts}`, aboutDate };
-    await logWordsFor(services, link, request, words, reply, acceptedAt);
+    await logWordsFor(services, link, request, words, reply, acceptedAt, pointerMessage());
   });
 }

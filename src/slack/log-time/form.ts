@@ -4,7 +4,7 @@ import { findBareNumber, findDuration } from '../../domain/parse/duration.ts';
 import type { ParsedLog } from '../../domain/parse/log-command.ts';
 import { addDays, localParts, zonedTimeToInstant } from '../../lib/zoned.ts';
 import { formatMinutes } from '../blocks.ts';
-import { outcomeMessage, taskNotFoundMessage } from '../entry-answers.ts';
+import { outcomeMessage, rememberAnswer, taskNotFoundMessage } from '../entry-answers.ts';
 import { AppError } from '../../errors.ts';
 import { acceptThenWork } from '../accepted.ts';
 import { ACCEPTED, LOG_MODAL_BLOCKS as B } from '../ids.ts';
@@ -107,5 +107,5 @@ export async function logForm(services: SlackServices, payload: unknown, dm: Res
   if (resolution.kind === 'task_not_found') return void (await dm(taskNotFoundMessage(resolution.taskId)));
   if (resolution.kind !== 'ready' && resolution.kind !== 'confirm') return;
   const outcome = await services.entries.submit(link, resolution.proposal, `view:${viewId}`, undefined);
-  await dm(await outcomeMessage(services, link, resolution.proposal, outcome, tz));
+  await rememberAnswer(services, [outcome], await dm(await outcomeMessage(services, link, resolution.proposal, outcome, tz)));
 }

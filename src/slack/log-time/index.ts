@@ -20,7 +20,8 @@ export function registerLogTime(registry: ListenerRegistry, services: SlackServi
   registry.action(ACTIONS.openLogModal, logActions.openModal(services));
   registry.action(ACTIONS.undoEntries, undoEntries(services));
   registry.action(ACTIONS.lineTask, lineActions.pickTask(services));
-  registry.options(ACTIONS.lineTask, taskSelectOptions(services));
+  registry.action(ACTIONS.lineTaskSearch, lineActions.pickTask(services));
+  registry.options(ACTIONS.lineTaskSearch, taskSelectOptions(services));
   registry.action(ACTIONS.lineDuration, lineActions.pickDuration(services));
   registry.action(ACTIONS.lineLogAll, lineActions.logAll(services));
   registry.action(ACTIONS.lineCancel, lineActions.cancel(services));

@@ -1,26 +1,26 @@
 import type { KnownBlock, PlainTextOption } from '@slack/types';
-import { isComplete, type LineDay, type LineRow, type RowTask } from '../../domain/time-entries/lines.ts';
+import { isComplete, type LineDay, type LineRow } from '../../domain/time-entries/lines.ts';
 import type { WriteOutcome } from '../../domain/time-entries/model.ts';
 import type { UserLinkRecord } from '../../store/links.ts';
-import { formatClock, formatDate, formatHours, formatMinutes, type Message, plain, section } from '../blocks.ts';
-import { undoButton } from '../entry-answers.ts';
+import type { TimeEntryRequestRecord } from '../../store/outbox.ts';
+import { formatDate, formatHours, formatMinutes, type Message, plain, section } from '../blocks.ts';
+import { minutesOf, taskLine, undoButton, whenLine } from '../entry-answers.ts';
 import { ACTIONS } from '../ids.ts';
 import { taskOption } from './form-blocks.ts';
 
 /** Durations a row can be set to from the card: every quarter hour up to 10h. */
 const DURATION_CHOICES = Array.from({ length: 40 }, (_, i) => (i + 1) * 15);
 
-function minutesOfRow(row: LineRow): number {
-  return Math.round((Date.parse(row.stop) - Date.parse(row.start)) / 60_000);
+function spanOf(row: LineRow): { start: Date; stop: Date } {
+  return { start: new Date(row.start), stop: new Date(row.stop) };
 }
 
-function taskText(task: RowTask): string {
-  const where = [task.project, task.client].filter(Boolean).map((s) => plain(s as string)).join(' · ');
-  return `*${plain(task.title)}*${where ? ` (${where})` : ''}`;
+function minutesOfRow(row: LineRow): number {
+  return minutesOf(spanOf(row));
 }
 
 function spanText(row: LineRow, tz: string): string {
-  return `${formatDate(row.date)} · ${formatClock(new Date(row.start), tz)}–${formatClock(new Date(row.stop), tz)}`;
+  return whenLine(spanOf(row), tz);
 }
 
 /** What is unsure about a row, said beside it. */
@@ -43,7 +43,7 @@ function rowLine(row: LineRow, i: number, tz: string): string {
             : 'on which task? Pick one';
     return `${head} · ${spanText(row, tz)} · ❓ ${why}`;
   }
-  return `${head} on ${taskText(row.task)} · ${spanText(row, tz)}${doubts(row)}`;
+  return `${head} on ${taskLine(row.task)} · ${spanText(row, tz)}${doubts(row)}`;
 }
 
 /** Each day the line touches: what it comes to with these entries, against the day's target. */
@@ -65,16 +65,23 @@ function durationOption(minutes: number): PlainTextOption {
 function rowControls(draftId: string, row: LineRow, i: number): KnownBlock {
   const blockId = `${draftId}:${i}`;
   const current = row.task ? taskOption({ id: row.task.id, title: row.task.title, project: row.task.project }) : undefined;
-  const taskPicker =
-    row.options.length > 0
-      ? { type: 'static_select' as const, action_id: ACTIONS.lineTask, placeholder: { type: 'plain_text' as const, text: row.task ? 'Change task' : 'Pick a task' }, options: row.options.map((t) => taskOption({ id: t.id, title: t.title, project: t.project })) }
-      : { type: 'external_select' as const, action_id: ACTIONS.lineTask, min_query_length: 0, placeholder: { type: 'plain_text' as const, text: row.task ? 'Change task' : 'Pick a task' }, ...(current ? { initial_option: current } : {}) };
+  const label = row.task ? 'Change task' : 'Pick a task';
+  // The tasks that fit, when several did; and always a search over all their open tasks.
+  const matches = row.options.length > 0 ? [{ type: 'static_select' as const, action_id: ACTIONS.lineTask, placeholder: { type: 'plain_text' as const, text: label }, options: row.options.map((t) => taskOption({ id: t.id, title: t.title, project: t.project })) }] : [];
+  const search = {
+    type: 'external_select' as const,
+    action_id: ACTIONS.lineTaskSearch,
+    min_query_length: 0,
+    placeholder: { type: 'plain_text' as const, text: matches.length > 0 ? 'Search all tasks' : label },
+    ...(current ? { initial_option: current } : {}),
+  };
   const minutes = minutesOfRow(row);
   return {
     type: 'actions',
     block_id: blockId,
     elements: [
-      taskPicker,
+      ...matches,
+      search,
       {
         type: 'static_select',
         action_id: ACTIONS.lineDuration,
@@ -115,40 +122,75 @@ export function lineCard(draftId: string, rows: LineRow[], days: LineDay[], tz: 
   return { text, blocks };
 }
 
-function outcomeLine(row: LineRow, i: number, outcome: WriteOutcome, tz: string): string {
-  const what = `${formatMinutes(minutesOfRow(row))} on ${row.task ? taskText(row.task) : 'its task'} · ${spanText(row, tz)}`;
+/** Where one row of a line stands: from the answer of its write, or from its request in the outbox. */
+export type RowState =
+  | { kind: 'logged' }
+  /** waiting out its undo window */
+  | { kind: 'logging'; requestId: string }
+  | { kind: 'queued' }
+  | { kind: 'failed'; reason: string }
+  | { kind: 'undone' }
+  | { kind: 'unknown' };
+
+export function rowStateOfRequest(r: TimeEntryRequestRecord): RowState {
+  switch (r.state) {
+    case 'written':
+      return { kind: 'logged' };
+    case 'pending':
+      // No attempt yet (a claim counts one): still in its undo window.
+      return r.attempts === 0 ? { kind: 'logging', requestId: r.id } : { kind: 'queued' };
+    case 'failed':
+      return { kind: 'failed', reason: r.lastError ?? 'refused' };
+    case 'cancelled':
+      return { kind: 'undone' };
+    case 'unknown':
+      return { kind: 'unknown' };
+  }
+}
+
+export function rowStateOf(outcome: WriteOutcome): RowState {
   switch (outcome.kind) {
     case 'written':
-      return `✓ ${i + 1}. Logged ${what}`;
+      return { kind: 'logged' };
     case 'scheduled':
+      return { kind: 'logging', requestId: outcome.request.id };
+    case 'queued':
+      return { kind: 'queued' };
+    case 'failed':
+      return { kind: 'failed', reason: outcome.reason };
+    case 'duplicate':
+    case 'abandoned':
+      return rowStateOfRequest(outcome.request);
+  }
+}
+
+function outcomeLine(row: LineRow, i: number, state: RowState, tz: string): string {
+  const what = `${formatMinutes(minutesOfRow(row))} on ${row.task ? taskLine(row.task) : 'its task'} · ${spanText(row, tz)}`;
+  switch (state.kind) {
+    case 'logged':
+      return `✓ ${i + 1}. Logged ${what}`;
+    case 'logging':
       return `⏳ ${i + 1}. Logging ${what}`;
     case 'queued':
       return `⏳ ${i + 1}. Queued ${what}: COR is not answering, I will log it as soon as it does`;
-    case 'duplicate':
-      return outcome.request.state === 'written'
-        ? `✓ ${i + 1}. Already logged: ${what}`
-        : outcome.request.state === 'pending'
-          ? `⏳ ${i + 1}. On its way to COR: ${what}`
-          : `⚠️ ${i + 1}. Not logged (${outcome.request.state}): ${what}`;
     case 'failed':
-      return `⚠️ ${i + 1}. Not logged: ${what} — ${plain(outcome.reason)}`;
-    case 'abandoned':
-      return `⚠️ ${i + 1}. Not logged: ${what} — you unlinked from COR meanwhile`;
+      return `⚠️ ${i + 1}. Not logged: ${what} — ${plain(state.reason)}`;
+    case 'undone':
+      return `↩︎ ${i + 1}. Undone: ${what}`;
+    case 'unknown':
+      return `⚠️ ${i + 1}. Maybe in COR (its answer was lost): ${what} — look in COR`;
   }
 }
 
 /**
- * After Log all (or a line logged at once): each row's fate, each day's total with what was (or is being)
- * written, and one Undo for the rows still in their undo window.
+ * A line being logged, or logged: each row's state (one section each: ten long rows stay under Slack's limits),
+ * each day's total with what was (or is being) written, and one Undo for the rows still in their undo window.
  */
-export function lineOutcomeMessage(rows: LineRow[], outcomes: WriteOutcome[], days: LineDay[], tz: string, owner: Pick<UserLinkRecord, 'tenantKey' | 'slackUserId'>): Message {
-  const lines = rows.map((r, i) => outcomeLine(r, i, outcomes[i] as WriteOutcome, tz));
-  const counted = (_r: LineRow, i: number) => {
-    const o = outcomes[i];
-    return o?.kind === 'written' || o?.kind === 'scheduled' || (o?.kind === 'duplicate' && (o.request.state === 'written' || o.request.state === 'pending'));
-  };
-  const waiting = outcomes.flatMap((o) => (o.kind === 'scheduled' ? [o.request.id] : []));
-  const blocks: KnownBlock[] = [section(lines.join('\n')), { type: 'context', elements: [{ type: 'mrkdwn', text: dayLines(rows, days, counted) }] }];
+export function lineOutcomeMessage(rows: LineRow[], states: RowState[], days: LineDay[], tz: string, owner: Pick<UserLinkRecord, 'tenantKey' | 'slackUserId'>): Message {
+  const lines = rows.map((r, i) => outcomeLine(r, i, states[i] ?? { kind: 'queued' }, tz));
+  const counted = (_r: LineRow, i: number) => ['logged', 'logging', 'queued'].includes(states[i]?.kind ?? '');
+  const waiting = states.flatMap((s) => (s.kind === 'logging' ? [s.requestId] : []));
+  const blocks: KnownBlock[] = [...lines.map((l) => section(l)), { type: 'context', elements: [{ type: 'mrkdwn', text: dayLines(rows, days, counted) }] }];
   if (waiting.length > 0) blocks.push(undoButton(owner, waiting));
   return { text: lines.join('\n'), blocks };
 }

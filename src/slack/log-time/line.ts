@@ -5,13 +5,14 @@ import { isComplete, type LineDraft, needsAsking, rowTask, withDuration, withTas
 import { AppError } from '../../errors.ts';
 import type { UserLinkRecord } from '../../store/links.ts';
 import { acceptThenWork } from '../accepted.ts';
-import type { Message } from '../blocks.ts';
+import { type Message, section } from '../blocks.ts';
+import { rememberAnswer } from '../entry-answers.ts';
 import { ACCEPTED } from '../ids.ts';
 import { tenantOfInteraction } from '../payloads.ts';
 import { zoneOf } from '../person.ts';
 import { postToResponseUrl, type Respond } from '../respond.ts';
 import type { SlackServices } from '../services.ts';
-import { lineCancelledMessage, lineCard, lineOutcomeMessage } from './line-blocks.ts';
+import { lineCancelledMessage, lineCard, lineOutcomeMessage, rowStateOf } from './line-blocks.ts';
 
 /** Where a line was asked, for its draft's key and for telling later outcomes. */
 export interface LineRequest {
@@ -34,10 +35,19 @@ export async function logLineFor(
   preferred: { projectId: number; name: string } | undefined,
 ): Promise<void> {
   const line = await services.entries.resolveLine(link, entries, tz, preferred);
-  const draft = await services.lines.keep(link, `line:${request.tenantKey}:${request.key}`, line);
-  if (needsAsking(draft.rows) || draft.state !== 'open') return void (await respond(lineCard(draft.id, draft.rows, draft.days, tz)));
-  const outcomes = await services.lines.logAll(link, draft, request.responseUrl);
-  await respond(lineOutcomeMessage(draft.rows, outcomes, draft.days, tz, link));
+  const draft = await services.lines.keep(link, request.key, line);
+  // A repeat of the request finds its draft as the person left it.
+  if (draft.state === 'cancelled') return void (await respond(closedMessage('cancelled')));
+  if (draft.state === 'open' && needsAsking(draft.rows)) return void (await respond(lineCard(draft.id, draft.rows, draft.days, tz)));
+  await logAllAndAnswer(services, link, draft, request.responseUrl, respond, tz);
+}
+
+/** Writes the line (each row once) and answers with each row's state; a posted answer is remembered for later. */
+async function logAllAndAnswer(services: SlackServices, link: UserLinkRecord, draft: LineDraft, responseUrl: string | undefined, respond: (m: Message) => Promise<unknown>, tz: string): Promise<void> {
+  const result = await services.lines.logAll(link, draft, responseUrl);
+  if (result.kind === 'cancelled') return void (await respond(closedMessage('cancelled')));
+  const posted = await respond(lineOutcomeMessage(result.draft.rows, result.outcomes.map(rowStateOf), result.draft.days, tz, link));
+  await rememberAnswer(services, result.outcomes, posted);
 }
 
 type ActionArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
@@ -55,6 +65,7 @@ async function pickOf(services: SlackServices, args: ActionArgs): Promise<{ link
   const draft = link ? await services.lines.get(link, draftId) : undefined;
   if (!pick.success || !link || !draft || !draft.rows[Number(index)]) {
     services.logger.warn({ user: args.body.user.id, action: (args.action as { action_id?: string }).action_id }, 'refused a line card pick');
+    if (link) await redraw(args, outOfDate());
     return undefined;
   }
   return { link, draft, index: Number(index), value: Number(pick.data.selected_option.value) };
@@ -74,7 +85,7 @@ function pickTask(services: SlackServices) {
     const { tz } = await zoneOf(services, pick.link);
     const task = await services.tasks.task(pick.link, services.linking.apiFor(pick.link), pick.value).catch(() => undefined);
     if (!task) return void (await redraw(args, lineCard(pick.draft.id, pick.draft.rows, pick.draft.days, tz, `⚠️ Task #${pick.value} is not one I can log on for you.`)));
-    await redrawChanged(services, args, pick.link, pick.draft, (rows) => withTask(rows, pick.index, rowTask(task)), tz);
+    await redrawChanged(services, args, pick.link, pick.draft, (line) => withTask(line.rows, pick.index, rowTask(task)), tz);
   };
 }
 
@@ -85,7 +96,7 @@ function pickDuration(services: SlackServices) {
     const pick = await pickOf(services, args);
     if (!pick || pick.value <= 0 || pick.value > 24 * 60) return;
     const { tz } = await zoneOf(services, pick.link);
-    await redrawChanged(services, args, pick.link, pick.draft, (rows) => withDuration(rows, pick.index, pick.value), tz);
+    await redrawChanged(services, args, pick.link, pick.draft, (line) => withDuration(line, pick.index, pick.value, services.clock.now()), tz);
   };
 }
 
@@ -98,7 +109,13 @@ async function redrawChanged(services: SlackServices, args: ActionArgs, link: Us
 
 function closedMessage(state: 'logged' | 'cancelled'): Message {
   const text = state === 'cancelled' ? 'These entries were cancelled; nothing was logged.' : 'These entries are logged already; COR keeps them (change them in COR).';
-  return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] };
+  return { text, blocks: [section(text)] };
+}
+
+/** A card whose draft is gone (kept a week) or not the clicker's. */
+function outOfDate(): Message {
+  const text = 'This card is out of date: send the entries again.';
+  return { text, blocks: [section(text)] };
 }
 
 const draftIdSchema = z.string().regex(/^[\w-]{1,64}$/);
@@ -126,13 +143,15 @@ export async function logLine(services: SlackServices, payload: unknown, respond
   const { tenantKey, userId, draftId, responseUrl } = job.data;
   const link = await services.linking.requireLink(tenantKey, userId);
   const draft = await services.lines.get(link, draftId);
-  if (!draft) return void services.logger.warn({ user: userId }, 'refused a Log all');
+  if (!draft) {
+    services.logger.warn({ user: userId }, 'refused a Log all');
+    return void (await respond(outOfDate()));
+  }
   const { tz } = await zoneOf(services, link);
   if (draft.state === 'cancelled') return void (await respond(closedMessage('cancelled')));
   if (!isComplete(draft.rows)) return void (await respond(lineCard(draft.id, draft.rows, draft.days, tz, 'Pick the task of every row marked ❓ first.')));
-  // Logged already (a second click): written again under the same keys, which writes nothing and says so.
-  const outcomes = await services.lines.logAll(link, draft, responseUrl);
-  await respond(lineOutcomeMessage(draft.rows, outcomes, draft.days, tz, link));
+  // Logged already (a second click): written again under the same keys, which writes nothing and shows where each stands.
+  await logAllAndAnswer(services, link, draft, responseUrl, respond, tz);
 }
 
 function cancel(services: SlackServices) {
@@ -141,7 +160,11 @@ function cancel(services: SlackServices) {
     const draftId = draftIdSchema.safeParse((args.action as { value?: string }).value);
     const link = draftId.success ? await services.linking.requireLink(tenantOfInteraction(args.body), args.body.user.id).catch(() => undefined) : undefined;
     const draft = link && draftId.success ? await services.lines.get(link, draftId.data) : undefined;
-    if (!draft) return void services.logger.warn({ user: args.body.user.id }, 'refused a line Cancel');
+    if (!draft) {
+      services.logger.warn({ user: args.body.user.id }, 'refused a line Cancel');
+      if (link) await redraw(args, outOfDate());
+      return;
+    }
     if (await services.lines.cancel(draft.id)) return void (await redraw(args, lineCancelledMessage()));
     const now = await services.lines.get(link as UserLinkRecord, draft.id);
     if (now && now.state !== 'open') await redraw(args, closedMessage(now.state));

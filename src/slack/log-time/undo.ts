@@ -9,19 +9,35 @@ import type { SlackServices } from '../services.ts';
 
 type ActionArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
 
-const undoSchema = z.object({ t: z.string().min(1), u: z.string().min(1), r: z.array(z.string().min(1).max(64)).min(1).max(10) });
+const undoSchema = z.object({ t: z.string().min(1), u: z.string().min(1), r: z.array(z.string().min(1).max(64)).min(1).max(50) });
 
-/** What Undo did: nothing logged, or (too late) what COR keeps and where to change it. */
+/** What Undo did: nothing logged, or (too late) where each entry stands, with COR's page to change a written one. */
 function undoMessage(undone: TimeEntryRequestRecord[], kept: TimeEntryRequestRecord[], tz: string, taskUrl: (id: number) => string | undefined): Message {
+  if (kept.length === 0) {
+    const text = `↩︎ Undone: ${undone.length > 1 ? `none of these ${undone.length} entries was` : 'nothing was'} logged.`;
+    return { text, blocks: [section(text)] };
+  }
   const taskRef = (id: number) => {
     const url = taskUrl(id);
     return url ? `<${url}|task #${id}>` : `task #${id}`;
   };
-  const keptLines = kept.map((r) => `• ${formatMinutes(minutesOf(r))} on ${taskRef(r.taskId)}, ${whenLine(r, tz)}`);
-  const text =
-    kept.length === 0
-      ? `↩︎ Undone: ${undone.length > 1 ? `none of these ${undone.length} entries was` : 'nothing was'} logged.`
-      : `Too late to undo${undone.length > 0 ? ` ${kept.length} of them (the other ${undone.length} were undone)` : ''}: COR already has ${kept.length > 1 ? 'these entries' : 'this entry'} and keeps ${kept.length > 1 ? 'them' : 'it'}. Change ${kept.length > 1 ? 'them' : 'it'} in COR:\n${keptLines.join('\n')}`;
+  const fate = (r: TimeEntryRequestRecord) => {
+    switch (r.state) {
+      case 'written':
+        return 'COR has it and keeps it: change it in COR';
+      case 'pending':
+        return 'it is already on its way to COR and cannot be undone here: once it is in, change it in COR';
+      case 'failed':
+        return 'it was not written (COR refused it)';
+      case 'unknown':
+        return 'it may be in COR (its answer was lost): look there';
+      case 'cancelled':
+        return 'it was not written';
+    }
+  };
+  const lines = kept.map((r) => `• ${formatMinutes(minutesOf(r))} on ${taskRef(r.taskId)}, ${whenLine(r, tz)}: ${fate(r)}.`);
+  const lead = undone.length > 0 ? `↩︎ Undone ${undone.length}; too late for the others:` : 'Too late to undo:';
+  const text = `${lead}\n${lines.join('\n')}`;
   return { text, blocks: [section(text)] };
 }
 

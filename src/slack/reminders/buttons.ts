@@ -10,7 +10,7 @@ import { tenantOfInteraction, parseJsonText } from '../payloads.ts';
 import { zoneOf } from '../person.ts';
 import { acceptThenWork } from '../accepted.ts';
 import { ACCEPTED } from '../ids.ts';
-import { postToResponseUrl, type Respond, type ResponseMessage } from '../respond.ts';
+import { answerToUrl, postToResponseUrl, type Respond, type ResponseMessage } from '../respond.ts';
 import type { SlackServices } from '../services.ts';
 import { reminderSettingsModal, reminderSkippedMessage, reminderSnoozedMessage } from './blocks.ts';
 
@@ -59,12 +59,12 @@ function logTask(services: SlackServices) {
     const click = clickOf(args);
     // The answer goes beside the DM, never in place of it (also when another instance answers after a crash).
     const reply: Respond = (m) => postToResponseUrl(responseUrl, { response_type: 'ephemeral', ...m, replace_original: false });
-    const job = { key: `${ACCEPTED.reminderLog}:${click.tenantKey}:${click.userId}:${click.value ?? ''}`, kind: ACCEPTED.reminderLog, tenantKey: click.tenantKey, slackUserId: click.userId, payload: click, responseUrl };
+    const job = { key: `${ACCEPTED.reminderLog}:${click.tenantKey}:${click.userId}:${click.value ?? ''}`, kind: ACCEPTED.reminderLog, tenantKey: click.tenantKey, slackUserId: click.userId, payload: { ...click, responseUrl }, responseUrl };
     await acceptThenWork(services, job, () => args.ack(), logOneHour, reply);
   };
 }
 
-const clickSchema = z.object({ tenantKey: z.string().min(1), userId: z.string().min(1), actionId: z.string().min(1), value: z.string().optional() });
+const clickSchema = z.object({ tenantKey: z.string().min(1), userId: z.string().min(1), actionId: z.string().min(1), value: z.string().optional(), responseUrl: z.string().url().optional() });
 
 /** After "Log 1h" was acknowledged (right after, or on another instance after a crash): checks the button, writes, answers beside the DM. */
 export async function logOneHour(services: SlackServices, payload: unknown, respond: Respond): Promise<void> {
@@ -86,7 +86,9 @@ export async function logOneHour(services: SlackServices, payload: unknown, resp
   const resolution = await services.entries.resolve(link, parsed, tz);
   if (resolution.kind === 'task_not_found') return void (await reply(taskNotFoundMessage(resolution.taskId)));
   if (resolution.kind !== 'ready' && resolution.kind !== 'confirm') return;
-  const outcome = await services.entries.submit(link, resolution.proposal, `remind:${delivery.id}:${taskId}`, undefined);
+  // The answer is beside the reminder DM: "✓ Logged" comes beside it too, never in its place.
+  const answerTo = stored.data.responseUrl ? answerToUrl(stored.data.responseUrl, false) : undefined;
+  const outcome = await services.entries.submit(link, resolution.proposal, `remind:${delivery.id}:${taskId}`, undefined, answerTo);
   await reply(await outcomeMessage(services, link, resolution.proposal, outcome, tz));
 }
 

@@ -8,7 +8,7 @@ import { AppError, corRefusal, toUserMessage } from '../../errors.ts';
 import { localParts } from '../../lib/zoned.ts';
 import { formatMinutes } from '../blocks.ts';
 import { acceptThenWork } from '../accepted.ts';
-import { scheduledMessage } from '../entry-answers.ts';
+import { rememberAnswer, scheduledMessage } from '../entry-answers.ts';
 import { ACCEPTED, TASK_MODAL_BLOCKS as B } from '../ids.ts';
 import { parseJsonText } from '../payloads.ts';
 import { zoneOf } from '../person.ts';
@@ -126,12 +126,12 @@ export async function changeTaskStatus(services: SlackServices, payload: unknown
     if (resolution.kind === 'ready' || resolution.kind === 'confirm') {
       const outcome = await services.entries.submit(link, resolution.proposal, `status:${viewId}`, undefined);
       // A form cannot carry the Undo: it comes by DM while the entry waits out its window.
-      if (outcome.kind === 'scheduled') await dm(scheduledMessage(resolution.proposal, tz, link, [outcome.request.id]));
+      if (outcome.kind === 'scheduled') await rememberAnswer(services, [outcome], await dm(scheduledMessage(resolution.proposal, tz, link, [outcome.request.id])));
       logged =
         outcome.kind === 'written' || outcome.kind === 'duplicate'
           ? `✓ ${formatMinutes(minutes)} logged on it today.`
           : outcome.kind === 'scheduled'
-            ? `⏳ ${formatMinutes(minutes)} will be logged on it today in a few seconds (undo it from the message I sent you).`
+            ? `⏳ ${formatMinutes(minutes)} will be logged on it today in ${Math.round(services.entries.undoWindowMs / 1000)} s (undo it from the message I sent you).`
             : outcome.kind === 'queued'
             ? `⏳ ${formatMinutes(minutes)} queued: COR is not answering, I will log it as soon as it does.`
             : outcome.kind === 'failed'

@@ -56,12 +56,12 @@ export async function timerWork(services: SlackServices, payload: unknown, respo
     const { tz } = await zoneOf(services, link);
     const api = services.linking.apiFor(link);
     if (verb === 'stop') {
-      const stopped = await services.timers.stop(link, api, tz, acceptedAt);
+      const stopped = await services.timers.stop(link, api, tz, acceptedAt, command.response_url);
       services.home.refresh(services, link);
       return void (await respond(stopped ? stoppedMessage(stopped, tz, link) : noTimerMessage()));
     }
     try {
-      const started = await services.timers.start(link, api, rest, tz, acceptedAt);
+      const started = await services.timers.start(link, api, rest, tz, acceptedAt, command.response_url);
       if (started.kind === 'choose') return void (await respond(chooseTimerTaskMessage(started.options)));
       if (started.kind === 'no_task') return void (await respond(noTimerTaskMessage(started.query)));
       services.home.refresh(services, link);

@@ -2,6 +2,7 @@ import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '
 import { z } from 'zod';
 import { AppError } from '../../errors.ts';
 import { acceptThenWork } from '../accepted.ts';
+import { rememberAnswer } from '../entry-answers.ts';
 import { ACCEPTED } from '../ids.ts';
 import { tenantOfInteraction } from '../payloads.ts';
 import { zoneOf } from '../person.ts';
@@ -34,6 +35,6 @@ export async function stopFromHome(services: SlackServices, payload: unknown, dm
   if (!link) return;
   const { tz } = await zoneOf(services, link);
   const stopped = await services.timers.stop(link, services.linking.apiFor(link), tz, acceptedAt);
-  if (stopped) await dm(stoppedMessage(stopped, tz, link));
+  if (stopped) await rememberAnswer(services, stopped.outcomes.map((o) => o.outcome), await dm(stoppedMessage(stopped, tz, link)));
   await services.home.opened(services, await services.clients.forTenant(tenantKey), tenantKey, userId);
 }

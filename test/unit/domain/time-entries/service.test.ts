@@ -37,6 +37,8 @@ describe('TimeEntryService against the fake COR', () => {
     const notifier: EntryNotifier = {
       writtenLater: async (_l, r) => void told.written.push(r),
       failedForGood: async (_l, r, reason) => void told.failed.push([r, reason]),
+      queuedLater: async () => undefined,
+      lineProgress: async () => undefined,
       abandoned: async () => undefined,
     };
     service = new TimeEntryService({
@@ -211,7 +213,7 @@ describe('TimeEntryService against the fake COR', () => {
         tasks: new TaskDirectory(clock),
         apiFor: apiForStoredLinks(kit, db.store, clock),
         findLink: (id) => db.store.links.findById(id),
-        notifier: { writtenLater: async () => undefined, failedForGood: async () => undefined, abandoned: async () => undefined },
+        notifier: { writtenLater: async () => undefined, queuedLater: async () => undefined, lineProgress: async () => undefined, failedForGood: async () => undefined, abandoned: async () => undefined },
         clock,
         logger: memoryLogger().logger,
         leaseMs: attemptLeaseMs(10_000),
@@ -262,7 +264,7 @@ describe('TimeEntryService against the fake COR', () => {
       tasks: new TaskDirectory(clock),
       apiFor: () => kit.client.as({ accessToken: async () => (await db.store.links.tokens(link.id))?.accessToken ?? '', renewAfterRejection: async () => undefined }),
       findLink: (id) => db.store.links.findById(id),
-      notifier: { writtenLater: async () => undefined, failedForGood: async () => undefined, abandoned: async () => undefined },
+      notifier: { writtenLater: async () => undefined, queuedLater: async () => undefined, lineProgress: async () => undefined, failedForGood: async () => undefined, abandoned: async () => undefined },
       clock,
       logger: memoryLogger().logger,
     });

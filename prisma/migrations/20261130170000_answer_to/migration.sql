@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "TimeEntryRequest" ADD COLUMN "answerTo" TEXT;
+
