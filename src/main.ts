@@ -14,6 +14,8 @@ import { ProjectService } from './domain/projects.ts';
 import { TaskDirectory } from './domain/tasks.ts';
 import { AcceptedWork } from './domain/accepted-work.ts';
 import { LogLines } from './domain/time-entries/lines.ts';
+import { DigestService } from './domain/digests/service.ts';
+import { SlackDigestMessenger } from './slack/digests/messenger.ts';
 import { attemptLeaseMs, TimeEntryService } from './domain/time-entries/service.ts';
 import { TimerService } from './domain/timers.ts';
 import { startOutboxWorker } from './scheduler/outbox-worker.ts';
@@ -144,6 +146,16 @@ function composeServices(base: { config: Config; logger: Logger; clock: Clock; s
     directory,
     entries,
     lines,
+    digests: new DigestService({
+      digests: store.digests,
+      links: store.links,
+      settings: store.reminders,
+      appCor,
+      apiFor: (link) => linking.apiFor(link),
+      slack: new SlackDigestMessenger(clients, directory),
+      clock,
+      logger,
+    }),
     timers: new TimerService({ timers: store.timers, tasks, entries, clock }),
     reminders,
     projects,
@@ -156,7 +168,7 @@ function composeServices(base: { config: Config; logger: Logger; clock: Clock; s
 
 function startSchedulers(services: SlackServices, config: Config, runtime: SlackRuntime): { stop(): void } {
   const outbox = startOutboxWorker({ entries: services.entries, resumeAccepted: () => runtime.resumeAccepted(), forgetOld: () => services.lines.forgetOld(), intervalMs: OUTBOX_POLL_MS, logger: services.logger, work: services.work });
-  const reminders = startReminderScheduler({ reminders: services.reminders, clock: services.clock, tickMs: config.reminders.tickMs, logger: services.logger, work: services.work });
+  const reminders = startReminderScheduler({ reminders: services.reminders, digests: services.digests, clock: services.clock, tickMs: config.reminders.tickMs, logger: services.logger, work: services.work });
   return {
     stop() {
       outbox.stop();

@@ -5,9 +5,8 @@ import { cacheOptions, PER_PERSON_MAX } from '../lib/cache.ts';
 import type { Clock } from '../lib/clock.ts';
 import type { UserLinkRecord } from '../store/links.ts';
 import type { ChannelProjectRecord, ChannelProjectRepository } from '../store/channel-projects.ts';
+import { isLeadRole } from './roles.ts';
 
-/** COR roles that may create projects: C-Level, Director, Project Manager. */
-const PROJECT_ROLES = [1, 2, 3];
 export const INCOME_TYPES = ['fee', 'one_time', 'hourly_rate', 'contract'] as const;
 export type IncomeType = (typeof INCOME_TYPES)[number];
 
@@ -93,7 +92,7 @@ export class ProjectService {
   /** Only C-Level, Director and Project Manager may (their COR role, read as them). */
   async canManage(link: UserLinkRecord): Promise<boolean> {
     const me = await this.#d.apiFor(link).me();
-    return me.role_id !== undefined && me.role_id !== null && PROJECT_ROLES.includes(me.role_id);
+    return isLeadRole(me.role_id);
   }
 
   /**

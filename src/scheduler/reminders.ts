@@ -1,3 +1,4 @@
+import type { DigestService } from '../domain/digests/service.ts';
 import type { ReminderService } from '../domain/reminders/service.ts';
 import type { Clock } from '../lib/clock.ts';
 import type { WorkTracker } from '../lib/work-tracker.ts';
@@ -8,11 +9,19 @@ import { runEvery } from './periodic.ts';
 const CATCH_UP_EVERY_TICKS = 15;
 
 /**
- * The reminder clock: every `tickMs` a sweep sends the DMs that are due (claims in the store keep two
- * instances or a restart from sending twice); now and then open DMs are re-read to catch hours logged in
+ * The reminder clock: every `tickMs` a sweep sends the DMs that are due, then the leads' digests that are due
+ * (claims in the store keep two instances or a restart from sending either twice); now and then open DMs are re-read to catch hours logged in
  * COR itself.
  */
-export function startReminderScheduler(opts: { reminders: ReminderService; clock: Clock; tickMs: number; logger: Logger; work: WorkTracker }): { stop(): void } {
+export function startReminderScheduler(opts: {
+  reminders: ReminderService;
+  /** leads' digests sweep on the same clock, with their own claims */
+  digests: Pick<DigestService, 'sweep'>;
+  clock: Clock;
+  tickMs: number;
+  logger: Logger;
+  work: WorkTracker;
+}): { stop(): void } {
   let ticks = 0;
   return runEvery(
     opts.tickMs,
@@ -20,6 +29,7 @@ export function startReminderScheduler(opts: { reminders: ReminderService; clock
     async () => {
       const now = opts.clock.now();
       await opts.reminders.sweep(now);
+      await opts.digests.sweep(now);
       if (++ticks % CATCH_UP_EVERY_TICKS === 0) {
         const redrawn = await opts.reminders.catchUp(now);
         if (redrawn > 0) opts.logger.info({ redrawn }, 'reminder DMs caught up with COR');

@@ -1,4 +1,5 @@
 import { corCommand } from './command.ts';
+import { registerDigests } from './digests/index.ts';
 import { registerHome } from './home/index.ts';
 import { COMMAND } from './ids.ts';
 import { registerLinking } from './linking/index.ts';
@@ -25,6 +26,7 @@ export function registerFeatures(registry: ListenerRegistry, services: SlackServ
     registerReminders(registry, services),
     registerTasks(registry, services),
     registerProjects(registry, services),
+    registerDigests(registry, services),
   ];
   registerHome(registry, services);
   registerWorkspace(registry, services);

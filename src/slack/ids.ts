@@ -17,6 +17,7 @@ export const SUBCOMMANDS = {
   tasks: 'tasks',
   task: 'task',
   project: 'project',
+  digest: 'digest',
 } as const;
 
 /** Action ids of interactive elements. */
@@ -59,6 +60,15 @@ export const ACTIONS = {
   /** task cards: the status form; `/cor tasks`: the next page */
   taskChangeStatus: 'task_change_status',
   tasksMore: 'tasks_more',
+  /** `/cor digest` and digests: new, edit, pause, resume, delete; nudges and the link card for the unlinked */
+  digestNew: 'digest_new',
+  digestEdit: 'digest_edit',
+  digestPause: 'digest_pause',
+  digestResume: 'digest_resume',
+  digestDelete: 'digest_delete',
+  digestNudge: 'digest_nudge',
+  digestNudgeAll: 'digest_nudge_all',
+  digestSendLink: 'digest_send_link',
   /** App Home: stop the running timer */
   timerStop: 'timer_stop',
 } as const;
@@ -70,7 +80,23 @@ export const EVENTS = ['app_home_opened', 'app_uninstalled', 'tokens_revoked', '
 export const SHORTCUTS = { logTime: 'log_time', logTimeFromMessage: 'log_time_message', taskStatusFromMessage: 'task_status_message' } as const;
 
 /** Callback ids of views (modals). */
-export const CALLBACKS = { logModal: 'log_time_modal', reminderSettings: 'reminder_settings_modal', taskStatus: 'task_status_modal', project: 'project_modal' } as const;
+export const CALLBACKS = { logModal: 'log_time_modal', reminderSettings: 'reminder_settings_modal', taskStatus: 'task_status_modal', project: 'project_modal', digest: 'digest_modal' } as const;
+
+/** Block and action ids of the digest form. */
+export const DIGEST_MODAL_BLOCKS = {
+  people: 'people',
+  peopleAction: 'people_value',
+  usergroup: 'usergroup',
+  usergroupAction: 'usergroup_value',
+  channel: 'channel',
+  channelAction: 'channel_value',
+  schedule: 'schedule',
+  scheduleAction: 'schedule_value',
+  time: 'time',
+  timeAction: 'time_value',
+  short: 'short',
+  shortAction: 'short_value',
+} as const;
 
 /** Block and action ids of the project form (start and end dispatch on Enter, to show the date read). */
 export const PROJECT_MODAL_BLOCKS = {
@@ -138,7 +164,7 @@ export const REMINDER_MODAL_BLOCKS = {
 } as const;
 
 /** Bot scopes the app asks for (manifest.yml and the OAuth install use these). */
-export const BOT_SCOPES = ['commands', 'chat:write', 'im:write', 'im:history', 'users:read', 'users:read.email', 'links:read', 'links:write'] as const;
+export const BOT_SCOPES = ['commands', 'chat:write', 'im:write', 'im:history', 'users:read', 'users:read.email', 'links:read', 'links:write', 'usergroups:read'] as const;
 
 /** The one HTTP path Slack sends commands, interactions, options requests and events to. */
 export const SLACK_EVENTS_PATH = '/slack/events';

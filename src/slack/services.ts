@@ -5,6 +5,7 @@ import type { ReminderService } from '../domain/reminders/service.ts';
 import type { TaskDirectory } from '../domain/tasks.ts';
 import type { AcceptedWork } from '../domain/accepted-work.ts';
 import type { LogLines } from '../domain/time-entries/lines.ts';
+import type { DigestService } from '../domain/digests/service.ts';
 import type { TimeEntryService } from '../domain/time-entries/service.ts';
 import type { TimerService } from '../domain/timers.ts';
 import type { Clock } from '../lib/clock.ts';
@@ -39,6 +40,8 @@ export interface SlackServices {
   clients: SlackClients;
   directory: SlackDirectory;
   entries: TimeEntryService;
+  /** leads' digests of who is short of hours */
+  digests: DigestService;
   /** lines of several entries, kept as drafts while their card waits */
   lines: LogLines;
   timers: TimerService;

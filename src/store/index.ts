@@ -1,4 +1,5 @@
 import { AcceptedRequestRepository } from './accepted.ts';
+import { DigestRepository } from './digests.ts';
 import { LogDraftRepository } from './drafts.ts';
 import { fileURLToPath } from 'node:url';
 import type { TokenCipher } from '../lib/crypto.ts';
@@ -27,6 +28,7 @@ export interface Store {
   outbox: OutboxRepository;
   accepted: AcceptedRequestRepository;
   drafts: LogDraftRepository;
+  digests: DigestRepository;
   reminders: ReminderRepository;
   timers: TimerRepository;
   channelProjects: ChannelProjectRepository;
@@ -53,6 +55,7 @@ export function openStore(databaseUrl: string, cipher: TokenCipher): Store {
     outbox: new OutboxRepository(db),
     accepted: new AcceptedRequestRepository(db),
     drafts: new LogDraftRepository(db),
+    digests: new DigestRepository(db),
     reminders: new ReminderRepository(db),
     timers: new TimerRepository(db),
     channelProjects: new ChannelProjectRepository(db),

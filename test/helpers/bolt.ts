@@ -1,5 +1,7 @@
 import { AcceptedWork } from '../../src/domain/accepted-work.ts';
 import { LogLines } from '../../src/domain/time-entries/lines.ts';
+import { DigestService } from '../../src/domain/digests/service.ts';
+import { SlackDigestMessenger } from '../../src/slack/digests/messenger.ts';
 import type { AcceptedWorkRunner } from '../../src/slack/accepted.ts';
 import { inject } from 'vitest';
 import type { App, Receiver, ReceiverEvent } from '@slack/bolt';
@@ -147,6 +149,16 @@ export async function listenerHarness(
     directory,
     entries,
     lines,
+    digests: new DigestService({
+      digests: db.store.digests,
+      links: db.store.links,
+      settings: db.store.reminders,
+      appCor,
+      apiFor: (link) => linking.apiFor(link),
+      slack: new SlackDigestMessenger(clients, directory),
+      clock,
+      logger,
+    }),
     timers: new TimerService({ timers: db.store.timers, tasks, entries, clock: clock }),
     reminders,
     projects,

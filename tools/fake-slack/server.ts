@@ -111,11 +111,14 @@ export class FakeSlack {
   #views = new Map<string, Record<string, unknown>>();
   /** posted messages per channel, oldest first */
   readonly messages = new Map<string, FakeMessage[]>();
+  /** user groups by "team/id": what usergroups.list and usergroups.users.list answer */
+  readonly usergroups = new Map<string, { id: string; team_id: string; name: string; handle: string; users: string[] }>();
   readonly #latency = new Map<string, number>();
 
   constructor(opts: FakeSlackOptions = {}) {
     this.workspaces = opts.workspaces ?? [DEFAULT_WORKSPACE];
     for (const u of opts.users ?? DEMO_SLACK_USERS) this.addUser(u);
+    this.usergroups.set('T0DEMO/S0DESIGN', { id: 'S0DESIGN', team_id: 'T0DEMO', name: 'Design team', handle: 'design', users: ['U01JANE', 'U03ANA', 'U04MIKE'] });
     this.#rateLimits = opts.rateLimits ?? {};
     this.#server = createServer((req, res) => {
       this.#handle(req, res).catch((err: unknown) => sendJson(res, 500, { ok: false, error: String(err) }));
@@ -347,6 +350,12 @@ export class FakeSlack {
       }
       case 'conversations.open':
         return { ok: true, channel: { id: this.#dmChannel(String(args.users)) } };
+      case 'usergroups.list':
+        return { ok: true, usergroups: [...this.usergroups.values()].filter((g) => g.team_id === ws.teamId).map(({ users: _users, ...g }) => ({ ...g, user_count: _users.length })) };
+      case 'usergroups.users.list': {
+        const group = this.usergroups.get(`${ws.teamId}/${String(args.usergroup)}`);
+        return group ? { ok: true, users: group.users } : { ok: false, error: 'no_such_subteam' };
+      }
       default:
         return { ok: false, error: 'unknown_method' };
     }

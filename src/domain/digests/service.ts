@@ -1,0 +1,269 @@
+import { LRUCache } from 'lru-cache';
+import type { CorApi } from '../../cor/client.ts';
+import type { CorHour, CorUser, CorWorkingTime } from '../../cor/schemas.ts';
+import { cacheOptions } from '../../lib/cache.ts';
+import type { Clock } from '../../lib/clock.ts';
+import { addDays, localParts } from '../../lib/zoned.ts';
+import type { Logger } from '../../logger.ts';
+import type { DigestRecord, DigestRepository, NewDigest } from '../../store/digests.ts';
+import type { ReminderRecipient, UserLinkRecord } from '../../store/links.ts';
+import type { ReminderSettingRecord } from '../../store/reminders.ts';
+import { DEFAULT_TZ } from '../linking.ts';
+import { isLeadRole } from '../roles.ts';
+import { isTransient } from '../time-entries/model.ts';
+import { type DigestPeriod, type DigestRow, dueAt, type MemberFacts, memberRow, sortRows } from './selection.ts';
+
+/** What a digest message says. */
+export interface DigestContent {
+  digest: DigestRecord;
+  period: DigestPeriod;
+  rows: DigestRow[];
+  /** who was nudged today already (their Nudge button says so) */
+  nudged: Set<string>;
+}
+
+/** A lead's nudge: the person's hours against their target for the period, and who asked. */
+export interface NudgeContent {
+  days: string[];
+  logged: number;
+  target: number;
+  leadSlackUserId: string;
+}
+
+export type PostResult = { ok: true; channelId: string; messageTs: string } | { ok: false; permanent: boolean; error: string };
+
+/** Slack, as digests need it. */
+export interface DigestSlack {
+  /** the Slack user ids of a digest's people: a user group is read when the digest is sent (it changes) */
+  members(digest: DigestRecord): Promise<string[]>;
+  post(content: DigestContent): Promise<PostResult>;
+  nudge(person: ReminderRecipient, content: NudgeContent): Promise<void>;
+}
+
+export interface DigestDeps {
+  digests: DigestRepository;
+  links: { activeRecipients(): Promise<ReminderRecipient[]> };
+  settings: { allSettings(): Promise<Map<string, ReminderSettingRecord>> };
+  /** COR as the app: the company's users and working times, and hours of many people per request */
+  appCor: Pick<CorApi, 'usersAtOnce' | 'workingTimes' | 'hoursAtOnce'>;
+  apiFor: (link: UserLinkRecord) => Pick<CorApi, 'me'>;
+  slack: DigestSlack;
+  clock: Clock;
+  logger: Logger;
+  /** people per hours request (shared batching with the reminder sweep: 250) */
+  batchSize?: number;
+  leaseMs?: number;
+}
+
+export interface DigestSweepReport {
+  at: Date;
+  due: number;
+  sent: number;
+  delayed: number;
+  failed: number;
+  /** what each due digest says (a preview shows them) */
+  contents: DigestContent[];
+}
+
+export type NudgeResult = 'sent' | 'already' | 'unlinked' | 'not_found';
+
+const DEFAULT_BATCH = 250;
+const DEFAULT_LEASE_MS = 5 * 60_000;
+const RETRY_AFTER_MS = 5 * 60_000;
+const COMPANY_FACTS_TTL_MS = 15 * 60_000;
+
+/**
+ * Leads' digests of who is short of hours: set up by C-Level, Director and PM (their COR role, as them), swept
+ * every minute with claims (each sent once, whatever the instances), read from COR in batches of people.
+ */
+export class DigestService {
+  readonly #d: DigestDeps;
+  readonly #users: LRUCache<'all', Map<number, CorUser>>;
+  readonly #workingTimes: LRUCache<'all', Map<number, CorWorkingTime[]>>;
+
+  constructor(deps: DigestDeps) {
+    this.#d = deps;
+    this.#users = new LRUCache({ ...cacheOptions(deps.clock, 1, COMPANY_FACTS_TTL_MS), fetchMethod: async () => new Map((await deps.appCor.usersAtOnce()).map((u) => [u.id, u])) });
+    this.#workingTimes = new LRUCache({ ...cacheOptions(deps.clock, 1, COMPANY_FACTS_TTL_MS), fetchMethod: () => deps.appCor.workingTimes() });
+  }
+
+  /** Whether COR says this person leads others (asked as them). */
+  async canLead(link: UserLinkRecord): Promise<boolean> {
+    return isLeadRole((await this.#d.apiFor(link).me()).role_id);
+  }
+
+  ofOwner(owner: UserLinkRecord): Promise<DigestRecord[]> {
+    return this.#d.digests.ofOwner(owner.tenantKey, owner.slackUserId);
+  }
+
+  /** One of the owner's digests; undefined when it is someone else's or gone. */
+  async own(owner: UserLinkRecord, id: string): Promise<DigestRecord | undefined> {
+    const digest = await this.#d.digests.get(id);
+    return digest && digest.tenantKey === owner.tenantKey && digest.ownerSlackUserId === owner.slackUserId ? digest : undefined;
+  }
+
+  /** Creates one, or changes one of the owner's (`id`). */
+  async save(owner: UserLinkRecord, id: string | undefined, fields: Omit<NewDigest, 'tenantKey' | 'ownerSlackUserId'>): Promise<DigestRecord> {
+    const digest: NewDigest = { ...fields, tenantKey: owner.tenantKey, ownerSlackUserId: owner.slackUserId };
+    if (id && (await this.own(owner, id))) return this.#d.digests.update(id, digest);
+    return this.#d.digests.create(digest);
+  }
+
+  async setPaused(owner: UserLinkRecord, id: string, paused: boolean): Promise<boolean> {
+    if (!(await this.own(owner, id))) return false;
+    await this.#d.digests.setPaused(id, paused);
+    return true;
+  }
+
+  async delete(owner: UserLinkRecord, id: string): Promise<boolean> {
+    if (!(await this.own(owner, id))) return false;
+    await this.#d.digests.delete(id);
+    return true;
+  }
+
+  /** The digests a person is in, with who receives each: they can see who gets a summary that includes them. */
+  async including(tenantKey: string, slackUserId: string): Promise<DigestRecord[]> {
+    const all = await this.#d.digests.ofTenant(tenantKey);
+    const found = await Promise.all(all.map(async (d) => ((await this.#d.slack.members(d).catch((): string[] => [])).includes(slackUserId) ? d : undefined)));
+    return found.filter((d): d is DigestRecord => d !== undefined);
+  }
+
+  /**
+   * One pass at `now`: every digest whose time has come is claimed (exactly one instance goes on with it, and one
+   * left by a stopped instance is taken over after its lease), its people read together with every other due
+   * digest's, and posted. With `dryRun` nothing is claimed or sent: the report shows what each would say.
+   */
+  async sweep(now: Date, opts: { dryRun?: boolean } = {}): Promise<DigestSweepReport> {
+    const report: DigestSweepReport = { at: now, due: 0, sent: 0, delayed: 0, failed: 0, contents: [] };
+    const due = (await this.#d.digests.active()).flatMap((digest) => {
+      const period = dueAt(digest, now);
+      return period ? [{ digest, period }] : [];
+    });
+    if (due.length === 0) return report;
+    const done = await this.#d.digests.deliveriesOf(
+      due.map((d) => d.digest.id),
+      [...new Set(due.map((d) => d.period.period))],
+    );
+    const handled = new Set(done.filter((d) => d.state !== 'claimed' || (d.claimedUntil !== null && d.claimedUntil >= now)).map((d) => `${d.digestId}|${d.period}`));
+    const todo = due.filter((d) => !handled.has(`${d.digest.id}|${d.period.period}`));
+    const claimed: { digest: DigestRecord; period: DigestPeriod; deliveryId: string | undefined }[] = [];
+    for (const d of todo) {
+      if (opts.dryRun) claimed.push({ ...d, deliveryId: undefined });
+      else {
+        const delivery = await this.#d.digests.claim(d.digest.id, d.period.period, now, this.#d.leaseMs ?? DEFAULT_LEASE_MS);
+        if (delivery) claimed.push({ ...d, deliveryId: delivery.id });
+      }
+    }
+    report.due = claimed.length;
+    if (claimed.length === 0) return report;
+
+    const members = await Promise.all(claimed.map((c) => this.#d.slack.members(c.digest).catch(() => undefined)));
+    let contents: (DigestContent | undefined)[];
+    try {
+      contents = await this.#contents(claimed.map((c, i) => ({ ...c, members: members[i] })), now);
+    } catch (err) {
+      if (!isTransient(err)) throw err;
+      // COR trouble delays these digests (claims given back for a later sweep); nothing is dropped.
+      for (const c of claimed) if (c.deliveryId) await this.#d.digests.release(c.deliveryId, new Date(now.getTime() + RETRY_AFTER_MS), `cor: ${err.code}`);
+      report.delayed += claimed.length;
+      return report;
+    }
+    for (const [i, c] of claimed.entries()) {
+      const content = contents[i];
+      if (!content) {
+        // Slack did not say who is in it (a user group it could not read): tried again later.
+        if (c.deliveryId) await this.#d.digests.release(c.deliveryId, new Date(now.getTime() + RETRY_AFTER_MS), 'slack: members unknown');
+        report.delayed++;
+        continue;
+      }
+      report.contents.push(content);
+      if (!c.deliveryId) continue;
+      const result = await this.#d.slack.post(content);
+      if (result.ok) {
+        await this.#d.digests.markSent(c.deliveryId, result.channelId, result.messageTs);
+        report.sent++;
+      } else if (result.permanent) {
+        await this.#d.digests.markFailed(c.deliveryId, `slack: ${result.error}`);
+        report.failed++;
+      } else {
+        await this.#d.digests.release(c.deliveryId, new Date(now.getTime() + RETRY_AFTER_MS), `slack: ${result.error}`);
+        report.delayed++;
+      }
+    }
+    if (!opts.dryRun && report.due > 0) this.#d.logger.info({ due: report.due, sent: report.sent, delayed: report.delayed, failed: report.failed }, 'digest sweep');
+    return report;
+  }
+
+  /** Every due digest's rows: the people of all of them read from COR together, in batches. */
+  async #contents(items: { digest: DigestRecord; period: DigestPeriod; members: string[] | undefined }[], now: Date): Promise<(DigestContent | undefined)[]> {
+    const links = new Map((await this.#d.links.activeRecipients()).map((l) => [`${l.tenantKey}|${l.slackUserId}`, l]));
+    const people = new Map<string, ReminderRecipient>();
+    for (const item of items) for (const m of item.members ?? []) {
+      const link = links.get(`${item.digest.tenantKey}|${m}`);
+      if (link) people.set(link.id, link);
+    }
+    const days = items.flatMap((i) => i.period.days).sort();
+    const facts = await this.#facts([...people.values()], days[0] as string, days[days.length - 1] as string);
+    return Promise.all(
+      items.map(async (item) => {
+        if (!item.members) return undefined;
+        const rows = item.members.map((m): DigestRow => {
+          const link = links.get(`${item.digest.tenantKey}|${m}`);
+          if (!link) return { kind: 'unlinked', slackUserId: m };
+          return memberRow(m, link.corName, item.period.days, (facts.get(link.id) as MemberFacts), item.digest.shortUnderHours);
+        });
+        const nudged = await this.#d.digests.nudgedOn(item.digest.tenantKey, item.members, localParts(now, item.digest.tz).date);
+        return { digest: item.digest, period: item.period, rows: sortRows(rows), nudged };
+      }),
+    );
+  }
+
+  /** COR's facts for these people from `first` to `last` (local dates): hours in batches, users and working times once. */
+  async #facts(people: ReminderRecipient[], first: string, last: string): Promise<Map<string, MemberFacts>> {
+    const [users, workingTimes, settings] = await Promise.all([this.#users.forceFetch('all'), this.#workingTimes.forceFetch('all'), this.#d.settings.allSettings()]);
+    const byUser = new Map<number, CorHour[]>();
+    const corIds = [...new Set(people.map((p) => p.corUserId))];
+    const batch = this.#d.batchSize ?? DEFAULT_BATCH;
+    for (let i = 0; i < corIds.length; i += batch) {
+      // A day either side: COR files entries by its own date.
+      const hours = await this.#d.appCor.hoursAtOnce({ users: corIds.slice(i, i + batch), dateStart: addDays(first, -1), dateDeadline: addDays(last, 1) });
+      for (const h of hours) {
+        if (h.user_id === undefined || h.user_id === null) continue;
+        const list = byUser.get(h.user_id);
+        if (list) list.push(h);
+        else byUser.set(h.user_id, [h]);
+      }
+    }
+    return new Map(
+      people.map((p) => [p.id, { tz: p.tz ?? DEFAULT_TZ, setting: settings.get(p.id), user: users.get(p.corUserId), workingDays: workingTimes.get(p.corUserId) ?? [], hours: byUser.get(p.corUserId) ?? [] }]),
+    );
+  }
+
+  /**
+   * A lead's nudge: the person gets a DM about their hours for the digest's period, at most once a day whoever
+   * asks (the lead's click is answered either way).
+   */
+  async nudge(lead: Pick<UserLinkRecord, 'tenantKey' | 'slackUserId'>, digestId: string, period: string, personSlackUserId: string): Promise<NudgeResult> {
+    const digest = await this.#d.digests.get(digestId);
+    if (!digest || digest.tenantKey !== lead.tenantKey) return 'not_found';
+    const link = (await this.#d.links.activeRecipients()).find((l) => l.tenantKey === lead.tenantKey && l.slackUserId === personSlackUserId);
+    if (!link) return 'unlinked';
+    const today = localParts(this.#d.clock.now(), link.tz ?? DEFAULT_TZ).date;
+    if (!(await this.#d.digests.nudge(lead.tenantKey, personSlackUserId, today, lead.slackUserId))) return 'already';
+    const days = digest.schedule === 'weekly' ? Array.from({ length: 7 }, (_, i) => addDays(period, i)) : [period];
+    const facts = await this.#facts([link], days[0] as string, days[days.length - 1] as string);
+    const row = memberRow(personSlackUserId, link.corName, days, facts.get(link.id) as MemberFacts, digest.shortUnderHours);
+    if (row.kind !== 'linked') return 'unlinked';
+    await this.#d.slack.nudge(link, { days, logged: row.logged, target: row.target, leadSlackUserId: lead.slackUserId });
+    return 'sent';
+  }
+
+  /** The rows of a digest's period again (for "Nudge everyone short"). */
+  async rowsOf(digestId: string, period: string): Promise<DigestRow[]> {
+    const digest = await this.#d.digests.get(digestId);
+    if (!digest) return [];
+    const days = digest.schedule === 'weekly' ? Array.from({ length: 7 }, (_, i) => addDays(period, i)) : [period];
+    const [content] = await this.#contents([{ digest, period: { period, days }, members: await this.#d.slack.members(digest) }], this.#d.clock.now());
+    return content?.rows ?? [];
+  }
+}

@@ -1,0 +1,207 @@
+import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs, SlackOptionsMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import { z } from 'zod';
+import { findDuration } from '../../domain/parse/duration.ts';
+import type { DigestRecord } from '../../store/digests.ts';
+import type { UserLinkRecord } from '../../store/links.ts';
+import type { Message } from '../blocks.ts';
+import { section } from '../blocks.ts';
+import type { SubcommandHandler, Subcommands } from '../command.ts';
+import { ACTIONS, CALLBACKS, DIGEST_MODAL_BLOCKS as B, SUBCOMMANDS } from '../ids.ts';
+import { parseJsonText, tenantOfInteraction } from '../payloads.ts';
+import { linkCard, withLinkOrCard, zoneOf } from '../person.ts';
+import { afterAck, postToResponseUrl, type Respond } from '../respond.ts';
+import type { ListenerRegistry } from '../registry.ts';
+import type { SlackServices } from '../services.ts';
+import { type DigestFormMeta, digestListCard, digestModal } from './blocks.ts';
+
+type ActionArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
+
+const REFUSED = 'Digests are for leads: only people with the C-Level, Director or Project Manager role in COR can set them up.';
+
+/** The clicker's link, when they lead others in COR; else they are told why not (and undefined). */
+async function leadOf(services: SlackServices, tenantKey: string, userId: string, tell: (m: Message) => Promise<unknown>): Promise<UserLinkRecord | undefined> {
+  const link = await services.linking.requireLink(tenantKey, userId).catch(() => undefined);
+  if (!link) {
+    await tell(linkCard({ consentUrl: await services.linking.consentUrl(tenantKey, userId), reason: 'not_linked' }));
+    return undefined;
+  }
+  if (!(await services.digests.canLead(link))) {
+    await tell({ text: REFUSED, blocks: [section(REFUSED)] });
+    return undefined;
+  }
+  return link;
+}
+
+/** `/cor digest`: a lead's digests, to add, edit, pause and delete; anyone else is told digests are for leads. */
+function digestSubcommand(services: SlackServices): SubcommandHandler {
+  return async (args, command) => {
+    await args.ack({ response_type: 'ephemeral', text: '⏳ …' });
+    const respond: Respond = (m) => args.respond({ response_type: 'ephemeral', replace_original: true, ...m });
+    await withLinkOrCard(services, respond, command, async (link) => {
+      if (!(await services.digests.canLead(link))) return void (await respond({ text: REFUSED, blocks: [section(REFUSED)] }));
+      await respond(digestListCard(await services.digests.ofOwner(link)));
+    });
+  };
+}
+
+/** New digest / Edit: the form, opened before the trigger runs out, for leads only. */
+function openForm(services: SlackServices) {
+  return async (args: ActionArgs): Promise<void> => {
+    await args.ack();
+    const tenantKey = tenantOfInteraction(args.body);
+    const userId = args.body.user.id;
+    const tell = (m: Message) => args.respond({ response_type: 'ephemeral', replace_original: false, ...m });
+    const link = await leadOf(services, tenantKey, userId, tell);
+    if (!link) return;
+    const id = (args.action as ButtonAction).value;
+    const existing = id && id !== 'new' ? await services.digests.own(link, id) : undefined;
+    const meta: DigestFormMeta = { t: tenantKey, u: userId, ...(existing ? { id: existing.id } : {}), ...(args.body.response_url ? { r: args.body.response_url } : {}) };
+    await args.client.views.open({ trigger_id: args.body.trigger_id, view: digestModal(meta, existing) });
+  };
+}
+
+const metaSchema = z.object({ t: z.string().min(1), u: z.string().min(1), id: z.string().optional(), r: z.string().url().optional() });
+const stateSchema = z.object({
+  [B.people]: z.object({ [B.peopleAction]: z.object({ selected_users: z.array(z.string()).nullish() }) }),
+  [B.usergroup]: z.object({ [B.usergroupAction]: z.object({ selected_option: z.object({ value: z.string().min(1) }).nullish() }) }),
+  [B.channel]: z.object({ [B.channelAction]: z.object({ selected_conversation: z.string().nullish() }) }),
+  [B.schedule]: z.object({ [B.scheduleAction]: z.object({ selected_option: z.object({ value: z.enum(['daily', 'weekly']) }).nullish() }) }),
+  [B.time]: z.object({ [B.timeAction]: z.object({ selected_time: z.string().regex(/^\d{2}:\d{2}$/).nullish() }) }),
+  [B.short]: z.object({ [B.shortAction]: z.object({ value: z.string().nullish() }) }),
+});
+
+/** The form sent: mistakes come back on their field; else it is saved and the list card redrawn. */
+function submitForm(services: SlackServices) {
+  return async ({ ack, body, view }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs): Promise<void> => {
+    const meta = metaSchema.safeParse(parseJsonText(view.private_metadata));
+    const values = stateSchema.safeParse(view.state.values);
+    if (!meta.success || !values.success || meta.data.u !== body.user.id) {
+      await ack({ response_action: 'errors', errors: { [B.people]: 'This form is out of date; close it and open it again.' } });
+      return;
+    }
+    const v = values.data;
+    const people = v[B.people][B.peopleAction].selected_users ?? [];
+    const group = v[B.usergroup][B.usergroupAction].selected_option?.value;
+    const shortText = v[B.short][B.shortAction].value?.trim() ?? '';
+    const short = shortText ? findDuration(/^\d+([.,]\d+)?$/.test(shortText) ? `${shortText}h` : shortText) : undefined;
+    const errors: Record<string, string> = {};
+    if (people.length > 0 === Boolean(group)) errors[B.people] = 'Pick people, or a user group (one of the two).';
+    if (people.length > 500) errors[B.people] = 'Up to 500 people; use a user group for more.';
+    if (shortText && (!short || 'problem' in short || short.minutes <= 0)) errors[B.short] = 'Write hours like 6 or 7h30, or leave it empty for their own target.';
+    if (Object.keys(errors).length > 0) return void (await ack({ response_action: 'errors', errors }));
+    await ack();
+    const m = meta.data;
+    await afterAck(
+      services,
+      async () => {
+        const link = await services.linking.requireLink(m.t, m.u);
+        if (!(await services.digests.canLead(link))) return;
+        const { tz } = await zoneOf(services, link);
+        const channel = v[B.channel][B.channelAction].selected_conversation;
+        const saved = await services.digests.save(link, m.id, {
+          audience: group ? { kind: 'usergroup', usergroupId: group } : { kind: 'people', slackUserIds: people },
+          channelId: channel ?? m.u,
+          schedule: v[B.schedule][B.scheduleAction].selected_option?.value ?? 'daily',
+          localTime: v[B.time][B.timeAction].selected_time ?? '09:00',
+          tz,
+          shortUnderHours: short && !('problem' in short) ? short.minutes / 60 : null,
+        });
+        const card = digestListCard(await services.digests.ofOwner(link), `✓ Saved: ${describe(saved)}.`);
+        if (m.r) await postToResponseUrl(m.r, { response_type: 'ephemeral', replace_original: true, ...card }).catch(() => undefined);
+        else await (await services.clients.forTenant(m.t)).chat.postMessage({ channel: m.u, text: card.text, blocks: card.blocks });
+      },
+      async (text) => (await services.clients.forTenant(m.t)).chat.postMessage({ channel: m.u, text }),
+    );
+  };
+}
+
+function describe(d: DigestRecord): string {
+  return `${d.schedule === 'weekly' ? 'Mondays' : 'each workday'} at ${d.localTime} (${d.tz})`;
+}
+
+/** Pause, Resume, Delete on the list card. */
+function change(services: SlackServices, what: 'pause' | 'resume' | 'delete') {
+  return async (args: ActionArgs): Promise<void> => {
+    await args.ack();
+    const tell = (m: Message) => args.respond({ response_type: 'ephemeral', replace_original: true, ...m });
+    const link = await leadOf(services, tenantOfInteraction(args.body), args.body.user.id, tell);
+    const id = (args.action as ButtonAction).value;
+    if (!link || !id) return;
+    const done = what === 'delete' ? await services.digests.delete(link, id) : await services.digests.setPaused(link, id, what === 'pause');
+    await tell(digestListCard(await services.digests.ofOwner(link), done ? (what === 'delete' ? '✓ Deleted.' : what === 'pause' ? '⏸ Paused.' : '▶︎ Resumed.') : 'That digest is gone.'));
+  };
+}
+
+const nudgeSchema = z.object({ d: z.string().min(1), p: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), u: z.string().min(1).optional() });
+
+/**
+ * Nudge (one person) and Nudge everyone short: each gets the DM once a day, whoever asks; the lead hears who
+ * was nudged, beside the digest (never in the channel).
+ */
+function nudge(services: SlackServices, everyone: boolean) {
+  return async (args: ActionArgs): Promise<void> => {
+    await args.ack();
+    const value = nudgeSchema.safeParse(parseJsonText((args.action as ButtonAction).value));
+    const tenantKey = tenantOfInteraction(args.body);
+    const lead = { tenantKey, slackUserId: args.body.user.id };
+    const tell = (text: string) =>
+      args.body.response_url ? postToResponseUrl(args.body.response_url, { response_type: 'ephemeral', replace_original: false, text }) : args.client.chat.postMessage({ channel: lead.slackUserId, text });
+    if (!value.success) return;
+    await afterAck(
+      services,
+      async () => {
+        const { d, p } = value.data;
+        const targets = everyone ? (await services.digests.rowsOf(d, p)).flatMap((r) => (r.kind === 'linked' && r.short ? [r] : [])).map((r) => r.slackUserId) : value.data.u ? [value.data.u] : [];
+        const results = await Promise.all(targets.map(async (u) => [u, await services.digests.nudge(lead, d, p, u)] as const));
+        const sent = results.filter(([, r]) => r === 'sent').map(([u]) => u);
+        const already = results.filter(([, r]) => r === 'already').map(([u]) => u);
+        const names = (ids: string[]) => ids.map((id) => `<@${id}>`).join(', ');
+        const text = [sent.length > 0 ? `✓ Nudged ${names(sent)}.` : '', already.length > 0 ? `Already nudged today: ${names(already)}.` : '', targets.length === 0 ? 'Nobody is short.' : ''].filter(Boolean).join(' ');
+        await tell(text || 'Nobody to nudge.');
+      },
+      tell,
+    );
+  };
+}
+
+/** "Send link" beside someone not linked to COR: they get the link card by DM. */
+function sendLink(services: SlackServices) {
+  return async (args: ActionArgs): Promise<void> => {
+    await args.ack();
+    const value = nudgeSchema.safeParse(parseJsonText((args.action as ButtonAction).value));
+    if (!value.success || !value.data.u) return;
+    const tenantKey = tenantOfInteraction(args.body);
+    const person = value.data.u;
+    const card = linkCard({ consentUrl: await services.linking.consentUrl(tenantKey, person), reason: 'not_linked' });
+    await args.client.chat.postMessage({ channel: person, text: card.text, blocks: card.blocks });
+    if (args.body.response_url) await postToResponseUrl(args.body.response_url, { response_type: 'ephemeral', replace_original: false, text: `✓ Sent <@${person}> the link to COR.` });
+  };
+}
+
+const groupsSchema = z.object({ usergroups: z.array(z.object({ id: z.string(), name: z.string(), handle: z.string().optional() })).default([]) });
+
+/** The form's user group type-ahead: the workspace's groups. */
+function usergroupOptions(services: SlackServices) {
+  return async ({ ack, body, options }: SlackOptionsMiddlewareArgs<'block_suggestion'> & AllMiddlewareArgs): Promise<void> => {
+    const client = await services.clients.forTenant(tenantOfInteraction(body));
+    const groups = groupsSchema.parse(await client.usergroups.list({}).catch(() => ({ usergroups: [] }))).usergroups;
+    const q = options.value.trim().toLowerCase();
+    const shown = groups.filter((g) => !q || g.name.toLowerCase().includes(q) || g.handle?.toLowerCase().includes(q)).slice(0, 100);
+    await ack({ options: shown.map((g) => ({ text: { type: 'plain_text' as const, text: g.name.slice(0, 75) }, value: g.id })) });
+  };
+}
+
+/** Digests for leads: `/cor digest`, its form and buttons, and the digest's Nudge and Send link buttons. */
+export function registerDigests(registry: ListenerRegistry, services: SlackServices): Subcommands {
+  registry.action(ACTIONS.digestNew, openForm(services));
+  registry.action(ACTIONS.digestEdit, openForm(services));
+  registry.action(ACTIONS.digestPause, change(services, 'pause'));
+  registry.action(ACTIONS.digestResume, change(services, 'resume'));
+  registry.action(ACTIONS.digestDelete, change(services, 'delete'));
+  registry.action(ACTIONS.digestNudge, nudge(services, false));
+  registry.action(ACTIONS.digestNudgeAll, nudge(services, true));
+  registry.action(ACTIONS.digestSendLink, sendLink(services));
+  registry.view(CALLBACKS.digest, submitForm(services));
+  registry.options(B.usergroupAction, usergroupOptions(services));
+  return { [SUBCOMMANDS.digest]: digestSubcommand(services) };
+}

@@ -1,0 +1,64 @@
+import type { WebClient } from '@slack/web-api';
+import { z } from 'zod';
+import type { DigestContent, DigestSlack, NudgeContent, PostResult } from '../../domain/digests/service.ts';
+import type { SlackDirectory } from '../../domain/linking.ts';
+import type { DigestRecord } from '../../store/digests.ts';
+import type { ReminderRecipient } from '../../store/links.ts';
+import type { SlackClients } from '../services.ts';
+import { digestMessage, nudgeMessage } from './blocks.ts';
+
+/** Slack errors that will not pass by themselves: the digest is not posted again. */
+const PERMANENT = new Set(['not_in_channel', 'channel_not_found', 'is_archived', 'account_inactive', 'user_not_found']);
+
+const membersSchema = z.object({ users: z.array(z.string()).default([]) });
+
+function errorOf(err: unknown): string {
+  return (err as { data?: { error?: string } }).data?.error ?? (err instanceof Error ? err.message : 'unknown');
+}
+
+/** Digests in Slack: a user group's people, the digest message (names, never mentions), and nudges by DM. */
+export class SlackDigestMessenger implements DigestSlack {
+  readonly #clients: SlackClients;
+  readonly #directory: SlackDirectory;
+  constructor(clients: SlackClients, directory: SlackDirectory) {
+    this.#clients = clients;
+    this.#directory = directory;
+  }
+
+  async members(digest: DigestRecord): Promise<string[]> {
+    if (digest.audience.kind === 'people') return digest.audience.slackUserIds;
+    const client = await this.#clients.forTenant(digest.tenantKey);
+    return membersSchema.parse(await client.usergroups.users.list({ usergroup: digest.audience.usergroupId })).users;
+  }
+
+  async post(content: DigestContent): Promise<PostResult> {
+    const { digest } = content;
+    let client: WebClient;
+    try {
+      client = await this.#clients.forTenant(digest.tenantKey);
+    } catch (err) {
+      return { ok: false, permanent: true, error: errorOf(err) };
+    }
+    // People not linked to COR are named from their Slack profile (linked ones by their COR name).
+    const unlinked = content.rows.flatMap((r) => (r.kind === 'unlinked' ? [r.slackUserId] : []));
+    const names = new Map(await Promise.all(unlinked.map(async (id) => [id, (await this.#directory.profile(digest.tenantKey, id).catch(() => undefined))?.realName ?? id] as const)));
+    const message = digestMessage(content, names);
+    try {
+      const posted = await client.chat.postMessage({ channel: digest.channelId, text: message.text, blocks: message.blocks, unfurl_links: false });
+      return { ok: true, channelId: String(posted.channel), messageTs: String(posted.ts) };
+    } catch (err) {
+      const error = errorOf(err);
+      if (!PERMANENT.has(error)) return { ok: false, permanent: false, error };
+      // Its owner learns why it did not arrive (the bot is not in that channel, most often).
+      await client.chat
+        .postMessage({ channel: digest.ownerSlackUserId, text: `I could not post your digest in <#${digest.channelId}> (${error}). Invite me there, or pick another channel with \`/cor digest\`.` })
+        .catch(() => undefined);
+      return { ok: false, permanent: true, error };
+    }
+  }
+
+  async nudge(person: ReminderRecipient, content: NudgeContent): Promise<void> {
+    const message = nudgeMessage(content);
+    await (await this.#clients.forTenant(person.tenantKey)).chat.postMessage({ channel: person.slackUserId, text: message.text, blocks: message.blocks });
+  }
+}

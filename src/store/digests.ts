@@ -1,0 +1,157 @@
+import { isUniqueViolation, type PrismaClient } from './prisma.ts';
+
+type DigestAudience = { kind: 'usergroup'; usergroupId: string } | { kind: 'people'; slackUserIds: string[] };
+type DigestSchedule = 'daily' | 'weekly';
+
+export interface DigestRecord {
+  id: string;
+  tenantKey: string;
+  ownerSlackUserId: string;
+  audience: DigestAudience;
+  /** a channel id, or the owner's user id (a DM) */
+  channelId: string;
+  schedule: DigestSchedule;
+  localTime: string;
+  tz: string;
+  shortUnderHours: number | null;
+  paused: boolean;
+}
+
+export type NewDigest = Omit<DigestRecord, 'id' | 'paused'>;
+
+export interface DigestDeliveryRecord {
+  id: string;
+  digestId: string;
+  period: string;
+  state: 'claimed' | 'sent' | 'failed';
+  claimedUntil: Date | null;
+}
+
+type Row = NonNullable<Awaited<ReturnType<PrismaClient['digest']['findUnique']>>>;
+type DeliveryRow = NonNullable<Awaited<ReturnType<PrismaClient['digestDelivery']['findUnique']>>>;
+
+function toRecord(row: Row): DigestRecord {
+  const audience: DigestAudience =
+    row.audienceKind === 'usergroup' ? { kind: 'usergroup', usergroupId: row.audience } : { kind: 'people', slackUserIds: row.audience.split(',').filter(Boolean) };
+  return {
+    id: row.id,
+    tenantKey: row.tenantKey,
+    ownerSlackUserId: row.ownerSlackUserId,
+    audience,
+    channelId: row.channelId,
+    schedule: row.schedule === 'weekly' ? 'weekly' : 'daily',
+    localTime: row.localTime,
+    tz: row.tz,
+    shortUnderHours: row.shortUnderHours,
+    paused: row.paused,
+  };
+}
+
+function columnsOf(d: NewDigest): { audienceKind: string; audience: string } & Omit<NewDigest, 'audience'> {
+  const { audience, ...rest } = d;
+  return { ...rest, audienceKind: audience.kind, audience: audience.kind === 'usergroup' ? audience.usergroupId : audience.slackUserIds.join(',') };
+}
+
+function deliveryOf(row: DeliveryRow): DigestDeliveryRecord {
+  const state = row.state === 'sent' || row.state === 'failed' ? row.state : 'claimed';
+  return { id: row.id, digestId: row.digestId, period: row.period, state, claimedUntil: row.claimedUntil };
+}
+
+/** Leads' digests, their deliveries (claimed per period: each sent once), and nudges (one per person a day). */
+export class DigestRepository {
+  readonly #db: PrismaClient;
+  constructor(db: PrismaClient) {
+    this.#db = db;
+  }
+
+  async create(d: NewDigest): Promise<DigestRecord> {
+    return toRecord(await this.#db.digest.create({ data: columnsOf(d) }));
+  }
+
+  async update(id: string, d: NewDigest): Promise<DigestRecord> {
+    return toRecord(await this.#db.digest.update({ where: { id }, data: columnsOf(d) }));
+  }
+
+  async get(id: string): Promise<DigestRecord | undefined> {
+    const row = await this.#db.digest.findUnique({ where: { id } });
+    return row ? toRecord(row) : undefined;
+  }
+
+  async setPaused(id: string, paused: boolean): Promise<void> {
+    await this.#db.digest.update({ where: { id }, data: { paused } });
+  }
+
+  async delete(id: string): Promise<void> {
+    await this.#db.digest.deleteMany({ where: { id } });
+  }
+
+  async ofOwner(tenantKey: string, ownerSlackUserId: string): Promise<DigestRecord[]> {
+    const rows = await this.#db.digest.findMany({ where: { tenantKey, ownerSlackUserId }, orderBy: { createdAt: 'asc' } });
+    return rows.map(toRecord);
+  }
+
+  /** Every digest of a workspace (to tell a person which ones include them). */
+  async ofTenant(tenantKey: string): Promise<DigestRecord[]> {
+    const rows = await this.#db.digest.findMany({ where: { tenantKey }, orderBy: { createdAt: 'asc' } });
+    return rows.map(toRecord);
+  }
+
+  async active(): Promise<DigestRecord[]> {
+    const rows = await this.#db.digest.findMany({ where: { paused: false } });
+    return rows.map(toRecord);
+  }
+
+  /** Deliveries of these digests about these periods: what was sent, or is held. */
+  async deliveriesOf(digestIds: string[], periods: string[]): Promise<DigestDeliveryRecord[]> {
+    if (digestIds.length === 0) return [];
+    const rows = await this.#db.digestDelivery.findMany({ where: { digestId: { in: digestIds }, period: { in: periods } } });
+    return rows.map(deliveryOf);
+  }
+
+  /**
+   * Claims the digest about that period for this instance: a new one, or one whose holder's lease ran out
+   * (it stopped). Undefined when someone else has it or it was sent.
+   */
+  async claim(digestId: string, period: string, now: Date, leaseMs: number): Promise<DigestDeliveryRecord | undefined> {
+    const until = new Date(now.getTime() + leaseMs);
+    try {
+      return deliveryOf(await this.#db.digestDelivery.create({ data: { digestId, period, state: 'claimed', claimedUntil: until } }));
+    } catch (err) {
+      if (!isUniqueViolation(err)) throw err;
+    }
+    const { count } = await this.#db.digestDelivery.updateMany({ where: { digestId, period, state: 'claimed', claimedUntil: { lt: now } }, data: { claimedUntil: until } });
+    if (count !== 1) return undefined;
+    const row = await this.#db.digestDelivery.findUnique({ where: { digestId_period: { digestId, period } } });
+    return row ? deliveryOf(row) : undefined;
+  }
+
+  async markSent(id: string, channelId: string, messageTs: string): Promise<void> {
+    await this.#db.digestDelivery.update({ where: { id }, data: { state: 'sent', channelId, messageTs, claimedUntil: null } });
+  }
+
+  /** Gives a claim back for a later sweep (Slack or COR trouble). */
+  async release(id: string, retryAt: Date, error: string): Promise<void> {
+    await this.#db.digestDelivery.update({ where: { id }, data: { claimedUntil: retryAt, lastError: error } });
+  }
+
+  async markFailed(id: string, error: string): Promise<void> {
+    await this.#db.digestDelivery.update({ where: { id }, data: { state: 'failed', claimedUntil: null, lastError: error } });
+  }
+
+  /** Records a nudge; false when that person was nudged that day already (by anyone). */
+  async nudge(tenantKey: string, slackUserId: string, localDate: string, nudgedBy: string): Promise<boolean> {
+    try {
+      await this.#db.nudge.create({ data: { tenantKey, slackUserId, localDate, nudgedBy } });
+      return true;
+    } catch (err) {
+      if (isUniqueViolation(err)) return false;
+      throw err;
+    }
+  }
+
+  /** Who was nudged about that day, among these people. */
+  async nudgedOn(tenantKey: string, slackUserIds: string[], localDate: string): Promise<Set<string>> {
+    const rows = await this.#db.nudge.findMany({ where: { tenantKey, localDate, slackUserId: { in: slackUserIds } }, select: { slackUserId: true } });
+    return new Set(rows.map((r) => r.slackUserId));
+  }
+}

@@ -1,0 +1,150 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DigestService } from '../../src/domain/digests/service.ts';
+import { ManualClock } from '../../src/lib/clock.ts';
+import { SlackDigestMessenger } from '../../src/slack/digests/messenger.ts';
+import { SlackProfileDirectory } from '../../src/slack/directory.ts';
+import { buttonClick, type ListenerHarness, listenerHarness, slashCommandBody, viewSubmission } from '../helpers/bolt.ts';
+import { memoryLogger } from '../helpers/logger.ts';
+import { responsesTo, waitForResponse } from '../helpers/linking.ts';
+import { buttonValue } from '../helpers/payloads.ts';
+
+const NY = 'America/New_York';
+const BA = 'America/Argentina/Buenos_Aires';
+/** Monday 30 Nov 2026, 08:59 in New York (the PM's zone): a minute before the digest's 09:00. */
+const MONDAY_0859_NY = '2026-11-30T13:59:00Z';
+
+describe('leads’ digests through a real Bolt app', () => {
+  let h: ListenerHarness;
+  let clock: ManualClock;
+
+  beforeEach(async () => {
+    clock = new ManualClock(MONDAY_0859_NY);
+    h = await listenerHarness({ clock });
+    await h.linkStored('U02JOHN', 3, 'John Smith', NY); // Project Manager in COR
+    await h.linkStored('U08CARLA', 1, 'Carla Admin', BA); // C-Level
+    await h.linkStored('U01JANE', 2, 'Jane Doe', BA); // Collaborator; a flexday on Friday 27 Nov
+    await h.linkStored('U03ANA', 4, 'Ana Souza', 'America/Sao_Paulo'); // 6h a day
+    await h.linkStored('U06PAT', 6, 'Demo Person 6', BA);
+    await h.linkStored('U07SAM', 7, 'Demo Person 7', BA);
+    await h.linkStored('U08LEE', 8, 'Demo Person 8', BA);
+    // U04MIKE is in the group but not linked to COR.
+    h.slack.usergroups.set('T0DEMO/S0DESIGN', { id: 'S0DESIGN', team_id: 'T0DEMO', name: 'Design team', handle: 'design', users: ['U01JANE', 'U03ANA', 'U04MIKE', 'U06PAT', 'U07SAM', 'U08LEE'] });
+    // Friday 27 Nov: Ana 2h (she works Monday to Thursday), Pat 9h of 8h, Sam 5h of 8h, Lee 2h of 8h.
+    const hour = (id: number, user: number, start: string, stop: string) => h.cor.data.hours.push({ id, user_id: user, task_log_id: 48211, start, stop, comments: null, created_at: stop });
+    hour(99001, 4, '2026-11-27 12:00:00', '2026-11-27 14:00:00');
+    hour(99002, 6, '2026-11-27 11:00:00', '2026-11-27 20:00:00');
+    hour(99003, 7, '2026-11-27 12:00:00', '2026-11-27 17:00:00');
+    hour(99004, 8, '2026-11-27 12:00:00', '2026-11-27 14:00:00');
+  });
+  afterEach(() => h.close());
+
+  const channelPosts = () => h.slack.callsTo('chat.postMessage').filter((c) => c.args.channel === 'C0LEADS');
+  const dmsTo = (user: string) => h.slack.callsTo('chat.postMessage').filter((c) => c.args.channel === user);
+
+  async function command(text: string, user: string): Promise<Record<string, unknown>> {
+    const body = slashCommandBody(text, h.slack, { user_id: user, trigger_id: `${user}.${text}` });
+    await h.send(body);
+    return waitForResponse(h.slack, String(body.response_url), (m) => !String(m.text).startsWith('⏳'));
+  }
+
+  async function setUpDailyDigest(): Promise<void> {
+    const card = await command('digest', 'U02JOHN');
+    expect(String(card.text)).toContain('You have no digests yet');
+    await h.send(buttonClick('digest_new', 'new', { user: 'U02JOHN', responseUrl: h.slack.newResponseUrl() }));
+    const opened = h.slack.callsTo('views.open').at(-1)?.args.view as { private_metadata: string };
+    const ack = await h.send(
+      viewSubmission('digest_modal', {
+        meta: opened.private_metadata,
+        user: 'U02JOHN',
+        values: {
+          people: { people_value: { type: 'multi_users_select', selected_users: [] } },
+          usergroup: { usergroup_value: { type: 'external_select', selected_option: { value: 'S0DESIGN' } } },
+          channel: { channel_value: { type: 'conversations_select', selected_conversation: 'C0LEADS' } },
+          schedule: { schedule_value: { type: 'static_select', selected_option: { value: 'daily' } } },
+          time: { time_value: { type: 'timepicker', selected_time: '09:00' } },
+          short: { short_value: { type: 'plain_text_input', value: null } },
+        },
+      }),
+    );
+    expect(ack.body).toBeUndefined();
+    const [saved] = await h.db.store.digests.ofOwner('T:T0DEMO', 'U02JOHN');
+    expect(saved).toMatchObject({ audience: { kind: 'usergroup', usergroupId: 'S0DESIGN' }, channelId: 'C0LEADS', schedule: 'daily', localTime: '09:00', tz: NY, shortUnderHours: null });
+  }
+
+  it('a PM sets up a daily digest for a user group; at its time one message: on leave, unlinked, over target, two short', async () => {
+    await setUpDailyDigest();
+    await h.services.digests.sweep(clock.now());
+    expect(channelPosts()).toHaveLength(0); // 08:59: not yet
+    clock.set('2026-11-30T14:01:00Z'); // 09:01 in New York
+    await h.services.digests.sweep(clock.now());
+    await h.services.digests.sweep(clock.now());
+    expect(channelPosts()).toHaveLength(1);
+    const text = JSON.stringify(channelPosts()[0]?.args.blocks);
+    expect(String(channelPosts()[0]?.args.text)).toBe('Hours for Fri 27 Nov: 2 of 6 people are short.');
+    // Short first, by how much they miss; then the others; then on leave; then not linked. Names, never mentions.
+    const order = ['Demo Person 8', 'Demo Person 7', 'Demo Person 6', 'Ana Souza', 'Jane Doe', 'Mike Brown'].map((n) => text.indexOf(n));
+    expect(order.every((at, i) => at >= 0 && (i === 0 || at > (order[i - 1] as number)))).toBe(true);
+    expect(text).toContain('*Demo Person 8* — 2h of 8h — *6h short*');
+    expect(text).toContain('*Demo Person 7* — 5h of 8h — *3h short*');
+    expect(text).toContain('*Ana Souza* — 2h (no hours expected)');
+    expect(text).toContain('*Demo Person 6* — 9h of 8h ✓');
+    expect(text).toContain('*Jane Doe* — on leave');
+    expect(text).toContain('*Mike Brown* — not linked to COR');
+    expect(text).not.toMatch(/<@U/);
+  });
+
+  it('Nudge sends the person one DM once, even clicked twice and by two leads; the lead hears who was nudged', async () => {
+    await setUpDailyDigest();
+    clock.set('2026-11-30T14:01:00Z');
+    await h.services.digests.sweep(clock.now());
+    const digest = channelPosts()[0]?.args ?? {};
+    const leeValue = ((digest.blocks ?? []) as { text?: { text: string }; accessory?: { action_id: string; value: string } }[]).find((b) => b.text?.text.startsWith('*Demo Person 8*'))?.accessory?.value ?? '';
+    const answers: string[] = [];
+    for (const lead of ['U02JOHN', 'U02JOHN', 'U08CARLA']) {
+      const url = h.slack.newResponseUrl();
+      await h.send(buttonClick('digest_nudge', leeValue, { user: lead, responseUrl: url }));
+      answers.push(String(responsesTo(h.slack, url).at(-1)?.text));
+    }
+    expect(answers).toEqual(['✓ Nudged <@U08LEE>.', 'Already nudged today: <@U08LEE>.', 'Already nudged today: <@U08LEE>.']);
+    const nudges = dmsTo('U08LEE');
+    expect(nudges).toHaveLength(1);
+    expect(String(nudges[0]?.args.text)).toBe('⏰ <@U02JOHN> asked me to remind you: you logged 2h of 8h for Fri 27 Nov.');
+    expect(JSON.stringify(nudges[0]?.args.blocks)).toContain('date:2026-11-27');
+
+    // Nudge everyone short: Sam now; Lee already had hers.
+    const url = h.slack.newResponseUrl();
+    await h.send(buttonClick('digest_nudge_all', buttonValue(digest, 'digest_nudge_all'), { user: 'U02JOHN', responseUrl: url }));
+    expect(String(responsesTo(h.slack, url).at(-1)?.text)).toBe('✓ Nudged <@U07SAM>. Already nudged today: <@U08LEE>.');
+    expect(dmsTo('U08LEE')).toHaveLength(1);
+    expect(dmsTo('U03ANA')).toHaveLength(0);
+    expect(dmsTo('U07SAM')).toHaveLength(1);
+    expect(dmsTo('U06PAT')).toHaveLength(0);
+  });
+
+  it('a collaborator is refused, by the command and by the buttons', async () => {
+    const refused = await command('digest', 'U01JANE');
+    expect(String(refused.text)).toBe('Digests are for leads: only people with the C-Level, Director or Project Manager role in COR can set them up.');
+    const url = h.slack.newResponseUrl();
+    await h.send(buttonClick('digest_new', 'new', { user: 'U01JANE', responseUrl: url }));
+    expect(h.slack.callsTo('views.open')).toHaveLength(0);
+    expect(String(responsesTo(h.slack, url).at(-1)?.text)).toContain('Digests are for leads');
+  });
+
+  it('two instances sweeping at once send the digest once', async () => {
+    await setUpDailyDigest();
+    clock.set('2026-11-30T14:01:00Z');
+    const other = new DigestService({
+      digests: h.db.store.digests,
+      links: h.db.store.links,
+      settings: h.db.store.reminders,
+      appCor: h.appCor,
+      apiFor: (link) => h.services.linking.apiFor(link),
+      slack: new SlackDigestMessenger(h.services.clients, new SlackProfileDirectory(h.services.clients, clock)),
+      clock,
+      logger: memoryLogger().logger,
+    });
+    const reports = await Promise.all([h.services.digests.sweep(clock.now()), other.sweep(clock.now())]);
+    expect(reports.map((r) => r.sent).sort()).toEqual([0, 1]);
+    expect(channelPosts()).toHaveLength(1);
+  });
+});
