@@ -58,13 +58,13 @@ export class TimerService {
    * Starts a timer at `at` (when it was asked), writing the one it replaces first: the old timer is only replaced
    * once its entries are in the outbox, so a crash in between loses nothing, and doing it again writes nothing twice.
    */
-  async start(link: UserLinkRecord, api: CorApi, taskText: string, tz: string, at: Date = this.#clock.now(), responseUrl?: string): Promise<StartResult> {
+  async start(link: UserLinkRecord, api: CorApi, taskText: string, tz: string, at: Date = this.#clock.now()): Promise<StartResult> {
     const task = await this.#findTask(link, api, taskText);
     if (!('id' in task)) return task;
     const previous = await this.#timers.get(link.id);
     // Started already by this very request (done again after a crash), or by a later one: left as it is.
     if (previous && previous.startedAt.getTime() >= at.getTime()) return { kind: 'started', timer: previous, task: await this.#taskOf(link, api, previous), stoppedPrevious: undefined };
-    const stoppedPrevious = previous ? await this.#write(link, api, previous, at, tz, responseUrl) : undefined;
+    const stoppedPrevious = previous ? await this.#write(link, api, previous, at, tz) : undefined;
     const timer: TimerRecord = { linkId: link.id, taskId: task.id, startedAt: at, note: null };
     await this.#timers.put(timer);
     return { kind: 'started', timer, task, stoppedPrevious };
@@ -100,11 +100,13 @@ export class TimerService {
     const minutes = (stop.getTime() - timer.startedAt.getTime()) / 60_000;
     if (minutes < MIN_MINUTES) return { timer, task, outcomes: [], tooShort: true };
     const outcomes: StoppedTimer['outcomes'] = [];
-    for (const [i, part] of splitAtMidnight(timer.startedAt, stop, tz).entries()) {
+    const parts = splitAtMidnight(timer.startedAt, stop, tz);
+    for (const [i, part] of parts.entries()) {
       if (part.stop.getTime() - part.start.getTime() < MIN_MINUTES * 60_000) continue;
       const proposal = { task, start: part.start, stop: part.stop, date: localParts(part.start, tz).date, note: timer.note ?? undefined, guesses: [] };
       // The key comes from the timer itself: stopping twice (or a retried stop) writes once.
-      const outcome = await this.#entries.submit(link, proposal, `timer:${link.id}:${timer.startedAt.toISOString()}:${i}`, responseUrl);
+      // One answer says how it went: the last part's (an earlier part's is told by DM).
+      const outcome = await this.#entries.submit(link, proposal, `timer:${link.id}:${timer.startedAt.toISOString()}:${i}`, i === parts.length - 1 ? responseUrl : undefined);
       outcomes.push({ ...part, outcome });
     }
     return { timer, task, outcomes, tooShort: false };

@@ -75,12 +75,13 @@ function isWaiting(o: WriteOutcome): boolean {
 }
 
 /**
- * The answer about entries still in their undo window was posted as a message (a DM, a thread reply): kept on
- * their requests, so that the message itself turns into "✓ Logged" when they are written.
+ * The answer about entries still to be written was posted as a message (a DM, a thread reply): kept on their
+ * requests, so that the message itself turns into "✓ Logged" when they are written.
  */
 export async function rememberAnswer(services: SlackServices, outcomes: WriteOutcome[], posted: unknown): Promise<void> {
   const at = postedMessage(posted);
-  const ids = outcomes.flatMap((o) => ((o.kind === 'scheduled' || o.kind === 'duplicate') && isWaiting(o) ? [o.request.id] : []));
+  // Still to be written (in its window, or queued): its answer is updated when it is.
+  const ids = outcomes.flatMap((o) => (o.kind === 'scheduled' || o.kind === 'queued' || (o.kind === 'duplicate' && o.request.state === 'pending') ? [o.request.id] : []));
   if (at && ids.length > 0) await services.entries.answerIn(ids, answerToMessage(at.channel, at.ts));
 }
 

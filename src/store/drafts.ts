@@ -1,4 +1,4 @@
-import type { PrismaClient } from './prisma.ts';
+import { isUniqueViolation, type PrismaClient } from './prisma.ts';
 
 type DraftState = 'open' | 'logged' | 'cancelled';
 
@@ -27,10 +27,14 @@ export class LogDraftRepository {
     this.#db = db;
   }
 
-  /** The draft of that request: made once (a repeat of the request gets the same draft back). */
-  async create(draft: { key: string; tenantKey: string; slackUserId: string; rows: string }, now: Date): Promise<LogDraftRecord> {
-    const row = await this.#db.logDraft.upsert({ where: { key: draft.key }, create: { ...draft, createdAt: now }, update: {} });
-    return toRecord(row);
+  /** The draft of that request: made once (a repeat of the request gets the same draft back, `created` false). */
+  async create(draft: { key: string; tenantKey: string; slackUserId: string; rows: string }, now: Date): Promise<{ record: LogDraftRecord; created: boolean }> {
+    try {
+      return { record: toRecord(await this.#db.logDraft.create({ data: { ...draft, createdAt: now } })), created: true };
+    } catch (err) {
+      if (!isUniqueViolation(err)) throw err;
+    }
+    return { record: toRecord(await this.#db.logDraft.findUniqueOrThrow({ where: { key: draft.key } })), created: false };
   }
 
   async get(id: string): Promise<LogDraftRecord | undefined> {

@@ -101,9 +101,9 @@ export class OutboxRepository {
     if (ids.length > 0) await this.#db.timeEntryRequest.updateMany({ where: { id: { in: ids } }, data: { answerTo } });
   }
 
-  /** The requests whose keys start with `prefix` (the entries of one line), in key order. */
-  async withKeyPrefix(prefix: string): Promise<TimeEntryRequestRecord[]> {
-    const rows = await this.#db.timeEntryRequest.findMany({ where: { idempotencyKey: { startsWith: prefix } }, orderBy: { idempotencyKey: 'asc' } });
+  /** The requests with these idempotency keys (the entries of one line). */
+  async withKeys(keys: string[]): Promise<TimeEntryRequestRecord[]> {
+    const rows = await this.#db.timeEntryRequest.findMany({ where: { idempotencyKey: { in: keys } } });
     return rows.map(toRecord);
   }
 

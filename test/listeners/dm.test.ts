@@ -55,8 +55,8 @@ describe('writing to the bot (its Messages tab) through a real Bolt app', () => 
     await deliver(message('1h #48212 today', thread));
     expect(posts().at(-1)).toEqual({ task_log_id: 48212, start: '2026-11-24T12:00:00.000Z', stop: '2026-11-24T13:00:00.000Z' });
     // Several entries, one naming a day: that day is every entry's, not the reminder's.
-    await deliver(message('30m #48211, 15m #48212 today', thread));
-    expect(posts().slice(-2).map((p) => (p as { start: string }).start.slice(0, 10))).toEqual(['2026-11-24', '2026-11-24']);
+    await deliver(message('30m #48211, 15m #48212 2 days ago', thread));
+    expect(posts().slice(-2).map((p) => (p as { start: string }).start.slice(0, 10))).toEqual(['2026-11-22', '2026-11-22']);
     const replies = h.slack.callsTo('chat.postMessage').filter((c) => c.args.thread_ts === delivery?.messageTs);
     expect(replies.map((c) => String(c.args.text).slice(0, 11))).toEqual(['✓ Logged 3h', '✓ Logged 1h', '✓ 1. Logged']);
   });

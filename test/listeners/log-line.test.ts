@@ -103,6 +103,7 @@ describe('several entries in one /cor log line through a real Bolt app', () => {
 
   it('resolving ten entries costs COR no more requests than resolving one', async () => {
     const reads = () => h.cor.exchanges.filter((e) => e.method === 'GET').length;
+    // (COR reads for one entry: its task or the person's tasks, the day's hours, working time, their profile)
     await command('log 1h login flow');
     const one = reads(); // a guessed task: the question, after reading the person's tasks and day
     const other = await listenerHarness({ clock: new ManualClock(WEDNESDAY_1800) });
@@ -156,12 +157,31 @@ describe('several entries in one /cor log line through a real Bolt app', () => {
     const { answer: card } = await command('log 1h #48211 and 1h login flwo');
     const logAll = buttonIn(card, 'line_log_all');
     await h.send(buttonClick('line_log_all', logAll?.value, { responseUrl: h.slack.newResponseUrl() }));
-    const late = await pick(card, 0, 'line_duration', '240');
-    expect(String(late.text)).toContain('logged already');
+    // Late clicks on the old card change nothing, and leave Log all's answer where it is.
+    expect(await pick(card, 0, 'line_duration', '240')).toEqual({});
     const url = h.slack.newResponseUrl();
     await h.send(buttonClick('line_cancel', buttonIn(card, 'line_cancel')?.value, { responseUrl: url }));
-    expect(String(responsesTo(h.slack, url).at(-1)?.text)).toContain('logged already');
+    expect(responsesTo(h.slack, url)).toHaveLength(0);
     expect(posts().map((p) => (p as { stop: string; start: string }).stop !== undefined)).toEqual([true, true]);
     expect(posts()[0]).toMatchObject({ task_log_id: 48211, start: '2026-11-18T12:00:00.000Z', stop: '2026-11-18T13:00:00.000Z' });
+  });
+
+  it('a range made longer on the card moves the day’s durations after it', async () => {
+    const { answer: card } = await command('log 9-10 #48211, 2h login flwo yesterday');
+    const longer = await pick(card, 0, 'line_duration', '120');
+    expect(String(longer.text)).toContain('*1.* *2h* on *Homepage redesign - hero section* (Homepage redesign · Acme Foods) · Tue 17 Nov · 09:00–11:00');
+    expect(String(longer.text)).toMatch(/\*2\.\* \*2h\* .* 11:00–13:00/);
+  });
+
+  it('pushed back to end by now over what the day has: asked, not written', async () => {
+    // Today at 18:00 with 9-17 in the line: 3h more can only end by now by overlapping it.
+    const { answer } = await command('log 9-17 #48211, 3h #48212');
+    expect(posts()).toHaveLength(0);
+    expect(String(answer.text)).toMatch(/\*2\.\* \*3h\* .* 15:00–18:00 ❓ _check the time_/);
+  });
+
+  it('an overlong line is refused at once, without reading it', async () => {
+    const { answer } = await command(`log ${'qa, '.repeat(1_000)}`);
+    expect(String(answer.text)).toBe('That is too long for me to read: up to 10 entries in one message (about 2,000 characters).');
   });
 });

@@ -78,11 +78,13 @@ export function withDuration(line: LineResolution, index: number, minutes: numbe
   if (!row) return line.rows;
   const rows = line.rows.map((r, i) => (i === index ? { ...r, stop: new Date(Date.parse(r.start) + minutes * MINUTE).toISOString(), guesses: r.guesses.filter((g) => g !== 'span') } : r));
   const from = line.days.find((d) => d.date === row.date)?.placeFrom;
-  if (!row.placed || !from) return rows;
+  if (!from) return rows;
+  // The day's durations start where they did, or after the day's ranges of the line if one now ends later.
+  const rangeEnds = rows.filter((r) => !r.placed && r.date === row.date).map((r) => Date.parse(r.stop));
   const ofDay = rows.flatMap((r, i) => (r.placed && r.date === row.date ? [i] : []));
   const length = (r: LineRow) => Date.parse(r.stop) - Date.parse(r.start);
   const total = ofDay.reduce((sum, i) => sum + length(rows[i] as LineRow), 0);
-  let start = Math.min(Date.parse(from), now.getTime() - total);
+  let start = Math.min(Math.max(Date.parse(from), ...rangeEnds), now.getTime() - total);
   for (const i of ofDay) {
     const r = rows[i] as LineRow;
     const stop = start + length(r);
@@ -121,7 +123,7 @@ export interface LineDraft extends LineResolution {
 interface LogLinesDeps {
   drafts: LogDraftRepository;
   /** the entries of a line, by the start of their keys */
-  outbox: Pick<OutboxRepository, 'withKeyPrefix'>;
+  outbox: Pick<OutboxRepository, 'withKeys'>;
   /** the time-entry service's write (TimeEntryService.submit) */
   entries: { submit(link: UserLinkRecord, proposal: Proposal, idempotencyKey: string, responseUrl: string | undefined, answerTo?: string): Promise<WriteOutcome> };
   clock: Clock;
@@ -147,10 +149,10 @@ export class LogLines {
   }
 
   /** Keeps a resolved line for its card; `requestKey` is the Slack request's (a repeat of it gets the same draft). */
-  async keep(link: UserLinkRecord, requestKey: string, line: LineResolution): Promise<LineDraft> {
+  async keep(link: UserLinkRecord, requestKey: string, line: LineResolution): Promise<{ draft: LineDraft; created: boolean }> {
     const key = `${LINE_KEY_PREFIX}${link.tenantKey}:${requestKey}`;
-    const record = await this.#d.drafts.create({ key, tenantKey: link.tenantKey, slackUserId: link.slackUserId, rows: JSON.stringify(line) }, this.#d.clock.now());
-    return { id: record.id, key: record.key, state: record.state, ...(lineFromJson(record.rows) ?? line) };
+    const { record, created } = await this.#d.drafts.create({ key, tenantKey: link.tenantKey, slackUserId: link.slackUserId, rows: JSON.stringify(line) }, this.#d.clock.now());
+    return { draft: { id: record.id, key: record.key, state: record.state, ...(lineFromJson(record.rows) ?? line) }, created };
   }
 
   /** That person's draft, or undefined (someone else's, forgotten, or unreadable). */
@@ -174,24 +176,26 @@ export class LogLines {
    * Closes the draft as logged first (no row edit or Cancel can land after that), then writes every row as it
    * stands, each once under its own key: a second Log all, or one finished after a crash, writes nothing twice.
    */
-  async logAll(link: UserLinkRecord, draft: LineDraft, responseUrl: string | undefined, answerTo?: string): Promise<LogAllResult> {
+  async logAll(link: UserLinkRecord, draft: LineDraft, responseUrl: string | undefined): Promise<LogAllResult> {
     if (draft.state === 'open') await this.#d.drafts.close(draft.id, 'logged');
     const final = await this.get(link, draft.id);
     if (!final || final.state === 'cancelled') return { kind: 'cancelled' };
     const outcomes: WriteOutcome[] = [];
     for (const [i, row] of final.rows.entries()) {
       if (!row.task) throw new Error('a line is logged only once every row has its task');
-      outcomes.push(await this.#d.entries.submit(link, proposalOf({ ...row, task: row.task }), `${final.key}:${i}`, responseUrl, answerTo));
+      outcomes.push(await this.#d.entries.submit(link, proposalOf({ ...row, task: row.task }), `${final.key}:${i}`, responseUrl));
     }
     return { kind: 'logged', draft: final, outcomes };
   }
 
   /** A line and the entries written from it so far (its requests in row order), by its key. */
-  async progress(lineKey: string): Promise<{ draft: LineDraft; requests: TimeEntryRequestRecord[] } | undefined> {
+  async progress(lineKey: string): Promise<{ draft: LineDraft; requests: (TimeEntryRequestRecord | undefined)[] } | undefined> {
     const record = await this.#d.drafts.getByKey(lineKey);
     const line = record ? lineFromJson(record.rows) : undefined;
     if (!record || !line) return undefined;
-    return { draft: { id: record.id, key: record.key, state: record.state, ...line }, requests: await this.#d.outbox.withKeyPrefix(`${lineKey}:`) };
+    const keys = line.rows.map((_r, i) => `${lineKey}:${i}`);
+    const byKey = new Map((await this.#d.outbox.withKeys(keys)).map((r) => [r.idempotencyKey, r]));
+    return { draft: { id: record.id, key: record.key, state: record.state, ...line }, requests: keys.map((k) => byKey.get(k)) };
   }
 
   /** Cancelled while open: true; false when it was logged or cancelled already. */

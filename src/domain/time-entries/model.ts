@@ -97,7 +97,7 @@ export interface EntryNotifier {
   /** its first try, after the undo window, found COR not answering: it waits in the outbox for retries */
   queuedLater(link: UserLinkRecord, request: TimeEntryRequestRecord): Promise<void>;
   /** an entry of a line (see lines.ts) was written, refused or queued: the line's answer may show it now */
-  lineProgress(link: UserLinkRecord, lineKey: string): Promise<void>;
+  lineProgress(link: UserLinkRecord, lineKey: string, firstTry: boolean): Promise<void>;
   failedForGood(link: UserLinkRecord, request: TimeEntryRequestRecord, reason: string): Promise<void>;
   /** the person unlinked before it could be written (see WriteOutcome 'abandoned'); `tz` null when unknown */
   abandoned(person: EntryOwner, request: TimeEntryRequestRecord): Promise<void>;

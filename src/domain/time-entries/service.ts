@@ -227,13 +227,13 @@ export class TimeEntryService {
     if ('err' in open && (!isTransient(open.err) || preferred || lines.some((l) => l.task?.kind === 'query'))) throw open.err;
     const known = 'tasks' in open ? open.tasks : undefined;
     const found = await Promise.all(lines.map((parsed) => this.#lookup(link, api, parsed, preferred, known)));
-    const spans = this.#placeLine(lines, days, tz);
+    const { spans, unsure: crowded } = this.#placeLine(lines, days, tz);
     const rows = lines.map((parsed, i): LineRow => {
       const f = found[i] as (typeof found)[number];
       const span = spans[i] as { start: Date; stop: Date };
       const placed = parsed.span.kind === 'duration';
-      // Placed without knowing the day's entries (COR did not say): it may overlap them, so it is asked.
-      const unsure = placed && days.get(parsed.date)?.entries === undefined;
+      // Placed without knowing the day's entries (COR did not say), or pushed back over them to end by now: asked.
+      const unsure = placed && (days.get(parsed.date)?.entries === undefined || crowded.has(i));
       const guesses = [...new Set([...(parsed.dateSource === 'weekday' ? (['date'] as const) : []), ...(parsed.doubts ?? []), ...(unsure ? (['span'] as const) : [])])];
       const base = { start: span.start.toISOString(), stop: span.stop.toISOString(), date: parsed.date, ...(parsed.note ? { note: parsed.note } : {}), placed };
       if ('task' in f) return { ...base, task: rowTask(f.task), options: [], guesses: f.guessed ? ['task', ...guesses] : guesses };
@@ -283,8 +283,9 @@ export class TimeEntryService {
    * Where each entry of a line goes. Ranges are exact. A day's durations follow one another after everything
    * that day already has (COR's entries, the outbox, the line's own ranges), and on today the block ends by now.
    */
-  #placeLine(lines: ParsedLog[], days: Map<string, DayFacts>, tz: string): { start: Date; stop: Date }[] {
+  #placeLine(lines: ParsedLog[], days: Map<string, DayFacts>, tz: string): { spans: { start: Date; stop: Date }[]; unsure: Set<number> } {
     const now = this.#d.clock.now();
+    const unsure = new Set<number>();
     const spans: { start: Date; stop: Date }[] = lines.map((l) => (l.span.kind === 'range' ? { start: l.span.start, stop: l.span.stop } : { start: now, stop: now }));
     for (const [date, day] of days) {
       const ofDay = lines.flatMap((l, i) => (l.date === date ? [i] : []));
@@ -296,15 +297,18 @@ export class TimeEntryService {
         ...ofDay.filter((i) => lines[i]?.span.kind === 'range').map((i) => (spans[i] as { stop: Date }).stop.getTime()),
       ];
       const total = durations.reduce((sum, i) => sum + minutesOfSpan(lines[i] as ParsedLog), 0) * 60_000;
-      let start = ends.length > 0 ? Math.max(...ends) : day.dayStart.getTime();
+      const after = ends.length > 0 ? Math.max(...ends) : day.dayStart.getTime();
+      let start = after;
       if (date === localParts(now, tz).date && start + total > now.getTime()) start = now.getTime() - total;
+      // Ending by now took it back over what the day already has: it would overlap, so it is asked.
+      if (start < after && ends.length > 0) for (const i of durations) unsure.add(i);
       for (const i of durations) {
         const stop = start + minutesOfSpan(lines[i] as ParsedLog) * 60_000;
         spans[i] = { start: new Date(start), stop: new Date(stop) };
         start = stop;
       }
     }
-    return spans;
+    return { spans, unsure };
   }
 
   /** A range is exact; a duration starts where the day left off (or at the workday start) and never ends in the future. */
@@ -382,7 +386,7 @@ export class TimeEntryService {
       const cancelled = await this.#d.outbox.cancelUnwritten(id, link.id, this.#d.clock.now());
       const request = await this.#d.outbox.get(id);
       if (!request || request.linkId !== link.id) continue;
-      (cancelled || request.state === 'cancelled' ? undone : kept).push(request);
+      (cancelled || (request.state === 'cancelled' && request.lastError === 'undone') ? undone : kept).push(request);
     }
     if (undone.length > 0) this.#d.logger.info({ undone: undone.length }, 'entries undone in their undo window');
     return { undone, kept };
@@ -557,7 +561,7 @@ export class TimeEntryService {
     const told = outcome.kind === 'written' || outcome.kind === 'failed' || (outcome.kind === 'queued' && firstTry);
     if (!told) return;
     const line = lineKeyOf(request.idempotencyKey);
-    if (line) return this.#d.notifier.lineProgress(link, line);
+    if (line) return this.#d.notifier.lineProgress(link, line, firstTry);
     if (outcome.kind === 'written') return this.#writtenLater(link, request, outcome.entry);
     if (outcome.kind === 'failed') return this.#d.notifier.failedForGood(link, request, outcome.reason);
     if (outcome.kind === 'queued') return this.#d.notifier.queuedLater(link, request);

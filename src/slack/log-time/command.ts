@@ -47,6 +47,14 @@ export async function logWords(services: SlackServices, payload: unknown, respon
   await withLinkOrCard(services, respond, command, (link) => logWordsFor(services, link, request, rest, respond, acceptedAt));
 }
 
+/** Ten entries fit in far less; longer text is not read at all (reading it would hold the instance up). */
+const MAX_WORDS = 2_000;
+
+function tooLongMessage(): Message {
+  const text = 'That is too long for me to read: up to 10 entries in one message (about 2,000 characters).';
+  return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] };
+}
+
 /** Who asked to log, and where: the key of their Slack request makes each entry's idempotency key. */
 export interface LogRequest {
   tenantKey: string;
@@ -70,6 +78,7 @@ export async function logWordsFor(
   /** said instead of a parse error when the words hold no time at all (a message to the bot that is not a log) */
   nothingToLog?: Message,
 ): Promise<void> {
+  if (words.length > MAX_WORDS) return void (await respond(tooLongMessage()));
   const { tz, locale } = await zoneOf(services, link);
   const read = readWords(words, { now: saidAt, tz, locale }, request.aboutDate);
   if (!read.ok) {

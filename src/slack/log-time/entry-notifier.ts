@@ -14,7 +14,7 @@ import type { SlackClients } from '../services.ts';
 interface NotifierDeps {
   taskUrl: (taskId: number) => string | undefined;
   /** a line and its entries so far (LogLines.progress) */
-  lineProgress: (lineKey: string) => Promise<{ draft: LineDraft; requests: TimeEntryRequestRecord[] } | undefined>;
+  lineProgress: (lineKey: string) => Promise<{ draft: LineDraft; requests: (TimeEntryRequestRecord | undefined)[] } | undefined>;
 }
 
 /**
@@ -34,41 +34,48 @@ export class SlackEntryNotifier implements EntryNotifier {
   async queuedLater(link: UserLinkRecord, request: TimeEntryRequestRecord): Promise<void> {
     const tz = link.tz ?? DEFAULT_TZ;
     const text = `COR is not answering right now, so your ${formatMinutes(minutesOf(request))} on task #${request.taskId} (${whenLine(request, tz)}) waits and will be written as soon as COR is back. I will tell you when it is done.`;
-    await this.#tell(link, request, { text, blocks: [section(`⏳ ${text}`)] });
+    await this.#tell(request, { text, blocks: [section(`⏳ ${text}`)] });
   }
 
-  /** The line's answer, redrawn once none of its entries waits out its undo window any more (and again as queued ones land). */
-  async lineProgress(link: UserLinkRecord, lineKey: string): Promise<void> {
+  /**
+   * The line's answer, redrawn once every entry is through its first attempt, then once more when the queued
+   * ones are all done (a response_url takes five posts: one redraw per row would run out).
+   */
+  async lineProgress(link: UserLinkRecord, lineKey: string, firstTry: boolean): Promise<void> {
     const line = await this.#d.lineProgress(lineKey);
-    const first = line?.requests[0];
-    if (!line || !first || line.requests.some((r) => r.state === 'pending' && r.attempts === 0)) return;
-    const message = lineOutcomeMessage(line.draft.rows, line.requests.map(rowStateOfRequest), line.draft.days, link.tz ?? DEFAULT_TZ, link);
-    await this.#tell(link, first, message);
+    const sent = line?.requests.filter((r): r is TimeEntryRequestRecord => r !== undefined) ?? [];
+    const first = sent[0];
+    if (!line || !first) return;
+    const pending = sent.filter((r) => r.state === 'pending');
+    if (pending.some((r) => r.lastError === null) || (!firstTry && pending.length > 0)) return;
+    const states = line.requests.map((r) => (r ? rowStateOfRequest(r) : { kind: 'failed' as const, reason: 'never sent: log it again' }));
+    const message = lineOutcomeMessage(line.draft.rows, states, line.draft.days, link.tz ?? DEFAULT_TZ, link);
+    await this.#tell(first, message);
   }
 
   async writtenLater(link: UserLinkRecord, request: TimeEntryRequestRecord, written: WrittenLater): Promise<void> {
     const tz = link.tz ?? DEFAULT_TZ;
     if (written.firstTry) {
       // The end of its undo window: the usual "✓ Logged" with the day's total.
-      await this.#tell(link, request, loggedMessage(written.entry, tz, written.total, this.#d.taskUrl(request.taskId)));
+      await this.#tell(request, loggedMessage(written.entry, tz, written.total, this.#d.taskUrl(request.taskId)));
       return;
     }
     const minutes = Math.round((request.stop.getTime() - request.start.getTime()) / 60_000);
     const text = `✓ COR is back: your ${formatMinutes(minutes)} on *${plain(written.entry.task.title)}* for ${formatDate(localParts(request.start, tz).date)} (${formatClock(request.start, tz)}–${formatClock(request.stop, tz)}) is now logged (entry ${written.entry.corHourId}).`;
-    await this.#tell(link, request, { text, blocks: [section(text)] });
+    await this.#tell(request, { text, blocks: [section(text)] });
   }
 
   async failedForGood(link: UserLinkRecord, request: TimeEntryRequestRecord, reason: string): Promise<void> {
     const message = failedMessage(request, link.tz ?? DEFAULT_TZ, reason, reason === 'unauthorized');
-    await this.#tell(link, request, message);
+    await this.#tell(request, message);
   }
 
   async abandoned(person: EntryOwner, request: TimeEntryRequestRecord): Promise<void> {
-    await this.#tell(person, request, abandonedMessage(request, person.tz));
+    await this.#tell(request, abandonedMessage(request, person.tz));
   }
 
   /** Where the answer about it is (see respond.ts answerAbout): updated in place when it can be, else a DM. */
-  async #tell(_person: EntryOwner, request: TimeEntryRequestRecord, message: Message): Promise<void> {
+  async #tell(request: TimeEntryRequestRecord, message: Message): Promise<void> {
     await answerAbout(this.#clients, this.#clock.now(), request)(message);
   }
 }

@@ -127,6 +127,8 @@ export type RowState =
   | { kind: 'logged' }
   /** waiting out its undo window */
   | { kind: 'logging'; requestId: string }
+  /** its first attempt is under way */
+  | { kind: 'writing' }
   | { kind: 'queued' }
   | { kind: 'failed'; reason: string }
   | { kind: 'undone' }
@@ -137,8 +139,8 @@ export function rowStateOfRequest(r: TimeEntryRequestRecord): RowState {
     case 'written':
       return { kind: 'logged' };
     case 'pending':
-      // No attempt yet (a claim counts one): still in its undo window.
-      return r.attempts === 0 ? { kind: 'logging', requestId: r.id } : { kind: 'queued' };
+      // No attempt yet (a claim counts one): still in its undo window; one with no error yet is being written.
+      return r.attempts === 0 ? { kind: 'logging', requestId: r.id } : r.lastError === null ? { kind: 'writing' } : { kind: 'queued' };
     case 'failed':
       return { kind: 'failed', reason: r.lastError ?? 'refused' };
     case 'cancelled':
@@ -170,6 +172,7 @@ function outcomeLine(row: LineRow, i: number, state: RowState, tz: string): stri
     case 'logged':
       return `✓ ${i + 1}. Logged ${what}`;
     case 'logging':
+    case 'writing':
       return `⏳ ${i + 1}. Logging ${what}`;
     case 'queued':
       return `⏳ ${i + 1}. Queued ${what}: COR is not answering, I will log it as soon as it does`;
@@ -188,7 +191,7 @@ function outcomeLine(row: LineRow, i: number, state: RowState, tz: string): stri
  */
 export function lineOutcomeMessage(rows: LineRow[], states: RowState[], days: LineDay[], tz: string, owner: Pick<UserLinkRecord, 'tenantKey' | 'slackUserId'>): Message {
   const lines = rows.map((r, i) => outcomeLine(r, i, states[i] ?? { kind: 'queued' }, tz));
-  const counted = (_r: LineRow, i: number) => ['logged', 'logging', 'queued'].includes(states[i]?.kind ?? '');
+  const counted = (_r: LineRow, i: number) => ['logged', 'logging', 'writing', 'queued'].includes(states[i]?.kind ?? '');
   const waiting = states.flatMap((s) => (s.kind === 'logging' ? [s.requestId] : []));
   const blocks: KnownBlock[] = [...lines.map((l) => section(l)), { type: 'context', elements: [{ type: 'mrkdwn', text: dayLines(rows, days, counted) }] }];
   if (waiting.length > 0) blocks.push(undoButton(owner, waiting));

@@ -35,10 +35,10 @@ export async function logLineFor(
   preferred: { projectId: number; name: string } | undefined,
 ): Promise<void> {
   const line = await services.entries.resolveLine(link, entries, tz, preferred);
-  const draft = await services.lines.keep(link, request.key, line);
-  // A repeat of the request finds its draft as the person left it.
+  const { draft, created } = await services.lines.keep(link, request.key, line);
+  // A repeat of the request finds its draft as the person left it: an open one is shown, never logged unasked.
   if (draft.state === 'cancelled') return void (await respond(closedMessage('cancelled')));
-  if (draft.state === 'open' && needsAsking(draft.rows)) return void (await respond(lineCard(draft.id, draft.rows, draft.days, tz)));
+  if (draft.state === 'open' && (!created || needsAsking(draft.rows))) return void (await respond(lineCard(draft.id, draft.rows, draft.days, tz)));
   await logAllAndAnswer(services, link, draft, request.responseUrl, respond, tz);
 }
 
@@ -103,6 +103,8 @@ function pickDuration(services: SlackServices) {
 async function redrawChanged(services: SlackServices, args: ActionArgs, link: UserLinkRecord, draft: LineDraft, edit: Parameters<SlackServices['lines']['change']>[2], tz: string): Promise<void> {
   const changed = await services.lines.change(link, draft.id, edit);
   if (!changed) return;
+  // Logged meanwhile: Log all's answer stays where it is (with its Undo).
+  if (changed.state === 'logged') return;
   if (changed.state !== 'open') return void (await redraw(args, closedMessage(changed.state)));
   await redraw(args, lineCard(changed.id, changed.rows, changed.days, tz));
 }
@@ -167,7 +169,8 @@ function cancel(services: SlackServices) {
     }
     if (await services.lines.cancel(draft.id)) return void (await redraw(args, lineCancelledMessage()));
     const now = await services.lines.get(link as UserLinkRecord, draft.id);
-    if (now && now.state !== 'open') await redraw(args, closedMessage(now.state));
+    // Logged meanwhile: Log all's answer stays where it is (with its Undo).
+    if (now?.state === 'cancelled') await redraw(args, closedMessage(now.state));
   };
 }
 

@@ -61,7 +61,8 @@ export async function timerWork(services: SlackServices, payload: unknown, respo
       return void (await respond(stopped ? stoppedMessage(stopped, tz, link) : noTimerMessage()));
     }
     try {
-      const started = await services.timers.start(link, api, rest, tz, acceptedAt, command.response_url);
+      // The stopped timer's entries are told by DM: this answer is about the new timer.
+      const started = await services.timers.start(link, api, rest, tz, acceptedAt);
       if (started.kind === 'choose') return void (await respond(chooseTimerTaskMessage(started.options)));
       if (started.kind === 'no_task') return void (await respond(noTimerTaskMessage(started.query)));
       services.home.refresh(services, link);

@@ -35,6 +35,7 @@ export async function stopFromHome(services: SlackServices, payload: unknown, dm
   if (!link) return;
   const { tz } = await zoneOf(services, link);
   const stopped = await services.timers.stop(link, services.linking.apiFor(link), tz, acceptedAt);
-  if (stopped) await rememberAnswer(services, stopped.outcomes.map((o) => o.outcome), await dm(stoppedMessage(stopped, tz, link)));
+  // The DM says how it went: the last part's outcome turns it into ✓ (an earlier part's is told by DM).
+  if (stopped) await rememberAnswer(services, stopped.outcomes.slice(-1).map((o) => o.outcome), await dm(stoppedMessage(stopped, tz, link)));
   await services.home.opened(services, await services.clients.forTenant(tenantKey), tenantKey, userId);
 }
