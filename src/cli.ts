@@ -5,6 +5,8 @@
  *   rotate-keys  re-encrypt every stored secret with TOKEN_ENCRYPTION_KEY (older keys in TOKEN_ENCRYPTION_PREVIOUS_KEYS)
  *   reminders preview [--at <ISO time>] [--all] [--json]   who would get a reminder DM at that moment, and why (not)
  *   reminders run [--at <ISO time>] [--json]               one reminder sweep as of that moment (sends the DMs)
+ *   digests preview [--at <ISO time>] [--json]             which leads' digests are due then, and what each would say
+ *   digests run [--at <ISO time>] [--json]                 one digest sweep as of that moment (posts them)
  */
 import { parseArgs } from 'node:util';
 import pino from 'pino';
@@ -15,15 +17,18 @@ import { CorClient } from './cor/client.ts';
 import { CorTransport } from './cor/transport.ts';
 import type { SweepReport } from './domain/reminders/ports.ts';
 import { ReminderService } from './domain/reminders/service.ts';
+import { DigestService } from './domain/digests/service.ts';
 import { systemClock } from './lib/clock.ts';
 import { cipherForStore } from './lib/crypto.ts';
 import { formatClock } from './slack/blocks.ts';
 import { boltLogger, createLogger } from './logger.ts';
 import { MultiWorkspaceClients, SingleWorkspaceClients } from './slack/workspace/clients.ts';
 import { SlackReminderMessenger } from './slack/reminders/messenger.ts';
+import { SlackDigestMessenger } from './slack/digests/messenger.ts';
+import { SlackProfileDirectory } from './slack/directory.ts';
 import { migrateStore, openStore, type Store } from './store/index.ts';
 
-const USAGE = 'usage: npm run cli -- <migrate | links | rotate-keys | reminders preview|run [--at <ISO time>] [--all] [--json]>';
+const USAGE = 'usage: npm run cli -- <migrate | links | rotate-keys | reminders preview|run [--at <ISO time>] [--all] [--json] | digests preview|run [--at <ISO time>] [--json]>';
 
 function table(header: string[], rows: string[][]): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
@@ -31,9 +36,8 @@ function table(header: string[], rows: string[][]): string {
   return [line(header), ...rows.map(line)].join('\n');
 }
 
-/** The sweep over the configured store, COR and Slack, as the bot runs it. */
-function reminderService(config: Config, store: Store): ReminderService {
-  // Logs go to stderr: stdout is the report (or its JSON).
+/** COR as the app and Slack, over the configured store, as the bot has them (logs to stderr: stdout is the report). */
+function wiring(config: Config, store: Store) {
   const logger = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel, pino.destination(2));
   const transport = new CorTransport({ apiUrl: config.cor.apiUrl, integrationsUrl: config.cor.integrationsUrl, timeoutMs: config.cor.timeoutMs, clock: systemClock, logger });
   const corAuth = new CorAuth(transport, { apiKey: config.cor.apiKey, clientSecret: config.cor.clientSecret }, systemClock);
@@ -41,10 +45,16 @@ function reminderService(config: Config, store: Store): ReminderService {
   const clients = config.slack.oauth
     ? new MultiWorkspaceClients(store.installations, config.slack.apiUrl, systemClock, slackLogger)
     : new SingleWorkspaceClients(config.slack.botToken as string, config.slack.apiUrl, undefined, slackLogger);
+  return { logger, clients, appCor: new CorClient(transport).as(new ClientCredentialsTokenSource(corAuth, systemClock)) };
+}
+
+/** The reminder sweep, as the bot runs it. */
+function reminderService(config: Config, store: Store): ReminderService {
+  const { logger, clients, appCor } = wiring(config, store);
   return new ReminderService({
     links: store.links,
     reminders: store.reminders,
-    appCor: new CorClient(transport).as(new ClientCredentialsTokenSource(corAuth, systemClock)),
+    appCor,
     messenger: new SlackReminderMessenger(clients, systemClock),
     clock: systemClock,
     logger,
@@ -53,11 +63,27 @@ function reminderService(config: Config, store: Store): ReminderService {
   });
 }
 
-async function reminders(argv: string[]): Promise<number> {
+/** The digest sweep, as the bot runs it. */
+function digestService(config: Config, store: Store): DigestService {
+  const { logger, clients, appCor } = wiring(config, store);
+  return new DigestService({
+    digests: store.digests,
+    links: store.links,
+    settings: store.reminders,
+    appCor,
+    slack: new SlackDigestMessenger(clients, new SlackProfileDirectory(clients, systemClock), systemClock),
+    clock: systemClock,
+    logger,
+    leaseMs: config.reminders.leaseMs,
+  });
+}
+
+/** `--at` and the configuration a sweep command needs; a number is the exit code of a mistake. */
+function sweepArgs(name: string, argv: string[]): { mode: 'preview' | 'run'; at: Date; all: boolean; json: boolean; config: Config } | number {
   const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { at: { type: 'string' }, all: { type: 'boolean', default: false }, json: { type: 'boolean', default: false } } });
   const mode = positionals[0];
   if (mode !== 'preview' && mode !== 'run') {
-    process.stderr.write(`reminders: say "preview" or "run"\n${USAGE}\n`);
+    process.stderr.write(`${name}: say "preview" or "run"\n${USAGE}\n`);
     return 2;
   }
   const at = values.at ? new Date(values.at) : systemClock.now();
@@ -65,30 +91,64 @@ async function reminders(argv: string[]): Promise<number> {
     process.stderr.write(`--at: "${values.at}" is not an ISO time such as 2026-11-23T20:30:00Z\n`);
     return 2;
   }
-  let config: Config;
   try {
-    config = loadConfig();
+    return { mode, at, all: values.all ?? false, json: values.json ?? false, config: loadConfig() };
   } catch (err) {
     if (!(err instanceof ConfigError)) throw err;
-    process.stderr.write(`reminders need the bot's configuration (store, COR and Slack):\n${err.message}\n`);
+    process.stderr.write(`${name} need the bot's configuration (store, COR and Slack):\n${err.message}\n`);
     return 1;
   }
+}
+
+async function withStore<T>(config: Config, work: (store: Store) => Promise<T>): Promise<T> {
   await migrateStore(config.databaseUrl);
   const store = openStore(config.databaseUrl, cipherForStore({ key: config.tokenEncryptionKey, previousKeys: config.tokenEncryptionPreviousKeys, databaseUrl: config.databaseUrl }));
   try {
-    const started = performance.now();
-    const report = await reminderService(config, store).sweep(at, { dryRun: mode === 'preview', explain: mode === 'preview' || values.all });
-    const ms = performance.now() - started;
-    if (values.json) {
-      const { decisions, ...summary } = report;
-      process.stdout.write(`${JSON.stringify({ ...summary, ms: Math.round(ms), maxRssKb: process.resourceUsage().maxRSS, ...(values.all ? { decisions } : {}) })}\n`);
-      return 0;
-    }
-    process.stdout.write(`${describe(report, mode, values.all ?? false)}\n`);
-    return 0;
+    return await work(store);
   } finally {
     await store.close();
   }
+}
+
+async function digests(argv: string[]): Promise<number> {
+  const args = sweepArgs('digests', argv);
+  if (typeof args === 'number') return args;
+  return withStore(args.config, async (store) => {
+    const started = performance.now();
+    const report = await digestService(args.config, store).sweep(args.at, { dryRun: args.mode === 'preview' });
+    const ms = performance.now() - started;
+    if (args.json) {
+      const { contents, ...summary } = report;
+      const shown = contents.map((c) => ({ digest: c.digest.id, owner: c.digest.ownerSlackUserId, channel: c.digest.channelId, period: c.period.period, rows: c.rows }));
+      process.stdout.write(`${JSON.stringify({ ...summary, ms: Math.round(ms), maxRssKb: process.resourceUsage().maxRSS, digests: shown })}\n`);
+      return 0;
+    }
+    const lines = report.contents.flatMap((c) => [
+      `${c.digest.id} by ${c.digest.ownerSlackUserId} → ${c.digest.channelId}, about ${c.period.period}:`,
+      ...c.rows.map((r) => (r.kind === 'unlinked' ? `  ${r.slackUserId}  not linked` : `  ${r.slackUserId}  ${r.name}: ${r.onLeave ? 'on leave' : `${r.logged.toFixed(2)}h of ${r.target.toFixed(2)}h${r.short ? ' (short)' : ''}`}`)),
+    ]);
+    const verb = args.mode === 'preview' ? 'would be sent' : 'sent';
+    lines.push(`${report.due} digests due at ${report.at.toISOString()}: ${args.mode === 'preview' ? report.due : report.sent} ${verb}, ${report.delayed} delayed, ${report.failed} failed`);
+    process.stdout.write(`${lines.join('\n')}\n`);
+    return 0;
+  });
+}
+
+async function reminders(argv: string[]): Promise<number> {
+  const args = sweepArgs('reminders', argv);
+  if (typeof args === 'number') return args;
+  return withStore(args.config, async (store) => {
+    const started = performance.now();
+    const report = await reminderService(args.config, store).sweep(args.at, { dryRun: args.mode === 'preview', explain: args.mode === 'preview' || args.all });
+    const ms = performance.now() - started;
+    if (args.json) {
+      const { decisions, ...summary } = report;
+      process.stdout.write(`${JSON.stringify({ ...summary, ms: Math.round(ms), maxRssKb: process.resourceUsage().maxRSS, ...(args.all ? { decisions } : {}) })}\n`);
+      return 0;
+    }
+    process.stdout.write(`${describe(report, args.mode, args.all)}\n`);
+    return 0;
+  });
 }
 
 function describe(report: SweepReport, mode: 'preview' | 'run', all: boolean): string {
@@ -124,6 +184,7 @@ async function main(argv: string[]): Promise<number> {
     throw err;
   }
   if (command === 'reminders') return reminders(argv.slice(1));
+  if (command === 'digests') return digests(argv.slice(1));
   if (command === 'migrate') {
     const result = await migrateStore(config.databaseUrl);
     process.stdout.write(result.applied.length ? `applied: ${result.applied.join(', ')}\n` : `up to date (${result.alreadyApplied} migrations)\n`);

@@ -152,7 +152,7 @@ function composeServices(base: { config: Config; logger: Logger; clock: Clock; s
       settings: store.reminders,
       appCor,
       apiFor: (link) => linking.apiFor(link),
-      slack: new SlackDigestMessenger(clients, directory),
+      slack: new SlackDigestMessenger(clients, directory, clock),
       clock,
       logger,
     }),

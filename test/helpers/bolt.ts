@@ -155,7 +155,7 @@ export async function listenerHarness(
       settings: db.store.reminders,
       appCor,
       apiFor: (link) => linking.apiFor(link),
-      slack: new SlackDigestMessenger(clients, directory),
+      slack: new SlackDigestMessenger(clients, directory, clock),
       clock,
       logger,
     }),

@@ -139,12 +139,82 @@ describe('leads’ digests through a real Bolt app', () => {
       settings: h.db.store.reminders,
       appCor: h.appCor,
       apiFor: (link) => h.services.linking.apiFor(link),
-      slack: new SlackDigestMessenger(h.services.clients, new SlackProfileDirectory(h.services.clients, clock)),
+      slack: new SlackDigestMessenger(h.services.clients, new SlackProfileDirectory(h.services.clients, clock), clock),
       clock,
       logger: memoryLogger().logger,
     });
     const reports = await Promise.all([h.services.digests.sweep(clock.now()), other.sweep(clock.now())]);
     expect(reports.map((r) => r.sent).sort()).toEqual([0, 1]);
     expect(channelPosts()).toHaveLength(1);
+  });
+
+  it('App Home: a person in a digest sees who receives it; the lead sees it with its buttons, and pauses it there', async () => {
+    await setUpDailyDigest();
+    const open = (user: string) =>
+      h.send({ type: 'event_callback', team_id: 'T0DEMO', api_app_id: 'A0COR', token: 'x', event_id: `Ev${user}${Math.random()}`, event_time: 1, event: { type: 'app_home_opened', user, channel: 'D1', tab: 'home', event_ts: '1.1' } });
+    const home = (user: string) => JSON.stringify(h.slack.callsTo('views.publish').filter((c) => c.args.user_id === user).at(-1)?.args.view);
+    await open('U07SAM');
+    expect(home('U07SAM')).toContain('*Summaries that include you* (your hours against your target; never rates or notes)\\n• <@U02JOHN> gets one each workday at 09:00, posted in <#C0LEADS>');
+    await open('U08CARLA');
+    expect(home('U08CARLA')).toContain('*Summaries that include you*: none.');
+    await open('U02JOHN');
+    expect(home('U02JOHN')).toContain('*Your digests*');
+    const [digest] = await h.db.store.digests.ofOwner('T:T0DEMO', 'U02JOHN');
+    await h.send({ ...buttonClick('digest_pause', digest?.id, { user: 'U02JOHN', container: { type: 'view', view_id: 'VHOME' } }), view: { id: 'VHOME', type: 'home' } });
+    expect((await h.db.store.digests.get(digest?.id ?? ''))?.paused).toBe(true);
+    expect(home('U02JOHN')).toContain('⏸ each workday at 09:00');
+    clock.set('2026-11-30T14:01:00Z');
+    expect((await h.services.digests.sweep(clock.now())).due).toBe(0); // paused: not sent
+  });
+
+  it('a weekly digest of people picked by hand: Mondays, about last week; Delete removes it', async () => {
+    await command('digest', 'U02JOHN');
+    await h.send(buttonClick('digest_new', 'new', { user: 'U02JOHN', responseUrl: h.slack.newResponseUrl() }));
+    const opened = h.slack.callsTo('views.open').at(-1)?.args.view as { private_metadata: string };
+    await h.send(
+      viewSubmission('digest_modal', {
+        meta: opened.private_metadata,
+        user: 'U02JOHN',
+        values: {
+          people: { people_value: { type: 'multi_users_select', selected_users: ['U07SAM', 'U08LEE'] } },
+          usergroup: { usergroup_value: { type: 'external_select', selected_option: null } },
+          channel: { channel_value: { type: 'conversations_select', selected_conversation: null } },
+          schedule: { schedule_value: { type: 'static_select', selected_option: { value: 'weekly' } } },
+          time: { time_value: { type: 'timepicker', selected_time: '08:30' } },
+          short: { short_value: { type: 'plain_text_input', value: '30' } },
+        },
+      }),
+    );
+    const [digest] = await h.db.store.digests.ofOwner('T:T0DEMO', 'U02JOHN');
+    expect(digest).toMatchObject({ audience: { kind: 'people', slackUserIds: ['U07SAM', 'U08LEE'] }, channelId: 'U02JOHN', schedule: 'weekly', localTime: '08:30', shortUnderHours: 30 });
+    clock.set('2026-11-30T13:31:00Z'); // Monday 08:31 in New York
+    await h.services.digests.sweep(clock.now());
+    const dm = dmsTo('U02JOHN').at(-1);
+    expect(String(dm?.args.text)).toBe('Hours for the week of Mon 23 Nov: 2 of 2 people are short.');
+    const url = h.slack.newResponseUrl();
+    await h.send(buttonClick('digest_delete', digest?.id, { user: 'U02JOHN', responseUrl: url }));
+    expect(String(responsesTo(h.slack, url).at(-1)?.text)).toContain('You have no digests yet');
+    expect(await h.db.store.digests.ofOwner('T:T0DEMO', 'U02JOHN')).toHaveLength(0);
+  });
+
+  it('the form says what is wrong: both people and a group, or a short line that is not hours', async () => {
+    await command('digest', 'U02JOHN');
+    await h.send(buttonClick('digest_new', 'new', { user: 'U02JOHN', responseUrl: h.slack.newResponseUrl() }));
+    const opened = h.slack.callsTo('views.open').at(-1)?.args.view as { private_metadata: string };
+    const ack = await h.send(
+      viewSubmission('digest_modal', {
+        meta: opened.private_metadata,
+        user: 'U02JOHN',
+        values: {
+          people: { people_value: { type: 'multi_users_select', selected_users: ['U07SAM'] } },
+          usergroup: { usergroup_value: { type: 'external_select', selected_option: { value: 'S0DESIGN' } } },
+          channel: { channel_value: { type: 'conversations_select', selected_conversation: null } },
+          schedule: { schedule_value: { type: 'static_select', selected_option: { value: 'daily' } } },
+          time: { time_value: { type: 'timepicker', selected_time: '09:00' } },
+          short: { short_value: { type: 'plain_text_input', value: 'lots' } },
+        },
+      }),
+    );
+    expect(ack.body).toEqual({ response_action: 'errors', errors: { people: 'Pick people, or a user group (one of the two).', short: 'Write hours like 6 or 7h30, or leave it empty for their own target.' } });
   });
 });

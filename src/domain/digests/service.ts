@@ -46,7 +46,8 @@ export interface DigestDeps {
   settings: { allSettings(): Promise<Map<string, ReminderSettingRecord>> };
   /** COR as the app: the company's users and working times, and hours of many people per request */
   appCor: Pick<CorApi, 'usersAtOnce' | 'workingTimes' | 'hoursAtOnce'>;
-  apiFor: (link: UserLinkRecord) => Pick<CorApi, 'me'>;
+  /** COR as a person (their role); absent in the operator CLI, which only sweeps */
+  apiFor?: (link: UserLinkRecord) => Pick<CorApi, 'me'>;
   slack: DigestSlack;
   clock: Clock;
   logger: Logger;
@@ -89,6 +90,7 @@ export class DigestService {
 
   /** Whether COR says this person leads others (asked as them). */
   async canLead(link: UserLinkRecord): Promise<boolean> {
+    if (!this.#d.apiFor) return false;
     return isLeadRole((await this.#d.apiFor(link).me()).role_id);
   }
 

@@ -50,7 +50,8 @@ function openForm(services: SlackServices) {
     await args.ack();
     const tenantKey = tenantOfInteraction(args.body);
     const userId = args.body.user.id;
-    const tell = (m: Message) => args.respond({ response_type: 'ephemeral', replace_original: false, ...m });
+    const tell = (m: Message) =>
+      args.body.response_url ? args.respond({ response_type: 'ephemeral', replace_original: false, ...m }) : args.client.chat.postMessage({ channel: userId, text: m.text, blocks: m.blocks });
     const link = await leadOf(services, tenantKey, userId, tell);
     if (!link) return;
     const id = (args.action as ButtonAction).value;
@@ -123,11 +124,14 @@ function describe(d: DigestRecord): string {
 function change(services: SlackServices, what: 'pause' | 'resume' | 'delete') {
   return async (args: ActionArgs): Promise<void> => {
     await args.ack();
-    const tell = (m: Message) => args.respond({ response_type: 'ephemeral', replace_original: true, ...m });
+    const tell = (m: Message) =>
+      args.body.response_url ? args.respond({ response_type: 'ephemeral', replace_original: true, ...m }) : args.client.chat.postMessage({ channel: args.body.user.id, text: m.text, blocks: m.blocks });
     const link = await leadOf(services, tenantOfInteraction(args.body), args.body.user.id, tell);
     const id = (args.action as ButtonAction).value;
     if (!link || !id) return;
     const done = what === 'delete' ? await services.digests.delete(link, id) : await services.digests.setPaused(link, id, what === 'pause');
+    // Clicked on App Home (no response_url): Home is drawn again.
+    if (!args.body.response_url) return void (await services.home.opened(services, args.client, link.tenantKey, link.slackUserId));
     await tell(digestListCard(await services.digests.ofOwner(link), done ? (what === 'delete' ? '✓ Deleted.' : what === 'pause' ? '⏸ Paused.' : '▶︎ Resumed.') : 'That digest is gone.'));
   };
 }

@@ -1,11 +1,17 @@
 import type { WebClient } from '@slack/web-api';
+import { LRUCache } from 'lru-cache';
 import { z } from 'zod';
+import { cacheOptions, PER_TENANT_MAX } from '../../lib/cache.ts';
+import type { Clock } from '../../lib/clock.ts';
 import type { DigestContent, DigestSlack, NudgeContent, PostResult } from '../../domain/digests/service.ts';
 import type { SlackDirectory } from '../../domain/linking.ts';
 import type { DigestRecord } from '../../store/digests.ts';
 import type { ReminderRecipient } from '../../store/links.ts';
 import type { SlackClients } from '../services.ts';
 import { digestMessage, nudgeMessage } from './blocks.ts';
+
+/** Groups change when an admin edits them: read again after this. */
+const GROUP_TTL_MS = 5 * 60_000;
 
 /** Slack errors that will not pass by themselves: the digest is not posted again. */
 const PERMANENT = new Set(['not_in_channel', 'channel_not_found', 'is_archived', 'account_inactive', 'user_not_found']);
@@ -20,15 +26,25 @@ function errorOf(err: unknown): string {
 export class SlackDigestMessenger implements DigestSlack {
   readonly #clients: SlackClients;
   readonly #directory: SlackDirectory;
-  constructor(clients: SlackClients, directory: SlackDirectory) {
+  /** a user group's members by "tenant|group", for a few minutes: App Home asks on every open */
+  readonly #groups: LRUCache<string, string[], { tenantKey: string; usergroup: string }>;
+
+  constructor(clients: SlackClients, directory: SlackDirectory, clock: Clock) {
     this.#clients = clients;
     this.#directory = directory;
+    this.#groups = new LRUCache({
+      ...cacheOptions(clock, PER_TENANT_MAX, GROUP_TTL_MS),
+      fetchMethod: async (_key, _stale, { context }) => {
+        const client = await this.#clients.forTenant(context.tenantKey);
+        return membersSchema.parse(await client.usergroups.users.list({ usergroup: context.usergroup })).users;
+      },
+    });
   }
 
   async members(digest: DigestRecord): Promise<string[]> {
     if (digest.audience.kind === 'people') return digest.audience.slackUserIds;
-    const client = await this.#clients.forTenant(digest.tenantKey);
-    return membersSchema.parse(await client.usergroups.users.list({ usergroup: digest.audience.usergroupId })).users;
+    const context = { tenantKey: digest.tenantKey, usergroup: digest.audience.usergroupId };
+    return this.#groups.forceFetch(`${context.tenantKey}|${context.usergroup}`, { context });
   }
 
   async post(content: DigestContent): Promise<PostResult> {

@@ -2,6 +2,7 @@ import type { HomeView, KnownBlock } from '@slack/types';
 import type { TaskView } from '../../domain/tasks.ts';
 import type { Summary } from '../../domain/time-entries/model.ts';
 import { localParts } from '../../lib/zoned.ts';
+import type { DigestRecord } from '../../store/digests.ts';
 import type { ReminderSettingRecord } from '../../store/reminders.ts';
 import { formatClock, formatHours, formatMinutes, plain } from '../blocks.ts';
 import { USAGE } from '../help.ts';
@@ -39,9 +40,46 @@ export interface HomeData {
   timer: { task: Pick<TaskView, 'id' | 'title'>; startedAt: Date; minutes: number } | undefined;
   tasks: TaskView[] | undefined;
   reminders: ReminderSettingRecord;
+  /** the digests they set up (a lead), and the digests that include them (who receives a summary of their hours) */
+  digests?: { own: DigestRecord[]; including: DigestRecord[] } | undefined;
 }
 
 const HOME_TASKS = 10;
+
+function digestWhen(d: DigestRecord): string {
+  return `${d.schedule === 'weekly' ? 'Mondays' : 'each workday'} at ${d.localTime}`;
+}
+
+/** Their digests with the same buttons as `/cor digest`, and who receives a summary that includes them. */
+function digestBlocks(own: DigestRecord[], including: DigestRecord[]): KnownBlock[] {
+  const blocks: KnownBlock[] = [];
+  if (own.length > 0) {
+    blocks.push({ type: 'divider' }, section(`*Your digests* · \`/cor digest\` to add one`));
+    for (const d of own.slice(0, 5)) {
+      const where = d.channelId === d.ownerSlackUserId ? 'a DM to you' : `<#${d.channelId}>`;
+      blocks.push(section(`${d.paused ? '⏸ ' : ''}${digestWhen(d)} → ${where}`), {
+        type: 'actions',
+        elements: [
+          { type: 'button', action_id: ACTIONS.digestEdit, text: { type: 'plain_text', text: 'Edit' }, value: d.id },
+          d.paused
+            ? { type: 'button', action_id: ACTIONS.digestResume, text: { type: 'plain_text', text: 'Resume' }, value: d.id }
+            : { type: 'button', action_id: ACTIONS.digestPause, text: { type: 'plain_text', text: 'Pause' }, value: d.id },
+          { type: 'button', action_id: ACTIONS.digestDelete, text: { type: 'plain_text', text: 'Delete' }, style: 'danger', value: d.id },
+        ],
+      });
+    }
+  }
+  const lines = including.map((d) => `• <@${d.ownerSlackUserId}> gets one ${digestWhen(d)}${d.channelId === d.ownerSlackUserId ? '' : `, posted in <#${d.channelId}>`}${d.paused ? ' (paused)' : ''}`);
+  blocks.push(
+    { type: 'divider' },
+    section(
+      lines.length > 0
+        ? `*Summaries that include you* (your hours against your target; never rates or notes)\n${lines.join('\n')}`
+        : '*Summaries that include you*: none. Leads can get a summary of their people’s hours; if one includes you, it shows here.',
+    ),
+  );
+  return blocks;
+}
 const section = (text: string): KnownBlock => ({ type: 'section', text: { type: 'mrkdwn', text: text.slice(0, 2_900) } });
 
 /** A linked person's App Home: today and this week against target, the running timer, top tasks, reminders. Pure. */
@@ -77,5 +115,6 @@ export function linkedHome(d: HomeData, taskUrl: (id: number) => string | undefi
     for (const task of top) blocks.push(section(taskLines(task, d.now, d.tz, taskUrl(task.id))), taskActions(task));
   } else blocks.push(section('_COR did not answer: your tasks will show here when it does._'));
   blocks.push({ type: 'divider' }, section(`*Reminders*\n${settingsLines(d.reminders, d.tz).join('\n')}`));
+  if (d.digests) blocks.push(...digestBlocks(d.digests.own, d.digests.including));
   return { type: 'home', blocks };
 }
