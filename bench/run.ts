@@ -1,15 +1,16 @@
 /**
  * `npm run bench`: whole-process benchmarks, each against its baseline measured in the same run.
  * Prints a table and writes bench/results/latest.json. Options: --rounds N (default 40), --concurrency N (50),
- * --people N (reminder sweep size, 10000), --sweeps N (sweeps, each on another workday, 3), --commands N (the fault
- * run's /cor log commands, 1000), --only ack|load|sweep|faults, --profile DIR (a V8 CPU profile of the bot in the
- * /cor log ack part).
+ * --people N (reminder and digest sweep size, 10000), --sweeps N (sweeps, each on another workday, 3), --digests N
+ * (digests the people are in, 500), --commands N (the fault run's /cor log commands, 1000),
+ * --only ack|load|sweep|digests|faults, --profile DIR (a V8 CPU profile of the bot in the /cor log ack part).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { type AckLatencyResult, ackLatency } from './ack-latency.ts';
 import { parseBench } from './parse.ts';
 import { reminderSweepBench, type SweepBenchResult } from './reminder-sweep.ts';
+import { type DigestBenchResult, digestSweepBench } from './digest-sweep.ts';
 import { faultsBench, type FaultsBenchResult } from './faults.ts';
 import { fmt } from './stats.ts';
 import { logFormSubmission } from '../test/helpers/payloads.ts';
@@ -20,6 +21,7 @@ const { values } = parseArgs({
     concurrency: { type: 'string', default: '50' },
     people: { type: 'string', default: '10000' },
     sweeps: { type: 'string', default: '3' },
+    digests: { type: 'string', default: '500' },
     commands: { type: 'string', default: '1000' },
     only: { type: 'string' },
     profile: { type: 'string' },
@@ -27,7 +29,7 @@ const { values } = parseArgs({
 });
 const rounds = Number(values.rounds);
 const concurrency = Number(values.concurrency);
-const wants = (part: 'ack' | 'load' | 'sweep' | 'faults') => values.only === undefined || values.only === part;
+const wants = (part: 'ack' | 'load' | 'sweep' | 'digests' | 'faults') => values.only === undefined || values.only === part;
 
 function sweepReport(r: SweepBenchResult): string {
   return [
@@ -35,6 +37,16 @@ function sweepReport(r: SweepBenchResult): string {
     `  COR requests per sweep: ${r.corRequestsPerRun} = ${r.corRequestsPer100People.toFixed(2)} per 100 people (target <= 1)`,
     `  peak RSS: ${r.peakRssMb.toFixed(0)} MB (target < 250 MB)`,
     `  DMs sent = DMs due (${r.due}) in every sweep: ${r.sentEqualsDue ? 'yes' : `NO: ${r.errors.join('; ')}`}`,
+    '',
+  ].join('\n');
+}
+
+function digestReport(r: DigestBenchResult): string {
+  return [
+    `  median of ${r.runs} sweeps: ${(r.sweepMs.median / 1000).toFixed(2)} s; baseline (only posting the ${r.digests} messages) ${(r.baselineMs.median / 1000).toFixed(2)} s; ratio ${r.ratio.toFixed(2)}`,
+    `  COR requests per sweep: ${r.corRequestsPerRun} (target <= 100)`,
+    `  peak RSS: ${r.peakRssMb.toFixed(0)} MB (target < 250 MB)`,
+    `  digests sent = digests due (${r.digests}) in every sweep: ${r.sentEqualsDigests ? 'yes' : `NO: ${r.errors.join('; ')}`}`,
     '',
   ].join('\n');
 }
@@ -137,6 +149,15 @@ if (wants('sweep')) {
   process.stdout.write(sweepReport(sweep));
   results.push(sweep);
   failed ||= !sweep.sentEqualsDue;
+}
+if (wants('digests')) {
+  const people = Number(values.people);
+  const digests = Number(values.digests);
+  process.stdout.write(`digest sweep over ${people} linked people in ${digests} digests (cor-slack digests run, fake COR, fake Slack):\n`);
+  const sweep = await digestSweepBench(people, digests, Number(values.sweeps), (line) => process.stdout.write(line));
+  process.stdout.write(digestReport(sweep));
+  results.push(sweep);
+  failed ||= !sweep.sentEqualsDigests || sweep.corRequestsPerRun > 100;
 }
 if (wants('faults')) {
   process.stdout.write(`/cor log through COR faults (500, 503, 429, no answer, malformed JSON, lost answers on a share of requests):\n`);

@@ -149,9 +149,9 @@ export class DigestRepository {
     }
   }
 
-  /** Who was nudged about that day, among these people. */
-  async nudgedOn(tenantKey: string, slackUserIds: string[], localDate: string): Promise<Set<string>> {
-    const rows = await this.#db.nudge.findMany({ where: { tenantKey, localDate, slackUserId: { in: slackUserIds } }, select: { slackUserId: true } });
+  /** Who in that workspace was nudged on that day (a handful: at most one nudge a person a day). */
+  async nudgedOn(tenantKey: string, localDate: string): Promise<Set<string>> {
+    const rows = await this.#db.nudge.findMany({ where: { tenantKey, localDate }, select: { slackUserId: true } });
     return new Set(rows.map((r) => r.slackUserId));
   }
 }

@@ -72,6 +72,8 @@ const DEFAULT_BATCH = 250;
 const DEFAULT_LEASE_MS = 5 * 60_000;
 const RETRY_AFTER_MS = 5 * 60_000;
 const COMPANY_FACTS_TTL_MS = 15 * 60_000;
+/** Digests posted at once (to different channels). */
+const POST_CONCURRENCY = 8;
 
 /**
  * Leads' digests of who is short of hours: set up by C-Level, Director and PM (their COR role, as them), swept
@@ -170,28 +172,34 @@ export class DigestService {
       report.delayed += claimed.length;
       return report;
     }
-    for (const [i, c] of claimed.entries()) {
-      const content = contents[i];
-      if (!content) {
-        // Slack did not say who is in it (a user group it could not read): tried again later.
-        if (c.deliveryId) await this.#d.digests.release(c.deliveryId, new Date(now.getTime() + RETRY_AFTER_MS), 'slack: members unknown');
-        report.delayed++;
-        continue;
+    // Posted a few at a time (each to its own channel: Slack paces per channel).
+    let next = 0;
+    const lane = async () => {
+      for (let i = next++; i < claimed.length; i = next++) {
+        const c = claimed[i] as (typeof claimed)[number];
+        const content = contents[i];
+        if (!content) {
+          // Slack did not say who is in it (a user group it could not read): tried again later.
+          if (c.deliveryId) await this.#d.digests.release(c.deliveryId, new Date(now.getTime() + RETRY_AFTER_MS), 'slack: members unknown');
+          report.delayed++;
+          continue;
+        }
+        report.contents.push(content);
+        if (!c.deliveryId) continue;
+        const result = await this.#d.slack.post(content);
+        if (result.ok) {
+          await this.#d.digests.markSent(c.deliveryId, result.channelId, result.messageTs);
+          report.sent++;
+        } else if (result.permanent) {
+          await this.#d.digests.markFailed(c.deliveryId, `slack: ${result.error}`);
+          report.failed++;
+        } else {
+          await this.#d.digests.release(c.deliveryId, new Date(now.getTime() + RETRY_AFTER_MS), `slack: ${result.error}`);
+          report.delayed++;
+        }
       }
-      report.contents.push(content);
-      if (!c.deliveryId) continue;
-      const result = await this.#d.slack.post(content);
-      if (result.ok) {
-        await this.#d.digests.markSent(c.deliveryId, result.channelId, result.messageTs);
-        report.sent++;
-      } else if (result.permanent) {
-        await this.#d.digests.markFailed(c.deliveryId, `slack: ${result.error}`);
-        report.failed++;
-      } else {
-        await this.#d.digests.release(c.deliveryId, new Date(now.getTime() + RETRY_AFTER_MS), `slack: ${result.error}`);
-        report.delayed++;
-      }
-    }
+    };
+    await Promise.all(Array.from({ length: Math.min(POST_CONCURRENCY, claimed.length) }, lane));
     if (!opts.dryRun && report.due > 0) this.#d.logger.info({ due: report.due, sent: report.sent, delayed: report.delayed, failed: report.failed }, 'digest sweep');
     return report;
   }
@@ -206,6 +214,17 @@ export class DigestService {
     }
     const days = items.flatMap((i) => i.period.days).sort();
     const facts = await this.#facts([...people.values()], days[0] as string, days[days.length - 1] as string);
+    // Who was nudged today, per workspace and local date: one read each, not one per digest.
+    const nudgedBy = new Map<string, Promise<Set<string>>>();
+    const nudgedOf = (tenantKey: string, date: string) => {
+      const key = `${tenantKey}|${date}`;
+      let found = nudgedBy.get(key);
+      if (!found) {
+        found = this.#d.digests.nudgedOn(tenantKey, date);
+        nudgedBy.set(key, found);
+      }
+      return found;
+    };
     return Promise.all(
       items.map(async (item) => {
         if (!item.members) return undefined;
@@ -214,7 +233,7 @@ export class DigestService {
           if (!link) return { kind: 'unlinked', slackUserId: m };
           return memberRow(m, link.corName, item.period.days, (facts.get(link.id) as MemberFacts), item.digest.shortUnderHours);
         });
-        const nudged = await this.#d.digests.nudgedOn(item.digest.tenantKey, item.members, localParts(now, item.digest.tz).date);
+        const nudged = await nudgedOf(item.digest.tenantKey, localParts(now, item.digest.tz).date);
         return { digest: item.digest, period: item.period, rows: sortRows(rows), nudged };
       }),
     );
