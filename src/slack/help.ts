@@ -17,6 +17,7 @@ export const USAGE: readonly UsageLine[] = [
   { usage: `${COMMAND} start <task> · ${COMMAND} stop · ${COMMAND} status`, what: 'a timer that becomes one entry' },
   { usage: `${COMMAND} today · ${COMMAND} week`, what: 'what you logged, against your target' },
   { usage: `${COMMAND} remind`, what: 'your daily reminder settings' },
+  { usage: `${COMMAND} digest`, what: 'for leads: who of your people is short of hours, with nudges' },
   { usage: `${COMMAND} link · ${COMMAND} whoami · ${COMMAND} unlink`, what: 'connect your COR account' },
   { usage: `${COMMAND} help`, what: 'this card' },
 ];
