@@ -21,6 +21,8 @@ import {
   taskSchema,
   userSchema,
   workingTimesSchema,
+  projectCollaboratorSchema,
+  type CorProjectCollaborator,
 } from './schemas.ts';
 import type { CorRequest, CorTransport } from './transport.ts';
 
@@ -229,6 +231,11 @@ export class CorApi {
 
   listClients(page: PageRequest = {}): Promise<CorPage<CorClientRecord>> {
     return this.#call({ method: 'GET', path: '/clients', query: { ...page }, retry: 'safe' }, pageSchema(clientSchema));
+  }
+
+  /** The people on a project (its PM and collaborators). */
+  projectCollaborators(projectId: number): Promise<CorProjectCollaborator[]> {
+    return this.#call({ method: 'GET', path: `/projects/${projectId}/collaborators`, retry: 'safe' }, z.array(projectCollaboratorSchema));
   }
 
   listLeaves(userId: number, opts: { offset?: number; size?: number } = {}): Promise<CorLeave[]> {

@@ -36,6 +36,10 @@ export const nestedTokenSchema = z.object({
   }),
 });
 
+/** GET /projects/{project_id}/collaborators: the people on a project. */
+export const projectCollaboratorSchema = z.object({ id: looseInt, first_name: z.string().nullish(), last_name: z.string().nullish() });
+export type CorProjectCollaborator = z.infer<typeof projectCollaboratorSchema>;
+
 export const leaveSchema = z.object({
   id: looseInt,
   user_id: looseInt,

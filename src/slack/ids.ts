@@ -88,6 +88,8 @@ export const DIGEST_MODAL_BLOCKS = {
   peopleAction: 'people_value',
   usergroup: 'usergroup',
   usergroupAction: 'usergroup_value',
+  project: 'project',
+  projectAction: 'project_value',
   channel: 'channel',
   channelAction: 'channel_value',
   schedule: 'schedule',

@@ -1,6 +1,6 @@
 import { isUniqueViolation, type PrismaClient } from './prisma.ts';
 
-type DigestAudience = { kind: 'usergroup'; usergroupId: string } | { kind: 'people'; slackUserIds: string[] };
+type DigestAudience = { kind: 'usergroup'; usergroupId: string } | { kind: 'people'; slackUserIds: string[] } | { kind: 'project'; corProjectId: number };
 type DigestSchedule = 'daily' | 'weekly';
 
 export interface DigestRecord {
@@ -32,7 +32,11 @@ type DeliveryRow = NonNullable<Awaited<ReturnType<PrismaClient['digestDelivery']
 
 function toRecord(row: Row): DigestRecord {
   const audience: DigestAudience =
-    row.audienceKind === 'usergroup' ? { kind: 'usergroup', usergroupId: row.audience } : { kind: 'people', slackUserIds: row.audience.split(',').filter(Boolean) };
+    row.audienceKind === 'usergroup'
+      ? { kind: 'usergroup', usergroupId: row.audience }
+      : row.audienceKind === 'project'
+        ? { kind: 'project', corProjectId: Number(row.audience) }
+        : { kind: 'people', slackUserIds: row.audience.split(',').filter(Boolean) };
   return {
     id: row.id,
     tenantKey: row.tenantKey,
@@ -49,7 +53,8 @@ function toRecord(row: Row): DigestRecord {
 
 function columnsOf(d: NewDigest): { audienceKind: string; audience: string } & Omit<NewDigest, 'audience'> {
   const { audience, ...rest } = d;
-  return { ...rest, audienceKind: audience.kind, audience: audience.kind === 'usergroup' ? audience.usergroupId : audience.slackUserIds.join(',') };
+  const value = audience.kind === 'usergroup' ? audience.usergroupId : audience.kind === 'project' ? String(audience.corProjectId) : audience.slackUserIds.join(',');
+  return { ...rest, audienceKind: audience.kind, audience: value };
 }
 
 function deliveryOf(row: DeliveryRow): DigestDeliveryRecord {

@@ -119,6 +119,12 @@ describe('leads’ digests through a real Bolt app', () => {
     expect(dmsTo('U03ANA')).toHaveLength(0);
     expect(dmsTo('U07SAM')).toHaveLength(1);
     expect(dmsTo('U06PAT')).toHaveLength(0);
+
+    // Send link beside someone not linked: the link card, by DM.
+    const mike = ((digest.blocks ?? []) as { text?: { text: string }; accessory?: { action_id: string; value: string } }[]).find((b) => b.text?.text.startsWith('*Mike Brown*'))?.accessory;
+    expect(mike?.action_id).toBe('digest_send_link');
+    await h.send(buttonClick('digest_send_link', mike?.value, { user: 'U02JOHN', responseUrl: h.slack.newResponseUrl() }));
+    expect(String(dmsTo('U04MIKE').at(-1)?.args.text)).toContain('First, link your COR account');
   });
 
   it('a collaborator is refused, by the command and by the buttons', async () => {
@@ -216,5 +222,43 @@ describe('leads’ digests through a real Bolt app', () => {
       }),
     );
     expect(ack.body).toEqual({ response_action: 'errors', errors: { people: 'Pick people, or a user group (one of the two).', short: 'Write hours like 6 or 7h30, or leave it empty for their own target.' } });
+  });
+
+  it('in a channel that is a COR project: a digest of that project’s people, the unlinked ones named from COR', async () => {
+    await h.db.store.channelProjects.save({ tenantKey: 'T:T0DEMO', channelId: 'C0PROJ', corProjectId: 100, externalId: 'slack-C0PROJ', name: 'Homepage redesign', createdBy: 'U02JOHN' });
+    const task = h.cor.data.tasks.find((t) => t.id === 48212);
+    if (task) task.collaborators.push(9); // Demo Person 9 works on it and has not linked Slack to COR
+    const body = slashCommandBody('digest', h.slack, { user_id: 'U02JOHN', channel_id: 'C0PROJ', trigger_id: 'proj.1' });
+    await h.send(body);
+    const list = await waitForResponse(h.slack, String(body.response_url), (m) => !String(m.text).startsWith('⏳'));
+    await h.send(buttonClick('digest_new', buttonValue(list, 'digest_new'), { user: 'U02JOHN', responseUrl: h.slack.newResponseUrl() }));
+    const opened = h.slack.callsTo('views.open').at(-1)?.args.view as { private_metadata: string; blocks: { block_id?: string }[] };
+    expect(JSON.stringify(opened)).toContain('Everyone on this channel’s COR project, Homepage redesign');
+    await h.send(
+      viewSubmission('digest_modal', {
+        meta: opened.private_metadata,
+        user: 'U02JOHN',
+        values: {
+          project: { project_value: { type: 'checkboxes', selected_options: [{ value: '100' }] } },
+          people: { people_value: { type: 'multi_users_select', selected_users: [] } },
+          usergroup: { usergroup_value: { type: 'external_select', selected_option: null } },
+          channel: { channel_value: { type: 'conversations_select', selected_conversation: 'C0PROJ' } },
+          schedule: { schedule_value: { type: 'static_select', selected_option: { value: 'daily' } } },
+          time: { time_value: { type: 'timepicker', selected_time: '09:00' } },
+          short: { short_value: { type: 'plain_text_input', value: null } },
+        },
+      }),
+    );
+    const [digest] = await h.db.store.digests.ofOwner('T:T0DEMO', 'U02JOHN');
+    expect(digest?.audience).toEqual({ kind: 'project', corProjectId: 100 });
+    clock.set('2026-11-30T14:01:00Z');
+    await h.services.digests.sweep(clock.now());
+    const posted = h.slack.callsTo('chat.postMessage').filter((c) => c.args.channel === 'C0PROJ');
+    expect(posted).toHaveLength(1);
+    const text = JSON.stringify(posted[0]?.args.blocks);
+    expect(text).toContain('*John Smith* — 0m of 8h — *8h short*');
+    expect(text).toContain('*Jane Doe* — on leave');
+    expect(text).toContain('*Demo Person 9* — not linked to COR');
+    expect(text).not.toContain('digest_send_link');
   });
 });

@@ -466,6 +466,17 @@ export class FakeCor {
         return { body: this.#page(projects.map((p) => this.#projectJson(p)), query) };
       });
     }
+    const collaboratorsPath = /^\/projects\/(\d+)\/collaborators$/.exec(path);
+    if (method === 'GET' && collaboratorsPath) {
+      return route('/projects/{project_id}/collaborators', () => {
+        const projectId = Number(collaboratorsPath[1]);
+        const project = this.data.projects.find((p) => p.id === projectId);
+        if (!project) throw new HttpError(400, [{ field: 'project_id', validation: 'exists', message: 'Project not found or not in company' }]);
+        // Its PM and everyone on one of its tasks.
+        const ids = new Set([project.pm_id, ...this.data.tasks.filter((t) => t.project_id === projectId).flatMap((t) => t.collaborators)]);
+        return { body: this.data.users.filter((u) => ids.has(u.id)).map((u) => ({ id: u.id, first_name: u.first_name, last_name: u.last_name, picture: null, remaining_hours: 0 })) };
+      });
+    }
     if (method === 'GET' && path === '/clients') {
       return route('/clients', () => ({ body: this.#page(this.data.clients.map((c) => ({ id: c.id, name: c.name, business_name: c.name })), query) }));
     }

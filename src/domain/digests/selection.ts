@@ -59,7 +59,8 @@ export type DigestRow =
       leaveDays: number;
       short: boolean;
     }
-  | { kind: 'unlinked'; slackUserId: string };
+  /** not linked to COR: a Slack user (`slackUserId`), or a COR project's collaborator known by `name` only */
+  | { kind: 'unlinked'; slackUserId: string; name?: string | undefined };
 
 /** Rounding slack when comparing hours. */
 const EPSILON_HOURS = 0.01;

@@ -45,7 +45,7 @@ export interface DigestDeps {
   links: { activeRecipients(): Promise<ReminderRecipient[]> };
   settings: { allSettings(): Promise<Map<string, ReminderSettingRecord>> };
   /** COR as the app: the company's users and working times, and hours of many people per request */
-  appCor: Pick<CorApi, 'usersAtOnce' | 'workingTimes' | 'hoursAtOnce'>;
+  appCor: Pick<CorApi, 'usersAtOnce' | 'workingTimes' | 'hoursAtOnce' | 'projectCollaborators'>;
   /** COR as a person (their role); absent in the operator CLI, which only sweeps */
   apiFor?: (link: UserLinkRecord) => Pick<CorApi, 'me'>;
   slack: DigestSlack;
@@ -67,6 +67,9 @@ export interface DigestSweepReport {
 }
 
 export type NudgeResult = 'sent' | 'already' | 'unlinked' | 'not_found';
+
+/** One of a digest's people: a Slack user, or (a COR project's) a COR user. */
+type Member = { slackUserId: string } | { corUserId: number; name: string };
 
 const DEFAULT_BATCH = 250;
 const DEFAULT_LEASE_MS = 5 * 60_000;
@@ -128,8 +131,24 @@ export class DigestService {
   /** The digests a person is in, with who receives each: they can see who gets a summary that includes them. */
   async including(tenantKey: string, slackUserId: string): Promise<DigestRecord[]> {
     const all = await this.#d.digests.ofTenant(tenantKey);
-    const found = await Promise.all(all.map(async (d) => ((await this.#d.slack.members(d).catch((): string[] => [])).includes(slackUserId) ? d : undefined)));
+    if (all.length === 0) return [];
+    const me = (await this.#d.links.activeRecipients()).find((l) => l.tenantKey === tenantKey && l.slackUserId === slackUserId);
+    const found = await Promise.all(
+      all.map(async (d) => {
+        const members = (await this.#members(d).catch(() => undefined)) ?? [];
+        return members.some((m) => ('slackUserId' in m ? m.slackUserId === slackUserId : m.corUserId === me?.corUserId)) ? d : undefined;
+      }),
+    );
     return found.filter((d): d is DigestRecord => d !== undefined);
+  }
+
+  /** Who a digest covers now: its people, a Slack user group's members, or a COR project's collaborators. */
+  async #members(digest: DigestRecord): Promise<Member[]> {
+    if (digest.audience.kind === 'project') {
+      const people = await this.#d.appCor.projectCollaborators(digest.audience.corProjectId);
+      return people.map((p) => ({ corUserId: p.id, name: `${p.first_name ?? ''} ${p.last_name ?? ''}`.trim() || `COR user ${p.id}` }));
+    }
+    return (await this.#d.slack.members(digest)).map((slackUserId) => ({ slackUserId }));
   }
 
   /**
@@ -161,7 +180,7 @@ export class DigestService {
     report.due = claimed.length;
     if (claimed.length === 0) return report;
 
-    const members = await Promise.all(claimed.map((c) => this.#d.slack.members(c.digest).catch(() => undefined)));
+    const members = await Promise.all(claimed.map((c) => this.#members(c.digest).catch(() => undefined)));
     let contents: (DigestContent | undefined)[];
     try {
       contents = await this.#contents(claimed.map((c, i) => ({ ...c, members: members[i] })), now);
@@ -205,11 +224,14 @@ export class DigestService {
   }
 
   /** Every due digest's rows: the people of all of them read from COR together, in batches. */
-  async #contents(items: { digest: DigestRecord; period: DigestPeriod; members: string[] | undefined }[], now: Date): Promise<(DigestContent | undefined)[]> {
-    const links = new Map((await this.#d.links.activeRecipients()).map((l) => [`${l.tenantKey}|${l.slackUserId}`, l]));
+  async #contents(items: { digest: DigestRecord; period: DigestPeriod; members: Member[] | undefined }[], now: Date): Promise<(DigestContent | undefined)[]> {
+    const all = await this.#d.links.activeRecipients();
+    const bySlack = new Map(all.map((l) => [`${l.tenantKey}|${l.slackUserId}`, l]));
+    const byCor = new Map(all.map((l) => [`${l.tenantKey}|${l.corUserId}`, l]));
+    const linkOf = (tenantKey: string, m: Member) => ('slackUserId' in m ? bySlack.get(`${tenantKey}|${m.slackUserId}`) : byCor.get(`${tenantKey}|${m.corUserId}`));
     const people = new Map<string, ReminderRecipient>();
     for (const item of items) for (const m of item.members ?? []) {
-      const link = links.get(`${item.digest.tenantKey}|${m}`);
+      const link = linkOf(item.digest.tenantKey, m);
       if (link) people.set(link.id, link);
     }
     const days = items.flatMap((i) => i.period.days).sort();
@@ -229,9 +251,9 @@ export class DigestService {
       items.map(async (item) => {
         if (!item.members) return undefined;
         const rows = item.members.map((m): DigestRow => {
-          const link = links.get(`${item.digest.tenantKey}|${m}`);
-          if (!link) return { kind: 'unlinked', slackUserId: m };
-          return memberRow(m, link.corName, item.period.days, (facts.get(link.id) as MemberFacts), item.digest.shortUnderHours);
+          const link = linkOf(item.digest.tenantKey, m);
+          if (!link) return 'slackUserId' in m ? { kind: 'unlinked', slackUserId: m.slackUserId } : { kind: 'unlinked', slackUserId: '', name: m.name };
+          return memberRow(link.slackUserId, link.corName, item.period.days, facts.get(link.id) as MemberFacts, item.digest.shortUnderHours);
         });
         const nudged = await nudgedOf(item.digest.tenantKey, localParts(now, item.digest.tz).date);
         return { digest: item.digest, period: item.period, rows: sortRows(rows), nudged };
@@ -284,7 +306,7 @@ export class DigestService {
     const digest = await this.#d.digests.get(digestId);
     if (!digest) return [];
     const days = digest.schedule === 'weekly' ? Array.from({ length: 7 }, (_, i) => addDays(period, i)) : [period];
-    const [content] = await this.#contents([{ digest, period: { period, days }, members: await this.#d.slack.members(digest) }], this.#d.clock.now());
+    const [content] = await this.#contents([{ digest, period: { period, days }, members: await this.#members(digest) }], this.#d.clock.now());
     return content?.rows ?? [];
   }
 }

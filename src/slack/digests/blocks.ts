@@ -16,12 +16,14 @@ function periodText(content: Pick<DigestContent, 'digest' | 'period'>): string {
 }
 
 /** Who a digest covers, in words. */
-function audienceText(d: DigestRecord, groupName?: string): string {
-  return d.audience.kind === 'usergroup' ? `the ${groupName ? `*${plain(groupName)}*` : 'Slack'} user group` : `${d.audience.slackUserIds.length} ${d.audience.slackUserIds.length === 1 ? 'person' : 'people'}`;
+function audienceText(d: DigestRecord): string {
+  if (d.audience.kind === 'usergroup') return 'a Slack user group';
+  if (d.audience.kind === 'project') return `the people on COR project #${d.audience.corProjectId}`;
+  return `${d.audience.slackUserIds.length} ${d.audience.slackUserIds.length === 1 ? 'person' : 'people'}`;
 }
 
 function rowText(row: DigestRow, names: Map<string, string>): string {
-  if (row.kind === 'unlinked') return `*${plain(names.get(row.slackUserId) ?? row.slackUserId)}* — not linked to COR`;
+  if (row.kind === 'unlinked') return `*${plain(row.name ?? names.get(row.slackUserId) ?? row.slackUserId)}* — not linked to COR`;
   if (row.onLeave) return `*${plain(row.name)}* — on leave`;
   const leave = row.leaveDays > 0 ? ` (${row.leaveDays} ${row.leaveDays === 1 ? 'day' : 'days'} of leave)` : '';
   if (row.target <= 0) return `*${plain(row.name)}* — ${formatHours(row.logged)} (no hours expected)${leave}`;
@@ -52,7 +54,9 @@ export function digestMessage(content: DigestContent, names: Map<string, string>
     const value = JSON.stringify({ d: digest.id, p: period.period, u: row.slackUserId });
     const accessory =
       row.kind === 'unlinked'
-        ? { type: 'button' as const, action_id: ACTIONS.digestSendLink, text: { type: 'plain_text' as const, text: 'Send link' }, value }
+        ? !row.slackUserId
+          ? undefined // a COR collaborator with no Slack account linked: nobody to send the link to
+          : { type: 'button' as const, action_id: ACTIONS.digestSendLink, text: { type: 'plain_text' as const, text: 'Send link' }, value }
         : row.short && !wasNudged
           ? { type: 'button' as const, action_id: ACTIONS.digestNudge, text: { type: 'plain_text' as const, text: 'Nudge' }, value }
           : undefined;
@@ -87,8 +91,8 @@ function scheduleText(d: DigestRecord): string {
   return `${d.schedule === 'weekly' ? 'Mondays, about last week' : 'Each workday, about the one before'}, at ${d.localTime}`;
 }
 
-/** `/cor digest`: the lead's digests, each with Edit, Pause or Resume, and Delete; and New digest. */
-export function digestListCard(digests: DigestRecord[], note?: string): Message {
+/** `/cor digest`: the lead's digests, each with Edit, Pause or Resume, and Delete; and New digest (`project`: run in a channel that is one). */
+export function digestListCard(digests: DigestRecord[], note?: string, project?: { id: number; name: string }): Message {
   const lead = digests.length === 0 ? 'You have no digests yet. A digest tells you who is short of hours, with one-click nudges.' : `Your digests (${digests.length}):`;
   const blocks: KnownBlock[] = [section(note ? `${note}\n${lead}` : lead)];
   for (const d of digests.slice(0, 20)) {
@@ -106,7 +110,8 @@ export function digestListCard(digests: DigestRecord[], note?: string): Message 
       ],
     });
   }
-  blocks.push({ type: 'actions', elements: [{ type: 'button', action_id: ACTIONS.digestNew, text: { type: 'plain_text', text: 'New digest' }, style: 'primary', value: 'new' }] });
+  const value = project ? JSON.stringify({ p: project.id, n: project.name.slice(0, 100) }) : 'new';
+  blocks.push({ type: 'actions', elements: [{ type: 'button', action_id: ACTIONS.digestNew, text: { type: 'plain_text', text: 'New digest' }, style: 'primary', value }] });
   return { text: lead, blocks };
 }
 
@@ -117,6 +122,9 @@ export interface DigestFormMeta {
   id?: string | undefined;
   /** the list card to redraw */
   r?: string | undefined;
+  /** the COR project of the channel it was opened in (its people can be the digest's) */
+  p?: number | undefined;
+  pn?: string | undefined;
 }
 
 function option(text: string, value: string): PlainTextOption {
@@ -129,6 +137,8 @@ export function digestModal(meta: DigestFormMeta, initial: DigestRecord | undefi
   const weekly = option('Mondays, about last week', 'weekly');
   const people = initial?.audience.kind === 'people' ? initial.audience.slackUserIds : [];
   const group = initial?.audience.kind === 'usergroup' ? option(groupName ?? initial.audience.usergroupId, initial.audience.usergroupId) : undefined;
+  const projectId = initial?.audience.kind === 'project' ? initial.audience.corProjectId : meta.p;
+  const everyoneOnProject = projectId ? option(`Everyone on this channel’s COR project${meta.pn ? `, ${meta.pn}` : ` #${projectId}`}`.slice(0, 75), String(projectId)) : undefined;
   return {
     type: 'modal',
     callback_id: CALLBACKS.digest,
@@ -137,6 +147,17 @@ export function digestModal(meta: DigestFormMeta, initial: DigestRecord | undefi
     submit: { type: 'plain_text', text: 'Save' },
     close: { type: 'plain_text', text: 'Cancel' },
     blocks: [
+      ...(everyoneOnProject
+        ? [
+            {
+              type: 'input' as const,
+              block_id: B.project,
+              optional: true,
+              label: { type: 'plain_text' as const, text: 'Who' },
+              element: { type: 'checkboxes' as const, action_id: B.projectAction, options: [everyoneOnProject], ...(initial?.audience.kind === 'project' ? { initial_options: [everyoneOnProject] } : {}) },
+            },
+          ]
+        : []),
       { type: 'input', block_id: B.people, optional: true, label: { type: 'plain_text', text: 'People' }, element: { type: 'multi_users_select', action_id: B.peopleAction, ...(people.length > 0 ? { initial_users: people } : {}) } },
       {
         type: 'input',

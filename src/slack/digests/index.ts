@@ -39,7 +39,9 @@ function digestSubcommand(services: SlackServices): SubcommandHandler {
     const respond: Respond = (m) => args.respond({ response_type: 'ephemeral', replace_original: true, ...m });
     await withLinkOrCard(services, respond, command, async (link) => {
       if (!(await services.digests.canLead(link))) return void (await respond({ text: REFUSED, blocks: [section(REFUSED)] }));
-      await respond(digestListCard(await services.digests.ofOwner(link)));
+      // In a channel that is a COR project, a new digest can be about that project's people.
+      const channelProject = command.channel_id ? await services.projects.ofChannel(link.tenantKey, command.channel_id) : undefined;
+      await respond(digestListCard(await services.digests.ofOwner(link), undefined, channelProject && { id: channelProject.corProjectId, name: channelProject.name }));
     });
   };
 }
@@ -54,15 +56,23 @@ function openForm(services: SlackServices) {
       args.body.response_url ? args.respond({ response_type: 'ephemeral', replace_original: false, ...m }) : args.client.chat.postMessage({ channel: userId, text: m.text, blocks: m.blocks });
     const link = await leadOf(services, tenantKey, userId, tell);
     if (!link) return;
-    const id = (args.action as ButtonAction).value;
-    const existing = id && id !== 'new' ? await services.digests.own(link, id) : undefined;
-    const meta: DigestFormMeta = { t: tenantKey, u: userId, ...(existing ? { id: existing.id } : {}), ...(args.body.response_url ? { r: args.body.response_url } : {}) };
+    const id = (args.action as ButtonAction).value ?? 'new';
+    const project = z.object({ p: z.number().int().positive(), n: z.string() }).safeParse(parseJsonText(id));
+    const existing = id !== 'new' && !project.success ? await services.digests.own(link, id) : undefined;
+    const meta: DigestFormMeta = {
+      t: tenantKey,
+      u: userId,
+      ...(existing ? { id: existing.id } : {}),
+      ...(args.body.response_url ? { r: args.body.response_url } : {}),
+      ...(project.success ? { p: project.data.p, pn: project.data.n } : {}),
+    };
     await args.client.views.open({ trigger_id: args.body.trigger_id, view: digestModal(meta, existing) });
   };
 }
 
-const metaSchema = z.object({ t: z.string().min(1), u: z.string().min(1), id: z.string().optional(), r: z.string().url().optional() });
+const metaSchema = z.object({ t: z.string().min(1), u: z.string().min(1), id: z.string().optional(), r: z.string().url().optional(), p: z.number().int().positive().optional(), pn: z.string().optional() });
 const stateSchema = z.object({
+  [B.project]: z.object({ [B.projectAction]: z.object({ selected_options: z.array(z.object({ value: z.string().regex(/^\d+$/) })).nullish() }) }).optional(),
   [B.people]: z.object({ [B.peopleAction]: z.object({ selected_users: z.array(z.string()).nullish() }) }),
   [B.usergroup]: z.object({ [B.usergroupAction]: z.object({ selected_option: z.object({ value: z.string().min(1) }).nullish() }) }),
   [B.channel]: z.object({ [B.channelAction]: z.object({ selected_conversation: z.string().nullish() }) }),
@@ -83,10 +93,13 @@ function submitForm(services: SlackServices) {
     const v = values.data;
     const people = v[B.people][B.peopleAction].selected_users ?? [];
     const group = v[B.usergroup][B.usergroupAction].selected_option?.value;
+    const projectId = v[B.project]?.[B.projectAction].selected_options?.[0]?.value;
     const shortText = v[B.short][B.shortAction].value?.trim() ?? '';
     const short = shortText ? findDuration(/^\d+([.,]\d+)?$/.test(shortText) ? `${shortText}h` : shortText) : undefined;
     const errors: Record<string, string> = {};
-    if (people.length > 0 === Boolean(group)) errors[B.people] = 'Pick people, or a user group (one of the two).';
+    if ([people.length > 0, Boolean(group), Boolean(projectId)].filter(Boolean).length !== 1) {
+      errors[B.people] = projectId === undefined && v[B.project] === undefined ? 'Pick people, or a user group (one of the two).' : 'Pick people, a user group, or the project’s people (one of them).';
+    }
     if (people.length > 500) errors[B.people] = 'Up to 500 people; use a user group for more.';
     if (shortText && (!short || 'problem' in short || short.minutes <= 0)) errors[B.short] = 'Write hours like 6 or 7h30, or leave it empty for their own target.';
     if (Object.keys(errors).length > 0) return void (await ack({ response_action: 'errors', errors }));
@@ -100,7 +113,7 @@ function submitForm(services: SlackServices) {
         const { tz } = await zoneOf(services, link);
         const channel = v[B.channel][B.channelAction].selected_conversation;
         const saved = await services.digests.save(link, m.id, {
-          audience: group ? { kind: 'usergroup', usergroupId: group } : { kind: 'people', slackUserIds: people },
+          audience: projectId ? { kind: 'project', corProjectId: Number(projectId) } : group ? { kind: 'usergroup', usergroupId: group } : { kind: 'people', slackUserIds: people },
           channelId: channel ?? m.u,
           schedule: v[B.schedule][B.scheduleAction].selected_option?.value ?? 'daily',
           localTime: v[B.time][B.timeAction].selected_time ?? '09:00',

@@ -43,6 +43,7 @@ export class SlackDigestMessenger implements DigestSlack {
 
   async members(digest: DigestRecord): Promise<string[]> {
     if (digest.audience.kind === 'people') return digest.audience.slackUserIds;
+    if (digest.audience.kind !== 'usergroup') return [];
     const context = { tenantKey: digest.tenantKey, usergroup: digest.audience.usergroupId };
     return this.#groups.forceFetch(`${context.tenantKey}|${context.usergroup}`, { context });
   }
@@ -56,7 +57,7 @@ export class SlackDigestMessenger implements DigestSlack {
       return { ok: false, permanent: true, error: errorOf(err) };
     }
     // People not linked to COR are named from their Slack profile (linked ones by their COR name).
-    const unlinked = content.rows.flatMap((r) => (r.kind === 'unlinked' ? [r.slackUserId] : []));
+    const unlinked = content.rows.flatMap((r) => (r.kind === 'unlinked' && r.slackUserId ? [r.slackUserId] : []));
     const names = new Map(await Promise.all(unlinked.map(async (id) => [id, (await this.#directory.profile(digest.tenantKey, id).catch(() => undefined))?.realName ?? id] as const)));
     const message = digestMessage(content, names);
     try {
