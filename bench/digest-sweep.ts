@@ -62,7 +62,7 @@ export async function digestSweepBench(people: number, digests: number, runs: nu
     }
     for (let d = 0; d < digests; d++) {
       const members = Array.from({ length: perDigest }, (_, j) => `UB${d * perDigest + j}`).filter((_, j) => d * perDigest + j < people);
-      await store.digests.create({ tenantKey: 'T:T0DEMO', ownerSlackUserId: `UL${d}`, audience: { kind: 'people', slackUserIds: members }, channelId: `CD${d}`, schedule: 'daily', localTime: '09:00', tz: 'America/New_York', shortUnderHours: null });
+      await store.digests.create({ tenantKey: 'T:T0DEMO', ownerSlackUserId: `UB${d}`, audience: { kind: 'people', slackUserIds: members }, channelId: `CD${d}`, schedule: 'daily', localTime: '09:00', tz: 'America/New_York', shortUnderHours: null });
     }
     await store.close();
 

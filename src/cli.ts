@@ -125,7 +125,7 @@ async function digests(argv: string[]): Promise<number> {
     }
     const lines = report.contents.flatMap((c) => [
       `${c.digest.id} by ${c.digest.ownerSlackUserId} → ${c.digest.channelId}, about ${c.period.period}:`,
-      ...c.rows.map((r) => (r.kind === 'unlinked' ? `  ${r.slackUserId}  not linked` : `  ${r.slackUserId}  ${r.name}: ${r.onLeave ? 'on leave' : `${r.logged.toFixed(2)}h of ${r.target.toFixed(2)}h${r.short ? ' (short)' : ''}`}`)),
+      ...c.rows.map((r) => (r.kind === 'unlinked' ? `  ${r.slackUserId || r.name || '?'}  not linked` : `  ${r.slackUserId}  ${r.name}: ${r.onLeave ? 'on leave' : `${r.logged.toFixed(2)}h of ${r.target.toFixed(2)}h${r.short ? ' (short)' : ''}`}`)),
     ]);
     const verb = args.mode === 'preview' ? 'would be sent' : 'sent';
     lines.push(`${report.due} digests due at ${report.at.toISOString()}: ${args.mode === 'preview' ? report.due : report.sent} ${verb}, ${report.delayed} delayed, ${report.failed} failed`);

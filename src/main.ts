@@ -155,6 +155,7 @@ function composeServices(base: { config: Config; logger: Logger; clock: Clock; s
       slack: new SlackDigestMessenger(clients, directory, clock),
       clock,
       logger,
+      leaseMs: config.reminders.leaseMs,
     }),
     timers: new TimerService({ timers: store.timers, tasks, entries, clock }),
     reminders,

@@ -76,7 +76,7 @@ export interface UnlinkResult {
 }
 
 export interface LinkingDeps {
-  store: Pick<Store, 'links' | 'oauthStates' | 'outbox' | 'timers' | 'installations'>;
+  store: Pick<Store, 'links' | 'oauthStates' | 'outbox' | 'timers' | 'installations' | 'digests'>;
   corAuth: Pick<CorAuth, 'exchangeCode' | 'refresh'>;
   cor: CorClient;
   appCor: CorApi;
@@ -199,13 +199,15 @@ export class LinkingService {
 
   /**
    * Removes the link and its tokens at once. Its time-entry requests stay (the record of what was written): those
-   * waiting end now, those being written finish on their own; a running timer goes. All reported back.
+   * waiting end now, those being written finish on their own; a running timer (reported back) and their digests go.
    */
   async unlink(tenantKey: string, slackUserId: string): Promise<UnlinkResult> {
     const link = await this.#d.store.links.find(tenantKey, slackUserId);
     if (!link) return { removed: false, endedEntries: [], inFlightEntries: [], discardedTimer: undefined, tz: DEFAULT_TZ };
     const { ended, inFlight } = await this.#d.store.outbox.settleForUnlink(link.id, this.#d.clock.now());
     const discardedTimer = await this.#d.store.timers.stop(link.id);
+    // Their digests go too: a lead no longer linked gets none (and the people in them are not read for nobody).
+    await this.#d.store.digests.deleteOf(tenantKey, slackUserId);
     this.#tokenCache.delete(link.id);
     const removed = await this.#d.store.links.delete(tenantKey, slackUserId);
     this.#d.logger.info({ tenantKey, slackUserId, ended: ended.length, inFlight: inFlight.length }, 'unlinked');
@@ -218,6 +220,7 @@ export class LinkingService {
    */
   async forgetWorkspace(tenantKey: string): Promise<{ links: number; installation: boolean }> {
     const links = await this.#d.store.links.deleteTenant(tenantKey);
+    await this.#d.store.digests.deleteOf(tenantKey);
     this.#tokenCache.clear();
     const installation = await this.#d.store.installations.delete(tenantKey);
     this.#d.logger.info({ tenantKey, links, installation }, 'workspace forgotten');

@@ -28,8 +28,15 @@ export function startReminderScheduler(opts: {
     'reminder sweep',
     async () => {
       const now = opts.clock.now();
-      await opts.reminders.sweep(now);
-      await opts.digests.sweep(now);
+      // Digests on their own: a reminder sweep that failed or took long holds them back by no more than itself.
+      const digests = async () => {
+        await opts.digests.sweep(opts.clock.now()).catch((err: unknown) => opts.logger.error({ err }, 'digest sweep failed'));
+      };
+      try {
+        await opts.reminders.sweep(now);
+      } finally {
+        await digests();
+      }
       if (++ticks % CATCH_UP_EVERY_TICKS === 0) {
         const redrawn = await opts.reminders.catchUp(now);
         if (redrawn > 0) opts.logger.info({ redrawn }, 'reminder DMs caught up with COR');

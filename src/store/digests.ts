@@ -130,17 +130,28 @@ export class DigestRepository {
     return row ? deliveryOf(row) : undefined;
   }
 
+  // The marks below touch nothing when the digest was deleted meanwhile (its deliveries go with it).
   async markSent(id: string, channelId: string, messageTs: string): Promise<void> {
-    await this.#db.digestDelivery.update({ where: { id }, data: { state: 'sent', channelId, messageTs, claimedUntil: null } });
+    await this.#db.digestDelivery.updateMany({ where: { id }, data: { state: 'sent', channelId, messageTs, claimedUntil: null } });
+  }
+
+  /** Extends claims this instance still works on. */
+  async renew(ids: string[], until: Date): Promise<void> {
+    await this.#db.digestDelivery.updateMany({ where: { id: { in: ids }, state: 'claimed' }, data: { claimedUntil: until } });
   }
 
   /** Gives a claim back for a later sweep (Slack or COR trouble). */
   async release(id: string, retryAt: Date, error: string): Promise<void> {
-    await this.#db.digestDelivery.update({ where: { id }, data: { claimedUntil: retryAt, lastError: error } });
+    await this.#db.digestDelivery.updateMany({ where: { id }, data: { claimedUntil: retryAt, lastError: error } });
   }
 
   async markFailed(id: string, error: string): Promise<void> {
-    await this.#db.digestDelivery.update({ where: { id }, data: { state: 'failed', claimedUntil: null, lastError: error } });
+    await this.#db.digestDelivery.updateMany({ where: { id }, data: { state: 'failed', claimedUntil: null, lastError: error } });
+  }
+
+  /** A lead's digests go with their link (an unlink), or with the workspace. */
+  async deleteOf(tenantKey: string, ownerSlackUserId?: string): Promise<void> {
+    await this.#db.digest.deleteMany({ where: { tenantKey, ...(ownerSlackUserId ? { ownerSlackUserId } : {}) } });
   }
 
   /** Records a nudge; false when that person was nudged that day already (by anyone). */
@@ -152,6 +163,11 @@ export class DigestRepository {
       if (isUniqueViolation(err)) return false;
       throw err;
     }
+  }
+
+  /** A nudge that could not be sent: the person can be nudged again that day. */
+  async forgetNudge(tenantKey: string, slackUserId: string, localDate: string): Promise<void> {
+    await this.#db.nudge.deleteMany({ where: { tenantKey, slackUserId, localDate } });
   }
 
   /** Who in that workspace was nudged on that day (a handful: at most one nudge a person a day). */

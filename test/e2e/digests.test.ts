@@ -37,6 +37,8 @@ describe('digest sweeps as whole processes (cor-slack digests preview|run)', () 
       people.push(slackUserId);
       await store.links.upsert({ tenantKey: 'T:T0DEMO', slackUserId, corUserId, corName: `Demo Person ${corUserId}`, tz: 'America/Argentina/Buenos_Aires', tokens: { accessToken: `at-${corUserId}`, refreshToken: `rt-${corUserId}`, expiresAt: new Date(AT) } });
     }
+    // Its lead, John (a Project Manager in COR), is linked: a lead who is not gets no digest.
+    await store.links.upsert({ tenantKey: 'T:T0DEMO', slackUserId: 'U02JOHN', corUserId: 3, corName: 'John Smith', tz: 'America/New_York', tokens: { accessToken: 'at-3', refreshToken: 'rt-3', expiresAt: new Date(AT) } });
     await store.digests.create({ tenantKey: 'T:T0DEMO', ownerSlackUserId: 'U02JOHN', audience: { kind: 'people', slackUserIds: [...people, 'U099'] }, channelId: 'C0LEADS', schedule: 'daily', localTime: '09:00', tz: 'America/New_York', shortUnderHours: null });
     await store.close();
     // Person 6 logged a full Friday.
@@ -52,7 +54,7 @@ describe('digest sweeps as whole processes (cor-slack digests preview|run)', () 
 
   it('preview shows what the due digest would say, and sends nothing', async () => {
     const { stdout } = await cli('digests', 'preview', '--at', AT);
-    expect(stdout).toContain('by U02JOHN → C0LEADS, about 2026-11-27:');
+    expect(stdout).toContain('by U02JOHN → C0LEADS, about daily:2026-11-27:');
     expect(stdout).toMatch(/U007 {2}Demo Person 7: 0\.00h of 8\.00h \(short\)/);
     expect(stdout).toMatch(/U006 {2}Demo Person 6: 8\.00h of 8\.00h\n/);
     expect(stdout).toContain('U099  not linked');

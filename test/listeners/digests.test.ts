@@ -127,13 +127,43 @@ describe('leads’ digests through a real Bolt app', () => {
     expect(String(dmsTo('U04MIKE').at(-1)?.args.text)).toContain('First, link your COR account');
   });
 
-  it('a collaborator is refused, by the command and by the buttons', async () => {
+  it('a collaborator is refused, by the command and by the buttons (a digest’s Nudge and Send link included)', async () => {
     const refused = await command('digest', 'U01JANE');
     expect(String(refused.text)).toBe('Digests are for leads: only people with the C-Level, Director or Project Manager role in COR can set them up.');
     const url = h.slack.newResponseUrl();
     await h.send(buttonClick('digest_new', 'new', { user: 'U01JANE', responseUrl: url }));
     expect(h.slack.callsTo('views.open')).toHaveLength(0);
     expect(String(responsesTo(h.slack, url).at(-1)?.text)).toContain('Digests are for leads');
+
+    await setUpDailyDigest();
+    clock.set('2026-11-30T14:01:00Z');
+    await h.services.digests.sweep(clock.now());
+    const digest = channelPosts()[0]?.args ?? {};
+    const blocks = (digest.blocks ?? []) as { text?: { text: string }; accessory?: { action_id: string; value: string } }[];
+    const lee = blocks.find((b) => b.text?.text.startsWith('*Demo Person 8*'))?.accessory?.value ?? '';
+    const mike = blocks.find((b) => b.text?.text.startsWith('*Mike Brown*'))?.accessory?.value ?? '';
+    // Sam, in the digest's channel, clicks Nudge on Lee, Nudge everyone short, and Send link on Mike.
+    await h.send(buttonClick('digest_nudge', lee, { user: 'U07SAM', responseUrl: h.slack.newResponseUrl() }));
+    await h.send(buttonClick('digest_nudge_all', buttonValue(digest, 'digest_nudge_all'), { user: 'U07SAM', responseUrl: h.slack.newResponseUrl() }));
+    await h.send(buttonClick('digest_send_link', mike, { user: 'U07SAM', responseUrl: h.slack.newResponseUrl() }));
+    expect(dmsTo('U08LEE')).toHaveLength(0);
+    expect(dmsTo('U04MIKE')).toHaveLength(0);
+    expect(await h.db.store.digests.nudgedOn('T:T0DEMO', '2026-11-30')).toEqual(new Set());
+  });
+
+  it('a digest left by a stopped instance is sent by another once its lease runs out; a lead who unlinks has no more digests', async () => {
+    await setUpDailyDigest();
+    clock.set('2026-11-30T14:01:00Z');
+    const [digest] = await h.db.store.digests.ofOwner('T:T0DEMO', 'U02JOHN');
+    // An instance claimed it and stopped before posting.
+    expect(await h.db.store.digests.claim(digest?.id ?? '', 'daily:2026-11-27', clock.now(), 60_000)).toBeDefined();
+    expect((await h.services.digests.sweep(clock.now())).due).toBe(0);
+    clock.advance(61_000);
+    expect((await h.services.digests.sweep(clock.now())).sent).toBe(1);
+    expect(channelPosts()).toHaveLength(1);
+    // John unlinks: his digests go with his link.
+    await h.send(slashCommandBody('unlink', h.slack, { user_id: 'U02JOHN', trigger_id: 'unlink.1' }));
+    expect(await h.db.store.digests.ofOwner('T:T0DEMO', 'U02JOHN')).toHaveLength(0);
   });
 
   it('two instances sweeping at once send the digest once', async () => {
@@ -187,12 +217,12 @@ describe('leads’ digests through a real Bolt app', () => {
           channel: { channel_value: { type: 'conversations_select', selected_conversation: null } },
           schedule: { schedule_value: { type: 'static_select', selected_option: { value: 'weekly' } } },
           time: { time_value: { type: 'timepicker', selected_time: '08:30' } },
-          short: { short_value: { type: 'plain_text_input', value: '30' } },
+          short: { short_value: { type: 'plain_text_input', value: '6' } },
         },
       }),
     );
     const [digest] = await h.db.store.digests.ofOwner('T:T0DEMO', 'U02JOHN');
-    expect(digest).toMatchObject({ audience: { kind: 'people', slackUserIds: ['U07SAM', 'U08LEE'] }, channelId: 'U02JOHN', schedule: 'weekly', localTime: '08:30', shortUnderHours: 30 });
+    expect(digest).toMatchObject({ audience: { kind: 'people', slackUserIds: ['U07SAM', 'U08LEE'] }, channelId: 'U02JOHN', schedule: 'weekly', localTime: '08:30', shortUnderHours: 6 });
     clock.set('2026-11-30T13:31:00Z'); // Monday 08:31 in New York
     await h.services.digests.sweep(clock.now());
     const dm = dmsTo('U02JOHN').at(-1);

@@ -11,9 +11,17 @@ import { dailyTarget } from '../targets.ts';
 
 /** The period a digest reports on: a day (daily), or the week from Monday (weekly). */
 export interface DigestPeriod {
-  /** the key of its delivery: the day, or the week's Monday */
+  /** the key of its delivery: "daily:<the day>" or "weekly:<the week's Monday>" (a digest switched from daily to weekly is not taken as sent) */
   period: string;
   days: string[];
+}
+
+/** The period a key names (a Nudge button carries it), or undefined when it is not one. */
+export function periodOf(key: string): DigestPeriod | undefined {
+  const m = /^(daily|weekly):(\d{4}-\d{2}-\d{2})$/.exec(key);
+  if (!m) return undefined;
+  const first = m[2] as string;
+  return { period: key, days: m[1] === 'weekly' ? Array.from({ length: 7 }, (_, i) => addDays(first, i)) : [first] };
 }
 
 /**
@@ -25,14 +33,9 @@ export function dueAt(digest: Pick<DigestRecord, 'schedule' | 'localTime' | 'tz'
   const [hh, mm] = digest.localTime.split(':').map(Number) as [number, number];
   if (local.hour * 60 + local.minute < hh * 60 + mm) return undefined;
   const weekday = weekdayOf(local.date);
-  if (digest.schedule === 'weekly') {
-    if (weekday !== 1) return undefined;
-    const monday = addDays(local.date, -7);
-    return { period: monday, days: Array.from({ length: 7 }, (_, i) => addDays(monday, i)) };
-  }
+  if (digest.schedule === 'weekly') return weekday === 1 ? periodOf(`weekly:${addDays(local.date, -7)}`) : undefined;
   if (weekday > 5) return undefined;
-  const day = addDays(local.date, weekday === 1 ? -3 : -1);
-  return { period: day, days: [day] };
+  return periodOf(`daily:${addDays(local.date, weekday === 1 ? -3 : -1)}`);
 }
 
 /** A person's facts for a digest: their zone and own settings, and COR's facts. */
@@ -55,9 +58,11 @@ export type DigestRow =
       target: number;
       /** on leave every workday of the period */
       onLeave: boolean;
-      /** days of the period on leave (whole days) */
+      /** workdays of the period on leave (whole days) */
       leaveDays: number;
       short: boolean;
+      /** the period has not ended yet where they are (a digest read in another zone): never short */
+      dayNotOver: boolean;
     }
   /** not linked to COR: a Slack user (`slackUserId`), or a COR project's collaborator known by `name` only */
   | { kind: 'unlinked'; slackUserId: string; name?: string | undefined };
@@ -65,8 +70,12 @@ export type DigestRow =
 /** Rounding slack when comparing hours. */
 const EPSILON_HOURS = 0.01;
 
-/** One person's line: hours against their own target for the period; short under the digest's threshold, if any. */
-export function memberRow(slackUserId: string, name: string, days: string[], facts: MemberFacts, shortUnderHours: number | null): DigestRow {
+/**
+ * One person's line: hours against their own target for the period. Short under `shortUnderHours` a workday
+ * (their own target when null, and never above it: someone who met their own target is not short), and never
+ * while the period is still going on where they are (`today`: their local date now).
+ */
+export function memberRow(slackUserId: string, name: string, days: string[], facts: MemberFacts, shortUnderHours: number | null, today: string): DigestRow {
   let logged = 0;
   let target = 0;
   let leaveDays = 0;
@@ -75,12 +84,14 @@ export function memberRow(slackUserId: string, name: string, days: string[], fac
     const t = dailyTarget(day, facts.tz, { ownHours: facts.setting?.targetHours ?? null, ownWeekdays: facts.setting?.weekdays, workingDays: facts.workingDays, dailyHours: facts.user?.daily_hours, leaves: facts.user?.leaves ?? [] });
     logged += loggedOn(facts.hours, day, facts.tz);
     target += t.hours;
+    if (t.note === 'not a workday') continue;
+    workdays++;
     if (t.leave?.wholeDay) leaveDays++;
-    if (t.note !== 'not a workday') workdays++;
   }
   const onLeave = workdays > 0 && leaveDays >= workdays;
-  const under = shortUnderHours ?? target;
-  return { kind: 'linked', slackUserId, name, logged, target, onLeave, leaveDays, short: !onLeave && target > 0 && logged < under - EPSILON_HOURS };
+  const dayNotOver = today <= (days[days.length - 1] as string);
+  const under = shortUnderHours === null ? target : Math.min(target, shortUnderHours * (workdays - leaveDays));
+  return { kind: 'linked', slackUserId, name, logged, target, onLeave, leaveDays, dayNotOver, short: !onLeave && !dayNotOver && target > 0 && logged < under - EPSILON_HOURS };
 }
 
 /** Short people first, by how much they miss; then the rest, then who is on leave, then who is not linked. */

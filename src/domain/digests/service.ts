@@ -1,7 +1,7 @@
 import { LRUCache } from 'lru-cache';
 import type { CorApi } from '../../cor/client.ts';
 import type { CorHour, CorUser, CorWorkingTime } from '../../cor/schemas.ts';
-import { cacheOptions } from '../../lib/cache.ts';
+import { cacheOptions, PER_TENANT_MAX } from '../../lib/cache.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { addDays, localParts } from '../../lib/zoned.ts';
 import type { Logger } from '../../logger.ts';
@@ -11,7 +11,7 @@ import type { ReminderSettingRecord } from '../../store/reminders.ts';
 import { DEFAULT_TZ } from '../linking.ts';
 import { isLeadRole } from '../roles.ts';
 import { isTransient } from '../time-entries/model.ts';
-import { type DigestPeriod, type DigestRow, dueAt, type MemberFacts, memberRow, sortRows } from './selection.ts';
+import { type DigestPeriod, type DigestRow, dueAt, type MemberFacts, memberRow, periodOf, sortRows } from './selection.ts';
 
 /** What a digest message says. */
 export interface DigestContent {
@@ -42,7 +42,7 @@ export interface DigestSlack {
 
 export interface DigestDeps {
   digests: DigestRepository;
-  links: { activeRecipients(): Promise<ReminderRecipient[]> };
+  links: { activeRecipients(): Promise<ReminderRecipient[]>; find(tenantKey: string, slackUserId: string): Promise<UserLinkRecord | undefined> };
   settings: { allSettings(): Promise<Map<string, ReminderSettingRecord>> };
   /** COR as the app: the company's users and working times, and hours of many people per request */
   appCor: Pick<CorApi, 'usersAtOnce' | 'workingTimes' | 'hoursAtOnce' | 'projectCollaborators'>;
@@ -66,7 +66,7 @@ export interface DigestSweepReport {
   contents: DigestContent[];
 }
 
-export type NudgeResult = 'sent' | 'already' | 'unlinked' | 'not_found';
+export type NudgeResult = 'sent' | 'already' | 'not_short' | 'unlinked' | 'not_found';
 
 /** One of a digest's people: a Slack user, or (a COR project's) a COR user. */
 type Member = { slackUserId: string } | { corUserId: number; name: string };
@@ -75,6 +75,7 @@ const DEFAULT_BATCH = 250;
 const DEFAULT_LEASE_MS = 5 * 60_000;
 const RETRY_AFTER_MS = 5 * 60_000;
 const COMPANY_FACTS_TTL_MS = 15 * 60_000;
+const MEMBERS_TTL_MS = 5 * 60_000;
 /** Digests posted at once (to different channels). */
 const POST_CONCURRENCY = 8;
 
@@ -86,9 +87,16 @@ export class DigestService {
   readonly #d: DigestDeps;
   readonly #users: LRUCache<'all', Map<number, CorUser>>;
   readonly #workingTimes: LRUCache<'all', Map<number, CorWorkingTime[]>>;
+  /** a COR project's people, for a few minutes (App Home asks on every open) */
+  readonly #collaborators: LRUCache<number, Member[]>;
 
   constructor(deps: DigestDeps) {
     this.#d = deps;
+    this.#collaborators = new LRUCache<number, Member[]>({
+      ...cacheOptions(deps.clock, PER_TENANT_MAX, MEMBERS_TTL_MS),
+      fetchMethod: async (projectId): Promise<Member[]> =>
+        (await deps.appCor.projectCollaborators(projectId)).map((p) => ({ corUserId: p.id, name: `${p.first_name ?? ''} ${p.last_name ?? ''}`.trim() || `COR user ${p.id}` })),
+    });
     this.#users = new LRUCache({ ...cacheOptions(deps.clock, 1, COMPANY_FACTS_TTL_MS), fetchMethod: async () => new Map((await deps.appCor.usersAtOnce()).map((u) => [u.id, u])) });
     this.#workingTimes = new LRUCache({ ...cacheOptions(deps.clock, 1, COMPANY_FACTS_TTL_MS), fetchMethod: () => deps.appCor.workingTimes() });
   }
@@ -132,7 +140,7 @@ export class DigestService {
   async including(tenantKey: string, slackUserId: string): Promise<DigestRecord[]> {
     const all = await this.#d.digests.ofTenant(tenantKey);
     if (all.length === 0) return [];
-    const me = (await this.#d.links.activeRecipients()).find((l) => l.tenantKey === tenantKey && l.slackUserId === slackUserId);
+    const me = await this.#d.links.find(tenantKey, slackUserId);
     const found = await Promise.all(
       all.map(async (d) => {
         const members = (await this.#members(d).catch(() => undefined)) ?? [];
@@ -144,10 +152,7 @@ export class DigestService {
 
   /** Who a digest covers now: its people, a Slack user group's members, or a COR project's collaborators. */
   async #members(digest: DigestRecord): Promise<Member[]> {
-    if (digest.audience.kind === 'project') {
-      const people = await this.#d.appCor.projectCollaborators(digest.audience.corProjectId);
-      return people.map((p) => ({ corUserId: p.id, name: `${p.first_name ?? ''} ${p.last_name ?? ''}`.trim() || `COR user ${p.id}` }));
-    }
+    if (digest.audience.kind === 'project') return this.#collaborators.forceFetch(digest.audience.corProjectId);
     return (await this.#d.slack.members(digest)).map((slackUserId) => ({ slackUserId }));
   }
 
@@ -158,8 +163,13 @@ export class DigestService {
    */
   async sweep(now: Date, opts: { dryRun?: boolean } = {}): Promise<DigestSweepReport> {
     const report: DigestSweepReport = { at: now, due: 0, sent: 0, delayed: 0, failed: 0, contents: [] };
-    const due = (await this.#d.digests.active()).flatMap((digest) => {
-      const period = dueAt(digest, now);
+    const active = await this.#d.digests.active();
+    if (active.length === 0) return report;
+    const links = await this.#d.links.activeRecipients();
+    // A digest goes out while its lead is linked to COR (one who unlinked gets none).
+    const owners = new Set(links.map((l) => `${l.tenantKey}|${l.slackUserId}`));
+    const due = active.flatMap((digest) => {
+      const period = owners.has(`${digest.tenantKey}|${digest.ownerSlackUserId}`) ? dueAt(digest, now) : undefined;
       return period ? [{ digest, period }] : [];
     });
     if (due.length === 0) return report;
@@ -180,16 +190,35 @@ export class DigestService {
     report.due = claimed.length;
     if (claimed.length === 0) return report;
 
+    // While this instance works on them (COR reads, posting), its claims stay its own: renewed well before they end.
+    const leaseMs = this.#d.leaseMs ?? DEFAULT_LEASE_MS;
+    const held = new Set(claimed.flatMap((c) => (c.deliveryId ? [c.deliveryId] : [])));
+    const renew =
+      held.size > 0
+        ? setInterval(() => {
+            void this.#d.digests.renew([...held], new Date(this.#d.clock.now().getTime() + leaseMs)).catch((err: unknown) => this.#d.logger.warn({ err }, 'could not renew digest claims'));
+          }, Math.max(250, leaseMs / 3))
+        : undefined;
+    try {
+      await this.#postAll(claimed, links, now, report, held);
+    } finally {
+      if (renew) clearInterval(renew);
+    }
+    if (!opts.dryRun && report.due > 0) this.#d.logger.info({ due: report.due, sent: report.sent, delayed: report.delayed, failed: report.failed }, 'digest sweep');
+    return report;
+  }
+
+  async #postAll(claimed: { digest: DigestRecord; period: DigestPeriod; deliveryId: string | undefined }[], links: ReminderRecipient[], now: Date, report: DigestSweepReport, held: Set<string>): Promise<void> {
     const members = await Promise.all(claimed.map((c) => this.#members(c.digest).catch(() => undefined)));
     let contents: (DigestContent | undefined)[];
     try {
-      contents = await this.#contents(claimed.map((c, i) => ({ ...c, members: members[i] })), now);
+      contents = await this.#contents(claimed.map((c, i) => ({ ...c, members: members[i] })), links, now);
     } catch (err) {
       if (!isTransient(err)) throw err;
       // COR trouble delays these digests (claims given back for a later sweep); nothing is dropped.
       for (const c of claimed) if (c.deliveryId) await this.#d.digests.release(c.deliveryId, new Date(now.getTime() + RETRY_AFTER_MS), `cor: ${err.code}`);
       report.delayed += claimed.length;
-      return report;
+      return;
     }
     // Posted a few at a time (each to its own channel: Slack paces per channel).
     let next = 0;
@@ -206,6 +235,7 @@ export class DigestService {
         report.contents.push(content);
         if (!c.deliveryId) continue;
         const result = await this.#d.slack.post(content);
+        held.delete(c.deliveryId);
         if (result.ok) {
           await this.#d.digests.markSent(c.deliveryId, result.channelId, result.messageTs);
           report.sent++;
@@ -219,13 +249,10 @@ export class DigestService {
       }
     };
     await Promise.all(Array.from({ length: Math.min(POST_CONCURRENCY, claimed.length) }, lane));
-    if (!opts.dryRun && report.due > 0) this.#d.logger.info({ due: report.due, sent: report.sent, delayed: report.delayed, failed: report.failed }, 'digest sweep');
-    return report;
   }
 
   /** Every due digest's rows: the people of all of them read from COR together, in batches. */
-  async #contents(items: { digest: DigestRecord; period: DigestPeriod; members: Member[] | undefined }[], now: Date): Promise<(DigestContent | undefined)[]> {
-    const all = await this.#d.links.activeRecipients();
+  async #contents(items: { digest: DigestRecord; period: DigestPeriod; members: Member[] | undefined }[], all: ReminderRecipient[], now: Date): Promise<(DigestContent | undefined)[]> {
     const bySlack = new Map(all.map((l) => [`${l.tenantKey}|${l.slackUserId}`, l]));
     const byCor = new Map(all.map((l) => [`${l.tenantKey}|${l.corUserId}`, l]));
     const linkOf = (tenantKey: string, m: Member) => ('slackUserId' in m ? bySlack.get(`${tenantKey}|${m.slackUserId}`) : byCor.get(`${tenantKey}|${m.corUserId}`));
@@ -253,7 +280,7 @@ export class DigestService {
         const rows = item.members.map((m): DigestRow => {
           const link = linkOf(item.digest.tenantKey, m);
           if (!link) return 'slackUserId' in m ? { kind: 'unlinked', slackUserId: m.slackUserId } : { kind: 'unlinked', slackUserId: '', name: m.name };
-          return memberRow(link.slackUserId, link.corName, item.period.days, facts.get(link.id) as MemberFacts, item.digest.shortUnderHours);
+          return memberRow(link.slackUserId, link.corName, item.period.days, facts.get(link.id) as MemberFacts, item.digest.shortUnderHours, localParts(now, link.tz ?? DEFAULT_TZ).date);
         });
         const nudged = await nudgedOf(item.digest.tenantKey, localParts(now, item.digest.tz).date);
         return { digest: item.digest, period: item.period, rows: sortRows(rows), nudged };
@@ -284,29 +311,35 @@ export class DigestService {
 
   /**
    * A lead's nudge: the person gets a DM about their hours for the digest's period, at most once a day whoever
-   * asks (the lead's click is answered either way).
+   * asks, and only while they are short (the lead's click is answered either way).
    */
-  async nudge(lead: Pick<UserLinkRecord, 'tenantKey' | 'slackUserId'>, digestId: string, period: string, personSlackUserId: string): Promise<NudgeResult> {
+  async nudge(lead: Pick<UserLinkRecord, 'tenantKey' | 'slackUserId'>, digestId: string, periodKey: string, personSlackUserId: string): Promise<NudgeResult> {
     const digest = await this.#d.digests.get(digestId);
-    if (!digest || digest.tenantKey !== lead.tenantKey) return 'not_found';
-    const link = (await this.#d.links.activeRecipients()).find((l) => l.tenantKey === lead.tenantKey && l.slackUserId === personSlackUserId);
-    if (!link) return 'unlinked';
+    const period = periodOf(periodKey);
+    if (!digest || digest.tenantKey !== lead.tenantKey || !period) return 'not_found';
+    const link = await this.#d.links.find(lead.tenantKey, personSlackUserId);
+    if (!link || link.state !== 'active') return 'unlinked';
     const today = localParts(this.#d.clock.now(), link.tz ?? DEFAULT_TZ).date;
+    const facts = await this.#facts([link], period.days[0] as string, period.days[period.days.length - 1] as string);
+    const row = memberRow(personSlackUserId, link.corName, period.days, facts.get(link.id) as MemberFacts, digest.shortUnderHours, today);
+    if (row.kind !== 'linked' || !row.short) return 'not_short';
     if (!(await this.#d.digests.nudge(lead.tenantKey, personSlackUserId, today, lead.slackUserId))) return 'already';
-    const days = digest.schedule === 'weekly' ? Array.from({ length: 7 }, (_, i) => addDays(period, i)) : [period];
-    const facts = await this.#facts([link], days[0] as string, days[days.length - 1] as string);
-    const row = memberRow(personSlackUserId, link.corName, days, facts.get(link.id) as MemberFacts, digest.shortUnderHours);
-    if (row.kind !== 'linked') return 'unlinked';
-    await this.#d.slack.nudge(link, { days, logged: row.logged, target: row.target, leadSlackUserId: lead.slackUserId });
+    try {
+      await this.#d.slack.nudge(link, { days: period.days, logged: row.logged, target: row.target, leadSlackUserId: lead.slackUserId });
+    } catch (err) {
+      // Not sent: they can be nudged again today.
+      await this.#d.digests.forgetNudge(lead.tenantKey, personSlackUserId, today);
+      throw err;
+    }
     return 'sent';
   }
 
-  /** The rows of a digest's period again (for "Nudge everyone short"). */
-  async rowsOf(digestId: string, period: string): Promise<DigestRow[]> {
+  /** The rows of a digest's period again (for "Nudge everyone short"), for a lead of its workspace. */
+  async rowsOf(tenantKey: string, digestId: string, periodKey: string): Promise<DigestRow[]> {
     const digest = await this.#d.digests.get(digestId);
-    if (!digest) return [];
-    const days = digest.schedule === 'weekly' ? Array.from({ length: 7 }, (_, i) => addDays(period, i)) : [period];
-    const [content] = await this.#contents([{ digest, period: { period, days }, members: await this.#members(digest) }], this.#d.clock.now());
+    const period = periodOf(periodKey);
+    if (!digest || digest.tenantKey !== tenantKey || !period) return [];
+    const [content] = await this.#contents([{ digest, period, members: await this.#members(digest) }], await this.#d.links.activeRecipients(), this.#d.clock.now());
     return content?.rows ?? [];
   }
 }

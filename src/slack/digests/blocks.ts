@@ -5,10 +5,17 @@ import type { DigestRecord } from '../../store/digests.ts';
 import { formatDate, formatHours, type Message, plain, section } from '../blocks.ts';
 import { ACTIONS, CALLBACKS, DIGEST_MODAL_BLOCKS as B } from '../ids.ts';
 
-/** Slack takes 50 blocks a message: the people with a Nudge button (the shortest first) fit in these. */
-const MAX_PEOPLE_BLOCKS = 40;
-/** Plain lines per section (a section holds 3000 characters). */
-const LINES_PER_SECTION = 25;
+/** Slack takes 50 blocks a message: the first people (the shortest first) get a section each, in these. */
+const MAX_PEOPLE_BLOCKS = 30;
+/** All blocks but the last few (Nudge everyone short, the context, a "more" line). */
+const MAX_BLOCKS = 46;
+/** Characters of plain lines per section (a section holds 3000). */
+const SECTION_CHARS = 2_800;
+const MAX_NAME = 60;
+
+function nameOf(name: string): string {
+  return plain(name.length > MAX_NAME ? `${name.slice(0, MAX_NAME - 1)}…` : name);
+}
 
 function periodText(content: Pick<DigestContent, 'digest' | 'period'>): string {
   const days = content.period.days;
@@ -23,12 +30,14 @@ function audienceText(d: DigestRecord): string {
 }
 
 function rowText(row: DigestRow, names: Map<string, string>): string {
-  if (row.kind === 'unlinked') return `*${plain(row.name ?? names.get(row.slackUserId) ?? row.slackUserId)}* — not linked to COR`;
-  if (row.onLeave) return `*${plain(row.name)}* — on leave`;
+  if (row.kind === 'unlinked') return `*${nameOf(row.name ?? names.get(row.slackUserId) ?? row.slackUserId)}* — not linked to COR`;
+  const name = `*${nameOf(row.name)}*`;
+  if (row.onLeave) return `${name} — on leave`;
   const leave = row.leaveDays > 0 ? ` (${row.leaveDays} ${row.leaveDays === 1 ? 'day' : 'days'} of leave)` : '';
-  if (row.target <= 0) return `*${plain(row.name)}* — ${formatHours(row.logged)} (no hours expected)${leave}`;
+  const notOver = row.dayNotOver ? ' (their day is not over yet)' : '';
+  if (row.target <= 0) return `${name} — ${formatHours(row.logged)} (no hours expected)${leave}`;
   const short = row.short ? ` — *${formatHours(row.target - row.logged)} short*` : row.logged >= row.target ? ' ✓' : '';
-  return `*${plain(row.name)}* — ${formatHours(row.logged)} of ${formatHours(row.target)}${short}${leave}`;
+  return `${name} — ${formatHours(row.logged)} of ${formatHours(row.target)}${short}${leave}${notOver}`;
 }
 
 /**
@@ -62,14 +71,31 @@ export function digestMessage(content: DigestContent, names: Map<string, string>
           : undefined;
     blocks.push({ type: 'section', text: { type: 'mrkdwn', text: `${text}${wasNudged ? ' · nudged today' : ''}` }, ...(accessory ? { accessory } : {}) });
   }
-  for (let i = 0; i < rest.length; i += LINES_PER_SECTION) blocks.push(section(rest.slice(i, i + LINES_PER_SECTION).join('\n')));
+  // The rest as plain lines, packed by size; past Slack's block limit, a count of who is left out.
+  let chunk: string[] = [];
+  let left = 0;
+  const flush = () => {
+    if (chunk.length > 0) blocks.push(section(chunk.join('\n')));
+    chunk = [];
+  };
+  for (const line of rest) {
+    if (blocks.length >= MAX_BLOCKS) {
+      left++;
+      continue;
+    }
+    if ([...chunk, line].join('\n').length > SECTION_CHARS) flush();
+    if (blocks.length >= MAX_BLOCKS) left++;
+    else chunk.push(line);
+  }
+  flush();
+  if (left > 0) blocks.push(section(`…and ${left} more (a Slack message holds only so many).`));
   if (shortCount > 0) {
     blocks.push({
       type: 'actions',
       elements: [{ type: 'button', action_id: ACTIONS.digestNudgeAll, text: { type: 'plain_text', text: 'Nudge everyone short' }, value: JSON.stringify({ d: digest.id, p: period.period }) }],
     });
   }
-  blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: 'Hours against each person’s own target. Everyone in this summary can see in their App Home that it includes them.' }] });
+  blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: 'Hours against each person’s own target. Everyone linked to COR in this summary sees in their App Home that it includes them.' }] });
   return { text: lead.replace(/\*/g, ''), blocks };
 }
 
@@ -180,7 +206,7 @@ export function digestModal(meta: DigestFormMeta, initial: DigestRecord | undefi
         type: 'input',
         block_id: B.short,
         optional: true,
-        label: { type: 'plain_text', text: 'Short under (hours; empty: their own target)' },
+        label: { type: 'plain_text', text: 'Short under (hours a workday; empty: their own target)' },
         element: { type: 'plain_text_input', action_id: B.shortAction, ...(initial?.shortUnderHours !== null && initial?.shortUnderHours !== undefined ? { initial_value: String(initial.shortUnderHours) } : {}) },
       },
     ],

@@ -139,7 +139,8 @@ function change(services: SlackServices, what: 'pause' | 'resume' | 'delete') {
     await args.ack();
     const tell = (m: Message) =>
       args.body.response_url ? args.respond({ response_type: 'ephemeral', replace_original: true, ...m }) : args.client.chat.postMessage({ channel: args.body.user.id, text: m.text, blocks: m.blocks });
-    const link = await leadOf(services, tenantOfInteraction(args.body), args.body.user.id, tell);
+    // Their own digest: no role needed to pause or delete it (a lead who lost the role can still stop it).
+    const link = await services.linking.requireLink(tenantOfInteraction(args.body), args.body.user.id).catch(() => undefined);
     const id = (args.action as ButtonAction).value;
     if (!link || !id) return;
     const done = what === 'delete' ? await services.digests.delete(link, id) : await services.digests.setPaused(link, id, what === 'pause');
@@ -149,7 +150,7 @@ function change(services: SlackServices, what: 'pause' | 'resume' | 'delete') {
   };
 }
 
-const nudgeSchema = z.object({ d: z.string().min(1), p: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), u: z.string().min(1).optional() });
+const nudgeSchema = z.object({ d: z.string().min(1), p: z.string().regex(/^(daily|weekly):\d{4}-\d{2}-\d{2}$/), u: z.string().min(1).optional() });
 
 /**
  * Nudge (one person) and Nudge everyone short: each gets the DM once a day, whoever asks; the lead hears who
@@ -164,16 +165,26 @@ function nudge(services: SlackServices, everyone: boolean) {
     const tell = (text: string) =>
       args.body.response_url ? postToResponseUrl(args.body.response_url, { response_type: 'ephemeral', replace_original: false, text }) : args.client.chat.postMessage({ channel: lead.slackUserId, text });
     if (!value.success) return;
+    // Only leads nudge (any lead of the workspace: whoever asks, a person gets one nudge a day).
+    if (!(await leadOf(services, tenantKey, lead.slackUserId, (m) => tell(m.text)))) return;
     await afterAck(
       services,
       async () => {
         const { d, p } = value.data;
-        const targets = everyone ? (await services.digests.rowsOf(d, p)).flatMap((r) => (r.kind === 'linked' && r.short ? [r] : [])).map((r) => r.slackUserId) : value.data.u ? [value.data.u] : [];
+        const targets = everyone ? (await services.digests.rowsOf(tenantKey, d, p)).flatMap((r) => (r.kind === 'linked' && r.short ? [r] : [])).map((r) => r.slackUserId) : value.data.u ? [value.data.u] : [];
         const results = await Promise.all(targets.map(async (u) => [u, await services.digests.nudge(lead, d, p, u)] as const));
         const sent = results.filter(([, r]) => r === 'sent').map(([u]) => u);
         const already = results.filter(([, r]) => r === 'already').map(([u]) => u);
+        const notShort = results.filter(([, r]) => r === 'not_short').map(([u]) => u);
         const names = (ids: string[]) => ids.map((id) => `<@${id}>`).join(', ');
-        const text = [sent.length > 0 ? `✓ Nudged ${names(sent)}.` : '', already.length > 0 ? `Already nudged today: ${names(already)}.` : '', targets.length === 0 ? 'Nobody is short.' : ''].filter(Boolean).join(' ');
+        const text = [
+          sent.length > 0 ? `✓ Nudged ${names(sent)}.` : '',
+          already.length > 0 ? `Already nudged today: ${names(already)}.` : '',
+          notShort.length > 0 ? `Not short any more: ${names(notShort)}.` : '',
+          targets.length === 0 ? 'Nobody is short.' : '',
+        ]
+          .filter(Boolean)
+          .join(' ');
         await tell(text || 'Nobody to nudge.');
       },
       tell,
@@ -189,6 +200,10 @@ function sendLink(services: SlackServices) {
     if (!value.success || !value.data.u) return;
     const tenantKey = tenantOfInteraction(args.body);
     const person = value.data.u;
+    const tell = (m: Message) => (args.body.response_url ? postToResponseUrl(args.body.response_url, { response_type: 'ephemeral', replace_original: false, ...m }) : Promise.resolve());
+    // A lead of this workspace, from one of its digests.
+    if (!(await leadOf(services, tenantKey, args.body.user.id, tell))) return;
+    if ((await services.digests.rowsOf(tenantKey, value.data.d, value.data.p)).every((r) => r.kind !== 'unlinked' || r.slackUserId !== person)) return;
     const card = linkCard({ consentUrl: await services.linking.consentUrl(tenantKey, person), reason: 'not_linked' });
     await args.client.chat.postMessage({ channel: person, text: card.text, blocks: card.blocks });
     if (args.body.response_url) await postToResponseUrl(args.body.response_url, { response_type: 'ephemeral', replace_original: false, text: `✓ Sent <@${person}> the link to COR.` });

@@ -13,8 +13,12 @@ import { digestMessage, nudgeMessage } from './blocks.ts';
 /** Groups change when an admin edits them: read again after this. */
 const GROUP_TTL_MS = 5 * 60_000;
 
-/** Slack errors that will not pass by themselves: the digest is not posted again. */
-const PERMANENT = new Set(['not_in_channel', 'channel_not_found', 'is_archived', 'account_inactive', 'user_not_found']);
+/** Slack errors that pass by themselves: the digest is tried again later; any other ends it (its lead is told). */
+const TRANSIENT = new Set(['ratelimited', 'rate_limited', 'internal_error', 'fatal_error', 'service_unavailable', 'request_timeout', 'team_added_to_org']);
+
+function isTransientError(error: string): boolean {
+  return TRANSIENT.has(error) || !/^[a-z_]+$/.test(error); // not a Slack error code: the network, a timeout
+}
 
 const membersSchema = z.object({ users: z.array(z.string()).default([]) });
 
@@ -65,10 +69,10 @@ export class SlackDigestMessenger implements DigestSlack {
       return { ok: true, channelId: String(posted.channel), messageTs: String(posted.ts) };
     } catch (err) {
       const error = errorOf(err);
-      if (!PERMANENT.has(error)) return { ok: false, permanent: false, error };
+      if (isTransientError(error)) return { ok: false, permanent: false, error };
       // Its owner learns why it did not arrive (the bot is not in that channel, most often).
       await client.chat
-        .postMessage({ channel: digest.ownerSlackUserId, text: `I could not post your digest in <#${digest.channelId}> (${error}). Invite me there, or pick another channel with \`/cor digest\`.` })
+        .postMessage({ channel: digest.ownerSlackUserId, text: `I could not post your digest in ${digest.channelId === digest.ownerSlackUserId ? 'our DM' : `<#${digest.channelId}>`} (${error}). ${error === 'not_in_channel' ? 'Invite me there, or pick another channel' : 'Check it'} with \`/cor digest\`.` })
         .catch(() => undefined);
       return { ok: false, permanent: true, error };
     }
