@@ -153,6 +153,7 @@ function composeServices(base: { config: Config; logger: Logger; clock: Clock; s
       appCor,
       apiFor: (link) => linking.apiFor(link),
       slack: new SlackDigestMessenger(clients, directory, clock),
+      reminders,
       clock,
       logger,
       leaseMs: config.reminders.leaseMs,

@@ -156,6 +156,7 @@ export async function listenerHarness(
       appCor,
       apiFor: (link) => linking.apiFor(link),
       slack: new SlackDigestMessenger(clients, directory, clock),
+      reminders,
       clock,
       logger,
     }),

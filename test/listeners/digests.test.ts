@@ -108,8 +108,11 @@ describe('leads’ digests through a real Bolt app', () => {
     expect(answers).toEqual(['✓ Nudged <@U08LEE>.', 'Already nudged today: <@U08LEE>.', 'Already nudged today: <@U08LEE>.']);
     const nudges = dmsTo('U08LEE');
     expect(nudges).toHaveLength(1);
-    expect(String(nudges[0]?.args.text)).toBe('⏰ <@U02JOHN> asked me to remind you: you logged 2h of 8h for Fri 27 Nov.');
-    expect(JSON.stringify(nudges[0]?.args.blocks)).toContain('date:2026-11-27');
+    // The nudge is that day's reminder DM: its one-click Log 1h, and a reply in its thread logs on that day.
+    expect(String(nudges[0]?.args.text)).toBe('☀️ Before you start: your last workday. You logged 2h of 8h on Fri 27 Nov: 6h missing.');
+    expect(JSON.stringify(nudges[0]?.args.blocks)).toContain('reminder_log_task');
+    const lee = await h.db.store.links.find('T:T0DEMO', 'U08LEE');
+    expect(await h.db.store.reminders.findDelivery(lee?.id ?? '', '2026-11-30', 'morning')).toMatchObject({ state: 'sent', aboutDate: '2026-11-27' });
 
     // Nudge everyone short: Sam now; Lee already had hers.
     const url = h.slack.newResponseUrl();

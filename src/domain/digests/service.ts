@@ -49,6 +49,8 @@ export interface DigestDeps {
   /** COR as a person (their role); absent in the operator CLI, which only sweeps */
   apiFor?: (link: UserLinkRecord) => Pick<CorApi, 'me'>;
   slack: DigestSlack;
+  /** the reminder DM about a day, sent now (a nudge about a day is that DM) */
+  reminders?: { remindAbout(link: ReminderRecipient, aboutDate: string, facts: { logged: number; target: number; hours: CorHour[] }): Promise<boolean> };
   clock: Clock;
   logger: Logger;
   /** people per hours request (shared batching with the reminder sweep: 250) */
@@ -325,7 +327,12 @@ export class DigestService {
     if (row.kind !== 'linked' || !row.short) return 'not_short';
     if (!(await this.#d.digests.nudge(lead.tenantKey, personSlackUserId, today, lead.slackUserId))) return 'already';
     try {
-      await this.#d.slack.nudge(link, { days: period.days, logged: row.logged, target: row.target, leadSlackUserId: lead.slackUserId });
+      // About a day: that day's reminder DM (its Log 1h buttons, and replies in its thread log on that day); about a
+      // week, or when this morning's reminder was theirs already: a DM with the week's hours and the log form.
+      const day = period.days.length === 1 ? period.days[0] : undefined;
+      const hours = (facts.get(link.id) as MemberFacts).hours;
+      const reminded = day && this.#d.reminders ? await this.#d.reminders.remindAbout(link, day, { logged: row.logged, target: row.target, hours }) : false;
+      if (!reminded) await this.#d.slack.nudge(link, { days: period.days, logged: row.logged, target: row.target, leadSlackUserId: lead.slackUserId });
     } catch (err) {
       // Not sent: they can be nudged again today.
       await this.#d.digests.forgetNudge(lead.tenantKey, personSlackUserId, today);

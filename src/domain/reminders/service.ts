@@ -2,7 +2,7 @@ import { LRUCache } from 'lru-cache';
 import type { CorHour } from '../../cor/schemas.ts';
 import { cacheOptions, PER_PERSON_MAX } from '../../lib/cache.ts';
 import { addDays, localParts } from '../../lib/zoned.ts';
-import type { UserLinkRecord } from '../../store/links.ts';
+import type { ReminderRecipient, UserLinkRecord } from '../../store/links.ts';
 import type { ReminderDeliveryRecord, ReminderSettingRecord } from '../../store/reminders.ts';
 import { DEFAULT_TZ } from '../linking.ts';
 import { DEFAULT_TARGET_HOURS } from '../targets.ts';
@@ -117,6 +117,26 @@ export class ReminderService {
   async dayOfReminder(link: UserLinkRecord, channelId: string, messageTs: string): Promise<string | undefined> {
     const delivery = await this.#d.reminders.deliveryByMessage(link.id, channelId, messageTs);
     return delivery ? (delivery.aboutDate ?? delivery.localDate) : undefined;
+  }
+
+  /**
+   * The reminder DM about a past day, sent now (a lead's nudge): the same DM as the next morning's recap, with its
+   * one-click Log 1h, Snooze and Skip, and replies in its thread logged on that day. False when this morning's
+   * recap is already theirs (sent, or being sent): they were reminded today.
+   */
+  async remindAbout(link: ReminderRecipient, aboutDate: string, facts: { logged: number; target: number; hours: CorHour[] }): Promise<boolean> {
+    const now = this.#d.clock.now();
+    const today = localParts(now, link.tz ?? DEFAULT_TZ).date;
+    const delivery = await this.#d.reminders.claimDelivery(link.id, today, 'morning', now, this.#d.leaseMs ?? 5 * 60_000);
+    if (!delivery) return false;
+    const content: ReminderContent = { kind: 'morning', aboutDate, logged: facts.logged, target: facts.target, recentTasks: recentTasks(facts.hours), targetNote: undefined };
+    const sent = await this.#d.messenger.send(link, delivery, content);
+    if (!sent.ok) {
+      await this.#d.reminders.release([delivery.id], now, `slack: ${sent.error}`);
+      throw new Error(`Slack refused the reminder DM (${sent.error})`);
+    }
+    await this.#d.reminders.markSent({ id: delivery.id, channelId: sent.channelId, messageTs: sent.messageTs, aboutDate, targetHours: facts.target, loggedHours: facts.logged }, now);
+    return true;
   }
 
   /** "Snooze 1h": the same reminder again later (the sweep reclaims it when the snooze ends). */
