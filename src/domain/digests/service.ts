@@ -9,6 +9,7 @@ import type { DigestRecord, DigestRepository, NewDigest } from '../../store/dige
 import type { ReminderRecipient, UserLinkRecord } from '../../store/links.ts';
 import type { ReminderSettingRecord } from '../../store/reminders.ts';
 import { DEFAULT_TZ } from '../linking.ts';
+import { AppError } from '../../errors.ts';
 import { isLeadRole } from '../roles.ts';
 import { isTransient } from '../time-entries/model.ts';
 import { type DigestPeriod, type DigestRow, dueAt, type MemberFacts, memberRow, periodOf, sortRows } from './selection.ts';
@@ -122,8 +123,9 @@ export class DigestService {
   /** Creates one, or changes one of the owner's (`id`). */
   async save(owner: UserLinkRecord, id: string | undefined, fields: Omit<NewDigest, 'tenantKey' | 'ownerSlackUserId'>): Promise<DigestRecord> {
     const digest: NewDigest = { ...fields, tenantKey: owner.tenantKey, ownerSlackUserId: owner.slackUserId };
-    if (id && (await this.own(owner, id))) return this.#d.digests.update(id, digest);
-    return this.#d.digests.create(digest);
+    if (!id) return this.#d.digests.create(digest);
+    if (!(await this.own(owner, id))) throw new AppError('forbidden_action', 'that digest is not theirs (or was deleted)');
+    return this.#d.digests.update(id, digest);
   }
 
   async setPaused(owner: UserLinkRecord, id: string, paused: boolean): Promise<boolean> {

@@ -137,6 +137,7 @@ export function digestListCard(digests: DigestRecord[], note?: string, project?:
     });
   }
   const value = project ? JSON.stringify({ p: project.id, n: project.name.slice(0, 100) }) : 'new';
+  if (digests.length > 20) blocks.push(section(`…and ${digests.length - 20} more.`));
   blocks.push({ type: 'actions', elements: [{ type: 'button', action_id: ACTIONS.digestNew, text: { type: 'plain_text', text: 'New digest' }, style: 'primary', value }] });
   return { text: lead, blocks };
 }

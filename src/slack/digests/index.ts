@@ -66,7 +66,12 @@ function openForm(services: SlackServices) {
       ...(args.body.response_url ? { r: args.body.response_url } : {}),
       ...(project.success ? { p: project.data.p, pn: project.data.n } : {}),
     };
-    await args.client.views.open({ trigger_id: args.body.trigger_id, view: digestModal(meta, existing) });
+    // A user group is shown by its name (the form's type-ahead gives names; the digest keeps the id).
+    const groupName =
+      existing?.audience.kind === 'usergroup'
+        ? groupsSchema.parse(await args.client.usergroups.list({}).catch(() => ({ usergroups: [] }))).usergroups.find((g) => existing.audience.kind === 'usergroup' && g.id === existing.audience.usergroupId)?.name
+        : undefined;
+    await args.client.views.open({ trigger_id: args.body.trigger_id, view: digestModal(meta, existing, groupName) });
   };
 }
 

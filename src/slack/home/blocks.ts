@@ -55,6 +55,7 @@ function digestBlocks(own: DigestRecord[], including: DigestRecord[]): KnownBloc
   const blocks: KnownBlock[] = [];
   if (own.length > 0) {
     blocks.push({ type: 'divider' }, section(`*Your digests* · \`/cor digest\` to add one`));
+    if (own.length > 5) blocks.push(section(`${own.length} digests: the first 5 below, all of them in \`/cor digest\`.`));
     for (const d of own.slice(0, 5)) {
       const where = d.channelId === d.ownerSlackUserId ? 'a DM to you' : `<#${d.channelId}>`;
       blocks.push(section(`${d.paused ? '⏸ ' : ''}${digestWhen(d)} → ${where}`), {
