@@ -3,10 +3,11 @@
  * zones, with a known mix of full days, half days, leaves and empty days on each bench date, so the DMs due
  * are known in advance.
  */
+import type { Store } from '../src/store/index.ts';
 import { demoSeed, type Seed } from '../tools/fake-cor/seed.ts';
 
-export const BIG_FIRST_ID = 1_000;
-export const BIG_ZONES = ['America/Argentina/Buenos_Aires', 'Europe/London', 'America/New_York'];
+const BIG_FIRST_ID = 1_000;
+const BIG_ZONES = ['America/Argentina/Buenos_Aires', 'Europe/London', 'America/New_York'];
 
 type DayKind = 'full' | 'half_logged' | 'leave' | 'half_leave_done' | 'empty';
 
@@ -47,4 +48,18 @@ export function bigCompanySeed(people: number, dates: string[]): Seed {
     }
   }
   return seed;
+}
+
+/** Stores the links of bench people 0..people-1 (Slack ids UB0…), spread over the bench zones. */
+export async function linkBenchPeople(store: Pick<Store, 'links'>, people: number): Promise<void> {
+  for (let i = 0; i < people; i++) {
+    await store.links.upsert({
+      tenantKey: 'T:T0DEMO',
+      slackUserId: `UB${i}`,
+      corUserId: BIG_FIRST_ID + i,
+      corName: `Bench Person ${i}`,
+      tz: BIG_ZONES[i % BIG_ZONES.length] as string,
+      tokens: { accessToken: `at-${i}`, refreshToken: `rt-${i}`, expiresAt: new Date('2026-11-23T00:00:00Z') },
+    });
+  }
 }

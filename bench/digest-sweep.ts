@@ -15,7 +15,7 @@ import { migrateStore, openStore } from '../src/store/index.ts';
 import { addressesOf, botEnv, CLI, CLI_NODE_ARGS, REPO, TSX_CLI } from '../tools/bot-process.ts';
 import { FakeCor } from '../tools/fake-cor/server.ts';
 import { FakeSlack } from '../tools/fake-slack/server.ts';
-import { BIG_FIRST_ID, BIG_ZONES, bigCompanySeed } from './big-company.ts';
+import { bigCompanySeed, linkBenchPeople } from './big-company.ts';
 import { median } from './stats.ts';
 
 const run = promisify(execFile);
@@ -50,16 +50,7 @@ export async function digestSweepBench(people: number, digests: number, runs: nu
     await migrateStore(databaseUrl);
     const store = openStore(databaseUrl, cipherForStore({ key: env.TOKEN_ENCRYPTION_KEY, previousKeys: [], databaseUrl }));
     const perDigest = Math.ceil(people / digests);
-    for (let i = 0; i < people; i++) {
-      await store.links.upsert({
-        tenantKey: 'T:T0DEMO',
-        slackUserId: `UB${i}`,
-        corUserId: BIG_FIRST_ID + i,
-        corName: `Bench Person ${i}`,
-        tz: BIG_ZONES[i % BIG_ZONES.length] as string,
-        tokens: { accessToken: `at-${i}`, refreshToken: `rt-${i}`, expiresAt: new Date('2026-11-23T00:00:00Z') },
-      });
-    }
+    await linkBenchPeople(store, people);
     for (let d = 0; d < digests; d++) {
       const members = Array.from({ length: perDigest }, (_, j) => `UB${d * perDigest + j}`).filter((_, j) => d * perDigest + j < people);
       await store.digests.create({ tenantKey: 'T:T0DEMO', ownerSlackUserId: `UB${d}`, audience: { kind: 'people', slackUserIds: members }, channelId: `CD${d}`, schedule: 'daily', localTime: '09:00', tz: 'America/New_York', shortUnderHours: null });

@@ -14,7 +14,7 @@ import { migrateStore, openStore } from '../src/store/index.ts';
 import { addressesOf, botEnv, CLI, CLI_NODE_ARGS, REPO, TSX_CLI } from '../tools/bot-process.ts';
 import { FakeCor } from '../tools/fake-cor/server.ts';
 import { FakeSlack } from '../tools/fake-slack/server.ts';
-import { BIG_FIRST_ID, BIG_ZONES, bigCompanySeed, isDue } from './big-company.ts';
+import { bigCompanySeed, isDue, linkBenchPeople } from './big-company.ts';
 import { median } from './stats.ts';
 
 const run = promisify(execFile);
@@ -49,16 +49,7 @@ export async function reminderSweepBench(people: number, runs: number, log: (lin
     await migrateStore(databaseUrl);
     const store = openStore(databaseUrl, cipherForStore({ key: env.TOKEN_ENCRYPTION_KEY, previousKeys: [], databaseUrl }));
     const linkStarted = performance.now();
-    for (let i = 0; i < people; i++) {
-      await store.links.upsert({
-        tenantKey: 'T:T0DEMO',
-        slackUserId: `UB${i}`,
-        corUserId: BIG_FIRST_ID + i,
-        corName: `Bench Person ${i}`,
-        tz: BIG_ZONES[i % BIG_ZONES.length] as string,
-        tokens: { accessToken: `at-${i}`, refreshToken: `rt-${i}`, expiresAt: new Date('2026-11-23T00:00:00Z') },
-      });
-    }
+    await linkBenchPeople(store, people);
     await store.close();
     log(`  (${people} links stored in ${((performance.now() - linkStarted) / 1000).toFixed(1)} s)\n`);
     const due = Array.from({ length: people }, (_, i) => i).filter(isDue).length;

@@ -1,14 +1,15 @@
 import type { KnownBlock } from '@slack/types';
 import type { TaskView } from '../domain/tasks.ts';
 import { localParts } from '../lib/zoned.ts';
+import type { DigestRecord } from '../store/digests.ts';
 import type { ReminderSettingRecord } from '../store/reminders.ts';
 import type { SummaryDay } from '../domain/time-entries/model.ts';
 import { formatDate, formatHours, plain, progressBar } from './blocks.ts';
 import { ACTIONS } from './ids.ts';
 
 // Lines more than one feature shows: a task with its two buttons (task cards, `/cor tasks`, App Home), the
-// reminder settings in words (`/cor remind`, App Home), and a day's hours against its target (`/cor today`,
-// `/cor week`, App Home).
+// reminder settings in words (`/cor remind`, App Home), a day's hours against its target (`/cor today`,
+// `/cor week`, App Home), and a digest's buttons (`/cor digest`, App Home).
 
 const STATUS_NAMES: Record<string, string> = { nueva: 'New', en_proceso: 'In progress', estancada: 'Stalled', finalizada: 'Done' };
 export const PRIORITY_NAMES = ['Low', 'Medium', 'High', 'Urgent'];
@@ -90,4 +91,18 @@ export function todayLine(day: SummaryDay, label: string): string {
 /** One day of the week as a bar against its target. */
 export function weekDayLine(day: SummaryDay): string {
   return `\`${formatDate(day.date).padEnd(10)} ${progressBar(day.logged, day.target || 1)}\` ${formatHours(day.logged)}${day.target ? ` / ${formatHours(day.target)}` : ''}${targetNoteText(day.targetNote)}`;
+}
+
+/** A digest's Edit, Pause or Resume, and Delete. */
+export function digestActions(d: Pick<DigestRecord, 'id' | 'paused'>): KnownBlock {
+  return {
+    type: 'actions',
+    elements: [
+      { type: 'button', action_id: ACTIONS.digestEdit, text: { type: 'plain_text', text: 'Edit' }, value: d.id },
+      d.paused
+        ? { type: 'button', action_id: ACTIONS.digestResume, text: { type: 'plain_text', text: 'Resume' }, value: d.id }
+        : { type: 'button', action_id: ACTIONS.digestPause, text: { type: 'plain_text', text: 'Pause' }, value: d.id },
+      { type: 'button', action_id: ACTIONS.digestDelete, text: { type: 'plain_text', text: 'Delete' }, style: 'danger', value: d.id },
+    ],
+  };
 }

@@ -41,6 +41,23 @@ describe('leads’ digests through a real Bolt app', () => {
   const channelPosts = () => h.slack.callsTo('chat.postMessage').filter((c) => c.args.channel === 'C0LEADS');
   const dmsTo = (user: string) => h.slack.callsTo('chat.postMessage').filter((c) => c.args.channel === user);
 
+  /** The digest form sent as Slack sends it: `meta` from the opened form; fields left out are empty. */
+  function digestForm(meta: string, f: { people?: string[]; group?: string; project?: string; channel?: string; schedule?: string; time?: string; short?: string }) {
+    return viewSubmission('digest_modal', {
+      meta,
+      user: 'U02JOHN',
+      values: {
+        ...(f.project ? { project: { project_value: { type: 'checkboxes', selected_options: [{ value: f.project }] } } } : {}),
+        people: { people_value: { type: 'multi_users_select', selected_users: f.people ?? [] } },
+        usergroup: { usergroup_value: { type: 'external_select', selected_option: f.group ? { value: f.group } : null } },
+        channel: { channel_value: { type: 'conversations_select', selected_conversation: f.channel ?? null } },
+        schedule: { schedule_value: { type: 'static_select', selected_option: { value: f.schedule ?? 'daily' } } },
+        time: { time_value: { type: 'timepicker', selected_time: f.time ?? '09:00' } },
+        short: { short_value: { type: 'plain_text_input', value: f.short ?? null } },
+      },
+    });
+  }
+
   async function command(text: string, user: string): Promise<Record<string, unknown>> {
     const body = slashCommandBody(text, h.slack, { user_id: user, trigger_id: `${user}.${text}` });
     await h.send(body);
@@ -53,18 +70,7 @@ describe('leads’ digests through a real Bolt app', () => {
     await h.send(buttonClick('digest_new', 'new', { user: 'U02JOHN', responseUrl: h.slack.newResponseUrl() }));
     const opened = h.slack.callsTo('views.open').at(-1)?.args.view as { private_metadata: string };
     const ack = await h.send(
-      viewSubmission('digest_modal', {
-        meta: opened.private_metadata,
-        user: 'U02JOHN',
-        values: {
-          people: { people_value: { type: 'multi_users_select', selected_users: [] } },
-          usergroup: { usergroup_value: { type: 'external_select', selected_option: { value: 'S0DESIGN' } } },
-          channel: { channel_value: { type: 'conversations_select', selected_conversation: 'C0LEADS' } },
-          schedule: { schedule_value: { type: 'static_select', selected_option: { value: 'daily' } } },
-          time: { time_value: { type: 'timepicker', selected_time: '09:00' } },
-          short: { short_value: { type: 'plain_text_input', value: null } },
-        },
-      }),
+      digestForm(opened.private_metadata, { group: 'S0DESIGN', channel: 'C0LEADS' }),
     );
     expect(ack.body).toBeUndefined();
     const [saved] = await h.db.store.digests.ofOwner('T:T0DEMO', 'U02JOHN');
@@ -211,18 +217,7 @@ describe('leads’ digests through a real Bolt app', () => {
     await h.send(buttonClick('digest_new', 'new', { user: 'U02JOHN', responseUrl: h.slack.newResponseUrl() }));
     const opened = h.slack.callsTo('views.open').at(-1)?.args.view as { private_metadata: string };
     await h.send(
-      viewSubmission('digest_modal', {
-        meta: opened.private_metadata,
-        user: 'U02JOHN',
-        values: {
-          people: { people_value: { type: 'multi_users_select', selected_users: ['U07SAM', 'U08LEE'] } },
-          usergroup: { usergroup_value: { type: 'external_select', selected_option: null } },
-          channel: { channel_value: { type: 'conversations_select', selected_conversation: null } },
-          schedule: { schedule_value: { type: 'static_select', selected_option: { value: 'weekly' } } },
-          time: { time_value: { type: 'timepicker', selected_time: '08:30' } },
-          short: { short_value: { type: 'plain_text_input', value: '6' } },
-        },
-      }),
+      digestForm(opened.private_metadata, { people: ['U07SAM', 'U08LEE'], schedule: 'weekly', time: '08:30', short: '6' }),
     );
     const [digest] = await h.db.store.digests.ofOwner('T:T0DEMO', 'U02JOHN');
     expect(digest).toMatchObject({ audience: { kind: 'people', slackUserIds: ['U07SAM', 'U08LEE'] }, channelId: 'U02JOHN', schedule: 'weekly', localTime: '08:30', shortUnderHours: 6 });
@@ -241,18 +236,7 @@ describe('leads’ digests through a real Bolt app', () => {
     await h.send(buttonClick('digest_new', 'new', { user: 'U02JOHN', responseUrl: h.slack.newResponseUrl() }));
     const opened = h.slack.callsTo('views.open').at(-1)?.args.view as { private_metadata: string };
     const ack = await h.send(
-      viewSubmission('digest_modal', {
-        meta: opened.private_metadata,
-        user: 'U02JOHN',
-        values: {
-          people: { people_value: { type: 'multi_users_select', selected_users: ['U07SAM'] } },
-          usergroup: { usergroup_value: { type: 'external_select', selected_option: { value: 'S0DESIGN' } } },
-          channel: { channel_value: { type: 'conversations_select', selected_conversation: null } },
-          schedule: { schedule_value: { type: 'static_select', selected_option: { value: 'daily' } } },
-          time: { time_value: { type: 'timepicker', selected_time: '09:00' } },
-          short: { short_value: { type: 'plain_text_input', value: 'lots' } },
-        },
-      }),
+      digestForm(opened.private_metadata, { people: ['U07SAM'], group: 'S0DESIGN', short: 'lots' }),
     );
     expect(ack.body).toEqual({ response_action: 'errors', errors: { people: 'Pick people, or a user group (one of the two).', short: 'Write hours like 6 or 7h30, or leave it empty for their own target.' } });
   });
@@ -268,19 +252,7 @@ describe('leads’ digests through a real Bolt app', () => {
     const opened = h.slack.callsTo('views.open').at(-1)?.args.view as { private_metadata: string; blocks: { block_id?: string }[] };
     expect(JSON.stringify(opened)).toContain('Everyone on this channel’s COR project, Homepage redesign');
     await h.send(
-      viewSubmission('digest_modal', {
-        meta: opened.private_metadata,
-        user: 'U02JOHN',
-        values: {
-          project: { project_value: { type: 'checkboxes', selected_options: [{ value: '100' }] } },
-          people: { people_value: { type: 'multi_users_select', selected_users: [] } },
-          usergroup: { usergroup_value: { type: 'external_select', selected_option: null } },
-          channel: { channel_value: { type: 'conversations_select', selected_conversation: 'C0PROJ' } },
-          schedule: { schedule_value: { type: 'static_select', selected_option: { value: 'daily' } } },
-          time: { time_value: { type: 'timepicker', selected_time: '09:00' } },
-          short: { short_value: { type: 'plain_text_input', value: null } },
-        },
-      }),
+      digestForm(opened.private_metadata, { project: '100', channel: 'C0PROJ' }),
     );
     const [digest] = await h.db.store.digests.ofOwner('T:T0DEMO', 'U02JOHN');
     expect(digest?.audience).toEqual({ kind: 'project', corProjectId: 100 });

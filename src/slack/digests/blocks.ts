@@ -4,6 +4,7 @@ import type { DigestRow } from '../../domain/digests/selection.ts';
 import type { DigestRecord } from '../../store/digests.ts';
 import { formatDate, formatHours, type Message, plain, section } from '../blocks.ts';
 import { ACTIONS, CALLBACKS, DIGEST_MODAL_BLOCKS as B } from '../ids.ts';
+import { digestActions } from '../lines.ts';
 
 /** Slack takes 50 blocks a message: the first people (the shortest first) get a section each, in these. */
 const MAX_PEOPLE_BLOCKS = 30;
@@ -125,16 +126,7 @@ export function digestListCard(digests: DigestRecord[], note?: string, project?:
     const where = d.channelId === d.ownerSlackUserId ? 'a DM to you' : `<#${d.channelId}>`;
     const short = d.shortUnderHours === null ? 'short under their own target' : `short under ${formatHours(d.shortUnderHours)}`;
     blocks.push(section(`${d.paused ? '⏸ ' : ''}*${scheduleText(d)}* · ${audienceText(d)} → ${where} · ${short}`));
-    blocks.push({
-      type: 'actions',
-      elements: [
-        { type: 'button', action_id: ACTIONS.digestEdit, text: { type: 'plain_text', text: 'Edit' }, value: d.id },
-        d.paused
-          ? { type: 'button', action_id: ACTIONS.digestResume, text: { type: 'plain_text', text: 'Resume' }, value: d.id }
-          : { type: 'button', action_id: ACTIONS.digestPause, text: { type: 'plain_text', text: 'Pause' }, value: d.id },
-        { type: 'button', action_id: ACTIONS.digestDelete, text: { type: 'plain_text', text: 'Delete' }, style: 'danger', value: d.id },
-      ],
-    });
+    blocks.push(digestActions(d));
   }
   const value = project ? JSON.stringify({ p: project.id, n: project.name.slice(0, 100) }) : 'new';
   if (digests.length > 20) blocks.push(section(`…and ${digests.length - 20} more.`));

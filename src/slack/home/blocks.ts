@@ -7,7 +7,7 @@ import type { ReminderSettingRecord } from '../../store/reminders.ts';
 import { formatClock, formatHours, formatMinutes, plain } from '../blocks.ts';
 import { USAGE } from '../help.ts';
 import { ACTIONS } from '../ids.ts';
-import { settingsLines, taskActions, taskLines, todayLine, weekDayLine } from '../lines.ts';
+import { digestActions, settingsLines, taskActions, taskLines, todayLine, weekDayLine } from '../lines.ts';
 
 /** The App Home tab until the per-user home arrives: what the bot does and how to start. Pure. */
 export function welcomeHome(consentUrl?: string): HomeView {
@@ -58,16 +58,7 @@ function digestBlocks(own: DigestRecord[], including: DigestRecord[]): KnownBloc
     if (own.length > 5) blocks.push(section(`${own.length} digests: the first 5 below, all of them in \`/cor digest\`.`));
     for (const d of own.slice(0, 5)) {
       const where = d.channelId === d.ownerSlackUserId ? 'a DM to you' : `<#${d.channelId}>`;
-      blocks.push(section(`${d.paused ? '⏸ ' : ''}${digestWhen(d)} → ${where}`), {
-        type: 'actions',
-        elements: [
-          { type: 'button', action_id: ACTIONS.digestEdit, text: { type: 'plain_text', text: 'Edit' }, value: d.id },
-          d.paused
-            ? { type: 'button', action_id: ACTIONS.digestResume, text: { type: 'plain_text', text: 'Resume' }, value: d.id }
-            : { type: 'button', action_id: ACTIONS.digestPause, text: { type: 'plain_text', text: 'Pause' }, value: d.id },
-          { type: 'button', action_id: ACTIONS.digestDelete, text: { type: 'plain_text', text: 'Delete' }, style: 'danger', value: d.id },
-        ],
-      });
+      blocks.push(section(`${d.paused ? '⏸ ' : ''}${digestWhen(d)} → ${where}`), digestActions(d));
     }
   }
   const lines = including.map((d) => `• <@${d.ownerSlackUserId}> gets one ${digestWhen(d)}${d.channelId === d.ownerSlackUserId ? '' : `, posted in <#${d.channelId}>`}${d.paused ? ' (paused)' : ''}`);
