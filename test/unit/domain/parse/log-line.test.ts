@@ -1,38 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { type ParsedLog, parseLogCommand } from '../../../../src/domain/parse/log-command.ts';
 import { type LineParse, MAX_ENTRIES, parseLogLine } from '../../../../src/domain/parse/log-line.ts';
-import { localParts, zonedTimeToInstant } from '../../../../src/lib/zoned.ts';
+import { zonedTimeToInstant } from '../../../../src/lib/zoned.ts';
+import { expectEntry, sceneNow } from '../../../helpers/parse-expect.ts';
 import { type EntryExpect, type LineExpect, lineScenes } from '../../../fixtures/log-lines.ts';
 import { heldOut, scenes } from '../../../fixtures/log-phrases.ts';
 
-function hm(instant: Date, tz: string): string {
-  const p = localParts(instant, tz);
-  return `${p.hour}:${String(p.minute).padStart(2, '0')}`;
-}
-
-function nowOf(scene: { now: string; tz: string }): Date {
-  const [date, time] = scene.now.split(' ') as [string, string];
-  const [h, m] = time.split(':').map(Number) as [number, number];
-  return zonedTimeToInstant(date, h, m, scene.tz);
-}
 
 function checkEntry(v: ParsedLog, expected: EntryExpect, tz: string): void {
-  expect(v.date).toBe(expected.date);
-  if (expected.src) expect(v.dateSource).toBe(expected.src);
-  if (expected.range) {
-    expect(v.span.kind).toBe('range');
-    if (v.span.kind === 'range') {
-      expect(`${hm(v.span.start, tz)}-${hm(v.span.stop, tz)}`).toBe(expected.range);
-      if (expected.min !== undefined) expect((v.span.stop.getTime() - v.span.start.getTime()) / 60_000).toBe(expected.min);
-    }
-  } else {
-    expect(v.span).toEqual({ kind: 'duration', minutes: expected.min });
-  }
-  if (typeof expected.task === 'number') expect(v.task).toEqual({ kind: 'id', id: expected.task });
-  else if (typeof expected.task === 'string') expect(v.task).toEqual({ kind: 'query', text: expected.task });
-  else expect(v.task).toBeUndefined();
-  expect(v.note).toBe(expected.note);
-  expect(v.doubts).toEqual(expected.ask ?? []);
+  expectEntry(v, expected, tz);
 }
 
 function check(result: LineParse, expected: LineExpect, tz: string): void {
@@ -56,7 +32,7 @@ describe('a whole day in one /cor log line', () => {
 
   for (const scene of lineScenes) {
     describe(scene.name, () => {
-      const now = nowOf(scene);
+      const now = sceneNow(scene);
       it.each(scene.rows)('%s', (text, expected, locale) => {
         check(parseLogLine(text, { now, tz: scene.tz, locale: locale ?? scene.locale }), expected, scene.tz);
       });
@@ -97,7 +73,7 @@ describe('one entry reads as /cor log always did', () => {
   // Every row of the phrase table is one entry: the line parser gives exactly what parseLogCommand gives.
   for (const scene of [...scenes, ...heldOut]) {
     describe(scene.name, () => {
-      const now = nowOf(scene);
+      const now = sceneNow(scene);
       it.each(scene.rows)('%s', (text, _expected, locale) => {
         const ctx = { now, tz: scene.tz, locale: locale ?? scene.locale };
         const one = parseLogCommand(text, ctx);
