@@ -69,7 +69,7 @@ export interface DigestSweepReport {
   contents: DigestContent[];
 }
 
-export type NudgeResult = 'sent' | 'already' | 'not_short' | 'unlinked' | 'not_found';
+export type NudgeResult = 'sent' | 'already' | 'not_short' | 'unlinked' | 'not_found' | 'failed';
 
 /** One of a digest's people: a Slack user, or (a COR project's) a COR user. */
 type Member = { slackUserId: string } | { corUserId: number; name: string };
@@ -318,37 +318,62 @@ export class DigestService {
    * asks, and only while they are short (the lead's click is answered either way).
    */
   async nudge(lead: Pick<UserLinkRecord, 'tenantKey' | 'slackUserId'>, digestId: string, periodKey: string, personSlackUserId: string): Promise<NudgeResult> {
-    const digest = await this.#d.digests.get(digestId);
-    const period = periodOf(periodKey);
-    if (!digest || digest.tenantKey !== lead.tenantKey || !period) return 'not_found';
-    const link = await this.#d.links.find(lead.tenantKey, personSlackUserId);
-    if (!link || link.state !== 'active') return 'unlinked';
-    const today = localParts(this.#d.clock.now(), link.tz ?? DEFAULT_TZ).date;
-    const facts = await this.#facts([link], period.days[0] as string, period.days[period.days.length - 1] as string);
-    const row = memberRow(personSlackUserId, link.corName, period.days, facts.get(link.id) as MemberFacts, digest.shortUnderHours, today);
-    if (row.kind !== 'linked' || !row.short) return 'not_short';
-    if (!(await this.#d.digests.nudge(lead.tenantKey, personSlackUserId, today, lead.slackUserId))) return 'already';
-    try {
-      // About a day: that day's reminder DM (its Log 1h buttons, and replies in its thread log on that day); about a
-      // week, or when this morning's reminder was theirs already: a DM with the week's hours and the log form.
-      const day = period.days.length === 1 ? period.days[0] : undefined;
-      const hours = (facts.get(link.id) as MemberFacts).hours;
-      const reminded = day && this.#d.reminders ? await this.#d.reminders.remindAbout(link, day, { logged: row.logged, target: row.target, hours }) : false;
-      if (!reminded) await this.#d.slack.nudge(link, { days: period.days, logged: row.logged, target: row.target, leadSlackUserId: lead.slackUserId });
-    } catch (err) {
-      // Not sent: they can be nudged again today.
-      await this.#d.digests.forgetNudge(lead.tenantKey, personSlackUserId, today);
-      throw err;
-    }
-    return 'sent';
+    const [result] = await this.#nudgeMany(lead, digestId, periodKey, [personSlackUserId]);
+    return result?.[1] ?? 'not_found';
   }
 
-  /** The rows of a digest's period again (for "Nudge everyone short"), for a lead of its workspace. */
-  async rowsOf(tenantKey: string, digestId: string, periodKey: string): Promise<DigestRow[]> {
+  /** "Nudge everyone short": everyone short in the digest now, read from COR once for all of them. */
+  async nudgeAllShort(lead: Pick<UserLinkRecord, 'tenantKey' | 'slackUserId'>, digestId: string, periodKey: string): Promise<[string, NudgeResult][]> {
+    return this.#nudgeMany(lead, digestId, periodKey, undefined);
+  }
+
+  /** Nudges these people (undefined: all the digest's linked people), each once a day and only while short. */
+  async #nudgeMany(lead: Pick<UserLinkRecord, 'tenantKey' | 'slackUserId'>, digestId: string, periodKey: string, who: string[] | undefined): Promise<[string, NudgeResult][]> {
     const digest = await this.#d.digests.get(digestId);
     const period = periodOf(periodKey);
-    if (!digest || digest.tenantKey !== tenantKey || !period) return [];
-    const [content] = await this.#contents([{ digest, period, members: await this.#members(digest) }], await this.#d.links.activeRecipients(), this.#d.clock.now());
-    return content?.rows ?? [];
+    if (!digest || digest.tenantKey !== lead.tenantKey || !period) return (who ?? []).map((u) => [u, 'not_found']);
+    let people: UserLinkRecord[] | ReminderRecipient[];
+    if (who) people = (await Promise.all(who.map((u) => this.#d.links.find(lead.tenantKey, u)))).filter((l): l is UserLinkRecord => l !== undefined && l.state === 'active');
+    else {
+      const members = await this.#members(digest);
+      const all = (await this.#d.links.activeRecipients()).filter((l) => l.tenantKey === lead.tenantKey);
+      people = all.filter((l) => members.some((m) => ('slackUserId' in m ? m.slackUserId === l.slackUserId : m.corUserId === l.corUserId)));
+    }
+    const facts = await this.#facts(people, period.days[0] as string, period.days[period.days.length - 1] as string);
+    const results: [string, NudgeResult][] = (who ?? []).filter((u) => !people.some((p) => p.slackUserId === u)).map((u) => [u, 'unlinked']);
+    for (const link of people) {
+      const today = localParts(this.#d.clock.now(), link.tz ?? DEFAULT_TZ).date;
+      const mine = facts.get(link.id) as MemberFacts;
+      const row = memberRow(link.slackUserId, link.corName, period.days, mine, digest.shortUnderHours, today);
+      if (row.kind !== 'linked' || !row.short) {
+        if (who) results.push([link.slackUserId, 'not_short']);
+        continue;
+      }
+      if (!(await this.#d.digests.nudge(lead.tenantKey, link.slackUserId, today, lead.slackUserId))) {
+        results.push([link.slackUserId, 'already']);
+        continue;
+      }
+      try {
+        // About a day: that day's reminder DM (its Log 1h buttons, and replies in its thread log on that day); about
+        // a week, or when this morning's reminder was theirs already: a DM with the period's hours and the log form.
+        const day = period.days.length === 1 ? period.days[0] : undefined;
+        const reminded = day && this.#d.reminders ? await this.#d.reminders.remindAbout(link, day, { logged: row.logged, target: row.target, hours: mine.hours }) : false;
+        if (!reminded) await this.#d.slack.nudge(link, { days: period.days, logged: row.logged, target: row.target, leadSlackUserId: lead.slackUserId });
+        results.push([link.slackUserId, 'sent']);
+      } catch (err) {
+        // Not sent: they can be nudged again today.
+        await this.#d.digests.forgetNudge(lead.tenantKey, link.slackUserId, today);
+        this.#d.logger.warn({ err }, 'could not send a nudge');
+        results.push([link.slackUserId, 'failed']);
+      }
+    }
+    return results;
+  }
+
+  /** Whether a Slack user is one of the people of a digest of that workspace (a button names both). */
+  async hasMember(tenantKey: string, digestId: string, slackUserId: string): Promise<boolean> {
+    const digest = await this.#d.digests.get(digestId);
+    if (!digest || digest.tenantKey !== tenantKey) return false;
+    return (await this.#members(digest)).some((m) => 'slackUserId' in m && m.slackUserId === slackUserId);
   }
 }

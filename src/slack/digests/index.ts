@@ -176,8 +176,7 @@ function nudge(services: SlackServices, everyone: boolean) {
       services,
       async () => {
         const { d, p } = value.data;
-        const targets = everyone ? (await services.digests.rowsOf(tenantKey, d, p)).flatMap((r) => (r.kind === 'linked' && r.short ? [r] : [])).map((r) => r.slackUserId) : value.data.u ? [value.data.u] : [];
-        const results = await Promise.all(targets.map(async (u) => [u, await services.digests.nudge(lead, d, p, u)] as const));
+        const results = everyone ? await services.digests.nudgeAllShort(lead, d, p) : value.data.u ? [[value.data.u, await services.digests.nudge(lead, d, p, value.data.u)] as const] : [];
         const sent = results.filter(([, r]) => r === 'sent').map(([u]) => u);
         const already = results.filter(([, r]) => r === 'already').map(([u]) => u);
         const notShort = results.filter(([, r]) => r === 'not_short').map(([u]) => u);
@@ -186,7 +185,8 @@ function nudge(services: SlackServices, everyone: boolean) {
           sent.length > 0 ? `✓ Nudged ${names(sent)}.` : '',
           already.length > 0 ? `Already nudged today: ${names(already)}.` : '',
           notShort.length > 0 ? `Not short any more: ${names(notShort)}.` : '',
-          targets.length === 0 ? 'Nobody is short.' : '',
+          results.some(([, r]) => r === 'failed') ? `Could not reach ${names(results.filter(([, r]) => r === 'failed').map(([u]) => u))}: try again.` : '',
+          results.length === 0 ? 'Nobody is short.' : '',
         ]
           .filter(Boolean)
           .join(' ');
@@ -208,7 +208,7 @@ function sendLink(services: SlackServices) {
     const tell = (m: Message) => (args.body.response_url ? postToResponseUrl(args.body.response_url, { response_type: 'ephemeral', replace_original: false, ...m }) : Promise.resolve());
     // A lead of this workspace, from one of its digests.
     if (!(await leadOf(services, tenantKey, args.body.user.id, tell))) return;
-    if ((await services.digests.rowsOf(tenantKey, value.data.d, value.data.p)).every((r) => r.kind !== 'unlinked' || r.slackUserId !== person)) return;
+    if (!(await services.digests.hasMember(tenantKey, value.data.d, person))) return;
     const card = linkCard({ consentUrl: await services.linking.consentUrl(tenantKey, person), reason: 'not_linked' });
     await args.client.chat.postMessage({ channel: person, text: card.text, blocks: card.blocks });
     if (args.body.response_url) await postToResponseUrl(args.body.response_url, { response_type: 'ephemeral', replace_original: false, text: `✓ Sent <@${person}> the link to COR.` });
