@@ -23,7 +23,8 @@ export interface DigestDeliveryRecord {
   id: string;
   digestId: string;
   period: string;
-  state: 'claimed' | 'sent' | 'failed';
+  /** `posting`: handed to Slack; if its instance stops there, nobody can tell whether it went out (`unknown`) */
+  state: 'claimed' | 'posting' | 'sent' | 'failed' | 'unknown';
   claimedUntil: Date | null;
 }
 
@@ -58,7 +59,7 @@ function columnsOf(d: NewDigest): { audienceKind: string; audience: string } & O
 }
 
 function deliveryOf(row: DeliveryRow): DigestDeliveryRecord {
-  const state = row.state === 'sent' || row.state === 'failed' ? row.state : 'claimed';
+  const state = row.state === 'sent' || row.state === 'failed' || row.state === 'posting' || row.state === 'unknown' ? row.state : 'claimed';
   return { id: row.id, digestId: row.digestId, period: row.period, state, claimedUntil: row.claimedUntil };
 }
 
@@ -130,6 +131,25 @@ export class DigestRepository {
     return row ? deliveryOf(row) : undefined;
   }
 
+  /** Right before it goes to Slack: from here on, an instance that stops leaves it `unknown`, never posted again. */
+  async markPosting(id: string): Promise<void> {
+    await this.#db.digestDelivery.updateMany({ where: { id }, data: { state: 'posting' } });
+  }
+
+  /**
+   * Deliveries an instance stopped in the middle of posting (their lease ran out): each is taken by one caller
+   * and ended as `unknown` (Slack may or may not have it), to be told to its lead.
+   */
+  async takeUnknown(now: Date): Promise<DigestDeliveryRecord[]> {
+    const stale = await this.#db.digestDelivery.findMany({ where: { state: 'posting', claimedUntil: { lt: now } } });
+    const taken: DigestDeliveryRecord[] = [];
+    for (const row of stale) {
+      const { count } = await this.#db.digestDelivery.updateMany({ where: { id: row.id, state: 'posting' }, data: { state: 'unknown', claimedUntil: null } });
+      if (count === 1) taken.push(deliveryOf({ ...row, state: 'unknown' }));
+    }
+    return taken;
+  }
+
   // The marks below touch nothing when the digest was deleted meanwhile (its deliveries go with it).
   async markSent(id: string, channelId: string, messageTs: string): Promise<void> {
     await this.#db.digestDelivery.updateMany({ where: { id }, data: { state: 'sent', channelId, messageTs, claimedUntil: null } });
@@ -137,7 +157,7 @@ export class DigestRepository {
 
   /** Extends claims this instance still works on. */
   async renew(ids: string[], until: Date): Promise<void> {
-    await this.#db.digestDelivery.updateMany({ where: { id: { in: ids }, state: 'claimed' }, data: { claimedUntil: until } });
+    await this.#db.digestDelivery.updateMany({ where: { id: { in: ids }, state: { in: ['claimed', 'posting'] } }, data: { claimedUntil: until } });
   }
 
   /** Gives a claim back for a later sweep (Slack or COR trouble). */

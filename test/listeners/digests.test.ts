@@ -170,6 +170,17 @@ describe('leads’ digests through a real Bolt app', () => {
     clock.advance(61_000);
     expect((await h.services.digests.sweep(clock.now())).sent).toBe(1);
     expect(channelPosts()).toHaveLength(1);
+    // Tuesday: an instance stops while handing the digest to Slack. It may be out: never posted again, the lead is told.
+    clock.set('2026-12-01T14:01:00Z');
+    const tuesday = await h.db.store.digests.claim(digest?.id ?? '', 'daily:2026-11-30', clock.now(), 60_000);
+    await h.db.store.digests.markPosting(tuesday?.id ?? '');
+    clock.advance(61_000);
+    await h.services.digests.sweep(clock.now());
+    await h.services.digests.sweep(clock.now());
+    expect(channelPosts()).toHaveLength(1);
+    expect(dmsTo('U02JOHN').map((c) => String(c.args.text))).toEqual([
+      'I stopped while posting your digest about Mon 30 Nov in <#C0LEADS>: it may not have gone out. Look there; I did not post it again, so it cannot show twice.',
+    ]);
     // John unlinks: his digests go with his link.
     await h.send(slashCommandBody('unlink', h.slack, { user_id: 'U02JOHN', trigger_id: 'unlink.1' }));
     expect(await h.db.store.digests.ofOwner('T:T0DEMO', 'U02JOHN')).toHaveLength(0);

@@ -39,6 +39,8 @@ export interface DigestSlack {
   members(digest: DigestRecord): Promise<string[]>;
   post(content: DigestContent): Promise<PostResult>;
   nudge(person: ReminderRecipient, content: NudgeContent): Promise<void>;
+  /** tells the lead their digest about `days` may not have gone out */
+  unknown(digest: DigestRecord, days: string[]): Promise<void>;
 }
 
 export interface DigestDeps {
@@ -167,6 +169,7 @@ export class DigestService {
    */
   async sweep(now: Date, opts: { dryRun?: boolean } = {}): Promise<DigestSweepReport> {
     const report: DigestSweepReport = { at: now, due: 0, sent: 0, delayed: 0, failed: 0, contents: [] };
+    if (!opts.dryRun) await this.#tellUnknown(now);
     const active = await this.#d.digests.active();
     if (active.length === 0) return report;
     const links = await this.#d.links.activeRecipients();
@@ -212,6 +215,19 @@ export class DigestService {
     return report;
   }
 
+  /**
+   * A digest whose instance stopped while handing it to Slack may or may not be out: it is not posted again (twice
+   * in a channel is worse), and its lead is told to look.
+   */
+  async #tellUnknown(now: Date): Promise<void> {
+    for (const delivery of await this.#d.digests.takeUnknown(now)) {
+      const digest = await this.#d.digests.get(delivery.digestId);
+      if (!digest) continue;
+      this.#d.logger.warn({ digestId: digest.id, period: delivery.period }, 'a digest may not have gone out (its instance stopped while posting)');
+      await this.#d.slack.unknown(digest, periodOf(delivery.period)?.days ?? []).catch((err: unknown) => this.#d.logger.warn({ err }, 'could not tell a lead about a digest'));
+    }
+  }
+
   async #postAll(claimed: { digest: DigestRecord; period: DigestPeriod; deliveryId: string | undefined }[], links: ReminderRecipient[], now: Date, report: DigestSweepReport, held: Set<string>): Promise<void> {
     const members = await Promise.all(claimed.map((c) => this.#members(c.digest).catch(() => undefined)));
     let contents: (DigestContent | undefined)[];
@@ -238,6 +254,7 @@ export class DigestService {
         }
         report.contents.push(content);
         if (!c.deliveryId) continue;
+        await this.#d.digests.markPosting(c.deliveryId);
         const result = await this.#d.slack.post(content);
         held.delete(c.deliveryId);
         if (result.ok) {

@@ -8,6 +8,7 @@ import type { SlackDirectory } from '../../domain/linking.ts';
 import type { DigestRecord } from '../../store/digests.ts';
 import type { ReminderRecipient } from '../../store/links.ts';
 import type { SlackClients } from '../services.ts';
+import { formatDate } from '../blocks.ts';
 import { digestMessage, nudgeMessage } from './blocks.ts';
 
 /** Groups change when an admin edits them: read again after this. */
@@ -76,6 +77,15 @@ export class SlackDigestMessenger implements DigestSlack {
         .catch(() => undefined);
       return { ok: false, permanent: true, error };
     }
+  }
+
+  async unknown(digest: DigestRecord, days: string[]): Promise<void> {
+    const where = digest.channelId === digest.ownerSlackUserId ? 'our DM' : `<#${digest.channelId}>`;
+    const about = days[0] ? ` about ${days.length > 1 ? `the week of ${formatDate(days[0])}` : formatDate(days[0])}` : '';
+    await (await this.#clients.forTenant(digest.tenantKey)).chat.postMessage({
+      channel: digest.ownerSlackUserId,
+      text: `I stopped while posting your digest${about} in ${where}: it may not have gone out. Look there; I did not post it again, so it cannot show twice.`,
+    });
   }
 
   async nudge(person: ReminderRecipient, content: NudgeContent): Promise<void> {
