@@ -51,9 +51,11 @@ export async function digestSweepBench(people: number, digests: number, runs: nu
     const store = openStore(databaseUrl, cipherForStore({ key: env.TOKEN_ENCRYPTION_KEY, previousKeys: [], databaseUrl }));
     const perDigest = Math.ceil(people / digests);
     await linkBenchPeople(store, people);
+    // One lead (John, a Project Manager in COR) with all the digests.
+    await store.links.upsert({ tenantKey: 'T:T0DEMO', slackUserId: 'U02JOHN', corUserId: 3, corName: 'John Smith', tz: 'America/New_York', tokens: { accessToken: 'at-3', refreshToken: 'rt-3', expiresAt: new Date('2026-11-23T00:00:00Z') } });
     for (let d = 0; d < digests; d++) {
       const members = Array.from({ length: perDigest }, (_, j) => `UB${d * perDigest + j}`).filter((_, j) => d * perDigest + j < people);
-      await store.digests.create({ tenantKey: 'T:T0DEMO', ownerSlackUserId: `UB${d}`, audience: { kind: 'people', slackUserIds: members }, channelId: `CD${d}`, schedule: 'daily', localTime: '09:00', tz: 'America/New_York', shortUnderHours: null });
+      await store.digests.create({ tenantKey: 'T:T0DEMO', ownerSlackUserId: 'U02JOHN', audience: { kind: 'people', slackUserIds: members }, channelId: `CD${d}`, schedule: 'daily', localTime: '09:00', tz: 'America/New_York', shortUnderHours: null });
     }
     await store.close();
 

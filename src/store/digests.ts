@@ -123,6 +123,8 @@ export class DigestRepository {
     try {
       return deliveryOf(await this.#db.digestDelivery.create({ data: { digestId, period, state: 'claimed', claimedUntil: until } }));
     } catch (err) {
+      // P2003: the digest was deleted since it was read.
+      if ((err as { code?: unknown }).code === 'P2003') return undefined;
       if (!isUniqueViolation(err)) throw err;
     }
     const { count } = await this.#db.digestDelivery.updateMany({ where: { digestId, period, state: 'claimed', claimedUntil: { lt: now } }, data: { claimedUntil: until } });
@@ -131,9 +133,18 @@ export class DigestRepository {
     return row ? deliveryOf(row) : undefined;
   }
 
-  /** Right before it goes to Slack: from here on, an instance that stops leaves it `unknown`, never posted again. */
-  async markPosting(id: string): Promise<void> {
-    await this.#db.digestDelivery.updateMany({ where: { id }, data: { state: 'posting' } });
+  /**
+   * Right before it goes to Slack, while still this instance's claim (false: another took it over, or the digest
+   * was deleted: not posted). From here on, an instance that stops leaves it `unknown`, never posted again.
+   */
+  async markPosting(id: string): Promise<boolean> {
+    const { count } = await this.#db.digestDelivery.updateMany({ where: { id, state: 'claimed' }, data: { state: 'posting' } });
+    return count === 1;
+  }
+
+  /** Slack's answer left it unsure whether the digest went out (the network broke off): never posted again. */
+  async markUnknown(id: string, error: string): Promise<void> {
+    await this.#db.digestDelivery.updateMany({ where: { id }, data: { state: 'unknown', claimedUntil: null, lastError: error } });
   }
 
   /**
@@ -160,9 +171,9 @@ export class DigestRepository {
     await this.#db.digestDelivery.updateMany({ where: { id: { in: ids }, state: { in: ['claimed', 'posting'] } }, data: { claimedUntil: until } });
   }
 
-  /** Gives a claim back for a later sweep (Slack or COR trouble). */
+  /** Gives a claim back for a later sweep (Slack or COR trouble that passes): claimed again from `retryAt`. */
   async release(id: string, retryAt: Date, error: string): Promise<void> {
-    await this.#db.digestDelivery.updateMany({ where: { id }, data: { claimedUntil: retryAt, lastError: error } });
+    await this.#db.digestDelivery.updateMany({ where: { id }, data: { state: 'claimed', claimedUntil: retryAt, lastError: error } });
   }
 
   async markFailed(id: string, error: string): Promise<void> {

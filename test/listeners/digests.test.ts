@@ -104,6 +104,8 @@ describe('leads’ digests through a real Bolt app', () => {
     clock.set('2026-11-30T14:01:00Z');
     await h.services.digests.sweep(clock.now());
     const digest = channelPosts()[0]?.args ?? {};
+    const leeLink = await h.db.store.links.find('T:T0DEMO', 'U08LEE');
+    await h.db.store.reminders.saveSetting({ ...(await h.db.store.reminders.getSetting(leeLink?.id ?? '')), morningRecap: true });
     const leeValue = ((digest.blocks ?? []) as { text?: { text: string }; accessory?: { action_id: string; value: string } }[]).find((b) => b.text?.text.startsWith('*Demo Person 8*'))?.accessory?.value ?? '';
     const answers: string[] = [];
     for (const lead of ['U02JOHN', 'U02JOHN', 'U08CARLA']) {
@@ -114,7 +116,8 @@ describe('leads’ digests through a real Bolt app', () => {
     expect(answers).toEqual(['✓ Nudged <@U08LEE>.', 'Already nudged today: <@U08LEE>.', 'Already nudged today: <@U08LEE>.']);
     const nudges = dmsTo('U08LEE');
     expect(nudges).toHaveLength(1);
-    // The nudge is that day's reminder DM: its one-click Log 1h, and a reply in its thread logs on that day.
+    // Lee uses the morning recap: her nudge is that day's recap, with its one-click Log 1h (and a reply in its thread
+    // logs on that day).
     expect(String(nudges[0]?.args.text)).toBe('☀️ Before you start: your last workday. You logged 2h of 8h on Fri 27 Nov: 6h missing.');
     expect(JSON.stringify(nudges[0]?.args.blocks)).toContain('reminder_log_task');
     const lee = await h.db.store.links.find('T:T0DEMO', 'U08LEE');
@@ -125,6 +128,7 @@ describe('leads’ digests through a real Bolt app', () => {
     await h.send(buttonClick('digest_nudge_all', buttonValue(digest, 'digest_nudge_all'), { user: 'U02JOHN', responseUrl: url }));
     expect(String(responsesTo(h.slack, url).at(-1)?.text)).toBe('✓ Nudged <@U07SAM>. Already nudged today: <@U08LEE>.');
     expect(dmsTo('U08LEE')).toHaveLength(1);
+    expect(String(dmsTo('U07SAM')[0]?.args.text)).toBe('⏰ <@U02JOHN> asked me to remind you: you logged 5h of 8h for Fri 27 Nov.');
     expect(dmsTo('U03ANA')).toHaveLength(0);
     expect(dmsTo('U07SAM')).toHaveLength(1);
     expect(dmsTo('U06PAT')).toHaveLength(0);
@@ -179,7 +183,7 @@ describe('leads’ digests through a real Bolt app', () => {
     await h.services.digests.sweep(clock.now());
     expect(channelPosts()).toHaveLength(1);
     expect(dmsTo('U02JOHN').map((c) => String(c.args.text))).toEqual([
-      'I stopped while posting your digest about Mon 30 Nov in <#C0LEADS>: it may not have gone out. Look there; I did not post it again, so it cannot show twice.',
+      'I cannot tell whether your digest about Mon 30 Nov went out in <#C0LEADS> (I was stopped, or Slack did not answer, while posting it). Look there; I did not post it again, so it cannot show twice.',
     ]);
     // John unlinks: his digests go with his link.
     await h.send(slashCommandBody('unlink', h.slack, { user_id: 'U02JOHN', trigger_id: 'unlink.1' }));
@@ -276,5 +280,27 @@ describe('leads’ digests through a real Bolt app', () => {
     expect(text).toContain('*Jane Doe* — on leave');
     expect(text).toContain('*Demo Person 9* — not linked to COR');
     expect(text).not.toContain('digest_send_link');
+  });
+
+  it('Slack busy: the digest is posted on a later sweep; a lead who lost the role gets none, and is told', async () => {
+    await setUpDailyDigest();
+    const posted = () => h.slack.messages.get('C0LEADS') ?? []; // what Slack took (a refused call is not there)
+    clock.set('2026-11-30T14:01:00Z');
+    h.slack.failNext('chat.postMessage', 'service_unavailable', { channel: 'C0LEADS' });
+    expect((await h.services.digests.sweep(clock.now())).delayed).toBe(1);
+    expect(posted()).toHaveLength(0);
+    clock.advance(6 * 60_000);
+    expect((await h.services.digests.sweep(clock.now())).sent).toBe(1);
+    expect(posted()).toHaveLength(1);
+    expect(dmsTo('U02JOHN')).toHaveLength(0);
+
+    // Tuesday: COR now says John is a Collaborator.
+    const john = h.cor.data.users.find((u) => u.id === 3);
+    if (john) john.role_id = 4;
+    clock.set('2026-12-01T14:01:00Z');
+    clock.advance(20 * 60_000); // the company's users are read again (kept 15 minutes)
+    await h.services.digests.sweep(clock.now());
+    expect(posted()).toHaveLength(1);
+    expect(String(dmsTo('U02JOHN').at(-1)?.args.text)).toContain('Your digest was not sent: COR no longer gives you');
   });
 });

@@ -114,6 +114,7 @@ export class FakeSlack {
   /** user groups by "team/id": what usergroups.list and usergroups.users.list answer */
   readonly usergroups = new Map<string, { id: string; team_id: string; name: string; handle: string; users: string[] }>();
   readonly #latency = new Map<string, number>();
+  readonly #failures: { method: string; error: string; left: number; channel: string | undefined }[] = [];
 
   constructor(opts: FakeSlackOptions = {}) {
     this.workspaces = opts.workspaces ?? [DEFAULT_WORKSPACE];
@@ -177,6 +178,11 @@ export class FakeSlack {
     else this.#latency.set(method, ms);
   }
 
+  /** The next `times` calls of `method` (to `channel`, when given) answer `{ ok: false, error }`, as Slack does. */
+  failNext(method: string, error: string, opts: { times?: number; channel?: string } = {}): void {
+    this.#failures.push({ method, error, left: opts.times ?? 1, channel: opts.channel });
+  }
+
   setRateLimit(method: string, perSecond: number | undefined): void {
     if (perSecond === undefined) delete this.#rateLimits[method];
     else this.#rateLimits[method] = perSecond;
@@ -235,6 +241,12 @@ export class FakeSlack {
     const workspace = this.workspaces.find((w) => w.botToken === token);
     if (!workspace) {
       sendJson(res, 200, { ok: false, error: token ? 'invalid_auth' : 'not_authed' });
+      return;
+    }
+    const failure = this.#failures.find((f) => f.left > 0 && f.method === method && (f.channel === undefined || f.channel === args.channel));
+    if (failure) {
+      failure.left--;
+      sendJson(res, 200, { ok: false, error: failure.error });
       return;
     }
     sendJson(res, 200, this.#answer(method, args, workspace));

@@ -41,7 +41,7 @@ export function dueAt(digest: Pick<DigestRecord, 'schedule' | 'localTime' | 'tz'
 /** A person's facts for a digest: their zone and own settings, and COR's facts. */
 export interface MemberFacts {
   tz: string;
-  setting: Pick<ReminderSettingRecord, 'targetHours' | 'weekdays'> | undefined;
+  setting: Pick<ReminderSettingRecord, 'targetHours' | 'weekdays' | 'morningRecap'> | undefined;
   user: CorUser | undefined;
   workingDays: CorWorkingTime[];
   /** their entries over the period (and a day either side) */

@@ -11,6 +11,7 @@ import type { ReminderSettingRecord } from '../../store/reminders.ts';
 import { DEFAULT_TZ } from '../linking.ts';
 import { AppError } from '../../errors.ts';
 import { isLeadRole } from '../roles.ts';
+import { previousWorkday } from '../reminders/selection.ts';
 import { isTransient } from '../time-entries/model.ts';
 import { type DigestPeriod, type DigestRow, dueAt, type MemberFacts, memberRow, periodOf, sortRows } from './selection.ts';
 
@@ -31,7 +32,8 @@ export interface NudgeContent {
   leadSlackUserId: string;
 }
 
-export type PostResult = { ok: true; channelId: string; messageTs: string } | { ok: false; permanent: boolean; error: string };
+/** `uncertain`: the answer broke off, so it may be out: never posted again (its lead is told). */
+export type PostResult = { ok: true; channelId: string; messageTs: string } | { ok: false; permanent: boolean; uncertain?: boolean; error: string };
 
 /** Slack, as digests need it. */
 export interface DigestSlack {
@@ -41,6 +43,8 @@ export interface DigestSlack {
   nudge(person: ReminderRecipient, content: NudgeContent): Promise<void>;
   /** tells the lead their digest about `days` may not have gone out */
   unknown(digest: DigestRecord, days: string[]): Promise<void>;
+  /** tells the lead their digest was not sent: COR no longer gives them a lead's role */
+  ownerNoLongerLeads(digest: DigestRecord): Promise<void>;
 }
 
 export interface DigestDeps {
@@ -174,11 +178,17 @@ export class DigestService {
     if (active.length === 0) return report;
     const links = await this.#d.links.activeRecipients();
     // A digest goes out while its lead is linked to COR (one who unlinked gets none).
-    const owners = new Set(links.map((l) => `${l.tenantKey}|${l.slackUserId}`));
+    const owners = new Map(links.map((l) => [`${l.tenantKey}|${l.slackUserId}`, l]));
     const due = active.flatMap((digest) => {
       const period = owners.has(`${digest.tenantKey}|${digest.ownerSlackUserId}`) ? dueAt(digest, now) : undefined;
       return period ? [{ digest, period }] : [];
     });
+    // ... and still leads others in COR (the company's users, read for the hours anyway, say each one's role).
+    const users = due.length > 0 ? await this.#users.forceFetch('all').catch(() => undefined) : undefined;
+    const leads = (d: DigestRecord) => {
+      const owner = owners.get(`${d.tenantKey}|${d.ownerSlackUserId}`);
+      return !users || (owner !== undefined && isLeadRole(users.get(owner.corUserId)?.role_id));
+    };
     if (due.length === 0) return report;
     const done = await this.#d.digests.deliveriesOf(
       due.map((d) => d.digest.id),
@@ -188,10 +198,16 @@ export class DigestService {
     const todo = due.filter((d) => !handled.has(`${d.digest.id}|${d.period.period}`));
     const claimed: { digest: DigestRecord; period: DigestPeriod; deliveryId: string | undefined }[] = [];
     for (const d of todo) {
-      if (opts.dryRun) claimed.push({ ...d, deliveryId: undefined });
+      if (opts.dryRun) {
+        if (leads(d.digest)) claimed.push({ ...d, deliveryId: undefined });
+        continue;
+      }
+      const delivery = await this.#d.digests.claim(d.digest.id, d.period.period, now, this.#d.leaseMs ?? DEFAULT_LEASE_MS);
+      if (!delivery) continue;
+      if (leads(d.digest)) claimed.push({ ...d, deliveryId: delivery.id });
       else {
-        const delivery = await this.#d.digests.claim(d.digest.id, d.period.period, now, this.#d.leaseMs ?? DEFAULT_LEASE_MS);
-        if (delivery) claimed.push({ ...d, deliveryId: delivery.id });
+        await this.#d.digests.markFailed(delivery.id, 'its lead no longer has a lead role in COR');
+        await this.#d.slack.ownerNoLongerLeads(d.digest).catch((err: unknown) => this.#d.logger.warn({ err }, 'could not tell a lead about a digest'));
       }
     }
     report.due = claimed.length;
@@ -254,10 +270,17 @@ export class DigestService {
         }
         report.contents.push(content);
         if (!c.deliveryId) continue;
-        await this.#d.digests.markPosting(c.deliveryId);
+        if (!(await this.#d.digests.markPosting(c.deliveryId))) {
+          held.delete(c.deliveryId);
+          continue;
+        }
         const result = await this.#d.slack.post(content);
         held.delete(c.deliveryId);
-        if (result.ok) {
+        if (!result.ok && result.uncertain) {
+          await this.#d.digests.markUnknown(c.deliveryId, `slack: ${result.error}`);
+          await this.#d.slack.unknown(c.digest, c.period.days).catch((err: unknown) => this.#d.logger.warn({ err }, 'could not tell a lead about a digest'));
+          report.failed++;
+        } else if (result.ok) {
           await this.#d.digests.markSent(c.deliveryId, result.channelId, result.messageTs);
           report.sent++;
         } else if (result.permanent) {
@@ -349,13 +372,10 @@ export class DigestService {
     const digest = await this.#d.digests.get(digestId);
     const period = periodOf(periodKey);
     if (!digest || digest.tenantKey !== lead.tenantKey || !period) return (who ?? []).map((u) => [u, 'not_found']);
-    let people: UserLinkRecord[] | ReminderRecipient[];
-    if (who) people = (await Promise.all(who.map((u) => this.#d.links.find(lead.tenantKey, u)))).filter((l): l is UserLinkRecord => l !== undefined && l.state === 'active');
-    else {
-      const members = await this.#members(digest);
-      const all = (await this.#d.links.activeRecipients()).filter((l) => l.tenantKey === lead.tenantKey);
-      people = all.filter((l) => members.some((m) => ('slackUserId' in m ? m.slackUserId === l.slackUserId : m.corUserId === l.corUserId)));
-    }
+    // The digest's people now (a button can only name one of them), linked to COR.
+    const members = await this.#members(digest);
+    const all = (await this.#d.links.activeRecipients()).filter((l) => l.tenantKey === lead.tenantKey);
+    const people = all.filter((l) => (!who || who.includes(l.slackUserId)) && members.some((m) => ('slackUserId' in m ? m.slackUserId === l.slackUserId : m.corUserId === l.corUserId)));
     const facts = await this.#facts(people, period.days[0] as string, period.days[period.days.length - 1] as string);
     const results: [string, NudgeResult][] = (who ?? []).filter((u) => !people.some((p) => p.slackUserId === u)).map((u) => [u, 'unlinked']);
     for (const link of people) {
@@ -373,8 +393,11 @@ export class DigestService {
       try {
         // About a day: that day's reminder DM (its Log 1h buttons, and replies in its thread log on that day); about
         // a week, or when this morning's reminder was theirs already: a DM with the period's hours and the log form.
+        // The recap is theirs only about their last reminder day, and when they use it (its Snooze and Skip are then
+        // the recap's own); else the nudge DM.
         const day = period.days.length === 1 ? period.days[0] : undefined;
-        const reminded = day && this.#d.reminders ? await this.#d.reminders.remindAbout(link, day, { logged: row.logged, target: row.target, hours: mine.hours }) : false;
+        const recap = day !== undefined && mine.setting?.morningRecap === true && previousWorkday(today, mine.setting, mine.workingDays) === day;
+        const reminded = recap && this.#d.reminders ? await this.#d.reminders.remindAbout(link, day, { logged: row.logged, target: row.target, hours: mine.hours }) : false;
         if (!reminded) await this.#d.slack.nudge(link, { days: period.days, logged: row.logged, target: row.target, leadSlackUserId: lead.slackUserId });
         results.push([link.slackUserId, 'sent']);
       } catch (err) {

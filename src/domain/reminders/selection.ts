@@ -71,11 +71,12 @@ export function occasionsAt(now: Date, tz: string, s: ReminderSettingRecord): { 
   return { occasions, reason: occasions.length > 0 ? 'due' : `not yet: reminder at ${s.localTime} their time` };
 }
 
-function isReminderDay(date: string, s: ReminderSettingRecord, workingDays: CorWorkingTime[]): boolean {
+function isReminderDay(date: string, s: Pick<ReminderSettingRecord, 'weekdays'>, workingDays: CorWorkingTime[]): boolean {
   return isWorkday(date, s.weekdays, workingDays);
 }
 
-function previousWorkday(date: string, s: ReminderSettingRecord, workingDays: CorWorkingTime[]): string | undefined {
+/** The person's reminder day before `date` (their own days, else COR working time, else Monday to Friday). */
+export function previousWorkday(date: string, s: Pick<ReminderSettingRecord, 'weekdays'>, workingDays: CorWorkingTime[]): string | undefined {
   for (let back = 1; back <= LOOKBACK_DAYS; back++) {
     const d = addDays(date, -back);
     if (isReminderDay(d, s, workingDays)) return d;

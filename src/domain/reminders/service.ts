@@ -135,7 +135,11 @@ export class ReminderService {
       await this.#d.reminders.release([delivery.id], now, `slack: ${sent.error}`);
       throw new Error(`Slack refused the reminder DM (${sent.error})`);
     }
-    await this.#d.reminders.markSent({ id: delivery.id, channelId: sent.channelId, messageTs: sent.messageTs, aboutDate, targetHours: facts.target, loggedHours: facts.logged }, now);
+    // Out: recorded, and a failed record only logged (the DM is there; a retry must not send a second one).
+    await this.#d.reminders
+      .markSent({ id: delivery.id, channelId: sent.channelId, messageTs: sent.messageTs, aboutDate, targetHours: facts.target, loggedHours: facts.logged }, now)
+      .catch((err: unknown) => this.#d.logger.warn({ err, deliveryId: delivery.id }, 'could not record a nudge reminder DM'));
+    this.#noOpenDm.delete(noOpenDmKey(link.id, aboutDate));
     return true;
   }
 

@@ -144,8 +144,11 @@ function change(services: SlackServices, what: 'pause' | 'resume' | 'delete') {
     await args.ack();
     const tell = (m: Message) =>
       args.body.response_url ? args.respond({ response_type: 'ephemeral', replace_original: true, ...m }) : args.client.chat.postMessage({ channel: args.body.user.id, text: m.text, blocks: m.blocks });
-    // Their own digest: no role needed to pause or delete it (a lead who lost the role can still stop it).
-    const link = await services.linking.requireLink(tenantOfInteraction(args.body), args.body.user.id).catch(() => undefined);
+    // Their own digest: no role needed to pause or delete it (a lead who lost the role can still stop it); to resume, one is.
+    const link =
+      what === 'resume'
+        ? await leadOf(services, tenantOfInteraction(args.body), args.body.user.id, tell)
+        : await services.linking.requireLink(tenantOfInteraction(args.body), args.body.user.id).catch(() => undefined);
     const id = (args.action as ButtonAction).value;
     if (!link || !id) return;
     const done = what === 'delete' ? await services.digests.delete(link, id) : await services.digests.setPaused(link, id, what === 'pause');

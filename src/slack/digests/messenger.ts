@@ -15,10 +15,15 @@ import { digestMessage, nudgeMessage } from './blocks.ts';
 const GROUP_TTL_MS = 5 * 60_000;
 
 /** Slack errors that pass by themselves: the digest is tried again later; any other ends it (its lead is told). */
-const TRANSIENT = new Set(['ratelimited', 'rate_limited', 'internal_error', 'fatal_error', 'service_unavailable', 'request_timeout', 'team_added_to_org']);
+const TRANSIENT = new Set(['ratelimited', 'rate_limited', 'internal_error', 'service_unavailable', 'request_timeout', 'team_added_to_org']);
 
 function isTransientError(error: string): boolean {
-  return TRANSIENT.has(error) || !/^[a-z_]+$/.test(error); // not a Slack error code: the network, a timeout
+  return TRANSIENT.has(error);
+}
+
+/** Not a Slack error code (the network broke off, a timeout): Slack may have posted it. */
+function isUncertain(error: string): boolean {
+  return error === 'fatal_error' || !/^[a-z_]+$/.test(error);
 }
 
 const membersSchema = z.object({ users: z.array(z.string()).default([]) });
@@ -70,6 +75,7 @@ export class SlackDigestMessenger implements DigestSlack {
       return { ok: true, channelId: String(posted.channel), messageTs: String(posted.ts) };
     } catch (err) {
       const error = errorOf(err);
+      if (isUncertain(error)) return { ok: false, permanent: false, uncertain: true, error };
       if (isTransientError(error)) return { ok: false, permanent: false, error };
       // Its owner learns why it did not arrive (the bot is not in that channel, most often).
       await client.chat
@@ -84,7 +90,14 @@ export class SlackDigestMessenger implements DigestSlack {
     const about = days[0] ? ` about ${days.length > 1 ? `the week of ${formatDate(days[0])}` : formatDate(days[0])}` : '';
     await (await this.#clients.forTenant(digest.tenantKey)).chat.postMessage({
       channel: digest.ownerSlackUserId,
-      text: `I stopped while posting your digest${about} in ${where}: it may not have gone out. Look there; I did not post it again, so it cannot show twice.`,
+      text: `I cannot tell whether your digest${about} went out in ${where} (I was stopped, or Slack did not answer, while posting it). Look there; I did not post it again, so it cannot show twice.`,
+    });
+  }
+
+  async ownerNoLongerLeads(digest: DigestRecord): Promise<void> {
+    await (await this.#clients.forTenant(digest.tenantKey)).chat.postMessage({
+      channel: digest.ownerSlackUserId,
+      text: 'Your digest was not sent: COR no longer gives you the C-Level, Director or Project Manager role, and digests are for leads. Pause or delete it with `/cor digest`.',
     });
   }
 

@@ -59,7 +59,7 @@ export class HomeTab implements AppHome {
       services.digests.including(tenantKey, userId).catch(() => undefined),
     ]);
     const view = linkedHome(
-      { corName: link.corName, tz, now, week, tasks, reminders, timer: timer && { task: timer.task, startedAt: timer.timer.startedAt, minutes: timer.minutes }, digests: including && { own, including } },
+      { corName: link.corName, tz, now, week, tasks, reminders, timer: timer && { task: timer.task, startedAt: timer.timer.startedAt, minutes: timer.minutes }, digests: { own, including: including ?? [] } },
       services.corTaskUrl,
     );
     await client.views.publish({ user_id: userId, view });
