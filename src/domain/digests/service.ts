@@ -307,7 +307,7 @@ export class DigestService {
     }
     const days = items.flatMap((i) => i.period.days).sort();
     const facts = await this.#facts([...people.values()], days[0] as string, days[days.length - 1] as string);
-    // Who was nudged today, per workspace and local date: one read each, not one per digest.
+    // Who was nudged today (by their own date, as nudges are kept), per workspace and date: one read each.
     const nudgedBy = new Map<string, Promise<Set<string>>>();
     const nudgedOf = (tenantKey: string, date: string) => {
       const key = `${tenantKey}|${date}`;
@@ -321,12 +321,16 @@ export class DigestService {
     return Promise.all(
       items.map(async (item) => {
         if (!item.members) return undefined;
-        const rows = item.members.map((m): DigestRow => {
-          const link = linkOf(item.digest.tenantKey, m);
-          if (!link) return 'slackUserId' in m ? { kind: 'unlinked', slackUserId: m.slackUserId } : { kind: 'unlinked', slackUserId: '', name: m.name };
-          return memberRow(link.slackUserId, link.corName, item.period.days, facts.get(link.id) as MemberFacts, item.digest.shortUnderHours, localParts(now, link.tz ?? DEFAULT_TZ).date);
-        });
-        const nudged = await nudgedOf(item.digest.tenantKey, localParts(now, item.digest.tz).date);
+        const nudged = new Set<string>();
+        const rows = await Promise.all(
+          item.members.map(async (m): Promise<DigestRow> => {
+            const link = linkOf(item.digest.tenantKey, m);
+            if (!link) return 'slackUserId' in m ? { kind: 'unlinked', slackUserId: m.slackUserId } : { kind: 'unlinked', slackUserId: '', name: m.name };
+            const today = localParts(now, link.tz ?? DEFAULT_TZ).date;
+            if ((await nudgedOf(item.digest.tenantKey, today)).has(link.slackUserId)) nudged.add(link.slackUserId);
+            return memberRow(link.slackUserId, link.corName, item.period.days, facts.get(link.id) as MemberFacts, item.digest.shortUnderHours, today);
+          }),
+        );
         return { digest: item.digest, period: item.period, rows: sortRows(rows), nudged };
       }),
     );
