@@ -4,22 +4,18 @@
  * another workday (each digest is about the day before). Baseline, alternated in the same run: a process that
  * only posts as many messages.
  */
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
-import { fileURLToPath } from 'node:url';
 import { cipherForStore } from '../src/lib/crypto.ts';
 import { migrateStore, openStore } from '../src/store/index.ts';
-import { addressesOf, botEnv, CLI, CLI_NODE_ARGS, REPO, TSX_CLI } from '../tools/bot-process.ts';
+import { addressesOf, botEnv } from '../tools/bot-process.ts';
 import { FakeCor } from '../tools/fake-cor/server.ts';
 import { FakeSlack } from '../tools/fake-slack/server.ts';
 import { bigCompanySeed, linkBenchPeople } from './big-company.ts';
 import { median } from './stats.ts';
+import { measureSweep } from './sweep-process.ts';
 
-const run = promisify(execFile);
-const BASELINE = fileURLToPath(new URL('./baseline-dms.ts', import.meta.url));
 /** Digests are sent on these mornings, each about the workday before. */
 const MORNINGS = ['2026-11-24', '2026-11-25', '2026-11-26'];
 
@@ -65,24 +61,18 @@ export async function digestSweepBench(people: number, digests: number, runs: nu
     let peakRssKb = 0;
     let sentEqualsDigests = true;
     for (const morning of mornings) {
-      const base = JSON.parse((await run(process.execPath, [TSX_CLI, BASELINE, String(digests), slack.apiUrl], { cwd: REPO })).stdout) as { ms: number };
-      baselineMs.push(base.ms);
-      const exchangesBefore = cor.exchanges.length;
-      const postsBefore = slack.callsTo('chat.postMessage').length;
       // 14:01 UTC: 09:01 in New York, where the digests' time is.
-      const { stdout, stderr } = await run(process.execPath, [...CLI_NODE_ARGS, CLI, 'digests', 'run', '--at', `${morning}T14:01:00Z`, '--json'], { cwd: dir, env, maxBuffer: 256 * 1024 * 1024 });
-      if (stderr.trim()) log(stderr);
-      const report = JSON.parse(stdout) as { ms: number; maxRssKb: number; sent: number; delayed: number; failed: number };
+      const m = await measureSweep({ cor, slack, dir, env, args: ['digests', 'run', '--at', `${morning}T14:01:00Z`], baselinePosts: digests, log });
+      const { report, posted } = m;
+      baselineMs.push(m.baselineMs);
       sweepMs.push(report.ms);
       peakRssKb = Math.max(peakRssKb, report.maxRssKb);
-      const requests = cor.exchanges.slice(exchangesBefore).filter((x) => !x.path.startsWith('/oauth')).length;
-      corRequests = Math.max(corRequests, requests);
-      const posted = slack.callsTo('chat.postMessage').length - postsBefore;
+      corRequests = Math.max(corRequests, m.corRequests);
       if (report.sent !== digests || posted !== digests) {
         sentEqualsDigests = false;
         errors.push(`${morning}: ${digests} digests, ${report.sent} sent by the sweep, ${posted} posted (${report.delayed} delayed, ${report.failed} failed)`);
       }
-      log(`  ${morning}: sweep ${report.ms} ms, baseline ${base.ms} ms, ${requests} COR requests, ${report.sent} digests, peak RSS ${(report.maxRssKb / 1024).toFixed(0)} MB\n`);
+      log(`  ${morning}: sweep ${report.ms} ms, baseline ${m.baselineMs} ms, ${m.corRequests} COR requests, ${report.sent} digests, peak RSS ${(report.maxRssKb / 1024).toFixed(0)} MB\n`);
     }
     return {
       name: `digest sweep over ${people} people in ${digests} digests`,

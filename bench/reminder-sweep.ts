@@ -3,22 +3,18 @@
  * a fake COR holding a company of that size and a fake Slack without pacing. Each run is another workday, so
  * each starts with no deliveries. Baseline, alternated in the same run: a process that only posts as many DMs.
  */
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
-import { fileURLToPath } from 'node:url';
 import { cipherForStore } from '../src/lib/crypto.ts';
 import { migrateStore, openStore } from '../src/store/index.ts';
-import { addressesOf, botEnv, CLI, CLI_NODE_ARGS, REPO, TSX_CLI } from '../tools/bot-process.ts';
+import { addressesOf, botEnv } from '../tools/bot-process.ts';
 import { FakeCor } from '../tools/fake-cor/server.ts';
 import { FakeSlack } from '../tools/fake-slack/server.ts';
 import { bigCompanySeed, isDue, linkBenchPeople } from './big-company.ts';
 import { median } from './stats.ts';
+import { measureSweep } from './sweep-process.ts';
 
-const run = promisify(execFile);
-const BASELINE = fileURLToPath(new URL('./baseline-dms.ts', import.meta.url));
 const DATES = ['2026-11-23', '2026-11-24', '2026-11-25', '2026-11-26', '2026-11-27'];
 
 export interface SweepBenchResult {
@@ -61,27 +57,19 @@ export async function reminderSweepBench(people: number, runs: number, log: (lin
     let peakRssKb = 0;
     let sentEqualsDue = true;
     for (const date of dates) {
-      const base = JSON.parse((await run(process.execPath, [TSX_CLI, BASELINE, String(due), slack.apiUrl], { cwd: REPO })).stdout) as { ms: number };
-      baselineMs.push(base.ms);
-
-      const exchangesBefore = cor.exchanges.length;
-      const postsBefore = slack.callsTo('chat.postMessage').length;
-      const started = performance.now();
       // 23:00 UTC: past 17:30 in Buenos Aires, London and New York, on the same local date.
-      const { stdout, stderr } = await run(process.execPath, [...CLI_NODE_ARGS, CLI, 'reminders', 'run', '--at', `${date}T23:00:00Z`, '--json'], { cwd: dir, env, maxBuffer: 64 * 1024 * 1024 });
-      processMs.push(performance.now() - started);
-      if (stderr.trim()) log(stderr);
-      const report = JSON.parse(stdout) as { ms: number; maxRssKb: number; sent: number; delayed: number; failed: number };
+      const m = await measureSweep({ cor, slack, dir, env, args: ['reminders', 'run', '--at', `${date}T23:00:00Z`], baselinePosts: due, log });
+      const { report, posted } = m;
+      baselineMs.push(m.baselineMs);
+      processMs.push(m.processMs);
       sweepMs.push(report.ms);
       peakRssKb = Math.max(peakRssKb, report.maxRssKb);
-      const requests = cor.exchanges.slice(exchangesBefore).filter((x) => !x.path.startsWith('/oauth')).length;
-      corRequests = Math.max(corRequests, requests);
-      const posted = slack.callsTo('chat.postMessage').length - postsBefore;
+      corRequests = Math.max(corRequests, m.corRequests);
       if (report.sent !== due || posted !== due) {
         sentEqualsDue = false;
         errors.push(`${date}: ${due} due, ${report.sent} sent by the sweep, ${posted} posted at Slack (${report.delayed} delayed, ${report.failed} failed)`);
       }
-      log(`  ${date}: sweep ${report.ms} ms (process ${Math.round(processMs.at(-1) ?? 0)} ms), baseline ${base.ms} ms, ${requests} COR requests, ${report.sent} DMs, peak RSS ${(report.maxRssKb / 1024).toFixed(0)} MB\n`);
+      log(`  ${date}: sweep ${report.ms} ms (process ${Math.round(m.processMs)} ms), baseline ${m.baselineMs} ms, ${m.corRequests} COR requests, ${report.sent} DMs, peak RSS ${(report.maxRssKb / 1024).toFixed(0)} MB\n`);
     }
     return {
       name: `reminder sweep over ${people} linked people`,
