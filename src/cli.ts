@@ -79,8 +79,17 @@ function digestService(config: Config, store: Store): DigestService {
 }
 
 /** `--at` and the configuration a sweep command needs; a number is the exit code of a mistake. */
-function sweepArgs(name: string, argv: string[]): { mode: 'preview' | 'run'; at: Date; all: boolean; json: boolean; config: Config } | number {
-  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { at: { type: 'string' }, all: { type: 'boolean', default: false }, json: { type: 'boolean', default: false } } });
+function sweepArgs(name: 'reminders' | 'digests', argv: string[]): { mode: 'preview' | 'run'; at: Date; all: boolean; json: boolean; config: Config } | number {
+  // `--all` (everyone's decision, also those not due) is the reminders'; a digest preview shows every line already.
+  const options = { at: { type: 'string' as const }, json: { type: 'boolean' as const, default: false }, ...(name === 'reminders' ? { all: { type: 'boolean' as const, default: false } } : {}) };
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, allowPositionals: true, options });
+  } catch (err) {
+    process.stderr.write(`${name}: ${err instanceof Error ? err.message : String(err)}\n${USAGE}\n`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
   const mode = positionals[0];
   if (mode !== 'preview' && mode !== 'run') {
     process.stderr.write(`${name}: say "preview" or "run"\n${USAGE}\n`);
@@ -92,7 +101,7 @@ function sweepArgs(name: string, argv: string[]): { mode: 'preview' | 'run'; at:
     return 2;
   }
   try {
-    return { mode, at, all: values.all ?? false, json: values.json ?? false, config: loadConfig() };
+    return { mode, at, all: 'all' in values && values.all === true, json: values.json === true, config: loadConfig() };
   } catch (err) {
     if (!(err instanceof ConfigError)) throw err;
     process.stderr.write(`${name} need the bot's configuration (store, COR and Slack):\n${err.message}\n`);

@@ -20,7 +20,6 @@ export const SUBCOMMANDS = {
   digest: 'digest',
 } as const;
 
-/** Action ids of interactive elements. */
 /** Kinds of acknowledged work kept until done (see accepted.ts); stored, so never renamed. */
 export const ACCEPTED = {
   logWords: 'log_words',
@@ -34,6 +33,7 @@ export const ACCEPTED = {
   taskStatus: 'task_status',
 } as const;
 
+/** Action ids of interactive elements. */
 export const ACTIONS = {
   /** a URL button: Slack still sends a block_action when it is clicked, which the app acknowledges */
   openCorConsent: 'open_cor_consent',
