@@ -18,6 +18,7 @@ import { CorTransport } from './cor/transport.ts';
 import type { SweepReport } from './domain/reminders/ports.ts';
 import { ReminderService } from './domain/reminders/service.ts';
 import { DigestService } from './domain/digests/service.ts';
+import { CompanyFacts } from './domain/company-facts.ts';
 import { systemClock } from './lib/clock.ts';
 import { cipherForStore } from './lib/crypto.ts';
 import { formatClock } from './slack/blocks.ts';
@@ -70,6 +71,7 @@ function digestService(config: Config, store: Store): DigestService {
     digests: store.digests,
     links: store.links,
     settings: store.reminders,
+    company: new CompanyFacts(appCor, systemClock),
     appCor,
     slack: new SlackDigestMessenger(clients, new SlackProfileDirectory(clients, systemClock), systemClock),
     clock: systemClock,

@@ -14,6 +14,7 @@ import { ProjectService } from './domain/projects.ts';
 import { TaskDirectory } from './domain/tasks.ts';
 import { AcceptedWork } from './domain/accepted-work.ts';
 import { LogLines } from './domain/time-entries/lines.ts';
+import { CompanyFacts } from './domain/company-facts.ts';
 import { DigestService } from './domain/digests/service.ts';
 import { SlackDigestMessenger } from './slack/digests/messenger.ts';
 import { attemptLeaseMs, TimeEntryService } from './domain/time-entries/service.ts';
@@ -105,7 +106,10 @@ function composeServices(base: { config: Config; logger: Logger; clock: Clock; s
   const tasks = new TaskDirectory(clock);
   const work = new WorkTracker();
   const home = new HomeTab(clock);
+  // The company's users and working times, read for both sweeps once and kept a while.
+  const company = new CompanyFacts(appCor, clock);
   const reminders = new ReminderService({
+    company,
     links: store.links,
     reminders: store.reminders,
     appCor,
@@ -150,6 +154,7 @@ function composeServices(base: { config: Config; logger: Logger; clock: Clock; s
       digests: store.digests,
       links: store.links,
       settings: store.reminders,
+      company,
       appCor,
       apiFor: (link) => linking.apiFor(link),
       slack: new SlackDigestMessenger(clients, directory, clock),

@@ -1,5 +1,6 @@
 import { AcceptedWork } from '../../src/domain/accepted-work.ts';
 import { LogLines } from '../../src/domain/time-entries/lines.ts';
+import { CompanyFacts } from '../../src/domain/company-facts.ts';
 import { DigestService } from '../../src/domain/digests/service.ts';
 import { SlackDigestMessenger } from '../../src/slack/digests/messenger.ts';
 import type { AcceptedWorkRunner } from '../../src/slack/accepted.ts';
@@ -129,7 +130,9 @@ export async function listenerHarness(
   const work = new WorkTracker();
   const home = new HomeTab(clock);
   const projects = new ProjectService({ channels: db.store.channelProjects, apiFor: (link) => linking.apiFor(link), source: 'integrationSource' in opts ? opts.integrationSource : 'ZAPIER', clock });
+  const company = new CompanyFacts(appCor, clock);
   const reminders = new ReminderService({
+    company,
     links: db.store.links,
     reminders: db.store.reminders,
     appCor,
@@ -153,6 +156,7 @@ export async function listenerHarness(
       digests: db.store.digests,
       links: db.store.links,
       settings: db.store.reminders,
+      company,
       appCor,
       apiFor: (link) => linking.apiFor(link),
       slack: new SlackDigestMessenger(clients, directory, clock),

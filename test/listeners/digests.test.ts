@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { CompanyFacts } from '../../src/domain/company-facts.ts';
 import { DigestService } from '../../src/domain/digests/service.ts';
 import { ManualClock } from '../../src/lib/clock.ts';
 import { SlackDigestMessenger } from '../../src/slack/digests/messenger.ts';
@@ -197,6 +198,7 @@ describe('leads’ digests through a real Bolt app', () => {
       digests: h.db.store.digests,
       links: h.db.store.links,
       settings: h.db.store.reminders,
+      company: new CompanyFacts(h.appCor, clock),
       appCor: h.appCor,
       apiFor: (link) => h.services.linking.apiFor(link),
       slack: new SlackDigestMessenger(h.services.clients, new SlackProfileDirectory(h.services.clients, clock), clock),

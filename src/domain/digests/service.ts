@@ -1,6 +1,7 @@
 import { LRUCache } from 'lru-cache';
 import type { CorApi } from '../../cor/client.ts';
-import type { CorHour, CorUser, CorWorkingTime } from '../../cor/schemas.ts';
+import type { CorHour } from '../../cor/schemas.ts';
+import type { CompanyFacts } from '../company-facts.ts';
 import { cacheOptions, PER_TENANT_MAX } from '../../lib/cache.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { addDays, localParts } from '../../lib/zoned.ts';
@@ -52,7 +53,10 @@ export interface DigestDeps {
   links: { activeRecipients(): Promise<ReminderRecipient[]>; find(tenantKey: string, slackUserId: string): Promise<UserLinkRecord | undefined> };
   settings: { allSettings(): Promise<Map<string, ReminderSettingRecord>> };
   /** COR as the app: the company's users and working times, and hours of many people per request */
-  appCor: Pick<CorApi, 'usersAtOnce' | 'workingTimes' | 'hoursAtOnce' | 'projectCollaborators'>;
+  /** the company's users, working times and hours, shared with the reminder sweep */
+  company: CompanyFacts;
+  /** COR as the app: a project's collaborators */
+  appCor: Pick<CorApi, 'projectCollaborators'>;
   /** COR as a person (their role); absent in the operator CLI, which only sweeps */
   apiFor?: (link: UserLinkRecord) => Pick<CorApi, 'me'>;
   slack: DigestSlack;
@@ -60,8 +64,6 @@ export interface DigestDeps {
   reminders?: { remindAbout(link: ReminderRecipient, aboutDate: string, facts: { logged: number; target: number; hours: CorHour[] }): Promise<boolean> };
   clock: Clock;
   logger: Logger;
-  /** people per hours request (shared batching with the reminder sweep: 250) */
-  batchSize?: number;
   leaseMs?: number;
 }
 
@@ -80,10 +82,8 @@ export type NudgeResult = 'sent' | 'already' | 'not_short' | 'unlinked' | 'not_f
 /** One of a digest's people: a Slack user, or (a COR project's) a COR user. */
 type Member = { slackUserId: string } | { corUserId: number; name: string };
 
-const DEFAULT_BATCH = 250;
 const DEFAULT_LEASE_MS = 5 * 60_000;
 const RETRY_AFTER_MS = 5 * 60_000;
-const COMPANY_FACTS_TTL_MS = 15 * 60_000;
 const MEMBERS_TTL_MS = 5 * 60_000;
 /** Digests posted at once (to different channels). */
 const POST_CONCURRENCY = 8;
@@ -94,8 +94,6 @@ const POST_CONCURRENCY = 8;
  */
 export class DigestService {
   readonly #d: DigestDeps;
-  readonly #users: LRUCache<'all', Map<number, CorUser>>;
-  readonly #workingTimes: LRUCache<'all', Map<number, CorWorkingTime[]>>;
   /** a COR project's people, for a few minutes (App Home asks on every open) */
   readonly #collaborators: LRUCache<number, Member[]>;
 
@@ -106,8 +104,6 @@ export class DigestService {
       fetchMethod: async (projectId): Promise<Member[]> =>
         (await deps.appCor.projectCollaborators(projectId)).map((p) => ({ corUserId: p.id, name: `${p.first_name ?? ''} ${p.last_name ?? ''}`.trim() || `COR user ${p.id}` })),
     });
-    this.#users = new LRUCache({ ...cacheOptions(deps.clock, 1, COMPANY_FACTS_TTL_MS), fetchMethod: async () => new Map((await deps.appCor.usersAtOnce()).map((u) => [u.id, u])) });
-    this.#workingTimes = new LRUCache({ ...cacheOptions(deps.clock, 1, COMPANY_FACTS_TTL_MS), fetchMethod: () => deps.appCor.workingTimes() });
   }
 
   /** Whether COR says this person leads others (asked as them). */
@@ -174,17 +170,18 @@ export class DigestService {
   async sweep(now: Date, opts: { dryRun?: boolean } = {}): Promise<DigestSweepReport> {
     const report: DigestSweepReport = { at: now, due: 0, sent: 0, delayed: 0, failed: 0, contents: [] };
     if (!opts.dryRun) await this.#tellUnknown(now);
-    const active = await this.#d.digests.active();
-    if (active.length === 0) return report;
+    // Links are read only when some digest's time has come (the sweep runs every minute).
+    const timeHasCome = (await this.#d.digests.active()).flatMap((digest) => {
+      const period = dueAt(digest, now);
+      return period ? [{ digest, period }] : [];
+    });
+    if (timeHasCome.length === 0) return report;
     const links = await this.#d.links.activeRecipients();
     // A digest goes out while its lead is linked to COR (one who unlinked gets none).
     const owners = new Map(links.map((l) => [`${l.tenantKey}|${l.slackUserId}`, l]));
-    const due = active.flatMap((digest) => {
-      const period = owners.has(`${digest.tenantKey}|${digest.ownerSlackUserId}`) ? dueAt(digest, now) : undefined;
-      return period ? [{ digest, period }] : [];
-    });
+    const due = timeHasCome.filter((d) => owners.has(`${d.digest.tenantKey}|${d.digest.ownerSlackUserId}`));
     // ... and still leads others in COR (the company's users, read for the hours anyway, say each one's role).
-    const users = due.length > 0 ? await this.#users.forceFetch('all').catch(() => undefined) : undefined;
+    const users = due.length > 0 ? await this.#d.company.users().catch(() => undefined) : undefined;
     const leads = (d: DigestRecord) => {
       const owner = owners.get(`${d.tenantKey}|${d.ownerSlackUserId}`);
       return !users || (owner !== undefined && isLeadRole(users.get(owner.corUserId)?.role_id));
@@ -338,20 +335,13 @@ export class DigestService {
 
   /** COR's facts for these people from `first` to `last` (local dates): hours in batches, users and working times once. */
   async #facts(people: ReminderRecipient[], first: string, last: string): Promise<Map<string, MemberFacts>> {
-    const [users, workingTimes, settings] = await Promise.all([this.#users.forceFetch('all'), this.#workingTimes.forceFetch('all'), this.#d.settings.allSettings()]);
-    const byUser = new Map<number, CorHour[]>();
-    const corIds = [...new Set(people.map((p) => p.corUserId))];
-    const batch = this.#d.batchSize ?? DEFAULT_BATCH;
-    for (let i = 0; i < corIds.length; i += batch) {
+    const [users, workingTimes, settings, byUser] = await Promise.all([
+      this.#d.company.users(),
+      this.#d.company.workingTimes(),
+      this.#d.settings.allSettings(),
       // A day either side: COR files entries by its own date.
-      const hours = await this.#d.appCor.hoursAtOnce({ users: corIds.slice(i, i + batch), dateStart: addDays(first, -1), dateDeadline: addDays(last, 1) });
-      for (const h of hours) {
-        if (h.user_id === undefined || h.user_id === null) continue;
-        const list = byUser.get(h.user_id);
-        if (list) list.push(h);
-        else byUser.set(h.user_id, [h]);
-      }
-    }
+      this.#d.company.hoursByUser(people.map((p) => p.corUserId), addDays(first, -1), addDays(last, 1)),
+    ]);
     return new Map(
       people.map((p) => [p.id, { tz: p.tz ?? DEFAULT_TZ, setting: settings.get(p.id), user: users.get(p.corUserId), workingDays: workingTimes.get(p.corUserId) ?? [], hours: byUser.get(p.corUserId) ?? [] }]),
     );

@@ -1,4 +1,5 @@
 import type { CorApi } from '../../cor/client.ts';
+import type { CompanyFacts } from '../company-facts.ts';
 import type { Clock } from '../../lib/clock.ts';
 import type { Logger } from '../../logger.ts';
 import type { ReminderRecipient, UserLinkRecord } from '../../store/links.ts';
@@ -33,6 +34,8 @@ export interface ReminderDeps {
   reminders: ReminderRepository;
   /** COR as the app: everyone's daily hours, leaves, working time, and hours of many people per request */
   appCor: CorApi;
+  /** the same, kept a while and shared with the digest sweep (one made from appCor when not given) */
+  company?: CompanyFacts | undefined;
   messenger: ReminderMessenger;
   clock: Clock;
   logger: Logger;

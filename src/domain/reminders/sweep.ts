@@ -1,5 +1,5 @@
 import { LRUCache } from 'lru-cache';
-import type { CorHour, CorUser, CorWorkingTime } from '../../cor/schemas.ts';
+import { CompanyFacts, HOURS_BATCH } from '../company-facts.ts';
 import { cacheOptions, PER_PERSON_MAX } from '../../lib/cache.ts';
 import { formatHours } from '../../lib/duration-text.ts';
 import { Pacer } from '../../lib/pacer.ts';
@@ -11,10 +11,9 @@ import type { ReminderDecision, ReminderDeps, SweepReport } from './ports.ts';
 import { evaluate, LOOKBACK_DAYS, type Occasion, occasionsAt, type PersonFacts, type ReminderContent } from './selection.ts';
 
 /** People per batch: one claim, one GET /hours. */
-export const DEFAULT_BATCH = 250;
+export const DEFAULT_BATCH = HOURS_BATCH;
 const DEFAULT_LEASE_MS = 5 * 60_000;
 const RETRY_AFTER_MS = 5 * 60_000;
-const COMPANY_FACTS_TTL_MS = 15 * 60_000;
 /** How long the sweep waits for Slack to say a person's zone, and how long a "don't know" is kept. */
 const ZONE_LOOKUP_TIMEOUT_MS = 5_000;
 const ZONE_UNKNOWN_TTL_MS = 60 * 60_000;
@@ -41,9 +40,8 @@ interface Candidate {
 export class ReminderSweep {
   readonly #d: ReminderDeps;
   readonly #onSent: (sent: SentDm[]) => void;
-  /** the company's users and working times (COR as the app sees one company), each under one key */
-  readonly #users: LRUCache<'all', Map<number, CorUser>>;
-  readonly #workingTimes: LRUCache<'all', Map<number, CorWorkingTime[]>>;
+  /** the company's users and working times (kept a while, shared with the digest sweep), and hours in batches */
+  readonly #company: CompanyFacts;
   readonly #pacer: Pacer;
   readonly #leaseMs: number;
   /** links Slack gave no zone for lately: not asked again every minute */
@@ -52,11 +50,7 @@ export class ReminderSweep {
   constructor(deps: ReminderDeps, onSent: (sent: SentDm[]) => void) {
     this.#d = deps;
     this.#onSent = onSent;
-    this.#users = new LRUCache({
-      ...cacheOptions(deps.clock, 1, COMPANY_FACTS_TTL_MS),
-      fetchMethod: async () => new Map((await deps.appCor.usersAtOnce()).map((u) => [u.id, u])),
-    });
-    this.#workingTimes = new LRUCache({ ...cacheOptions(deps.clock, 1, COMPANY_FACTS_TTL_MS), fetchMethod: () => deps.appCor.workingTimes() });
+    this.#company = deps.company ?? new CompanyFacts(deps.appCor, deps.clock);
     this.#pacer = new Pacer(deps.sendsPerSecond ?? 5);
     this.#leaseMs = deps.leaseMs ?? DEFAULT_LEASE_MS;
     this.#zoneUnknown = new LRUCache(cacheOptions(deps.clock, PER_PERSON_MAX, ZONE_UNKNOWN_TTL_MS));
@@ -247,20 +241,12 @@ export class ReminderSweep {
     const dates = batch.map((c) => c.occasion.localDate).sort();
     const first = dates[0] as string;
     const last = dates[dates.length - 1] as string;
-    const [users, workingTimes, hours] = await Promise.all([
-      this.#users.forceFetch('all'),
-      this.#workingTimes.forceFetch('all'),
-      // A day either side: COR files entries by its own date.
-      this.#d.appCor.hoursAtOnce({ users: corIds, dateStart: addDays(first, -LOOKBACK_DAYS), dateDeadline: addDays(last, 1) }),
+    const [users, workingTimes, byUser] = await Promise.all([
+      this.#company.users(),
+      this.#company.workingTimes(),
+      // A day either side: COR files entries by its own date. The batch is one request.
+      this.#company.hoursByUser(corIds, addDays(first, -LOOKBACK_DAYS), addDays(last, 1), corIds.length),
     ]);
-    const byUser = new Map<number, CorHour[]>();
-    for (const h of hours) {
-      const id = h.user_id;
-      if (id === undefined || id === null) continue;
-      const list = byUser.get(id);
-      if (list) list.push(h);
-      else byUser.set(id, [h]);
-    }
     return new Map(corIds.map((id) => [id, { user: users.get(id), workingDays: workingTimes.get(id) ?? [], hours: byUser.get(id) ?? [] }]));
   }
 }
