@@ -38,6 +38,8 @@ export type PostResult = { ok: true; channelId: string; messageTs: string } | { 
 
 /** Slack, as digests need it. */
 export interface DigestSlack {
+  /** the workspace's user groups, to pick one (kept a few minutes) */
+  userGroups(tenantKey: string): Promise<{ id: string; name: string; handle?: string | undefined }[]>;
   /** the Slack user ids of a digest's people: a user group is read when the digest is sent (it changes) */
   members(digest: DigestRecord): Promise<string[]>;
   post(content: DigestContent): Promise<PostResult>;
@@ -104,6 +106,11 @@ export class DigestService {
       fetchMethod: async (projectId): Promise<Member[]> =>
         (await deps.appCor.projectCollaborators(projectId)).map((p) => ({ corUserId: p.id, name: `${p.first_name ?? ''} ${p.last_name ?? ''}`.trim() || `COR user ${p.id}` })),
     });
+  }
+
+  /** The workspace's Slack user groups (the form picks one). */
+  userGroups(tenantKey: string): Promise<{ id: string; name: string; handle?: string | undefined }[]> {
+    return this.#d.slack.userGroups(tenantKey);
   }
 
   /** Whether COR says this person leads others (asked as them). */

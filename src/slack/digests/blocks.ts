@@ -150,6 +150,18 @@ function option(text: string, value: string): PlainTextOption {
   return { text: { type: 'plain_text', text }, value };
 }
 
+/** The form while the lead's role is checked (it opens at once: the trigger lasts 3 s), or what stops it. */
+export function digestModalMessage(meta: DigestFormMeta, text: string): ModalView {
+  return {
+    type: 'modal',
+    callback_id: CALLBACKS.digest,
+    private_metadata: JSON.stringify(meta),
+    title: { type: 'plain_text', text: 'Digest' },
+    close: { type: 'plain_text', text: 'Close' },
+    blocks: [section(text)],
+  };
+}
+
 /** The digest form: who (people, or a user group), where (a channel, else a DM to me), when, and the short line. */
 export function digestModal(meta: DigestFormMeta, initial: DigestRecord | undefined, groupName?: string): ModalView {
   const daily = option('Each workday, about the one before', 'daily');

@@ -1,3 +1,4 @@
+import type { ModalView } from '@slack/types';
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs, SlackOptionsMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { z } from 'zod';
 import { findDuration } from '../../domain/parse/duration.ts';
@@ -12,7 +13,7 @@ import { linkCard, withLinkOrCard, zoneOf } from '../person.ts';
 import { afterAck, postToResponseUrl, type Respond } from '../respond.ts';
 import type { ListenerRegistry } from '../registry.ts';
 import type { SlackServices } from '../services.ts';
-import { type DigestFormMeta, digestListCard, digestModal } from './blocks.ts';
+import { type DigestFormMeta, digestListCard, digestModal, digestModalMessage } from './blocks.ts';
 
 type ActionArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
 
@@ -52,26 +53,28 @@ function openForm(services: SlackServices) {
     await args.ack();
     const tenantKey = tenantOfInteraction(args.body);
     const userId = args.body.user.id;
-    const tell = (m: Message) =>
-      args.body.response_url ? args.respond({ response_type: 'ephemeral', replace_original: false, ...m }) : args.client.chat.postMessage({ channel: userId, text: m.text, blocks: m.blocks });
-    const link = await leadOf(services, tenantKey, userId, tell);
-    if (!link) return;
     const id = (args.action as ButtonAction).value ?? 'new';
     const project = z.object({ p: z.number().int().positive(), n: z.string() }).safeParse(parseJsonText(id));
-    const existing = id !== 'new' && !project.success ? await services.digests.own(link, id) : undefined;
-    const meta: DigestFormMeta = {
-      t: tenantKey,
-      u: userId,
-      ...(existing ? { id: existing.id } : {}),
-      ...(args.body.response_url ? { r: args.body.response_url } : {}),
-      ...(project.success ? { p: project.data.p, pn: project.data.n } : {}),
-    };
-    // A user group is shown by its name (the form's type-ahead gives names; the digest keeps the id).
-    const groupName =
-      existing?.audience.kind === 'usergroup'
-        ? groupsSchema.parse(await args.client.usergroups.list({}).catch(() => ({ usergroups: [] }))).usergroups.find((g) => existing.audience.kind === 'usergroup' && g.id === existing.audience.usergroupId)?.name
-        : undefined;
-    await args.client.views.open({ trigger_id: args.body.trigger_id, view: digestModal(meta, existing, groupName) });
+    const meta: DigestFormMeta = { t: tenantKey, u: userId, ...(args.body.response_url ? { r: args.body.response_url } : {}), ...(project.success ? { p: project.data.p, pn: project.data.n } : {}) };
+    // Opened at once (the trigger lasts 3 s), filled once COR has said the role allows it.
+    const opened = await args.client.views.open({ trigger_id: args.body.trigger_id, view: digestModalMessage(meta, '⏳ …') });
+    const viewId = opened.view?.id;
+    if (!viewId) return;
+    const show = (view: ModalView) => args.client.views.update({ view_id: viewId, view });
+    await afterAck(
+      services,
+      async () => {
+        const link = await leadOf(services, tenantKey, userId, (m) => show(digestModalMessage(meta, m.text)));
+        if (!link) return;
+        const existing = id !== 'new' && !project.success ? await services.digests.own(link, id) : undefined;
+        if (id !== 'new' && !project.success && !existing) return void (await show(digestModalMessage(meta, 'That digest is gone.')));
+        // A user group is shown by its name (the form's type-ahead gives names; the digest keeps the id).
+        const groups = existing?.audience.kind === 'usergroup' ? await services.digests.userGroups(tenantKey).catch(() => []) : [];
+        const groupName = existing?.audience.kind === 'usergroup' ? groups.find((g) => existing.audience.kind === 'usergroup' && g.id === existing.audience.usergroupId)?.name : undefined;
+        await show(digestModal({ ...meta, ...(existing ? { id: existing.id } : {}) }, existing, groupName));
+      },
+      (text) => show(digestModalMessage(meta, `⚠️ ${text}`)),
+    );
   };
 }
 
@@ -218,13 +221,11 @@ function sendLink(services: SlackServices) {
   };
 }
 
-const groupsSchema = z.object({ usergroups: z.array(z.object({ id: z.string(), name: z.string(), handle: z.string().optional() })).default([]) });
 
 /** The form's user group type-ahead: the workspace's groups. */
 function usergroupOptions(services: SlackServices) {
   return async ({ ack, body, options }: SlackOptionsMiddlewareArgs<'block_suggestion'> & AllMiddlewareArgs): Promise<void> => {
-    const client = await services.clients.forTenant(tenantOfInteraction(body));
-    const groups = groupsSchema.parse(await client.usergroups.list({}).catch(() => ({ usergroups: [] }))).usergroups;
+    const groups = await services.digests.userGroups(tenantOfInteraction(body)).catch(() => []);
     const q = options.value.trim().toLowerCase();
     const shown = groups.filter((g) => !q || g.name.toLowerCase().includes(q) || g.handle?.toLowerCase().includes(q)).slice(0, 100);
     await ack({ options: shown.map((g) => ({ text: { type: 'plain_text' as const, text: g.name.slice(0, 75) }, value: g.id })) });

@@ -27,6 +27,7 @@ function isUncertain(error: string): boolean {
 }
 
 const membersSchema = z.object({ users: z.array(z.string()).default([]) });
+const groupsSchema = z.object({ usergroups: z.array(z.object({ id: z.string(), name: z.string(), handle: z.string().optional() })).default([]) });
 
 function errorOf(err: unknown): string {
   return (err as { data?: { error?: string } }).data?.error ?? (err instanceof Error ? err.message : 'unknown');
@@ -36,12 +37,18 @@ function errorOf(err: unknown): string {
 export class SlackDigestMessenger implements DigestSlack {
   readonly #clients: SlackClients;
   readonly #directory: SlackDirectory;
+  /** a workspace's user groups (the form's type-ahead asks on every keystroke), for a few minutes */
+  readonly #groupList: LRUCache<string, { id: string; name: string; handle?: string | undefined }[]>;
   /** a user group's members by "tenant|group", for a few minutes: App Home asks on every open */
   readonly #groups: LRUCache<string, string[], { tenantKey: string; usergroup: string }>;
 
   constructor(clients: SlackClients, directory: SlackDirectory, clock: Clock) {
     this.#clients = clients;
     this.#directory = directory;
+    this.#groupList = new LRUCache({
+      ...cacheOptions(clock, PER_TENANT_MAX, GROUP_TTL_MS),
+      fetchMethod: async (tenantKey) => groupsSchema.parse(await (await this.#clients.forTenant(tenantKey)).usergroups.list({})).usergroups,
+    });
     this.#groups = new LRUCache({
       ...cacheOptions(clock, PER_TENANT_MAX, GROUP_TTL_MS),
       fetchMethod: async (_key, _stale, { context }) => {
@@ -49,6 +56,10 @@ export class SlackDigestMessenger implements DigestSlack {
         return membersSchema.parse(await client.usergroups.users.list({ usergroup: context.usergroup })).users;
       },
     });
+  }
+
+  async userGroups(tenantKey: string): Promise<{ id: string; name: string; handle?: string | undefined }[]> {
+    return this.#groupList.forceFetch(tenantKey);
   }
 
   async members(digest: DigestRecord): Promise<string[]> {
