@@ -50,6 +50,11 @@ export async function afterAck(
   }
 }
 
+/** Answers in the person's DM with the bot (a form has no response_url; App Home neither). */
+export function dmTo(clients: SlackClients, tenantKey: string, slackUserId: string): Respond {
+  return async (m) => (await clients.forTenant(tenantKey)).chat.postMessage({ channel: slackUserId, text: m.text, ...(m.blocks ? { blocks: m.blocks } : {}) });
+}
+
 /** A response_url works for 30 minutes: past this (with a margin), a DM is sent instead. */
 const RESPONSE_URL_LIFE_MS = 25 * 60_000;
 
@@ -57,10 +62,15 @@ const RESPONSE_URL_LIFE_MS = 25 * 60_000;
  * How to answer someone a while after their request: in place of its answer while the response_url it came with
  * (`since`) still works, else — or when Slack refuses it — by DM.
  */
-export function laterAnswer(clients: SlackClients, now: Date, to: { tenantKey: string; slackUserId: string; responseUrl: string | null | undefined; since: Date }): Respond {
-  const dm: Respond = async (m) => (await clients.forTenant(to.tenantKey)).chat.postMessage({ channel: to.slackUserId, text: m.text, ...(m.blocks ? { blocks: m.blocks } : {}) });
+export function laterAnswer(
+  clients: SlackClients,
+  now: Date,
+  to: { tenantKey: string; slackUserId: string; responseUrl: string | null | undefined; since: Date; /** in place of what it answers (default), or beside it */ replace?: boolean },
+): Respond {
+  const dm = dmTo(clients, to.tenantKey, to.slackUserId);
   const url = to.responseUrl;
   if (!url || now.getTime() - to.since.getTime() >= RESPONSE_URL_LIFE_MS) return dm;
+  if (to.replace === false) return (m) => postToResponseUrl(url, { response_type: 'ephemeral', ...m, replace_original: false }).catch(() => dm(m));
   return (m) => postToResponseUrl(url, { response_type: 'ephemeral', replace_original: true, ...m }).catch(() => dm(m));
 }
 
@@ -105,12 +115,10 @@ export function answerAbout(
   r: { tenantKey: string; slackUserId: string; responseUrl: string | null; answerTo: string | null; createdAt: Date },
 ): Respond {
   const to = answerToOf(r.answerTo);
-  const dm = laterAnswer(clients, now, { tenantKey: r.tenantKey, slackUserId: r.slackUserId, responseUrl: null, since: r.createdAt });
   if (to && 'channel' in to) {
+    const dm = dmTo(clients, r.tenantKey, r.slackUserId);
     return async (m) => (await clients.forTenant(r.tenantKey)).chat.update({ channel: to.channel, ts: to.ts, text: m.text, blocks: m.blocks ?? [] }).catch(() => dm(m));
   }
-  if (to && now.getTime() - r.createdAt.getTime() < RESPONSE_URL_LIFE_MS) {
-    return (m) => postToResponseUrl(to.url, { response_type: 'ephemeral', ...m, replace_original: to.replace }).catch(() => dm(m));
-  }
-  return laterAnswer(clients, now, { tenantKey: r.tenantKey, slackUserId: r.slackUserId, responseUrl: r.responseUrl, since: r.createdAt });
+  const url = to ?? (r.responseUrl ? { url: r.responseUrl, replace: true } : undefined);
+  return laterAnswer(clients, now, { tenantKey: r.tenantKey, slackUserId: r.slackUserId, responseUrl: url?.url, since: r.createdAt, replace: url?.replace ?? true });
 }

@@ -10,7 +10,7 @@ import type { SubcommandHandler, Subcommands } from '../command.ts';
 import { ACTIONS, CALLBACKS, DIGEST_MODAL_BLOCKS as B, SUBCOMMANDS } from '../ids.ts';
 import { parseJsonText, tenantOfInteraction } from '../payloads.ts';
 import { linkCard, withLinkOrCard, zoneOf } from '../person.ts';
-import { afterAck, postToResponseUrl, type Respond } from '../respond.ts';
+import { afterAck, dmTo, postToResponseUrl, type Respond } from '../respond.ts';
 import type { ListenerRegistry } from '../registry.ts';
 import type { SlackServices } from '../services.ts';
 import { type DigestFormMeta, digestListCard, digestModal, digestModalMessage } from './blocks.ts';
@@ -130,9 +130,9 @@ function submitForm(services: SlackServices) {
         });
         const card = digestListCard(await services.digests.ofOwner(link), `✓ Saved: ${describe(saved)}.`);
         if (m.r) await postToResponseUrl(m.r, { response_type: 'ephemeral', replace_original: true, ...card }).catch(() => undefined);
-        else await (await services.clients.forTenant(m.t)).chat.postMessage({ channel: m.u, text: card.text, blocks: card.blocks });
+        else await dmTo(services.clients, m.t, m.u)(card);
       },
-      async (text) => (await services.clients.forTenant(m.t)).chat.postMessage({ channel: m.u, text }),
+      (text) => dmTo(services.clients, m.t, m.u)({ text }),
     );
   };
 }

@@ -9,7 +9,7 @@ import { AppError } from '../../errors.ts';
 import { acceptThenWork } from '../accepted.ts';
 import { ACCEPTED, LOG_MODAL_BLOCKS as B } from '../ids.ts';
 import { parseJsonText, tenantOfInteraction } from '../payloads.ts';
-import type { Respond } from '../respond.ts';
+import { dmTo, type Respond } from '../respond.ts';
 import type { SlackServices } from '../services.ts';
 import { modalMetaSchema } from './open-form.ts';
 
@@ -86,7 +86,7 @@ export function logModalSubmission(services: SlackServices) {
       return;
     }
     const form = { tenantKey: meta.data.t, userId: meta.data.u, tz: meta.data.tz, values: values.data, viewId: view.id };
-    const dm: Respond = async (m) => (await services.clients.forTenant(form.tenantKey)).chat.postMessage({ channel: form.userId, text: m.text, ...(m.blocks ? { blocks: m.blocks } : {}) });
+    const dm = dmTo(services.clients, form.tenantKey, form.userId);
     const job = { key: `${ACCEPTED.logForm}:${form.tenantKey}:${view.id}`, kind: ACCEPTED.logForm, tenantKey: form.tenantKey, slackUserId: form.userId, payload: form, responseUrl: undefined };
     await acceptThenWork(services, job, () => ack(), logForm, dm);
   };

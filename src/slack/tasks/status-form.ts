@@ -12,7 +12,7 @@ import { rememberAnswer, scheduledMessage } from '../entry-answers.ts';
 import { ACCEPTED, TASK_MODAL_BLOCKS as B } from '../ids.ts';
 import { parseJsonText } from '../payloads.ts';
 import { zoneOf } from '../person.ts';
-import { postToResponseUrl, type Respond } from '../respond.ts';
+import { dmTo, postToResponseUrl, type Respond } from '../respond.ts';
 import type { SlackServices } from '../services.ts';
 import { taskCard, taskChangedText, type TaskModalMeta, taskModalForm, taskModalMessage, taskModalSaving } from './blocks.ts';
 
@@ -76,7 +76,7 @@ export function taskStatusSubmission(services: SlackServices) {
       return;
     }
     const tenantKey = meta.t;
-    const dm: Respond = async (m) => (await services.clients.forTenant(tenantKey)).chat.postMessage({ channel: meta.u, text: m.text, ...(m.blocks ? { blocks: m.blocks } : {}) });
+    const dm = dmTo(services.clients, tenantKey, meta.u);
     const change: StatusChange = { meta, status, ...(priority === undefined ? {} : { priority: Number(priority) }), ...(minutes === undefined ? {} : { minutes }), viewId: view.id };
     const job = { key: `${ACCEPTED.taskStatus}:${tenantKey}:${view.id}`, kind: ACCEPTED.taskStatus, tenantKey, slackUserId: meta.u, payload: change, responseUrl: undefined };
     await acceptThenWork(services, job, () => ack({ response_action: 'update', view: taskModalSaving(meta) }), changeTaskStatus, dm);

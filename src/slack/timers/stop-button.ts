@@ -6,7 +6,7 @@ import { rememberAnswer } from '../entry-answers.ts';
 import { ACCEPTED } from '../ids.ts';
 import { tenantOfInteraction } from '../payloads.ts';
 import { zoneOf } from '../person.ts';
-import type { Respond } from '../respond.ts';
+import { dmTo, type Respond } from '../respond.ts';
 import type { SlackServices } from '../services.ts';
 import { stoppedMessage } from './blocks.ts';
 
@@ -18,7 +18,7 @@ export function stopTimerFromHome(services: SlackServices) {
     const body = args.body;
     const tenantKey = tenantOfInteraction(body);
     // App Home has no response_url: the answer, and what goes wrong, is said by DM.
-    const dm: Respond = async (m) => (await services.clients.forTenant(tenantKey)).chat.postMessage({ channel: body.user.id, text: m.text, ...(m.blocks ? { blocks: m.blocks } : {}) });
+    const dm = dmTo(services.clients, tenantKey, body.user.id);
     const job = { key: `${ACCEPTED.timerHomeStop}:${tenantKey}:${body.user.id}:${body.trigger_id}`, kind: ACCEPTED.timerHomeStop, tenantKey, slackUserId: body.user.id, payload: { tenantKey, userId: body.user.id }, responseUrl: undefined };
     await acceptThenWork(services, job, () => args.ack(), stopFromHome, dm);
   };
