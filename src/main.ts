@@ -19,6 +19,7 @@ import { DigestService } from './domain/digests/service.ts';
 import { SlackDigestMessenger } from './slack/digests/messenger.ts';
 import { attemptLeaseMs, TimeEntryService } from './domain/time-entries/service.ts';
 import { TimerService } from './domain/timers.ts';
+import { startHousekeeping } from './scheduler/housekeeping.ts';
 import { startOutboxWorker } from './scheduler/outbox-worker.ts';
 import { startReminderScheduler } from './scheduler/reminders.ts';
 import { SlackReminderMessenger } from './slack/reminders/messenger.ts';
@@ -174,12 +175,14 @@ function composeServices(base: { config: Config; logger: Logger; clock: Clock; s
 }
 
 function startSchedulers(services: SlackServices, config: Config, runtime: SlackRuntime): { stop(): void } {
-  const outbox = startOutboxWorker({ entries: services.entries, resumeAccepted: () => runtime.resumeAccepted(), forgetOld: () => services.lines.forgetOld(), intervalMs: OUTBOX_POLL_MS, logger: services.logger, work: services.work });
+  const outbox = startOutboxWorker({ entries: services.entries, resumeAccepted: () => runtime.resumeAccepted(), intervalMs: OUTBOX_POLL_MS, logger: services.logger, work: services.work });
+  const housekeeping = startHousekeeping({ forget: [() => services.accepted.forgetOld(), () => services.lines.forgetOld()], logger: services.logger, work: services.work });
   const reminders = startReminderScheduler({ reminders: services.reminders, digests: services.digests, clock: services.clock, tickMs: config.reminders.tickMs, logger: services.logger, work: services.work });
   return {
     stop() {
       outbox.stop();
       reminders.stop();
+      housekeeping.stop();
     },
   };
 }

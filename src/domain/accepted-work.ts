@@ -22,8 +22,6 @@ export interface ResumedJob extends AcceptedJob {
 const MAX_ATTEMPTS = 3;
 /** Finished requests are remembered this long, to tell a repeat of one from a new request. */
 const KEEP_DONE_MS = 24 * 60 * 60_000;
-/** How often the finished ones past that are deleted (not at every pass: one DELETE an hour is enough). */
-const FORGET_EVERY_MS = 60 * 60_000;
 
 /**
  * What the bot acknowledged is in the store before the ack goes out, and marked done when its work ends: an
@@ -32,7 +30,6 @@ const FORGET_EVERY_MS = 60 * 60_000;
  */
 export class AcceptedWork {
   readonly #d: { store: AcceptedRequestRepository; clock: Clock; logger: Logger; leaseMs: number };
-  #forgotAt = Number.NEGATIVE_INFINITY;
   constructor(deps: { store: AcceptedRequestRepository; clock: Clock; logger: Logger; leaseMs: number }) {
     this.#d = deps;
   }
@@ -47,6 +44,11 @@ export class AcceptedWork {
     return created ? id : undefined;
   }
 
+  /** Drops requests finished over a day ago (the hourly housekeeping). */
+  async forgetOld(): Promise<void> {
+    await this.#d.store.forgetDoneBefore(new Date(this.#d.clock.now().getTime() - KEEP_DONE_MS));
+  }
+
   async finish(id: string): Promise<void> {
     await this.#d.store.finish(id, this.#d.clock.now());
   }
@@ -57,10 +59,6 @@ export class AcceptedWork {
    */
   async resumeAbandoned(run: (job: ResumedJob) => Promise<void>, giveUp: (job: ResumedJob) => Promise<void>, limit = 20): Promise<number> {
     const now = this.#d.clock.now();
-    if (now.getTime() - this.#forgotAt >= FORGET_EVERY_MS) {
-      this.#forgotAt = now.getTime();
-      await this.#d.store.forgetDoneBefore(new Date(now.getTime() - KEEP_DONE_MS));
-    }
     let taken = 0;
     for (const record of await this.#d.store.abandoned(now, limit)) {
       if (!(await this.#d.store.takeOver(record.id, now, this.#d.leaseMs))) continue;

@@ -15,8 +15,6 @@ const MAX_BATCHES_PER_PASS = 50;
 export function startOutboxWorker(opts: {
   entries: TimeEntryService;
   resumeAccepted: () => Promise<number>;
-  /** drops what is kept only for a while (unfinished drafts): cheap, it acts at most once an hour */
-  forgetOld: () => Promise<void>;
   intervalMs: number;
   logger: Logger;
   work: WorkTracker;
@@ -35,7 +33,6 @@ export function startOutboxWorker(opts: {
         if (inBatch < BATCH) break;
       }
       if (handled > 0) opts.logger.info({ handled }, 'outbox pass');
-      await opts.forgetOld();
     },
     opts,
   );

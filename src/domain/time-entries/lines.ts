@@ -134,7 +134,6 @@ export type LogAllResult = { kind: 'logged'; draft: LineDraft; outcomes: WriteOu
 
 /** Drafts nobody logged or cancelled are dropped after this. */
 const KEEP_DRAFTS_MS = 7 * 24 * 60 * 60_000;
-const FORGET_EVERY_MS = 60 * 60_000;
 
 /**
  * Lines of several entries between being read and being logged: kept as a draft (so the card's pickers and
@@ -143,7 +142,6 @@ const FORGET_EVERY_MS = 60 * 60_000;
  */
 export class LogLines {
   readonly #d: LogLinesDeps;
-  #forgotAt = Number.NEGATIVE_INFINITY;
   constructor(deps: LogLinesDeps) {
     this.#d = deps;
   }
@@ -203,11 +201,8 @@ export class LogLines {
     return this.#d.drafts.close(id, 'cancelled');
   }
 
-  /** Drops old drafts, at most once an hour (called from the outbox worker's pass). */
+  /** Drops drafts nobody finished within a week (the hourly housekeeping). */
   async forgetOld(): Promise<void> {
-    const now = this.#d.clock.now().getTime();
-    if (now - this.#forgotAt < FORGET_EVERY_MS) return;
-    this.#forgotAt = now;
-    await this.#d.drafts.forgetBefore(new Date(now - KEEP_DRAFTS_MS));
+    await this.#d.drafts.forgetBefore(new Date(this.#d.clock.now().getTime() - KEEP_DRAFTS_MS));
   }
 }

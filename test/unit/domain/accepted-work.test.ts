@@ -30,10 +30,10 @@ describe('AcceptedWork', () => {
     await accepted.finish(id ?? '');
     expect(await accepted.accept(job('a'), clock.now())).toBeUndefined();
     clock.advance(23 * HOUR);
-    await resume();
+    await accepted.forgetOld();
     expect(await accepted.accept(job('a'), clock.now())).toBeUndefined();
     clock.advance(2 * HOUR);
-    await resume();
+    await accepted.forgetOld();
     expect(await accepted.accept(job('a'), clock.now())).toBeDefined();
   });
 

@@ -139,7 +139,7 @@ describe('TimeEntryService against the fake COR', () => {
     clock.advance(6_000);
     const logger = memoryLogger();
     const work = new WorkTracker();
-    const worker = startOutboxWorker({ entries: service, resumeAccepted: async () => 0, forgetOld: async () => {}, intervalMs: 10, logger: logger.logger, work });
+    const worker = startOutboxWorker({ entries: service, resumeAccepted: async () => 0, intervalMs: 10, logger: logger.logger, work });
     try {
       for (let waited = 0; ((await db.store.outbox.countByState()).pending ?? 0) > 0 && waited < 10_000; waited += 20) await new Promise((r) => setTimeout(r, 20));
     } finally {
