@@ -29,6 +29,8 @@ export interface DayTarget {
   note: string | undefined;
   /** the leave that touches the day, with whether it takes the whole day */
   leave: { name: string; wholeDay: boolean } | undefined;
+  /** one of their workdays (their own, COR working time, else Monday to Friday) */
+  workday: boolean;
 }
 
 export const NO_FACTS: TargetFacts = { ownHours: null, ownWeekdays: undefined, workingDays: [], dailyHours: undefined, leaves: [] };
@@ -66,11 +68,11 @@ function leaveOn(leaves: CorLeave[], date: string, tz: string): { leave: CorLeav
 export function dailyTarget(date: string, tz: string, facts: TargetFacts): DayTarget {
   const found = leaveOn(facts.leaves, date, tz);
   const leave = found && { name: found.leave.leaveType?.name ?? 'leave', wholeDay: found.wholeDay };
-  if (!isWorkday(date, facts.ownWeekdays, facts.workingDays)) return { hours: 0, note: 'not a workday', leave };
-  if (leave?.wholeDay) return { hours: 0, note: `on leave (${leave.name})`, leave };
+  if (!isWorkday(date, facts.ownWeekdays, facts.workingDays)) return { hours: 0, note: 'not a workday', leave, workday: false };
+  if (leave?.wholeDay) return { hours: 0, note: `on leave (${leave.name})`, leave, workday: true };
   const corDay = facts.workingDays.find((d) => d.day_of_week === corWeekday(date))?.daily_hours;
   // COR daily hours of 0 is someone not expected to log (a shared or bot account): no target, no reminder.
   const base = facts.ownHours ?? (corDay !== undefined && corDay !== null && corDay > 0 ? corDay : (facts.dailyHours ?? DEFAULT_TARGET_HOURS));
-  if (leave) return { hours: base / 2, note: `half-day ${leave.name}`, leave };
-  return { hours: base, note: undefined, leave };
+  if (leave) return { hours: base / 2, note: `half-day ${leave.name}`, leave, workday: true };
+  return { hours: base, note: undefined, leave, workday: true };
 }

@@ -106,3 +106,8 @@ export function digestActions(d: Pick<DigestRecord, 'id' | 'paused'>): KnownBloc
     ],
   };
 }
+
+/** When a digest goes out, in words: "each workday at 09:00", "Mondays at 08:30". */
+export function digestWhen(d: Pick<DigestRecord, 'schedule' | 'localTime'>): string {
+  return `${d.schedule === 'weekly' ? 'Mondays' : 'each workday'} at ${d.localTime}`;
+}

@@ -84,7 +84,7 @@ export function memberRow(slackUserId: string, name: string, days: string[], fac
     const t = dailyTarget(day, facts.tz, { ownHours: facts.setting?.targetHours ?? null, ownWeekdays: facts.setting?.weekdays, workingDays: facts.workingDays, dailyHours: facts.user?.daily_hours, leaves: facts.user?.leaves ?? [] });
     logged += loggedOn(facts.hours, day, facts.tz);
     target += t.hours;
-    if (t.note === 'not a workday') continue;
+    if (!t.workday) continue;
     workdays++;
     if (t.leave?.wholeDay) leaveDays++;
   }

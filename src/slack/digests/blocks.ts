@@ -4,7 +4,7 @@ import type { DigestRow } from '../../domain/digests/selection.ts';
 import type { DigestRecord } from '../../store/digests.ts';
 import { formatDate, formatHours, type Message, plain, section } from '../blocks.ts';
 import { ACTIONS, CALLBACKS, DIGEST_MODAL_BLOCKS as B } from '../ids.ts';
-import { digestActions } from '../lines.ts';
+import { digestActions, digestWhen } from '../lines.ts';
 
 /** Slack takes 50 blocks a message: the first people (the shortest first) get a section each, in these. */
 const MAX_PEOPLE_BLOCKS = 30;
@@ -115,7 +115,7 @@ export function nudgeMessage(content: NudgeContent): Message {
 }
 
 function scheduleText(d: DigestRecord): string {
-  return `${d.schedule === 'weekly' ? 'Mondays, about last week' : 'Each workday, about the one before'}, at ${d.localTime}`;
+  return `${digestWhen(d)}, about ${d.schedule === 'weekly' ? 'last week' : 'the workday before'}`;
 }
 
 /** `/cor digest`: the lead's digests, each with Edit, Pause or Resume, and Delete; and New digest (`project`: run in a channel that is one). */

@@ -2,12 +2,12 @@ import type { ModalView } from '@slack/types';
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs, SlackOptionsMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { z } from 'zod';
 import { findDuration } from '../../domain/parse/duration.ts';
-import type { DigestRecord } from '../../store/digests.ts';
 import type { UserLinkRecord } from '../../store/links.ts';
 import type { Message } from '../blocks.ts';
 import { section } from '../blocks.ts';
 import type { SubcommandHandler, Subcommands } from '../command.ts';
 import { ACTIONS, CALLBACKS, DIGEST_MODAL_BLOCKS as B, SUBCOMMANDS } from '../ids.ts';
+import { digestWhen } from '../lines.ts';
 import { parseJsonText, tenantOfInteraction } from '../payloads.ts';
 import { linkCard, withLinkOrCard, zoneOf } from '../person.ts';
 import { afterAck, dmTo, postToResponseUrl, type Respond } from '../respond.ts';
@@ -128,17 +128,13 @@ function submitForm(services: SlackServices) {
           tz,
           shortUnderHours: short && !('problem' in short) ? short.minutes / 60 : null,
         });
-        const card = digestListCard(await services.digests.ofOwner(link), `✓ Saved: ${describe(saved)}.`);
+        const card = digestListCard(await services.digests.ofOwner(link), `✓ Saved: ${digestWhen(saved)} (${saved.tz}).`);
         if (m.r) await postToResponseUrl(m.r, { response_type: 'ephemeral', replace_original: true, ...card }).catch(() => undefined);
         else await dmTo(services.clients, m.t, m.u)(card);
       },
       (text) => dmTo(services.clients, m.t, m.u)({ text }),
     );
   };
-}
-
-function describe(d: DigestRecord): string {
-  return `${d.schedule === 'weekly' ? 'Mondays' : 'each workday'} at ${d.localTime} (${d.tz})`;
 }
 
 /** Pause, Resume, Delete on the list card. */

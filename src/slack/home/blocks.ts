@@ -7,7 +7,7 @@ import type { ReminderSettingRecord } from '../../store/reminders.ts';
 import { formatClock, formatHours, formatMinutes, plain } from '../blocks.ts';
 import { USAGE } from '../help.ts';
 import { ACTIONS } from '../ids.ts';
-import { digestActions, settingsLines, taskActions, taskLines, todayLine, weekDayLine } from '../lines.ts';
+import { digestActions, digestWhen, settingsLines, taskActions, taskLines, todayLine, weekDayLine } from '../lines.ts';
 
 /** The App Home tab until the per-user home arrives: what the bot does and how to start. Pure. */
 export function welcomeHome(consentUrl?: string): HomeView {
@@ -45,10 +45,6 @@ export interface HomeData {
 }
 
 const HOME_TASKS = 10;
-
-function digestWhen(d: DigestRecord): string {
-  return `${d.schedule === 'weekly' ? 'Mondays' : 'each workday'} at ${d.localTime}`;
-}
 
 /** Their digests with the same buttons as `/cor digest`, and who receives a summary that includes them. */
 function digestBlocks(own: DigestRecord[], including: DigestRecord[]): KnownBlock[] {

@@ -30,7 +30,7 @@ describe('the one daily target rule', () => {
 
   it('a half-day leave halves it; a whole-day leave (or most of the day) makes it nothing; each says why', () => {
     const half = leave('2026-11-25T12:00:00.000Z', '2026-11-25T16:00:00.000Z');
-    expect(dailyTarget(WED, TZ, facts({ ownHours: 6, leaves: [half] }))).toEqual({ hours: 3, note: 'half-day Medical', leave: { name: 'Medical', wholeDay: false } });
+    expect(dailyTarget(WED, TZ, facts({ ownHours: 6, leaves: [half] }))).toEqual({ hours: 3, note: 'half-day Medical', leave: { name: 'Medical', wholeDay: false }, workday: true });
     expect(dailyTarget(WED, TZ, facts({ leaves: [leave('2026-11-25T03:00:00.000Z', '2026-11-26T02:59:59.000Z', true)] }))).toMatchObject({ hours: 0, note: 'on leave (Medical)' });
     // A leave the day before, in the person's zone, does not touch the day.
     expect(dailyTarget(WED, TZ, facts({ leaves: [leave('2026-11-24T20:00:00.000Z', '2026-11-25T02:00:00.000Z')] })).hours).toBe(8);
