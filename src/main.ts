@@ -157,7 +157,6 @@ function composeServices(base: { config: Config; logger: Logger; clock: Clock; s
       settings: store.reminders,
       company,
       appCor,
-      apiFor: (link) => linking.apiFor(link),
       slack: new SlackDigestMessenger(clients, directory, clock),
       reminders,
       clock,

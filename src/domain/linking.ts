@@ -5,6 +5,7 @@ import { CorError } from '../cor/errors.ts';
 import type { CorUser } from '../cor/schemas.ts';
 import { AppError } from '../errors.ts';
 import { cacheOptions, PER_PERSON_MAX } from '../lib/cache.ts';
+import { isLeadRole } from './roles.ts';
 import type { Clock } from '../lib/clock.ts';
 import { SingleFlight } from '../lib/single-flight.ts';
 import type { TokenSet } from '../lib/tokens.ts';
@@ -20,6 +21,8 @@ export const STATE_TTL_MS = 10 * 60_000;
 const USERS_CACHE_MS = 10 * 60_000;
 /** Decrypted tokens are reused this long (a refresh reads the store first, whatever the cache holds). */
 const TOKENS_CACHE_MS = 10 * 60_000;
+/** A COR role changes rarely; a lead who lost it keeps their rights at most this long. */
+const ROLE_CACHE_MS = 5 * 60_000;
 
 export interface SlackProfile {
   email: string | undefined;
@@ -101,12 +104,15 @@ export class LinkingService {
   readonly #flights = new SingleFlight<TokenSet>();
   /** Decrypted tokens per link, so a burst of COR calls does not read and decrypt them each time. */
   readonly #tokenCache: LRUCache<string, TokenSet>;
+  /** whether COR gives a person a lead's role, by link, for a few minutes (each digest click asks) */
+  readonly #leads: LRUCache<string, boolean, UserLinkRecord>;
   /** the company's users, under one key */
   readonly #users: LRUCache<'all', CorUser[]>;
 
   constructor(deps: LinkingDeps) {
     this.#d = deps;
     this.#tokenCache = new LRUCache({ ...cacheOptions(deps.clock, PER_PERSON_MAX, TOKENS_CACHE_MS), fetchMethod: (linkId) => deps.store.links.tokens(linkId) });
+    this.#leads = new LRUCache({ ...cacheOptions(deps.clock, PER_PERSON_MAX, ROLE_CACHE_MS), fetchMethod: async (_id, _stale, { context: link }) => isLeadRole((await this.apiFor(link).me()).role_id) });
     this.#users = new LRUCache({ ...cacheOptions(deps.clock, 1, USERS_CACHE_MS), fetchMethod: () => deps.appCor.allUsers() });
   }
 
@@ -254,6 +260,11 @@ export class LinkingService {
    * COR as this user. Tokens refresh before expiry and after a 401, once for all concurrent callers; when the
    * refresh fails for good the link is marked and the user gets one DM with a re-link button.
    */
+  /** C-Level, Director or Project Manager in COR, asked as them: they create projects and get digests. */
+  isLead(link: UserLinkRecord): Promise<boolean> {
+    return this.#leads.forceFetch(link.id, { context: link });
+  }
+
   apiFor(link: UserLinkRecord): CorApi {
     const { store, notifier, clock, logger } = this.#d;
     return this.#d.cor.as(

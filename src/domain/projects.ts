@@ -5,7 +5,6 @@ import { cacheOptions, PER_PERSON_MAX } from '../lib/cache.ts';
 import type { Clock } from '../lib/clock.ts';
 import type { UserLinkRecord } from '../store/links.ts';
 import type { ChannelProjectRecord, ChannelProjectRepository } from '../store/channel-projects.ts';
-import { isLeadRole } from './roles.ts';
 
 export const INCOME_TYPES = ['fee', 'one_time', 'hourly_rate', 'contract'] as const;
 export type IncomeType = (typeof INCOME_TYPES)[number];
@@ -89,11 +88,6 @@ export class ProjectService {
     return this.#d.source !== undefined;
   }
 
-  /** Only C-Level, Director and Project Manager may (their COR role, read as them). */
-  async canManage(link: UserLinkRecord): Promise<boolean> {
-    const me = await this.#d.apiFor(link).me();
-    return isLeadRole(me.role_id);
-  }
 
   /**
    * The channel's project, if it is one. Read on every `/cor log` and `/cor tasks`, so it is remembered a

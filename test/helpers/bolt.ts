@@ -158,7 +158,6 @@ export async function listenerHarness(
       settings: db.store.reminders,
       company,
       appCor,
-      apiFor: (link) => linking.apiFor(link),
       slack: new SlackDigestMessenger(clients, directory, clock),
       reminders,
       clock,

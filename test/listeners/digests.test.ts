@@ -201,7 +201,6 @@ describe('leads’ digests through a real Bolt app', () => {
       settings: h.db.store.reminders,
       company: new CompanyFacts(h.appCor, clock),
       appCor: h.appCor,
-      apiFor: (link) => h.services.linking.apiFor(link),
       slack: new SlackDigestMessenger(h.services.clients, new SlackProfileDirectory(h.services.clients, clock), clock),
       clock,
       logger: memoryLogger().logger,

@@ -59,8 +59,6 @@ export interface DigestDeps {
   company: CompanyFacts;
   /** COR as the app: a project's collaborators */
   appCor: Pick<CorApi, 'projectCollaborators'>;
-  /** COR as a person (their role); absent in the operator CLI, which only sweeps */
-  apiFor?: (link: UserLinkRecord) => Pick<CorApi, 'me'>;
   slack: DigestSlack;
   /** the reminder DM about a day, sent now (a nudge about a day is that DM) */
   reminders?: { remindAbout(link: ReminderRecipient, aboutDate: string, facts: { logged: number; target: number; hours: CorHour[] }): Promise<boolean> };
@@ -113,11 +111,6 @@ export class DigestService {
     return this.#d.slack.userGroups(tenantKey);
   }
 
-  /** Whether COR says this person leads others (asked as them). */
-  async canLead(link: UserLinkRecord): Promise<boolean> {
-    if (!this.#d.apiFor) return false;
-    return isLeadRole((await this.#d.apiFor(link).me()).role_id);
-  }
 
   ofOwner(owner: UserLinkRecord): Promise<DigestRecord[]> {
     return this.#d.digests.ofOwner(owner.tenantKey, owner.slackUserId);

@@ -26,7 +26,7 @@ async function leadOf(services: SlackServices, tenantKey: string, userId: string
     await tell(linkCard({ consentUrl: await services.linking.consentUrl(tenantKey, userId), reason: 'not_linked' }));
     return undefined;
   }
-  if (!(await services.digests.canLead(link))) {
+  if (!(await services.linking.isLead(link))) {
     await tell({ text: REFUSED, blocks: [section(REFUSED)] });
     return undefined;
   }
@@ -39,7 +39,7 @@ function digestSubcommand(services: SlackServices): SubcommandHandler {
     await args.ack({ response_type: 'ephemeral', text: '⏳ …' });
     const respond: Respond = (m) => args.respond({ response_type: 'ephemeral', replace_original: true, ...m });
     await withLinkOrCard(services, respond, command, async (link) => {
-      if (!(await services.digests.canLead(link))) return void (await respond({ text: REFUSED, blocks: [section(REFUSED)] }));
+      if (!(await services.linking.isLead(link))) return void (await respond({ text: REFUSED, blocks: [section(REFUSED)] }));
       // In a channel that is a COR project, a new digest can be about that project's people.
       const channelProject = command.channel_id ? await services.projects.ofChannel(link.tenantKey, command.channel_id) : undefined;
       await respond(digestListCard(await services.digests.ofOwner(link), undefined, channelProject && { id: channelProject.corProjectId, name: channelProject.name }));
@@ -117,7 +117,7 @@ function submitForm(services: SlackServices) {
       services,
       async () => {
         const link = await services.linking.requireLink(m.t, m.u);
-        if (!(await services.digests.canLead(link))) return;
+        if (!(await services.linking.isLead(link))) return;
         const { tz } = await zoneOf(services, link);
         const channel = v[B.channel][B.channelAction].selected_conversation;
         const saved = await services.digests.save(link, m.id, {

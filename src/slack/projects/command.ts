@@ -35,7 +35,7 @@ export function projectSubcommand(services: SlackServices): SubcommandHandler {
     const viewId = opened.view?.id;
     if (!viewId) return;
     const show = (view: ReturnType<typeof projectModalLoading>) => args.client.views.update({ view_id: viewId, view });
-    const [allowed, existing] = await Promise.all([services.projects.canManage(link).catch((err: unknown) => err), services.projects.ofChannel(tenantKey, channelId)]);
+    const [allowed, existing] = await Promise.all([services.linking.isLead(link).catch((err: unknown) => err), services.projects.ofChannel(tenantKey, channelId)]);
     if (allowed instanceof Error) return void (await show(projectModalMessage(meta, toUserMessage(allowed))));
     if (!allowed) return void (await show(projectModalMessage(meta, 'Only people with the C-Level, Director or Project Manager role in COR can create or change projects.')));
     if (mode === 'new' && existing) return void (await show(projectModalMessage(meta, `This channel is already the COR project *${existing.name}*: use \`/cor project edit\` to change it.`)));
