@@ -143,17 +143,17 @@ export class DigestService {
   }
 
   /** The digests a person is in, with who receives each: they can see who gets a summary that includes them. */
-  async including(tenantKey: string, slackUserId: string): Promise<DigestRecord[]> {
-    const all = await this.#d.digests.ofTenant(tenantKey);
-    if (all.length === 0) return [];
-    const me = await this.#d.links.find(tenantKey, slackUserId);
+  /** For their App Home, from one read of the workspace's digests: the ones they own, and the ones that include them. */
+  async forHome(link: UserLinkRecord): Promise<{ own: DigestRecord[]; including: DigestRecord[] }> {
+    const all = await this.#d.digests.ofTenant(link.tenantKey);
     const found = await Promise.all(
       all.map(async (d) => {
+        // A digest whose people cannot be read now (a user group Slack would not give) is left out of this page.
         const members = (await this.#members(d).catch(() => undefined)) ?? [];
-        return members.some((m) => ('slackUserId' in m ? m.slackUserId === slackUserId : m.corUserId === me?.corUserId)) ? d : undefined;
+        return members.some((m) => ('slackUserId' in m ? m.slackUserId === link.slackUserId : m.corUserId === link.corUserId)) ? d : undefined;
       }),
     );
-    return found.filter((d): d is DigestRecord => d !== undefined);
+    return { own: all.filter((d) => d.ownerSlackUserId === link.slackUserId), including: found.filter((d): d is DigestRecord => d !== undefined) };
   }
 
   /** Who a digest covers now: its people, a Slack user group's members, or a COR project's collaborators. */

@@ -50,16 +50,15 @@ export class HomeTab implements AppHome {
     const today = localParts(now, tz);
     const monday = addDays(today.date, 1 - today.weekday);
     // Each part on its own: COR trouble leaves that part empty (said so), never the whole page.
-    const [week, tasks, timer, reminders, own, including] = await Promise.all([
+    const [week, tasks, timer, reminders, digests] = await Promise.all([
       services.entries.summary(link, tz, monday, addDays(monday, 6)).catch(() => undefined),
       services.tasks.openTasks(link, api).catch(() => undefined),
       services.timers.status(link, api).catch(() => undefined),
       services.reminders.settings(link),
-      services.digests.ofOwner(link),
-      services.digests.including(tenantKey, userId).catch(() => undefined),
+      services.digests.forHome(link).catch(() => undefined),
     ]);
     const view = linkedHome(
-      { corName: link.corName, tz, now, week, tasks, reminders, timer: timer && { task: timer.task, startedAt: timer.timer.startedAt, minutes: timer.minutes }, digests: { own, including: including ?? [] } },
+      { corName: link.corName, tz, now, week, tasks, reminders, timer: timer && { task: timer.task, startedAt: timer.timer.startedAt, minutes: timer.minutes }, digests },
       services.corTaskUrl,
     );
     await client.views.publish({ user_id: userId, view });
