@@ -59,6 +59,21 @@ interface DayFacts {
   dayStart: Date;
 }
 
+/** A person's entries that start on their local `date` (COR files them by its own date: a day either side is read). */
+function entriesOn(hours: CorHour[], date: string, tz: string): CorHour[] {
+  const from = zonedTimeToInstant(date, 0, 0, tz).getTime();
+  const to = zonedTimeToInstant(addDays(date, 1), 0, 0, tz).getTime();
+  return hours.filter((h) => {
+    const at = corInstant(h.start).getTime();
+    return at >= from && at < to;
+  });
+}
+
+/** What the words left to ask: a bare weekday, and what the parser was unsure of (a workday-long span, a likely day). */
+function guessesOf(parsed: ParsedLog): ('date' | 'span')[] {
+  return [...new Set([...(parsed.dateSource === 'weekday' ? (['date'] as const) : []), ...(parsed.doubts ?? [])])];
+}
+
 function minutesOfSpan(parsed: ParsedLog): number {
   return parsed.span.kind === 'duration' ? parsed.span.minutes : Math.round((parsed.span.stop.getTime() - parsed.span.start.getTime()) / 60_000);
 }
@@ -109,29 +124,7 @@ export class TimeEntryService {
 
   /** Entries of the person's local `date` (COR is asked for a day either side: it files by its own date). */
   async dayEntries(link: UserLinkRecord, api: CorApi, date: string, tz: string): Promise<CorHour[]> {
-    const hours = await api.allHours({ users: [link.corUserId], dateStart: addDays(date, -1), dateDeadline: addDays(date, 1) });
-    const from = zonedTimeToInstant(date, 0, 0, tz).getTime();
-    const to = zonedTimeToInstant(addDays(date, 1), 0, 0, tz).getTime();
-    return hours.filter((h) => {
-      const at = corInstant(h.start).getTime();
-      return at >= from && at < to;
-    });
-  }
-
-  /**
-   * The day's entries, those still waiting in the outbox, and the workday start, read together; COR trouble
-   * leaves the entries unknown. `needsPending`: only a duration is placed after them.
-   */
-  async #day(link: UserLinkRecord, api: CorApi, date: string, tz: string, needsPending: boolean): Promise<DayFacts> {
-    const [entries, pending, dayStart] = await Promise.all([
-      this.dayEntries(link, api, date, tz).catch((err: unknown) => {
-        if (isTransient(err)) return undefined;
-        throw err;
-      }),
-      needsPending ? this.#d.outbox.pendingBetween(link.id, zonedTimeToInstant(date, 0, 0, tz), zonedTimeToInstant(addDays(date, 1), 0, 0, tz)) : [],
-      this.#workdayStart(link, api, date, tz),
-    ]);
-    return { entries, pending, dayStart };
+    return entriesOn(await api.allHours({ users: [link.corUserId], dateStart: addDays(date, -1), dateDeadline: addDays(date, 1) }), date, tz);
   }
 
   /** The COR working-time start for that weekday, else 09:00, in the person's zone. */
@@ -192,18 +185,19 @@ export class TimeEntryService {
    */
   async resolve(link: UserLinkRecord, parsed: ParsedLog, tz: string, preferred?: { projectId: number; name: string }): Promise<Resolution> {
     const api = this.#d.apiFor(link);
-    const [found, day, facts] = await Promise.all([this.#lookup(link, api, parsed, preferred), this.#day(link, api, parsed.date, tz, parsed.span.kind === 'duration'), this.#targetFacts(link, api)]);
+    const [found, days, facts] = await Promise.all([this.#lookup(link, api, parsed, preferred), this.#days(link, api, [parsed.date], tz, parsed.span.kind === 'duration'), this.#targetFacts(link, api)]);
     const target = dailyTarget(parsed.date, tz, facts).hours;
     if ('kind' in found) return found;
-    const span = this.#span(parsed, tz, day);
-    const alreadyLogged = day.entries === undefined ? undefined : hoursOf(day.entries);
+    const span = this.#placeLine([parsed], days, tz).spans[0] as { start: Date; stop: Date };
+    const minutes = Math.round((span.stop.getTime() - span.start.getTime()) / 60_000);
+    const entries = days.get(parsed.date)?.entries;
     const draft = {
       ...span,
+      minutes,
       date: parsed.date,
       note: parsed.note,
-      // A bare weekday, and what the words left unsure (a workday-long span, a likely day), are asked first.
-      guesses: [...new Set([...(parsed.dateSource === 'weekday' ? (['date'] as const) : []), ...(parsed.doubts ?? [])])],
-      ...(alreadyLogged === undefined ? {} : { dayTotal: { logged: alreadyLogged + span.minutes / 60, target } }),
+      guesses: guessesOf(parsed),
+      ...(entries === undefined ? {} : { dayTotal: { logged: hoursOf(entries) + minutes / 60, target } }),
     };
     if ('options' in found) return { kind: 'choose', options: found.options, query: found.query, draft };
     const proposal: Proposal = { task: found.task, ...draft, guesses: found.guessed ? ['task', ...draft.guesses] : draft.guesses };
@@ -234,7 +228,7 @@ export class TimeEntryService {
       const placed = parsed.span.kind === 'duration';
       // Placed without knowing the day's entries (COR did not say), or pushed back over them to end by now: asked.
       const unsure = placed && (days.get(parsed.date)?.entries === undefined || crowded.has(i));
-      const guesses = [...new Set([...(parsed.dateSource === 'weekday' ? (['date'] as const) : []), ...(parsed.doubts ?? []), ...(unsure ? (['span'] as const) : [])])];
+      const guesses = [...new Set([...guessesOf(parsed), ...(unsure ? (['span'] as const) : [])])];
       const base = { start: span.start.toISOString(), stop: span.stop.toISOString(), date: parsed.date, ...(parsed.note ? { note: parsed.note } : {}), placed };
       if ('task' in f) return { ...base, task: rowTask(f.task), options: [], guesses: f.guessed ? ['task', ...guesses] : guesses };
       if ('options' in f) return { ...base, taskProblem: { kind: 'choose', words: f.query }, options: f.options.slice(0, 5).map(rowTask), guesses };
@@ -255,7 +249,7 @@ export class TimeEntryService {
    * The days of a line, read together: COR's entries in one request for the whole span (split per local day),
    * what is still on its way there, and each day's workday start.
    */
-  async #days(link: UserLinkRecord, api: CorApi, dates: string[], tz: string): Promise<Map<string, DayFacts>> {
+  async #days(link: UserLinkRecord, api: CorApi, dates: string[], tz: string, needsPending = true): Promise<Map<string, DayFacts>> {
     const first = dates[0] as string;
     const last = dates[dates.length - 1] as string;
     const [hours, pending, starts] = await Promise.all([
@@ -263,20 +257,11 @@ export class TimeEntryService {
         if (isTransient(err)) return undefined;
         throw err;
       }),
-      Promise.all(dates.map((date) => this.#d.outbox.pendingBetween(link.id, zonedTimeToInstant(date, 0, 0, tz), zonedTimeToInstant(addDays(date, 1), 0, 0, tz)))),
+      // Only a duration is placed after what waits in the outbox: a range alone needs no read of it.
+      Promise.all(dates.map((date) => (needsPending ? this.#d.outbox.pendingBetween(link.id, zonedTimeToInstant(date, 0, 0, tz), zonedTimeToInstant(addDays(date, 1), 0, 0, tz)) : []))),
       Promise.all(dates.map((date) => this.#workdayStart(link, api, date, tz))),
     ]);
-    return new Map(
-      dates.map((date, i) => {
-        const from = zonedTimeToInstant(date, 0, 0, tz).getTime();
-        const to = zonedTimeToInstant(addDays(date, 1), 0, 0, tz).getTime();
-        const entries = hours?.filter((h) => {
-          const at = corInstant(h.start).getTime();
-          return at >= from && at < to;
-        });
-        return [date, { entries, pending: pending[i] ?? [], dayStart: starts[i] as Date }];
-      }),
-    );
+    return new Map(dates.map((date, i) => [date, { entries: hours && entriesOn(hours, date, tz), pending: pending[i] ?? [], dayStart: starts[i] as Date }]));
   }
 
   /**
@@ -309,23 +294,6 @@ export class TimeEntryService {
       }
     }
     return { spans, unsure };
-  }
-
-  /** A range is exact; a duration starts where the day left off (or at the workday start) and never ends in the future. */
-  #span(parsed: ParsedLog, tz: string, day: DayFacts): { start: Date; stop: Date; minutes: number } {
-    if (parsed.span.kind === 'range') {
-      const minutes = Math.round((parsed.span.stop.getTime() - parsed.span.start.getTime()) / 60_000);
-      return { start: parsed.span.start, stop: parsed.span.stop, minutes };
-    }
-    const minutes = parsed.span.minutes;
-    // After what COR has and what is still on its way there, so entries of one day do not overlap.
-    const ends = [...(day.entries ?? []).filter((h) => h.stop).map((h) => corInstant(h.stop as string).getTime()), ...day.pending.map((p) => p.stop.getTime())];
-    let start = ends.length > 0 ? new Date(Math.max(...ends)) : day.dayStart;
-    const now = this.#d.clock.now();
-    if (start.getTime() + minutes * 60_000 > now.getTime() && parsed.date === localParts(now, tz).date) {
-      start = new Date(now.getTime() - minutes * 60_000);
-    }
-    return { start, stop: new Date(start.getTime() + minutes * 60_000), minutes };
   }
 
   /** What the one target rule (see targets.ts) needs: their own settings and COR's facts; COR trouble leaves the defaults. */
