@@ -8,6 +8,7 @@ import type { SlackDirectory } from '../../domain/linking.ts';
 import type { DigestRecord } from '../../store/digests.ts';
 import type { ReminderRecipient } from '../../store/links.ts';
 import type { SlackClients } from '../services.ts';
+import { slackFailureOf } from '../slack-errors.ts';
 import { formatDate } from '../blocks.ts';
 import { digestMessage, nudgeMessage } from './blocks.ts';
 
@@ -17,21 +18,10 @@ const GROUP_TTL_MS = 5 * 60_000;
 /** Slack errors that pass by themselves: the digest is tried again later; any other ends it (its lead is told). */
 const TRANSIENT = new Set(['ratelimited', 'rate_limited', 'internal_error', 'service_unavailable', 'request_timeout', 'team_added_to_org']);
 
-function isTransientError(error: string): boolean {
-  return TRANSIENT.has(error);
-}
 
-/** Not a Slack error code (the network broke off, a timeout): Slack may have posted it. */
-function isUncertain(error: string): boolean {
-  return error === 'fatal_error' || !/^[a-z_]+$/.test(error);
-}
 
 const membersSchema = z.object({ users: z.array(z.string()).default([]) });
 const groupsSchema = z.object({ usergroups: z.array(z.object({ id: z.string(), name: z.string(), handle: z.string().optional() })).default([]) });
-
-function errorOf(err: unknown): string {
-  return (err as { data?: { error?: string } }).data?.error ?? (err instanceof Error ? err.message : 'unknown');
-}
 
 /** Digests in Slack: a user group's people, the digest message (names, never mentions), and nudges by DM. */
 export class SlackDigestMessenger implements DigestSlack {
@@ -75,7 +65,7 @@ export class SlackDigestMessenger implements DigestSlack {
     try {
       client = await this.#clients.forTenant(digest.tenantKey);
     } catch (err) {
-      return { ok: false, permanent: true, error: errorOf(err) };
+      return { ok: false, permanent: true, error: slackFailureOf(err).error };
     }
     // People not linked to COR are named from their Slack profile (linked ones by their COR name).
     const unlinked = content.rows.flatMap((r) => (r.kind === 'unlinked' && r.slackUserId ? [r.slackUserId] : []));
@@ -85,9 +75,10 @@ export class SlackDigestMessenger implements DigestSlack {
       const posted = await client.chat.postMessage({ channel: digest.channelId, text: message.text, blocks: message.blocks, unfurl_links: false });
       return { ok: true, channelId: String(posted.channel), messageTs: String(posted.ts) };
     } catch (err) {
-      const error = errorOf(err);
-      if (isUncertain(error)) return { ok: false, permanent: false, uncertain: true, error };
-      if (isTransientError(error)) return { ok: false, permanent: false, error };
+      const { error, answered } = slackFailureOf(err);
+      // The request broke off (or Slack failed inside): it may be posted, so never again.
+      if (!answered || error === 'fatal_error') return { ok: false, permanent: false, uncertain: true, error };
+      if (TRANSIENT.has(error)) return { ok: false, permanent: false, error };
       // Its owner learns why it did not arrive (the bot is not in that channel, most often).
       await client.chat
         .postMessage({ channel: digest.ownerSlackUserId, text: `I could not post your digest in ${digest.channelId === digest.ownerSlackUserId ? 'our DM' : `<#${digest.channelId}>`} (${error}). ${error === 'not_in_channel' ? 'Invite me there, or pick another channel' : 'Check it'} with \`/cor digest\`.` })

@@ -1,4 +1,4 @@
-import { ErrorCode, type WebClient } from '@slack/web-api';
+import type { WebClient } from '@slack/web-api';
 import { z } from 'zod';
 import type { ReminderMessenger, SendResult } from '../../domain/reminders/ports.ts';
 import type { ReminderContent } from '../../domain/reminders/selection.ts';
@@ -6,6 +6,7 @@ import type { Clock } from '../../lib/clock.ts';
 import type { ReminderRecipient } from '../../store/links.ts';
 import type { ReminderDeliveryRecord } from '../../store/reminders.ts';
 import type { SlackClients } from '../services.ts';
+import { slackFailureOf } from '../slack-errors.ts';
 import { reminderDoneMessage, reminderMessage } from './blocks.ts';
 
 /** Slack answers that will not change by trying again later: the DM is given up (and said so in the ledger). */
@@ -48,14 +49,6 @@ const statusSchema = z.object({
   }),
 });
 
-function errorCodeOf(err: unknown): string {
-  if (typeof err !== 'object' || err === null) return 'unknown';
-  const e = err as { code?: unknown; data?: { error?: unknown } };
-  if (e.code === ErrorCode.PlatformError && typeof e.data?.error === 'string') return e.data.error;
-  if (typeof e.code === 'string') return e.code;
-  return 'unknown';
-}
-
 /** Reminder DMs through the Web API: posted in the app's DM with the person, redrawn in place. */
 export class SlackReminderMessenger implements ReminderMessenger {
   readonly #clients: SlackClients;
@@ -83,7 +76,7 @@ export class SlackReminderMessenger implements ReminderMessenger {
       if (!answer.channel || !answer.ts) return { ok: false, permanent: false, error: 'no_ts' };
       return { ok: true, channelId: answer.channel, messageTs: answer.ts };
     } catch (err) {
-      const error = errorCodeOf(err);
+      const { error } = slackFailureOf(err);
       return { ok: false, permanent: PERMANENT.has(error), error };
     }
   }
