@@ -1,4 +1,6 @@
+import type { z } from 'zod';
 import type { AcceptedJob, ResumedJob } from '../domain/accepted-work.ts';
+import { AppError } from '../errors.ts';
 import { afterAck, laterAnswer, type Respond } from './respond.ts';
 import type { SlackServices } from './services.ts';
 
@@ -8,6 +10,18 @@ import type { SlackServices } from './services.ts';
  * is when it was acknowledged, the "now" of its words ("yesterday", a timer's stop), whenever it runs.
  */
 export type AcceptedWorkRunner = (services: SlackServices, payload: unknown, respond: Respond, acceptedAt: Date) => Promise<void>;
+
+/** An acknowledged request: `requestId` is the Slack request's own identity within its kind and workspace. */
+export function acceptedJob(kind: string, who: { tenantKey: string; slackUserId: string }, requestId: string, payload: unknown, responseUrl?: string): AcceptedJob {
+  return { key: `${kind}:${who.tenantKey}:${requestId}`, kind, tenantKey: who.tenantKey, slackUserId: who.slackUserId, payload, responseUrl };
+}
+
+/** The payload a request was stored with, checked (one stored by an older version may not fit: it is refused). */
+export function storedPayload<T>(schema: z.ZodType<T>, payload: unknown, what: string): T {
+  const parsed = schema.safeParse(payload);
+  if (!parsed.success) throw new AppError('bad_request', `a stored ${what} failed validation`);
+  return parsed.data;
+}
 
 /**
  * Records the request, then acks, then does the work (through afterAck: failures are told) and marks it done.

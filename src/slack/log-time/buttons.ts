@@ -8,7 +8,7 @@ import type { Message } from '../blocks.ts';
 import { outcomeMessage, taskNotFoundMessage } from '../entry-answers.ts';
 import { tenantOfInteraction, parseJsonText } from '../payloads.ts';
 import { zoneOf } from '../person.ts';
-import { acceptThenWork } from '../accepted.ts';
+import { acceptedJob, acceptThenWork, storedPayload } from '../accepted.ts';
 import { ACCEPTED } from '../ids.ts';
 import { postToResponseUrl, type Respond, type ResponseMessage } from '../respond.ts';
 import type { SlackServices } from '../services.ts';
@@ -64,7 +64,7 @@ function writePending(services: SlackServices) {
     const responseUrl = args.body.response_url;
     if (!pending?.task || !responseUrl) return void (await args.ack());
     const respond = (m: ResponseMessage) => postToResponseUrl(responseUrl, { response_type: 'ephemeral', replace_original: true, ...m });
-    const job = { key: `${ACCEPTED.logPending}:${pending.t}:${pending.k}`, kind: ACCEPTED.logPending, tenantKey: pending.t, slackUserId: pending.u, payload: { pending, responseUrl }, responseUrl };
+    const job = acceptedJob(ACCEPTED.logPending, { tenantKey: pending.t, slackUserId: pending.u }, pending.k, { pending, responseUrl }, responseUrl);
     await acceptThenWork(services, job, () => args.ack(), logPending, respond);
   };
 }
@@ -73,9 +73,8 @@ const logPendingSchema = z.object({ pending: pendingSchema, responseUrl: z.strin
 
 /** After Log it was acknowledged (right after, or on another instance after a crash): writes and answers in place of the question. */
 export async function logPending(services: SlackServices, payload: unknown, respond: Respond): Promise<void> {
-  const job = logPendingSchema.safeParse(payload);
-  if (!job.success) throw new AppError('bad_request', 'a stored Log it request failed validation');
-  const { pending, responseUrl } = job.data;
+  const job = storedPayload(logPendingSchema, payload, 'Log it request');
+  const { pending, responseUrl } = job;
   if (!pending.task) return;
   const link = await services.linking.requireLink(pending.t, pending.u);
   const { tz } = await zoneOf(services, link);

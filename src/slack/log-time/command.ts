@@ -1,12 +1,11 @@
 import { z } from 'zod';
 import type { LogContext } from '../../domain/parse/log-command.ts';
 import { type LineParse, parseLogLine } from '../../domain/parse/log-line.ts';
-import { AppError } from '../../errors.ts';
 import type { UserLinkRecord } from '../../store/links.ts';
 import type { Message } from '../blocks.ts';
 import type { SubcommandHandler } from '../command.ts';
 import { outcomeMessage, rememberAnswer, taskNotFoundMessage } from '../entry-answers.ts';
-import { acceptThenWork } from '../accepted.ts';
+import { acceptedJob, acceptThenWork, storedPayload } from '../accepted.ts';
 import { ACCEPTED } from '../ids.ts';
 import { slashCommandSchema, tenantOfCommand } from '../payloads.ts';
 import { answerWithLinkCard, withLinkOrCard, zoneOf } from '../person.ts';
@@ -31,7 +30,7 @@ export function logSubcommand(services: SlackServices): SubcommandHandler {
       return;
     }
     const respond: Respond = (m) => postToResponseUrl(command.response_url, { response_type: 'ephemeral', replace_original: true, ...m });
-    const job = { key: `${ACCEPTED.logWords}:${tenantOfCommand(command)}:${command.trigger_id}`, kind: ACCEPTED.logWords, tenantKey: tenantOfCommand(command), slackUserId: command.user_id, payload: { command, rest }, responseUrl: command.response_url };
+    const job = acceptedJob(ACCEPTED.logWords, { tenantKey: tenantOfCommand(command), slackUserId: command.user_id }, command.trigger_id, { command, rest }, command.response_url);
     await acceptThenWork(services, job, () => args.ack({ response_type: 'ephemeral', ...WORKING }), logWords, respond);
   };
 }
@@ -40,9 +39,8 @@ const logWordsSchema = z.object({ command: slashCommandSchema, rest: z.string().
 
 /** The work after `/cor log <words>` was acknowledged (right after the ack, or on another instance after a crash). */
 export async function logWords(services: SlackServices, payload: unknown, respond: Respond, acceptedAt: Date): Promise<void> {
-  const job = logWordsSchema.safeParse(payload);
-  if (!job.success) throw new AppError('bad_request', 'a stored /cor log request failed validation');
-  const { command, rest } = job.data;
+  const job = storedPayload(logWordsSchema, payload, '/cor log request');
+  const { command, rest } = job;
   const request: LogRequest = { tenantKey: tenantOfCommand(command), userId: command.user_id, key: command.trigger_id, channelId: command.channel_id, responseUrl: command.response_url };
   await withLinkOrCard(services, respond, command, (link) => logWordsFor(services, link, request, rest, respond, acceptedAt));
 }

@@ -1,7 +1,6 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { z } from 'zod';
-import { AppError } from '../../errors.ts';
-import { acceptThenWork } from '../accepted.ts';
+import { acceptedJob, acceptThenWork, storedPayload } from '../accepted.ts';
 import { type Message, section } from '../blocks.ts';
 import { ACCEPTED } from '../ids.ts';
 import { tenantOfEvent } from '../payloads.ts';
@@ -44,7 +43,7 @@ export function messageToBot(services: SlackServices) {
     const m = parsed.data;
     const tenantKey = tenantOfEvent(context, body);
     const payload: StoredMessage = { tenantKey, userId: m.user, channel: m.channel, ts: m.ts, ...(m.thread_ts ? { threadTs: m.thread_ts } : {}), text: m.text };
-    const job = { key: `${ACCEPTED.logMessage}:${tenantKey}:${m.channel}:${m.ts}`, kind: ACCEPTED.logMessage, tenantKey, slackUserId: m.user, payload, responseUrl: undefined };
+    const job = acceptedJob(ACCEPTED.logMessage, { tenantKey, slackUserId: m.user }, `${m.channel}:${m.ts}`, payload);
     await acceptThenWork(services, job, async () => {}, logMessage, replyIn(services, payload), 'ignore');
   };
 }
@@ -72,9 +71,7 @@ function replyIn(services: SlackServices, m: StoredMessage): Respond {
 
 /** After a message to the bot was recorded (right after, or on another instance after a crash): log it, or point the way. */
 export async function logMessage(services: SlackServices, payload: unknown, _respond: Respond, acceptedAt: Date): Promise<void> {
-  const stored = storedMessageSchema.safeParse(payload);
-  if (!stored.success) throw new AppError('bad_request', 'a stored message to the bot failed validation');
-  const m = stored.data;
+  const m = storedPayload(storedMessageSchema, payload, 'message to the bot');
   // Always in the message's own conversation, whoever finishes it: that is where the person looks.
   const reply = replyIn(services, m);
   const words = m.text.trim();

@@ -5,8 +5,7 @@ import type { ParsedLog } from '../../domain/parse/log-command.ts';
 import { addDays, localParts, zonedTimeToInstant } from '../../lib/zoned.ts';
 import { formatMinutes } from '../blocks.ts';
 import { outcomeMessage, rememberAnswer, taskNotFoundMessage } from '../entry-answers.ts';
-import { AppError } from '../../errors.ts';
-import { acceptThenWork } from '../accepted.ts';
+import { acceptedJob, acceptThenWork, storedPayload } from '../accepted.ts';
 import { ACCEPTED, LOG_MODAL_BLOCKS as B } from '../ids.ts';
 import { parseJsonText, tenantOfInteraction } from '../payloads.ts';
 import { dmTo, type Respond } from '../respond.ts';
@@ -87,7 +86,7 @@ export function logModalSubmission(services: SlackServices) {
     }
     const form = { tenantKey: meta.data.t, userId: meta.data.u, tz: meta.data.tz, values: values.data, viewId: view.id };
     const dm = dmTo(services.clients, form.tenantKey, form.userId);
-    const job = { key: `${ACCEPTED.logForm}:${form.tenantKey}:${view.id}`, kind: ACCEPTED.logForm, tenantKey: form.tenantKey, slackUserId: form.userId, payload: form, responseUrl: undefined };
+    const job = acceptedJob(ACCEPTED.logForm, { tenantKey: form.tenantKey, slackUserId: form.userId }, view.id, form);
     await acceptThenWork(services, job, () => ack(), logForm, dm);
   };
 }
@@ -96,9 +95,8 @@ const logFormSchema = z.object({ tenantKey: z.string().min(1), userId: z.string(
 
 /** After a log form closed (right after, or on another instance after a crash): writes the entry and DMs the outcome. */
 export async function logForm(services: SlackServices, payload: unknown, dm: Respond, acceptedAt: Date): Promise<void> {
-  const job = logFormSchema.safeParse(payload);
-  if (!job.success) throw new AppError('bad_request', 'a stored log form failed validation');
-  const { tenantKey, userId, tz, values, viewId } = job.data;
+  const job = storedPayload(logFormSchema, payload, 'log form');
+  const { tenantKey, userId, tz, values, viewId } = job;
   // Checked again from the stored values: the same checks the ack made, and what it parsed.
   const checked = checkLogForm(values, acceptedAt, tz);
   if (!checked.ok) return void (await dm({ text: `Your log form could not be logged: ${Object.values(checked.errors).join(' ')}` }));

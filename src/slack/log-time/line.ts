@@ -2,9 +2,8 @@ import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '
 import { z } from 'zod';
 import type { ParsedLog } from '../../domain/parse/log-command.ts';
 import { isComplete, type LineDraft, needsAsking, rowTask, withDuration, withTask } from '../../domain/time-entries/lines.ts';
-import { AppError } from '../../errors.ts';
 import type { UserLinkRecord } from '../../store/links.ts';
-import { acceptThenWork } from '../accepted.ts';
+import { acceptedJob, acceptThenWork, storedPayload } from '../accepted.ts';
 import { type Message, section } from '../blocks.ts';
 import { rememberAnswer } from '../entry-answers.ts';
 import { ACCEPTED } from '../ids.ts';
@@ -131,7 +130,7 @@ function logAll(services: SlackServices) {
     const tenantKey = tenantOfInteraction(args.body);
     const respond: Respond = (m) => postToResponseUrl(responseUrl, { response_type: 'ephemeral', replace_original: true, ...m });
     const payload = { tenantKey, userId: args.body.user.id, draftId: draftId.data, responseUrl };
-    const job = { key: `${ACCEPTED.logLine}:${tenantKey}:${draftId.data}`, kind: ACCEPTED.logLine, tenantKey, slackUserId: args.body.user.id, payload, responseUrl };
+    const job = acceptedJob(ACCEPTED.logLine, { tenantKey, slackUserId: args.body.user.id }, draftId.data, payload, responseUrl);
     await acceptThenWork(services, job, () => args.ack(), logLine, respond);
   };
 }
@@ -140,9 +139,8 @@ const logLineSchema = z.object({ tenantKey: z.string().min(1), userId: z.string(
 
 /** After Log all was acknowledged (right after, or on another instance after a crash). */
 export async function logLine(services: SlackServices, payload: unknown, respond: Respond): Promise<void> {
-  const job = logLineSchema.safeParse(payload);
-  if (!job.success) throw new AppError('bad_request', 'a stored Log all failed validation');
-  const { tenantKey, userId, draftId, responseUrl } = job.data;
+  const job = storedPayload(logLineSchema, payload, 'Log all');
+  const { tenantKey, userId, draftId, responseUrl } = job;
   const link = await services.linking.requireLink(tenantKey, userId);
   const draft = await services.lines.get(link, draftId);
   if (!draft) {

@@ -8,7 +8,7 @@ import type { Message } from '../blocks.ts';
 import { outcomeMessage, taskNotFoundMessage } from '../entry-answers.ts';
 import { tenantOfInteraction, parseJsonText } from '../payloads.ts';
 import { zoneOf } from '../person.ts';
-import { acceptThenWork } from '../accepted.ts';
+import { acceptedJob, acceptThenWork, storedPayload } from '../accepted.ts';
 import { ACCEPTED } from '../ids.ts';
 import { answerToUrl, postToResponseUrl, type Respond, type ResponseMessage } from '../respond.ts';
 import type { SlackServices } from '../services.ts';
@@ -59,7 +59,7 @@ function logTask(services: SlackServices) {
     const click = clickOf(args);
     // The answer goes beside the DM, never in place of it (also when another instance answers after a crash).
     const reply: Respond = (m) => postToResponseUrl(responseUrl, { response_type: 'ephemeral', ...m, replace_original: false });
-    const job = { key: `${ACCEPTED.reminderLog}:${click.tenantKey}:${click.userId}:${click.value ?? ''}`, kind: ACCEPTED.reminderLog, tenantKey: click.tenantKey, slackUserId: click.userId, payload: { ...click, responseUrl }, responseUrl };
+    const job = acceptedJob(ACCEPTED.reminderLog, { tenantKey: click.tenantKey, slackUserId: click.userId }, `${click.userId}:${click.value ?? ''}`, { ...click, responseUrl }, responseUrl);
     await acceptThenWork(services, job, () => args.ack(), logOneHour, reply);
   };
 }
@@ -68,10 +68,9 @@ const clickSchema = z.object({ tenantKey: z.string().min(1), userId: z.string().
 
 /** After "Log 1h" was acknowledged (right after, or on another instance after a crash): checks the button, writes, answers beside the DM. */
 export async function logOneHour(services: SlackServices, payload: unknown, respond: Respond): Promise<void> {
-  const stored = clickSchema.safeParse(payload);
-  if (!stored.success) throw new AppError('bad_request', 'a stored Log 1h click failed validation');
+  const stored = storedPayload(clickSchema, payload, 'Log 1h click');
   const reply = (m: ResponseMessage) => respond({ ...m, replace_original: false });
-  const own = await ownDelivery(services, stored.data);
+  const own = await ownDelivery(services, stored);
   if (!own?.taskId) return;
   const { link, delivery, taskId } = own;
   const { tz } = await zoneOf(services, link);
@@ -87,7 +86,7 @@ export async function logOneHour(services: SlackServices, payload: unknown, resp
   if (resolution.kind === 'task_not_found') return void (await reply(taskNotFoundMessage(resolution.taskId)));
   if (resolution.kind !== 'ready' && resolution.kind !== 'confirm') return;
   // The answer is beside the reminder DM: "✓ Logged" comes beside it too, never in its place.
-  const answerTo = stored.data.responseUrl ? answerToUrl(stored.data.responseUrl, false) : undefined;
+  const answerTo = stored.responseUrl ? answerToUrl(stored.responseUrl, false) : undefined;
   const outcome = await services.entries.submit(link, resolution.proposal, `remind:${delivery.id}:${taskId}`, undefined, answerTo);
   await reply(await outcomeMessage(services, link, resolution.proposal, outcome, tz));
 }

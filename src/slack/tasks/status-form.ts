@@ -4,10 +4,10 @@ import { z } from 'zod';
 import { findBareNumber, findDuration } from '../../domain/parse/duration.ts';
 import type { ParsedLog } from '../../domain/parse/log-command.ts';
 import type { TaskView } from '../../domain/tasks.ts';
-import { AppError, corRefusal, toUserMessage } from '../../errors.ts';
+import { corRefusal, toUserMessage } from '../../errors.ts';
 import { localParts } from '../../lib/zoned.ts';
 import { formatMinutes } from '../blocks.ts';
-import { acceptThenWork } from '../accepted.ts';
+import { acceptedJob, acceptThenWork, storedPayload } from '../accepted.ts';
 import { rememberAnswer, scheduledMessage } from '../entry-answers.ts';
 import { ACCEPTED, TASK_MODAL_BLOCKS as B } from '../ids.ts';
 import { parseJsonText } from '../payloads.ts';
@@ -78,7 +78,7 @@ export function taskStatusSubmission(services: SlackServices) {
     const tenantKey = meta.t;
     const dm = dmTo(services.clients, tenantKey, meta.u);
     const change: StatusChange = { meta, status, ...(priority === undefined ? {} : { priority: Number(priority) }), ...(minutes === undefined ? {} : { minutes }), viewId: view.id };
-    const job = { key: `${ACCEPTED.taskStatus}:${tenantKey}:${view.id}`, kind: ACCEPTED.taskStatus, tenantKey, slackUserId: meta.u, payload: change, responseUrl: undefined };
+    const job = acceptedJob(ACCEPTED.taskStatus, { tenantKey, slackUserId: meta.u }, view.id, change);
     await acceptThenWork(services, job, () => ack({ response_action: 'update', view: taskModalSaving(meta) }), changeTaskStatus, dm);
   };
 }
@@ -98,9 +98,8 @@ type StatusChange = z.infer<typeof statusChangeSchema>;
  * gone (closed, or a crash took too long), by DM.
  */
 export async function changeTaskStatus(services: SlackServices, payload: unknown, dm: Respond, acceptedAt: Date): Promise<void> {
-  const stored = statusChangeSchema.safeParse(payload);
-  if (!stored.success) throw new AppError('bad_request', 'a stored task status form failed validation');
-  const { meta, status, priority, minutes, viewId } = stored.data;
+  const stored = storedPayload(statusChangeSchema, payload, 'task status form');
+  const { meta, status, priority, minutes, viewId } = stored;
   const client = await services.clients.forTenant(meta.t);
   const show = (v: ModalView, plain: string) => client.views.update({ view_id: viewId, view: v }).catch(() => dm({ text: plain }));
   const link = await services.linking.requireLink(meta.t, meta.u).catch(() => undefined);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { AppError, isGoneInCor } from '../../errors.ts';
-import { acceptThenWork } from '../accepted.ts';
+import { isGoneInCor } from '../../errors.ts';
+import { acceptedJob, acceptThenWork, storedPayload } from '../accepted.ts';
 import type { SubcommandHandler } from '../command.ts';
 import { taskNotFoundMessage } from '../entry-answers.ts';
 import { ACCEPTED } from '../ids.ts';
@@ -40,7 +40,7 @@ export function timerSubcommand(services: SlackServices, verb: 'start' | 'stop' 
       return;
     }
     const tenantKey = tenantOfCommand(command);
-    const job = { key: `${ACCEPTED.timer}:${tenantKey}:${command.trigger_id}`, kind: ACCEPTED.timer, tenantKey, slackUserId: command.user_id, payload: { command, verb, rest }, responseUrl: command.response_url };
+    const job = acceptedJob(ACCEPTED.timer, { tenantKey, slackUserId: command.user_id }, command.trigger_id, { command, verb, rest }, command.response_url);
     await acceptThenWork(services, job, () => args.ack(working), timerWork, respond);
   };
 }
@@ -49,9 +49,8 @@ const timerWorkSchema = z.object({ command: slashCommandSchema, verb: z.enum(['s
 
 /** After `/cor start` or `/cor stop` was acknowledged (right after, or on another instance after a crash). */
 export async function timerWork(services: SlackServices, payload: unknown, respond: Respond, acceptedAt: Date): Promise<void> {
-  const job = timerWorkSchema.safeParse(payload);
-  if (!job.success) throw new AppError('bad_request', 'a stored timer command failed validation');
-  const { command, verb, rest } = job.data;
+  const job = storedPayload(timerWorkSchema, payload, 'timer command');
+  const { command, verb, rest } = job;
   await withLinkOrCard(services, respond, command, async (link) => {
     const { tz } = await zoneOf(services, link);
     const api = services.linking.apiFor(link);

@@ -1,7 +1,6 @@
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { z } from 'zod';
-import { AppError } from '../../errors.ts';
-import { acceptThenWork } from '../accepted.ts';
+import { acceptedJob, acceptThenWork, storedPayload } from '../accepted.ts';
 import { rememberAnswer } from '../entry-answers.ts';
 import { ACCEPTED } from '../ids.ts';
 import { tenantOfInteraction } from '../payloads.ts';
@@ -19,7 +18,7 @@ export function stopTimerFromHome(services: SlackServices) {
     const tenantKey = tenantOfInteraction(body);
     // App Home has no response_url: the answer, and what goes wrong, is said by DM.
     const dm = dmTo(services.clients, tenantKey, body.user.id);
-    const job = { key: `${ACCEPTED.timerHomeStop}:${tenantKey}:${body.user.id}:${body.trigger_id}`, kind: ACCEPTED.timerHomeStop, tenantKey, slackUserId: body.user.id, payload: { tenantKey, userId: body.user.id }, responseUrl: undefined };
+    const job = acceptedJob(ACCEPTED.timerHomeStop, { tenantKey, slackUserId: body.user.id }, `${body.user.id}:${body.trigger_id}`, { tenantKey, userId: body.user.id });
     await acceptThenWork(services, job, () => args.ack(), stopFromHome, dm);
   };
 }
@@ -28,9 +27,8 @@ const stopFromHomeSchema = z.object({ tenantKey: z.string().min(1), userId: z.st
 
 /** After Stop was acknowledged (right after, or on another instance after a crash): stops at the click's time. */
 export async function stopFromHome(services: SlackServices, payload: unknown, dm: Respond, acceptedAt: Date): Promise<void> {
-  const job = stopFromHomeSchema.safeParse(payload);
-  if (!job.success) throw new AppError('bad_request', 'a stored timer Stop failed validation');
-  const { tenantKey, userId } = job.data;
+  const job = storedPayload(stopFromHomeSchema, payload, 'timer Stop');
+  const { tenantKey, userId } = job;
   const link = await services.linking.requireLink(tenantKey, userId).catch(() => undefined);
   if (!link) return;
   const { tz } = await zoneOf(services, link);
