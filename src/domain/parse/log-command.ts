@@ -1,8 +1,8 @@
 import { addDays, localParts, zonedTimeToInstant } from '../../lib/zoned.ts';
 import { findBareNumber, findDuration } from './duration.ts';
 import { type ClockTime, findRange } from './range.ts';
-import { blank, blankAll, fold, squash } from './text.ts';
-import { findDate, isDayFirst, type Language, languageOf } from './when.ts';
+import { blank, blankAll, fold, MAX_ENTRY_CHARS, plainWords, squash } from './text.ts';
+import { findDate, isDayFirst, type Language, languageOf, misspeltDay } from './when.ts';
 
 /**
  * The `/cor log` one-line grammar: a duration or a time range, a day, a task, and a note — in any order,
@@ -65,7 +65,13 @@ export type LogParseError =
   | { code: 'range_in_future' }
   | { code: 'since_in_future' }
   /** a line of more entries than are logged at once (see log-line.ts) */
-  | { code: 'too_many'; count: number };
+  | { code: 'too_many'; count: number }
+  /** two durations or ranges where one entry was read ("1h o 2h", "2h QA 30m"): which is meant, or are they two? */
+  | { code: 'two_spans'; words: string }
+  /** a range that ends before it starts and would run most of a day and night ("4pm-2pm") */
+  | { code: 'reversed_range'; words: string }
+  /** more words than one entry has (a long note goes after --) */
+  | { code: 'too_wordy' };
 
 export type LogParseResult = { ok: true; value: ParsedLog } | { ok: false; error: LogParseError };
 
@@ -84,6 +90,10 @@ function unescapeSlack(text: string): string {
 
 const TASK_URL = /https?:\/\/\S*?(?:\/tasks?\/|[?&]task(?:_id)?=)(\d+)\S*/iu;
 const TASK_ID = /(?<![\p{L}\d&])#(\d{1,12})(?!\d)/u;
+/** "task 48224", "la tarea 48207", "tarefa nº 48224": a task number said with the word */
+const TASK_WORD_ID = /(?<![\p{L}])(?:task|tarea|tarefa|ticket)\s*(?:n[º°o.]\s*|#\s*)?(\d{3,12})(?!\d)/iu;
+/** " — " or " – " between words, an emoji or a :shortcode: after words: what follows is a note, when it holds no time */
+const NOTE_MARK = /(?<=[\p{L}\p{N}#)\]]\s?)\s*(?:(?<!\d\s?)[—–](?!\s?\d)|\p{Extended_Pictographic}|:[a-z][a-z0-9_+-]+:)/u;
 
 /** The COR task a text names by link or `#id`, if any (message shortcuts, `/cor task`). */
 export function taskIdIn(text: string): number | undefined {
@@ -100,8 +110,13 @@ function stripFiller(text: string): string {
   return words.join(' ').replace(/^[,;:]+|[,;:]+$/g, '');
 }
 
+/** Whether the words hold a duration or a time range. */
+function holdsTime(text: string): boolean {
+  return Boolean(findDuration(text) ?? findRange(text));
+}
+
 export function parseLogCommand(input: string, ctx: LogContext): LogParseResult {
-  let text = unescapeSlack(input).replace(/[\u0000-\u001f\u007f]/g, ' ');
+  let text = plainWords(unescapeSlack(input)).replace(/[\u0000-\u001f\u007f]/g, ' ');
   if (!text.trim()) return { ok: false, error: { code: 'empty' } };
   const local = localParts(ctx.now, ctx.tz);
   const language = languageOf(ctx.locale, text);
@@ -117,6 +132,13 @@ export function parseLogCommand(input: string, ctx: LogContext): LogParseResult 
     notes.push(quoted);
     return ' '.repeat(_all.length);
   });
+  const mark = NOTE_MARK.exec(text);
+  if (mark && !holdsTime(text.slice(mark.index + mark[0].length)) && holdsTime(text.slice(0, mark.index))) {
+    notes.unshift(text.slice(mark.index).replace(/^\s*[—–]\s*/u, ''));
+    text = text.slice(0, mark.index);
+  }
+  // The readers are given bounded text: a long note goes after -- (it is never read for times).
+  if (squash(text).length > MAX_ENTRY_CHARS) return { ok: false, error: { code: 'too_wordy' } };
 
   // 2. The task by id or link.
   let task: TaskRef | undefined;
@@ -125,7 +147,7 @@ export function parseLogCommand(input: string, ctx: LogContext): LogParseResult 
     task = { kind: 'id', id: Number(url[1]) };
     text = blank(text, url.index, url.index + url[0].length);
   } else {
-    const id = TASK_ID.exec(text);
+    const id = TASK_ID.exec(text) ?? TASK_WORD_ID.exec(text);
     if (id) {
       task = { kind: 'id', id: Number(id[1]) };
       text = blank(text, id.index, id.index + id[0].length);
@@ -140,6 +162,13 @@ export function parseLogCommand(input: string, ctx: LogContext): LogParseResult 
   const duration = findDuration(range ? blankAll(text, range.cuts) : text);
   if (range?.kind === 'range' && range.loose && duration && !('problem' in duration)) range = undefined;
   if (range) text = blankAll(text, range.cuts);
+  // A second duration or range is another entry, or an alternative ("1h o 2h"): never a task's name or a note.
+  if (duration && 'problem' in duration) return { ok: false, error: { code: 'negative' } };
+  const other = duration ? blank(text, duration.start, duration.end) : text;
+  const second = findDuration(other) ?? findRange(other);
+  if (second && (range || duration) && !('kind' in second && second.kind === 'range' && second.loose)) {
+    return { ok: false, error: { code: 'two_spans', words: squash(input) } };
+  }
   let minutes: number | undefined;
   let given: number | undefined;
   let inHours = false;
@@ -167,7 +196,7 @@ export function parseLogCommand(input: string, ctx: LogContext): LogParseResult 
   }
 
   // "2h 15 tickets": a number left right after the hours may be minutes or a count: asked.
-  if (duration && inHours && /^\s+\d{1,2}(?![\d:.,/])/.test(text.slice(duration.end))) doubts.add('span');
+  if (duration && inHours && /^\s+(?:\d{1,2}|(?:y|e|and)\s+[1-5][05])(?![\d:.,/])/.test(text.slice(duration.end))) doubts.add('span');
 
   // 5. Without a unit, a number is ambiguous: ask.
   if (!range && minutes === undefined) {
@@ -195,6 +224,9 @@ export function parseLogCommand(input: string, ctx: LogContext): LogParseResult 
     }
   }
   const note = squash(notes.join(' ')) || undefined;
+  // "2h ayr QA", "ontme 3h": a day word misspelt is asked about, never read as part of the task (and today).
+  const typo = dateSource === 'default' ? misspeltDay(task?.kind === 'query' ? task.text : (rest ?? '')) : undefined;
+  if (typo) return { ok: false, error: { code: 'unclear_date', words: typo } };
 
   let span: Span;
   if (range) {
@@ -204,6 +236,8 @@ export function parseLogCommand(input: string, ctx: LogContext): LogParseResult 
       span = { kind: 'range', start, stop: ctx.now, from: range.start, to: 'now' };
     } else {
       const overnight = range.stop.hour * 60 + range.stop.minute <= range.start.hour * 60 + range.start.minute;
+      const across = (range.stop.hour * 60 + range.stop.minute + 24 * 60 - range.start.hour * 60 - range.start.minute) % (24 * 60);
+      if (overnight && across > WORKDAY_MINUTES) return { ok: false, error: { code: 'reversed_range', words: squash(input) } };
       const stop = zonedTimeToInstant(overnight ? addDays(date, 1) : date, range.stop.hour % 24, range.stop.minute, ctx.tz);
       const stopAt = range.stop.hour === 24 ? zonedTimeToInstant(addDays(date, 1), 0, range.stop.minute, ctx.tz) : stop;
       if (stopAt.getTime() > ctx.now.getTime()) return { ok: false, error: { code: 'range_in_future' } };

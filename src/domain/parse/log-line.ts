@@ -1,7 +1,7 @@
 import { findDuration } from './duration.ts';
 import { type LogContext, type LogParseError, type ParsedLog, parseLogCommand } from './log-command.ts';
 import { findRange } from './range.ts';
-import { blank, blankAll, fold, squash } from './text.ts';
+import { blank, blankAll, type Cut, fold, plainWords, squash } from './text.ts';
 
 /**
  * A whole day in one `/cor log` line: "3h homepage, 2h QA sprint 13 y 1h reunión semanal ayer". The line is cut
@@ -19,63 +19,74 @@ export type LineParse =
 
 type Task = NonNullable<ParsedLog['task']>;
 
-/** `;`, a new line, a comma, and the words and/y/e/& (Slack sends "&" as "&amp;") */
-const SEPARATOR = /[;\n\r]|,|(?<![\p{L}\p{N}])(?:and|y|e|&amp;|&)(?![\p{L}\p{N}])/giu;
+/**
+ * Where one entry may end and the next begin: `;`, a new line, a comma, "+", and the words and/y/e/&/then/luego/
+ * después/depois (Slack sends "&" as "&amp;"). Matched in folded text.
+ */
+const SEPARATOR = /[;\n,+]|(?<![\p{L}\p{N}])(?:and then|y luego|y despues|e depois|e entao|and|y|e|then|luego|despues|depois|entonces|entao|&amp;|&)(?![\p{L}\p{N}])/gu;
 /** quoted notes, Slack links and mentions: never cut inside (masked with "_", which is a word, not a space) */
 const OPAQUE = /["“”«»][^"“”«»]*["“”«»]|<[^>]*>|https?:\/\/\S+/gu;
-/** a note after " -- " runs to the end of its part: only `;` or a new line ends it */
-const NOTE = /(?:^|\s)--/u;
-const WORD = /[\p{L}\p{N}#_]/u;
-/** a small number then words or a task id: an entry whose unit is missing ("3 #48212", "2 QA") */
+/** a note after " -- " runs to the end of its line or `;`: nothing in it is cut */
+const NOTE = /(?:^|\s)--[^;\n]*/gu;
+/** a small number then words or a task id after a comma: an entry whose unit is missing ("3 #48212", "2 QA") */
 const FORGOTTEN_UNIT = /^\s*\d{1,2}(?:[.,]\d{1,2})?\s+[\p{L}#]/u;
+/** more durations and ranges than this in one line is more than MAX_ENTRIES entries anyway: no need to find them all */
+const MAX_TIMES = MAX_ENTRIES * 2 + 2;
 
-/** Whether `rest` begins with a duration ("2h", "media hora") or a time range ("9-11", "14h às 15h", "since 2pm"). */
-function startsWithSpan(rest: string): boolean {
-  const lead = rest.length - rest.trimStart().length;
-  if (findDuration(rest)?.start === lead) return true;
-  let range = findRange(rest);
-  // findRange prefers a marked range further on ("9-11 QA, 11:30-13") to a loose one: look before it too.
-  const at = range?.cuts[0]?.[0];
-  if (at !== undefined && at > lead) range = findRange(rest.slice(0, at));
-  return range?.cuts[0]?.[0] === lead;
-}
-
-/** Whether a piece has its own duration or range, and words besides it ("2h QA" has both, "2 horas" no words). */
-function readPiece(piece: string): { span: boolean; words: boolean } {
-  const range = findRange(piece);
-  const text = range ? blankAll(piece, range.cuts) : piece;
-  const duration = findDuration(text);
-  return { span: Boolean(range ?? duration), words: WORD.test(duration ? blank(text, duration.start, duration.end) : text) };
+/** Where the durations and ranges of the line are, [start, end), found once for the whole line. */
+function timesIn(scan: string): Cut[] {
+  const found: Cut[] = [];
+  let rest = scan;
+  for (let range = findRange(rest); range && found.length < MAX_TIMES; range = findRange(rest)) {
+    found.push(...range.cuts);
+    rest = blankAll(rest, range.cuts);
+  }
+  for (let d = findDuration(rest); d && found.length < MAX_TIMES; d = findDuration(rest)) {
+    found.push([d.start, d.end]);
+    rest = blank(rest, d.start, d.end);
+  }
+  return found;
 }
 
 /**
- * Cuts the line where what follows a separator starts with a duration or a range and the piece before has its
- * own: "2h QA, 1h docs". After and/y/e/& the piece before must also have other words, since those words join
- * a duration's own halves: "2 horas y 15 minutos", "hora y cuarto", "an hour and a half".
+ * Cuts the line into entries: at a separator outside every duration and range ("2 horas y 15 minutos", "entre 9
+ * y 11" are one), where the words on both sides hold their own duration or range. Words with no time of their
+ * own (a day, a task, a note) stay with the entry before them, or the one after when they come first. So parts may
+ * start with a task or a day ("#48211 2h, #48212 1h", "ayer 3h QA, hoy 2h docs") and no time is left in a note.
  */
 function splitLine(text: string): string[] {
-  const scan = text.replace(OPAQUE, (m) => '_'.repeat(m.length));
-  const parts: string[] = [];
+  const scan = fold(text).replace(OPAQUE, (m) => '_'.repeat(m.length)).replace(NOTE, (m) => '_'.repeat(m.length));
+  const times = timesIn(scan);
+  const inTime = (at: number) => times.some(([s, e]) => at >= s && at < e);
+  const pieces: { from: number; to: number; timed: boolean }[] = [];
   let from = 0;
+  const close = (to: number, sepIsWord: boolean) => {
+    const words = scan.slice(from, to);
+    const timed = times.some(([s]) => s >= from && s < to) || (!sepIsWord && pieces.length > 0 && FORGOTTEN_UNIT.test(words));
+    if (words.trim()) pieces.push({ from, to, timed });
+  };
+  let lastWasWord = false;
   for (const m of scan.matchAll(SEPARATOR)) {
-    const sep = m[0];
     const at = m.index;
+    if (inTime(at)) continue;
     // "1,5h": a decimal comma
-    if (sep === ',' && /\d/.test(scan[at - 1] ?? '') && /\d/.test(scan[at + 1] ?? '')) continue;
-    const hard = sep === ';' || sep === '\n' || sep === '\r';
-    const word = !hard && sep !== ','; // and/y/e/&
-    const piece = scan.slice(from, at);
-    if (!hard && NOTE.test(piece)) continue;
-    const rest = scan.slice(at + sep.length);
-    // ", 3 #48212": an entry whose unit was forgotten is cut off and asked about, never read into the task before it.
-    if (!startsWithSpan(rest) && (word || !FORGOTTEN_UNIT.test(rest))) continue;
-    const { span, words } = readPiece(piece);
-    if (!span || (word && !words)) continue;
-    parts.push(text.slice(from, at));
-    from = at + sep.length;
+    if (m[0] === ',' && /\d/.test(scan[at - 1] ?? '') && /\d/.test(scan[at + 1] ?? '')) continue;
+    close(at, lastWasWord);
+    lastWasWord = /\p{L}|&/u.test(m[0]);
+    from = at + m[0].length;
   }
-  parts.push(text.slice(from));
-  return parts;
+  close(scan.length, lastWasWord);
+
+  // Each entry: pieces from one with a time up to the next one with a time; leading pieces without go with the first.
+  const groups: { from: number; to: number; timed: boolean }[] = [];
+  for (const piece of pieces) {
+    const last = groups[groups.length - 1];
+    if (last && !(piece.timed && last.timed)) {
+      last.to = piece.to;
+      last.timed ||= piece.timed;
+    } else groups.push({ ...piece });
+  }
+  return groups.length > 1 ? groups.map((g) => text.slice(g.from, g.to)) : [text];
 }
 
 /** The same task said twice is one task: "#48211" twice, or "QA" and "qa". */
@@ -83,7 +94,8 @@ function taskKey(task: Task): string {
   return task.kind === 'id' ? `#${task.id}` : fold(squash(task.text));
 }
 
-export function parseLogLine(text: string, ctx: LogContext): LineParse {
+export function parseLogLine(input: string, ctx: LogContext): LineParse {
+  const text = plainWords(input);
   const parts = splitLine(text);
   if (parts.length === 1) {
     const one = parseLogCommand(text, ctx);

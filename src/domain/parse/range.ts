@@ -13,10 +13,14 @@ export type RangeFound =
 
 // "hs"/"hrs" before "h", and none of them running into a letter (the "h" of "9 horas" is not a clock mark).
 const MERIDIEM = '(?:(am|pm|a\\.m\\.|p\\.m\\.|a\\.m|p\\.m|hrs|hs|h)(?![\\p{L}]))';
-/** 9, 9:30, 9.30, 9h30, 9am, 9h, 14:00hs, 12:30 hs */
-const TIME = `(\\d{1,2})(?:[:.h]([0-5]\\d))?\\s*${MERIDIEM}?`;
+/** 9, 9:30, 9.30, 9h30, 9am, 9h, 14:00hs, 12:30 hs, 11 y media, 9 e meia, 10 y cuarto */
+const TIME = `(\\d{1,2})(?:[:.h]([0-5]\\d)|\\s+(?:y|e)\\s+(media|meia|cuarto|quarto))?\\s*${MERIDIEM}?`;
+/** "de 3 a 5 de la tarde", "das 2 às 4 da tarde", "from 3 to 5 in the afternoon": the part of the day after a range */
+const PART_OF_DAY = /^\s*(?:de la|por la|en la|a la|da|de|pela|a|in the|at)\s+(manana|madrugada|manha|morning|tarde|noche|noite|afternoon|evening|night)(?![\p{L}])/u;
 const FROM = '(?:from|de|desde|das|da|entre|between)';
 const TO = '(?:-|–|—|to|until|till|til|a|as|ate|hasta|y|e|and)';
+/** "y", "e", "and" join a range only after a "from" word ("entre 9 y 11"): "2h y 1h" is two durations */
+const JOINING = /^(?:y|e|and)$/;
 const DURATION_UNIT = '(?:hours|hour|horas|hora|hrs|hr|minutes|minutos|min|m)';
 const DAY = '(?:yesterday|today|ayer|hoy|ontem|hoje)';
 
@@ -36,25 +40,33 @@ function valid(t: ClockTime): boolean {
 
 const amPm = (x: string | undefined) => (x && !x.startsWith('h') ? x : undefined);
 
-function readRange(m: RegExpExecArray): RangeFound | undefined {
-  const [, from, h1, m1, mer1, sep, h2, m2, mer2] = m;
+const HALF_OR_QUARTER: Record<string, string> = { media: '30', meia: '30', cuarto: '15', quarto: '15' };
+
+function readRange(m: RegExpExecArray, folded: string): RangeFound | undefined {
+  const [, from, h1, m1Digits, m1Words, mer1, sep, h2, m2Digits, m2Words, mer2] = m;
+  const m1 = m1Digits ?? HALF_OR_QUARTER[m1Words ?? ''];
+  const m2 = m2Digits ?? HALF_OR_QUARTER[m2Words ?? ''];
   const wordSep = sep !== undefined && /^[a-z]/.test(sep);
-  const marked = Boolean(m1 || m2 || mer1 || mer2);
+  if (!from && JOINING.test(sep ?? '')) return undefined;
+  const end = m.index + m[0].length;
+  const part = mer1 || mer2 ? undefined : PART_OF_DAY.exec(folded.slice(end));
+  const afternoon = part && /tarde|noche|noite|afternoon|evening|night/.test(part[1] ?? '');
+  const marked = Boolean(m1 || m2 || mer1 || mer2 || part);
   // "10 a 12" needs a "from" word or a mark; and in "2h y 30", "2h e 15 tickets" an "h" on the first number
   // alone makes a duration, not a range.
   if (wordSep && !from && !(m1 || amPm(mer1) || m2 || mer2)) return undefined;
   // "9 to 11:30am": a meridiem on one end applies to the other when it has none.
-  const startH = to24(Number(h1), amPm(mer1) ?? (amPm(mer2) && Number(h1) <= Number(h2) ? amPm(mer2) : undefined));
-  const stopH = to24(Number(h2), amPm(mer2) ?? amPm(mer1));
+  const startH = to24(Number(h1), amPm(mer1) ?? (amPm(mer2) && Number(h1) <= Number(h2) ? amPm(mer2) : undefined) ?? (part ? (afternoon && Number(h1) <= Number(h2) ? 'pm' : 'am') : undefined));
+  const stopH = to24(Number(h2), amPm(mer2) ?? amPm(mer1) ?? (part ? (afternoon ? 'pm' : 'am') : undefined));
   if (startH === undefined || stopH === undefined) return undefined;
   const start = { hour: startH, minute: Number(m1 ?? 0) };
   const stop = { hour: stopH, minute: Number(m2 ?? 0) };
   if (!valid(start) || !valid(stop)) return undefined;
   // "from 9 to 5" with no am/pm: the afternoon is meant.
-  if (!amPm(mer1) && !amPm(mer2) && stop.hour * 60 + stop.minute <= start.hour * 60 + start.minute && stop.hour < 12 && stop.hour + 12 > start.hour) {
+  if (!amPm(mer1) && !amPm(mer2) && !part && stop.hour * 60 + stop.minute <= start.hour * 60 + start.minute && stop.hour < 12 && stop.hour + 12 > start.hour) {
     stop.hour += 12;
   }
-  return { kind: 'range', start, stop, marked, loose: !marked && !from, cuts: [[m.index, m.index + m[0].length]] };
+  return { kind: 'range', start, stop, marked, loose: !marked && !from, cuts: [[m.index, end + (part ? part[0].length : 0)]] };
 }
 
 /**
@@ -67,7 +79,7 @@ export function findRange(text: string): RangeFound | undefined {
   RANGE.lastIndex = 0;
   let loose: RangeFound | undefined;
   for (let m = RANGE.exec(folded); m; m = RANGE.exec(folded)) {
-    const found = readRange(m);
+    const found = readRange(m, folded);
     if (found?.kind === 'range' && !found.loose) return found;
     loose ??= found;
     // a match that is no range may overlap one that is
@@ -77,9 +89,9 @@ export function findRange(text: string): RangeFound | undefined {
   SINCE.lastIndex = 0;
   const s = SINCE.exec(folded);
   if (s) {
-    const [, day, h, mm, mer] = s;
+    const [, day, h, mmDigits, mmWords, mer] = s;
     const hour = to24(Number(h), amPm(mer));
-    const start = { hour: hour ?? Number(h), minute: Number(mm ?? 0) };
+    const start = { hour: hour ?? Number(h), minute: Number(mmDigits ?? HALF_OR_QUARTER[mmWords ?? ''] ?? 0) };
     const dayAt = s.indices?.[1];
     // The day word stays in the text for the date reader.
     const cuts: Cut[] = day && dayAt ? [[s.index, dayAt[0]], [dayAt[1], s.index + s[0].length]] : [[s.index, s.index + s[0].length]];

@@ -1,6 +1,6 @@
 import * as chrono from 'chrono-node';
 import { addDays } from '../../lib/zoned.ts';
-import { blankAll, type Cut, fold } from './text.ts';
+import { blankAll, compact, type Cut, fold } from './text.ts';
 import { countOf, MONTH, MONTHS, NUMBER_WORD, WEEKDAY } from './words.ts';
 
 export type Language = 'en' | 'es' | 'pt';
@@ -195,11 +195,52 @@ function readChrono(text: string, folded: string, ctx: DateContext): Read {
   return undefined;
 }
 
+/** Short forms of "yesterday" people type: read as the word. */
+const YESTERDAY_SHORT = /(?<![\p{L}\d])(?:yday|ystd|ystdy|yest|ystrdy)(?![\p{L}\d])/giu;
+
+/** Day words a misspelling of which is asked about, never read into a task's name ("ayr", "ontme", "yesteday"). */
+const DAY_WORDS = ['yesterday', 'today', 'ayer', 'anteayer', 'antier', 'ontem', 'anteontem', 'hoje'];
+
+/** Whether `typed` is a near miss of `word`: a letter left out or two swapped; for long words also one changed, two for nine letters. */
+function nearMiss(typed: string, word: string): boolean {
+  if (typed === word || typed.length < 3) return false;
+  const swapped = typed.length === word.length && [...typed].sort().join('') === [...word].sort().join('') && [...typed].filter((c, i) => c !== word[i]).length === 2;
+  const dropped = typed.length === word.length - 1 && [...word].some((_, i) => word.slice(0, i) + word.slice(i + 1) === typed);
+  if (swapped || dropped) return true;
+  if (word.length < 5) return false;
+  return editDistance(typed, word) <= (word.length >= 9 ? 2 : 1);
+}
+
+function editDistance(a: string, b: string): number {
+  if (Math.abs(a.length - b.length) > 2) return 3;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) row[j] = Math.min((prev[j] as number) + 1, (row[j - 1] as number) + 1, (prev[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = row;
+  }
+  return prev[b.length] as number;
+}
+
+/** A word of `text` that looks like a misspelt day word, if any: the reader asks which day rather than guess. */
+export function misspeltDay(text: string): string | undefined {
+  return text.split(/[^\p{L}]+/u).find((w) => w.length <= 12 && DAY_WORDS.some((d) => nearMiss(fold(w), d)));
+}
+
 /**
  * Finds the day the text talks about, in the person's own calendar. A part of the day ("yesterday evening",
  * "por la mañana", "hoje à tarde") is a hint: it goes with the day, and alone it means today.
+ * The readers see the text with each run of white space made one (chrono backtracks on long runs); the cuts
+ * returned are positions in `text`.
  */
 export function findDate(text: string, ctx: DateContext): DateFound | undefined {
+  const c = compact(text);
+  const found = findDateIn(c.text.replace(YESTERDAY_SHORT, (m) => 'ayer'.padEnd(m.length, ' ')), ctx);
+  if (!found || !('cuts' in found)) return found;
+  return { ...found, cuts: found.cuts.map(([s, e]): Cut => [c.at(s), c.at(e)]) };
+}
+
+function findDateIn(text: string, ctx: DateContext): DateFound | undefined {
   const unclear = UNCLEAR.exec(fold(text));
   if (unclear) return { problem: 'unclear_date', words: text.slice(unclear.index, unclear.index + unclear[0].length) };
   // Dropped first, so that "por la mañana" is not read as "mañana" (tomorrow).

@@ -11,7 +11,37 @@ export const NUMBER_WORDS: Record<string, number> = {
   once: 11, doce: 12, quince: 15, veinte: 20, treinta: 30, cuarenta: 40, 'cuarenta y cinco': 45, cincuenta: 50,
   um: 1, uma: 1, dois: 2, duas: 2, quatro: 4, sete: 7, oito: 8, nove: 9, dez: 10, onze: 11, doze: 12, quinze: 15,
   vinte: 20, trinta: 30, quarenta: 40, 'quarenta e cinco': 45, cinquenta: 50,
+  sixty: 60, ninety: 90, sesenta: 60, noventa: 90, sessenta: 60,
+  ...compounds(),
 };
+
+/** 21–59 written out: twenty-five, twenty five, veinticinco, treinta y cinco, vinte e cinco. */
+function compounds(): Record<string, number> {
+  const out: Record<string, number> = {};
+  const units = {
+    en: ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'],
+    es: ['uno', 'dos', 'tres', 'cuatro', 'cinco', 'seis', 'siete', 'ocho', 'nueve'],
+    pt: ['um', 'dois', 'tres', 'quatro', 'cinco', 'seis', 'sete', 'oito', 'nove'],
+  };
+  const tens: [keyof typeof units, string, number][] = [
+    ['en', 'twenty', 20], ['en', 'thirty', 30], ['en', 'forty', 40], ['en', 'fifty', 50],
+    ['es', 'treinta', 30], ['es', 'cuarenta', 40], ['es', 'cincuenta', 50],
+    ['pt', 'vinte', 20], ['pt', 'trinta', 30], ['pt', 'quarenta', 40], ['pt', 'cinquenta', 50],
+  ];
+  for (const [language, ten, value] of tens) {
+    units[language].forEach((unit, i) => {
+      if (language === 'en') {
+        out[`${ten}-${unit}`] = value + i + 1;
+        out[`${ten} ${unit}`] = value + i + 1;
+      } else out[`${ten} ${language === 'es' ? 'y' : 'e'} ${unit}`] = value + i + 1;
+    });
+  }
+  // veintiuno … veintinueve (folded: no accents)
+  ['veintiuno', 'veintidos', 'veintitres', 'veinticuatro', 'veinticinco', 'veintiseis', 'veintisiete', 'veintiocho', 'veintinueve'].forEach((w, i) => {
+    out[w] = 21 + i;
+  });
+  return out;
+}
 
 /** No short forms that are also common words ("set", "out", "ago", "dez"). */
 export const MONTHS: Record<string, number> = {

@@ -36,6 +36,12 @@ export function parseErrorMessage(error: LogParseError, part?: string): Message 
         return `Which day is “${plain(error.words)}”? Say \`yesterday\`, \`friday\`, \`3 days ago\` or \`13/11\`, for example.`;
       case 'too_many':
         return `That is ${error.count} entries; I log up to 10 at a time. Split it in two messages.`;
+      case 'two_spans':
+        return `I see more than one time in “${plain(error.words)}”. One entry or several? Give each entry its own time and task, like \`2h #48211, 30m #48212\`, or keep the one you mean.`;
+      case 'reversed_range':
+        return `“${plain(error.words)}” ends before it starts. Did you mean it the other way round? Write the start first, like \`2pm-4pm\`.`;
+      case 'too_wordy':
+        return 'That is more words than one entry has. Put a long note after `--`, like `/cor log 2h QA -- what was done`.';
     }
   })();
   // Slack escapes &, < and > in what people type: shown as typed.
