@@ -18,11 +18,19 @@ export type TaskMatch<T extends TaskCandidate> =
   | { kind: 'several'; options: ScoredTask<T>[] }
   | { kind: 'none' };
 
+/** Words of a query or a title looked at: task titles are short, and a longer query names no one task. */
+const MAX_TOKENS = 16;
+const MAX_TOKEN_CHARS = 40;
+
 function tokens(text: string): string[] {
-  return fold(text)
+  return fold(text.slice(0, MAX_TOKENS * (MAX_TOKEN_CHARS + 1)))
     .split(/[^\p{L}\p{N}]+/u)
-    .filter((t) => t.length > 0);
+    .filter((t) => t.length > 0)
+    .slice(0, MAX_TOKENS + 1)
+    .map((t) => t.slice(0, MAX_TOKEN_CHARS));
 }
+
+const isNumber = (t: string) => /^\d+$/.test(t);
 
 /** Damerau–Levenshtein distance, stopping early past `max`. */
 function distance(a: string, b: string, max: number): number {
@@ -67,6 +75,9 @@ function scoreTask(query: string, task: TaskCandidate): number {
     total += Math.max(inTitle, inContext);
   }
   let score = total / typed.length;
+  // "QA sprint 13" is not "QA sprint 12": a number typed that the task does not carry never makes it a clear match.
+  const carried = new Set([...title, ...context].filter(isNumber));
+  if (typed.some((t) => isNumber(t) && !carried.has(t))) score = Math.min(score, CLEAR - MARGIN);
   const foldedQuery = typed.join(' ');
   const foldedTitle = title.join(' ');
   if (foldedTitle === foldedQuery) score += 0.2;
@@ -82,6 +93,7 @@ const MARGIN = 0.15;
 
 /** One clear winner, a few candidates to choose from, or nothing that fits. */
 export function matchTask<T extends TaskCandidate>(query: string, tasks: T[], limit = 5): TaskMatch<T> {
+  if (tokens(query).length > MAX_TOKENS) return { kind: 'none' };
   const ranked = tasks
     .map((task) => ({ task, score: scoreTask(query, task) }))
     .filter((s) => s.score >= CANDIDATE)

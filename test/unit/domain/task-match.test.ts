@@ -58,4 +58,21 @@ describe('matchTask', () => {
     const m = matchTask('backlog', many);
     expect(m.kind === 'several' && m.options.length).toBe(5);
   });
+
+  it('never picks a numbered title whose number differs from the words', () => {
+    const sprints = [
+      { id: 1, title: 'QA regression sprint 12', project: 'Mobile app' },
+      { id: 2, title: 'Design review', project: 'Mobile app' },
+    ];
+    expect(matchTask('QA regression sprint 13', sprints).kind).toBe('several');
+    expect(matchTask('QA regression sprint 12', sprints)).toMatchObject({ kind: 'clear', task: { id: 1 } });
+    expect(matchTask('QA regression sprint 13', [...sprints, { id: 3, title: 'QA regression sprint 13' }])).toMatchObject({ kind: 'clear', task: { id: 3 } });
+  });
+
+  it('reads no more of a very long query than a task title has (and matches nothing with it)', () => {
+    const many = Array.from({ length: 500 }, (_, i) => ({ id: i, title: `Backlog item ${i} for the ${i % 7} team`, project: 'Internal' }));
+    const long = 'backlog item '.repeat(400);
+    expect(matchTask(long, many).kind).toBe('none');
+    expect(matchTask('backlog item 42', many)).toMatchObject({ kind: 'clear', task: { id: 42 } });
+  });
 });
