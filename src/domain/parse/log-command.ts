@@ -225,7 +225,7 @@ export function parseLogCommand(input: string, ctx: LogContext): LogParseResult 
   }
   const note = squash(notes.join(' ')) || undefined;
   // "2h ayr QA", "ontme 3h": a day word misspelt is asked about, never read as part of the task (and today).
-  const typo = dateSource === 'default' ? misspeltDay(task?.kind === 'query' ? task.text : (rest ?? '')) : undefined;
+  const typo = dateSource === 'default' ? misspeltDay(rest) : undefined;
   if (typo) return { ok: false, error: { code: 'unclear_date', words: typo } };
 
   let span: Span;
