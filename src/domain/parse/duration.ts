@@ -47,7 +47,7 @@ const PATTERNS: Pattern[] = [
   { re: new RegExp(`(?<![\\p{L}\\d])${COUNT}\\s+${HALF}\\s+${HOURS}${END}`, 'gu'), minutes: (m) => countOf(m[1] ?? '') * 60 + 30 },
   // hora y cuarto, dos horas y media, an hour and a quarter, 1 hora e 15, an hour and fifteen minutes
   {
-    re: new RegExp(`(?<![\\p{L}\\d.,])(?:${COUNT}\\s*(${HOURS})|(${HOUR_WORD}))\\s+(?:and|y|e)\\s+${FRACTION}${END}`, 'gu'),
+    re: new RegExp(`(?<![\\p{L}\\d.,])(?:${COUNT}\\s*(${HOURS})|(${HOUR_WORD}))\\s+(?:and|y|e)\\s+${FRACTION}${END}(?![.,]\\d|\\s*${HOURS}${END})`, 'gu'),
     minutes: (m) => {
       const part = fraction(m[4] ?? '', m[5], m[2] ?? m[3] ?? '');
       return part === undefined ? undefined : Math.round((m[1] ? countOf(m[1]) : 1) * 60) + part;

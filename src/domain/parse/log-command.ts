@@ -110,6 +110,12 @@ function stripFiller(text: string): string {
   return words.join(' ').replace(/^[,;:]+|[,;:]+$/g, '');
 }
 
+/**
+ * Where a task id, a link or a quoted note was: not white space, so that what stood on either side of it never
+ * joins into one duration ("1h #48211 5 min" is two times, not 1h05).
+ */
+const HOLE = '\u{E000}';
+
 /** Whether the words hold a duration or a time range. */
 function holdsTime(text: string): boolean {
   return Boolean(findDuration(text) ?? findRange(text));
@@ -130,7 +136,7 @@ export function parseLogCommand(input: string, ctx: LogContext): LogParseResult 
   }
   text = text.replace(/["“”«»]([^"“”«»]*)["“”«»]/gu, (_all, quoted: string) => {
     notes.push(quoted);
-    return ' '.repeat(_all.length);
+    return HOLE.repeat(_all.length);
   });
   const mark = NOTE_MARK.exec(text);
   if (mark && !holdsTime(text.slice(mark.index + mark[0].length)) && holdsTime(text.slice(0, mark.index))) {
@@ -145,12 +151,12 @@ export function parseLogCommand(input: string, ctx: LogContext): LogParseResult 
   const url = TASK_URL.exec(text);
   if (url) {
     task = { kind: 'id', id: Number(url[1]) };
-    text = blank(text, url.index, url.index + url[0].length);
+    text = blank(text, url.index, url.index + url[0].length, HOLE);
   } else {
     const id = TASK_ID.exec(text) ?? TASK_WORD_ID.exec(text);
     if (id) {
       task = { kind: 'id', id: Number(id[1]) };
-      text = blank(text, id.index, id.index + id[0].length);
+      text = blank(text, id.index, id.index + id[0].length, HOLE);
     }
   }
 
@@ -206,7 +212,7 @@ export function parseLogCommand(input: string, ctx: LogContext): LogParseResult 
   }
 
   // 6. What is left: words after on/for/en/em/para… name the task; anything else is the note.
-  const rest = squash(text);
+  const rest = squash(text.replaceAll(HOLE, ' '));
   if (rest) {
     const folded = fold(rest);
     const marker = TASK_WORDS.exec(folded);

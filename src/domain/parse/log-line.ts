@@ -33,8 +33,18 @@ const FORGOTTEN_UNIT = /^\s*\d{1,2}(?:[.,]\d{1,2})?\s+[\p{L}#]/u;
 /** more durations and ranges than this in one line is more than MAX_ENTRIES entries anyway: no need to find them all */
 const MAX_TIMES = MAX_ENTRIES * 2 + 2;
 
-/** Where the durations and ranges of the line are, [start, end), found once for the whole line. */
+/** Where the durations and ranges of the text are, [start, end), found once; none runs over a new line. */
 function timesIn(scan: string): Cut[] {
+  const found: Cut[] = [];
+  let from = 0;
+  for (const row of scan.split('\n')) {
+    if (found.length < MAX_TIMES) found.push(...timesInRow(row).map(([s, e]): Cut => [s + from, e + from]));
+    from += row.length + 1;
+  }
+  return found;
+}
+
+function timesInRow(scan: string): Cut[] {
   const found: Cut[] = [];
   let rest = scan;
   for (let range = findRange(rest); range && found.length < MAX_TIMES; range = findRange(rest)) {

@@ -14,7 +14,7 @@ export type RangeFound =
 // "hs"/"hrs" before "h", and none of them running into a letter (the "h" of "9 horas" is not a clock mark).
 const MERIDIEM = '(?:(am|pm|a\\.m\\.|p\\.m\\.|a\\.m|p\\.m|hrs|hs|h)(?![\\p{L}]))';
 /** 9, 9:30, 9.30, 9h30, 9am, 9h, 14:00hs, 12:30 hs, 11 y media, 9 e meia, 10 y cuarto */
-const TIME = `(\\d{1,2})(?:[:.h]([0-5]\\d)|\\s+(?:y|e)\\s+(media|meia|cuarto|quarto))?\\s*${MERIDIEM}?`;
+const TIME = `(\\d{1,2})(?:[:.h]([0-5]\\d)|\\s+(?:y|e)\\s+(media|meia|cuarto|quarto))?(?:\\s*${MERIDIEM})?`;
 /** "de 3 a 5 de la tarde", "das 2 às 4 da tarde", "from 3 to 5 in the afternoon": the part of the day after a range */
 const PART_OF_DAY = /^\s*(?:de la|por la|en la|a la|da|de|pela|a|in the|at)\s+(manana|madrugada|manha|morning|tarde|noche|noite|afternoon|evening|night)(?![\p{L}])/u;
 const FROM = '(?:from|de|desde|das|da|entre|between)';

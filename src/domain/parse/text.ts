@@ -11,9 +11,9 @@ export function fold(text: string): string {
   return out;
 }
 
-/** Replaces [start, end) with spaces, keeping every other position where it was. */
-export function blank(text: string, start: number, end: number): string {
-  return text.slice(0, start) + ' '.repeat(end - start) + text.slice(end);
+/** Replaces [start, end) with spaces (or `fill`), keeping every other position where it was. */
+export function blank(text: string, start: number, end: number, fill = ' '): string {
+  return text.slice(0, start) + fill.repeat(end - start) + text.slice(end);
 }
 
 /** A piece of the text a reading used, [start, end). */
