@@ -3,11 +3,12 @@
  * Prints a table and writes bench/results/latest.json. Options: --rounds N (default 40), --concurrency N (50),
  * --people N (reminder and digest sweep size, 10000), --sweeps N (sweeps, each on another workday, 3), --digests N
  * (digests the people are in, 500), --commands N (the fault run's /cor log commands, 1000),
- * --only ack|load|sweep|digests|faults, --profile DIR (a V8 CPU profile of the bot in the /cor log ack part).
+ * --only ack|load|sweep|digests|faults|hostile, --profile DIR (a V8 CPU profile of the bot in the /cor log ack part).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { type AckLatencyResult, ackLatency } from './ack-latency.ts';
+import { hostileBench } from './hostile.ts';
 import { parseBench } from './parse.ts';
 import { reminderSweepBench, type SweepBenchResult } from './reminder-sweep.ts';
 import { type DigestBenchResult, digestSweepBench } from './digest-sweep.ts';
@@ -29,7 +30,7 @@ const { values } = parseArgs({
 });
 const rounds = Number(values.rounds);
 const concurrency = Number(values.concurrency);
-const wants = (part: 'ack' | 'load' | 'sweep' | 'digests' | 'faults') => values.only === undefined || values.only === part;
+const wants = (part: 'ack' | 'load' | 'sweep' | 'digests' | 'faults' | 'hostile') => values.only === undefined || values.only === part;
 
 function sweepReport(r: SweepBenchResult): string {
   return [
@@ -82,6 +83,18 @@ function report(r: AckLatencyResult): string {
 
 const results: unknown[] = [];
 let failed = false;
+if (wants('hostile')) {
+  const h = hostileBench();
+  process.stdout.write(
+    [
+      `${h.name}: ${h.inputs} inputs of up to 2,000 characters (known-hostile and generated), each the median of 5 runs`,
+      `  worst ${h.worstMs.toFixed(1)} ms (${h.worstInput}); p50 ${h.p50Ms.toFixed(1)} ms, p99 ${h.p99Ms.toFixed(1)} ms; baseline (an ordinary 3-entry line, p50) ${h.baselineMs.toFixed(1)} ms`,
+      `  target: worst <= ${h.targetMs} ms: ${h.worstMs <= h.targetMs ? 'met' : 'MISSED'}`,
+      '',
+    ].join('\n'),
+  );
+  results.push(h);
+}
 if (wants('ack')) {
   const parse = parseBench(50);
   process.stdout.write(

@@ -32,48 +32,74 @@ function tokens(text: string): string[] {
 
 const isNumber = (t: string) => /^\d+$/.test(t);
 
-/** Damerau–Levenshtein distance, stopping early past `max`. */
+/** Damerau–Levenshtein distance (optimal string alignment), stopping early past `max`; three rows, no matrix. */
 function distance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
-  for (let j = 0; j <= b.length; j++) (d[0] as number[])[j] = j;
+  let before = new Array<number>(b.length + 1).fill(0);
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  let row = new Array<number>(b.length + 1).fill(0);
   for (let i = 1; i <= a.length; i++) {
-    let rowMin = Number.POSITIVE_INFINITY;
+    row[0] = i;
+    let rowMin = i;
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      const row = d[i] as number[];
-      const prev = d[i - 1] as number[];
-      row[j] = Math.min((prev[j] as number) + 1, (row[j - 1] as number) + 1, (prev[j - 1] as number) + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) row[j] = Math.min(row[j] as number, ((d[i - 2] as number[])[j - 2] as number) + 1);
-      rowMin = Math.min(rowMin, row[j] as number);
+      let d = Math.min((prev[j] as number) + 1, (row[j - 1] as number) + 1, (prev[j - 1] as number) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, (before[j - 2] as number) + 1);
+      row[j] = d;
+      rowMin = Math.min(rowMin, d);
     }
     if (rowMin > max) return max + 1;
+    [before, prev, row] = [prev, row, before];
   }
-  return (d[a.length] as number[])[b.length] as number;
+  return prev[b.length] as number;
+}
+
+/** Whether one letter changed, added, dropped, or two side by side swapped turn `a` into `b` (distance 1, in linear time). */
+function oneEditApart(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  if (a.length === b.length) return a.slice(i + 1) === b.slice(i + 1) || (a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2));
+  const [long, short] = a.length > b.length ? [a, b] : [b, a];
+  return long.slice(i + 1) === short.slice(i);
 }
 
 /** How well one typed word matches one word of a task: exact 1, prefix .9, typo .8/.6, inside a word .6. */
 function wordScore(typed: string, word: string): number {
   if (typed === word) return 1;
   if (typed.length >= 2 && word.startsWith(typed)) return 0.9;
-  if (typed.length >= 4 && distance(typed, word, 1) <= 1) return 0.8;
-  if (typed.length >= 7 && distance(typed, word, 2) <= 2) return 0.6;
+  if (typed.length >= 4 && oneEditApart(typed, word)) return 0.8;
+  // two typos in a long word; one of its first two letters right (a cheap test before the costly one)
+  if (typed.length >= 7 && (typed[0] === word[0] || typed[1] === word[1]) && distance(typed, word, 2) <= 2) return 0.6;
   if (typed.length >= 3 && word.includes(typed)) return 0.6;
   return 0;
 }
 
+/** `wordScore`, each pair of words scored once per match: tasks share most of their words (projects, clients). */
+function scorer(): (typed: string, word: string) => number {
+  const byTyped = new Map<string, Map<string, number>>();
+  return (typed, word) => {
+    let seen = byTyped.get(typed);
+    if (!seen) byTyped.set(typed, (seen = new Map()));
+    let score = seen.get(word);
+    if (score === undefined) seen.set(word, (score = wordScore(typed, word)));
+    return score;
+  };
+}
+
+function best(typed: string, words: string[], pair: (typed: string, word: string) => number): number {
+  let top = 0;
+  for (const w of words) top = Math.max(top, pair(typed, w));
+  return top;
+}
+
 /** A score in [0, 1.2]: how much of what was typed is found in the task's title, project and client. */
-function scoreTask(query: string, task: TaskCandidate): number {
-  const typed = tokens(query);
+function scoreTask(typed: string[], task: TaskCandidate, pair: (typed: string, word: string) => number): number {
   if (typed.length === 0) return 0;
   const title = tokens(task.title);
   const context = [...tokens(task.project ?? ''), ...tokens(task.client ?? '')];
   let total = 0;
-  for (const t of typed) {
-    const inTitle = Math.max(0, ...title.map((w) => wordScore(t, w)));
-    const inContext = Math.max(0, ...context.map((w) => wordScore(t, w))) * 0.9;
-    total += Math.max(inTitle, inContext);
-  }
+  for (const t of typed) total += Math.max(best(t, title, pair), best(t, context, pair) * 0.9);
   let score = total / typed.length;
   // "QA sprint 13" is not "QA sprint 12": a number typed that the task does not carry never makes it a clear match.
   const carried = new Set([...title, ...context].filter(isNumber));
@@ -93,9 +119,11 @@ const MARGIN = 0.15;
 
 /** One clear winner, a few candidates to choose from, or nothing that fits. */
 export function matchTask<T extends TaskCandidate>(query: string, tasks: T[], limit = 5): TaskMatch<T> {
-  if (tokens(query).length > MAX_TOKENS) return { kind: 'none' };
+  const typed = tokens(query);
+  if (typed.length > MAX_TOKENS) return { kind: 'none' };
+  const pair = scorer();
   const ranked = tasks
-    .map((task) => ({ task, score: scoreTask(query, task) }))
+    .map((task) => ({ task, score: scoreTask(typed, task, pair) }))
     .filter((s) => s.score >= CANDIDATE)
     .sort((a, b) => b.score - a.score || a.task.title.localeCompare(b.task.title));
   const [first, second] = ranked;

@@ -3,6 +3,8 @@
  * positions found in the folded text are valid in the original.
  */
 export function fold(text: string): string {
+  // most words are plain ASCII: nothing to strip
+  if (/^[\x00-\x7f]*$/.test(text)) return text.toLowerCase();
   let out = '';
   for (const ch of text) {
     const base = ch.normalize('NFD')[0] ?? ch;
