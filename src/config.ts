@@ -39,6 +39,8 @@ export interface Config {
   workLeaseMs: number;
   /** how long every entry waits before it is written, for the person to undo it; 0: written at once */
   undoMs: number;
+  /** link a COR account whose email is not the Slack user's (or cannot be compared); false: refuse the link */
+  linkAllowEmailMismatch: boolean;
   tokenEncryptionKey: string | undefined;
   tokenEncryptionPreviousKeys: string[];
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -143,6 +145,10 @@ const schema = z.object({
     .transform(Number)
     .refine((n) => n <= 300, 'UNDO_SECONDS must be at most 300')
     .default(10),
+  LINK_ALLOW_EMAIL_MISMATCH: z
+    .enum(['true', 'false'], { message: 'LINK_ALLOW_EMAIL_MISMATCH must be true or false' })
+    .transform((v) => v === 'true')
+    .default(false),
   TOKEN_ENCRYPTION_KEY: z.string().optional(),
   TOKEN_ENCRYPTION_PREVIOUS_KEYS: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -227,6 +233,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     reminders: { sendsPerSecond: e.REMINDER_SENDS_PER_SECOND, tickMs: e.REMINDER_TICK_SECONDS * 1000, leaseMs: e.REMINDER_LEASE_SECONDS * 1000 },
     workLeaseMs: e.WORK_LEASE_SECONDS * 1000,
     undoMs: e.UNDO_SECONDS * 1000,
+    linkAllowEmailMismatch: e.LINK_ALLOW_EMAIL_MISMATCH,
     tokenEncryptionKey: e.TOKEN_ENCRYPTION_KEY,
     tokenEncryptionPreviousKeys: previousKeys,
     logLevel: e.LOG_LEVEL,

@@ -101,6 +101,7 @@ function composeServices(base: { config: Config; logger: Logger; clock: Clock; s
     slack: directory,
     notifier: new SlackLinkNotifier(clients),
     consent: { authorizeUrl: config.cor.authorizeUrl, redirectUri: `${publicUrl}${COR_CALLBACK_PATH}`, appName: config.cor.appName },
+    allowEmailMismatch: config.linkAllowEmailMismatch,
     clock,
     logger: logger.child({ component: 'linking' }),
   });

@@ -34,12 +34,32 @@ export interface SlackProfile {
 /** What the domain needs from Slack, implemented in src/slack/. */
 export interface SlackDirectory {
   profile(tenantKey: string, slackUserId: string): Promise<SlackProfile>;
+  /** The workspace's member with this email (any case), or undefined when nobody has it. */
+  userIdByEmail(tenantKey: string, email: string): Promise<string | undefined>;
+}
+
+/**
+ * How the COR account that consented compares with the Slack user who asked for the link, by email: `unknown`
+ * when either side has none (Slack gives no email without users:read.email; a COR account may have none).
+ */
+export type EmailCheck = 'same' | 'different' | 'unknown';
+
+/** To the COR account's owner, found in the workspace by its email: another Slack user linked it, or tried. */
+export interface AccountClaim {
+  bySlackUserId: string;
+  corEmail: string;
+  /** true: mismatches are allowed, so the link was made; false: it was refused */
+  linked: boolean;
 }
 
 /** Messages the domain asks to be sent; the Slack layer words and shapes them. */
 export interface LinkNotifier {
-  welcome(link: UserLinkRecord, warnings: string[]): Promise<void>;
+  /** `emails` is `same` unless the operator allows links whose emails do not match */
+  welcome(link: UserLinkRecord, emails: EmailCheck): Promise<void>;
   relinkNeeded(link: UserLinkRecord, consentUrl: string | undefined): Promise<void>;
+  /** The consent they started was completed by a COR account not shown to be theirs: nothing was linked. */
+  linkRefused(tenantKey: string, slackUserId: string, emails: Exclude<EmailCheck, 'same'>): Promise<void>;
+  accountClaimed(tenantKey: string, ownerSlackUserId: string, claim: AccountClaim): Promise<void>;
 }
 
 interface ConsentSettings {
@@ -56,8 +76,19 @@ export interface CorPerson {
   email: string | undefined;
 }
 
-export type CallbackRefusal = 'missing_state' | 'unknown_state' | 'used_state' | 'expired_state' | 'denied' | 'missing_code' | 'exchange_failed';
-export type CallbackResult = { ok: true; link: UserLinkRecord; warnings: string[] } | { ok: false; reason: CallbackRefusal };
+export type CallbackRefusal =
+  | 'missing_state'
+  | 'unknown_state'
+  | 'used_state'
+  | 'expired_state'
+  | 'denied'
+  | 'missing_code'
+  | 'exchange_failed'
+  /** the COR account's email is not the Slack user's */
+  | 'email_mismatch'
+  /** the emails could not be compared (Slack gave none, or the COR account has none) */
+  | 'email_unknown';
+export type CallbackResult = { ok: true; link: UserLinkRecord; emails: EmailCheck } | { ok: false; reason: CallbackRefusal };
 
 export interface WhoAmI {
   link: UserLinkRecord;
@@ -86,12 +117,26 @@ export interface LinkingDeps {
   slack: SlackDirectory;
   notifier: LinkNotifier;
   consent: ConsentSettings;
+  /** link a COR account whose email is not the Slack user's (LINK_ALLOW_EMAIL_MISMATCH); false: refuse it */
+  allowEmailMismatch: boolean;
   clock: Clock;
   logger: Logger;
 }
 
 export const DEFAULT_TZ = 'UTC';
 export const DEFAULT_LOCALE = 'en-US';
+
+function normalEmail(email: string | undefined): string | undefined {
+  return email?.trim().toLowerCase() || undefined;
+}
+
+/** The rule of a link: the COR account's email must be the Slack user's (trimmed, in any case). */
+export function compareEmails(slackEmail: string | undefined, corEmail: string | undefined): EmailCheck {
+  const slack = normalEmail(slackEmail);
+  const cor = normalEmail(corEmail);
+  if (!slack || !cor) return 'unknown';
+  return slack === cor ? 'same' : 'different';
+}
 
 function personOf(u: CorUser): CorPerson {
   return { id: u.id, name: `${u.first_name} ${u.last_name}`.trim() || `COR user ${u.id}`, email: u.email };
@@ -133,12 +178,15 @@ export class LinkingService {
   async guess(tenantKey: string, slackUserId: string): Promise<{ person: CorPerson | undefined; slackEmail: string | undefined }> {
     const profile = await this.#d.slack.profile(tenantKey, slackUserId);
     if (!profile.email) return { person: undefined, slackEmail: undefined };
-    const wanted = profile.email.trim().toLowerCase();
-    const match = (await this.#users.forceFetch('all')).find((u) => u.email?.trim().toLowerCase() === wanted);
+    const match = (await this.#users.forceFetch('all')).find((u) => compareEmails(profile.email, u.email) === 'same');
     return { person: match ? personOf(match) : undefined, slackEmail: profile.email };
   }
 
-  /** The consent redirect came back: check the state, exchange the code, learn who it is, store the link. */
+  /**
+   * The consent redirect came back: check the state, exchange the code, learn who it is, and store the link when
+   * the COR account is the Slack user's own by email (or the operator allows otherwise). The COR account's owner,
+   * when someone else in the workspace, is told either way: a link is their decision, not the asker's.
+   */
   async completeCallback(params: { code?: string | undefined; state?: string | undefined; error?: string | undefined }): Promise<CallbackResult> {
     const now = this.#d.clock.now();
     const check = await this.#d.store.oauthStates.consume(params.state, now);
@@ -160,10 +208,32 @@ export class LinkingService {
       this.#d.logger.warn({ err }, 'could not read the Slack profile while linking');
       return { email: undefined, tz: undefined, locale: undefined, realName: undefined } satisfies SlackProfile;
     });
+    const { tenantKey, slackUserId } = check;
+    let emails = compareEmails(profile.email, me.email);
+    let owner: string | undefined;
+    if (emails !== 'same' && me.email) {
+      owner = await this.#d.slack.userIdByEmail(tenantKey, me.email.trim()).catch((err: unknown) => {
+        this.#d.logger.warn({ err }, "could not look up the COR account's owner in Slack");
+        return undefined;
+      });
+      // Slack itself says the COR account's email is the asker's (their profile did not show it).
+      if (owner === slackUserId) [emails, owner] = ['same', undefined];
+    }
+    const claimed = async (linked: boolean) => {
+      if (!owner || !me.email) return;
+      await this.#d.notifier.accountClaimed(tenantKey, owner, { bySlackUserId: slackUserId, corEmail: me.email, linked }).catch((err: unknown) => this.#d.logger.warn({ err }, "could not tell the COR account's owner"));
+    };
+    if (emails !== 'same' && !this.#d.allowEmailMismatch) {
+      // Nothing is stored, the tokens just issued included: COR's API offers no revocation, so they lapse unused.
+      this.#d.logger.warn({ tenantKey, slackUserId, corUserId: me.id, emails, ownerTold: owner !== undefined }, "link refused: the COR account is not shown to be the Slack user's");
+      await this.#d.notifier.linkRefused(tenantKey, slackUserId, emails).catch((err: unknown) => this.#d.logger.warn({ err }, 'could not send the link-refused DM'));
+      await claimed(false);
+      return { ok: false, reason: emails === 'different' ? 'email_mismatch' : 'email_unknown' };
+    }
     const person = personOf(me);
     const link = await this.#d.store.links.upsert({
-      tenantKey: check.tenantKey,
-      slackUserId: check.slackUserId,
+      tenantKey,
+      slackUserId,
       corUserId: me.id,
       corName: person.name,
       corEmail: me.email ?? null,
@@ -173,10 +243,10 @@ export class LinkingService {
       tokens,
     });
     this.#tokenCache.delete(link.id); // a relink keeps the row: forget the old tokens
-    const warnings = emailWarnings(profile.email, me.email);
-    this.#d.logger.info({ tenantKey: link.tenantKey, slackUserId: link.slackUserId, corUserId: link.corUserId }, 'linked');
-    await this.#d.notifier.welcome(link, warnings).catch((err: unknown) => this.#d.logger.warn({ err }, 'could not send the welcome DM'));
-    return { ok: true, link, warnings };
+    this.#d.logger.info({ tenantKey, slackUserId, corUserId: link.corUserId, emails }, 'linked');
+    await this.#d.notifier.welcome(link, emails).catch((err: unknown) => this.#d.logger.warn({ err }, 'could not send the welcome DM'));
+    await claimed(true);
+    return { ok: true, link, emails };
   }
 
   async whoami(tenantKey: string, slackUserId: string): Promise<WhoAmI | undefined> {
@@ -302,11 +372,4 @@ export class LinkingService {
       }),
     );
   }
-}
-
-function emailWarnings(slackEmail: string | undefined, corEmail: string | undefined): string[] {
-  if (!slackEmail || !corEmail) return [];
-  return slackEmail.trim().toLowerCase() === corEmail.trim().toLowerCase()
-    ? []
-    : [`Your COR email (${corEmail}) is not your Slack email (${slackEmail}). If that is not you in COR, run /cor unlink and link again.`];
 }

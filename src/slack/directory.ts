@@ -4,6 +4,7 @@ import type { SlackDirectory, SlackProfile } from '../domain/linking.ts';
 import { cacheOptions, PER_PERSON_MAX } from '../lib/cache.ts';
 import type { Clock } from '../lib/clock.ts';
 import type { SlackClients } from './services.ts';
+import { slackFailureOf } from './slack-errors.ts';
 
 /** Profiles change rarely; timezone changes still show up within this long. */
 const PROFILE_TTL_MS = 10 * 60_000;
@@ -17,7 +18,9 @@ const userInfoSchema = z.object({
   }),
 });
 
-/** Slack profiles (email, IANA zone, locale) through users.info, cached per user. */
+const lookupSchema = z.object({ user: z.object({ id: z.string() }) });
+
+/** Slack profiles (email, IANA zone, locale) through users.info, cached per user; members by email. */
 export class SlackProfileDirectory implements SlackDirectory {
   readonly #clients: SlackClients;
   /** by `tenantKey/slackUserId`; concurrent reads of one person make one users.info call */
@@ -33,6 +36,17 @@ export class SlackProfileDirectory implements SlackDirectory {
 
   profile(tenantKey: string, slackUserId: string): Promise<SlackProfile> {
     return this.#cache.forceFetch(`${tenantKey}/${slackUserId}`, { context: { tenantKey, slackUserId } });
+  }
+
+  /** users.lookupByEmail (users:read.email): `users_not_found` is nobody; any other failure is thrown. */
+  async userIdByEmail(tenantKey: string, email: string): Promise<string | undefined> {
+    const client = await this.#clients.forTenant(tenantKey);
+    try {
+      return lookupSchema.parse(await client.users.lookupByEmail({ email })).user.id;
+    } catch (err) {
+      if (slackFailureOf(err).error === 'users_not_found') return undefined;
+      throw err;
+    }
   }
 
   async #read(tenantKey: string, slackUserId: string): Promise<SlackProfile> {

@@ -12,6 +12,20 @@ interface Card {
   blocks: { type: string; elements?: { url?: string; action_id?: string }[]; text?: { text: string } }[];
 }
 
+/** Goes through COR's consent page as COR user `corUserId` and lands on the bot's callback. */
+async function consentAs(consentUrl: string, corUserId: number): Promise<{ status: number; html: string; callbackUrl: string }> {
+  const url = new URL(consentUrl);
+  url.searchParams.set('user_id', String(corUserId));
+  const redirect = await fetch(url, { redirect: 'manual' });
+  const callbackUrl = redirect.headers.get('location') ?? '';
+  const res = await fetch(callbackUrl);
+  return { status: res.status, html: await res.text(), callbackUrl };
+}
+
+/** The texts of the DMs the bot sent one person. */
+function dmsTo(slack: FakeSlack, user: string): string[] {
+  return slack.callsTo('chat.postMessage').filter((c) => c.args.channel === user).map((c) => String(c.args.text));
+}
 
 describe('linking, end to end (bot process, fake Slack, fake COR)', () => {
   let slack: FakeSlack;
@@ -20,16 +34,6 @@ describe('linking, end to end (bot process, fake Slack, fake COR)', () => {
   let sender: SlackRequestSender;
   let e2e: BotWithFakes;
   const issuedTokens: string[] = [];
-
-  /** Goes through COR's consent page as COR user `corUserId` and lands on the bot's callback. */
-  async function consentAs(consentUrl: string, corUserId: number): Promise<{ status: number; html: string; callbackUrl: string }> {
-    const url = new URL(consentUrl);
-    url.searchParams.set('user_id', String(corUserId));
-    const redirect = await fetch(url, { redirect: 'manual' });
-    const callbackUrl = redirect.headers.get('location') ?? '';
-    const res = await fetch(callbackUrl);
-    return { status: res.status, html: await res.text(), callbackUrl };
-  }
 
   async function linkCommand(user = 'U01JANE') {
     const res = await sender.slashCommand({ text: 'link', user_id: user });
@@ -74,6 +78,8 @@ describe('linking, end to end (bot process, fake Slack, fake COR)', () => {
     const welcome = await slack.waitFor(() => slack.callsTo('chat.postMessage').find((c) => c.args.channel === 'U01JANE'));
     expect(String(welcome.args.text)).toContain('You are linked to COR as Jane Doe');
     expect(JSON.stringify(welcome.args.blocks)).not.toContain(':warning:');
+    // Her own COR account (the same email, in another case): nobody else is told anything.
+    expect(slack.callsTo('chat.postMessage').map((c) => c.args.channel)).toEqual(['U01JANE']);
     issuedTokens.push(...cor.exchanges.filter((x) => x.route === '/oauth2/token').flatMap((x) => [String((x.response as { access_token?: string }).access_token), String((x.response as { refresh_token?: string }).refresh_token)]));
 
     // The same callback again: the state was used up.
@@ -107,13 +113,21 @@ describe('linking, end to end (bot process, fake Slack, fake COR)', () => {
     expect(answer.body.text).toContain('First, link your COR account');
   });
 
-  it('warns, without blocking, when the COR user email is not the Slack email', async () => {
+  it("refuses a link approved by someone else's COR account: the page says so, nothing is stored, both are told", async () => {
     const res = await linkCommand('U04MIKE');
-    const { status, html } = await consentAs(consentUrlOf(res.json), 3); // Mike signs in to COR as John
-    expect(status).toBe(200);
-    expect(html).toContain('Linked as John Smith');
-    const dm = await slack.waitFor(() => slack.callsTo('chat.postMessage').find((c) => c.args.channel === 'U04MIKE'));
-    expect(JSON.stringify(dm.args.blocks)).toContain('is not your Slack email');
+    const { status, html } = await consentAs(consentUrlOf(res.json), 3); // Mike's link, approved by John in COR
+    expect(status).toBe(403);
+    expect(html).toContain('Not linked: this COR account is not theirs');
+    expect(html).toContain('nothing was linked and no access to this COR account was kept');
+    const mike = await slack.waitFor(() => dmsTo(slack, 'U04MIKE')[0]);
+    expect(mike).toContain('I did not link you to COR: the COR account that approved your link belongs to another COR user');
+    expect(mike).not.toMatch(/john/i);
+    const john = await slack.waitFor(() => dmsTo(slack, 'U02JOHN')[0]);
+    expect(john).toContain('<@U04MIKE> tried to link your COR account (john.smith@acme.example) to their own Slack user');
+    expect(john).toContain('Nothing was linked');
+    const who = await sender.slashCommand({ text: 'whoami', user_id: 'U04MIKE' });
+    const answer = await slack.waitFor(() => slack.responses.find((r) => r.id === who.responseUrl.split('/').pop()));
+    expect(answer.body.text).toContain('First, link your COR account');
   });
 
   it('refreshes an expired token with rotation on the next use', async () => {
@@ -180,5 +194,26 @@ describe('linking, end to end (bot process, fake Slack, fake COR)', () => {
       expect(bot.output()).not.toContain(token);
       expect(slackText).not.toContain(token);
     }
+  });
+});
+
+describe('linking with LINK_ALLOW_EMAIL_MISMATCH=true (bot process, fake Slack, fake COR)', () => {
+  let e2e: BotWithFakes;
+  beforeAll(async () => {
+    e2e = await botWithFakes({ env: { LINK_ALLOW_EMAIL_MISMATCH: 'true' } });
+  });
+  afterAll(() => e2e.close());
+
+  it("links as before with a warning to the asker, and tells the COR account's owner", async () => {
+    const { slack, sender } = e2e;
+    const res = await sender.slashCommand({ text: 'link', user_id: 'U04MIKE' });
+    const { status, html } = await consentAs(consentUrlOf(res.json), 3); // Mike's link, approved by John in COR
+    expect(status).toBe(200);
+    expect(html).toContain('Linked as John Smith');
+    const welcome = await slack.waitFor(() => slack.callsTo('chat.postMessage').find((c) => c.args.channel === 'U04MIKE'));
+    expect(JSON.stringify(welcome.args.blocks)).toContain('Your COR email (john.smith@acme.example) is not your Slack email (mike.brown@acme.example)');
+    const john = await slack.waitFor(() => dmsTo(slack, 'U02JOHN')[0]);
+    expect(john).toContain('<@U04MIKE> linked your COR account (john.smith@acme.example) to their own Slack user');
+    expect(john).toContain('can now log time and change tasks *as you*');
   });
 });

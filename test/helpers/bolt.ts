@@ -107,6 +107,7 @@ export async function listenerHarness(
     slack: directory,
     notifier: new SlackLinkNotifier(clients),
     consent: { authorizeUrl: cor.authorizeUrl, redirectUri: 'http://127.0.0.1:9/cor/oauth/callback', appName: 'cor-slack' },
+    allowEmailMismatch: false,
     clock,
     logger,
   });

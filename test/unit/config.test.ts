@@ -32,6 +32,13 @@ describe('loadConfig', () => {
     expect(config.tokenEncryptionKey).toBeUndefined();
   });
 
+  it('refuses links whose COR email is not the Slack email unless LINK_ALLOW_EMAIL_MISMATCH=true', () => {
+    expect(loadConfig(minimalSocket).linkAllowEmailMismatch).toBe(false);
+    expect(loadConfig({ ...minimalSocket, LINK_ALLOW_EMAIL_MISMATCH: 'true' }).linkAllowEmailMismatch).toBe(true);
+    expect(loadConfig({ ...minimalSocket, LINK_ALLOW_EMAIL_MISMATCH: 'false' }).linkAllowEmailMismatch).toBe(false);
+    expect(problemsOf({ ...minimalSocket, LINK_ALLOW_EMAIL_MISMATCH: 'yes' })).toEqual(['LINK_ALLOW_EMAIL_MISMATCH must be true or false']);
+  });
+
   it('lists every missing setting at once, each with how to fix it', () => {
     const problems = problemsOf({});
     expect(problems).toHaveLength(4);

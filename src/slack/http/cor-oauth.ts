@@ -12,6 +12,18 @@ const REFUSALS: Record<CallbackRefusal, { status: number; title: string; message
   denied: { status: 400, title: 'Not linked', message: 'You did not allow access in COR, so nothing changed. You can try again any time with /cor link.' },
   missing_code: { status: 400, title: 'COR did not send a code', message: 'Nothing changed. Start again from Slack with /cor link.' },
   exchange_failed: { status: 502, title: 'COR did not confirm the link', message: 'Nothing changed. Please try again in a minute with /cor link.' },
+  email_mismatch: {
+    status: 403,
+    title: 'Not linked: this COR account is not theirs',
+    message:
+      'The email of the COR account that approved this link is not the Slack email of the person who asked for it, so nothing was linked and no access to this COR account was kept. A link is only ever for your own Slack user: to link yours, run /cor link in Slack and sign in to COR as yourself.',
+  },
+  email_unknown: {
+    status: 403,
+    title: 'Not linked: could not check whose COR account this is',
+    message:
+      'Slack did not tell me the email of the person who asked for this link (or this COR account has none), so I could not check that this COR account is theirs. Nothing was linked and no access to this COR account was kept. Whoever runs the bot can check that the Slack app has the users:read.email permission.',
+  },
 };
 
 /** GET /cor/oauth/callback: where COR's consent page sends people back. */

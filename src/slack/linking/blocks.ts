@@ -1,5 +1,5 @@
 import type { KnownBlock } from '@slack/types';
-import type { UnlinkResult, WhoAmI } from '../../domain/linking.ts';
+import type { AccountClaim, EmailCheck, UnlinkResult, WhoAmI } from '../../domain/linking.ts';
 import type { UserLinkRecord } from '../../store/links.ts';
 import type { TimeEntryRequestRecord } from '../../store/outbox.ts';
 import { formatMinutes, type Message, plain } from '../blocks.ts';
@@ -45,14 +45,23 @@ export function unlinkedCard(result: UnlinkResult): Message {
   return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] };
 }
 
-export function welcomeMessage(link: UserLinkRecord, warnings: string[]): Message {
+/** Linked although the emails did not match (LINK_ALLOW_EMAIL_MISMATCH): what the person should know. */
+function emailWarning(link: UserLinkRecord, emails: EmailCheck): string | undefined {
+  const notYou = 'If that is not you in COR, run `/cor unlink` and link again.';
+  if (emails === 'same') return undefined;
+  if (emails === 'different' && link.corEmail && link.slackEmail) return `Your COR email (${plain(link.corEmail)}) is not your Slack email (${plain(link.slackEmail)}). ${notYou}`;
+  return `I could not compare your COR email with your Slack email (I do not know one of them). ${notYou}`;
+}
+
+export function welcomeMessage(link: UserLinkRecord, emails: EmailCheck): Message {
   const lead = `You are linked to COR as *${plain(link.corName)}*. Things to try:`;
   const tips = ['`/cor log 2h on <task> yesterday`: log time in plain words', '`/cor tasks`: your open tasks', '`/cor whoami`: check the link'].map((t) => `• ${t}`).join('\n');
   const blocks: KnownBlock[] = [
     { type: 'section', text: { type: 'mrkdwn', text: lead } },
     { type: 'section', text: { type: 'mrkdwn', text: tips } },
   ];
-  for (const w of warnings) blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: `:warning: ${plain(w)}` }] });
+  const warning = emailWarning(link, emails);
+  if (warning) blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: `:warning: ${warning}` }] });
   return { text: `You are linked to COR as ${plain(link.corName)}.`, blocks };
 }
 
@@ -62,4 +71,34 @@ export function relinkMessage(consentUrl: string | undefined): Message {
   if (consentUrl) blocks.push(linkButton(consentUrl, 'Link again'));
   else blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: 'Run `/cor link` to link again.' }] });
   return { text: lead, blocks };
+}
+
+/**
+ * To the person who started a link that a COR account not shown to be theirs completed. That account is named only
+ * as "another COR user", never by its name or email: those are its owner's, and a link URL travels (forwarded,
+ * opened on a shared computer), so a refused link must not tell the asker whose COR session completed it. The
+ * owner, when in the workspace, is the one told the details (and who asked).
+ */
+export function linkRefusedMessage(emails: Exclude<EmailCheck, 'same'>): Message {
+  const lead =
+    emails === 'different'
+      ? 'I did not link you to COR: the COR account that approved your link belongs to another COR user (its email is not your Slack email). A link is only for your own COR account: sign in to COR as yourself and run `/cor link` again.'
+      : 'I did not link you to COR: I could not check that the COR account that approved your link is yours, because Slack did not tell me your email (or that COR account has none). Whoever runs the bot can check that the app has the `users:read.email` permission.';
+  return { text: lead, blocks: [{ type: 'section', text: { type: 'mrkdwn', text: lead } }] };
+}
+
+/** To the COR account's owner: another Slack user linked their COR account, or tried to. */
+export function accountClaimedMessage(claim: AccountClaim): Message {
+  const who = `<@${claim.bySlackUserId}>`;
+  const lines = claim.linked
+    ? [
+        `:warning: ${who} linked your COR account (${plain(claim.corEmail)}) to their own Slack user: someone signed in to COR as you approved the link ${who} started, and this workspace allows links whose emails differ.`,
+        `${who} can now log time and change tasks *as you* in COR through me. If that is not what you wanted, ask ${who} to run \`/cor unlink\`, or ask whoever runs the bot to remove the link.`,
+      ]
+    : [
+        `:warning: ${who} tried to link your COR account (${plain(claim.corEmail)}) to their own Slack user: someone signed in to COR as you approved the link ${who} started.`,
+        `*Nothing was linked*: ${who} cannot act as you in COR through me. A link is only ever for your own Slack user; to link yours, run \`/cor link\`.`,
+      ];
+  const text = lines.join('\n');
+  return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] };
 }

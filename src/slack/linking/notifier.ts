@@ -1,7 +1,7 @@
-import type { LinkNotifier } from '../../domain/linking.ts';
+import type { AccountClaim, EmailCheck, LinkNotifier } from '../../domain/linking.ts';
 import type { UserLinkRecord } from '../../store/links.ts';
 import type { SlackClients } from '../services.ts';
-import { relinkMessage, welcomeMessage } from './blocks.ts';
+import { accountClaimedMessage, linkRefusedMessage, relinkMessage, welcomeMessage } from './blocks.ts';
 
 /** Sends the linking DMs (chat.postMessage to the user id posts in the app's DM). */
 export class SlackLinkNotifier implements LinkNotifier {
@@ -10,13 +10,23 @@ export class SlackLinkNotifier implements LinkNotifier {
     this.#clients = clients;
   }
 
-  async welcome(link: UserLinkRecord, warnings: string[]): Promise<void> {
+  async welcome(link: UserLinkRecord, emails: EmailCheck): Promise<void> {
     const client = await this.#clients.forTenant(link.tenantKey);
-    await client.chat.postMessage({ channel: link.slackUserId, ...welcomeMessage(link, warnings) });
+    await client.chat.postMessage({ channel: link.slackUserId, ...welcomeMessage(link, emails) });
   }
 
   async relinkNeeded(link: UserLinkRecord, consentUrl: string | undefined): Promise<void> {
     const client = await this.#clients.forTenant(link.tenantKey);
     await client.chat.postMessage({ channel: link.slackUserId, ...relinkMessage(consentUrl) });
+  }
+
+  async linkRefused(tenantKey: string, slackUserId: string, emails: Exclude<EmailCheck, 'same'>): Promise<void> {
+    const client = await this.#clients.forTenant(tenantKey);
+    await client.chat.postMessage({ channel: slackUserId, ...linkRefusedMessage(emails) });
+  }
+
+  async accountClaimed(tenantKey: string, ownerSlackUserId: string, claim: AccountClaim): Promise<void> {
+    const client = await this.#clients.forTenant(tenantKey);
+    await client.chat.postMessage({ channel: ownerSlackUserId, ...accountClaimedMessage(claim) });
   }
 }

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { LinkingService, STATE_TTL_MS } from '../../../src/domain/linking.ts';
+import { compareEmails, LinkingService, type SlackDirectory, STATE_TTL_MS } from '../../../src/domain/linking.ts';
 import { tenantKeyOf } from '../../../src/domain/tenant.ts';
 import { ManualClock } from '../../../src/lib/clock.ts';
 import { SingleWorkspaceClients } from '../../../src/slack/workspace/clients.ts';
@@ -18,25 +18,33 @@ describe('LinkingService', () => {
   let db: TempStore;
   let clock: ManualClock;
   let linking: LinkingService;
+  let directory: SlackProfileDirectory;
+
+  /** The service as main.ts builds it; `slack` replaces the Slack directory (e.g. a profile that hides the email). */
+  function service(opts: { allowEmailMismatch?: boolean; slack?: SlackDirectory } = {}): LinkingService {
+    const kit = corKit(cor, { clock });
+    const clients = new SingleWorkspaceClients(DEFAULT_WORKSPACE.botToken, slack.apiUrl, 'T:T0DEMO');
+    return new LinkingService({
+      store: db.store,
+      corAuth: kit.auth,
+      cor: kit.client,
+      appCor: appApi(kit, clock),
+      slack: opts.slack ?? directory,
+      notifier: new SlackLinkNotifier(clients),
+      consent: { authorizeUrl: cor.authorizeUrl, redirectUri: 'http://bot/cor/oauth/callback', appName: 'cor-slack' },
+      allowEmailMismatch: opts.allowEmailMismatch ?? false,
+      clock,
+      logger: memoryLogger().logger,
+    });
+  }
 
   beforeEach(async () => {
     cor = await new FakeCor().start();
     slack = await new FakeSlack().start();
     db = await tempStore();
     clock = new ManualClock(new Date());
-    const kit = corKit(cor, { clock });
-    const clients = new SingleWorkspaceClients(DEFAULT_WORKSPACE.botToken, slack.apiUrl, 'T:T0DEMO');
-    linking = new LinkingService({
-      store: db.store,
-      corAuth: kit.auth,
-      cor: kit.client,
-      appCor: appApi(kit, clock),
-      slack: new SlackProfileDirectory(clients, clock),
-      notifier: new SlackLinkNotifier(clients),
-      consent: { authorizeUrl: cor.authorizeUrl, redirectUri: 'http://bot/cor/oauth/callback', appName: 'cor-slack' },
-      clock,
-      logger: memoryLogger().logger,
-    });
+    directory = new SlackProfileDirectory(new SingleWorkspaceClients(DEFAULT_WORKSPACE.botToken, slack.apiUrl, 'T:T0DEMO'), clock);
+    linking = service();
   });
   afterEach(async () => {
     await Promise.all([cor.stop(), slack.stop(), db.cleanup()]);
@@ -88,6 +96,62 @@ describe('LinkingService', () => {
     expect(await db.store.links.find('T:OTHER', 'U03ANA')).toBeUndefined();
   });
 
+  const dmsTo = (user: string) => slack.callsTo('chat.postMessage').filter((c) => c.args.channel === user).map((c) => String(c.args.text));
+
+  it("refuses a consent by someone else's COR account: nothing stored, the asker and the account's owner told", async () => {
+    // Mike starts a link and John (COR user 3, john.smith@ in COR and in Slack) approves it.
+    const { code, state } = await codeFor(await linking.consentUrl('T:T0DEMO', 'U04MIKE'), 3);
+    expect(await linking.completeCallback({ code, state })).toEqual({ ok: false, reason: 'email_mismatch' });
+    expect(await db.store.links.list()).toEqual([]);
+    expect(dmsTo('U04MIKE')).toEqual([expect.stringContaining('the COR account that approved your link belongs to another COR user')]);
+    expect(dmsTo('U04MIKE').join()).not.toMatch(/john/i);
+    expect(dmsTo('U02JOHN')).toEqual([expect.stringMatching(/<@U04MIKE> tried to link your COR account \(john\.smith@acme\.example\)[\s\S]*Nothing was linked/)]);
+  });
+
+  it('a refused relink leaves the link the person had, with its tokens', async () => {
+    const first = await codeFor(await linking.consentUrl('T:T0DEMO', 'U01JANE'), 2);
+    const linked = await linking.completeCallback(first);
+    if (!linked.ok) throw new Error('not linked');
+    const tokens = await db.store.links.tokens(linked.link.id);
+    const second = await codeFor(await linking.consentUrl('T:T0DEMO', 'U01JANE'), 4);
+    expect(await linking.completeCallback(second)).toEqual({ ok: false, reason: 'email_mismatch' });
+    expect(await db.store.links.find('T:T0DEMO', 'U01JANE')).toMatchObject({ corUserId: 2, state: 'active' });
+    expect(await db.store.links.tokens(linked.link.id)).toEqual(tokens);
+    expect(dmsTo('U03ANA')).toEqual([expect.stringContaining('<@U01JANE> tried to link your COR account')]);
+  });
+
+  it('refuses when Slack gives no email for the asker, and tells the COR account\'s owner', async () => {
+    slack.addUser({ id: 'U07NOMAIL', team_id: 'T0DEMO', name: 'nomail', real_name: 'No Mail', tz: 'UTC' });
+    const { code, state } = await codeFor(await linking.consentUrl('T:T0DEMO', 'U07NOMAIL'), 5);
+    expect(await linking.completeCallback({ code, state })).toEqual({ ok: false, reason: 'email_unknown' });
+    expect(await db.store.links.list()).toEqual([]);
+    expect(dmsTo('U07NOMAIL')).toEqual([expect.stringContaining('Slack did not tell me your email')]);
+    expect(dmsTo('U04MIKE')).toEqual([expect.stringContaining('<@U07NOMAIL> tried to link your COR account (mike.brown@acme.example)')]);
+  });
+
+  it("links when the profile hides the email but Slack finds the COR account's email is the asker's", async () => {
+    const hidden = service({ slack: { profile: async (t, u) => ({ ...(await directory.profile(t, u)), email: undefined }), userIdByEmail: (t, e) => directory.userIdByEmail(t, e) } });
+    const { code, state } = await codeFor(await hidden.consentUrl('T:T0DEMO', 'U04MIKE'), 5);
+    expect(await hidden.completeCallback({ code, state })).toMatchObject({ ok: true, emails: 'same', link: { slackUserId: 'U04MIKE', corUserId: 5 } });
+    expect(dmsTo('U04MIKE')).toEqual([expect.stringContaining('You are linked to COR as Mike Brown')]);
+  });
+
+  it("with mismatches allowed, links as before, warns the asker and tells the COR account's owner", async () => {
+    const lenient = service({ allowEmailMismatch: true });
+    const { code, state } = await codeFor(await lenient.consentUrl('T:T0DEMO', 'U04MIKE'), 3);
+    expect(await lenient.completeCallback({ code, state })).toMatchObject({ ok: true, emails: 'different', link: { slackUserId: 'U04MIKE', corUserId: 3 } });
+    const welcome = slack.callsTo('chat.postMessage').find((c) => c.args.channel === 'U04MIKE');
+    expect(JSON.stringify(welcome?.args.blocks)).toContain('Your COR email (john.smith@acme.example) is not your Slack email (mike.brown@acme.example)');
+    expect(dmsTo('U02JOHN')).toEqual([expect.stringMatching(/<@U04MIKE> linked your COR account \(john\.smith@acme\.example\)[\s\S]*can now log time and change tasks \*as you\*/)]);
+  });
+
+  it('the same person by email: linked, and nobody else is told', async () => {
+    const { code, state } = await codeFor(await linking.consentUrl('T:T0DEMO', 'U01JANE'), 2); // Jane.Doe@ in COR, jane.doe@ in Slack
+    expect(await linking.completeCallback({ code, state })).toMatchObject({ ok: true, emails: 'same' });
+    expect(slack.callsTo('chat.postMessage').map((c) => c.args.channel)).toEqual(['U01JANE']);
+    expect(slack.callsTo('users.lookupByEmail')).toEqual([]);
+  });
+
   it('fails the callback cleanly when COR refuses the code', async () => {
     const state = new URL(await linking.consentUrl('T:T0DEMO', 'U01JANE')).searchParams.get('state') ?? '';
     expect(await linking.completeCallback({ code: 'made-up', state })).toEqual({ ok: false, reason: 'exchange_failed' });
@@ -123,13 +187,29 @@ describe('LinkingService', () => {
       corAuth: corKit(cor).auth,
       cor: corKit(cor).client,
       appCor: appApi(corKit(cor)),
-      slack: { profile: async () => ({ email: undefined, tz: undefined, locale: undefined, realName: undefined }) },
-      notifier: { welcome: async () => undefined, relinkNeeded: async () => undefined },
+      slack: { profile: async () => ({ email: undefined, tz: undefined, locale: undefined, realName: undefined }), userIdByEmail: async () => undefined },
+      notifier: { welcome: async () => undefined, relinkNeeded: async () => undefined, linkRefused: async () => undefined, accountClaimed: async () => undefined },
       consent: { authorizeUrl: undefined, redirectUri: 'x', appName: 'cor-slack' },
+      allowEmailMismatch: false,
       clock,
       logger: memoryLogger().logger,
     });
     await expect(bare.consentUrl('T:T0DEMO', 'U1')).rejects.toMatchObject({ code: 'not_configured', message: expect.stringContaining('COR_AUTHORIZE_URL') });
+  });
+});
+
+describe('compareEmails: a link is made only for the COR account with the Slack user\'s email', () => {
+  it('compares trimmed, in any case', () => {
+    expect(compareEmails('jane.doe@acme.example', ' Jane.Doe@ACME.example ')).toBe('same');
+    expect(compareEmails('mike.brown@acme.example', 'john.smith@acme.example')).toBe('different');
+    expect(compareEmails('jane.doe@acme.example', 'jane.doe@acme.example.evil')).toBe('different');
+  });
+
+  it('is unknown when either side has no email (Slack without users:read.email; a COR account without one)', () => {
+    expect(compareEmails(undefined, 'jane.doe@acme.example')).toBe('unknown');
+    expect(compareEmails('jane.doe@acme.example', undefined)).toBe('unknown');
+    expect(compareEmails('  ', ' ')).toBe('unknown');
+    expect(compareEmails(undefined, undefined)).toBe('unknown');
   });
 });
 
