@@ -132,9 +132,10 @@ function composeServices(base: { config: Config; logger: Logger; clock: Clock; s
     logger: logger.child({ component: 'time-entries' }),
     leaseMs: attemptLeaseMs(config.cor.timeoutMs),
     undoMs: config.undoMs,
-    // After one of a person's own writes: their reminder DM about that day and their App Home redraw.
-    afterWrite: (link, start) => {
-      void work.track(reminders.refreshAfterWrite(link, start).catch((err: unknown) => logger.warn({ err }, 'could not redraw a reminder DM')));
+    // Once a flow of a person's own writes is done (one entry, a line, an outbox pass): their reminder DMs about those
+    // days and their App Home redraw, once however many entries it wrote.
+    afterWrite: (link, starts) => {
+      void work.track(reminders.refreshAfterWrite(link, starts).catch((err: unknown) => logger.warn({ err }, 'could not redraw a reminder DM')));
       home.refresh(services, link);
     },
   });

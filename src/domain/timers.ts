@@ -99,16 +99,19 @@ export class TimerService {
     const task = await this.#taskOf(link, api, timer);
     const minutes = (stop.getTime() - timer.startedAt.getTime()) / 60_000;
     if (minutes < MIN_MINUTES) return { timer, task, outcomes: [], tooShort: true };
-    const outcomes: StoppedTimer['outcomes'] = [];
     const parts = splitAtMidnight(timer.startedAt, stop, tz);
-    for (const [i, part] of parts.entries()) {
-      if (part.stop.getTime() - part.start.getTime() < MIN_MINUTES * 60_000) continue;
-      const proposal = { task, start: part.start, stop: part.stop, date: localParts(part.start, tz).date, note: timer.note ?? undefined, guesses: [] };
-      // The key comes from the timer itself: stopping twice (or a retried stop) writes once.
-      // One answer says how it went: the last part's (an earlier part's is told by DM).
-      const outcome = await this.#entries.submit(link, proposal, `timer:${link.id}:${timer.startedAt.toISOString()}:${i}`, i === parts.length - 1 ? responseUrl : undefined);
-      outcomes.push({ ...part, outcome });
-    }
+    const kept = [...parts.entries()].filter(([, part]) => part.stop.getTime() - part.start.getTime() >= MIN_MINUTES * 60_000);
+    // One write per day, in one flow. The key comes from the timer itself: stopping twice (or a retried stop) writes
+    // once. One answer says how it went: the last part's (an earlier part's is told by DM).
+    const written = await this.#entries.submitAll(
+      link,
+      kept.map(([i, part]) => ({
+        proposal: { task, start: part.start, stop: part.stop, date: localParts(part.start, tz).date, note: timer.note ?? undefined, guesses: [] },
+        idempotencyKey: `timer:${link.id}:${timer.startedAt.toISOString()}:${i}`,
+        responseUrl: i === parts.length - 1 ? responseUrl : undefined,
+      })),
+    );
+    const outcomes: StoppedTimer['outcomes'] = kept.map(([, part], k) => ({ ...part, outcome: written[k] as WriteOutcome }));
     return { timer, task, outcomes, tooShort: false };
   }
 

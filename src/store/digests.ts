@@ -96,10 +96,31 @@ export class DigestRepository {
     return rows.map(toRecord);
   }
 
-  /** Every digest of a workspace (to tell a person which ones include them). */
-  async ofTenant(tenantKey: string): Promise<DigestRecord[]> {
-    const rows = await this.#db.digest.findMany({ where: { tenantKey }, orderBy: { createdAt: 'asc' } });
+  /**
+   * The digests of a workspace whose stored people include any of `members` (a Slack user id, or `cor:<id>`), in one
+   * query: what App Home shows a person about the summaries of them, without asking Slack or COR.
+   */
+  async including(tenantKey: string, members: string[]): Promise<DigestRecord[]> {
+    const rows = await this.#db.digest.findMany({ where: { tenantKey, members: { some: { member: { in: members } } } }, orderBy: { createdAt: 'asc' } });
     return rows.map(toRecord);
+  }
+
+  /**
+   * Replaces who a digest covers (as just read: its people, a user group's members, a COR project's collaborators).
+   * Nothing happens when the digest was deleted meanwhile.
+   */
+  async setMembers(digestId: string, tenantKey: string, members: string[]): Promise<void> {
+    const unique = [...new Set(members)];
+    try {
+      await this.#db.$transaction([
+        this.#db.digestMember.deleteMany({ where: { digestId } }),
+        this.#db.digestMember.createMany({ data: unique.map((member) => ({ digestId, tenantKey, member })) }),
+      ]);
+    } catch (err) {
+      // P2003: the digest is gone (its members went with it); a unique violation: another instance stored the
+      // same read at the same moment.
+      if ((err as { code?: unknown }).code !== 'P2003' && !isUniqueViolation(err)) throw err;
+    }
   }
 
   async active(): Promise<DigestRecord[]> {

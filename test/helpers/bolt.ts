@@ -122,8 +122,8 @@ export async function listenerHarness(
     clock,
     logger,
     undoMs: (opts.undoSeconds ?? 0) * 1000,
-    afterWrite: (link, start) => {
-      void work.track(reminders.refreshAfterWrite(link, start));
+    afterWrite: (link, starts) => {
+      void work.track(reminders.refreshAfterWrite(link, starts));
       home.refresh(services, link);
     },
   });

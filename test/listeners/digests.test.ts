@@ -229,6 +229,43 @@ describe('leads’ digests through a real Bolt app', () => {
     expect((await h.services.digests.sweep(clock.now())).due).toBe(0); // paused: not sent
   });
 
+  it('App Home reads who a digest includes from the list kept when it was saved and sent: no user group or COR read on open', async () => {
+    const open = (user: string) =>
+      h.send({ type: 'event_callback', team_id: 'T0DEMO', api_app_id: 'A0COR', token: 'x', event_id: `Ev${user}${Math.random()}`, event_time: 1, event: { type: 'app_home_opened', user, channel: 'D1', tab: 'home', event_ts: '1.1' } });
+    const home = (user: string) => JSON.stringify(h.slack.callsTo('views.publish').filter((c) => c.args.user_id === user).at(-1)?.args.view);
+    const groupReads = () => h.slack.callsTo('usergroups.users.list').length;
+    await setUpDailyDigest();
+    // Three more digests of user groups, each saved through the form.
+    for (const [i, id] of ['S0QA', 'S0OPS', 'S0DATA'].entries()) {
+      h.slack.usergroups.set(`T0DEMO/${id}`, { id, team_id: 'T0DEMO', name: id, handle: id.toLowerCase(), users: i === 0 ? ['U07SAM'] : ['U08LEE'] });
+      await h.send(buttonClick('digest_new', 'new', { user: 'U02JOHN', responseUrl: h.slack.newResponseUrl() }));
+      const opened = h.slack.callsTo('views.update').at(-1)?.args.view as { private_metadata: string };
+      await h.send(digestForm(opened.private_metadata, { group: id, channel: 'C0LEADS', time: '10:00' }));
+    }
+    expect(await h.db.store.digests.ofOwner('T:T0DEMO', 'U02JOHN')).toHaveLength(4);
+    clock.advance(10 * 60_000); // past every cache of Slack's user groups and COR's answers
+    const reads = groupReads();
+    const corReads = h.cor.exchanges.length;
+    await open('U07SAM');
+    await open('U08CARLA');
+    await open('U02JOHN');
+    expect(groupReads()).toBe(reads);
+    expect(h.cor.exchanges.slice(corReads).filter((e) => e.route.endsWith('/collaborators'))).toHaveLength(0);
+    expect(home('U07SAM').match(/<@U02JOHN> gets one/g)).toHaveLength(2); // the design team's and QA's
+    expect(home('U08CARLA')).toContain('*Summaries that include you*: none.');
+
+    // The group changes: Carla joins design, Sam leaves it. Home follows once the digest is sent (its people read again).
+    h.slack.usergroups.set('T0DEMO/S0DESIGN', { id: 'S0DESIGN', team_id: 'T0DEMO', name: 'Design team', handle: 'design', users: ['U01JANE', 'U08CARLA'] });
+    clock.set('2026-11-30T14:20:00Z'); // 09:20 in New York: the design team's digest is due (the group read then)
+    expect((await h.services.digests.sweep(clock.now())).sent).toBe(1);
+    const afterSweep = groupReads();
+    await open('U07SAM');
+    await open('U08CARLA');
+    expect(groupReads()).toBe(afterSweep);
+    expect(home('U07SAM').match(/<@U02JOHN> gets one/g)).toHaveLength(1); // QA's only
+    expect(home('U08CARLA')).toContain('• <@U02JOHN> gets one each workday at 09:00, posted in <#C0LEADS>');
+  });
+
   it('a weekly digest of people picked by hand: Mondays, about last week; Delete removes it', async () => {
     await command('digest', 'U02JOHN');
     await h.send(buttonClick('digest_new', 'new', { user: 'U02JOHN', responseUrl: h.slack.newResponseUrl() }));
@@ -273,6 +310,12 @@ describe('leads’ digests through a real Bolt app', () => {
     );
     const [digest] = await h.db.store.digests.ofOwner('T:T0DEMO', 'U02JOHN');
     expect(digest?.audience).toEqual({ kind: 'project', corProjectId: 100 });
+    // Jane works on the project: her App Home names the digest, from the collaborators read when it was saved.
+    clock.advance(10 * 60_000);
+    const corReads = h.cor.exchanges.length;
+    await h.send({ type: 'event_callback', team_id: 'T0DEMO', api_app_id: 'A0COR', token: 'x', event_id: 'EvJaneHome', event_time: 1, event: { type: 'app_home_opened', user: 'U01JANE', channel: 'D1', tab: 'home', event_ts: '1.1' } });
+    expect(JSON.stringify(h.slack.callsTo('views.publish').at(-1)?.args.view)).toContain('• <@U02JOHN> gets one each workday at 09:00, posted in <#C0PROJ>');
+    expect(h.cor.exchanges.slice(corReads).filter((e) => e.route.endsWith('/collaborators'))).toHaveLength(0);
     clock.set('2026-11-30T14:01:00Z');
     await h.services.digests.sweep(clock.now());
     const posted = h.slack.callsTo('chat.postMessage').filter((c) => c.args.channel === 'C0PROJ');

@@ -1,7 +1,9 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { ManualClock } from '../../src/lib/clock.ts';
 import { linkedHome } from '../../src/slack/home/blocks.ts';
 import { DEFAULT_REMINDER_SETTING } from '../../src/store/reminders.ts';
 import { buttonClick, type ListenerHarness, listenerHarness, slashCommandBody } from '../helpers/bolt.ts';
+import { waitForResponse } from '../helpers/linking.ts';
 
 describe('App Home through a real Bolt app', () => {
   let h: ListenerHarness;
@@ -69,6 +71,72 @@ describe('App Home through a real Bolt app', () => {
       () => undefined,
     );
     expect(view.blocks.length).toBeLessThanOrEqual(100);
+  });
+});
+
+describe('App Home redrawn once per flow of writes', () => {
+  let h: ListenerHarness;
+  let clock: ManualClock;
+  afterEach(() => h.close());
+
+  /** Wednesday 18 Nov 2026, 18:00 in Buenos Aires: Home's week is Sunday 15 to Monday 23 when COR is asked. */
+  async function start(undoSeconds = 0) {
+    clock = new ManualClock('2026-11-18T21:00:00Z');
+    h = await listenerHarness({ clock, undoSeconds });
+    await h.linkStored('U01JANE', 2, 'Jane Doe', 'America/Argentina/Buenos_Aires');
+    await h.send({ type: 'event_callback', team_id: 'T0DEMO', api_app_id: 'A0COR', token: 'x', event_id: 'EvOpen', event_time: 1, event: { type: 'app_home_opened', user: 'U01JANE', channel: 'D1', tab: 'home', event_ts: '1.1' } });
+  }
+  const publishes = () => h.slack.callsTo('views.publish').filter((c) => c.args.user_id === 'U01JANE').length;
+  /** Home's read of the week's hours (a line's own reads ask for a day either side of its day) */
+  const weekReads = () => h.cor.requestsTo('GET', '/hours').filter((e) => e.query.filters?.includes('"dateStart":"2026-11-15","dateDeadline":"2026-11-23"')).length;
+  const tenEntries = Array.from({ length: 10 }, (_, i) => `${8 + i}-${9 + i} #${48211 + (i % 3)}`).join('; ');
+
+  async function logLine(text: string, answered = (m: Record<string, unknown>) => !String(m.text).startsWith('⏳')): Promise<Record<string, unknown>> {
+    const body = slashCommandBody(`log ${text}`, h.slack);
+    await h.send(body);
+    return waitForResponse(h.slack, String(body.response_url), answered);
+  }
+
+  it('a line of ten entries logged at once: one views.publish, one read of the week’s hours', async () => {
+    await start();
+    const [before, reads] = [publishes(), weekReads()];
+    const answer = await logLine(tenEntries);
+    await h.services.work.drain(5_000);
+    expect(String(answer.text).split('\n').filter((l) => l.startsWith('✓'))).toHaveLength(10);
+    expect(h.cor.requestsTo('POST', '/hours')).toHaveLength(10);
+    expect(publishes() - before).toBe(1);
+    expect(weekReads() - reads).toBe(1);
+  });
+
+  it('writes that come while Home is being redrawn make one more redraw, however many they are', async () => {
+    await start();
+    const before = publishes();
+    // Home's read of the person's tasks waits until the test lets it go: the redraw is in flight meanwhile.
+    let release = () => {};
+    let arrived = () => {};
+    const inFlight = new Promise<void>((resolve) => (arrived = resolve));
+    h.cor.addFault({ method: 'GET', path: '/tasks', times: 1, until: new Promise<void>((resolve) => (release = resolve)), arrived: () => arrived() });
+    await h.send(slashCommandBody('log 1h #48211 yesterday', h.slack, { trigger_id: 'w.0' }), { waitForWork: false });
+    await inFlight;
+    for (const i of [1, 2, 3]) await h.send(slashCommandBody(`log ${i * 10}m #48212 yesterday`, h.slack, { trigger_id: `w.${i}` }), { waitForWork: false });
+    await h.slack.waitFor(() => h.cor.requestsTo('POST', '/hours').length === 4);
+    release();
+    await h.services.work.drain(5_000);
+    expect(h.cor.requestsTo('POST', '/hours')).toHaveLength(4);
+    expect(publishes() - before).toBe(2);
+  });
+
+  it('a line of ten entries written when its undo window ends (one outbox pass): one views.publish, one read of the week’s hours', async () => {
+    await start(10);
+    const [before, reads] = [publishes(), weekReads()];
+    await logLine(tenEntries, (m) => String(m.text).startsWith('⏳ 1. Logging'));
+    expect(h.cor.requestsTo('POST', '/hours')).toHaveLength(0);
+    clock.advance(11_000);
+    expect(await h.services.entries.drainDue()).toBe(10);
+    await h.services.work.drain(5_000);
+    expect(h.cor.requestsTo('POST', '/hours')).toHaveLength(10);
+    expect(publishes() - before).toBe(1);
+    expect(weekReads() - reads).toBe(1);
   });
 });
 

@@ -82,6 +82,9 @@ export type NudgeResult = 'sent' | 'already' | 'not_short' | 'unlinked' | 'not_f
 /** One of a digest's people: a Slack user, or (a COR project's) a COR user. */
 type Member = { slackUserId: string } | { corUserId: number; name: string };
 
+/** How the store keeps a member: a Slack user id, or `cor:<id>`. */
+const memberKey = (m: Member): string => ('slackUserId' in m ? m.slackUserId : `cor:${m.corUserId}`);
+
 const DEFAULT_LEASE_MS = 5 * 60_000;
 const RETRY_AFTER_MS = 5 * 60_000;
 const MEMBERS_TTL_MS = 5 * 60_000;
@@ -94,7 +97,7 @@ const POST_CONCURRENCY = 8;
  */
 export class DigestService {
   readonly #d: DigestDeps;
-  /** a COR project's people, for a few minutes (App Home asks on every open) */
+  /** a COR project's people, for a few minutes (a digest's Nudge and Send link buttons ask again) */
   readonly #collaborators: LRUCache<number, Member[]>;
 
   constructor(deps: DigestDeps) {
@@ -122,12 +125,23 @@ export class DigestService {
     return digest && digest.tenantKey === owner.tenantKey && digest.ownerSlackUserId === owner.slackUserId ? digest : undefined;
   }
 
-  /** Creates one, or changes one of the owner's (`id`). */
+  /**
+   * Creates one, or changes one of the owner's (`id`); then its people are read once and kept (App Home shows each
+   * person the digests that include them from that list until the digest is sent, which reads them again).
+   */
   async save(owner: UserLinkRecord, id: string | undefined, fields: Omit<NewDigest, 'tenantKey' | 'ownerSlackUserId'>): Promise<DigestRecord> {
     const digest: NewDigest = { ...fields, tenantKey: owner.tenantKey, ownerSlackUserId: owner.slackUserId };
-    if (!id) return this.#d.digests.create(digest);
-    if (!(await this.own(owner, id))) throw new AppError('forbidden_action', 'that digest is not theirs (or was deleted)');
-    return this.#d.digests.update(id, digest);
+    const before = id ? await this.own(owner, id) : undefined;
+    if (id && !before) throw new AppError('forbidden_action', 'that digest is not theirs (or was deleted)');
+    const saved = id ? await this.#d.digests.update(id, digest) : await this.#d.digests.create(digest);
+    try {
+      await this.#members(saved);
+    } catch (err) {
+      // Not known now (Slack or COR did not say): a list kept for other people than these is dropped; the send fills it.
+      this.#d.logger.warn({ err, digestId: saved.id }, 'could not read a digest’s people when it was saved');
+      if (JSON.stringify(before?.audience) !== JSON.stringify(saved.audience)) await this.#d.digests.setMembers(saved.id, saved.tenantKey, []);
+    }
+    return saved;
   }
 
   async setPaused(owner: UserLinkRecord, id: string, paused: boolean): Promise<boolean> {
@@ -142,24 +156,30 @@ export class DigestService {
     return true;
   }
 
-  /** The digests a person is in, with who receives each: they can see who gets a summary that includes them. */
-  /** For their App Home, from one read of the workspace's digests: the ones they own, and the ones that include them. */
+  /**
+   * For their App Home: the digests they own, and the ones that include them with who receives each (so they can see
+   * who gets a summary of their hours). Both from the store: who a digest includes is the list kept the last time its
+   * people were read (saved, sent, nudged from), never Slack or COR asked on the way.
+   */
   async forHome(link: UserLinkRecord): Promise<{ own: DigestRecord[]; including: DigestRecord[] }> {
-    const all = await this.#d.digests.ofTenant(link.tenantKey);
-    const found = await Promise.all(
-      all.map(async (d) => {
-        // A digest whose people cannot be read now (a user group Slack would not give) is left out of this page.
-        const members = (await this.#members(d).catch(() => undefined)) ?? [];
-        return members.some((m) => ('slackUserId' in m ? m.slackUserId === link.slackUserId : m.corUserId === link.corUserId)) ? d : undefined;
-      }),
-    );
-    return { own: all.filter((d) => d.ownerSlackUserId === link.slackUserId), including: found.filter((d): d is DigestRecord => d !== undefined) };
+    const [own, including] = await Promise.all([
+      this.#d.digests.ofOwner(link.tenantKey, link.slackUserId),
+      this.#d.digests.including(link.tenantKey, [memberKey({ slackUserId: link.slackUserId }), memberKey({ corUserId: link.corUserId, name: '' })]),
+    ]);
+    return { own, including };
   }
 
-  /** Who a digest covers now: its people, a Slack user group's members, or a COR project's collaborators. */
-  async #members(digest: DigestRecord): Promise<Member[]> {
-    if (digest.audience.kind === 'project') return this.#collaborators.forceFetch(digest.audience.corProjectId);
-    return (await this.#d.slack.members(digest)).map((slackUserId) => ({ slackUserId }));
+  /**
+   * Who a digest covers now: its people, a Slack user group's members, or a COR project's collaborators. Kept in the
+   * store as read (for App Home), unless `keep` is false (a preview changes nothing).
+   */
+  async #members(digest: DigestRecord, keep = true): Promise<Member[]> {
+    const members = digest.audience.kind === 'project' ? await this.#collaborators.forceFetch(digest.audience.corProjectId) : (await this.#d.slack.members(digest)).map((slackUserId) => ({ slackUserId }));
+    if (keep) {
+      // Not kept this time (the store did not take it): App Home shows the list kept before; the digest goes on.
+      await this.#d.digests.setMembers(digest.id, digest.tenantKey, members.map(memberKey)).catch((err: unknown) => this.#d.logger.warn({ err, digestId: digest.id }, 'could not keep a digest’s people'));
+    }
+    return members;
   }
 
   /**
@@ -242,7 +262,8 @@ export class DigestService {
   }
 
   async #postAll(claimed: { digest: DigestRecord; period: DigestPeriod; deliveryId: string | undefined }[], links: ReminderRecipient[], now: Date, report: DigestSweepReport, held: Set<string>): Promise<void> {
-    const members = await Promise.all(claimed.map((c) => this.#members(c.digest).catch(() => undefined)));
+    // Read, and kept for App Home, as each is sent (not by a preview).
+    const members = await Promise.all(claimed.map((c) => this.#members(c.digest, c.deliveryId !== undefined).catch(() => undefined)));
     let contents: (DigestContent | undefined)[];
     try {
       contents = await this.#contents(claimed.map((c, i) => ({ ...c, members: members[i] })), links, now);

@@ -44,12 +44,15 @@ export class ReminderService {
   }
 
   /**
-   * After the person logged time (anywhere in the bot): the open DMs about that date show the new total,
-   * or "done" once the target is met.
+   * After the person logged time (anywhere in the bot; `starts`: the entries one flow wrote): the open DMs about
+   * those dates show the new total, or "done" once the target is met. Each date once.
    */
-  async refreshAfterWrite(link: UserLinkRecord, at: Date): Promise<void> {
+  async refreshAfterWrite(link: UserLinkRecord, starts: Date[]): Promise<void> {
     const tz = link.tz ?? DEFAULT_TZ;
-    const date = localParts(at, tz).date;
+    for (const date of new Set(starts.map((at) => localParts(at, tz).date))) await this.#refreshDay(link, date, tz);
+  }
+
+  async #refreshDay(link: UserLinkRecord, date: string, tz: string): Promise<void> {
     const key = noOpenDmKey(link.id, date);
     if (this.#noOpenDm.has(key)) return;
     const open = await this.#d.reminders.openDeliveriesAbout(link.id, date);

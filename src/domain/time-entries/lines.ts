@@ -124,8 +124,8 @@ interface LogLinesDeps {
   drafts: LogDraftRepository;
   /** the entries of a line, by the start of their keys */
   outbox: Pick<OutboxRepository, 'withKeys'>;
-  /** the time-entry service's write (TimeEntryService.submit) */
-  entries: { submit(link: UserLinkRecord, proposal: Proposal, idempotencyKey: string, responseUrl: string | undefined, answerTo?: string): Promise<WriteOutcome> };
+  /** the time-entry service's write of one flow's entries (TimeEntryService.submitAll) */
+  entries: { submitAll(link: UserLinkRecord, items: { proposal: Proposal; idempotencyKey: string; responseUrl: string | undefined }[]): Promise<WriteOutcome[]> };
   clock: Clock;
 }
 
@@ -178,12 +178,12 @@ export class LogLines {
     if (draft.state === 'open') await this.#d.drafts.close(draft.id, 'logged');
     const final = await this.get(link, draft.id);
     if (!final || final.state === 'cancelled') return { kind: 'cancelled' };
-    const outcomes: WriteOutcome[] = [];
-    for (const [i, row] of final.rows.entries()) {
+    const items = final.rows.map((row, i) => {
       if (!row.task) throw new Error('a line is logged only once every row has its task');
-      outcomes.push(await this.#d.entries.submit(link, proposalOf({ ...row, task: row.task }), `${final.key}:${i}`, responseUrl));
-    }
-    return { kind: 'logged', draft: final, outcomes };
+      return { proposal: proposalOf({ ...row, task: row.task }), idempotencyKey: `${final.key}:${i}`, responseUrl };
+    });
+    // One flow: written one after another, and what follows a write (App Home, reminder DMs) told once.
+    return { kind: 'logged', draft: final, outcomes: await this.#d.entries.submitAll(link, items) };
   }
 
   /** A line and the entries written from it so far (its requests in row order), by its key. */

@@ -47,8 +47,11 @@ export interface TimeEntryDeps {
   retrySchedule?: number[];
   /** how long a claim lasts (see attemptLeaseMs); 5 minutes unless said */
   leaseMs?: number;
-  /** told after each entry is written (reminder DMs about that day redraw themselves) */
-  afterWrite?: (link: UserLinkRecord, start: Date) => void;
+  /**
+   * told once a flow has written its entries (one entry, a line's Log all, a stopped timer's days, an outbox pass),
+   * with each written entry's start: reminder DMs about those days and App Home redraw once, not once per entry
+   */
+  afterWrite?: (link: UserLinkRecord, starts: Date[]) => void;
   /** how long each entry waits in the outbox before it is written, for the person to undo it; 0: written at once */
   undoMs?: number;
 }
@@ -318,6 +321,32 @@ export class TimeEntryService {
    * it when the window ends, on whichever instance, after a restart too); without one it is written at once.
    */
   async submit(link: UserLinkRecord, proposal: Proposal, idempotencyKey: string, responseUrl: string | undefined, answerTo?: string): Promise<WriteOutcome> {
+    const outcome = await this.#submit(link, proposal, idempotencyKey, responseUrl, answerTo);
+    this.#told(link, [outcome]);
+    return outcome;
+  }
+
+  /**
+   * The entries of one flow (a line's Log all, a stopped timer's days), each submitted in turn as `submit` does;
+   * `afterWrite` is told once, after the last.
+   */
+  async submitAll(link: UserLinkRecord, items: { proposal: Proposal; idempotencyKey: string; responseUrl: string | undefined }[]): Promise<WriteOutcome[]> {
+    const outcomes: WriteOutcome[] = [];
+    try {
+      for (const item of items) outcomes.push(await this.#submit(link, item.proposal, item.idempotencyKey, item.responseUrl));
+    } finally {
+      this.#told(link, outcomes);
+    }
+    return outcomes;
+  }
+
+  /** `afterWrite`, once for what a flow wrote (nothing written: not told). */
+  #told(link: UserLinkRecord, outcomes: WriteOutcome[]): void {
+    const starts = outcomes.flatMap((o) => (o.kind === 'written' ? [o.entry.start] : []));
+    if (starts.length > 0) this.#d.afterWrite?.(link, starts);
+  }
+
+  async #submit(link: UserLinkRecord, proposal: Proposal, idempotencyKey: string, responseUrl: string | undefined, answerTo?: string): Promise<WriteOutcome> {
     const now = this.#d.clock.now();
     const undoMs = this.#d.undoMs ?? 0;
     const writeAt = new Date(now.getTime() + undoMs);
@@ -364,10 +393,10 @@ export class TimeEntryService {
    * One attempt at a request: claim it, look for it in COR if an earlier attempt's outcome is unknown, post
    * it otherwise. Never posts a request someone else holds, and never twice for one claim.
    */
-  async attempt(link: UserLinkRecord, request: TimeEntryRequestRecord, knownTask?: TaskView): Promise<WriteOutcome> {
+  async #attempt(link: UserLinkRecord, request: TimeEntryRequestRecord): Promise<WriteOutcome> {
     const claim = await this.#d.outbox.claim(request.id, this.#d.clock.now(), this.#leaseMs);
     if (!claim) return { kind: 'duplicate', request: (await this.#d.outbox.get(request.id)) ?? request };
-    return this.#post(link, { ...request, attempts: request.attempts + 1 }, claim, knownTask, request.outcomeUnknown);
+    return this.#post(link, { ...request, attempts: request.attempts + 1 }, claim, undefined, request.outcomeUnknown);
   }
 
   /** Writes a request this caller holds (`claim`); `lookFirst` after an attempt whose outcome is unknown. */
@@ -389,7 +418,6 @@ export class TimeEntryService {
         mayBeInCor = false;
         if (existing) {
           await this.#markWritten(request, existing.id, claim);
-          this.#d.afterWrite?.(link, request.start);
           this.#d.logger.info({ requestId: request.id, corHourId: existing.id }, 'adopted an entry an earlier attempt had written');
           return { kind: 'written', entry: entry(existing.id), adopted: true };
         }
@@ -408,7 +436,6 @@ export class TimeEntryService {
       this.#learnReading(link, hour, request.start);
       await this.#markWritten(request, hour.id, claim);
       this.#d.tasks.invalidate(link);
-      this.#d.afterWrite?.(link, request.start);
       return { kind: 'written', entry: entry(hour.id), adopted: false };
     } catch (err) {
       return this.#afterFailure(request, claim, err, mayBeInCor);
@@ -493,9 +520,13 @@ export class TimeEntryService {
     return { kind: 'duplicate', request: (await this.#d.outbox.get(request.id)) ?? request };
   }
 
-  /** The outbox worker's pass: every due request gets one attempt; final outcomes are told to the person. */
+  /**
+   * The outbox worker's pass: every due request gets one attempt; final outcomes are told to the person, and
+   * `afterWrite` once per person for all the pass wrote of theirs (a line's entries whose undo window ended together).
+   */
   async drainDue(limit = 20, concurrency = DRAIN_CONCURRENCY): Promise<number> {
     const due = await this.#d.outbox.due(this.#d.clock.now(), limit);
+    const written = new Map<string, { link: UserLinkRecord; outcomes: WriteOutcome[] }>();
     let handled = 0;
     let next = 0;
     const lane = async () => {
@@ -509,13 +540,20 @@ export class TimeEntryService {
           await this.#d.notifier.abandoned({ tenantKey: request.tenantKey, slackUserId: request.slackUserId, tz: null }, { ...request, state }).catch((err: unknown) => this.#d.logger.warn({ err }, 'could not tell about an ended entry'));
           continue;
         }
-        const outcome = await this.attempt(link, request);
+        const outcome = await this.#attempt(link, request);
         if (outcome.kind === 'duplicate') continue; // another worker holds it
         handled++;
+        const mine = written.get(link.id);
+        if (mine) mine.outcomes.push(outcome);
+        else written.set(link.id, { link, outcomes: [outcome] });
         await this.#tellLater(link, request, outcome).catch((err: unknown) => this.#d.logger.warn({ err }, 'could not tell about an entry written later'));
       }
     };
-    await Promise.all(Array.from({ length: Math.min(concurrency, due.length) }, lane));
+    try {
+      await Promise.all(Array.from({ length: Math.min(concurrency, due.length) }, lane));
+    } finally {
+      for (const { link, outcomes } of written.values()) this.#told(link, outcomes);
+    }
     return handled;
   }
 

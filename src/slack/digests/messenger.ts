@@ -29,7 +29,7 @@ export class SlackDigestMessenger implements DigestSlack {
   readonly #directory: SlackDirectory;
   /** a workspace's user groups (the form's type-ahead asks on every keystroke), for a few minutes */
   readonly #groupList: LRUCache<string, { id: string; name: string; handle?: string | undefined }[]>;
-  /** a user group's members by "tenant|group", for a few minutes: App Home asks on every open */
+  /** a user group's members by "tenant|group", for a few minutes: a digest's Nudge and Send link buttons ask again */
   readonly #groups: LRUCache<string, string[], { tenantKey: string; usergroup: string }>;
 
   constructor(clients: SlackClients, directory: SlackDirectory, clock: Clock) {

@@ -19,6 +19,8 @@ const MAX_VIEWERS = 50_000;
 export class HomeTab implements AppHome {
   /** who opened their Home lately, by `tenantKey/slackUserId` */
   readonly #seen: LRUCache<string, true>;
+  /** redraws under way, by person: asked again meanwhile (`again`), one more follows it, never more */
+  readonly #redrawing = new Map<string, { again: boolean }>();
 
   constructor(clock: Clock) {
     this.#seen = new LRUCache(cacheOptions(clock, MAX_VIEWERS, VIEWER_TTL_MS));
@@ -29,11 +31,35 @@ export class HomeTab implements AppHome {
     await this.#publish(services, client, tenantKey, userId);
   }
 
-  /** After the person's own change; never fails the change it follows. */
+  /**
+   * After the person's own change; never fails the change it follows. Changes that come while their Home is being
+   * redrawn make one more redraw after it, however many they are.
+   */
   refresh(services: SlackServices, link: UserLinkRecord): void {
-    if (!this.#seen.has(`${link.tenantKey}/${link.slackUserId}`)) return;
-    const run = async () => this.#publish(services, await services.clients.forTenant(link.tenantKey), link.tenantKey, link.slackUserId);
-    void services.work.track(run().catch((err: unknown) => services.logger.warn({ err }, 'could not redraw App Home')));
+    const key = `${link.tenantKey}/${link.slackUserId}`;
+    if (!this.#seen.has(key)) return;
+    const running = this.#redrawing.get(key);
+    if (running) {
+      running.again = true;
+      return;
+    }
+    const state = { again: false };
+    this.#redrawing.set(key, state);
+    const run = async () => {
+      try {
+        do {
+          state.again = false;
+          try {
+            await this.#publish(services, await services.clients.forTenant(link.tenantKey), link.tenantKey, link.slackUserId);
+          } catch (err) {
+            services.logger.warn({ err }, 'could not redraw App Home');
+          }
+        } while (state.again);
+      } finally {
+        this.#redrawing.delete(key);
+      }
+    };
+    void services.work.track(run());
   }
 
   async #publish(services: SlackServices, client: WebClient, tenantKey: string, userId: string): Promise<void> {
