@@ -4,6 +4,7 @@
  */
 import { WebClient } from '@slack/web-api';
 import { config as loadDotenv } from 'dotenv';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { type Config, ConfigError, loadConfig } from './config.ts';
 import { ClientCredentialsTokenSource, CorAuth } from './cor/auth.ts';
 import { type CorApi, CorClient } from './cor/client.ts';
@@ -49,6 +50,18 @@ import { migrateStore, openStore, type Store } from './store/index.ts';
 const DRAIN_TIMEOUT_MS = 15_000;
 /** How often the outbox is looked at for entries due a retry. */
 const OUTBOX_POLL_MS = 2_000;
+
+
+/** The event loop's delay since the last read (each read starts a new window), for /metrics. */
+function readLoopDelay(): () => { p99Ms: number; maxMs: number } {
+  const histogram = monitorEventLoopDelay({ resolution: 20 });
+  histogram.enable();
+  return () => {
+    const read = { p99Ms: histogram.percentile(99) / 1e6, maxMs: histogram.max / 1e6 };
+    histogram.reset();
+    return read;
+  };
+}
 
 async function whoAmI(botToken: string, apiUrl: string): Promise<BotIdentity> {
   const client = new WebClient(botToken, { slackApiUrl: apiUrl, retryConfig: { retries: 2 } });
@@ -231,7 +244,7 @@ export async function main(): Promise<void> {
     },
     services,
     authorize,
-    [healthRoute({ store: () => store.ping(), cor: () => appCor.me() }, services), metricsRoute({ storeQueries: () => store.queryCount() }), corOAuthCallbackRoute(services.linking, logger), ...extraRoutes],
+    [healthRoute({ store: () => store.ping(), cor: () => appCor.me() }, services), metricsRoute({ storeQueries: () => store.queryCount(), eventLoopDelay: readLoopDelay() }), corOAuthCallbackRoute(services.linking, logger), ...extraRoutes],
   );
   await runtime.start();
   const schedulers = startSchedulers(services, config, runtime);

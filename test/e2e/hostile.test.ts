@@ -3,7 +3,7 @@ import { type BotProcess, addressesOf, botEnv, freePort, SIGNING_SECRET, startBo
 import { FakeCor } from '../../tools/fake-cor/server.ts';
 import { FakeSlack } from '../../tools/fake-slack/server.ts';
 import { SlackRequestSender, slackSignature } from '../../tools/fake-slack/signed-requests.ts';
-import { linkUser } from '../helpers/linking.ts';
+import { linkUser, waitForResponse } from '../helpers/linking.ts';
 
 /**
  * Hostile and broken requests against the bot as a process: each gets a clean refusal (4xx) or a safe answer,
@@ -176,4 +176,29 @@ describe('hostile and broken requests (bot process)', () => {
     expect((await fetch(`${bot.baseUrl}/healthz`)).status).toBe(200);
     expect(bot.child.exitCode).toBeNull();
   }, 120_000);
+
+  it('words that once held the event loop for minutes: someone else\'s /cor help is still acked within Slack\'s 3 s, and the stall shows in /metrics', async () => {
+    const hostile = `9${' '.repeat(1_990)}-`;
+    const log = await sender.slashCommand({ text: `log ${hostile}`, user_id: 'U01JANE', trigger_id: `${Date.now()}.hostile` });
+    expect(log.status).toBe(200);
+    const ts = `${Math.floor(Date.now() / 1000)}.000321`;
+    expect((await sender.event({ type: 'message', channel: 'D01JANE', channel_type: 'im', user: 'U01JANE', text: hostile, ts, event_ts: ts })).status).toBe(200);
+    // Slack gives up on an ack after 3 s: so does this request.
+    const form = new URLSearchParams({ token: 'x', team_id: 'T0DEMO', user_id: 'U02JOHN', command: '/cor', text: 'help', response_url: slack.newResponseUrl(), trigger_id: `${Date.now()}.help`, channel_id: 'C0GENERAL' }).toString();
+    const ts2 = Math.floor(Date.now() / 1000);
+    const help = await fetch(url, {
+      method: 'POST',
+      body: form,
+      headers: { 'content-type': FORM, 'x-slack-request-timestamp': String(ts2), 'x-slack-signature': slackSignature(SIGNING_SECRET, ts2, form) },
+      signal: AbortSignal.timeout(3_000),
+    });
+    expect(help.status).toBe(200);
+    expect(await help.text()).toContain('/cor log');
+    // Jane is answered too: nothing was read as time, so she is asked for a duration.
+    const answer = await waitForResponse(slack, log.responseUrl, (m) => typeof m.text === 'string', 10_000);
+    expect(String(answer.text)).toMatch(/How long|hours or minutes/);
+    const metrics = await (await fetch(`${bot.baseUrl}/metrics`)).text();
+    expect(metrics).toMatch(/^nodejs_eventloop_delay_p99_seconds \d/m);
+    expect(metrics).toMatch(/^nodejs_eventloop_delay_max_seconds \d/m);
+  }, 60_000);
 });
