@@ -76,8 +76,9 @@ export class SlackReminderMessenger implements ReminderMessenger {
       if (!answer.channel || !answer.ts) return { ok: false, permanent: false, error: 'no_ts' };
       return { ok: true, channelId: answer.channel, messageTs: answer.ts };
     } catch (err) {
-      const { error } = slackFailureOf(err);
-      return { ok: false, permanent: PERMANENT.has(error), error };
+      // Slack that did not answer (a timeout, a dropped connection) may have posted it: the retry looks first.
+      const { error, retryAfterMs } = slackFailureOf(err);
+      return { ok: false, permanent: PERMANENT.has(error), error, retryAfterMs };
     }
   }
 
