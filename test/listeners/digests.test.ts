@@ -284,6 +284,47 @@ describe('leads’ digests through a real Bolt app', () => {
     expect(text).not.toContain('digest_send_link');
   });
 
+  // The answer of a posted message lost on the way back: Slack has it, the bot does not know. One attempt, never two.
+  const LOST = [
+    ['the connection closes', 'reset'],
+    ['no answer comes in time', 'silence'],
+  ] as const;
+
+  it.each(LOST)('a digest whose answer is lost (%s) is in the channel once, ends unknown, and its lead is told to look', async (_, how) => {
+    await setUpDailyDigest();
+    clock.set('2026-11-30T14:01:00Z');
+    h.slack.dropAnswers('chat.postMessage', { channel: 'C0LEADS', how });
+    expect(await h.services.digests.sweep(clock.now())).toMatchObject({ sent: 0, failed: 1 });
+    clock.advance(10 * 60_000);
+    await h.services.digests.sweep(clock.now());
+    expect(h.slack.messages.get('C0LEADS')).toHaveLength(1);
+    const [digest] = await h.db.store.digests.ofOwner('T:T0DEMO', 'U02JOHN');
+    expect(await h.db.store.digests.deliveriesOf([digest?.id ?? ''], ['daily:2026-11-27'])).toMatchObject([{ state: 'unknown' }]);
+    expect(dmsTo('U02JOHN').map((c) => String(c.args.text))).toEqual([
+      'I cannot tell whether your digest about Fri 27 Nov went out in <#C0LEADS> (I was stopped, or Slack did not answer, while posting it). Look there; I did not post it again, so it cannot show twice.',
+    ]);
+  });
+
+  it.each(LOST)('a nudge whose answer is lost (%s) is one DM, whoever clicks again; the lead hears it may be there', async (_, how) => {
+    await setUpDailyDigest();
+    clock.set('2026-11-30T14:01:00Z');
+    await h.services.digests.sweep(clock.now());
+    const digest = channelPosts()[0]?.args ?? {};
+    const samValue = ((digest.blocks ?? []) as { text?: { text: string }; accessory?: { value: string } }[]).find((b) => b.text?.text.startsWith('*Demo Person 7*'))?.accessory?.value ?? '';
+    h.slack.dropAnswers('chat.postMessage', { channel: 'U07SAM', how });
+    const answers: string[] = [];
+    for (const lead of ['U02JOHN', 'U08CARLA']) {
+      const url = h.slack.newResponseUrl();
+      await h.send(buttonClick('digest_nudge', samValue, { user: lead, responseUrl: url }));
+      answers.push(String(responsesTo(h.slack, url).at(-1)?.text));
+    }
+    expect(answers).toEqual([
+      'Slack did not answer while I nudged <@U07SAM>: the DM may be there. I will not send it again today.',
+      'Already nudged today: <@U07SAM>.',
+    ]);
+    expect(dmsTo('U07SAM')).toHaveLength(1);
+  });
+
   it('Slack busy: the digest is posted on a later sweep; a lead who lost the role gets none, and is told', async () => {
     await setUpDailyDigest();
     const posted = () => h.slack.messages.get('C0LEADS') ?? []; // what Slack took (a refused call is not there)

@@ -25,7 +25,7 @@ describe('LinkingService', () => {
     db = await tempStore();
     clock = new ManualClock(new Date());
     const kit = corKit(cor, { clock });
-    const clients = new SingleWorkspaceClients(DEFAULT_WORKSPACE.botToken, slack.apiUrl, 'T:T0DEMO');
+    const clients = new SingleWorkspaceClients(DEFAULT_WORKSPACE.botToken, { apiUrl: slack.apiUrl, timeoutMs: 2_000 }, 'T:T0DEMO');
     linking = new LinkingService({
       store: db.store,
       corAuth: kit.auth,
