@@ -305,24 +305,27 @@ describe('leads’ digests through a real Bolt app', () => {
     ]);
   });
 
-  it.each(LOST)('a nudge whose answer is lost (%s) is one DM, whoever clicks again; the lead hears it may be there', async (_, how) => {
+  it.each(LOST)('a nudge whose answer is lost (%s) is one DM, the recap one too, whoever clicks again; the lead hears it may be there', async (_, how) => {
     await setUpDailyDigest();
     clock.set('2026-11-30T14:01:00Z');
     await h.services.digests.sweep(clock.now());
     const digest = channelPosts()[0]?.args ?? {};
-    const samValue = ((digest.blocks ?? []) as { text?: { text: string }; accessory?: { value: string } }[]).find((b) => b.text?.text.startsWith('*Demo Person 7*'))?.accessory?.value ?? '';
-    h.slack.dropAnswers('chat.postMessage', { channel: 'U07SAM', how });
-    const answers: string[] = [];
-    for (const lead of ['U02JOHN', 'U08CARLA']) {
-      const url = h.slack.newResponseUrl();
-      await h.send(buttonClick('digest_nudge', samValue, { user: lead, responseUrl: url }));
-      answers.push(String(responsesTo(h.slack, url).at(-1)?.text));
+    const valueOf = (name: string) => ((digest.blocks ?? []) as { text?: { text: string }; accessory?: { value: string } }[]).find((b) => b.text?.text.startsWith(`*${name}*`))?.accessory?.value ?? '';
+    // Sam gets the nudge DM; Lee, who uses the morning recap, gets that recap.
+    const lee = await h.db.store.links.find('T:T0DEMO', 'U08LEE');
+    await h.db.store.reminders.saveSetting({ ...(await h.db.store.reminders.getSetting(lee?.id ?? '')), morningRecap: true });
+    for (const [name, user] of [['Demo Person 7', 'U07SAM'], ['Demo Person 8', 'U08LEE']] as const) {
+      h.slack.dropAnswers('chat.postMessage', { channel: user, how });
+      const answers: string[] = [];
+      for (const lead of ['U02JOHN', 'U08CARLA']) {
+        const url = h.slack.newResponseUrl();
+        await h.send(buttonClick('digest_nudge', valueOf(name), { user: lead, responseUrl: url }));
+        answers.push(String(responsesTo(h.slack, url).at(-1)?.text));
+      }
+      expect(answers).toEqual([`Slack did not answer while I nudged <@${user}>: the DM may be there. I will not send it again today.`, `Already nudged today: <@${user}>.`]);
+      expect(dmsTo(user)).toHaveLength(1);
     }
-    expect(answers).toEqual([
-      'Slack did not answer while I nudged <@U07SAM>: the DM may be there. I will not send it again today.',
-      'Already nudged today: <@U07SAM>.',
-    ]);
-    expect(dmsTo('U07SAM')).toHaveLength(1);
+    expect(String(dmsTo('U08LEE')[0]?.args.text)).toContain('Before you start: your last workday.');
   });
 
   it('Slack busy: the digest is posted on a later sweep; a lead who lost the role gets none, and is told', async () => {

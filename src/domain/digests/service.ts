@@ -64,7 +64,7 @@ export interface DigestDeps {
   appCor: Pick<CorApi, 'projectCollaborators'>;
   slack: DigestSlack;
   /** the reminder DM about a day, sent now (a nudge about a day is that DM) */
-  reminders?: { remindAbout(link: ReminderRecipient, aboutDate: string, facts: { logged: number; target: number; hours: CorHour[] }): Promise<boolean> };
+  reminders?: { remindAbout(link: ReminderRecipient, aboutDate: string, facts: { logged: number; target: number; hours: CorHour[] }): Promise<NudgeSent | undefined> };
   clock: Clock;
   logger: Logger;
   leaseMs?: number;
@@ -395,9 +395,9 @@ export class DigestService {
         // the recap's own); else the nudge DM.
         const day = period.days.length === 1 ? period.days[0] : undefined;
         const recap = day !== undefined && mine.setting?.morningRecap === true && previousWorkday(today, mine.setting, mine.workingDays) === day;
-        const reminded = recap && this.#d.reminders ? await this.#d.reminders.remindAbout(link, day, { logged: row.logged, target: row.target, hours: mine.hours }) : false;
-        const sent = reminded ? undefined : await this.#d.slack.nudge(link, { days: period.days, logged: row.logged, target: row.target, leadSlackUserId: lead.slackUserId });
-        if (sent && !sent.ok) {
+        const reminded = recap && this.#d.reminders ? await this.#d.reminders.remindAbout(link, day, { logged: row.logged, target: row.target, hours: mine.hours }) : undefined;
+        const sent = reminded ?? (await this.#d.slack.nudge(link, { days: period.days, logged: row.logged, target: row.target, leadSlackUserId: lead.slackUserId }));
+        if (!sent.ok) {
           if (!sent.uncertain) throw new Error(`Slack refused the nudge DM (${sent.error})`);
           // It may be out: it stays recorded, so nobody's click sends a second one today; the lead is told.
           this.#d.logger.warn({ error: sent.error }, 'a nudge DM may not have gone out (Slack did not answer)');
