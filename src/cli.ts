@@ -42,10 +42,10 @@ function wiring(config: Config, store: Store) {
   const logger = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel, pino.destination(2));
   const transport = new CorTransport({ apiUrl: config.cor.apiUrl, integrationsUrl: config.cor.integrationsUrl, timeoutMs: config.cor.timeoutMs, clock: systemClock, logger });
   const corAuth = new CorAuth(transport, { apiKey: config.cor.apiKey, clientSecret: config.cor.clientSecret }, systemClock);
-  const slackLogger = boltLogger(logger);
+  const slack = { apiUrl: config.slack.apiUrl, timeoutMs: config.slack.timeoutMs, logger: boltLogger(logger) };
   const clients = config.slack.oauth
-    ? new MultiWorkspaceClients(store.installations, config.slack.apiUrl, systemClock, slackLogger)
-    : new SingleWorkspaceClients(config.slack.botToken as string, config.slack.apiUrl, undefined, slackLogger);
+    ? new MultiWorkspaceClients(store.installations, slack, systemClock)
+    : new SingleWorkspaceClients(config.slack.botToken as string, slack, undefined);
   return { logger, clients, appCor: new CorClient(transport).as(new ClientCredentialsTokenSource(corAuth, systemClock)) };
 }
 

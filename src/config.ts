@@ -15,6 +15,8 @@ export interface Config {
     signingSecret: string | undefined;
     appToken: string | undefined;
     apiUrl: string;
+    /** every Web API call's timeout (one attempt: no library retries) */
+    timeoutMs: number;
   };
   http: { port: number; host: string; publicUrl: string | undefined };
   databaseUrl: string;
@@ -88,6 +90,12 @@ const schema = z.object({
   SLACK_CLIENT_ID: z.string().optional(),
   SLACK_CLIENT_SECRET: z.string().optional(),
   SLACK_STATE_SECRET: z.string().optional(),
+  SLACK_TIMEOUT_MS: z
+    .string()
+    .regex(/^\d+$/, 'SLACK_TIMEOUT_MS must be a whole number of milliseconds')
+    .transform(Number)
+    .refine((n) => n >= 100, 'SLACK_TIMEOUT_MS must be at least 100')
+    .default(10_000),
   SLACK_AUTHORIZE_URL: urlString('SLACK_AUTHORIZE_URL').default('https://slack.com/oauth/v2/authorize'),
   PORT: z
     .string()
@@ -216,6 +224,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       signingSecret: e.SLACK_SIGNING_SECRET,
       appToken: e.SLACK_APP_TOKEN,
       apiUrl: e.SLACK_API_URL.endsWith('/') ? e.SLACK_API_URL : `${e.SLACK_API_URL}/`,
+      timeoutMs: e.SLACK_TIMEOUT_MS,
     },
     http: { port: e.PORT, host: e.HOST, publicUrl: e.PUBLIC_URL?.replace(/\/+$/, '') },
     databaseUrl: e.DATABASE_URL,

@@ -2,7 +2,6 @@
  * Composition root: config → logger → store → COR client → services → Slack app → schedulers → start;
  * graceful stop. The only module that constructs things: one process, one thread, one service graph.
  */
-import { WebClient } from '@slack/web-api';
 import { config as loadDotenv } from 'dotenv';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { type Config, ConfigError, loadConfig } from './config.ts';
@@ -34,6 +33,8 @@ import { WorkTracker } from './lib/work-tracker.ts';
 import { boltLogger, createLogger, type Logger } from './logger.ts';
 import type { Authorize } from '@slack/bolt';
 import { createSlackApp, type SlackRuntime } from './slack/app.ts';
+import { slackClient, type SlackClientSettings } from './slack/slack-client.ts';
+import { slackFailureOf } from './slack/slack-errors.ts';
 import type { HttpRoute } from './slack/routes.ts';
 import { type BotIdentity, installationAuthorize, singleWorkspaceAuthorize } from './slack/workspace/authorize.ts';
 import { MultiWorkspaceClients, SingleWorkspaceClients } from './slack/workspace/clients.ts';
@@ -63,9 +64,8 @@ function readLoopDelay(): () => { p99Ms: number; maxMs: number } {
   };
 }
 
-async function whoAmI(botToken: string, apiUrl: string): Promise<BotIdentity> {
-  const client = new WebClient(botToken, { slackApiUrl: apiUrl, retryConfig: { retries: 2 } });
-  const answer = await client.auth.test();
+async function whoAmI(botToken: string, slack: SlackClientSettings): Promise<BotIdentity> {
+  const answer = await slackClient(botToken, slack).auth.test();
   if (!answer.user_id || !answer.bot_id) throw new Error('auth.test did not say who the bot is');
   return { botId: answer.bot_id, botUserId: answer.user_id, teamId: answer.team_id };
 }
@@ -211,24 +211,27 @@ export async function main(): Promise<void> {
   const store = openConfiguredStore(config, logger);
 
   const publicUrl = config.http.publicUrl ?? `http://localhost:${config.http.port}`;
+  const slack: SlackClientSettings = { apiUrl: config.slack.apiUrl, timeoutMs: config.slack.timeoutMs, logger: boltLogger(logger) };
   let clients: SlackClients;
   let authorize: Authorize<boolean>;
   const extraRoutes: HttpRoute[] = [];
   if (config.slack.oauth) {
-    clients = new MultiWorkspaceClients(store.installations, config.slack.apiUrl, clock, boltLogger(logger));
+    clients = new MultiWorkspaceClients(store.installations, slack, clock);
     authorize = installationAuthorize(store.installations);
-    extraRoutes.push(...slackInstallRoutes({ ...config.slack.oauth, apiUrl: config.slack.apiUrl, publicUrl }, store.installations, logger));
+    extraRoutes.push(...slackInstallRoutes({ ...config.slack.oauth, apiUrl: config.slack.apiUrl, timeoutMs: config.slack.timeoutMs, publicUrl }, store.installations, logger));
   } else {
     const botToken = config.slack.botToken as string;
     let identity: BotIdentity;
     try {
-      identity = await whoAmI(botToken, config.slack.apiUrl);
+      identity = await whoAmI(botToken, slack);
     } catch (err) {
-      logger.fatal({ err }, 'Slack refused SLACK_BOT_TOKEN (auth.test): check the token, or reinstall the app and copy it again');
+      // One attempt, as every Slack call: a Slack that did not answer is said so, not blamed on the token.
+      if (slackFailureOf(err).answered) logger.fatal({ err }, 'Slack refused SLACK_BOT_TOKEN (auth.test): check the token, or reinstall the app and copy it again');
+      else logger.fatal({ err }, 'Slack did not answer auth.test: check SLACK_API_URL and the network, then start again');
       await store.close();
       process.exit(1);
     }
-    clients = new SingleWorkspaceClients(botToken, config.slack.apiUrl, identity.teamId ? tenantKeyOf({ teamId: identity.teamId }) : undefined, boltLogger(logger));
+    clients = new SingleWorkspaceClients(botToken, slack, identity.teamId ? tenantKeyOf({ teamId: identity.teamId }) : undefined);
     authorize = singleWorkspaceAuthorize(botToken, identity);
   }
 
@@ -239,6 +242,7 @@ export async function main(): Promise<void> {
       signingSecret: config.slack.signingSecret,
       appToken: config.slack.appToken,
       apiUrl: config.slack.apiUrl,
+      slackTimeoutMs: config.slack.timeoutMs,
       port: config.http.port,
       host: config.http.host,
     },

@@ -19,10 +19,17 @@ export class Pacer {
 
   /** Resolves when the caller may make its call; callers of one key are served one interval apart. */
   async wait(key: string): Promise<void> {
-    if (this.#intervalMs === 0) return;
+    const next = this.#next.get(key);
+    if (this.#intervalMs === 0 && next === undefined) return;
     const now = performance.now();
-    const slot = Math.max(now, this.#next.get(key) ?? 0);
-    this.#next.set(key, slot + this.#intervalMs);
+    const slot = Math.max(now, next ?? 0);
+    if (this.#intervalMs > 0) this.#next.set(key, slot + this.#intervalMs);
     if (slot > now) await new Promise((resolve) => setTimeout(resolve, slot - now));
+  }
+
+  /** Nobody of this key goes for `ms` from now (Slack answered 429 with that Retry-After), unlimited keys included. */
+  holdFor(key: string, ms: number): void {
+    const until = performance.now() + ms;
+    if ((this.#next.get(key) ?? 0) < until) this.#next.set(key, until);
   }
 }

@@ -11,12 +11,15 @@ import { ListenerRegistry, type Registered } from './registry.ts';
 import { postToResponseUrl } from './respond.ts';
 import type { HttpRoute } from './routes.ts';
 import type { SlackServices } from './services.ts';
+import { type SlackClientSettings, slackClientOptions, socketModeClientOptions } from './slack-client.ts';
 
 export interface SlackAppConfig {
   mode: 'socket' | 'http';
   signingSecret: string | undefined;
   appToken: string | undefined;
   apiUrl: string;
+  /** `SLACK_TIMEOUT_MS`: every Web API call's timeout */
+  slackTimeoutMs: number;
   port: number;
   host: string;
 }
@@ -75,10 +78,10 @@ export function createSlackApp(config: SlackAppConfig, services: SlackServices, 
   } else {
     if (!config.appToken) throw new AppError('config', 'Socket Mode needs an app-level token');
     // The configured Web API base for apps.connections.open too (GovSlack, tests), not only for the bot's calls.
-    receiver = new SocketModeReceiver({ appToken: config.appToken, logger, installerOptions: { clientOptions: { slackApiUrl: config.apiUrl } } });
+    receiver = new SocketModeReceiver({ appToken: config.appToken, logger, installerOptions: { clientOptions: socketModeClientOptions({ apiUrl: config.apiUrl, timeoutMs: config.slackTimeoutMs }) } });
   }
 
-  const app = createBoltApp({ receiver, apiUrl: config.apiUrl, authorize }, services);
+  const app = createBoltApp({ receiver, slack: { apiUrl: config.apiUrl, timeoutMs: config.slackTimeoutMs }, authorize }, services);
 
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
@@ -138,14 +141,15 @@ export function createSlackApp(config: SlackAppConfig, services: SlackServices, 
 
 /** The Bolt app with every listener and the one global error handler, on any receiver (tests use their own). */
 export function createBoltApp(
-  opts: { receiver: Receiver; apiUrl: string; authorize: Authorize<boolean> },
+  opts: { receiver: Receiver; slack: SlackClientSettings; authorize: Authorize<boolean> },
   services: SlackServices,
 ): App & { registered: Registered; runners: ReadonlyMap<string, AcceptedWorkRunner> } {
   const app = new App({
     receiver: opts.receiver,
     logger: boltLogger(services.logger),
     extendedErrorHandler: true,
-    clientOptions: { slackApiUrl: opts.apiUrl },
+    // Listeners' `client` as every other Web API client (Bolt gives it its logger).
+    clientOptions: slackClientOptions(opts.slack),
     authorize: opts.authorize,
   });
 

@@ -87,7 +87,17 @@ export interface ListenerHarness {
 
 /** A real Bolt App with every listener, real services over a temp store, fake Slack and fake COR over HTTP. */
 export async function listenerHarness(
-  opts: { clock?: Clock; integrationSource?: IntegrationSource; corTimeoutMs?: number; reminderSendsPerSecond?: number; corHourTimes?: 'utc' | 'user-zone'; /** default 0: written at once */ undoSeconds?: number } = {},
+  opts: {
+    clock?: Clock;
+    integrationSource?: IntegrationSource;
+    corTimeoutMs?: number;
+    /** every Web API call's timeout (SLACK_TIMEOUT_MS); default 2 s */
+    slackTimeoutMs?: number;
+    reminderSendsPerSecond?: number;
+    corHourTimes?: 'utc' | 'user-zone';
+    /** default 0: written at once */
+    undoSeconds?: number;
+  } = {},
 ): Promise<ListenerHarness> {
   const clock = opts.clock ?? systemClock;
   const slack = await new FakeSlack().start();
@@ -96,7 +106,8 @@ export async function listenerHarness(
   const db = await tempStore(inject('store') === 'postgresql' ? { postgres: inject('postgresUrl') } : {});
   const { logger, text } = memoryLogger();
   const kit = corKit(cor, opts.corTimeoutMs === undefined ? {} : { timeoutMs: opts.corTimeoutMs });
-  const clients = new SingleWorkspaceClients(DEFAULT_WORKSPACE.botToken, slack.apiUrl, 'T:T0DEMO', boltLogger(logger));
+  const slackSettings = { apiUrl: slack.apiUrl, timeoutMs: opts.slackTimeoutMs ?? 2_000 };
+  const clients = new SingleWorkspaceClients(DEFAULT_WORKSPACE.botToken, { ...slackSettings, logger: boltLogger(logger) }, 'T:T0DEMO');
   const appCor = kit.client.as(new ClientCredentialsTokenSource(kit.auth, clock));
   const directory = new SlackProfileDirectory(clients, clock);
   const linking = new LinkingService({
@@ -172,7 +183,7 @@ export async function listenerHarness(
     corTaskUrl: (id) => `https://acme.cor.example/tasks/${id}`,
   };
   const app = createBoltApp(
-    { receiver: new TestReceiver(), apiUrl: slack.apiUrl, authorize: singleWorkspaceAuthorize(DEFAULT_WORKSPACE.botToken, { botId: 'BBOT', botUserId: 'UBOT', teamId: 'T0DEMO' }) },
+    { receiver: new TestReceiver(), slack: slackSettings, authorize: singleWorkspaceAuthorize(DEFAULT_WORKSPACE.botToken, { botId: 'BBOT', botUserId: 'UBOT', teamId: 'T0DEMO' }) },
     services,
   );
   return {

@@ -327,6 +327,50 @@ describe('leads’ digests through a real Bolt app', () => {
     expect(text).not.toContain('digest_send_link');
   });
 
+  // The answer of a posted message lost on the way back: Slack has it, the bot does not know. One attempt, never two.
+  const LOST = [
+    ['the connection closes', 'reset'],
+    ['no answer comes in time', 'silence'],
+  ] as const;
+
+  it.each(LOST)('a digest whose answer is lost (%s) is in the channel once, ends unknown, and its lead is told to look', async (_, how) => {
+    await setUpDailyDigest();
+    clock.set('2026-11-30T14:01:00Z');
+    h.slack.dropAnswers('chat.postMessage', { channel: 'C0LEADS', how });
+    expect(await h.services.digests.sweep(clock.now())).toMatchObject({ sent: 0, failed: 1 });
+    clock.advance(10 * 60_000);
+    await h.services.digests.sweep(clock.now());
+    expect(h.slack.messages.get('C0LEADS')).toHaveLength(1);
+    const [digest] = await h.db.store.digests.ofOwner('T:T0DEMO', 'U02JOHN');
+    expect(await h.db.store.digests.deliveriesOf([digest?.id ?? ''], ['daily:2026-11-27'])).toMatchObject([{ state: 'unknown' }]);
+    expect(dmsTo('U02JOHN').map((c) => String(c.args.text))).toEqual([
+      'I cannot tell whether your digest about Fri 27 Nov went out in <#C0LEADS> (I was stopped, or Slack did not answer, while posting it). Look there; I did not post it again, so it cannot show twice.',
+    ]);
+  });
+
+  it.each(LOST)('a nudge whose answer is lost (%s) is one DM, the recap one too, whoever clicks again; the lead hears it may be there', async (_, how) => {
+    await setUpDailyDigest();
+    clock.set('2026-11-30T14:01:00Z');
+    await h.services.digests.sweep(clock.now());
+    const digest = channelPosts()[0]?.args ?? {};
+    const valueOf = (name: string) => ((digest.blocks ?? []) as { text?: { text: string }; accessory?: { value: string } }[]).find((b) => b.text?.text.startsWith(`*${name}*`))?.accessory?.value ?? '';
+    // Sam gets the nudge DM; Lee, who uses the morning recap, gets that recap.
+    const lee = await h.db.store.links.find('T:T0DEMO', 'U08LEE');
+    await h.db.store.reminders.saveSetting({ ...(await h.db.store.reminders.getSetting(lee?.id ?? '')), morningRecap: true });
+    for (const [name, user] of [['Demo Person 7', 'U07SAM'], ['Demo Person 8', 'U08LEE']] as const) {
+      h.slack.dropAnswers('chat.postMessage', { channel: user, how });
+      const answers: string[] = [];
+      for (const lead of ['U02JOHN', 'U08CARLA']) {
+        const url = h.slack.newResponseUrl();
+        await h.send(buttonClick('digest_nudge', valueOf(name), { user: lead, responseUrl: url }));
+        answers.push(String(responsesTo(h.slack, url).at(-1)?.text));
+      }
+      expect(answers).toEqual([`Slack did not answer while I nudged <@${user}>: the DM may be there. I will not send it again today.`, `Already nudged today: <@${user}>.`]);
+      expect(dmsTo(user)).toHaveLength(1);
+    }
+    expect(String(dmsTo('U08LEE')[0]?.args.text)).toContain('Before you start: your last workday.');
+  });
+
   it('Slack busy: the digest is posted on a later sweep; a lead who lost the role gets none, and is told', async () => {
     await setUpDailyDigest();
     const posted = () => h.slack.messages.get('C0LEADS') ?? []; // what Slack took (a refused call is not there)

@@ -190,6 +190,19 @@ describe('daily reminder DMs through a real Bolt app', () => {
     expect(await h.db.store.reminders.findDelivery(jane.id, '2026-11-23')).toMatchObject({ state: 'sent', attempts: 2, messageTs: sent.ok ? sent.messageTs : '' });
   });
 
+  it.each([
+    ['the connection closes', 'reset'],
+    ['no answer comes in time', 'silence'],
+  ] as const)('a DM whose answer is lost (%s) is one DM: the next attempt finds it by its metadata', async (_, how) => {
+    h.slack.dropAnswers('chat.postMessage', { channel: 'U01JANE', how });
+    expect(await sweep()).toMatchObject({ sent: 0, delayed: 1 });
+    clock.advance(6 * MINUTE); // its retry time
+    expect((await sweep()).sent).toBe(1);
+    expect(dmsTo('U01JANE')).toHaveLength(1);
+    const posted = h.slack.messages.get('D01JANE')?.[0];
+    expect(await h.db.store.reminders.findDelivery(jane.id, '2026-11-23')).toMatchObject({ state: 'sent', attempts: 2, messageTs: posted?.ts });
+  });
+
   it('respects the Slack away status when asked to', async () => {
     await h.services.reminders.saveSettings(jane, { ...(await h.services.reminders.settings(jane)), respectAway: true });
     const user = h.slack.users.get('T0DEMO/U01JANE');

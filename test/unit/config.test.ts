@@ -24,6 +24,7 @@ describe('loadConfig', () => {
     const config = loadConfig(minimalSocket);
     expect(config.slack.mode).toBe('socket');
     expect(config.slack.apiUrl).toBe('https://slack.com/api/');
+    expect(config.slack.timeoutMs).toBe(10_000);
     expect(config.http).toEqual({ port: 3000, host: '0.0.0.0', publicUrl: undefined });
     expect(config.databaseUrl).toBe('file:./data/cor-slack.db');
     expect(config.cor.apiUrl).toBe('https://api.projectcor.com/v1');
@@ -54,8 +55,9 @@ describe('loadConfig', () => {
   });
 
   it('reports malformed values together', () => {
-    const problems = problemsOf({ ...minimalSocket, PORT: 'eighty', SLACK_MODE: 'carrier-pigeon', COR_API_URL: 'not a url', LOG_LEVEL: 'loud' });
-    expect(problems).toHaveLength(4);
+    const problems = problemsOf({ ...minimalSocket, PORT: 'eighty', SLACK_MODE: 'carrier-pigeon', COR_API_URL: 'not a url', LOG_LEVEL: 'loud', SLACK_TIMEOUT_MS: '5s' });
+    expect(problems).toHaveLength(5);
+    expect(problems.join('\n')).toContain('SLACK_TIMEOUT_MS must be a whole number of milliseconds');
     expect(problems.join('\n')).toContain('PORT must be a whole number');
     expect(problems.join('\n')).toContain('SLACK_MODE must be "socket" or "http"');
     expect(problems.join('\n')).toContain('COR_API_URL must be an http(s) URL');

@@ -56,7 +56,7 @@ export const FAKE_SLACK_CLIENT = { clientId: 'fake-slack-client-id', clientSecre
 export interface FakeSlackOptions {
   workspaces?: FakeWorkspace[];
   users?: FakeSlackUser[];
-  /** per-method cap of calls per second; beyond it Slack answers 429 with Retry-After: 1 */
+  /** per-method cap of calls per second (0: every call); beyond it Slack answers 429 with Retry-After: 1 */
   rateLimits?: Record<string, number>;
 }
 
@@ -104,6 +104,7 @@ export class FakeSlack {
   readonly users = new Map<string, FakeSlackUser>();
   readonly workspaces: FakeWorkspace[];
   readonly #rateLimits: Record<string, number>;
+  readonly #retryAfter = new Map<string, number>();
   readonly #windows = new Map<string, { second: number; count: number }>();
   readonly #server: Server;
   #port = 0;
@@ -115,6 +116,7 @@ export class FakeSlack {
   readonly usergroups = new Map<string, { id: string; team_id: string; name: string; handle: string; users: string[] }>();
   readonly #latency = new Map<string, number>();
   readonly #failures: { method: string; error: string; left: number; channel: string | undefined }[] = [];
+  readonly #drops: { method: string; left: number; channel: string | undefined; how: 'reset' | 'silence' }[] = [];
 
   constructor(opts: FakeSlackOptions = {}) {
     this.workspaces = opts.workspaces ?? [DEFAULT_WORKSPACE];
@@ -183,9 +185,20 @@ export class FakeSlack {
     this.#failures.push({ method, error, left: opts.times ?? 1, channel: opts.channel });
   }
 
-  setRateLimit(method: string, perSecond: number | undefined): void {
+  /**
+   * The next `times` calls of `method` (to `channel`, when given) are done (a message is posted and recorded) but
+   * their answer is lost: `reset` closes the connection at once, `silence` never answers (the client's timeout ends
+   * it). As a network that drops Slack's answer.
+   */
+  dropAnswers(method: string, opts: { times?: number; channel?: string; how?: 'reset' | 'silence' } = {}): void {
+    this.#drops.push({ method, left: opts.times ?? 1, channel: opts.channel, how: opts.how ?? 'reset' });
+  }
+
+  /** `retryAfterSeconds`: the Retry-After of its 429s (default 1). */
+  setRateLimit(method: string, perSecond: number | undefined, retryAfterSeconds = 1): void {
     if (perSecond === undefined) delete this.#rateLimits[method];
     else this.#rateLimits[method] = perSecond;
+    this.#retryAfter.set(method, retryAfterSeconds);
   }
 
   #limited(method: string): boolean {
@@ -195,7 +208,7 @@ export class FakeSlack {
     const w = this.#windows.get(method);
     if (!w || w.second !== second) {
       this.#windows.set(method, { second, count: 1 });
-      return false;
+      return cap < 1;
     }
     w.count++;
     return w.count > cap;
@@ -221,7 +234,7 @@ export class FakeSlack {
     const token = auth?.startsWith('Bearer ') ? auth.slice(7) : typeof args.token === 'string' ? args.token : undefined;
     if (this.#limited(method)) {
       this.rateLimited.push(method);
-      sendJson(res, 429, { ok: false, error: 'ratelimited' }, { 'retry-after': '1' });
+      sendJson(res, 429, { ok: false, error: 'ratelimited' }, { 'retry-after': String(this.#retryAfter.get(method) ?? 1) });
       return;
     }
     if (method === 'apps.connections.open') {
@@ -249,7 +262,15 @@ export class FakeSlack {
       sendJson(res, 200, { ok: false, error: failure.error });
       return;
     }
-    sendJson(res, 200, this.#answer(method, args, workspace));
+    const answer = this.#answer(method, args, workspace);
+    const drop = this.#drops.find((d) => d.left > 0 && d.method === method && (d.channel === undefined || d.channel === args.channel));
+    if (drop) {
+      drop.left--;
+      // Done, and the answer never arrives: the socket is closed now, or held open until the client gives up.
+      if (drop.how === 'reset') req.socket.destroy();
+      return;
+    }
+    sendJson(res, 200, answer);
   }
 
   readonly #codes = new Map<string, string>();

@@ -36,6 +36,9 @@ export interface NudgeContent {
 /** `uncertain`: the answer broke off, so it may be out: never posted again (its lead is told). */
 export type PostResult = { ok: true; channelId: string; messageTs: string } | { ok: false; permanent: boolean; uncertain?: boolean; error: string };
 
+/** A nudge DM's fate. `uncertain`: the answer broke off (a timeout), so it may be out. */
+export type NudgeSent = { ok: true } | { ok: false; uncertain: boolean; error: string };
+
 /** Slack, as digests need it. */
 export interface DigestSlack {
   /** the workspace's user groups, to pick one (kept a few minutes) */
@@ -43,7 +46,7 @@ export interface DigestSlack {
   /** the Slack user ids of a digest's people: a user group is read when the digest is sent (it changes) */
   members(digest: DigestRecord): Promise<string[]>;
   post(content: DigestContent): Promise<PostResult>;
-  nudge(person: ReminderRecipient, content: NudgeContent): Promise<void>;
+  nudge(person: ReminderRecipient, content: NudgeContent): Promise<NudgeSent>;
   /** tells the lead their digest about `days` may not have gone out */
   unknown(digest: DigestRecord, days: string[]): Promise<void>;
   /** tells the lead their digest was not sent: COR no longer gives them a lead's role */
@@ -61,7 +64,7 @@ export interface DigestDeps {
   appCor: Pick<CorApi, 'projectCollaborators'>;
   slack: DigestSlack;
   /** the reminder DM about a day, sent now (a nudge about a day is that DM) */
-  reminders?: { remindAbout(link: ReminderRecipient, aboutDate: string, facts: { logged: number; target: number; hours: CorHour[] }): Promise<boolean> };
+  reminders?: { remindAbout(link: ReminderRecipient, aboutDate: string, facts: { logged: number; target: number; hours: CorHour[] }): Promise<NudgeSent | undefined> };
   clock: Clock;
   logger: Logger;
   leaseMs?: number;
@@ -77,7 +80,8 @@ export interface DigestSweepReport {
   contents: DigestContent[];
 }
 
-export type NudgeResult = 'sent' | 'already' | 'not_short' | 'unlinked' | 'not_found' | 'failed';
+/** `unsure`: Slack did not answer, so the DM may be out: kept as nudged today (never sent twice). */
+export type NudgeResult = 'sent' | 'already' | 'not_short' | 'unlinked' | 'not_found' | 'failed' | 'unsure';
 
 /** One of a digest's people: a Slack user, or (a COR project's) a COR user. */
 type Member = { slackUserId: string } | { corUserId: number; name: string };
@@ -412,8 +416,15 @@ export class DigestService {
         // the recap's own); else the nudge DM.
         const day = period.days.length === 1 ? period.days[0] : undefined;
         const recap = day !== undefined && mine.setting?.morningRecap === true && previousWorkday(today, mine.setting, mine.workingDays) === day;
-        const reminded = recap && this.#d.reminders ? await this.#d.reminders.remindAbout(link, day, { logged: row.logged, target: row.target, hours: mine.hours }) : false;
-        if (!reminded) await this.#d.slack.nudge(link, { days: period.days, logged: row.logged, target: row.target, leadSlackUserId: lead.slackUserId });
+        const reminded = recap && this.#d.reminders ? await this.#d.reminders.remindAbout(link, day, { logged: row.logged, target: row.target, hours: mine.hours }) : undefined;
+        const sent = reminded ?? (await this.#d.slack.nudge(link, { days: period.days, logged: row.logged, target: row.target, leadSlackUserId: lead.slackUserId }));
+        if (!sent.ok) {
+          if (!sent.uncertain) throw new Error(`Slack refused the nudge DM (${sent.error})`);
+          // It may be out: it stays recorded, so nobody's click sends a second one today; the lead is told.
+          this.#d.logger.warn({ error: sent.error }, 'a nudge DM may not have gone out (Slack did not answer)');
+          results.push([link.slackUserId, 'unsure']);
+          continue;
+        }
         results.push([link.slackUserId, 'sent']);
       } catch (err) {
         // Not sent: they can be nudged again today.

@@ -8,7 +8,13 @@ import type { ReminderContent } from './selection.ts';
 
 /* What the reminders need from outside (the store, COR as the app, a messenger) and what a sweep reports. */
 
-export type SendResult = { ok: true; channelId: string; messageTs: string } | { ok: false; permanent: boolean; error: string };
+/**
+ * `uncertain`: Slack did not answer (a timeout), so the DM may be out: the next attempt looks for it first.
+ * `retryAfterMs`: Slack did nothing and said when it may be tried again (a 429's Retry-After).
+ */
+export type SendResult =
+  | { ok: true; channelId: string; messageTs: string }
+  | { ok: false; permanent: boolean; uncertain: boolean; error: string; retryAfterMs?: number | undefined };
 
 /** How reminders reach a person (implemented with Slack DMs). */
 export interface ReminderMessenger {

@@ -6,7 +6,7 @@ import type { ReminderRecipient, UserLinkRecord } from '../../store/links.ts';
 import type { ReminderDeliveryRecord, ReminderSettingRecord } from '../../store/reminders.ts';
 import { DEFAULT_TZ } from '../linking.ts';
 import { DEFAULT_TARGET_HOURS } from '../targets.ts';
-import type { ReminderDeps, SweepReport } from './ports.ts';
+import type { ReminderDeps, SendResult, SweepReport } from './ports.ts';
 import { EPSILON_HOURS, loggedOn, type ReminderContent, recentTasks, withSkipDates } from './selection.ts';
 import { DEFAULT_BATCH, ReminderSweep } from './sweep.ts';
 
@@ -124,26 +124,27 @@ export class ReminderService {
 
   /**
    * The reminder DM about a past day, sent now (a lead's nudge): the same DM as the next morning's recap, with its
-   * one-click Log 1h, Snooze and Skip, and replies in its thread logged on that day. False when this morning's
-   * recap is already theirs (sent, or being sent): they were reminded today.
+   * one-click Log 1h, Snooze and Skip, and replies in its thread logged on that day. Undefined when this morning's
+   * recap is already theirs (sent, or being sent): they were reminded today. A DM not sent is given back for a
+   * retry (which looks for it first: it may be out when Slack did not answer).
    */
-  async remindAbout(link: ReminderRecipient, aboutDate: string, facts: { logged: number; target: number; hours: CorHour[] }): Promise<boolean> {
+  async remindAbout(link: ReminderRecipient, aboutDate: string, facts: { logged: number; target: number; hours: CorHour[] }): Promise<SendResult | undefined> {
     const now = this.#d.clock.now();
     const today = localParts(now, link.tz ?? DEFAULT_TZ).date;
     const delivery = await this.#d.reminders.claimDelivery(link.id, today, 'morning', now, this.#d.leaseMs ?? 5 * 60_000);
-    if (!delivery) return false;
+    if (!delivery) return undefined;
     const content: ReminderContent = { kind: 'morning', aboutDate, logged: facts.logged, target: facts.target, recentTasks: recentTasks(facts.hours), targetNote: undefined };
     const sent = await this.#d.messenger.send(link, delivery, content);
     if (!sent.ok) {
       await this.#d.reminders.release([delivery.id], now, `slack: ${sent.error}`);
-      throw new Error(`Slack refused the reminder DM (${sent.error})`);
+      return sent;
     }
     // Out: recorded, and a failed record only logged (the DM is there; a retry must not send a second one).
     await this.#d.reminders
       .markSent({ id: delivery.id, channelId: sent.channelId, messageTs: sent.messageTs, aboutDate, targetHours: facts.target, loggedHours: facts.logged }, now)
       .catch((err: unknown) => this.#d.logger.warn({ err, deliveryId: delivery.id }, 'could not record a nudge reminder DM'));
     this.#noOpenDm.delete(noOpenDmKey(link.id, aboutDate));
-    return true;
+    return sent;
   }
 
   /** "Snooze 1h": the same reminder again later (the sweep reclaims it when the snooze ends). */

@@ -7,13 +7,15 @@ import { addDays } from '../../lib/zoned.ts';
 import type { ReminderRecipient } from '../../store/links.ts';
 import { DEFAULT_REMINDER_SETTING, type ReminderDeliveryRecord, type ReminderKind, type ReminderSettingRecord } from '../../store/reminders.ts';
 import { isTransient } from '../time-entries/model.ts';
-import type { ReminderDecision, ReminderDeps, SweepReport } from './ports.ts';
+import type { ReminderDecision, ReminderDeps, SendResult, SweepReport } from './ports.ts';
 import { evaluate, LOOKBACK_DAYS, type Occasion, occasionsAt, type PersonFacts, type ReminderContent } from './selection.ts';
 
 /** People per batch: one claim, one GET /hours. */
 export const DEFAULT_BATCH = HOURS_BATCH;
 const DEFAULT_LEASE_MS = 5 * 60_000;
 const RETRY_AFTER_MS = 5 * 60_000;
+/** How often one DM is tried within a sweep while Slack answers 429 (then it waits for a later sweep). */
+const RATE_LIMITED_TRIES = 10;
 /** How long the sweep waits for Slack to say a person's zone, and how long a "don't know" is kept. */
 const ZONE_LOOKUP_TIMEOUT_MS = 5_000;
 const ZONE_UNKNOWN_TTL_MS = 60 * 60_000;
@@ -206,8 +208,7 @@ export class ReminderSweep {
             return;
           }
           if (!delivery) return decide(c, c.occasion.kind, 'due', shortText(content), content);
-          await this.#pacer.wait(c.link.tenantKey);
-          const result = await this.#d.messenger.send(c.link, delivery, content);
+          const result = await this.#send(c.link, delivery, content);
           if (result.ok) {
             // Recorded the moment it went out: Snooze, Skip and Log 1h on it work while the batch still sends.
             // A failed record is found again through the DM's metadata by the next attempt: the others go on.
@@ -232,6 +233,19 @@ export class ReminderSweep {
       );
     } finally {
       if (renew) clearInterval(renew);
+    }
+  }
+
+  /**
+   * One DM, paced per workspace. A 429 (Slack did nothing) holds the workspace's DMs for its Retry-After and the DM
+   * is tried again, a few times; anything else is the caller's to decide.
+   */
+  async #send(link: ReminderRecipient, delivery: ReminderDeliveryRecord, content: ReminderContent): Promise<SendResult> {
+    for (let tries = 1; ; tries++) {
+      await this.#pacer.wait(link.tenantKey);
+      const result = await this.#d.messenger.send(link, delivery, content);
+      if (result.ok || result.retryAfterMs === undefined || tries >= RATE_LIMITED_TRIES) return result;
+      this.#pacer.holdFor(link.tenantKey, result.retryAfterMs);
     }
   }
 

@@ -188,6 +188,9 @@ function nudge(services: SlackServices, everyone: boolean) {
           already.length > 0 ? `Already nudged today: ${names(already)}.` : '',
           notShort.length > 0 ? `Not short any more: ${names(notShort)}.` : '',
           results.some(([, r]) => r === 'failed') ? `Could not reach ${names(results.filter(([, r]) => r === 'failed').map(([u]) => u))}: try again.` : '',
+          results.some(([, r]) => r === 'unsure')
+            ? `Slack did not answer while I nudged ${names(results.filter(([, r]) => r === 'unsure').map(([u]) => u))}: the DM may be there. I will not send it again today.`
+            : '',
           results.length === 0 ? 'Nobody is short.' : '',
         ]
           .filter(Boolean)

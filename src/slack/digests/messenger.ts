@@ -3,7 +3,7 @@ import { LRUCache } from 'lru-cache';
 import { z } from 'zod';
 import { cacheOptions, PER_TENANT_MAX } from '../../lib/cache.ts';
 import type { Clock } from '../../lib/clock.ts';
-import type { DigestContent, DigestSlack, NudgeContent, PostResult } from '../../domain/digests/service.ts';
+import type { DigestContent, DigestSlack, NudgeContent, NudgeSent, PostResult } from '../../domain/digests/service.ts';
 import type { SlackDirectory } from '../../domain/linking.ts';
 import type { DigestRecord } from '../../store/digests.ts';
 import type { ReminderRecipient } from '../../store/links.ts';
@@ -103,8 +103,15 @@ export class SlackDigestMessenger implements DigestSlack {
     });
   }
 
-  async nudge(person: ReminderRecipient, content: NudgeContent): Promise<void> {
+  async nudge(person: ReminderRecipient, content: NudgeContent): Promise<NudgeSent> {
     const message = nudgeMessage(content);
-    await (await this.#clients.forTenant(person.tenantKey)).chat.postMessage({ channel: person.slackUserId, text: message.text, blocks: message.blocks });
+    const client = await this.#clients.forTenant(person.tenantKey);
+    try {
+      await client.chat.postMessage({ channel: person.slackUserId, text: message.text, blocks: message.blocks });
+      return { ok: true };
+    } catch (err) {
+      const { error, answered } = slackFailureOf(err);
+      return { ok: false, uncertain: !answered, error };
+    }
   }
 }

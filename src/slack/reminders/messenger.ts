@@ -73,11 +73,12 @@ export class SlackReminderMessenger implements ReminderMessenger {
         ...reminderMessage(content, deliveryId),
         metadata: { event_type: METADATA_TYPE, event_payload: { delivery_id: deliveryId } },
       });
-      if (!answer.channel || !answer.ts) return { ok: false, permanent: false, error: 'no_ts' };
+      if (!answer.channel || !answer.ts) return { ok: false, permanent: false, uncertain: true, error: 'no_ts' };
       return { ok: true, channelId: answer.channel, messageTs: answer.ts };
     } catch (err) {
-      const { error } = slackFailureOf(err);
-      return { ok: false, permanent: PERMANENT.has(error), error };
+      // Slack that did not answer (a timeout, a dropped connection) may have posted it: the retry looks first.
+      const { error, answered, retryAfterMs } = slackFailureOf(err);
+      return { ok: false, permanent: PERMANENT.has(error), uncertain: !answered, error, retryAfterMs };
     }
   }
 

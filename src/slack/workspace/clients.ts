@@ -1,9 +1,10 @@
-import { type Logger as SlackLogger, WebClient } from '@slack/web-api';
+import type { WebClient } from '@slack/web-api';
 import { LRUCache } from 'lru-cache';
 import { AppError } from '../../errors.ts';
 import { cacheOptions, PER_TENANT_MAX } from '../../lib/cache.ts';
 import type { Clock } from '../../lib/clock.ts';
 import type { SlackClients } from '../services.ts';
+import { slackClient, type SlackClientSettings } from '../slack-client.ts';
 import type { Installations } from './installations.ts';
 
 /** A single-workspace install: one bot token for its one tenant. */
@@ -11,9 +12,8 @@ export class SingleWorkspaceClients implements SlackClients {
   readonly #client: WebClient;
   readonly #tenantKey: string | undefined;
 
-  /** `logger`: where the Web API client's own messages (retries after a 429) go; its default is the console. */
-  constructor(botToken: string, apiUrl: string, tenantKey: string | undefined, logger?: SlackLogger) {
-    this.#client = new WebClient(botToken, { slackApiUrl: apiUrl, ...(logger ? { logger } : {}) });
+  constructor(botToken: string, settings: SlackClientSettings, tenantKey: string | undefined) {
+    this.#client = slackClient(botToken, settings);
     this.#tenantKey = tenantKey;
   }
 
@@ -29,16 +29,14 @@ const CLIENT_IDLE_TTL_MS = 60 * 60_000;
 /** A multi-workspace install: each tenant's bot token comes from its installation in the store. */
 export class MultiWorkspaceClients implements SlackClients {
   readonly #installations: Installations;
-  readonly #apiUrl: string;
+  readonly #settings: SlackClientSettings;
   /** by tenant key, with the token it was made for (a reinstall brings a new one) */
   readonly #cache: LRUCache<string, { token: string; client: WebClient }>;
-  readonly #logger: SlackLogger | undefined;
 
-  constructor(installations: Installations, apiUrl: string, clock: Clock, logger?: SlackLogger) {
+  constructor(installations: Installations, settings: SlackClientSettings, clock: Clock) {
     this.#installations = installations;
-    this.#apiUrl = apiUrl;
+    this.#settings = settings;
     this.#cache = new LRUCache({ ...cacheOptions(clock, PER_TENANT_MAX, CLIENT_IDLE_TTL_MS), updateAgeOnGet: true });
-    this.#logger = logger;
   }
 
   async forTenant(tenantKey: string): Promise<WebClient> {
@@ -46,7 +44,7 @@ export class MultiWorkspaceClients implements SlackClients {
     if (!installation) throw new AppError('unknown_tenant', `no installation for ${tenantKey}`);
     const cached = this.#cache.get(tenantKey);
     if (cached?.token === installation.botToken) return cached.client;
-    const client = new WebClient(installation.botToken, { slackApiUrl: this.#apiUrl, ...(this.#logger ? { logger: this.#logger } : {}) });
+    const client = slackClient(installation.botToken, this.#settings);
     this.#cache.set(tenantKey, { token: installation.botToken, client });
     return client;
   }

@@ -1,6 +1,7 @@
 import { InstallProvider } from '@slack/oauth';
 import { boltLogger, type Logger } from '../../logger.ts';
 import { BOT_SCOPES } from '../ids.ts';
+import { slackClientOptions } from '../slack-client.ts';
 import { type HttpRoute, page } from '../routes.ts';
 import { prismaInstallationStore } from './installation-store.ts';
 import type { Installations } from './installations.ts';
@@ -14,6 +15,8 @@ export interface SlackInstallSettings {
   stateSecret: string;
   authorizeUrl: string;
   apiUrl: string;
+  /** `SLACK_TIMEOUT_MS` */
+  timeoutMs: number;
   publicUrl: string;
 }
 
@@ -26,7 +29,7 @@ export function slackInstallRoutes(settings: SlackInstallSettings, installations
     stateSecret: settings.stateSecret,
     installationStore: prismaInstallationStore(installations),
     authorizationUrl: settings.authorizeUrl,
-    clientOptions: { slackApiUrl: settings.apiUrl },
+    clientOptions: slackClientOptions({ apiUrl: settings.apiUrl, timeoutMs: settings.timeoutMs }),
     logger: boltLogger(logger),
     directInstall: true,
   });

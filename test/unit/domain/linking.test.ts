@@ -23,7 +23,7 @@ describe('LinkingService', () => {
   /** The service as main.ts builds it; `slack` replaces the Slack directory (e.g. a profile that hides the email). */
   function service(opts: { allowEmailMismatch?: boolean; slack?: SlackDirectory } = {}): LinkingService {
     const kit = corKit(cor, { clock });
-    const clients = new SingleWorkspaceClients(DEFAULT_WORKSPACE.botToken, slack.apiUrl, 'T:T0DEMO');
+    const clients = new SingleWorkspaceClients(DEFAULT_WORKSPACE.botToken, { apiUrl: slack.apiUrl, timeoutMs: 2_000 }, 'T:T0DEMO');
     return new LinkingService({
       store: db.store,
       corAuth: kit.auth,
@@ -43,7 +43,7 @@ describe('LinkingService', () => {
     slack = await new FakeSlack().start();
     db = await tempStore();
     clock = new ManualClock(new Date());
-    directory = new SlackProfileDirectory(new SingleWorkspaceClients(DEFAULT_WORKSPACE.botToken, slack.apiUrl, 'T:T0DEMO'), clock);
+    directory = new SlackProfileDirectory(new SingleWorkspaceClients(DEFAULT_WORKSPACE.botToken, { apiUrl: slack.apiUrl, timeoutMs: 2_000 }, 'T:T0DEMO'), clock);
     linking = service();
   });
   afterEach(async () => {

@@ -18,6 +18,14 @@ describe('Pacer', () => {
     expect(other).toBeLessThan(at[3] as number + 40);
   });
 
+  it('holds a key for a Retry-After, unlimited ones too, and never another key', async () => {
+    const pacer = new Pacer(Number.POSITIVE_INFINITY);
+    pacer.holdFor('T1', 100);
+    const order: string[] = [];
+    await Promise.all([pacer.wait('T1').then(() => order.push('T1')), pacer.wait('T2').then(() => order.push('T2'))]);
+    expect(order).toEqual(['T2', 'T1']);
+  });
+
   it('does not wait at all when unlimited', async () => {
     const pacer = new Pacer(Number.POSITIVE_INFINITY);
     const start = performance.now();

@@ -13,7 +13,7 @@ describe('createSlackApp', () => {
   it('builds a Socket Mode app without connecting, and refuses a mode without its credential', async () => {
     const harness = await listenerHarness();
     h = harness;
-    const base = { apiUrl: harness.slack.apiUrl, port: 0, host: '127.0.0.1' };
+    const base = { apiUrl: harness.slack.apiUrl, slackTimeoutMs: 2_000, port: 0, host: '127.0.0.1' };
     const identity = singleWorkspaceAuthorize('xoxb-1', { botId: 'B', botUserId: 'U', teamId: 'T' });
     const socket = createSlackApp({ ...base, mode: 'socket', appToken: 'xapp-1', signingSecret: undefined }, harness.services, identity);
     expect(socket.app).toBeDefined();
@@ -24,7 +24,7 @@ describe('createSlackApp', () => {
   it('serves extra routes beside Slack in HTTP mode, and stops taking requests on stop()', async () => {
     h = await listenerHarness();
     const runtime = createSlackApp(
-      { mode: 'http', apiUrl: h.slack.apiUrl, port: 0, host: '127.0.0.1', signingSecret: 's', appToken: undefined },
+      { mode: 'http', apiUrl: h.slack.apiUrl, slackTimeoutMs: 2_000, port: 0, host: '127.0.0.1', signingSecret: 's', appToken: undefined },
       h.services,
       singleWorkspaceAuthorize('xoxb-1', { botId: 'B', botUserId: 'U', teamId: 'T' }),
       [{ method: 'GET', path: '/ping', handler: (_req, res) => void res.writeHead(200).end('pong') }],
