@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CompanyFacts } from '../../src/domain/company-facts.ts';
 import { DigestService } from '../../src/domain/digests/service.ts';
+import { CorTimes } from '../../src/domain/time-entries/cor-times.ts';
 import { ManualClock } from '../../src/lib/clock.ts';
 import { SlackDigestMessenger } from '../../src/slack/digests/messenger.ts';
 import { SlackProfileDirectory } from '../../src/slack/directory.ts';
@@ -221,6 +222,7 @@ describe('leads’ digests through a real Bolt app', () => {
       company: new CompanyFacts(h.appCor, clock),
       appCor: h.appCor,
       slack: new SlackDigestMessenger(h.services.clients, new SlackProfileDirectory(h.services.clients, clock), clock),
+      times: new CorTimes(),
       clock,
       logger: memoryLogger().logger,
     });

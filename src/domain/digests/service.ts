@@ -13,6 +13,7 @@ import { DEFAULT_TZ } from '../linking.ts';
 import { AppError } from '../../errors.ts';
 import { isLeadRole } from '../roles.ts';
 import { previousWorkday } from '../reminders/selection.ts';
+import type { CorTimes } from '../time-entries/cor-times.ts';
 import { isTransient } from '../time-entries/model.ts';
 import { type DigestPeriod, type DigestRow, dueAt, type MemberFacts, memberRow, periodOf, sortRows } from './selection.ts';
 
@@ -60,6 +61,8 @@ export interface DigestDeps {
   /** COR as the app: a project's collaborators */
   appCor: Pick<CorApi, 'projectCollaborators'>;
   slack: DigestSlack;
+  /** how each workspace's COR writes its times (learned from writes): every hours read goes through it */
+  times: CorTimes;
   /** the reminder DM about a day, sent now (a nudge about a day is that DM) */
   reminders?: { remindAbout(link: ReminderRecipient, aboutDate: string, facts: { logged: number; target: number; hours: CorHour[] }): Promise<boolean> };
   clock: Clock;
@@ -349,7 +352,11 @@ export class DigestService {
       this.#d.company.hoursByUser(people.map((p) => p.corUserId), addDays(first, -1), addDays(last, 1)),
     ]);
     return new Map(
-      people.map((p) => [p.id, { tz: p.tz ?? DEFAULT_TZ, setting: settings.get(p.id), user: users.get(p.corUserId), workingDays: workingTimes.get(p.corUserId) ?? [], hours: byUser.get(p.corUserId) ?? [] }]),
+      people.map((p) => {
+        const tz = p.tz ?? DEFAULT_TZ;
+        const hours = this.#d.times.read(byUser.get(p.corUserId) ?? [], p.tenantKey, tz);
+        return [p.id, { tz, setting: settings.get(p.id), user: users.get(p.corUserId), workingDays: workingTimes.get(p.corUserId) ?? [], hours }];
+      }),
     );
   }
 

@@ -182,7 +182,10 @@ export class ReminderSweep {
     const skips = new Map<string, string[]>();
     const sends: { c: Candidate; delivery: ReminderDeliveryRecord | undefined; content: ReminderContent }[] = [];
     for (const { c, delivery } of claimed) {
-      const evaluated = this.#isolated(c.link, () => evaluate(c.occasion, c.setting, c.tz, facts.get(c.link.corUserId) ?? { user: undefined, workingDays: [], hours: [] }));
+      const evaluated = this.#isolated(c.link, () => {
+        const mine = facts.get(c.link.corUserId) ?? { user: undefined, workingDays: [], hours: [] };
+        return evaluate(c.occasion, c.setting, c.tz, { ...mine, hours: this.#d.times.read(mine.hours, c.link.tenantKey, c.tz) });
+      });
       const result = 'ok' in evaluated ? evaluated.ok : { skip: evaluated.failed };
       if ('failed' in evaluated) report.failed++;
       if ('skip' in result) {
