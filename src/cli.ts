@@ -18,6 +18,7 @@ import { CorTransport } from './cor/transport.ts';
 import type { SweepReport } from './domain/reminders/ports.ts';
 import { ReminderService } from './domain/reminders/service.ts';
 import { DigestService } from './domain/digests/service.ts';
+import { CorTimes } from './domain/time-entries/cor-times.ts';
 import { CompanyFacts } from './domain/company-facts.ts';
 import { systemClock } from './lib/clock.ts';
 import { cipherForStore } from './lib/crypto.ts';
@@ -57,6 +58,8 @@ function reminderService(config: Config, store: Store): ReminderService {
     reminders: store.reminders,
     appCor,
     messenger: new SlackReminderMessenger(clients, systemClock),
+    // A CLI process writes no entries, so it learns no workspace's reading: COR's times are read as UTC here.
+    times: new CorTimes(),
     clock: systemClock,
     logger,
     sendsPerSecond: config.reminders.sendsPerSecond,
@@ -74,6 +77,7 @@ function digestService(config: Config, store: Store): DigestService {
     company: new CompanyFacts(appCor, systemClock),
     appCor,
     slack: new SlackDigestMessenger(clients, new SlackProfileDirectory(clients, systemClock), systemClock),
+    times: new CorTimes(),
     clock: systemClock,
     logger,
     leaseMs: config.reminders.leaseMs,

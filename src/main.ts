@@ -18,6 +18,7 @@ import { CompanyFacts } from './domain/company-facts.ts';
 import { DigestService } from './domain/digests/service.ts';
 import { SlackDigestMessenger } from './slack/digests/messenger.ts';
 import { attemptLeaseMs, TimeEntryService } from './domain/time-entries/service.ts';
+import { CorTimes } from './domain/time-entries/cor-times.ts';
 import { TimerService } from './domain/timers.ts';
 import { startHousekeeping } from './scheduler/housekeeping.ts';
 import { startOutboxWorker } from './scheduler/outbox-worker.ts';
@@ -123,8 +124,11 @@ function composeServices(base: { config: Config; logger: Logger; clock: Clock; s
   const home = new HomeTab(clock);
   // The company's users and working times, read for both sweeps once and kept a while.
   const company = new CompanyFacts(appCor, clock);
+  // How each workspace's COR writes its times, learned from its answers to our writes, for every reader of them.
+  const times = new CorTimes();
   const reminders = new ReminderService({
     company,
+    times,
     links: store.links,
     reminders: store.reminders,
     appCor,
@@ -141,6 +145,7 @@ function composeServices(base: { config: Config; logger: Logger; clock: Clock; s
     apiFor: (link) => linking.apiFor(link),
     findLink: (id) => store.links.findById(id),
     notifier: new SlackEntryNotifier(clients, clock, { taskUrl: (id) => config.cor.taskUrlTemplate?.replace('{id}', String(id)), lineProgress: (key) => lines.progress(key) }),
+    times,
     clock,
     logger: logger.child({ component: 'time-entries' }),
     leaseMs: attemptLeaseMs(config.cor.timeoutMs),
@@ -173,6 +178,7 @@ function composeServices(base: { config: Config; logger: Logger; clock: Clock; s
       company,
       appCor,
       slack: new SlackDigestMessenger(clients, directory, clock),
+      times,
       reminders,
       clock,
       logger,

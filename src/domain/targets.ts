@@ -1,6 +1,6 @@
 import type { CorLeave, CorWorkingTime } from '../cor/schemas.ts';
 import { addDays, weekdayOf, zonedTimeToInstant } from '../lib/zoned.ts';
-import { corInstant } from './time-entries/model.ts';
+import { corInstant } from './time-entries/cor-times.ts';
 
 /*
  * The one rule for how many hours a person should log on a day, used by reminders, `/cor today`, `/cor week`,

@@ -84,6 +84,29 @@ export function localParts(instant: Date, tz: string): LocalParts {
   };
 }
 
+/** Zones asked about lately, known or not (an unknown one is asked about again on every read of old data). */
+const knownZones = new LRUCache<string, boolean>({ max: 1_000 });
+
+/**
+ * The zone when the runtime knows it, else undefined ("no zone": the bot asks, never guesses). Every zone that
+ * comes in (a Slack profile, a profile change, a stored link or digest) passes here first: one unknown zone must
+ * not make every date computed with it throw.
+ */
+export function validZone(tz: string | null | undefined): string | undefined {
+  if (!tz) return undefined;
+  let known = knownZones.get(tz);
+  if (known === undefined) {
+    try {
+      Temporal.Instant.fromEpochMilliseconds(0).toZonedDateTimeISO(tz);
+      known = true;
+    } catch {
+      known = false;
+    }
+    knownZones.set(tz, known);
+  }
+  return known ? tz : undefined;
+}
+
 /** Sweeps ask for the same midnights and reminder times for many people: answers by zone, date and time. */
 const instants = new LRUCache<string, number>({ max: 10_000 });
 

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { SlackDirectory, SlackProfile } from '../domain/linking.ts';
 import { cacheOptions, PER_PERSON_MAX } from '../lib/cache.ts';
 import type { Clock } from '../lib/clock.ts';
+import { validZone } from '../lib/zoned.ts';
 import type { SlackClients } from './services.ts';
 import { slackFailureOf } from './slack-errors.ts';
 
@@ -54,7 +55,8 @@ export class SlackProfileDirectory implements SlackDirectory {
     const answer = userInfoSchema.parse(await client.users.info({ user: slackUserId, include_locale: true }));
     return {
       email: answer.user.profile?.email,
-      tz: answer.user.tz,
+      // A zone the runtime does not know is no zone: the bot asks rather than computing dates with it.
+      tz: validZone(answer.user.tz),
       locale: answer.user.locale,
       realName: answer.user.real_name ?? answer.user.profile?.real_name,
     };

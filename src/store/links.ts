@@ -1,5 +1,6 @@
 import type { TokenCipher } from '../lib/crypto.ts';
 import type { TokenSet } from '../lib/tokens.ts';
+import { validZone } from '../lib/zoned.ts';
 import type { PrismaClient } from './prisma.ts';
 
 type LinkState = 'active' | 'needs_relink';
@@ -48,7 +49,8 @@ function toRecord(row: Row): UserLinkRecord {
     corName: row.corName,
     corEmail: row.corEmail,
     slackEmail: row.slackEmail,
-    tz: row.tz,
+    // Stored before zones were checked on the way in: one the runtime does not know reads as none (asked again).
+    tz: validZone(row.tz) ?? null,
     locale: row.locale,
     state: row.state === 'needs_relink' ? 'needs_relink' : 'active',
     hasTokens: row.accessTokenEnc !== null,
@@ -83,7 +85,7 @@ export class UserLinkRepository {
       corName: link.corName,
       corEmail: link.corEmail ?? null,
       slackEmail: link.slackEmail ?? null,
-      tz: link.tz ?? null,
+      tz: validZone(link.tz) ?? null,
       locale: link.locale ?? null,
       state: 'active',
       relinkNotifiedAt: null,
@@ -116,10 +118,12 @@ export class UserLinkRepository {
 
   /** Active links with only what a reminder sweep needs (thousands at a time: no tokens, no extras). */
   async activeRecipients(): Promise<ReminderRecipient[]> {
-    return this.#db.userLink.findMany({
+    const rows = await this.#db.userLink.findMany({
       where: { state: 'active' },
       select: { id: true, tenantKey: true, slackUserId: true, corUserId: true, corName: true, tz: true },
     });
+    for (const row of rows) row.tz = validZone(row.tz) ?? null;
+    return rows;
   }
 
   async tokens(linkId: string): Promise<TokenSet | undefined> {
@@ -160,7 +164,7 @@ export class UserLinkRepository {
   }
 
   async updateProfile(linkId: string, profile: { tz?: string | null; locale?: string | null; slackEmail?: string | null }): Promise<void> {
-    await this.#db.userLink.update({ where: { id: linkId }, data: profile });
+    await this.#db.userLink.update({ where: { id: linkId }, data: profile.tz === undefined ? profile : { ...profile, tz: validZone(profile.tz) ?? null } });
   }
 
   /** Key rotation: re-seals every token still sealed with an older key. Returns how many links changed. */

@@ -18,6 +18,7 @@ import { WorkTracker } from '../../src/lib/work-tracker.ts';
 import { LinkingService } from '../../src/domain/linking.ts';
 import { TaskDirectory } from '../../src/domain/tasks.ts';
 import { TimeEntryService } from '../../src/domain/time-entries/service.ts';
+import { CorTimes } from '../../src/domain/time-entries/cor-times.ts';
 import { TimerService } from '../../src/domain/timers.ts';
 import { SlackEntryNotifier } from '../../src/slack/log-time/entry-notifier.ts';
 import { createBoltApp } from '../../src/slack/app.ts';
@@ -123,6 +124,7 @@ export async function listenerHarness(
     logger,
   });
   const tasks = new TaskDirectory(clock);
+  const times = new CorTimes();
   const entries: TimeEntryService = new TimeEntryService({
     outbox: db.store.outbox,
     settings: db.store.reminders,
@@ -130,6 +132,7 @@ export async function listenerHarness(
     apiFor: (link) => linking.apiFor(link),
     findLink: (id) => db.store.links.findById(id),
     notifier: new SlackEntryNotifier(clients, clock, { taskUrl: (id) => `https://acme.cor.example/tasks/${id}`, lineProgress: (key) => lines.progress(key) }),
+    times,
     clock,
     logger,
     undoMs: (opts.undoSeconds ?? 0) * 1000,
@@ -145,6 +148,7 @@ export async function listenerHarness(
   const company = new CompanyFacts(appCor, clock);
   const reminders = new ReminderService({
     company,
+    times,
     links: db.store.links,
     reminders: db.store.reminders,
     appCor,
@@ -171,6 +175,7 @@ export async function listenerHarness(
       company,
       appCor,
       slack: new SlackDigestMessenger(clients, directory, clock),
+      times,
       reminders,
       clock,
       logger,

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CompanyFacts } from '../../src/domain/company-facts.ts';
 import { DigestService } from '../../src/domain/digests/service.ts';
+import { CorTimes } from '../../src/domain/time-entries/cor-times.ts';
 import { ManualClock } from '../../src/lib/clock.ts';
 import { SlackDigestMessenger } from '../../src/slack/digests/messenger.ts';
 import { SlackProfileDirectory } from '../../src/slack/directory.ts';
@@ -192,6 +193,25 @@ describe('leads’ digests through a real Bolt app', () => {
     expect(await h.db.store.digests.ofOwner('T:T0DEMO', 'U02JOHN')).toHaveLength(0);
   });
 
+  it('a digest whose zone the runtime does not know (stored before zones were checked) is skipped and logged; the others go out', async () => {
+    await h.db.store.digests.create({
+      tenantKey: 'T:T0DEMO',
+      ownerSlackUserId: 'U08CARLA',
+      audience: { kind: 'people', slackUserIds: ['U01JANE'] },
+      channelId: 'U08CARLA',
+      schedule: 'daily',
+      localTime: '09:00',
+      tz: 'Etc/Unknown_Zone',
+      shortUnderHours: null,
+    });
+    await setUpDailyDigest();
+    clock.set('2026-11-30T14:01:00Z');
+    const report = await h.services.digests.sweep(clock.now());
+    expect(report.sent).toBe(1);
+    expect(channelPosts()).toHaveLength(1);
+    expect(h.logText()).toContain('could not be worked out');
+  });
+
   it('two instances sweeping at once send the digest once', async () => {
     await setUpDailyDigest();
     clock.set('2026-11-30T14:01:00Z');
@@ -202,6 +222,7 @@ describe('leads’ digests through a real Bolt app', () => {
       company: new CompanyFacts(h.appCor, clock),
       appCor: h.appCor,
       slack: new SlackDigestMessenger(h.services.clients, new SlackProfileDirectory(h.services.clients, clock), clock),
+      times: new CorTimes(),
       clock,
       logger: memoryLogger().logger,
     });

@@ -11,9 +11,11 @@ type Block = { type: string; block_id?: string; text?: { text: string }; element
 
 describe('several entries in one /cor log line through a real Bolt app', () => {
   let h: ListenerHarness;
+  let clock: ManualClock;
 
   beforeEach(async () => {
-    h = await listenerHarness({ clock: new ManualClock(WEDNESDAY_1800) });
+    clock = new ManualClock(WEDNESDAY_1800);
+    h = await listenerHarness({ clock });
     await h.linkStored('U01JANE', 2, 'Jane Doe', BA);
   });
   afterEach(() => h.close());
@@ -150,6 +152,13 @@ describe('several entries in one /cor log line through a real Bolt app', () => {
     h.cor.addFault({ method: 'GET', path: '/hours', status: 503, times: 100 });
     const { answer } = await command('log 2h #48211, 1h #48212 yesterday');
     expect(String(answer.text)).toContain('❓ _check the time_');
+    expect(posts()).toHaveLength(0);
+  });
+
+  it('at 01:00, durations that could only end by now by starting yesterday are asked about, as a single entry is', async () => {
+    clock.set('2026-11-18T04:00:00Z'); // 01:00 in Buenos Aires
+    const { answer } = await command('log 2h #48211, 1h #48212');
+    expect(String(answer.text)).toMatch(/\*1\.\* \*2h\* .* Tue 17 Nov · 22:00–00:00 ❓ _check the time_/);
     expect(posts()).toHaveLength(0);
   });
 

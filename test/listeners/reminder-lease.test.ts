@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ReminderService } from '../../src/domain/reminders/service.ts';
+import { CorTimes } from '../../src/domain/time-entries/cor-times.ts';
 import { SlackReminderMessenger } from '../../src/slack/reminders/messenger.ts';
 import { type ListenerHarness, listenerHarness } from '../helpers/bolt.ts';
 
@@ -20,6 +21,7 @@ describe('reminder claims while a slow sweep is still sending', () => {
         reminders: h.db.store.reminders,
         appCor: h.appCor,
         messenger: new SlackReminderMessenger(h.services.clients, h.services.clock),
+        times: new CorTimes(),
         clock: h.services.clock,
         logger: h.services.logger,
         sendsPerSecond: 4,

@@ -58,6 +58,31 @@ describe('daily reminder DMs through a real Bolt app', () => {
     expect(dmsTo('U09GHOST')).toHaveLength(0);
   });
 
+  it('a zone the runtime does not know is no zone: Slack is asked again, and everyone else is reminded all the same', async () => {
+    await link('U03ANA', 4, 'Ana Souza', 'Etc/Unknown_Zone'); // Slack's profile now says America/Sao_Paulo
+    // Slack's own profile says a zone nobody knows: no DM for him (no guessed zone), and he holds up no one.
+    h.slack.addUser({ id: 'U05LUIS', team_id: 'T0DEMO', name: 'luis', real_name: 'Luis Unknown', tz: 'Etc/Unknown_Zone' });
+    await link('U05LUIS', 6, 'Luis Unknown', 'Etc/Unknown_Zone');
+    const report = await sweep();
+    expect(dmsTo('U01JANE')).toHaveLength(1);
+    expect(dmsTo('U03ANA')).toHaveLength(1);
+    expect(dmsTo('U05LUIS')).toHaveLength(0);
+    expect(report.decisions.find((d) => d.link.slackUserId === 'U05LUIS')?.reason).toMatch(/time zone unknown/);
+    expect((await h.db.store.links.find('T:T0DEMO', 'U03ANA'))?.tz).toBe('America/Sao_Paulo');
+    expect((await h.db.store.links.find('T:T0DEMO', 'U05LUIS'))?.tz).toBeNull();
+    // A profile change to a zone nobody knows leaves the link's zone as it was.
+    await h.send({
+      type: 'event_callback',
+      team_id: 'T0DEMO',
+      api_app_id: 'A0COR',
+      token: 'x',
+      event_id: 'Ev2',
+      event_time: 1,
+      event: { type: 'user_change', user: { id: 'U01JANE', team_id: 'T0DEMO', tz: 'Mars/Olympus_Mons' }, event_ts: '1.2' },
+    });
+    expect((await h.db.store.links.findById(jane.id))?.tz).toBe(BA);
+  });
+
   it('DMs exactly the people who are short on their workday, once, with the shortfall and recent tasks', async () => {
     await link('U03ANA', 4, 'Ana Souza', 'America/Sao_Paulo');
     await link('U04MIKE', 5, 'Mike Brown', 'Europe/London'); // COR working time: Tuesday and Thursday only

@@ -13,6 +13,7 @@ import { DEFAULT_TZ } from '../linking.ts';
 import { AppError } from '../../errors.ts';
 import { isLeadRole } from '../roles.ts';
 import { previousWorkday } from '../reminders/selection.ts';
+import type { CorTimes } from '../time-entries/cor-times.ts';
 import { isTransient } from '../time-entries/model.ts';
 import { type DigestPeriod, type DigestRow, dueAt, type MemberFacts, memberRow, periodOf, sortRows } from './selection.ts';
 
@@ -63,6 +64,8 @@ export interface DigestDeps {
   /** COR as the app: a project's collaborators */
   appCor: Pick<CorApi, 'projectCollaborators'>;
   slack: DigestSlack;
+  /** how each workspace's COR writes its times (learned from writes): every hours read goes through it */
+  times: CorTimes;
   /** the reminder DM about a day, sent now (a nudge about a day is that DM) */
   reminders?: { remindAbout(link: ReminderRecipient, aboutDate: string, facts: { logged: number; target: number; hours: CorHour[] }): Promise<NudgeSent | undefined> };
   clock: Clock;
@@ -196,7 +199,8 @@ export class DigestService {
     if (!opts.dryRun) await this.#tellUnknown(now);
     // Links are read only when some digest's time has come (the sweep runs every minute).
     const timeHasCome = (await this.#d.digests.active()).flatMap((digest) => {
-      const period = dueAt(digest, now);
+      // One digest whose time cannot be worked out (a zone stored before zones were checked) skips that digest only.
+      const period = this.#isolated({ digestId: digest.id, tz: digest.tz }, () => dueAt(digest, now));
       return period ? [{ digest, period }] : [];
     });
     if (timeHasCome.length === 0) return report;
@@ -345,15 +349,20 @@ export class DigestService {
         if (!item.members) return undefined;
         const nudged = new Set<string>();
         const rows = await Promise.all(
-          item.members.map(async (m): Promise<DigestRow> => {
+          item.members.map(async (m): Promise<DigestRow | undefined> => {
             const link = linkOf(item.digest.tenantKey, m);
             if (!link) return 'slackUserId' in m ? { kind: 'unlinked', slackUserId: m.slackUserId } : { kind: 'unlinked', slackUserId: '', name: m.name };
-            const today = localParts(now, link.tz ?? DEFAULT_TZ).date;
-            if ((await nudgedOf(item.digest.tenantKey, today)).has(link.slackUserId)) nudged.add(link.slackUserId);
-            return memberRow(link.slackUserId, link.corName, item.period.days, facts.get(link.id) as MemberFacts, item.digest.shortUnderHours, today);
+            // One person who cannot be worked out is left out of the digest (and logged), never the digest.
+            const row = this.#isolated({ digestId: item.digest.id, linkId: link.id, tz: link.tz }, () => {
+              const today = localParts(now, link.tz ?? DEFAULT_TZ).date;
+              return { today, row: memberRow(link.slackUserId, link.corName, item.period.days, facts.get(link.id) as MemberFacts, item.digest.shortUnderHours, today) };
+            });
+            if (!row) return undefined;
+            if ((await nudgedOf(item.digest.tenantKey, row.today)).has(link.slackUserId)) nudged.add(link.slackUserId);
+            return row.row;
           }),
         );
-        return { digest: item.digest, period: item.period, rows: sortRows(rows), nudged };
+        return { digest: item.digest, period: item.period, rows: sortRows(rows.filter((r): r is DigestRow => r !== undefined)), nudged };
       }),
     );
   }
@@ -368,7 +377,11 @@ export class DigestService {
       this.#d.company.hoursByUser(people.map((p) => p.corUserId), addDays(first, -1), addDays(last, 1)),
     ]);
     return new Map(
-      people.map((p) => [p.id, { tz: p.tz ?? DEFAULT_TZ, setting: settings.get(p.id), user: users.get(p.corUserId), workingDays: workingTimes.get(p.corUserId) ?? [], hours: byUser.get(p.corUserId) ?? [] }]),
+      people.map((p) => {
+        const tz = p.tz ?? DEFAULT_TZ;
+        const hours = this.#d.times.read(byUser.get(p.corUserId) ?? [], p.tenantKey, tz);
+        return [p.id, { tz, setting: settings.get(p.id), user: users.get(p.corUserId), workingDays: workingTimes.get(p.corUserId) ?? [], hours }];
+      }),
     );
   }
 
@@ -434,6 +447,16 @@ export class DigestService {
       }
     }
     return results;
+  }
+
+  /** What `step` gives, or undefined when it threw (logged with `about`): one digest or person never stops a sweep. */
+  #isolated<T>(about: Record<string, unknown>, step: () => T): T | undefined {
+    try {
+      return step();
+    } catch (err) {
+      this.#d.logger.error({ err, ...about }, 'a digest or one of its people could not be worked out; skipped');
+      return undefined;
+    }
   }
 
   /** Whether a Slack user is one of the people of a digest of that workspace (a button names both). */

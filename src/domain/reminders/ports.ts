@@ -4,6 +4,7 @@ import type { Clock } from '../../lib/clock.ts';
 import type { Logger } from '../../logger.ts';
 import type { ReminderRecipient, UserLinkRecord } from '../../store/links.ts';
 import type { ReminderDeliveryRecord, ReminderKind, ReminderRepository } from '../../store/reminders.ts';
+import type { CorTimes } from '../time-entries/cor-times.ts';
 import type { ReminderContent } from './selection.ts';
 
 /* What the reminders need from outside (the store, COR as the app, a messenger) and what a sweep reports. */
@@ -43,6 +44,8 @@ export interface ReminderDeps {
   /** the same, kept a while and shared with the digest sweep (one made from appCor when not given) */
   company?: CompanyFacts | undefined;
   messenger: ReminderMessenger;
+  /** how each workspace's COR writes its times (learned from writes): every hours read goes through it */
+  times: CorTimes;
   clock: Clock;
   logger: Logger;
   /** people per batched GET /hours (one request each) */

@@ -3,7 +3,7 @@ import { formatHours } from '../../lib/duration-text.ts';
 import { addDays, localParts, zonedTimeToInstant } from '../../lib/zoned.ts';
 import type { ReminderKind, ReminderSettingRecord } from '../../store/reminders.ts';
 import { dailyTarget, isWorkday, type TargetFacts } from '../targets.ts';
-import { corInstant } from '../time-entries/model.ts';
+import { corInstant } from '../time-entries/cor-times.ts';
 
 /*
  * Who is due a reminder and what the DM says: pure functions of a person's settings, their zone and what COR

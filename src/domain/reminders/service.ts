@@ -61,7 +61,7 @@ export class ReminderService {
       return;
     }
     // A day either side: COR files entries by its own date.
-    const hours = await this.#d.appCor.hoursAtOnce({ users: [link.corUserId], dateStart: addDays(date, -1), dateDeadline: addDays(date, 1) });
+    const hours = this.#d.times.read(await this.#d.appCor.hoursAtOnce({ users: [link.corUserId], dateStart: addDays(date, -1), dateDeadline: addDays(date, 1) }), link.tenantKey, tz);
     const logged = loggedOn(hours, date, tz);
     for (const delivery of open) await this.#redraw(link, delivery, logged, hours);
   }
@@ -100,8 +100,13 @@ export class ReminderService {
       for (const d of batch) {
         const link = links.get(d.linkId);
         if (!link) continue;
-        const mine = hours.filter((h) => h.user_id === link.corUserId);
-        const logged = loggedOn(mine, d.aboutDate ?? d.localDate, link.tz ?? DEFAULT_TZ);
+        const tz = link.tz ?? DEFAULT_TZ;
+        const mine = this.#d.times.read(
+          hours.filter((h) => h.user_id === link.corUserId),
+          link.tenantKey,
+          tz,
+        );
+        const logged = loggedOn(mine, d.aboutDate ?? d.localDate, tz);
         if (logged === d.loggedHours) continue;
         await this.#redraw(link, d, logged, mine);
         redrawn++;

@@ -111,7 +111,13 @@ export class ReminderSweep {
         continue;
       }
       const setting = settings.get(link.id) ?? { linkId: link.id, ...DEFAULT_REMINDER_SETTING };
-      const { occasions, reason } = occasionsAt(now, tz, setting);
+      // One person's data that cannot be worked out (whatever it is) skips that person, never everyone else.
+      const planned = this.#isolated(link, () => occasionsAt(now, tz, setting));
+      if ('failed' in planned) {
+        decide({ link, tz }, undefined, 'failed', planned.failed);
+        continue;
+      }
+      const { occasions, reason } = planned.ok;
       if (occasions.length === 0) decide({ link, tz }, undefined, 'not_due', reason);
       for (const occasion of occasions) candidates.push({ link, tz, setting, occasion, existing: undefined });
     }
@@ -178,7 +184,12 @@ export class ReminderSweep {
     const skips = new Map<string, string[]>();
     const sends: { c: Candidate; delivery: ReminderDeliveryRecord | undefined; content: ReminderContent }[] = [];
     for (const { c, delivery } of claimed) {
-      const result = evaluate(c.occasion, c.setting, c.tz, facts.get(c.link.corUserId) ?? { user: undefined, workingDays: [], hours: [] });
+      const evaluated = this.#isolated(c.link, () => {
+        const mine = facts.get(c.link.corUserId) ?? { user: undefined, workingDays: [], hours: [] };
+        return evaluate(c.occasion, c.setting, c.tz, { ...mine, hours: this.#d.times.read(mine.hours, c.link.tenantKey, c.tz) });
+      });
+      const result = 'ok' in evaluated ? evaluated.ok : { skip: evaluated.failed };
+      if ('failed' in evaluated) report.failed++;
       if ('skip' in result) {
         decide(c, c.occasion.kind, 'not_due', result.skip);
         if (delivery) skips.set(result.skip, [...(skips.get(result.skip) ?? []), delivery.id]);
@@ -196,39 +207,52 @@ export class ReminderSweep {
       void this.#d.reminders.renew([...held], until).catch((err: unknown) => this.#d.logger.warn({ err }, 'could not renew reminder claims'));
     };
     const renew = held.size > 0 && !dryRun ? setInterval(renewClaims, Math.max(250, this.#leaseMs / 3)) : undefined;
+    const sendOne = async (c: Candidate, delivery: ReminderDeliveryRecord | undefined, content: ReminderContent): Promise<void> => {
+      if (c.setting.respectAway && (await this.#d.messenger.isAway(c.link).catch(() => false))) {
+        decide(c, c.occasion.kind, 'not_due', 'away (Slack status)');
+        if (delivery) {
+          held.delete(delivery.id);
+          await this.#d.reminders.markSkipped([delivery.id], 'away (Slack status)');
+        }
+        return;
+      }
+      if (!delivery) return decide(c, c.occasion.kind, 'due', shortText(content), content);
+      const result = await this.#send(c.link, delivery, content);
+      if (result.ok) {
+        // Recorded the moment it went out: Snooze, Skip and Log 1h on it work while the batch still sends.
+        // A failed record is found again through the DM's metadata by the next attempt: the others go on.
+        await this.#d.reminders
+          .markSent({ id: delivery.id, channelId: result.channelId, messageTs: result.messageTs, aboutDate: content.aboutDate, targetHours: content.target, loggedHours: content.logged }, this.#d.clock.now())
+          .catch((err: unknown) => this.#d.logger.warn({ err, deliveryId: delivery.id }, 'could not record a sent reminder DM'));
+        held.delete(delivery.id);
+        this.#onSent([{ linkId: c.link.id, aboutDate: content.aboutDate }]);
+        report.sent++;
+        return decide(c, c.occasion.kind, 'sent', shortText(content), content);
+      }
+      held.delete(delivery.id);
+      if (result.permanent) {
+        await this.#d.reminders.markSkipped([delivery.id], `slack: ${result.error}`);
+        report.failed++;
+        return decide(c, c.occasion.kind, 'failed', `Slack refused the DM (${result.error})`);
+      }
+      await this.#d.reminders.release([delivery.id], new Date(now.getTime() + RETRY_AFTER_MS), `slack: ${result.error}`);
+      report.delayed++;
+      decide(c, c.occasion.kind, 'delayed', `Slack unavailable (${result.error}): retried in a few minutes`);
+    };
     try {
       await Promise.all(
         sends.map(async ({ c, delivery, content }) => {
-          if (c.setting.respectAway && (await this.#d.messenger.isAway(c.link).catch(() => false))) {
-            decide(c, c.occasion.kind, 'not_due', 'away (Slack status)');
-            if (delivery) {
-              held.delete(delivery.id);
-              await this.#d.reminders.markSkipped([delivery.id], 'away (Slack status)');
-            }
-            return;
-          }
-          if (!delivery) return decide(c, c.occasion.kind, 'due', shortText(content), content);
-          const result = await this.#send(c.link, delivery, content);
-          if (result.ok) {
-            // Recorded the moment it went out: Snooze, Skip and Log 1h on it work while the batch still sends.
-            // A failed record is found again through the DM's metadata by the next attempt: the others go on.
-            await this.#d.reminders
-              .markSent({ id: delivery.id, channelId: result.channelId, messageTs: result.messageTs, aboutDate: content.aboutDate, targetHours: content.target, loggedHours: content.logged }, this.#d.clock.now())
-              .catch((err: unknown) => this.#d.logger.warn({ err, deliveryId: delivery.id }, 'could not record a sent reminder DM'));
-            held.delete(delivery.id);
-            this.#onSent([{ linkId: c.link.id, aboutDate: content.aboutDate }]);
-            report.sent++;
-            return decide(c, c.occasion.kind, 'sent', shortText(content), content);
-          }
-          held.delete(delivery.id);
-          if (result.permanent) {
-            await this.#d.reminders.markSkipped([delivery.id], `slack: ${result.error}`);
+          try {
+            await sendOne(c, delivery, content);
+          } catch (err) {
+            // Whatever broke with this one person's DM, the others go on; theirs is tried again in a few minutes.
+            this.#d.logger.error({ err, linkId: c.link.id }, 'a reminder DM failed unexpectedly; the others go on');
             report.failed++;
-            return decide(c, c.occasion.kind, 'failed', `Slack refused the DM (${result.error})`);
+            decide(c, c.occasion.kind, 'failed', `could not be sent (${err instanceof Error ? err.message : String(err)})`);
+            if (!delivery) return;
+            held.delete(delivery.id);
+            await this.#d.reminders.release([delivery.id], new Date(now.getTime() + RETRY_AFTER_MS), 'failed unexpectedly').catch((e: unknown) => this.#d.logger.warn({ err: e }, 'could not release a reminder claim'));
           }
-          await this.#d.reminders.release([delivery.id], new Date(now.getTime() + RETRY_AFTER_MS), `slack: ${result.error}`);
-          report.delayed++;
-          decide(c, c.occasion.kind, 'delayed', `Slack unavailable (${result.error}): retried in a few minutes`);
         }),
       );
     } finally {
@@ -246,6 +270,16 @@ export class ReminderSweep {
       const result = await this.#d.messenger.send(link, delivery, content);
       if (result.ok || result.retryAfterMs === undefined || tries >= RATE_LIMITED_TRIES) return result;
       this.#pacer.holdFor(link.tenantKey, result.retryAfterMs);
+    }
+  }
+
+  /** What one person's step gives, or (it threw) why it failed, logged: one person never stops the sweep. */
+  #isolated<T>(link: ReminderRecipient, step: () => T): { ok: T } | { failed: string } {
+    try {
+      return { ok: step() };
+    } catch (err) {
+      this.#d.logger.error({ err, linkId: link.id, tz: link.tz }, 'one person of the reminder sweep could not be worked out; skipped');
+      return { failed: `could not be worked out (${err instanceof Error ? err.message : String(err)})` };
     }
   }
 

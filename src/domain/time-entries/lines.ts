@@ -5,6 +5,10 @@ import type { UserLinkRecord } from '../../store/links.ts';
 import type { OutboxRepository, TimeEntryRequestRecord } from '../../store/outbox.ts';
 import type { TaskView } from '../tasks.ts';
 import type { Proposal, WriteOutcome } from './model.ts';
+import { type DayBusy, type NewSpan, placeSpans } from './placement.ts';
+
+const BENDS = ['overlap', 'pushed_back', 'midnight', 'future', 'day_unknown'] as const;
+const spanSchema = z.object({ start: z.iso.datetime(), stop: z.iso.datetime() });
 
 /** The task a row is on, as the card shows it. */
 const rowTaskSchema = z.object({ id: z.number().int().positive(), title: z.string(), project: z.string().optional(), client: z.string().optional() });
@@ -25,6 +29,8 @@ const rowSchema = z.object({
   guesses: z.array(z.enum(['task', 'date', 'span'])),
   /** a duration (placed after the day's entries, and moved when rows change) or an exact range */
   placed: z.boolean(),
+  /** what placing it bent (see placement.ts): asked, with the 'span' guess */
+  bends: z.array(z.enum(BENDS)).optional(),
 });
 export type LineRow = z.infer<typeof rowSchema>;
 
@@ -33,8 +39,9 @@ const daySchema = z.object({
   date: z.string(),
   logged: z.number().optional(),
   target: z.number(),
-  /** where the day's durations start (one after another): they are placed again from here when one changes */
-  placeFrom: z.iso.datetime().optional(),
+  /** where a day with no entries starts, and what the day had (absent when COR could not say): a duration changed on the card is placed again from these */
+  dayStart: z.iso.datetime().optional(),
+  busy: z.array(spanSchema).optional(),
 });
 export type LineDay = z.infer<typeof daySchema>;
 
@@ -69,28 +76,36 @@ export function needsAsking(rows: LineRow[]): boolean {
 
 const MINUTE = 60_000;
 
+/** What a draft keeps of a day for placing it again: where it starts, and what it had (when COR said). */
+export function spansOfDay(day: DayBusy): Pick<LineDay, 'dayStart' | 'busy'> {
+  return { dayStart: day.dayStart.toISOString(), ...(day.busy ? { busy: day.busy.map((s) => ({ start: s.start.toISOString(), stop: s.stop.toISOString() })) } : {}) };
+}
+
 /**
- * Changes one row's duration. A duration's day is placed again: its durations follow one another from where the
- * day's block started (and end by `now`), so they never overlap each other or what the day had.
+ * Changes one row's duration. Its day is placed again by the one placement rule (placement.ts): the day's durations
+ * follow one another after what the day had and the line's ranges, ending by `now`; whatever that bends is asked.
  */
-export function withDuration(line: LineResolution, index: number, minutes: number, now: Date): LineRow[] {
+export function withDuration(line: LineResolution, index: number, minutes: number, now: Date, tz: string): LineRow[] {
   const row = line.rows[index];
   if (!row) return line.rows;
-  const rows = line.rows.map((r, i) => (i === index ? { ...r, stop: new Date(Date.parse(r.start) + minutes * MINUTE).toISOString(), guesses: r.guesses.filter((g) => g !== 'span') } : r));
-  const from = line.days.find((d) => d.date === row.date)?.placeFrom;
-  if (!from) return rows;
-  // The day's durations start where they did, or after the day's ranges of the line if one now ends later.
-  const rangeEnds = rows.filter((r) => !r.placed && r.date === row.date).map((r) => Date.parse(r.stop));
-  const ofDay = rows.flatMap((r, i) => (r.placed && r.date === row.date ? [i] : []));
-  const length = (r: LineRow) => Date.parse(r.stop) - Date.parse(r.start);
-  const total = ofDay.reduce((sum, i) => sum + length(rows[i] as LineRow), 0);
-  let start = Math.min(Math.max(Date.parse(from), ...rangeEnds), now.getTime() - total);
-  for (const i of ofDay) {
+  const rows = line.rows.map((r, i) => (i === index ? { ...r, stop: new Date(Date.parse(r.start) + minutes * MINUTE).toISOString(), guesses: r.guesses.filter((g) => g !== 'span'), bends: undefined } : r));
+  const day = line.days.find((d) => d.date === row.date);
+  // A draft kept before days were kept with it: only the row's own length changes.
+  if (!day?.dayStart) return rows;
+  const ofDay = rows.flatMap((r, i) => (r.date === row.date ? [i] : []));
+  const news = ofDay.map((i): NewSpan => {
     const r = rows[i] as LineRow;
-    const stop = start + length(r);
-    rows[i] = { ...r, start: new Date(start).toISOString(), stop: new Date(stop).toISOString() };
-    start = stop;
-  }
+    return r.placed ? { date: r.date, kind: 'duration', minutes: (Date.parse(r.stop) - Date.parse(r.start)) / MINUTE } : { date: r.date, kind: 'range', start: new Date(r.start), stop: new Date(r.stop) };
+  });
+  const busy = day.busy?.map((s) => ({ start: new Date(s.start), stop: new Date(s.stop) }));
+  const placed = placeSpans(news, new Map([[row.date, { busy, dayStart: new Date(day.dayStart) }]]), now, tz);
+  ofDay.forEach((i, k) => {
+    const r = rows[i] as LineRow;
+    const { bends, start, stop } = placed[k] as (typeof placed)[number];
+    // A row the person just set is no longer a guess, unless placing it again bent something: that is asked anew.
+    const guesses = bends.length > 0 ? [...new Set([...r.guesses, 'span' as const])] : r.guesses;
+    rows[i] = { ...r, start: start.toISOString(), stop: stop.toISOString(), guesses, bends: bends.length > 0 ? bends : undefined };
+  });
   return rows;
 }
 

@@ -2,8 +2,9 @@ import { CorError } from '../../cor/errors.ts';
 import type { CorHour } from '../../cor/schemas.ts';
 import type { UserLinkRecord } from '../../store/links.ts';
 import type { TimeEntryRequestRecord } from '../../store/outbox.ts';
-import { localParts } from '../../lib/zoned.ts';
 import type { TaskView } from '../tasks.ts';
+import { corInstant } from './cor-times.ts';
+import type { Bend } from './placement.ts';
 
 /** What will be written: a task, a span, a note, and what had to be guessed to get there. */
 export interface Proposal {
@@ -13,8 +14,10 @@ export interface Proposal {
   /** the person's local date */
   date: string;
   note: string | undefined;
-  /** what to confirm before writing: a task or day guessed, a span longer than a workday or oddly given */
+  /** what to confirm before writing: a task or day guessed, a span longer than a workday or oddly given, or bent to place it */
   guesses: ('task' | 'date' | 'span')[];
+  /** what placing it bent (see placement.ts): the 'span' guess says why */
+  bends?: Bend[];
   /** the day's total with this entry, when COR told us the day's entries */
   dayTotal?: DayTotal;
 }
@@ -106,11 +109,7 @@ export interface EntryNotifier {
 /** Who asked for an entry: enough to tell them, even after they unlinked. */
 export type EntryOwner = Pick<UserLinkRecord, 'tenantKey' | 'slackUserId' | 'tz'>;
 
-/** COR writes "YYYY-MM-DD HH:MM:SS" without a zone: we send UTC, so we read it back as UTC. */
-export function corInstant(value: string): Date {
-  return /[zZ]|[+-]\d\d:?\d\d$/.test(value) ? new Date(value) : new Date(`${value.replace(' ', 'T')}Z`);
-}
-
+/** Hours of entries (their times read through CorTimes.read). */
 export function hoursOf(entries: CorHour[]): number {
   return entries.reduce((sum, h) => sum + (h.duration ?? (h.stop ? (corInstant(h.stop).getTime() - corInstant(h.start).getTime()) / 3_600_000 : 0)), 0);
 }
@@ -123,16 +122,5 @@ export function isTransient(err: unknown): err is CorError {
 /** A task known only by its id (COR could not be asked for its name). */
 export function placeholderTask(id: number): TaskView {
   return { id, title: `Task #${id}`, status: undefined, priority: undefined, deadline: undefined, projectId: undefined, project: undefined, client: undefined };
-}
-
-/** A zone-less "YYYY-MM-DD HH:MM:SS" read as wall time in `tz`: the same minute as `instant` there. */
-export function sameWallMinute(naive: string, instant: Date, tz: string): boolean {
-  if (/[zZ]|[+-]\d\d:?\d\d$/.test(naive)) return false;
-  const p = localParts(instant, tz);
-  return naive.slice(0, 16).replace('T', ' ') === `${p.date} ${String(p.hour).padStart(2, '0')}:${String(p.minute).padStart(2, '0')}`;
-}
-
-export function sameMinute(a: Date, b: Date): boolean {
-  return Math.floor(a.getTime() / 60_000) === Math.floor(b.getTime() / 60_000);
 }
 

@@ -15,22 +15,10 @@ import { matchTask } from '../task-match.ts';
 import { DEFAULT_TZ } from '../linking.ts';
 import { dailyTarget, NO_FACTS, type TargetFacts } from '../targets.ts';
 import type { TaskDirectory, TaskView } from '../tasks.ts';
-import {
-  corInstant,
-  type DayTotal,
-  type EntryNotifier,
-  hoursOf,
-  isTransient,
-  placeholderTask,
-  type Proposal,
-  type Resolution,
-  sameMinute,
-  sameWallMinute,
-  type Summary,
-  type WriteOutcome,
-  type WrittenEntry,
-} from './model.ts';
-import { type LineResolution, type LineRow, lineKeyOf, rowTask } from './lines.ts';
+import { corInstant, type CorTimes, sameMinute, sameWallMinute } from './cor-times.ts';
+import { type DayTotal, type EntryNotifier, hoursOf, isTransient, placeholderTask, type Proposal, type Resolution, type Summary, type WriteOutcome, type WrittenEntry } from './model.ts';
+import { type LineResolution, type LineRow, lineKeyOf, rowTask, spansOfDay } from './lines.ts';
+import { type Bend, type DayBusy, type NewSpan, placeSpans } from './placement.ts';
 import { summarize } from './summary.ts';
 
 export interface TimeEntryDeps {
@@ -41,6 +29,8 @@ export interface TimeEntryDeps {
   apiFor: (link: UserLinkRecord) => CorApi;
   findLink: (linkId: string) => Promise<UserLinkRecord | undefined>;
   notifier: EntryNotifier;
+  /** how each workspace's COR writes its times: learned from the answers to writes, used by every read */
+  times: CorTimes;
   clock: Clock;
   logger: Logger;
   /** waits between outbox attempts; the last one failing ends the request */
@@ -56,13 +46,12 @@ export interface TimeEntryDeps {
   undoMs?: number;
 }
 
-interface DayFacts {
+interface DayFacts extends DayBusy {
+  /** COR's entries of the day, read with the workspace's reading; undefined when COR could not say */
   entries: CorHour[] | undefined;
-  pending: { start: Date; stop: Date }[];
-  dayStart: Date;
 }
 
-/** A person's entries that start on their local `date` (COR files them by its own date: a day either side is read). */
+/** A person's entries (read with the workspace's reading) that start on their local `date` (COR files them by its own date: a day either side is read). */
 function entriesOn(hours: CorHour[], date: string, tz: string): CorHour[] {
   const from = zonedTimeToInstant(date, 0, 0, tz).getTime();
   const to = zonedTimeToInstant(addDays(date, 1), 0, 0, tz).getTime();
@@ -77,8 +66,14 @@ function guessesOf(parsed: ParsedLog): ('date' | 'span')[] {
   return [...new Set([...(parsed.dateSource === 'weekday' ? (['date'] as const) : []), ...(parsed.doubts ?? [])])];
 }
 
-function minutesOfSpan(parsed: ParsedLog): number {
-  return parsed.span.kind === 'duration' ? parsed.span.minutes : Math.round((parsed.span.stop.getTime() - parsed.span.start.getTime()) / 60_000);
+/** A parsed entry as the placement rule takes it. */
+function newSpanOf(parsed: ParsedLog): NewSpan {
+  return parsed.span.kind === 'duration' ? { date: parsed.date, kind: 'duration', minutes: parsed.span.minutes } : { date: parsed.date, kind: 'range', start: parsed.span.start, stop: parsed.span.stop };
+}
+
+/** What to confirm: the words' guesses, and the times when placing them bent anything. */
+function guessesWith(parsed: ParsedLog, bends: Bend[]): ('date' | 'span')[] {
+  return [...new Set([...guessesOf(parsed), ...(bends.length > 0 ? (['span'] as const) : [])])];
 }
 
 /** Queued entries retried at once in one outbox pass: a backlog after an outage clears several times faster. */
@@ -104,8 +99,6 @@ export class TimeEntryService {
   readonly #d: TimeEntryDeps;
   readonly #schedule: number[];
   readonly #leaseMs: number;
-  /** how each workspace's COR writes its zone-less times, once one of its answers showed it */
-  readonly #readings: LRUCache<string, 'utc' | 'zone'>;
   /** Slow-changing COR facts, reused for a while: a person's daily hours and leaves (by link), a company's working times (by tenant). */
   readonly #profiles: LRUCache<string, { dailyHours: number | null | undefined; leaves: CorLeave[] }, CorApi>;
   readonly #workingTimes: LRUCache<string, Map<number, CorWorkingTime[]>, CorApi>;
@@ -122,12 +115,16 @@ export class TimeEntryService {
     this.#workingTimes = new LRUCache({ ...cacheOptions(deps.clock, PER_TENANT_MAX, PROFILE_TTL_MS), fetchMethod: (_tenantKey, _stale, { context: api }) => api.workingTimes() });
     this.#schedule = deps.retrySchedule ?? DEFAULT_RETRY_SCHEDULE;
     this.#leaseMs = deps.leaseMs ?? 5 * 60_000;
-    this.#readings = new LRUCache({ max: PER_TENANT_MAX });
   }
 
   /** Entries of the person's local `date` (COR is asked for a day either side: it files by its own date). */
   async dayEntries(link: UserLinkRecord, api: CorApi, date: string, tz: string): Promise<CorHour[]> {
-    return entriesOn(await api.allHours({ users: [link.corUserId], dateStart: addDays(date, -1), dateDeadline: addDays(date, 1) }), date, tz);
+    return entriesOn(this.#read(link, await api.allHours({ users: [link.corUserId], dateStart: addDays(date, -1), dateDeadline: addDays(date, 1) }), tz), date, tz);
+  }
+
+  /** COR's entries of this person, their times read the way their workspace's COR writes them. */
+  #read(link: UserLinkRecord, hours: CorHour[], tz: string): CorHour[] {
+    return this.#d.times.read(hours, link.tenantKey, tz);
   }
 
   /** The COR working-time start for that weekday, else 09:00, in the person's zone. */
@@ -191,7 +188,9 @@ export class TimeEntryService {
     const [found, days, facts] = await Promise.all([this.#lookup(link, api, parsed, preferred), this.#days(link, api, [parsed.date], tz, parsed.span.kind === 'duration'), this.#targetFacts(link, api)]);
     const target = dailyTarget(parsed.date, tz, facts).hours;
     if ('kind' in found) return found;
-    const span = this.#placeLine([parsed], days, tz).spans[0] as { start: Date; stop: Date };
+    // The one placement rule, as for a line: whatever it bent (over the day's entries, past midnight...) is asked.
+    const [placed] = placeSpans([newSpanOf(parsed)], days, this.#d.clock.now(), tz);
+    const { bends, ...span } = placed as NonNullable<typeof placed>;
     const minutes = Math.round((span.stop.getTime() - span.start.getTime()) / 60_000);
     const entries = days.get(parsed.date)?.entries;
     const draft = {
@@ -199,7 +198,8 @@ export class TimeEntryService {
       minutes,
       date: parsed.date,
       note: parsed.note,
-      guesses: guessesOf(parsed),
+      guesses: guessesWith(parsed, bends),
+      bends,
       ...(entries === undefined ? {} : { dayTotal: { logged: hoursOf(entries) + minutes / 60, target } }),
     };
     if ('options' in found) return { kind: 'choose', options: found.options, query: found.query, draft };
@@ -224,15 +224,14 @@ export class TimeEntryService {
     if ('err' in open && (!isTransient(open.err) || preferred || lines.some((l) => l.task?.kind === 'query'))) throw open.err;
     const known = 'tasks' in open ? open.tasks : undefined;
     const found = await Promise.all(lines.map((parsed) => this.#lookup(link, api, parsed, preferred, known)));
-    const { spans, unsure: crowded } = this.#placeLine(lines, days, tz);
+    // The one placement rule, as for one entry: whatever it bent is asked on the row.
+    const spans = placeSpans(lines.map(newSpanOf), days, this.#d.clock.now(), tz);
     const rows = lines.map((parsed, i): LineRow => {
       const f = found[i] as (typeof found)[number];
-      const span = spans[i] as { start: Date; stop: Date };
+      const { bends, ...span } = spans[i] as (typeof spans)[number];
       const placed = parsed.span.kind === 'duration';
-      // Placed without knowing the day's entries (COR did not say), or pushed back over them to end by now: asked.
-      const unsure = placed && (days.get(parsed.date)?.entries === undefined || crowded.has(i));
-      const guesses = [...new Set([...guessesOf(parsed), ...(unsure ? (['span'] as const) : [])])];
-      const base = { start: span.start.toISOString(), stop: span.stop.toISOString(), date: parsed.date, ...(parsed.note ? { note: parsed.note } : {}), placed };
+      const guesses = guessesWith(parsed, bends);
+      const base = { start: span.start.toISOString(), stop: span.stop.toISOString(), date: parsed.date, ...(parsed.note ? { note: parsed.note } : {}), placed, ...(bends.length > 0 ? { bends } : {}) };
       if ('task' in f) return { ...base, task: rowTask(f.task), options: [], guesses: f.guessed ? ['task', ...guesses] : guesses };
       if ('options' in f) return { ...base, taskProblem: { kind: 'choose', words: f.query }, options: f.options.slice(0, 5).map(rowTask), guesses };
       if (f.kind === 'task_not_found') return { ...base, taskProblem: { kind: 'task_not_found', words: `#${f.taskId}` }, options: [], guesses };
@@ -241,9 +240,9 @@ export class TimeEntryService {
     return {
       rows,
       days: dates.map((date) => {
-        const entries = days.get(date)?.entries;
-        const from = spans.find((_s, i) => lines[i]?.date === date && lines[i]?.span.kind === 'duration')?.start;
-        return { date, ...(entries === undefined ? {} : { logged: hoursOf(entries) }), target: dailyTarget(date, tz, facts).hours, ...(from ? { placeFrom: from.toISOString() } : {}) };
+        const day = days.get(date);
+        // What the day has, kept with the draft: a duration changed on the card is placed again by the same rule.
+        return { date, ...(day?.entries === undefined ? {} : { logged: hoursOf(day.entries) }), target: dailyTarget(date, tz, facts).hours, ...(day ? spansOfDay(day) : {}) };
       }),
     };
   }
@@ -264,39 +263,15 @@ export class TimeEntryService {
       Promise.all(dates.map((date) => (needsPending ? this.#d.outbox.pendingBetween(link.id, zonedTimeToInstant(date, 0, 0, tz), zonedTimeToInstant(addDays(date, 1), 0, 0, tz)) : []))),
       Promise.all(dates.map((date) => this.#workdayStart(link, api, date, tz))),
     ]);
-    return new Map(dates.map((date, i) => [date, { entries: hours && entriesOn(hours, date, tz), pending: pending[i] ?? [], dayStart: starts[i] as Date }]));
-  }
-
-  /**
-   * Where each entry of a line goes. Ranges are exact. A day's durations follow one another after everything
-   * that day already has (COR's entries, the outbox, the line's own ranges), and on today the block ends by now.
-   */
-  #placeLine(lines: ParsedLog[], days: Map<string, DayFacts>, tz: string): { spans: { start: Date; stop: Date }[]; unsure: Set<number> } {
-    const now = this.#d.clock.now();
-    const unsure = new Set<number>();
-    const spans: { start: Date; stop: Date }[] = lines.map((l) => (l.span.kind === 'range' ? { start: l.span.start, stop: l.span.stop } : { start: now, stop: now }));
-    for (const [date, day] of days) {
-      const ofDay = lines.flatMap((l, i) => (l.date === date ? [i] : []));
-      const durations = ofDay.filter((i) => lines[i]?.span.kind === 'duration');
-      if (durations.length === 0) continue;
-      const ends = [
-        ...(day.entries ?? []).filter((h) => h.stop).map((h) => corInstant(h.stop as string).getTime()),
-        ...day.pending.map((p) => p.stop.getTime()),
-        ...ofDay.filter((i) => lines[i]?.span.kind === 'range').map((i) => (spans[i] as { stop: Date }).stop.getTime()),
-      ];
-      const total = durations.reduce((sum, i) => sum + minutesOfSpan(lines[i] as ParsedLog), 0) * 60_000;
-      const after = ends.length > 0 ? Math.max(...ends) : day.dayStart.getTime();
-      let start = after;
-      if (date === localParts(now, tz).date && start + total > now.getTime()) start = now.getTime() - total;
-      // Ending by now took it back over what the day already has: it would overlap, so it is asked.
-      if (start < after && ends.length > 0) for (const i of durations) unsure.add(i);
-      for (const i of durations) {
-        const stop = start + minutesOfSpan(lines[i] as ParsedLog) * 60_000;
-        spans[i] = { start: new Date(start), stop: new Date(stop) };
-        start = stop;
-      }
-    }
-    return { spans, unsure };
+    const read = hours && this.#read(link, hours, tz);
+    return new Map(
+      dates.map((date, i) => {
+        const entries = read && entriesOn(read, date, tz);
+        // What the day has: COR's finished entries and what waits in the outbox for it.
+        const busy = entries && [...entries.flatMap((h) => (h.stop ? [{ start: corInstant(h.start), stop: corInstant(h.stop) }] : [])), ...(pending[i] ?? [])];
+        return [date, { entries, busy, dayStart: starts[i] as Date }];
+      }),
+    );
   }
 
   /** What the one target rule (see targets.ts) needs: their own settings and COR's facts; COR trouble leaves the defaults. */
@@ -433,19 +408,13 @@ export class TimeEntryService {
         mayBeInCor = !(err instanceof CorError && err.code === 'rate_limited');
         throw err;
       });
-      this.#learnReading(link, hour, request.start);
+      this.#d.times.learn(link.tenantKey, hour, request.start, link.tz ?? DEFAULT_TZ);
       await this.#markWritten(request, hour.id, claim);
       this.#d.tasks.invalidate(link);
       return { kind: 'written', entry: entry(hour.id), adopted: false };
     } catch (err) {
       return this.#afterFailure(request, claim, err, mayBeInCor);
     }
-  }
-
-  /** COR's answer to a write shows how it writes times: the start we sent, read as UTC or as the user's wall time. */
-  #learnReading(link: UserLinkRecord, hour: CorHour, sent: Date): void {
-    if (sameMinute(corInstant(hour.start), sent)) this.#readings.set(link.tenantKey, 'utc');
-    else if (sameWallMinute(hour.start, sent, hour.user?.timezone ?? link.tz ?? DEFAULT_TZ)) this.#readings.set(link.tenantKey, 'zone');
   }
 
   /** The entry is in COR either way; a holder that lost its claim says so (whoever holds it now adopts the entry). */
@@ -470,8 +439,8 @@ export class TimeEntryService {
       return sameWallMinute(h.start, request.start, tz) && (!h.stop || sameWallMinute(h.stop, request.stop, tz));
     };
     const ofTask = hours.filter((h) => (h.task_log_id ?? h.task?.id) === request.taskId);
-    // Once COR's own answers told which reading it uses (see #learnReading), only that one.
-    const reading = this.#readings.get(link.tenantKey);
+    // Once COR's own answers told which reading it uses (see CorTimes.learn), only that one.
+    const reading = this.#d.times.reading(link.tenantKey);
     const alike = reading === 'utc' ? ofTask.filter(asUtc) : reading === 'zone' ? ofTask.filter(asZone) : [...ofTask.filter(asUtc), ...ofTask.filter((h) => !asUtc(h) && asZone(h))];
     const taken = await this.#d.outbox.hourIdsTaken(alike.map((h) => h.id));
     return alike.find((h) => !taken.has(h.id));
@@ -586,7 +555,7 @@ export class TimeEntryService {
   async summary(link: UserLinkRecord, tz: string, from: string, to: string): Promise<Summary> {
     const api = this.#d.apiFor(link);
     const [hours, facts] = await Promise.all([api.allHours({ users: [link.corUserId], dateStart: addDays(from, -1), dateDeadline: addDays(to, 1) }), this.#targetFacts(link, api)]);
-    return summarize(hours, facts, from, to, tz);
+    return summarize(this.#read(link, hours, tz), facts, from, to, tz);
   }
 
   /** That day's total against the person's target for it. */

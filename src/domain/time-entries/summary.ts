@@ -1,7 +1,8 @@
 import type { CorHour } from '../../cor/schemas.ts';
 import { addDays, localParts } from '../../lib/zoned.ts';
 import { dailyTarget, type TargetFacts } from '../targets.ts';
-import { corInstant, type Summary, type SummaryDay, type SummaryEntry, type SummaryTask } from './model.ts';
+import { corInstant } from './cor-times.ts';
+import { type Summary, type SummaryDay, type SummaryEntry, type SummaryTask } from './model.ts';
 
 /** What a person logged from `from` to `to` (local dates, inclusive), day by day and task by task, against each day's target. */
 export function summarize(hours: CorHour[], facts: TargetFacts, from: string, to: string, tz: string): Summary {

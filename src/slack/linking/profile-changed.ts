@@ -1,6 +1,7 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { z } from 'zod';
 import { tenantKeyOf } from '../../domain/tenant.ts';
+import { validZone } from '../../lib/zoned.ts';
 import type { SlackServices } from '../services.ts';
 
 const userSchema = z.object({ id: z.string(), team_id: z.string().optional(), tz: z.string().optional(), locale: z.string().optional() });
@@ -9,10 +10,12 @@ const userSchema = z.object({ id: z.string(), team_id: z.string().optional(), tz
 export function userChanged(services: SlackServices) {
   return async ({ event, body }: SlackEventMiddlewareArgs<'user_change'> & AllMiddlewareArgs): Promise<void> => {
     const user = userSchema.safeParse(event.user);
-    if (!user.success || !user.data.tz) return;
+    // A zone the runtime does not know says nothing about where they are: the link keeps what it has.
+    const tz = user.success ? validZone(user.data.tz) : undefined;
+    if (!user.success || !tz) return;
     const enterpriseId = typeof body.enterprise_id === 'string' ? body.enterprise_id : undefined;
     const teamId = user.data.team_id ?? (typeof body.team_id === 'string' ? body.team_id : undefined);
     const tenantKey = tenantKeyOf({ teamId, enterpriseId, isEnterpriseInstall: body.is_enterprise_install === true });
-    await services.linking.followProfile(tenantKey, user.data.id, { tz: user.data.tz, locale: user.data.locale });
+    await services.linking.followProfile(tenantKey, user.data.id, { tz, locale: user.data.locale });
   };
 }

@@ -2,6 +2,7 @@ import type { KnownBlock } from '@slack/types';
 import { type LogParseError, WORKDAY_MINUTES } from '../../domain/parse/log-command.ts';
 import type { TaskView } from '../../domain/tasks.ts';
 import type { Proposal } from '../../domain/time-entries/model.ts';
+import type { Bend } from '../../domain/time-entries/placement.ts';
 import { formatDate, formatMinutes, type Message, plain, section } from '../blocks.ts';
 import { minutesOf, taskLine, whenLine } from '../entry-answers.ts';
 import { ACTIONS } from '../ids.ts';
@@ -66,11 +67,21 @@ export interface PendingLog {
   q?: string;
 }
 
-/** What is doubtful about the times read, said first: a long span, or times that may be read wrong. */
-function spanDoubt(p: { start: Date; stop: Date; guesses: readonly string[] }): string {
+/** What placing the entry had to bend, in words (see domain/time-entries/placement.ts). */
+function bendText(bends: readonly Bend[]): string | undefined {
+  if (bends.includes('overlap') || bends.includes('pushed_back')) return 'That overlaps time already logged that day.';
+  if (bends.includes('midnight')) return 'That runs past midnight, into another day.';
+  if (bends.includes('future')) return 'That ends later than now.';
+  if (bends.includes('day_unknown')) return 'COR did not tell me what that day already has, so I could not check the times.';
+  return undefined;
+}
+
+/** What is doubtful about the times read, said first: a long span, times that had to be bent, or that may be read wrong. */
+function spanDoubt(p: { start: Date; stop: Date; guesses: readonly string[]; bends?: readonly Bend[] | undefined }): string {
   if (!p.guesses.includes('span')) return '';
   const minutes = minutesOf(p);
-  return minutes > WORKDAY_MINUTES ? `That is ${formatMinutes(minutes)} — longer than a workday.` : 'I am not sure I read the times right.';
+  if (minutes > WORKDAY_MINUTES) return `That is ${formatMinutes(minutes)} — longer than a workday.`;
+  return bendText(p.bends ?? []) ?? 'I am not sure I read the times right.';
 }
 
 export function confirmMessage(p: Proposal, tz: string, pending: PendingLog): Message {
@@ -100,7 +111,7 @@ export function confirmMessage(p: Proposal, tz: string, pending: PendingLog): Me
  * Which task, with the span it will log: picking one logs it, so a doubt about the times is said first
  * (the pick answers both questions, with the hours in view).
  */
-export function chooseMessage(options: TaskView[], draft: { start: Date; stop: Date; guesses?: readonly string[] }, tz: string, pending: PendingLog, query: string | undefined): Message {
+export function chooseMessage(options: TaskView[], draft: { start: Date; stop: Date; guesses?: readonly string[]; bends?: readonly Bend[] | undefined }, tz: string, pending: PendingLog, query: string | undefined): Message {
   const doubt = spanDoubt({ ...draft, guesses: draft.guesses ?? [] });
   const lead = `${doubt ? `${doubt} ` : ''}Which task${query ? ` for “${plain(query)}”` : ''}? ${formatMinutes(minutesOf(draft))}, ${whenLine(draft, tz)}.`;
   const blocks: KnownBlock[] = [section(lead)];

@@ -95,7 +95,7 @@ function pickDuration(services: SlackServices) {
     const pick = await pickOf(services, args);
     if (!pick || pick.value <= 0 || pick.value > 24 * 60) return;
     const { tz } = await zoneOf(services, pick.link);
-    await redrawChanged(services, args, pick.link, pick.draft, (line) => withDuration(line, pick.index, pick.value, services.clock.now()), tz);
+    await redrawChanged(services, args, pick.link, pick.draft, (line) => withDuration(line, pick.index, pick.value, services.clock.now(), tz), tz);
   };
 }
 

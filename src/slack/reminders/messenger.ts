@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { ReminderMessenger, SendResult } from '../../domain/reminders/ports.ts';
 import type { ReminderContent } from '../../domain/reminders/selection.ts';
 import type { Clock } from '../../lib/clock.ts';
+import { validZone } from '../../lib/zoned.ts';
 import type { ReminderRecipient } from '../../store/links.ts';
 import type { ReminderDeliveryRecord } from '../../store/reminders.ts';
 import type { SlackClients } from '../services.ts';
@@ -99,7 +100,7 @@ export class SlackReminderMessenger implements ReminderMessenger {
 
   async timeZone(link: ReminderRecipient): Promise<string | undefined> {
     const client = await this.#clients.forTenant(link.tenantKey);
-    return zoneSchema.parse(await client.users.info({ user: link.slackUserId })).user.tz;
+    return validZone(zoneSchema.parse(await client.users.info({ user: link.slackUserId })).user.tz);
   }
 
   async isAway(link: ReminderRecipient): Promise<boolean> {

@@ -1,6 +1,6 @@
 import { Temporal } from 'temporal-polyfill';
 import { describe, expect, it } from 'vitest';
-import { addDays, localParts, weekdayOf, zonedTimeToInstant } from '../../../src/lib/zoned.ts';
+import { addDays, localParts, validZone, weekdayOf, zonedTimeToInstant } from '../../../src/lib/zoned.ts';
 
 const at = (date: string, hour: number, minute: number, tz: string) => zonedTimeToInstant(date, hour, minute, tz).toISOString();
 const wall = (iso: string, tz: string) => {
@@ -198,5 +198,15 @@ describe('addDays and weekdayOf', () => {
       date = addDays(date, 1);
       plain = plain.add({ days: 1 });
     }
+  });
+});
+
+describe('validZone', () => {
+  it('keeps a zone the runtime knows and turns anything else into no zone', () => {
+    expect(validZone('America/Argentina/Buenos_Aires')).toBe('America/Argentina/Buenos_Aires');
+    expect(validZone('UTC')).toBe('UTC');
+    for (const bad of ['Etc/Unknown_Zone', 'Mars/Olympus_Mons', '', null, undefined]) expect(validZone(bad)).toBeUndefined();
+    // asked twice (the answer is kept), the same answer
+    expect(validZone('Etc/Unknown_Zone')).toBeUndefined();
   });
 });

@@ -3,6 +3,7 @@ import { parseLogCommand } from '../../../../src/domain/parse/log-command.ts';
 import { TaskDirectory } from '../../../../src/domain/tasks.ts';
 import { attemptLeaseMs, TimeEntryService } from '../../../../src/domain/time-entries/service.ts';
 import { type EntryNotifier } from '../../../../src/domain/time-entries/model.ts';
+import { CorTimes } from '../../../../src/domain/time-entries/cor-times.ts';
 import { splitAtMidnight, TimerService } from '../../../../src/domain/timers.ts';
 import { ManualClock } from '../../../../src/lib/clock.ts';
 import { WorkTracker } from '../../../../src/lib/work-tracker.ts';
@@ -48,6 +49,7 @@ describe('TimeEntryService against the fake COR', () => {
       apiFor: apiForStoredLinks(kit, db.store, clock),
       findLink: (id) => db.store.links.findById(id),
       notifier,
+      times: new CorTimes(),
       clock,
       logger: memoryLogger().logger,
       retrySchedule: [1_000, 2_000, 4_000],
@@ -214,6 +216,7 @@ describe('TimeEntryService against the fake COR', () => {
         apiFor: apiForStoredLinks(kit, db.store, clock),
         findLink: (id) => db.store.links.findById(id),
         notifier: { writtenLater: async () => undefined, queuedLater: async () => undefined, lineProgress: async () => undefined, failedForGood: async () => undefined, abandoned: async () => undefined },
+        times: new CorTimes(),
         clock,
         logger: memoryLogger().logger,
         leaseMs: attemptLeaseMs(10_000),
@@ -265,6 +268,7 @@ describe('TimeEntryService against the fake COR', () => {
       apiFor: () => kit.client.as({ accessToken: async () => (await db.store.links.tokens(link.id))?.accessToken ?? '', renewAfterRejection: async () => undefined }),
       findLink: (id) => db.store.links.findById(id),
       notifier: { writtenLater: async () => undefined, queuedLater: async () => undefined, lineProgress: async () => undefined, failedForGood: async () => undefined, abandoned: async () => undefined },
+      times: new CorTimes(),
       clock,
       logger: memoryLogger().logger,
     });
