@@ -71,7 +71,9 @@ export type LogParseError =
   /** a range that ends before it starts and would run most of a day and night ("4pm-2pm") */
   | { code: 'reversed_range'; words: string }
   /** more words than one entry has (a long note goes after --) */
-  | { code: 'too_wordy' };
+  | { code: 'too_wordy' }
+  /** a time of day beside a duration ("2h QA at 10am"): a start, to be written as a range */
+  | { code: 'start_time'; words: string };
 
 export type LogParseResult = { ok: true; value: ParsedLog } | { ok: false; error: LogParseError };
 
@@ -90,6 +92,10 @@ function unescapeSlack(text: string): string {
 
 const TASK_URL = /https?:\/\/\S*?(?:\/tasks?\/|[?&]task(?:_id)?=)(\d+)\S*/iu;
 const TASK_ID = /(?<![\p{L}\d&])#(\d{1,12})(?!\d)/u;
+/** the plain words for a day, which never belong in a task's name */
+const DAY_WORD = /(?<![\p{L}])(?:yesterday|today|ayer|hoy|anteayer|antier|ontem|hoje|anteontem)(?![\p{L}])/u;
+/** a time of day: 10am, 3 p.m., at 10, a las 10, às 14h, desde las 9 */
+const CLOCK_TIME = /(?<![\p{L}\d#:.,])(?:(?:at|a las|a la|as|from|desde|desde las|de las)\s+\d{1,2}(?:[:.h][0-5]\d)?(?:\s*(?:am|pm|a\.m\.|p\.m\.|h|hs))?|\d{1,2}(?:[:.][0-5]\d)?\s*(?:am|pm|a\.m\.|p\.m\.))(?![\p{L}\d])/u;
 /** "task 48224", "la tarea 48207", "tarefa nº 48224": a task number said with the word */
 const TASK_WORD_ID = /(?<![\p{L}])(?:task|tarea|tarefa|ticket)\s*(?:n[º°o.]\s*|#\s*)?(\d{3,12})(?!\d)/iu;
 /** " — " or " – " between words, an emoji or a :shortcode: after words: what follows is a note, when it holds no time */
@@ -199,7 +205,12 @@ export function parseLogCommand(input: string, ctx: LogContext): LogParseResult 
     }
     text = blankAll(text, day.cuts);
     if (day.doubt) doubts.add('date');
+    // "ayer 2h QA, hoy": a second day for one entry is asked, never read into the task
+    if (DAY_WORD.test(fold(text))) return { ok: false, error: { code: 'unclear_date', words: squash(input) } };
   }
+  // "2h QA at 10am", "2h a las 10": a time of day left beside a duration is when it started; asked, never a task's name
+  const clock = CLOCK_TIME.exec(fold(text));
+  if (clock && (duration || range)) return { ok: false, error: { code: 'start_time', words: squash(text.slice(clock.index, clock.index + clock[0].length)) } };
 
   // "2h 15 tickets": a number left right after the hours may be minutes or a count: asked.
   if (duration && inHours && /^\s+(?:\d{1,2}|(?:y|e|and)\s+[1-5][05])(?![\d:.,/])/.test(text.slice(duration.end))) doubts.add('span');

@@ -41,6 +41,8 @@ export function parseErrorMessage(error: LogParseError, part?: string): Message 
         return `I see more than one time in “${plain(error.words)}”. One entry or several? Give each entry its own time and task, like \`2h #48211, 30m #48212\`, or keep the one you mean.`;
       case 'reversed_range':
         return `“${plain(error.words)}” ends before it starts. Did you mean it the other way round? Write the start first, like \`2pm-4pm\`.`;
+      case 'start_time':
+        return `“${plain(error.words)}” looks like a time of day. Did it start then? Write it as a range, like \`10am-12pm\` or \`de 10 a 12\`, or leave the time out.`;
       case 'too_wordy':
         return 'That is more words than one entry has. Put a long note after `--`, like `/cor log 2h QA -- what was done`.';
     }
