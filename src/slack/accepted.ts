@@ -24,7 +24,8 @@ export function storedPayload<T>(schema: z.ZodType<T>, payload: unknown, what: s
 }
 
 /**
- * Records the request, then acks, then does the work (through afterAck: failures are told) and marks it done.
+ * Records the request, then acks, then does the work (through afterAck: failures are told), holding the request
+ * (its lease renewed) until the work ends, and marks it done.
  * An instance that stops before the end leaves it open; `resumeAccepted` finishes it elsewhere. A repeat of a
  * request (same key) does the work again, which writes nothing twice and answers the click; `repeats: 'ignore'`
  * drops it instead (a message delivered twice must not be answered twice).
@@ -38,11 +39,11 @@ export async function acceptThenWork(
   repeats: 'redo' | 'ignore' = 'redo',
 ): Promise<void> {
   const acceptedAt = services.clock.now();
-  const id = await services.accepted.accept(job, acceptedAt);
+  const claim = await services.accepted.accept(job, acceptedAt);
   await ack();
-  if (!id && repeats === 'ignore') return;
-  await afterAck(services, () => run(services, job.payload, respond, acceptedAt), (text) => respond({ text }));
-  if (id) await services.accepted.finish(id);
+  if (!claim && repeats === 'ignore') return;
+  const work = () => afterAck(services, () => run(services, job.payload, respond, acceptedAt), (text) => respond({ text }));
+  await (claim ? services.accepted.hold(claim, work) : work());
 }
 
 /** Finishes what stopped instances left: each request's own work, answered in place while it can be, else by DM. */

@@ -87,7 +87,7 @@ export interface ListenerHarness {
 
 /** A real Bolt App with every listener, real services over a temp store, fake Slack and fake COR over HTTP. */
 export async function listenerHarness(
-  opts: { clock?: Clock; integrationSource?: IntegrationSource; corTimeoutMs?: number; reminderSendsPerSecond?: number; corHourTimes?: 'utc' | 'user-zone'; /** default 0: written at once */ undoSeconds?: number } = {},
+  opts: { clock?: Clock; integrationSource?: IntegrationSource; corTimeoutMs?: number; reminderSendsPerSecond?: number; corHourTimes?: 'utc' | 'user-zone'; /** default 0: written at once */ undoSeconds?: number; /** default 60 s */ workLeaseMs?: number } = {},
 ): Promise<ListenerHarness> {
   const clock = opts.clock ?? systemClock;
   const slack = await new FakeSlack().start();
@@ -146,7 +146,7 @@ export async function listenerHarness(
     clock,
     work,
     turns: new TurnGate(),
-    accepted: new AcceptedWork({ store: db.store.accepted, clock, logger, leaseMs: 60_000 }),
+    accepted: new AcceptedWork({ store: db.store.accepted, clock, logger, leaseMs: opts.workLeaseMs ?? 60_000 }),
     linking,
     clients,
     directory,

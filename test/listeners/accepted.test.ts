@@ -125,3 +125,52 @@ describe('an acknowledged request survives the instance dying right after the ac
     expect(JSON.stringify(h.slack.callsTo('views.update').at(-1)?.args)).toContain('30m logged on it today');
   });
 });
+
+/**
+ * The lease on acknowledged work is short and renewed while the work runs (real time here: a lease of 900 ms,
+ * renewed every 300 ms): work slower than the lease stays its instance's; a dead instance's is taken over soon.
+ */
+describe('the lease on an acknowledged request', () => {
+  let h: ListenerHarness;
+  const LEASE_MS = 900;
+  const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+  beforeEach(async () => {
+    h = await listenerHarness({ workLeaseMs: LEASE_MS, corTimeoutMs: 10_000 });
+    await h.linkStored('U01JANE', 2, 'Jane Doe', BA);
+  });
+  afterEach(() => h.close());
+
+  const posts = () => h.cor.requestsTo('POST', '/hours');
+  const resume = () => resumeAccepted(h.services, h.app.runners);
+
+  it('work slower than the lease keeps its claim: another instance does not take it over while it runs', async () => {
+    // COR holds the write (the work's last step) for more than two leases.
+    let release = () => {};
+    let arrived = () => {};
+    const reached = new Promise<void>((resolve) => (arrived = resolve));
+    h.cor.addFault({ method: 'POST', path: '/hours', times: 1, arrived, until: new Promise<void>((resolve) => (release = resolve)) });
+    const body = slashCommandBody('log 1h #48211 today', h.slack);
+    const sent = h.send(body); // the listener runs on until its work ends
+    await reached;
+    await sleep(LEASE_MS * 2.5);
+    expect(await resume()).toBe(0); // alive and still at it: not taken over
+    release();
+    expect((await sent).acked).toBe(true);
+    await waitForResponse(h.slack, String(body.response_url), (b) => String(b.text).startsWith('✓ Logged 1h'));
+    await sleep(LEASE_MS * 1.5);
+    expect(await resume()).toBe(0); // done
+    expect(posts()).toHaveLength(1);
+  });
+
+  it('a dead instance’s request is taken over once the short lease runs out', async () => {
+    const body = slashCommandBody('log 1h #48211 today', h.slack);
+    await h.send(body, { dieAfterAck: true });
+    expect(await resume()).toBe(0);
+    await sleep(LEASE_MS * 1.5);
+    expect(await resume()).toBe(1);
+    await h.services.work.drain(5_000);
+    await waitForResponse(h.slack, String(body.response_url), (b) => String(b.text).startsWith('✓ Logged 1h'));
+    expect(posts()).toHaveLength(1);
+  });
+});
