@@ -1,5 +1,6 @@
 import type { Clock } from '../lib/clock.ts';
 import type { Logger } from '../logger.ts';
+import { AppError } from '../errors.ts';
 import { keepRenewed } from '../lib/lease.ts';
 import type { AcceptedClaim, AcceptedRequestRecord, AcceptedRequestRepository } from '../store/accepted.ts';
 
@@ -19,6 +20,15 @@ export interface ResumedJob extends AcceptedJob {
   acceptedAt: Date;
 }
 
+interface AcceptedWorkDeps {
+  store: AcceptedRequestRepository;
+  clock: Clock;
+  logger: Logger;
+  leaseMs: number;
+}
+
+/** How long recording a request may take before its ack says it was not saved (the ack is due within 3 s). */
+const ACCEPT_TIMEOUT_MS = 1_500;
 /** A request left unfinished this many times (each time its instance stopped) is given up, and the person told. */
 const MAX_ATTEMPTS = 3;
 /** Finished requests are remembered this long, to tell a repeat of one from a new request. */
@@ -31,18 +41,39 @@ const KEEP_DONE_MS = 24 * 60 * 60_000;
  * it run out). The work itself must be safe to repeat (time entries are keyed: never written twice).
  */
 export class AcceptedWork {
-  readonly #d: { store: AcceptedRequestRepository; clock: Clock; logger: Logger; leaseMs: number };
-  constructor(deps: { store: AcceptedRequestRepository; clock: Clock; logger: Logger; leaseMs: number }) {
+  readonly #d: AcceptedWorkDeps;
+  constructor(deps: AcceptedWorkDeps) {
     this.#d = deps;
   }
 
-  /** Records the request, held by this instance; undefined when it was accepted before (a repeat: not ours to finish). */
-  accept(job: AcceptedJob, now: Date): Promise<AcceptedClaim | undefined> {
-    return this.#d.store.accept(
+  /**
+   * Records the request, held by this instance; undefined when it was accepted before (a repeat: not ours to
+   * finish). Throws (`store_unavailable`) when the store fails or does not answer within `ACCEPT_TIMEOUT_MS`: the
+   * ack must still go out within Slack's 3 s, saying it was not saved. A record that lands after that is marked done
+   * at once, so that no instance ever does what the person was told was not saved.
+   */
+  async accept(job: AcceptedJob, now: Date): Promise<AcceptedClaim | undefined> {
+    const recording = this.#d.store.accept(
       { key: job.key, kind: job.kind, tenantKey: job.tenantKey, slackUserId: job.slackUserId, payload: JSON.stringify(job.payload), responseUrl: job.responseUrl ?? null },
       now,
       this.#d.leaseMs,
     );
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<'late'>((resolve) => {
+      timer = setTimeout(() => resolve('late'), ACCEPT_TIMEOUT_MS);
+    });
+    try {
+      const recorded = await Promise.race([recording, late]);
+      if (recorded !== 'late') return recorded;
+    } catch (err) {
+      throw new AppError('store_unavailable', 'the store did not record an acknowledged request', { cause: err });
+    } finally {
+      clearTimeout(timer);
+    }
+    void recording
+      .then((claim) => claim && this.#d.store.finish(claim.id, this.#d.clock.now()))
+      .catch((err: unknown) => this.#d.logger.warn({ err, kind: job.kind }, 'a request recorded too late could not be closed'));
+    throw new AppError('store_unavailable', 'the store did not record an acknowledged request in time');
   }
 
   /**

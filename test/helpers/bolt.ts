@@ -87,13 +87,13 @@ export interface ListenerHarness {
 
 /** A real Bolt App with every listener, real services over a temp store, fake Slack and fake COR over HTTP. */
 export async function listenerHarness(
-  opts: { clock?: Clock; integrationSource?: IntegrationSource; corTimeoutMs?: number; reminderSendsPerSecond?: number; corHourTimes?: 'utc' | 'user-zone'; /** default 0: written at once */ undoSeconds?: number; /** default 60 s */ workLeaseMs?: number } = {},
+  opts: { clock?: Clock; integrationSource?: IntegrationSource; corTimeoutMs?: number; reminderSendsPerSecond?: number; corHourTimes?: 'utc' | 'user-zone'; /** default 0: written at once */ undoSeconds?: number; /** default 60 s */ workLeaseMs?: number; /** default: the vitest project's */ store?: 'sqlite' | 'postgresql' } = {},
 ): Promise<ListenerHarness> {
   const clock = opts.clock ?? systemClock;
   const slack = await new FakeSlack().start();
   const cor = await new FakeCor(opts.corHourTimes ? { hourTimes: opts.corHourTimes } : {}).start();
   // The same listener tests run once per store (vitest projects): PostgreSQL when the project says so.
-  const db = await tempStore(inject('store') === 'postgresql' ? { postgres: inject('postgresUrl') } : {});
+  const db = await tempStore((opts.store ?? inject('store')) === 'postgresql' ? { postgres: inject('postgresUrl') } : {});
   const { logger, text } = memoryLogger();
   const kit = corKit(cor, opts.corTimeoutMs === undefined ? {} : { timeoutMs: opts.corTimeoutMs });
   const clients = new SingleWorkspaceClients(DEFAULT_WORKSPACE.botToken, slack.apiUrl, 'T:T0DEMO', boltLogger(logger));

@@ -1,4 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import pg from 'pg';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ManualClock } from '../../src/lib/clock.ts';
 import { resumeAccepted } from '../../src/slack/accepted.ts';
 import { buttonClick, type ListenerHarness, listenerHarness, slashCommandBody } from '../helpers/bolt.ts';
@@ -174,3 +175,44 @@ describe('the lease on an acknowledged request', () => {
     expect(posts()).toHaveLength(1);
   });
 });
+
+/**
+ * A store that does not answer (PostgreSQL with the table locked by another connection's transaction: every write
+ * to it waits): a command is still acknowledged within Slack's 3 s, saying it was not saved, and nothing is done,
+ * even once the store answers again.
+ */
+describe('while the store does not answer', () => {
+  let h: ListenerHarness;
+  let locker: pg.Client;
+
+  beforeEach(async () => {
+    h = await listenerHarness({ store: 'postgresql' });
+    await h.linkStored('U01JANE', 2, 'Jane Doe', BA);
+    locker = new pg.Client({ connectionString: h.db.databaseUrl });
+    await locker.connect();
+  });
+  afterEach(async () => {
+    await locker.end();
+    await h.close();
+  });
+
+  it('/cor log is answered within 3 s with "not saved, try again in a minute"; the late record is closed, never done', async () => {
+    await locker.query('BEGIN');
+    await locker.query('LOCK TABLE "AcceptedRequest" IN ACCESS EXCLUSIVE MODE');
+    const body = slashCommandBody('log 1h #48211 today', h.slack);
+    const sent = h.send(body);
+    try {
+      const acked = await Promise.race([sent, new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), 3_000))]);
+      expect(acked?.body).toMatchObject({ response_type: 'ephemeral', text: expect.stringMatching(/^⚠️ Not saved:.*try again in a minute/) });
+    } finally {
+      await locker.query('ROLLBACK');
+    }
+    await sent;
+    // The write that waited lands once the lock is gone, and is closed at once: no instance takes it up.
+    await vi.waitFor(async () => expect((await locker.query('SELECT "state" FROM "AcceptedRequest"')).rows).toEqual([{ state: 'done' }]), { timeout: 5_000 });
+    expect(await resumeAccepted(h.services, h.app.runners)).toBe(0);
+    expect(h.cor.requestsTo('POST', '/hours')).toHaveLength(0);
+    expect(responsesTo(h.slack, String(body.response_url))).toEqual([]);
+  });
+});
+

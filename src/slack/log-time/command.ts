@@ -32,7 +32,7 @@ export function logSubcommand(services: SlackServices): SubcommandHandler {
     }
     const respond: Respond = (m) => postToResponseUrl(command.response_url, { response_type: 'ephemeral', replace_original: true, ...m });
     const job = acceptedJob(ACCEPTED.logWords, { tenantKey: tenantOfCommand(command), slackUserId: command.user_id }, command.trigger_id, { command, rest }, command.response_url);
-    await acceptThenWork(services, job, () => args.ack({ response_type: 'ephemeral', ...WORKING }), logWords, respond);
+    await acceptThenWork(services, job, { withWords: (say) => args.ack({ response_type: 'ephemeral', ...(say ?? WORKING) }) }, logWords, respond);
   };
 }
 
