@@ -146,7 +146,7 @@ const schema = z.object({
     .regex(/^\d+$/, 'WORK_LEASE_SECONDS must be a whole number of seconds')
     .transform(Number)
     .refine((n) => n >= 1, 'WORK_LEASE_SECONDS must be at least 1')
-    .default(300),
+    .default(45),
   UNDO_SECONDS: z
     .string()
     .regex(/^\d+$/, 'UNDO_SECONDS must be a whole number of seconds (0 turns the undo window off)')

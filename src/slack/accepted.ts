@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { AcceptedJob, ResumedJob } from '../domain/accepted-work.ts';
 import { AppError } from '../errors.ts';
-import { afterAck, laterAnswer, type Respond } from './respond.ts';
+import { afterAck, laterAnswer, type Respond, type ResponseMessage } from './respond.ts';
 import type { SlackServices } from './services.ts';
 
 /**
@@ -24,25 +24,47 @@ export function storedPayload<T>(schema: z.ZodType<T>, payload: unknown, what: s
 }
 
 /**
- * Records the request, then acks, then does the work (through afterAck: failures are told) and marks it done.
+ * How a request is acknowledged: a plain ack (a click, a form, an event), or one that carries words (a command's:
+ * `say` is what it says instead of its usual answer when the request could not be recorded).
+ */
+export type AcceptAck = (() => Promise<void>) | { withWords: (say?: ResponseMessage) => Promise<void> };
+
+/** Said when the store did not take the request in time: nothing was done, nothing will be. */
+const NOT_SAVED: ResponseMessage = { text: '⚠️ Not saved: I could not record that just now (my storage is not answering). Nothing was done; please try again in a minute.' };
+
+/**
+ * Records the request, then acks, then does the work (through afterAck: failures are told), holding the request
+ * (its lease renewed) until the work ends, and marks it done.
  * An instance that stops before the end leaves it open; `resumeAccepted` finishes it elsewhere. A repeat of a
  * request (same key) does the work again, which writes nothing twice and answers the click; `repeats: 'ignore'`
- * drops it instead (a message delivered twice must not be answered twice).
+ * drops it instead (a message delivered twice must not be answered twice). A store that fails or does not answer
+ * in time (Slack's 3 s) gets the request acknowledged with "not saved, try again" (in the ack when it carries
+ * words, else through `respond`), and nothing done.
  */
 export async function acceptThenWork(
   services: SlackServices,
   job: AcceptedJob,
-  ack: () => Promise<void>,
+  ack: AcceptAck,
   run: AcceptedWorkRunner,
   respond: Respond,
   repeats: 'redo' | 'ignore' = 'redo',
 ): Promise<void> {
   const acceptedAt = services.clock.now();
-  const id = await services.accepted.accept(job, acceptedAt);
-  await ack();
-  if (!id && repeats === 'ignore') return;
-  await afterAck(services, () => run(services, job.payload, respond, acceptedAt), (text) => respond({ text }));
-  if (id) await services.accepted.finish(id);
+  let claim: Awaited<ReturnType<SlackServices['accepted']['accept']>>;
+  try {
+    claim = await services.accepted.accept(job, acceptedAt);
+  } catch (err) {
+    services.logger.error({ err, kind: job.kind }, 'could not record an acknowledged request: told the person it was not saved');
+    if (typeof ack === 'function') {
+      await ack();
+      await respond(NOT_SAVED).catch((tellErr: unknown) => services.logger.warn({ err: tellErr }, 'could not tell the user a request was not saved'));
+    } else await ack.withWords(NOT_SAVED);
+    return;
+  }
+  await (typeof ack === 'function' ? ack() : ack.withWords());
+  if (!claim && repeats === 'ignore') return;
+  const work = () => afterAck(services, () => run(services, job.payload, respond, acceptedAt), (text) => respond({ text }));
+  await (claim ? services.accepted.hold(claim, work) : work());
 }
 
 /** Finishes what stopped instances left: each request's own work, answered in place while it can be, else by DM. */

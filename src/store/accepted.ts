@@ -17,6 +17,15 @@ export interface AcceptedRequestRecord extends NewAcceptedRequest {
   createdAt: Date;
 }
 
+/**
+ * A request held by its caller: `until` is the end of the lease the holder set. A later lease always ends later,
+ * so the value names one holder, and only that holder can renew it.
+ */
+export interface AcceptedClaim {
+  id: string;
+  until: Date;
+}
+
 type Row = AcceptedRequestRecord & { state: string; claimedUntil: Date; updatedAt: Date };
 
 function toRecord(row: Row): AcceptedRequestRecord {
@@ -33,15 +42,22 @@ export class AcceptedRequestRepository {
     this.#db = db;
   }
 
-  /** Records a request, held by the caller until `now + leaseMs`; `created: false` when its key was seen before. */
-  async accept(req: NewAcceptedRequest, now: Date, leaseMs: number): Promise<{ id: string; created: boolean }> {
+  /** Records a request, held by the caller until `now + leaseMs`; undefined when its key was seen before. */
+  async accept(req: NewAcceptedRequest, now: Date, leaseMs: number): Promise<AcceptedClaim | undefined> {
+    const until = new Date(now.getTime() + leaseMs);
     // Raw SQL: this runs before every ack it covers (see `UserLinkRepository.find`).
     const rows = await this.#db.$queryRaw<{ id: string }[]>`
       INSERT INTO "AcceptedRequest" ("id", "key", "kind", "tenantKey", "slackUserId", "payload", "responseUrl", "state", "claimedUntil", "attempts", "createdAt", "updatedAt")
-      VALUES (${randomUUID()}, ${req.key}, ${req.kind}, ${req.tenantKey}, ${req.slackUserId}, ${req.payload}, ${req.responseUrl}, 'open', ${new Date(now.getTime() + leaseMs)}, 1, ${now}, ${now})
+      VALUES (${randomUUID()}, ${req.key}, ${req.kind}, ${req.tenantKey}, ${req.slackUserId}, ${req.payload}, ${req.responseUrl}, 'open', ${until}, 1, ${now}, ${now})
       ON CONFLICT ("key") DO NOTHING
       RETURNING "id"`;
-    return rows[0] ? { id: rows[0].id, created: true } : { id: '', created: false };
+    return rows[0] ? { id: rows[0].id, until } : undefined;
+  }
+
+  /** Extends a request its holder still holds (the lease it set is still the row's) to `until`; false when lost. */
+  async renew(claim: AcceptedClaim, until: Date): Promise<boolean> {
+    const changed = await this.#db.$executeRaw`UPDATE "AcceptedRequest" SET "claimedUntil" = ${until} WHERE "id" = ${claim.id} AND "state" = 'open' AND "claimedUntil" = ${claim.until}`;
+    return changed === 1;
   }
 
   async finish(id: string, now: Date): Promise<void> {
@@ -54,13 +70,14 @@ export class AcceptedRequestRepository {
     return rows.map(toRecord);
   }
 
-  /** Takes over an abandoned request for a new lease; false when another instance took it first. */
-  async takeOver(id: string, now: Date, leaseMs: number): Promise<boolean> {
+  /** Takes over an abandoned request for a new lease; undefined when another instance took it first. */
+  async takeOver(id: string, now: Date, leaseMs: number): Promise<AcceptedClaim | undefined> {
+    const until = new Date(now.getTime() + leaseMs);
     const { count } = await this.#db.acceptedRequest.updateMany({
       where: { id, state: 'open', claimedUntil: { lt: now } },
-      data: { claimedUntil: new Date(now.getTime() + leaseMs), attempts: { increment: 1 } },
+      data: { claimedUntil: until, attempts: { increment: 1 } },
     });
-    return count === 1;
+    return count === 1 ? { id, until } : undefined;
   }
 
   /** Finished requests are kept a while (to tell a repeat from a new request), then forgotten. */

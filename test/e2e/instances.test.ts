@@ -5,7 +5,7 @@ import { type BotProcess, addressesOf, botEnv, freePort, SIGNING_SECRET, startBo
 import { FakeCor } from '../../tools/fake-cor/server.ts';
 import { FakeSlack } from '../../tools/fake-slack/server.ts';
 import { SlackRequestSender } from '../../tools/fake-slack/signed-requests.ts';
-import { consentUrlOf, waitForResponse } from '../helpers/linking.ts';
+import { consentUrlOf, responsesTo, waitForResponse } from '../helpers/linking.ts';
 import { tempStore, type TempStore } from '../helpers/store.ts';
 
 const KEY = Buffer.alloc(32, 3); // the key botEnv configures
@@ -151,7 +151,7 @@ describe('an instance killed mid-sweep', () => {
 
 
 describe('an instance killed right after acknowledging /cor log', () => {
-  it('another instance finishes the command once the lease runs out: written once, answered in place', async () => {
+  it('while alive its lease is renewed (work slower than the lease is not taken over); killed, another instance finishes the command once the lease runs out: written once, answered in place', async () => {
     const slack = await new FakeSlack().start();
     const cor = await new FakeCor().start();
     const db = await tempStore({ postgres: inject('postgresUrl') });
@@ -177,6 +177,10 @@ describe('an instance killed right after acknowledging /cor log', () => {
       const sent = await toA.slashCommand({ text: 'log 1h #48211 yesterday', user_id: 'U01JANE', trigger_id: `${Date.now()}.crash` });
       expect(sent.json).toMatchObject({ text: '⏳ Logging…' });
       await reached;
+      // A waits on COR for more than two leases: it renews its lease, so B leaves the command alone.
+      await new Promise((resolve) => setTimeout(resolve, 5_000));
+      expect(cor.requestsTo('GET', '/hours')).toHaveLength(0); // the held read is recorded once answered: no other read
+      expect(responsesTo(slack, sent.responseUrl).filter((m) => String(m.text).startsWith('✓'))).toHaveLength(0);
       expect(await a.stop('SIGKILL')).toBeNull(); // killed, not exited: the command was acknowledged, nothing written
       release();
       expect(posts()).toHaveLength(0);

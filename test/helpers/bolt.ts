@@ -98,13 +98,17 @@ export async function listenerHarness(
     corHourTimes?: 'utc' | 'user-zone';
     /** default 0: written at once */
     undoSeconds?: number;
+    /** default 60 s */
+    workLeaseMs?: number;
+    /** default: the vitest project's */
+    store?: 'sqlite' | 'postgresql';
   } = {},
 ): Promise<ListenerHarness> {
   const clock = opts.clock ?? systemClock;
   const slack = await new FakeSlack().start();
   const cor = await new FakeCor(opts.corHourTimes ? { hourTimes: opts.corHourTimes } : {}).start();
   // The same listener tests run once per store (vitest projects): PostgreSQL when the project says so.
-  const db = await tempStore(inject('store') === 'postgresql' ? { postgres: inject('postgresUrl') } : {});
+  const db = await tempStore((opts.store ?? inject('store')) === 'postgresql' ? { postgres: inject('postgresUrl') } : {});
   const { logger, text } = memoryLogger();
   const kit = corKit(cor, opts.corTimeoutMs === undefined ? {} : { timeoutMs: opts.corTimeoutMs });
   const slackSettings = { apiUrl: slack.apiUrl, timeoutMs: opts.slackTimeoutMs ?? 2_000 };
@@ -162,7 +166,7 @@ export async function listenerHarness(
     clock,
     work,
     turns: new TurnGate(),
-    accepted: new AcceptedWork({ store: db.store.accepted, clock, logger, leaseMs: 60_000 }),
+    accepted: new AcceptedWork({ store: db.store.accepted, clock, logger, leaseMs: opts.workLeaseMs ?? 60_000 }),
     linking,
     clients,
     directory,

@@ -1,4 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import pg from 'pg';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ManualClock } from '../../src/lib/clock.ts';
 import { resumeAccepted } from '../../src/slack/accepted.ts';
 import { buttonClick, type ListenerHarness, listenerHarness, slashCommandBody } from '../helpers/bolt.ts';
@@ -125,3 +126,93 @@ describe('an acknowledged request survives the instance dying right after the ac
     expect(JSON.stringify(h.slack.callsTo('views.update').at(-1)?.args)).toContain('30m logged on it today');
   });
 });
+
+/**
+ * The lease on acknowledged work is short and renewed while the work runs (real time here: a lease of 900 ms,
+ * renewed every 300 ms): work slower than the lease stays its instance's; a dead instance's is taken over soon.
+ */
+describe('the lease on an acknowledged request', () => {
+  let h: ListenerHarness;
+  const LEASE_MS = 900;
+  const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+  beforeEach(async () => {
+    h = await listenerHarness({ workLeaseMs: LEASE_MS, corTimeoutMs: 10_000 });
+    await h.linkStored('U01JANE', 2, 'Jane Doe', BA);
+  });
+  afterEach(() => h.close());
+
+  const posts = () => h.cor.requestsTo('POST', '/hours');
+  const resume = () => resumeAccepted(h.services, h.app.runners);
+
+  it('work slower than the lease keeps its claim: another instance does not take it over while it runs', async () => {
+    // COR holds the write (the work's last step) for more than two leases.
+    let release = () => {};
+    let arrived = () => {};
+    const reached = new Promise<void>((resolve) => (arrived = resolve));
+    h.cor.addFault({ method: 'POST', path: '/hours', times: 1, arrived, until: new Promise<void>((resolve) => (release = resolve)) });
+    const body = slashCommandBody('log 1h #48211 today', h.slack);
+    const sent = h.send(body); // the listener runs on until its work ends
+    await reached;
+    await sleep(LEASE_MS * 2.5);
+    expect(await resume()).toBe(0); // alive and still at it: not taken over
+    release();
+    expect((await sent).acked).toBe(true);
+    await waitForResponse(h.slack, String(body.response_url), (b) => String(b.text).startsWith('✓ Logged 1h'));
+    await sleep(LEASE_MS * 1.5);
+    expect(await resume()).toBe(0); // done
+    expect(posts()).toHaveLength(1);
+  });
+
+  it('a dead instance’s request is taken over once the short lease runs out', async () => {
+    const body = slashCommandBody('log 1h #48211 today', h.slack);
+    await h.send(body, { dieAfterAck: true });
+    expect(await resume()).toBe(0);
+    await sleep(LEASE_MS * 1.5);
+    expect(await resume()).toBe(1);
+    await h.services.work.drain(5_000);
+    await waitForResponse(h.slack, String(body.response_url), (b) => String(b.text).startsWith('✓ Logged 1h'));
+    expect(posts()).toHaveLength(1);
+  });
+});
+
+/**
+ * A store that does not answer (PostgreSQL with the table locked by another connection's transaction: every write
+ * to it waits): a command is still acknowledged within Slack's 3 s, saying it was not saved, and nothing is done,
+ * even once the store answers again.
+ */
+describe('while the store does not answer', () => {
+  let h: ListenerHarness;
+  let locker: pg.Client;
+
+  beforeEach(async () => {
+    h = await listenerHarness({ store: 'postgresql' });
+    await h.linkStored('U01JANE', 2, 'Jane Doe', BA);
+    locker = new pg.Client({ connectionString: h.db.databaseUrl });
+    await locker.connect();
+  });
+  afterEach(async () => {
+    await locker.end();
+    await h.close();
+  });
+
+  it('/cor log is answered within 3 s with "not saved, try again in a minute"; the late record is closed, never done', async () => {
+    await locker.query('BEGIN');
+    await locker.query('LOCK TABLE "AcceptedRequest" IN ACCESS EXCLUSIVE MODE');
+    const body = slashCommandBody('log 1h #48211 today', h.slack);
+    const sent = h.send(body);
+    try {
+      const acked = await Promise.race([sent, new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), 3_000))]);
+      expect(acked?.body).toMatchObject({ response_type: 'ephemeral', text: expect.stringMatching(/^⚠️ Not saved:.*try again in a minute/) });
+    } finally {
+      await locker.query('ROLLBACK');
+    }
+    await sent;
+    // The write that waited lands once the lock is gone, and is closed at once: no instance takes it up.
+    await vi.waitFor(async () => expect((await locker.query('SELECT "state" FROM "AcceptedRequest"')).rows).toEqual([{ state: 'done' }]), { timeout: 5_000 });
+    expect(await resumeAccepted(h.services, h.app.runners)).toBe(0);
+    expect(h.cor.requestsTo('POST', '/hours')).toHaveLength(0);
+    expect(responsesTo(h.slack, String(body.response_url))).toEqual([]);
+  });
+});
+

@@ -61,6 +61,27 @@ describe('writing to the bot (its Messages tab) through a real Bolt app', () => 
     expect(replies.map((c) => String(c.args.text).slice(0, 11))).toEqual(['✓ Logged 3h', '✓ Logged 1h', '✓ 1. Logged']);
   });
 
+  it('a reply in the thread of a reminder over a week old asks which day: nothing is written on that old day unasked', async () => {
+    await h.services.reminders.sweep(clock.now(), { explain: false });
+    const delivery = await h.db.store.reminders.findDelivery((await h.db.store.links.find('T:T0DEMO', 'U01JANE'))?.id ?? '', '2026-11-23');
+    const thread = { channel: delivery?.channelId, thread_ts: delivery?.messageTs };
+    clock.set('2026-11-30T13:00:00Z'); // Monday a week later, 10:00: a reminder a week old is still taken as said
+    await deliver(message('1h #48211', thread));
+    expect(posts().at(-1)).toEqual({ task_log_id: 48211, start: '2026-11-23T12:00:00.000Z', stop: '2026-11-23T13:00:00.000Z' });
+    clock.set('2026-12-01T13:00:00Z'); // eight days later: asked
+    const before = posts().length;
+    await deliver(message('2h #48212', thread));
+    await deliver(message('30m #48211, 15m #48212', thread));
+    expect(posts()).toHaveLength(before);
+    const replies = h.slack.callsTo('chat.postMessage').filter((c) => c.args.thread_ts === delivery?.messageTs);
+    expect(String(replies.at(-2)?.args.text)).toMatch(/Mon 23 Nov/);
+    expect(JSON.stringify(replies.at(-2)?.args.blocks)).toContain('log_confirm');
+    expect(JSON.stringify(replies.at(-1)?.args.blocks)).toMatch(/Log all/);
+    // A day named in the reply is the person's own word: written.
+    await deliver(message('1h #48212 today', thread));
+    expect(posts().at(-1)).toEqual({ task_log_id: 48212, start: '2026-12-01T12:00:00.000Z', stop: '2026-12-01T13:00:00.000Z' });
+  });
+
   it('a guessed task is asked first in the conversation; nothing is written until Log it', async () => {
     await deliver(message('1h on login flwo today'));
     expect(posts()).toHaveLength(0);

@@ -69,6 +69,19 @@ describe('tasks in Slack through a real Bolt app', () => {
     expect(JSON.stringify((await h.send(slashCommandBody('task', h.slack))).body)).toContain('Which task?');
   });
 
+  it('/cor tasks and /cor task with a very long query answer plainly, within Slack’s limits, the query shown cut short', async () => {
+    // Over 3,000 characters (more than a section of Slack's holds): one that finds tasks, one that finds none.
+    const finds = `${'homepage '.repeat(350)}x`;
+    const none = `${'zq '.repeat(1_050)}x`;
+    for (const text of [`tasks ${finds}`, `task ${finds}`, `tasks ${none}`, `task ${none}`]) {
+      const answer = await command(text);
+      expect(String(answer.text)).not.toContain('Something went wrong');
+      expect(JSON.stringify(answer.blocks)).toMatch(/“(homepage|zq) (homepage|zq) [^”]{50,100}…”/);
+    }
+    expect(String((await command(`tasks ${none}`)).text)).toMatch(/^No open task of yours matches “zq zq .*…”\.$/);
+    expect(String((await command(`task ${none}`)).text)).toMatch(/^I could not find “zq zq .*…” among your tasks/);
+  });
+
   it('Change status: opens at once with a loading state, then shows COR’s four and the tenant’s own statuses', async () => {
     await click('task_change_status', '48215');
     const opened = h.slack.callsTo('views.open')[0]?.args.view as { blocks: unknown[] };

@@ -31,6 +31,7 @@ describe('loadConfig', () => {
     expect(config.cor.integrationsUrl).toBe('https://integrations.projectcor.com');
     expect(config.logLevel).toBe('info');
     expect(config.tokenEncryptionKey).toBeUndefined();
+    expect(config.workLeaseMs).toBe(45_000); // renewed while the work runs: a stopped instance's work waits under a minute
   });
 
   it('refuses links whose COR email is not the Slack email unless LINK_ALLOW_EMAIL_MISMATCH=true', () => {

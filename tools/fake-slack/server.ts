@@ -6,6 +6,7 @@
 import { FakeSocketMode } from './socket-mode.ts';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { close, listen, readBody, sendJson } from '../http-util.ts';
+import { overSlackLimits } from './limits.ts';
 
 export interface FakeSlackUser {
   id: string;
@@ -219,6 +220,11 @@ export class FakeSlack {
     const raw = await readBody(req);
     if (url.pathname.startsWith('/response/')) {
       const body = (safeJson(raw) ?? {}) as Record<string, unknown>;
+      // As Slack: a message over its limits is refused whole, and not shown.
+      if (overSlackLimits(body)) {
+        res.writeHead(400, { 'content-type': 'text/plain' }).end('invalid_blocks');
+        return;
+      }
       this.responses.push({ id: url.pathname.slice('/response/'.length), body });
       res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
       return;

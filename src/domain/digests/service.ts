@@ -4,6 +4,7 @@ import type { CorHour } from '../../cor/schemas.ts';
 import type { CompanyFacts } from '../company-facts.ts';
 import { cacheOptions, PER_TENANT_MAX } from '../../lib/cache.ts';
 import type { Clock } from '../../lib/clock.ts';
+import { keepRenewed } from '../../lib/lease.ts';
 import { addDays, localParts } from '../../lib/zoned.ts';
 import type { Logger } from '../../logger.ts';
 import type { DigestRecord, DigestRepository, NewDigest } from '../../store/digests.ts';
@@ -241,16 +242,18 @@ export class DigestService {
     // While this instance works on them (COR reads, posting), its claims stay its own: renewed well before they end.
     const leaseMs = this.#d.leaseMs ?? DEFAULT_LEASE_MS;
     const held = new Set(claimed.flatMap((c) => (c.deliveryId ? [c.deliveryId] : [])));
-    const renew =
+    const renewing =
       held.size > 0
-        ? setInterval(() => {
-            void this.#d.digests.renew([...held], new Date(this.#d.clock.now().getTime() + leaseMs)).catch((err: unknown) => this.#d.logger.warn({ err }, 'could not renew digest claims'));
-          }, Math.max(250, leaseMs / 3))
+        ? keepRenewed(
+            leaseMs,
+            () => this.#d.digests.renew([...held], new Date(this.#d.clock.now().getTime() + leaseMs)),
+            (err) => this.#d.logger.warn({ err }, 'could not renew digest claims'),
+          )
         : undefined;
     try {
       await this.#postAll(claimed, links, now, report, held);
     } finally {
-      if (renew) clearInterval(renew);
+      renewing?.stop();
     }
     if (!opts.dryRun && report.due > 0) this.#d.logger.info({ due: report.due, sent: report.sent, delayed: report.delayed, failed: report.failed }, 'digest sweep');
     return report;

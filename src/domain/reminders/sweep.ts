@@ -2,6 +2,7 @@ import { LRUCache } from 'lru-cache';
 import { CompanyFacts, HOURS_BATCH } from '../company-facts.ts';
 import { cacheOptions, PER_PERSON_MAX } from '../../lib/cache.ts';
 import { formatHours } from '../../lib/duration-text.ts';
+import { keepRenewed } from '../../lib/lease.ts';
 import { Pacer } from '../../lib/pacer.ts';
 import { addDays } from '../../lib/zoned.ts';
 import type { ReminderRecipient } from '../../store/links.ts';
@@ -202,11 +203,14 @@ export class ReminderSweep {
     // While this instance is still sending (paced, it can take a while), its claims stay its own: they are
     // renewed well before the lease ends, so only an instance that died lets another take them over.
     const held = new Set(sends.flatMap(({ delivery }) => (delivery ? [delivery.id] : [])));
-    const renewClaims = () => {
-      const until = new Date(this.#d.clock.now().getTime() + this.#leaseMs);
-      void this.#d.reminders.renew([...held], until).catch((err: unknown) => this.#d.logger.warn({ err }, 'could not renew reminder claims'));
-    };
-    const renew = held.size > 0 && !dryRun ? setInterval(renewClaims, Math.max(250, this.#leaseMs / 3)) : undefined;
+    const renewing =
+      held.size > 0 && !dryRun
+        ? keepRenewed(
+            this.#leaseMs,
+            () => this.#d.reminders.renew([...held], new Date(this.#d.clock.now().getTime() + this.#leaseMs)),
+            (err) => this.#d.logger.warn({ err }, 'could not renew reminder claims'),
+          )
+        : undefined;
     const sendOne = async (c: Candidate, delivery: ReminderDeliveryRecord | undefined, content: ReminderContent): Promise<void> => {
       if (c.setting.respectAway && (await this.#d.messenger.isAway(c.link).catch(() => false))) {
         decide(c, c.occasion.kind, 'not_due', 'away (Slack status)');
@@ -256,7 +260,7 @@ export class ReminderSweep {
         }),
       );
     } finally {
-      if (renew) clearInterval(renew);
+      renewing?.stop();
     }
   }
 

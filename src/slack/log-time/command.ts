@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import type { LogContext } from '../../domain/parse/log-command.ts';
+import type { LogContext, ParsedLog } from '../../domain/parse/log-command.ts';
 import { type LineParse, parseLogLine } from '../../domain/parse/log-line.ts';
+import { addDays, localParts } from '../../lib/zoned.ts';
 import type { UserLinkRecord } from '../../store/links.ts';
 import type { Message } from '../blocks.ts';
 import type { SubcommandHandler } from '../command.ts';
@@ -31,7 +32,7 @@ export function logSubcommand(services: SlackServices): SubcommandHandler {
     }
     const respond: Respond = (m) => postToResponseUrl(command.response_url, { response_type: 'ephemeral', replace_original: true, ...m });
     const job = acceptedJob(ACCEPTED.logWords, { tenantKey: tenantOfCommand(command), slackUserId: command.user_id }, command.trigger_id, { command, rest }, command.response_url);
-    await acceptThenWork(services, job, () => args.ack({ response_type: 'ephemeral', ...WORKING }), logWords, respond);
+    await acceptThenWork(services, job, { withWords: (say) => args.ack({ response_type: 'ephemeral', ...(say ?? WORKING) }) }, logWords, respond);
   };
 }
 
@@ -106,15 +107,22 @@ export async function logWordsFor(
   }
 }
 
+/** A reminder about a day longer ago than this is not taken as a reply's day unasked. */
+const OLD_REMINDER_DAYS = 7;
+
 /**
  * The words read in the person's zone; `aboutDate` (a reply to a reminder) is the day of every entry only when
- * the words name no day at all: "1h QA, 2h docs yesterday" in reply to Friday's reminder is all yesterday.
+ * the words name no day at all: "1h QA, 2h docs yesterday" in reply to Friday's reminder is all yesterday. A reply
+ * to a reminder over a week old may be about today as well: that day is asked (a doubt), not written unasked.
  */
 function readWords(words: string, ctx: LogContext, aboutDate: string | undefined): LineParse {
   const read = parseLogLine(words, ctx);
   if (!aboutDate) return read;
   if (read.ok && read.entries.some((e) => e.dateSource !== 'default')) return read;
-  return parseLogLine(words, { ...ctx, defaultDate: aboutDate });
+  const onReminderDay = parseLogLine(words, { ...ctx, defaultDate: aboutDate });
+  if (!onReminderDay.ok || aboutDate >= addDays(localParts(ctx.now, ctx.tz).date, -OLD_REMINDER_DAYS)) return onReminderDay;
+  const asked = (e: ParsedLog): ParsedLog => (e.date === aboutDate ? { ...e, doubts: ['date', ...(e.doubts ?? []).filter((d) => d !== 'date')] } : e);
+  return { ...onReminderDay, entries: onReminderDay.entries.map(asked) };
 }
 
 function pendingOf(request: LogRequest, query: string | undefined): PendingLog {

@@ -7,6 +7,14 @@ import { PRIORITY_NAMES, priorityName, statusName, taskActions, taskLines } from
 /** Tasks per page of `/cor tasks` (each takes two blocks; a message holds at most 50). */
 export const TASKS_PAGE = 10;
 const TEXT_MAX = 2_900;
+/** The words a list was filtered by, as shown back: the start of them (the answer must fit Slack's limits). */
+const QUERY_SHOWN = 100;
+
+/** The words said back to the person, quoted: plain, and cut short when long. */
+export function quoted(words: string): string {
+  const short = words.length > QUERY_SHOWN ? `${words.slice(0, QUERY_SHOWN - 1).trimEnd()}…` : words;
+  return `“${plain(short)}”`;
+}
 
 export interface TasksPage {
   tasks: TaskView[];
@@ -19,11 +27,11 @@ export interface TasksPage {
 export function tasksMessage(page: TasksPage, now: Date, tz: string, taskUrl: (id: number) => string | undefined): Message {
   const { tasks, query, offset } = page;
   if (tasks.length === 0) {
-    const text = query ? `No open task of yours matches “${plain(query)}”.` : 'You have no open tasks in COR. 🎉';
+    const text = query ? `No open task of yours matches ${quoted(query)}.` : 'You have no open tasks in COR. 🎉';
     return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] };
   }
   const shown = tasks.slice(offset, offset + TASKS_PAGE);
-  const head = `*Your open tasks${query ? ` matching “${plain(query)}”` : ''}* (${offset + 1}–${offset + shown.length} of ${tasks.length})`;
+  const head = `*Your open tasks${query ? ` matching ${quoted(query)}` : ''}* (${offset + 1}–${offset + shown.length} of ${tasks.length})`;
   const blocks: KnownBlock[] = [{ type: 'section', text: { type: 'mrkdwn', text: head } }];
   let project: string | undefined | null = null;
   for (const task of shown) {

@@ -6,12 +6,18 @@ import type { Message } from '../blocks.ts';
 import type { SubcommandHandler } from '../command.ts';
 import { withLinkOrCard, zoneOf } from '../person.ts';
 import type { SlackServices } from '../services.ts';
-import { taskCard, taskNotFoundText, tasksMessage } from './blocks.ts';
+import { quoted, taskCard, taskNotFoundText, tasksMessage } from './blocks.ts';
+
+/** Task titles are short: words past this many characters name no task, and are not read (nor carried on a button). */
+const MAX_QUERY = 200;
+
+/** The words of `/cor tasks` and `/cor task` that are read: the start of them. */
+const queryOf = (words: string): string => words.slice(0, MAX_QUERY).trim();
 
 /** The open tasks that match some words, best first (all of them without words). */
 export function tasksMatching(open: TaskView[], words: string): TaskView[] {
   if (!words) return open;
-  const match = matchTask(words, open, 100);
+  const match = matchTask(queryOf(words), open, 100);
   return match.kind === 'clear' ? [match.task] : match.kind === 'several' ? match.options.map((o) => o.task) : [];
 }
 
@@ -29,7 +35,8 @@ export function tasksSubcommand(services: SlackServices): SubcommandHandler {
       const { tz } = await zoneOf(services, link);
       const open = await services.tasks.openTasks(link, services.linking.apiFor(link));
       const project = command.channel_id ? await services.projects.ofChannel(link.tenantKey, command.channel_id) : undefined;
-      const page = { tasks: channelProjectFirst(tasksMatching(open, rest), project?.corProjectId), query: rest || undefined, offset: 0 };
+      const query = queryOf(rest);
+      const page = { tasks: channelProjectFirst(tasksMatching(open, query), project?.corProjectId), query: query || undefined, offset: 0 };
       await args.respond({ response_type: 'ephemeral', replace_original: true, ...tasksMessage(page, services.clock.now(), tz, services.corTaskUrl) });
     });
   };
@@ -58,10 +65,11 @@ export function taskSubcommand(services: SlackServices): SubcommandHandler {
           throw err;
         }
       }
-      const found = tasksMatching(await services.tasks.openTasks(link, api), rest);
-      if (found.length === 0) return void (await answer(taskNotFoundText(`“${rest}”`)));
+      const query = queryOf(rest);
+      const found = tasksMatching(await services.tasks.openTasks(link, api), query);
+      if (found.length === 0) return void (await answer(taskNotFoundText(quoted(query))));
       if (found.length === 1 && found[0]) return void (await answer(taskCard(found[0], now, tz, services.corTaskUrl(found[0].id))));
-      await answer(tasksMessage({ tasks: found, query: rest, offset: 0 }, now, tz, services.corTaskUrl));
+      await answer(tasksMessage({ tasks: found, query, offset: 0 }, now, tz, services.corTaskUrl));
     });
   };
 }

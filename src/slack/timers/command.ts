@@ -41,7 +41,7 @@ export function timerSubcommand(services: SlackServices, verb: 'start' | 'stop' 
     }
     const tenantKey = tenantOfCommand(command);
     const job = acceptedJob(ACCEPTED.timer, { tenantKey, slackUserId: command.user_id }, command.trigger_id, { command, verb, rest }, command.response_url);
-    await acceptThenWork(services, job, () => args.ack(working), timerWork, respond);
+    await acceptThenWork(services, job, { withWords: (say) => args.ack(say ? { response_type: 'ephemeral', ...say } : working) }, timerWork, respond);
   };
 }
 
