@@ -172,7 +172,17 @@ export function parseLogCommand(input: string, ctx: LogContext): LogParseResult 
   // part of the task's name ("2h on Fase 1-2", "1h Sprint 3-4 planning").
   let range = findRange(text);
   const duration = findDuration(range ? blankAll(text, range.cuts) : text);
-  if (range?.kind === 'range' && range.loose && duration && !('problem' in duration)) range = undefined;
+  // …unless no word comes right before it ("9-11 QA 2h", "2h 9-11 QA"): then it is that entry's times when its hours
+  // are the duration's, else asked.
+  if (range?.kind === 'range' && range.loose && duration && !('problem' in duration)) {
+    const rangeMinutes = (range.stop.hour * 60 + range.stop.minute - range.start.hour * 60 - range.start.minute + 24 * 60) % (24 * 60);
+    const before = blank(text, duration.start, duration.end).slice(0, range.cuts[0]?.[0] ?? 0).replaceAll(HOLE, ' ');
+    const word = /[\p{L}\p{N}]\S*\s*$/u.test(before) ? (before.trim().split(/\s+/).pop() ?? '') : undefined;
+    // after "on"/"en"/"em" it may start the task's name ("2h on 3-4 week plan"): a time only when the hours agree
+    const marker = word !== undefined && TASK_WORDS.test(fold(word));
+    if ((word !== undefined && !marker) || (marker && rangeMinutes !== duration.minutes)) range = undefined;
+    else if (rangeMinutes !== duration.minutes) return { ok: false, error: { code: 'two_spans', words: squash(input) } };
+  }
   if (range) text = blankAll(text, range.cuts);
   // A second duration or range is another entry, or an alternative ("1h o 2h"): never a task's name or a note.
   if (duration && 'problem' in duration) return { ok: false, error: { code: 'negative' } };
