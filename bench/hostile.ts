@@ -47,6 +47,9 @@ const KNOWN: [string, string][] = [
   ['note after --', `2h QA -- ${fill('note ').slice(0, MAX_CHARS - 9)}`],
   ['spaces between words', fill('2h      QA      ayer      ')],
   ['day words and numbers', fill('el 5 de mayo 9 hs ')],
+  // ten parts, each read twice (a range on the day said once) by the date reader
+  ['a day, then ten ranges of numbers', `ayer ${Array.from({ length: 10 }, () => `9-10 ${'1 y '.repeat(50)}`.slice(0, 190)).join('\n')}`],
+  ['a day, then ten ranges of words', `ayer ${Array.from({ length: 10 }, () => `9-10 ${'revisión de la casa y '.repeat(20)}`.slice(0, 190)).join('\n')}`],
 ];
 
 const TOKENS = [' ', '  ', '\n', '\t', '9', '1', ':', '-', ',', ';', 'y', 'e', 'h', 'm', 'ayer', 'ontem', 'de', 'a', 'las', '#', '2h', '.', '+', '•', 'QA', 'desde', 'hasta', 'pm', '30', '—', '"'];

@@ -30,7 +30,10 @@ function tokens(text: string): string[] {
     .map((t) => t.slice(0, MAX_TOKEN_CHARS));
 }
 
-const isNumber = (t: string) => /^\d+$/.test(t);
+/** The numbers in a text as written, "3.3" and "v2.1" as one each, "sprint13" as 13. */
+function numbersIn(text: string): string[] {
+  return [...text.slice(0, MAX_TOKENS * (MAX_TOKEN_CHARS + 1)).matchAll(/\d+(?:[.,]\d+)*/g)].map((m) => m[0].replace(',', '.'));
+}
 
 /** Damerau–Levenshtein distance (optimal string alignment), stopping early past `max`; three rows, no matrix. */
 function distance(a: string, b: string, max: number): number {
@@ -94,16 +97,17 @@ function best(typed: string, words: string[], pair: (typed: string, word: string
 }
 
 /** A score in [0, 1.2]: how much of what was typed is found in the task's title, project and client. */
-function scoreTask(typed: string[], task: TaskCandidate, pair: (typed: string, word: string) => number): number {
+function scoreTask(typed: string[], typedNumbers: string[], task: TaskCandidate, pair: (typed: string, word: string) => number): number {
   if (typed.length === 0) return 0;
   const title = tokens(task.title);
   const context = [...tokens(task.project ?? ''), ...tokens(task.client ?? '')];
   let total = 0;
   for (const t of typed) total += Math.max(best(t, title, pair), best(t, context, pair) * 0.9);
   let score = total / typed.length;
-  // "QA sprint 13" is not "QA sprint 12": a number typed that the task does not carry never makes it a clear match.
-  const carried = new Set([...title, ...context].filter(isNumber));
-  if (typed.some((t) => isNumber(t) && !carried.has(t))) score = Math.min(score, CLEAR - MARGIN);
+  // "QA sprint 13" is not "QA sprint 12", "Release 3.3" not "Release 3.2": a number typed that the task does not
+  // carry never makes it a clear match.
+  const carried = new Set(numbersIn(`${task.title} ${task.project ?? ''} ${task.client ?? ''}`));
+  if (typedNumbers.some((n) => !carried.has(n))) score = Math.min(score, CLEAR - MARGIN);
   const foldedQuery = typed.join(' ');
   const foldedTitle = title.join(' ');
   if (foldedTitle === foldedQuery) score += 0.2;
@@ -122,8 +126,9 @@ export function matchTask<T extends TaskCandidate>(query: string, tasks: T[], li
   const typed = tokens(query);
   if (typed.length > MAX_TOKENS) return { kind: 'none' };
   const pair = scorer();
+  const typedNumbers = numbersIn(query);
   const ranked = tasks
-    .map((task) => ({ task, score: scoreTask(typed, task, pair) }))
+    .map((task) => ({ task, score: scoreTask(typed, typedNumbers, task, pair) }))
     .filter((s) => s.score >= CANDIDATE)
     .sort((a, b) => b.score - a.score || a.task.title.localeCompare(b.task.title));
   const [first, second] = ranked;

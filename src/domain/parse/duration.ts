@@ -69,7 +69,11 @@ const PATTERNS: Pattern[] = [
   // twenty minutes, quince minutos
   { re: new RegExp(`(?<![\\p{L}\\d])(${NUMBER_WORD})\\s+${MINUTE_WORD}${END}`, 'gu'), minutes: (m) => countOf(m[1] ?? '') },
   // 2:30 on its own (ranges were taken out before)
-  { re: /(?<![\p{L}\d:/.#-])(\d{1,2}):([0-5]\d)(?![\d:/]|\s*(?:am|pm|a\.m|p\.m))/gu, minutes: (m) => num(m[1]) * 60 + num(m[2]) },
+  // …but not a time of day: "at 9:30", "a las 9:30", "started 9:30", "9:30 start"
+  {
+    re: /(?<![\p{L}\d:/.#-])(?<!(?:at|a las|a la|as|from|desde|desde las|hasta|hasta las|till|until|ate|started|starting|empezando|empece|comecei|comecando)\s+)(\d{1,2}):([0-5]\d)(?![\d:/]|\s*(?:am|pm|a\.m|p\.m|start|inicio)(?![\p{L}]))/gu,
+    minutes: (m) => num(m[1]) * 60 + num(m[2]),
+  },
 ];
 
 /** The first match of `p` in `folded` that is a duration. */

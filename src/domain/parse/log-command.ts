@@ -95,11 +95,11 @@ const TASK_ID = /(?<![\p{L}\d&])#(\d{1,12})(?!\d)/u;
 /** the plain words for a day, which never belong in a task's name */
 const DAY_WORD = /(?<![\p{L}])(?:yesterday|today|ayer|hoy|anteayer|antier|ontem|hoje|anteontem)(?![\p{L}])/u;
 /** a time of day: 10am, 3 p.m., at 10, a las 10, às 14h, desde las 9 */
-const CLOCK_TIME = /(?<![\p{L}\d#:.,])(?:(?:at|a las|a la|as|from|desde|desde las|de las)\s+\d{1,2}(?:[:.h][0-5]\d)?(?:\s*(?:am|pm|a\.m\.|p\.m\.|h|hs))?|\d{1,2}(?:[:.][0-5]\d)?\s*(?:am|pm|a\.m\.|p\.m\.))(?![\p{L}\d])/u;
+const CLOCK_TIME = /(?<![\p{L}\d#:.,])(?:(?:at|a las|a la|às|from|desde|desde las|de las|hasta|hasta las|till|until|até|até as|até às|started|starting|start|empezando|empecé|empece|comecei|começando|comecando)\s+\d{1,2}(?:[:.h][0-5]\d)?(?:\s*(?:am|pm|a\.m\.|p\.m\.|h|hs))?(?!\s+(?!(?:on|en|em|for|para|pra|no|na|in|to|de|del|da|do|y|e|and|ayer|hoy|ontem|hoje|yesterday|today)(?![\p{L}]))\p{L})|\d{1,2}(?:[:.][0-5]\d)?\s*(?:am|pm|a\.m\.|p\.m\.)|\d{1,2}:[0-5]\d\s+(?:start|started|inicio|início))(?![\p{L}\d])/iu;
 /** "task 48224", "la tarea 48207", "tarefa nº 48224": a task number said with the word */
-const TASK_WORD_ID = /(?<![\p{L}])(?:task|tarea|tarefa|ticket)\s*(?:n[º°o.]\s*|#\s*)?(\d{3,12})(?!\d)/iu;
+const TASK_WORD_ID = /(?<![\p{L}])(?:task|tarea|tarefa)\s*(?:n[º°o.]\s*|#\s*)?(\d{4,12})(?!\d)/iu;
 /** " — " or " – " between words, an emoji or a :shortcode: after words: what follows is a note, when it holds no time */
-const NOTE_MARK = /(?<=[\p{L}\p{N}#)\]]\s?)\s*(?:(?<!\d\s?)[—–](?!\s?\d)|\p{Extended_Pictographic}|:[a-z][a-z0-9_+-]+:)/u;
+const NOTE_MARK = /(?<=[\p{L}\p{N}#)\]])\s+(?:(?<!\d\s)[—–](?!\s?\d)|\p{Emoji_Presentation}|:[a-z][a-z0-9_+-]+:(?=\s|$))/u;
 
 /** The COR task a text names by link or `#id`, if any (message shortcuts, `/cor task`). */
 export function taskIdIn(text: string): number | undefined {
@@ -121,6 +121,14 @@ function stripFiller(text: string): string {
  * joins into one duration ("1h #48211 5 min" is two times, not 1h05).
  */
 const HOLE = '\u{E000}';
+
+/** Whether the words hold something besides their duration or range (a task's words, an id). */
+function wordsBesideTime(text: string): boolean {
+  const range = findRange(text);
+  const rest = range ? blankAll(text, range.cuts) : text;
+  const d = findDuration(rest);
+  return /[\p{L}\p{N}#]/u.test(d ? blank(rest, d.start, d.end) : rest);
+}
 
 /** Whether the words hold a duration or a time range. */
 function holdsTime(text: string): boolean {
@@ -144,8 +152,11 @@ export function parseLogCommand(input: string, ctx: LogContext): LogParseResult 
     notes.push(quoted);
     return HOLE.repeat(_all.length);
   });
+  // a note only after a task's words and before two words or more: "Website – Homepage", "Launch 🚀 campaign" and
+  // "2h 🐛 bug bash" are task names
   const mark = NOTE_MARK.exec(text);
-  if (mark && !holdsTime(text.slice(mark.index + mark[0].length)) && holdsTime(text.slice(0, mark.index))) {
+  const after = mark ? text.slice(mark.index + mark[0].length) : '';
+  if (mark && after.trim().split(/\s+/).length >= 2 && !holdsTime(after) && holdsTime(text.slice(0, mark.index)) && wordsBesideTime(text.slice(0, mark.index))) {
     notes.unshift(text.slice(mark.index).replace(/^\s*[—–]\s*/u, ''));
     text = text.slice(0, mark.index);
   }
@@ -197,6 +208,8 @@ export function parseLogCommand(input: string, ctx: LogContext): LogParseResult 
   if (duration) {
     if ('problem' in duration) return { ok: false, error: { code: 'negative' } };
     inHours = /(?:h|hs|hrs|hours?|horas?)$/.test(fold(text.slice(duration.start, duration.end)));
+    // "9:30" alone as nine and a half hours is more likely a time of day: asked
+    if (/^\d{1,2}:\d\d$/.test(text.slice(duration.start, duration.end)) && duration.minutes >= 7 * 60) doubts.add('span');
     text = blank(text, duration.start, duration.end);
     given = duration.minutes;
     if (!range) minutes = duration.minutes;
@@ -219,7 +232,7 @@ export function parseLogCommand(input: string, ctx: LogContext): LogParseResult 
     if (DAY_WORD.test(fold(text))) return { ok: false, error: { code: 'unclear_date', words: squash(input) } };
   }
   // "2h QA at 10am", "2h a las 10": a time of day left beside a duration is when it started; asked, never a task's name
-  const clock = CLOCK_TIME.exec(fold(text));
+  const clock = CLOCK_TIME.exec(text);
   if (clock && (duration || range)) return { ok: false, error: { code: 'start_time', words: squash(text.slice(clock.index, clock.index + clock[0].length)) } };
 
   // "2h 15 tickets": a number left right after the hours may be minutes or a count: asked.

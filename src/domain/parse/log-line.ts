@@ -2,6 +2,7 @@ import { findDuration } from './duration.ts';
 import { type LogContext, type LogParseError, type ParsedLog, parseLogCommand } from './log-command.ts';
 import { findRange } from './range.ts';
 import { blank, blankAll, type Cut, fold, plainWords, squash } from './text.ts';
+import { WEEKDAY } from './words.ts';
 
 /**
  * A whole day in one `/cor log` line: "3h homepage, 2h QA sprint 13 y 1h reunión semanal ayer". The line is cut
@@ -99,6 +100,9 @@ function splitLine(text: string): string[] {
   return groups.length > 1 ? groups.map((g) => text.slice(g.from, g.to)) : [text];
 }
 
+/** A part that opens with its day: "ayer 2h docs", "on monday 1h QA", "hoje de manhã 2h" */
+const DAY_FIRST = new RegExp(`^\\s*(?:(?:on|el|o|na|no)\\s+)?(?:yesterday|today|ayer|hoy|anteayer|antier|ontem|hoje|anteontem|${WEEKDAY})(?![\\p{L}])`, 'u');
+
 /** The same task said twice is one task: "#48211" twice, or "QA" and "qa". */
 function taskKey(task: Task): string {
   return task.kind === 'id' ? `#${task.id}` : fold(squash(task.text));
@@ -114,6 +118,7 @@ export function parseLogLine(input: string, ctx: LogContext): LineParse {
   if (parts.length > MAX_ENTRIES) return { ok: false, error: { code: 'too_many', count: parts.length } };
 
   let read = parts.map((part) => parseLogCommand(part, ctx));
+  const ownDay = read.map((r) => r.ok && r.value.dateSource !== 'default');
   // A day said once is every part's day. A range, or a part that failed, is read again on it: a range's instants,
   // and whether it is still to come, depend on the day ("7-8pm QA, 1h docs yesterday"). A duration reads the
   // same on any day, so it only takes the day (reading it again would cost a second pass of the date parsers).
@@ -134,6 +139,9 @@ export function parseLogLine(input: string, ctx: LogContext): LineParse {
     if (!r.ok) return { ok: false, error: r.error, part: squash(parts[i] ?? '') };
     entries.push(r.value);
   }
+  // "3h QA, ayer 2h docs": a day that opens a later part is that part's; the parts before it naming none are asked.
+  const opensWithDay = parts.findIndex((p, i) => i > 0 && DAY_FIRST.test(fold(p)));
+  const before = (i: number) => days.size === 1 && opensWithDay > 0 && i < opensWithDay && !ownDay[i];
 
   // Several days named: a part that names none is today, but that is a guess, so it is asked.
   const unsure = (e: ParsedLog): ParsedLog => ({ ...e, doubts: (['date', 'span'] as const).filter((d) => d === 'date' || e.doubts?.includes(d)) });
@@ -142,8 +150,8 @@ export function parseLogLine(input: string, ctx: LogContext): LineParse {
   const [task] = tasks.values();
   return {
     ok: true,
-    entries: entries.map((e) => {
-      const dated = days.size > 1 && e.dateSource === 'default' ? unsure(e) : e;
+    entries: entries.map((e, i) => {
+      const dated = (days.size > 1 && e.dateSource === 'default') || before(i) ? unsure(e) : e;
       return !dated.task && task && tasks.size === 1 ? { ...dated, task } : dated;
     }),
   };

@@ -40,6 +40,17 @@ function valid(t: ClockTime): boolean {
 
 const amPm = (x: string | undefined) => (x && !x.startsWith('h') ? x : undefined);
 
+/**
+ * The hours of "de 3 a 5 de la tarde", "de 10 a 12 de la noche", "das 10 às 12 da manhã": the part of the day said
+ * after the range is that of its end, and of its start when the start can be in it (12 is noon, 24 midnight).
+ */
+function withPartOfDay(start: number, stop: number, part: string): [number, number] {
+  const later = (h: number) => (h < 12 ? h + 12 : h);
+  if (/noche|noite|night/.test(part)) return [start < 12 ? start + 12 : start, stop === 12 ? 24 : stop <= 6 ? stop : later(stop)];
+  if (/tarde|afternoon|evening/.test(part)) return [later(start) <= later(stop) ? later(start) : start, later(stop)];
+  return [start, stop];
+}
+
 const HALF_OR_QUARTER: Record<string, string> = { media: '30', meia: '30', cuarto: '15', quarto: '15' };
 
 function readRange(m: RegExpExecArray, folded: string): RangeFound | undefined {
@@ -50,14 +61,14 @@ function readRange(m: RegExpExecArray, folded: string): RangeFound | undefined {
   if (!from && JOINING.test(sep ?? '')) return undefined;
   const end = m.index + m[0].length;
   const part = mer1 || mer2 ? undefined : PART_OF_DAY.exec(folded.slice(end));
-  const afternoon = part && /tarde|noche|noite|afternoon|evening|night/.test(part[1] ?? '');
   const marked = Boolean(m1 || m2 || mer1 || mer2 || part);
   // "10 a 12" needs a "from" word or a mark; and in "2h y 30", "2h e 15 tickets" an "h" on the first number
   // alone makes a duration, not a range.
   if (wordSep && !from && !(m1 || amPm(mer1) || m2 || mer2)) return undefined;
   // "9 to 11:30am": a meridiem on one end applies to the other when it has none.
-  const startH = to24(Number(h1), amPm(mer1) ?? (amPm(mer2) && Number(h1) <= Number(h2) ? amPm(mer2) : undefined) ?? (part ? (afternoon && Number(h1) <= Number(h2) ? 'pm' : 'am') : undefined));
-  const stopH = to24(Number(h2), amPm(mer2) ?? amPm(mer1) ?? (part ? (afternoon ? 'pm' : 'am') : undefined));
+  const [startH, stopH] = part
+    ? withPartOfDay(Number(h1), Number(h2), part[1] ?? '')
+    : [to24(Number(h1), amPm(mer1) ?? (amPm(mer2) && Number(h1) <= Number(h2) ? amPm(mer2) : undefined)), to24(Number(h2), amPm(mer2) ?? amPm(mer1))];
   if (startH === undefined || stopH === undefined) return undefined;
   const start = { hour: startH, minute: Number(m1 ?? 0) };
   const stop = { hour: stopH, minute: Number(m2 ?? 0) };

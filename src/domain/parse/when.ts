@@ -158,7 +158,12 @@ function readDay(text: string, folded: string, ctx: DateContext): Read {
   return undefined;
 }
 
+/** What chrono could read as a day: a word of three letters or more, a number with an ending (3rd), or 18/11, 18-11, 18.11 */
+const MAY_NAME_A_DAY = /\p{L}{3}|\d(?:st|nd|rd|th)|\d[/.-]\d/u;
+
 function readChrono(text: string, folded: string, ctx: DateContext): Read {
+  // chrono runs four parsers over the words: not over words that cannot name a day ("1 y 1 y 1", runs of numbers)
+  if (!MAY_NAME_A_DAY.test(folded)) return undefined;
   // chrono reads the wall clock: give it the person's local "now" as if it were UTC, and read the fields back.
   const [y, m, d] = ctx.today.split('-').map(Number) as [number, number, number];
   const reference = { instant: new Date(Date.UTC(y, m - 1, d, ctx.hour, ctx.minute)), timezone: 0 };
@@ -201,13 +206,14 @@ const YESTERDAY_SHORT = /(?<![\p{L}\d])(?:yday|ystd|ystdy|yest|ystrdy)(?![\p{L}\
 /** Day words a misspelling of which is asked about, never read into a task's name ("ayr", "ontme", "yesteday"). */
 const DAY_WORDS = ['yesterday', 'today', 'ayer', 'anteayer', 'antier', 'ontem', 'anteontem', 'hoje'];
 
-/** Whether `typed` is a near miss of `word`: a letter left out or two swapped; for long words also one changed, two for nine letters. */
+/** Whether `typed` is a near miss of `word`: a letter left out or two swapped; from seven letters also one changed, two from nine. */
 function nearMiss(typed: string, word: string): boolean {
   if (typed === word || typed.length < 3) return false;
   const swapped = typed.length === word.length && [...typed].sort().join('') === [...word].sort().join('') && [...typed].filter((c, i) => c !== word[i]).length === 2;
   const dropped = typed.length === word.length - 1 && [...word].some((_, i) => word.slice(0, i) + word.slice(i + 1) === typed);
   if (swapped || dropped) return true;
-  if (word.length < 5) return false;
+  // a letter changed only in long words: "todas" is not "today", nor "lines" "lunes"
+  if (word.length < 7) return false;
   return editDistance(typed, word) <= (word.length >= 9 ? 2 : 1);
 }
 
@@ -224,8 +230,11 @@ function editDistance(a: string, b: string): number {
 
 /** A word of `text` that looks like a misspelt day word, if any: the reader asks which day rather than guess. */
 export function misspeltDay(text: string): string | undefined {
-  return text.split(/[^\p{L}]+/u).find((w) => w.length <= 12 && DAY_WORDS.some((d) => nearMiss(fold(w), d)));
+  return text.split(/[^\p{L}]+/u).find((w) => w.length <= 12 && !WORDS_NOT_DAYS.has(fold(w)) && DAY_WORDS.some((d) => nearMiss(fold(w), d)));
 }
+
+/** Words a letter away from a day word that people write for themselves */
+const WORDS_NOT_DAYS = new Set(['toda', 'todo', 'aye', 'hoe']);
 
 /**
  * Finds the day the text talks about, in the person's own calendar. A part of the day ("yesterday evening",

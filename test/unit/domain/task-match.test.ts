@@ -67,6 +67,10 @@ describe('matchTask', () => {
     expect(matchTask('QA regression sprint 13', sprints).kind).toBe('several');
     expect(matchTask('QA regression sprint 12', sprints)).toMatchObject({ kind: 'clear', task: { id: 1 } });
     expect(matchTask('QA regression sprint 13', [...sprints, { id: 3, title: 'QA regression sprint 13' }])).toMatchObject({ kind: 'clear', task: { id: 3 } });
+    expect(matchTask('Release 3.3', [{ id: 4, title: 'Release 3.2' }]).kind).toBe('several');
+    expect(matchTask('Release 2.1', [{ id: 5, title: 'Release 1.2' }]).kind).toBe('several');
+    expect(matchTask('sprint13 QA', [{ id: 6, title: 'Sprint12 QA' }]).kind).not.toBe('clear');
+    expect(matchTask('Release 3.2', [{ id: 4, title: 'Release 3.2' }])).toMatchObject({ kind: 'clear', task: { id: 4 } });
   });
 
   it('reads no more of a very long query than a task title has (and matches nothing with it)', () => {
