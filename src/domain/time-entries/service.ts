@@ -8,7 +8,7 @@ import type { Clock } from '../../lib/clock.ts';
 import { addDays, localParts, weekdayOf, zonedTimeToInstant } from '../../lib/zoned.ts';
 import type { Logger } from '../../logger.ts';
 import type { UserLinkRecord } from '../../store/links.ts';
-import type { Claim, OutboxRepository, TimeEntryRequestRecord } from '../../store/outbox.ts';
+import { type Claim, type OutboxRepository, type TimeEntryRequestRecord, WAITS_FOR_RELINK } from '../../store/outbox.ts';
 import type { ReminderRepository } from '../../store/reminders.ts';
 import type { ParsedLog } from '../parse/log-command.ts';
 import { matchTask } from '../task-match.ts';
@@ -91,6 +91,8 @@ export function attemptLeaseMs(corTimeoutMs: number): number {
   const { maxAttempts, maxRetryAfterMs } = DEFAULT_RETRY;
   return Math.max(5 * 60_000, 2 * ((maxAttempts + 1) * corTimeoutMs + (maxAttempts - 1) * maxRetryAfterMs));
 }
+/** How long an entry waits for its person to link again before it is tried once more: in effect, until they do. */
+const RELINK_WAIT_MS = 365 * 24 * 60 * 60_000;
 const DEFAULT_DAY_START = { hour: 9, minute: 0 };
 const PROFILE_TTL_MS = 10 * 60_000;
 
@@ -404,8 +406,8 @@ export class TimeEntryService {
         claim = renewed;
       }
       const hour = await api.createHour({ task_log_id: request.taskId, start: request.start.toISOString(), stop: request.stop.toISOString() }).catch((err: unknown) => {
-        // Turned away at the door (429) is the one answer that shows COR did not take it.
-        mayBeInCor = !(err instanceof CorError && err.code === 'rate_limited');
+        // Turned away at the door (429), or its access refused (401: see CorClient), shows COR did not take it.
+        mayBeInCor = !(err instanceof CorError && (err.code === 'rate_limited' || err.code === 'unauthorized'));
         throw err;
       });
       this.#d.times.learn(link.tenantKey, hour, request.start, link.tz ?? DEFAULT_TZ);
@@ -464,6 +466,12 @@ export class TimeEntryService {
       return { kind: 'failed', request: current, reason: err.code, relink: false };
     }
     const relink = (err instanceof CorError && err.code === 'unauthorized') || (err instanceof Error && 'code' in err && (err as { code: string }).code === 'not_linked');
+    // COR refused the person's tokens for good (the link is marked, and they get one re-link DM): the entry waits
+    // for them to link again, instead of failing or being tried in a loop.
+    if (relink && (await this.#d.outbox.parkForRelink(request.id, new Date(this.#d.clock.now().getTime() + RELINK_WAIT_MS), mayBeInCor, claim))) {
+      this.#d.logger.info({ requestId: request.id }, 'time entry waits for its person to link again');
+      return { kind: 'queued', request: { ...current, lastError: WAITS_FOR_RELINK, outcomeUnknown: mayBeInCor }, reason: WAITS_FOR_RELINK };
+    }
     const reason = err instanceof CorError ? (err.corMessage ?? err.code) : err instanceof Error ? err.message : 'unknown error';
     if (!(await this.#d.outbox.markFailed(request.id, reason, claim))) return this.#lost(request);
     this.#d.logger.warn({ requestId: request.id, reason }, 'time entry refused');
@@ -529,11 +537,11 @@ export class TimeEntryService {
   /**
    * What the person hears of an attempt the outbox made: written, refused for good, or (its first try, after the
    * undo window) queued because COR is not answering. The entries of one line are told together, once none of
-   * them waits out its window any more.
+   * them waits out its window any more. One that waits for a re-link is not told: the re-link DM says so, once.
    */
   async #tellLater(link: UserLinkRecord, request: TimeEntryRequestRecord, outcome: WriteOutcome): Promise<void> {
     const firstTry = request.attempts === 0;
-    const told = outcome.kind === 'written' || outcome.kind === 'failed' || (outcome.kind === 'queued' && firstTry);
+    const told = outcome.kind === 'written' || outcome.kind === 'failed' || (outcome.kind === 'queued' && firstTry && outcome.reason !== WAITS_FOR_RELINK);
     if (!told) return;
     const line = lineKeyOf(request.idempotencyKey);
     if (line) return this.#d.notifier.lineProgress(link, line, firstTry);
