@@ -52,11 +52,24 @@ export interface AccountClaim {
   linked: boolean;
 }
 
+/**
+ * A person's entries still to be written when they link: `released` to be written now (they waited for the
+ * re-link), or `ended` because they were asked as another COR account than the one now linked (as with an unlink).
+ */
+export interface WaitingEntries {
+  released: number;
+  ended: TimeEntryRequestRecord[];
+}
+
 /** Messages the domain asks to be sent; the Slack layer words and shapes them. */
 export interface LinkNotifier {
-  /** `emails` is `same` unless the operator allows links whose emails do not match */
-  welcome(link: UserLinkRecord, emails: EmailCheck): Promise<void>;
-  relinkNeeded(link: UserLinkRecord, consentUrl: string | undefined): Promise<void>;
+  /**
+   * `emails` is `same` unless the operator allows links whose emails do not match; `waiting`: their entries that
+   * waited for this link (see WaitingEntries)
+   */
+  welcome(link: UserLinkRecord, emails: EmailCheck, waiting: WaitingEntries): Promise<void>;
+  /** `waiting`: how many of their entries are still to be written (they wait for the re-link) */
+  relinkNeeded(link: UserLinkRecord, consentUrl: string | undefined, waiting: number): Promise<void>;
   /** The consent they started was completed by a COR account not shown to be theirs: nothing was linked. */
   linkRefused(tenantKey: string, slackUserId: string, emails: Exclude<EmailCheck, 'same'>): Promise<void>;
   accountClaimed(tenantKey: string, ownerSlackUserId: string, claim: AccountClaim): Promise<void>;
@@ -231,6 +244,7 @@ export class LinkingService {
       return { ok: false, reason: emails === 'different' ? 'email_mismatch' : 'email_unknown' };
     }
     const person = personOf(me);
+    const before = await this.#d.store.links.find(tenantKey, slackUserId);
     const link = await this.#d.store.links.upsert({
       tenantKey,
       slackUserId,
@@ -243,10 +257,23 @@ export class LinkingService {
       tokens,
     });
     this.#tokenCache.delete(link.id); // a relink keeps the row: forget the old tokens
-    this.#d.logger.info({ tenantKey, slackUserId, corUserId: link.corUserId, emails }, 'linked');
-    await this.#d.notifier.welcome(link, emails).catch((err: unknown) => this.#d.logger.warn({ err }, 'could not send the welcome DM'));
+    const waiting = await this.#settleWaiting(before, link);
+    this.#d.logger.info({ tenantKey, slackUserId, corUserId: link.corUserId, emails, released: waiting.released, ended: waiting.ended.length }, 'linked');
+    await this.#d.notifier.welcome(link, emails, waiting).catch((err: unknown) => this.#d.logger.warn({ err }, 'could not send the welcome DM'));
     await claimed(true);
     return { ok: true, link, emails };
+  }
+
+  /**
+   * Right after a re-link is saved: the entries that waited for it are due now (the outbox writes them, under the
+   * keys they always had). Entries asked as another COR account than the one now linked are never written as this
+   * one: they end, as with an unlink.
+   */
+  async #settleWaiting(before: UserLinkRecord | undefined, link: UserLinkRecord): Promise<WaitingEntries> {
+    if (!before) return { released: 0, ended: [] };
+    const now = this.#d.clock.now();
+    if (before.corUserId !== link.corUserId) return { released: 0, ended: (await this.#d.store.outbox.settleForUnlink(link.id, now)).ended };
+    return { released: await this.#d.store.outbox.releaseParked(link.id, now), ended: [] };
   }
 
   async whoami(tenantKey: string, slackUserId: string): Promise<WhoAmI | undefined> {
@@ -366,7 +393,9 @@ export class LinkingService {
             logger.warn({ linkId: link.id, code: err.code, first }, 'COR refresh failed for good: the user must link again');
             if (!first) return;
             const consent = await this.consentUrl(link.tenantKey, link.slackUserId).catch(() => undefined);
-            await notifier.relinkNeeded(link, consent).catch((e: unknown) => logger.warn({ err: e }, 'could not send the re-link DM'));
+            // Their entries still to be written wait for the re-link (the outbox parks them): this DM says so, once.
+            const waiting = await store.outbox.pendingCount(link.id).catch(() => 0);
+            await notifier.relinkNeeded(link, consent, waiting).catch((e: unknown) => logger.warn({ err: e }, 'could not send the re-link DM'));
           },
         },
       }),

@@ -1,6 +1,6 @@
 import type { KnownBlock } from '@slack/types';
 import type { TaskView } from '../domain/tasks.ts';
-import type { DayTotal, Proposal, WriteOutcome } from '../domain/time-entries/model.ts';
+import { type DayTotal, type Proposal, waitsForRelink, type WriteOutcome } from '../domain/time-entries/model.ts';
 import { localParts } from '../lib/zoned.ts';
 import type { UserLinkRecord } from '../store/links.ts';
 import type { TimeEntryRequestRecord } from '../store/outbox.ts';
@@ -35,7 +35,7 @@ export async function outcomeMessage(services: SlackServices, link: UserLinkReco
     case 'scheduled':
       return scheduledMessage(proposal, tz, link, [outcome.request.id]);
     case 'queued':
-      return queuedMessage(proposal, tz);
+      return waitsForRelink(outcome.request) ? waitingForLinkMessage(proposal, tz) : queuedMessage(proposal, tz);
     case 'duplicate':
       // A repeat while it still waits out its undo window: the same answer, with its Undo.
       if (isWaiting(outcome)) return scheduledMessage(proposal, tz, link, [outcome.request.id]);
@@ -101,6 +101,12 @@ export function scheduledMessage(p: { task: TaskView; start: Date; stop: Date; n
 
 function queuedMessage(p: { task: TaskView; start: Date; stop: Date }, tz: string): Message {
   const text = `COR is not answering right now, so your ${formatMinutes(minutesOf(p))} on ${taskLine(p.task)} (${whenLine(p, tz)}) is saved and will be written as soon as COR is back. I will tell you when it is done.`;
+  return { text, blocks: [section(`⏳ ${text}`)] };
+}
+
+/** COR refused the person's access for good: the entry waits for them to link again (a DM with the button is on its way). */
+function waitingForLinkMessage(p: { task: TaskView; start: Date; stop: Date }, tz: string): Message {
+  const text = `COR no longer accepts my access for you, so your ${formatMinutes(minutesOf(p))} on ${taskLine(p.task)} (${whenLine(p, tz)}) is saved and waits for you: run \`/cor link\` and it will be written as soon as you link again.`;
   return { text, blocks: [section(`⏳ ${text}`)] };
 }
 

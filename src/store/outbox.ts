@@ -3,6 +3,9 @@ import type { PrismaClient } from './prisma.ts';
 
 type OutboxState = 'pending' | 'written' | 'failed' | 'cancelled' | 'unknown';
 
+/** The `lastError` of a request that waits for its person to link again (see `parkForRelink`). */
+export const WAITS_FOR_RELINK = 'needs_relink';
+
 export interface TimeEntryRequestRecord {
   id: string;
   idempotencyKey: string;
@@ -156,6 +159,30 @@ export class OutboxRepository {
       data: { lastError: error, nextAttemptAt, outcomeUnknown, claimedUntil: null },
     });
     return count === 1;
+  }
+
+  /**
+   * The person's link needs renewing (COR refused their tokens for good): the request waits, unclaimed, until
+   * `until` or until they link again (`releaseParked`), whichever comes first. Only while the link is still marked
+   * so: a link renewed or removed meanwhile is the caller's to handle.
+   */
+  async parkForRelink(id: string, until: Date, outcomeUnknown: boolean, claim: Claim): Promise<boolean> {
+    const { count } = await this.#db.timeEntryRequest.updateMany({
+      where: { id, state: 'pending', claimedUntil: claim, link: { is: { state: 'needs_relink' } } },
+      data: { lastError: WAITS_FOR_RELINK, nextAttemptAt: until, outcomeUnknown, claimedUntil: null },
+    });
+    return count === 1;
+  }
+
+  /** The person linked again: their requests that waited for it are due now (idempotency keys unchanged). */
+  async releaseParked(linkId: string, now: Date): Promise<number> {
+    const { count } = await this.#db.timeEntryRequest.updateMany({ where: { linkId, state: 'pending', lastError: WAITS_FOR_RELINK }, data: { nextAttemptAt: now } });
+    return count;
+  }
+
+  /** How many of a link's requests are still to be written. */
+  async pendingCount(linkId: string): Promise<number> {
+    return this.#db.timeEntryRequest.count({ where: { linkId, state: 'pending' } });
   }
 
   async markFailed(id: string, error: string, claim: Claim): Promise<boolean> {

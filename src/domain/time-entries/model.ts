@@ -1,7 +1,7 @@
 import { CorError } from '../../cor/errors.ts';
 import type { CorHour } from '../../cor/schemas.ts';
 import type { UserLinkRecord } from '../../store/links.ts';
-import type { TimeEntryRequestRecord } from '../../store/outbox.ts';
+import { type TimeEntryRequestRecord, WAITS_FOR_RELINK } from '../../store/outbox.ts';
 import type { TaskView } from '../tasks.ts';
 import { corInstant } from './cor-times.ts';
 import type { Bend } from './placement.ts';
@@ -112,6 +112,11 @@ export type EntryOwner = Pick<UserLinkRecord, 'tenantKey' | 'slackUserId' | 'tz'
 /** Hours of entries (their times read through CorTimes.read). */
 export function hoursOf(entries: CorHour[]): number {
   return entries.reduce((sum, h) => sum + (h.duration ?? (h.stop ? (corInstant(h.stop).getTime() - corInstant(h.start).getTime()) / 3_600_000 : 0)), 0);
+}
+
+/** A request that waits for its person to link again (COR refused their tokens for good): written once they do. */
+export function waitsForRelink(r: Pick<TimeEntryRequestRecord, 'state' | 'lastError'>): boolean {
+  return r.state === 'pending' && r.lastError === WAITS_FOR_RELINK;
 }
 
 /** COR trouble that passes: the entry waits in the outbox. */

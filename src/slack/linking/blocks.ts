@@ -1,5 +1,5 @@
 import type { KnownBlock } from '@slack/types';
-import type { AccountClaim, EmailCheck, UnlinkResult, WhoAmI } from '../../domain/linking.ts';
+import type { AccountClaim, EmailCheck, UnlinkResult, WaitingEntries, WhoAmI } from '../../domain/linking.ts';
 import type { UserLinkRecord } from '../../store/links.ts';
 import type { TimeEntryRequestRecord } from '../../store/outbox.ts';
 import { formatMinutes, type Message, plain } from '../blocks.ts';
@@ -53,7 +53,24 @@ function emailWarning(link: UserLinkRecord, emails: EmailCheck): string | undefi
   return `I could not compare your COR email with your Slack email (I do not know one of them). ${notYou}`;
 }
 
-export function welcomeMessage(link: UserLinkRecord, emails: EmailCheck): Message {
+/** "1 time entry", "3 time entries". */
+function entriesCount(n: number): string {
+  return `${n} time ${n === 1 ? 'entry' : 'entries'}`;
+}
+
+/** What became of the entries that waited for this link, said in the welcome (nothing when none waited). */
+function waitingLine(waiting: WaitingEntries, tz: string): string | undefined {
+  if (waiting.ended.length > 0) {
+    const list = waiting.ended.slice(0, 10).map((e) => `• ${formatMinutes(minutesOf(e))} on task #${e.taskId}, ${whenLine(e, tz)}`);
+    if (waiting.ended.length > 10) list.push(`• …and ${waiting.ended.length - 10} more`);
+    const one = waiting.ended.length === 1;
+    return [`${entriesCount(waiting.ended.length)} that waited ${one ? 'was' : 'were'} asked as another COR account, so I did *not* write ${one ? 'it' : 'them'} as this one (look in COR, then log again what is yours):`, ...list].join('\n');
+  }
+  if (waiting.released > 0) return `${entriesCount(waiting.released)} that waited for you ${waiting.released === 1 ? 'is' : 'are'} being written now; I will tell you when each is logged.`;
+  return undefined;
+}
+
+export function welcomeMessage(link: UserLinkRecord, emails: EmailCheck, waiting: WaitingEntries): Message {
   const lead = `You are linked to COR as *${plain(link.corName)}*. Things to try:`;
   const tips = ['`/cor log 2h on <task> yesterday`: log time in plain words', '`/cor tasks`: your open tasks', '`/cor whoami`: check the link'].map((t) => `• ${t}`).join('\n');
   const blocks: KnownBlock[] = [
@@ -62,11 +79,15 @@ export function welcomeMessage(link: UserLinkRecord, emails: EmailCheck): Messag
   ];
   const warning = emailWarning(link, emails);
   if (warning) blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: `:warning: ${warning}` }] });
-  return { text: `You are linked to COR as ${plain(link.corName)}.`, blocks };
+  const waited = waitingLine(waiting, link.tz ?? 'UTC');
+  if (waited) blocks.splice(1, 0, { type: 'section', text: { type: 'mrkdwn', text: waited } });
+  return { text: [`You are linked to COR as ${plain(link.corName)}.`, ...(waited ? [waited] : [])].join(' '), blocks };
 }
 
-export function relinkMessage(consentUrl: string | undefined): Message {
-  const lead = 'COR stopped accepting my access for you (your COR session ended or was revoked), so I cannot log time or change tasks for you until you link again.';
+/** `waiting`: their entries still to be written, which wait for the re-link. */
+export function relinkMessage(consentUrl: string | undefined, waiting: number): Message {
+  const kept = waiting > 0 ? ` Your ${entriesCount(waiting)} not yet in COR ${waiting === 1 ? 'is' : 'are'} kept: ${waiting === 1 ? 'it waits' : 'they wait'} for you, and will be written as soon as you link again.` : '';
+  const lead = `COR stopped accepting my access for you (your COR session ended or was revoked), so I cannot log time or change tasks for you until you link again.${kept}`;
   const blocks: KnownBlock[] = [{ type: 'section', text: { type: 'mrkdwn', text: lead } }];
   if (consentUrl) blocks.push(linkButton(consentUrl, 'Link again'));
   else blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: 'Run `/cor link` to link again.' }] });

@@ -1,4 +1,4 @@
-import type { AccountClaim, EmailCheck, LinkNotifier } from '../../domain/linking.ts';
+import type { AccountClaim, EmailCheck, LinkNotifier, WaitingEntries } from '../../domain/linking.ts';
 import type { UserLinkRecord } from '../../store/links.ts';
 import type { SlackClients } from '../services.ts';
 import { accountClaimedMessage, linkRefusedMessage, relinkMessage, welcomeMessage } from './blocks.ts';
@@ -10,14 +10,14 @@ export class SlackLinkNotifier implements LinkNotifier {
     this.#clients = clients;
   }
 
-  async welcome(link: UserLinkRecord, emails: EmailCheck): Promise<void> {
+  async welcome(link: UserLinkRecord, emails: EmailCheck, waiting: WaitingEntries): Promise<void> {
     const client = await this.#clients.forTenant(link.tenantKey);
-    await client.chat.postMessage({ channel: link.slackUserId, ...welcomeMessage(link, emails) });
+    await client.chat.postMessage({ channel: link.slackUserId, ...welcomeMessage(link, emails, waiting) });
   }
 
-  async relinkNeeded(link: UserLinkRecord, consentUrl: string | undefined): Promise<void> {
+  async relinkNeeded(link: UserLinkRecord, consentUrl: string | undefined, waiting: number): Promise<void> {
     const client = await this.#clients.forTenant(link.tenantKey);
-    await client.chat.postMessage({ channel: link.slackUserId, ...relinkMessage(consentUrl) });
+    await client.chat.postMessage({ channel: link.slackUserId, ...relinkMessage(consentUrl, waiting) });
   }
 
   async linkRefused(tenantKey: string, slackUserId: string, emails: Exclude<EmailCheck, 'same'>): Promise<void> {

@@ -1,5 +1,5 @@
 import { DEFAULT_TZ } from '../../domain/linking.ts';
-import type { EntryNotifier, EntryOwner, WrittenLater } from '../../domain/time-entries/model.ts';
+import { type EntryNotifier, type EntryOwner, waitsForRelink, type WrittenLater } from '../../domain/time-entries/model.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { localParts } from '../../lib/zoned.ts';
 import type { UserLinkRecord } from '../../store/links.ts';
@@ -61,7 +61,8 @@ export class SlackEntryNotifier implements EntryNotifier {
       return;
     }
     const minutes = Math.round((request.stop.getTime() - request.start.getTime()) / 60_000);
-    const text = `✓ COR is back: your ${formatMinutes(minutes)} on *${plain(written.entry.task.title)}* for ${formatDate(localParts(request.start, tz).date)} (${formatClock(request.start, tz)}–${formatClock(request.stop, tz)}) is now logged (entry ${written.entry.corHourId}).`;
+    const why = waitsForRelink(request) ? 'You linked again' : 'COR is back';
+    const text = `✓ ${why}: your ${formatMinutes(minutes)} on *${plain(written.entry.task.title)}* for ${formatDate(localParts(request.start, tz).date)} (${formatClock(request.start, tz)}–${formatClock(request.stop, tz)}) is now logged (entry ${written.entry.corHourId}).`;
     await this.#tell(request, { text, blocks: [section(text)] });
   }
 

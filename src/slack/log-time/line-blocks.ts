@@ -1,6 +1,6 @@
 import type { KnownBlock, PlainTextOption } from '@slack/types';
 import { isComplete, type LineDay, type LineRow } from '../../domain/time-entries/lines.ts';
-import type { WriteOutcome } from '../../domain/time-entries/model.ts';
+import { waitsForRelink, type WriteOutcome } from '../../domain/time-entries/model.ts';
 import type { UserLinkRecord } from '../../store/links.ts';
 import type { TimeEntryRequestRecord } from '../../store/outbox.ts';
 import { formatDate, formatHours, formatMinutes, type Message, plain, section } from '../blocks.ts';
@@ -130,6 +130,8 @@ export type RowState =
   /** its first attempt is under way */
   | { kind: 'writing' }
   | { kind: 'queued' }
+  /** waits for the person to link again (COR refused their access for good) */
+  | { kind: 'relink' }
   | { kind: 'failed'; reason: string }
   | { kind: 'undone' }
   | { kind: 'unknown' };
@@ -140,7 +142,8 @@ export function rowStateOfRequest(r: TimeEntryRequestRecord): RowState {
       return { kind: 'logged' };
     case 'pending':
       // No attempt yet (a claim counts one): still in its undo window; one with no error yet is being written.
-      return r.attempts === 0 ? { kind: 'logging', requestId: r.id } : r.lastError === null ? { kind: 'writing' } : { kind: 'queued' };
+      if (r.attempts === 0) return { kind: 'logging', requestId: r.id };
+      return r.lastError === null ? { kind: 'writing' } : waitsForRelink(r) ? { kind: 'relink' } : { kind: 'queued' };
     case 'failed':
       return { kind: 'failed', reason: r.lastError ?? 'refused' };
     case 'cancelled':
@@ -157,7 +160,7 @@ export function rowStateOf(outcome: WriteOutcome): RowState {
     case 'scheduled':
       return { kind: 'logging', requestId: outcome.request.id };
     case 'queued':
-      return { kind: 'queued' };
+      return waitsForRelink(outcome.request) ? { kind: 'relink' } : { kind: 'queued' };
     case 'failed':
       return { kind: 'failed', reason: outcome.reason };
     case 'duplicate':
@@ -176,6 +179,8 @@ function outcomeLine(row: LineRow, i: number, state: RowState, tz: string): stri
       return `⏳ ${i + 1}. Logging ${what}`;
     case 'queued':
       return `⏳ ${i + 1}. Queued ${what}: COR is not answering, I will log it as soon as it does`;
+    case 'relink':
+      return `⏳ ${i + 1}. Waiting for you to link again: ${what} — run \`/cor link\`, and I will log it then`;
     case 'failed':
       return `⚠️ ${i + 1}. Not logged: ${what} — ${plain(state.reason)}`;
     case 'undone':
@@ -191,7 +196,7 @@ function outcomeLine(row: LineRow, i: number, state: RowState, tz: string): stri
  */
 export function lineOutcomeMessage(rows: LineRow[], states: RowState[], days: LineDay[], tz: string, owner: Pick<UserLinkRecord, 'tenantKey' | 'slackUserId'>): Message {
   const lines = rows.map((r, i) => outcomeLine(r, i, states[i] ?? { kind: 'queued' }, tz));
-  const counted = (_r: LineRow, i: number) => ['logged', 'logging', 'writing', 'queued'].includes(states[i]?.kind ?? '');
+  const counted = (_r: LineRow, i: number) => ['logged', 'logging', 'writing', 'queued', 'relink'].includes(states[i]?.kind ?? '');
   const waiting = states.flatMap((s) => (s.kind === 'logging' ? [s.requestId] : []));
   const blocks: KnownBlock[] = [...lines.map((l) => section(l)), { type: 'context', elements: [{ type: 'mrkdwn', text: dayLines(rows, days, counted) }] }];
   if (waiting.length > 0) blocks.push(undoButton(owner, waiting));

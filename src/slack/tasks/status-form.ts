@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { findBareNumber, findDuration } from '../../domain/parse/duration.ts';
 import type { ParsedLog } from '../../domain/parse/log-command.ts';
 import type { TaskView } from '../../domain/tasks.ts';
+import { waitsForRelink } from '../../domain/time-entries/model.ts';
 import { corRefusal, toUserMessage } from '../../errors.ts';
 import { localParts } from '../../lib/zoned.ts';
 import { formatMinutes } from '../blocks.ts';
@@ -132,7 +133,9 @@ export async function changeTaskStatus(services: SlackServices, payload: unknown
           : outcome.kind === 'scheduled'
             ? `⏳ ${formatMinutes(minutes)} will be logged on it today in ${Math.round(services.entries.undoWindowMs / 1000)} s (undo it from the message I sent you).`
             : outcome.kind === 'queued'
-            ? `⏳ ${formatMinutes(minutes)} queued: COR is not answering, I will log it as soon as it does.`
+            ? waitsForRelink(outcome.request)
+              ? `⏳ ${formatMinutes(minutes)} saved: COR no longer accepts my access for you, I will log it as soon as you link again (\`/cor link\`).`
+              : `⏳ ${formatMinutes(minutes)} queued: COR is not answering, I will log it as soon as it does.`
             : outcome.kind === 'failed'
               ? `⚠️ The ${formatMinutes(minutes)} could not be logged: ${outcome.reason}.`
               : `⚠️ The ${formatMinutes(minutes)} were not logged: you unlinked from COR meanwhile.`;

@@ -1,6 +1,7 @@
 import type { KnownBlock } from '@slack/types';
 import type { TaskView } from '../../domain/tasks.ts';
 import type { StoppedTimer } from '../../domain/timers.ts';
+import { waitsForRelink } from '../../domain/time-entries/model.ts';
 import type { UserLinkRecord } from '../../store/links.ts';
 import { formatClock, formatMinutes, type Message, plain } from '../blocks.ts';
 import { undoButton } from '../entry-answers.ts';
@@ -13,11 +14,12 @@ function stoppedLine(s: StoppedTimer, tz: string): string {
   if (s.tooShort) return `Your timer on *${plain(s.task.title)}* ran less than a minute, so nothing was logged.`;
   const total = s.outcomes.reduce((n, o) => n + (o.stop.getTime() - o.start.getTime()) / 60_000, 0);
   const queued = s.outcomes.some((o) => o.outcome.kind === 'queued');
+  const forLink = s.outcomes.some((o) => o.outcome.kind === 'queued' && waitsForRelink(o.outcome.request));
   const waiting = s.outcomes.some((o) => o.outcome.kind === 'scheduled');
   const failed = s.outcomes.find((o) => o.outcome.kind === 'failed');
   const parts = s.outcomes.length > 1 ? ` (split at midnight into ${s.outcomes.length} entries)` : '';
   if (failed && failed.outcome.kind === 'failed') return `COR refused the timer's entry on *${plain(s.task.title)}*: ${plain(failed.outcome.reason)}.`;
-  return `${queued ? '⏳ Saved' : waiting ? '⏳ Logging' : '✓ Logged'} *${formatMinutes(Math.round(total))}* on *${plain(s.task.title)}*, ${formatClock(s.timer.startedAt, tz)}–${formatClock(s.outcomes.at(-1)?.stop ?? s.timer.startedAt, tz)}${parts}${queued ? '; COR is not answering, it will be written as soon as it can' : ''}.`;
+  return `${queued ? '⏳ Saved' : waiting ? '⏳ Logging' : '✓ Logged'} *${formatMinutes(Math.round(total))}* on *${plain(s.task.title)}*, ${formatClock(s.timer.startedAt, tz)}–${formatClock(s.outcomes.at(-1)?.stop ?? s.timer.startedAt, tz)}${parts}${forLink ? '; COR no longer accepts my access for you: it will be written as soon as you link again (`/cor link`)' : queued ? '; COR is not answering, it will be written as soon as it can' : ''}.`;
 }
 
 /** The Undo of a stopped timer's entries still in their undo window, if any. */

@@ -145,6 +145,21 @@ describe('LinkingService', () => {
     expect(dmsTo('U02JOHN')).toEqual([expect.stringMatching(/<@U04MIKE> linked your COR account \(john\.smith@acme\.example\)[\s\S]*can now log time and change tasks \*as you\*/)]);
   });
 
+  it('a re-link as another COR account does not write the entries that waited as that account: they end, and the welcome says so', async () => {
+    const lenient = service({ allowEmailMismatch: true });
+    const first = await lenient.completeCallback(await codeFor(await lenient.consentUrl('T:T0DEMO', 'U01JANE'), 2));
+    if (!first.ok) throw new Error('not linked');
+    const at = new Date('2026-11-21T12:00:00Z');
+    await db.store.outbox.enqueue({ idempotencyKey: 'waits', linkId: first.link.id, tenantKey: 'T:T0DEMO', slackUserId: 'U01JANE', taskId: 48211, start: at, stop: new Date(at.getTime() + 3_600_000) }, at);
+    await db.store.links.markNeedsRelink(first.link.id, clock.now(), undefined);
+    // Jane links again, but as Ana (COR user 4): her entry was asked as Jane in COR.
+    const again = await lenient.completeCallback(await codeFor(await lenient.consentUrl('T:T0DEMO', 'U01JANE'), 4));
+    expect(again).toMatchObject({ ok: true, link: { corUserId: 4 } });
+    expect(await db.store.outbox.withKeys(['waits'])).toMatchObject([{ state: 'cancelled' }]);
+    const welcome = slack.callsTo('chat.postMessage').filter((c) => c.args.channel === 'U01JANE').at(-1);
+    expect(String(welcome?.args.text)).toContain('1 time entry that waited was asked as another COR account, so I did *not* write it as this one');
+  });
+
   it('the same person by email: linked, and nobody else is told', async () => {
     const { code, state } = await codeFor(await linking.consentUrl('T:T0DEMO', 'U01JANE'), 2); // Jane.Doe@ in COR, jane.doe@ in Slack
     expect(await linking.completeCallback({ code, state })).toMatchObject({ ok: true, emails: 'same' });

@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseLogCommand } from '../../../../src/domain/parse/log-command.ts';
 import { TaskDirectory } from '../../../../src/domain/tasks.ts';
-import { attemptLeaseMs, TimeEntryService } from '../../../../src/domain/time-entries/service.ts';
+import { TimeEntryService } from '../../../../src/domain/time-entries/service.ts';
+import { attemptLeaseMs } from '../../../../src/domain/time-entries/writer.ts';
 import { type EntryNotifier } from '../../../../src/domain/time-entries/model.ts';
 import { CorTimes } from '../../../../src/domain/time-entries/cor-times.ts';
 import { splitAtMidnight, TimerService } from '../../../../src/domain/timers.ts';
