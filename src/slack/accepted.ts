@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { AcceptedJob, ResumedJob } from '../domain/accepted-work.ts';
 import { AppError } from '../errors.ts';
-import { afterAck, laterAnswer, type Respond, type ResponseMessage } from './respond.ts';
+import { afterAck, answerAt, DM, type Respond, type ResponseMessage } from './respond.ts';
 import type { SlackServices } from './services.ts';
 
 /**
@@ -69,7 +69,8 @@ export async function acceptThenWork(
 
 /** Finishes what stopped instances left: each request's own work, answered in place while it can be, else by DM. */
 export function resumeAccepted(services: SlackServices, runners: ReadonlyMap<string, AcceptedWorkRunner>): Promise<number> {
-  const answer = (job: ResumedJob): Respond => laterAnswer(services.clients, services.clock.now(), { ...job, since: job.acceptedAt });
+  const answer = (job: ResumedJob): Respond =>
+    answerAt(services.clients, services.clock.now(), job, job.responseUrl ? { kind: 'response_url', url: job.responseUrl, replace: true, since: job.acceptedAt } : DM);
   return services.accepted.resumeAbandoned(
     async (job) => {
       const run = runners.get(job.kind);

@@ -57,6 +57,15 @@ describe('an acknowledged request survives the instance dying right after the ac
     await waitForResponse(h.slack, String(body.response_url), (b) => String(b.text).startsWith('✓ Logged 1h'));
   });
 
+  it('/cor log whose response_url Slack refuses: answered by DM, by the instance that acked it as by another', async () => {
+    const refused = () => h.slack.newResponseUrl().replace('/response/', '/expired/');
+    await h.send(slashCommandBody('log 1h #48211 today', h.slack, { response_url: refused() }));
+    expect(String(dms().at(-1)?.args.text)).toMatch(/^✓ Logged 1h/);
+    await dieThenResume(slashCommandBody('log 30m #48212 today', h.slack, { response_url: refused(), trigger_id: '2.trigger' }));
+    expect(String(dms().at(-1)?.args.text)).toMatch(/^✓ Logged 30m/);
+    expect(posts()).toHaveLength(2);
+  });
+
   it('the log form: written once, the outcome by DM', async () => {
     await dieThenResume(logFormSubmission({ viewId: 'VFORM1', tz: BA, taskId: '48211', date: '2026-11-23', duration: '20m' }));
     expect(posts()).toEqual([{ task_log_id: 48211, start: '2026-11-23T12:00:00.000Z', stop: '2026-11-23T12:20:00.000Z' }]);

@@ -10,7 +10,7 @@ import { tenantOfInteraction, parseJsonText } from '../payloads.ts';
 import { zoneOf } from '../person.ts';
 import { acceptedJob, acceptThenWork, storedPayload } from '../accepted.ts';
 import { ACCEPTED } from '../ids.ts';
-import { postToResponseUrl, type Respond, type ResponseMessage } from '../respond.ts';
+import { type AnswerPlace, answerAt, type Respond, storedAnswerPlace } from '../respond.ts';
 import type { SlackServices } from '../services.ts';
 import { cancelledMessage, chooseMessage, type PendingLog } from './blocks.ts';
 import { idempotencyKey } from './command.ts';
@@ -63,16 +63,22 @@ function writePending(services: SlackServices) {
     const pending = checkedPending(services, args);
     const responseUrl = args.body.response_url;
     if (!pending?.task || !responseUrl) return void (await args.ack());
-    const respond = (m: ResponseMessage) => postToResponseUrl(responseUrl, { response_type: 'ephemeral', replace_original: true, ...m });
-    const job = acceptedJob(ACCEPTED.logPending, { tenantKey: pending.t, slackUserId: pending.u }, pending.k, { pending, responseUrl }, responseUrl);
+    const who = { tenantKey: pending.t, slackUserId: pending.u };
+    const respond = answerAt(services.clients, services.clock.now(), who, inPlaceOf(responseUrl, services.clock.now()));
+    const job = acceptedJob(ACCEPTED.logPending, who, pending.k, { pending, responseUrl }, responseUrl);
     await acceptThenWork(services, job, () => args.ack(), logPending, respond);
   };
 }
 
 const logPendingSchema = z.object({ pending: pendingSchema, responseUrl: z.string().url() });
 
+/** The answer to a question's button: in place of the question. */
+function inPlaceOf(responseUrl: string, since: Date): AnswerPlace {
+  return { kind: 'response_url', url: responseUrl, replace: true, since };
+}
+
 /** After Log it was acknowledged (right after, or on another instance after a crash): writes and answers in place of the question. */
-export async function logPending(services: SlackServices, payload: unknown, respond: Respond): Promise<void> {
+export async function logPending(services: SlackServices, payload: unknown, respond: Respond, acceptedAt: Date): Promise<void> {
   const job = storedPayload(logPendingSchema, payload, 'Log it request');
   const { pending, responseUrl } = job;
   if (!pending.task) return;
@@ -87,7 +93,7 @@ export async function logPending(services: SlackServices, payload: unknown, resp
   }
   const start = new Date(pending.s);
   const proposal: Proposal = { task, start, stop: new Date(pending.e), date: localParts(start, tz).date, note: pending.n, guesses: [] };
-  const outcome = await services.entries.submit(link, proposal, idempotencyKey(pending), responseUrl);
+  const outcome = await services.entries.submit(link, proposal, idempotencyKey(pending), storedAnswerPlace(inPlaceOf(responseUrl, acceptedAt)));
   await respond(await outcomeMessage(services, link, proposal, outcome, tz));
 }
 

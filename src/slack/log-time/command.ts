@@ -10,7 +10,7 @@ import { acceptedJob, acceptThenWork, storedPayload } from '../accepted.ts';
 import { ACCEPTED } from '../ids.ts';
 import { slashCommandSchema, tenantOfCommand } from '../payloads.ts';
 import { answerWithLinkCard, withLinkOrCard, zoneOf } from '../person.ts';
-import { postToResponseUrl, type Respond } from '../respond.ts';
+import { type AnswerPlace, answerAt, type Respond, storedAnswerPlace } from '../respond.ts';
 import type { SlackServices } from '../services.ts';
 import { chooseMessage, confirmMessage, noTaskMessage, parseErrorMessage, type PendingLog, WORKING } from './blocks.ts';
 import { logLineFor } from './line.ts';
@@ -30,19 +30,25 @@ export function logSubcommand(services: SlackServices): SubcommandHandler {
       if (!opened) await answerWithLinkCard(services, args.respond, command, 'not_linked');
       return;
     }
-    const respond: Respond = (m) => postToResponseUrl(command.response_url, { response_type: 'ephemeral', replace_original: true, ...m });
-    const job = acceptedJob(ACCEPTED.logWords, { tenantKey: tenantOfCommand(command), slackUserId: command.user_id }, command.trigger_id, { command, rest }, command.response_url);
+    const who = { tenantKey: tenantOfCommand(command), slackUserId: command.user_id };
+    const respond = answerAt(services.clients, services.clock.now(), who, inPlaceOf(command, services.clock.now()));
+    const job = acceptedJob(ACCEPTED.logWords, who, command.trigger_id, { command, rest }, command.response_url);
     await acceptThenWork(services, job, { withWords: (say) => args.ack({ response_type: 'ephemeral', ...(say ?? WORKING) }) }, logWords, respond);
   };
 }
 
 const logWordsSchema = z.object({ command: slashCommandSchema, rest: z.string().min(1) });
 
+/** The answer to a command: in place of its first answer. */
+function inPlaceOf(command: { response_url: string }, since: Date): AnswerPlace {
+  return { kind: 'response_url', url: command.response_url, replace: true, since };
+}
+
 /** The work after `/cor log <words>` was acknowledged (right after the ack, or on another instance after a crash). */
 export async function logWords(services: SlackServices, payload: unknown, respond: Respond, acceptedAt: Date): Promise<void> {
   const job = storedPayload(logWordsSchema, payload, '/cor log request');
   const { command, rest } = job;
-  const request: LogRequest = { tenantKey: tenantOfCommand(command), userId: command.user_id, key: command.trigger_id, channelId: command.channel_id, responseUrl: command.response_url };
+  const request: LogRequest = { tenantKey: tenantOfCommand(command), userId: command.user_id, key: command.trigger_id, channelId: command.channel_id, answer: inPlaceOf(command, acceptedAt) };
   await withLinkOrCard(services, respond, command, (link) => logWordsFor(services, link, request, rest, respond, acceptedAt));
 }
 
@@ -61,7 +67,8 @@ export interface LogRequest {
   key: string;
   /** where it was asked: a channel that is a COR project prefers that project's tasks */
   channelId?: string | undefined;
-  responseUrl?: string | undefined;
+  /** where the answer about its entries goes once they are written (none: a message posted later, else a DM) */
+  answer?: AnswerPlace | undefined;
   /** the day words that name none are about (a reply to a reminder: the reminder's day); else today */
   aboutDate?: string | undefined;
 }
@@ -93,7 +100,7 @@ export async function logWordsFor(
   const pending = pendingOf(request, parsed.task?.kind === 'query' ? parsed.task.text : undefined);
   switch (resolution.kind) {
     case 'ready': {
-      const outcome = await services.entries.submit(link, resolution.proposal, idempotencyKey(pending), request.responseUrl);
+      const outcome = await services.entries.submit(link, resolution.proposal, idempotencyKey(pending), storedAnswerPlace(request.answer));
       return void (await rememberAnswer(services, [outcome], await respond(await outcomeMessage(services, link, resolution.proposal, outcome, tz))));
     }
     case 'confirm':

@@ -5,7 +5,7 @@ import { type Message, section } from '../blocks.ts';
 import { ACCEPTED } from '../ids.ts';
 import { tenantOfEvent } from '../payloads.ts';
 import { withLinkOrCard } from '../person.ts';
-import type { Respond } from '../respond.ts';
+import { type AnswerPlace, answerAt, type Respond } from '../respond.ts';
 import type { SlackServices } from '../services.ts';
 import { type LogRequest, logWordsFor } from './command.ts';
 
@@ -58,15 +58,13 @@ const storedMessageSchema = z.object({
 });
 type StoredMessage = z.infer<typeof storedMessageSchema>;
 
-/** Answers in the conversation the message was written in (in its thread, when it was a reply). */
+/** The conversation the message was written in (its thread, when it was a reply): where its answers go. */
+function conversationOf(m: StoredMessage): AnswerPlace {
+  return { kind: 'conversation', channel: m.channel, threadTs: m.threadTs };
+}
+
 function replyIn(services: SlackServices, m: StoredMessage): Respond {
-  return async (answer) =>
-    (await services.clients.forTenant(m.tenantKey)).chat.postMessage({
-      channel: m.channel,
-      text: answer.text,
-      ...(answer.blocks ? { blocks: answer.blocks } : {}),
-      ...(m.threadTs ? { thread_ts: m.threadTs } : {}),
-    });
+  return answerAt(services.clients, services.clock.now(), { tenantKey: m.tenantKey, slackUserId: m.userId }, conversationOf(m));
 }
 
 /** After a message to the bot was recorded (right after, or on another instance after a crash): log it, or point the way. */

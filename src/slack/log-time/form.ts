@@ -8,7 +8,7 @@ import { outcomeMessage, rememberAnswer, taskNotFoundMessage } from '../entry-an
 import { acceptedJob, acceptThenWork, storedPayload } from '../accepted.ts';
 import { ACCEPTED, LOG_MODAL_BLOCKS as B } from '../ids.ts';
 import { parseJsonText, tenantOfInteraction } from '../payloads.ts';
-import { dmTo, type Respond } from '../respond.ts';
+import { answerAt, DM, type Respond } from '../respond.ts';
 import type { SlackServices } from '../services.ts';
 import { modalMetaSchema } from './open-form.ts';
 
@@ -85,8 +85,9 @@ export function logModalSubmission(services: SlackServices) {
       return;
     }
     const form = { tenantKey: meta.data.t, userId: meta.data.u, tz: meta.data.tz, values: values.data, viewId: view.id };
-    const dm = dmTo(services.clients, form.tenantKey, form.userId);
-    const job = acceptedJob(ACCEPTED.logForm, { tenantKey: form.tenantKey, slackUserId: form.userId }, view.id, form);
+    const who = { tenantKey: form.tenantKey, slackUserId: form.userId };
+    const dm = answerAt(services.clients, services.clock.now(), who, DM);
+    const job = acceptedJob(ACCEPTED.logForm, who, view.id, form);
     await acceptThenWork(services, job, () => ack(), logForm, dm);
   };
 }

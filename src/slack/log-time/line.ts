@@ -9,7 +9,7 @@ import { rememberAnswer } from '../entry-answers.ts';
 import { ACCEPTED } from '../ids.ts';
 import { tenantOfInteraction } from '../payloads.ts';
 import { zoneOf } from '../person.ts';
-import { postToResponseUrl, type Respond } from '../respond.ts';
+import { type AnswerPlace, answerAt, type Respond, storedAnswerPlace } from '../respond.ts';
 import type { SlackServices } from '../services.ts';
 import { lineCancelledMessage, lineCard, lineOutcomeMessage, rowStateOf } from './line-blocks.ts';
 
@@ -17,7 +17,7 @@ import { lineCancelledMessage, lineCard, lineOutcomeMessage, rowStateOf } from '
 export interface LineRequest {
   tenantKey: string;
   key: string;
-  responseUrl?: string | undefined;
+  answer?: AnswerPlace | undefined;
 }
 
 /**
@@ -38,12 +38,12 @@ export async function logLineFor(
   // A repeat of the request finds its draft as the person left it: an open one is shown, never logged unasked.
   if (draft.state === 'cancelled') return void (await respond(closedMessage('cancelled')));
   if (draft.state === 'open' && (!created || needsAsking(draft.rows))) return void (await respond(lineCard(draft.id, draft.rows, draft.days, tz)));
-  await logAllAndAnswer(services, link, draft, request.responseUrl, respond, tz);
+  await logAllAndAnswer(services, link, draft, request.answer, respond, tz);
 }
 
 /** Writes the line (each row once) and answers with each row's state; a posted answer is remembered for later. */
-async function logAllAndAnswer(services: SlackServices, link: UserLinkRecord, draft: LineDraft, responseUrl: string | undefined, respond: (m: Message) => Promise<unknown>, tz: string): Promise<void> {
-  const result = await services.lines.logAll(link, draft, responseUrl);
+async function logAllAndAnswer(services: SlackServices, link: UserLinkRecord, draft: LineDraft, answer: AnswerPlace | undefined, respond: (m: Message) => Promise<unknown>, tz: string): Promise<void> {
+  const result = await services.lines.logAll(link, draft, storedAnswerPlace(answer));
   if (result.kind === 'cancelled') return void (await respond(closedMessage('cancelled')));
   const posted = await respond(lineOutcomeMessage(result.draft.rows, result.outcomes.map(rowStateOf), result.draft.days, tz, link));
   await rememberAnswer(services, result.outcomes, posted);
@@ -128,9 +128,10 @@ function logAll(services: SlackServices) {
     const responseUrl = args.body.response_url;
     if (!draftId.success || !responseUrl) return void (await args.ack());
     const tenantKey = tenantOfInteraction(args.body);
-    const respond: Respond = (m) => postToResponseUrl(responseUrl, { response_type: 'ephemeral', replace_original: true, ...m });
+    const who = { tenantKey, slackUserId: args.body.user.id };
+    const respond = answerAt(services.clients, services.clock.now(), who, { kind: 'response_url', url: responseUrl, replace: true, since: services.clock.now() });
     const payload = { tenantKey, userId: args.body.user.id, draftId: draftId.data, responseUrl };
-    const job = acceptedJob(ACCEPTED.logLine, { tenantKey, slackUserId: args.body.user.id }, draftId.data, payload, responseUrl);
+    const job = acceptedJob(ACCEPTED.logLine, who, draftId.data, payload, responseUrl);
     await acceptThenWork(services, job, () => args.ack(), logLine, respond);
   };
 }
@@ -138,7 +139,7 @@ function logAll(services: SlackServices) {
 const logLineSchema = z.object({ tenantKey: z.string().min(1), userId: z.string().min(1), draftId: draftIdSchema, responseUrl: z.string().url() });
 
 /** After Log all was acknowledged (right after, or on another instance after a crash). */
-export async function logLine(services: SlackServices, payload: unknown, respond: Respond): Promise<void> {
+export async function logLine(services: SlackServices, payload: unknown, respond: Respond, acceptedAt: Date): Promise<void> {
   const job = storedPayload(logLineSchema, payload, 'Log all');
   const { tenantKey, userId, draftId, responseUrl } = job;
   const link = await services.linking.requireLink(tenantKey, userId);
@@ -151,7 +152,7 @@ export async function logLine(services: SlackServices, payload: unknown, respond
   if (draft.state === 'cancelled') return void (await respond(closedMessage('cancelled')));
   if (!isComplete(draft.rows)) return void (await respond(lineCard(draft.id, draft.rows, draft.days, tz, 'Pick the task of every row marked ❓ first.')));
   // Logged already (a second click): written again under the same keys, which writes nothing and shows where each stands.
-  await logAllAndAnswer(services, link, draft, responseUrl, respond, tz);
+  await logAllAndAnswer(services, link, draft, { kind: 'response_url', url: responseUrl, replace: true, since: acceptedAt }, respond, tz);
 }
 
 function cancel(services: SlackServices) {

@@ -10,7 +10,7 @@ import { tenantOfInteraction, parseJsonText } from '../payloads.ts';
 import { zoneOf } from '../person.ts';
 import { acceptedJob, acceptThenWork, storedPayload } from '../accepted.ts';
 import { ACCEPTED } from '../ids.ts';
-import { answerToUrl, postToResponseUrl, type Respond, type ResponseMessage } from '../respond.ts';
+import { type AnswerPlace, answerAt, type Respond, type ResponseMessage, storedAnswerPlace } from '../respond.ts';
 import type { SlackServices } from '../services.ts';
 import { reminderSettingsModal, reminderSkippedMessage, reminderSnoozedMessage } from './blocks.ts';
 
@@ -57,17 +57,22 @@ function logTask(services: SlackServices) {
     const responseUrl = args.body.response_url;
     if (!responseUrl) return void (await args.ack());
     const click = clickOf(args);
-    // The answer goes beside the DM, never in place of it (also when another instance answers after a crash).
-    const reply: Respond = (m) => postToResponseUrl(responseUrl, { response_type: 'ephemeral', ...m, replace_original: false });
-    const job = acceptedJob(ACCEPTED.reminderLog, { tenantKey: click.tenantKey, slackUserId: click.userId }, `${click.userId}:${click.value ?? ''}`, { ...click, responseUrl }, responseUrl);
+    const who = { tenantKey: click.tenantKey, slackUserId: click.userId };
+    const reply = answerAt(services.clients, services.clock.now(), who, besideOf(responseUrl, services.clock.now()));
+    const job = acceptedJob(ACCEPTED.reminderLog, who, `${click.userId}:${click.value ?? ''}`, { ...click, responseUrl }, responseUrl);
     await acceptThenWork(services, job, () => args.ack(), logOneHour, reply);
   };
 }
 
 const clickSchema = z.object({ tenantKey: z.string().min(1), userId: z.string().min(1), actionId: z.string().min(1), value: z.string().optional(), responseUrl: z.string().url().optional() });
 
+/** The answer to a button on the reminder DM goes beside the DM, never in place of it. */
+function besideOf(responseUrl: string, since: Date): AnswerPlace {
+  return { kind: 'response_url', url: responseUrl, replace: false, since };
+}
+
 /** After "Log 1h" was acknowledged (right after, or on another instance after a crash): checks the button, writes, answers beside the DM. */
-export async function logOneHour(services: SlackServices, payload: unknown, respond: Respond): Promise<void> {
+export async function logOneHour(services: SlackServices, payload: unknown, respond: Respond, acceptedAt: Date): Promise<void> {
   const stored = storedPayload(clickSchema, payload, 'Log 1h click');
   const reply = (m: ResponseMessage) => respond({ ...m, replace_original: false });
   const own = await ownDelivery(services, stored);
@@ -86,8 +91,8 @@ export async function logOneHour(services: SlackServices, payload: unknown, resp
   if (resolution.kind === 'task_not_found') return void (await reply(taskNotFoundMessage(resolution.taskId)));
   if (resolution.kind !== 'ready' && resolution.kind !== 'confirm') return;
   // The answer is beside the reminder DM: "✓ Logged" comes beside it too, never in its place.
-  const answerTo = stored.responseUrl ? answerToUrl(stored.responseUrl, false) : undefined;
-  const outcome = await services.entries.submit(link, resolution.proposal, `remind:${delivery.id}:${taskId}`, undefined, answerTo);
+  const answerTo = stored.responseUrl ? storedAnswerPlace(besideOf(stored.responseUrl, acceptedAt)) : undefined;
+  const outcome = await services.entries.submit(link, resolution.proposal, `remind:${delivery.id}:${taskId}`, answerTo);
   await reply(await outcomeMessage(services, link, resolution.proposal, outcome, tz));
 }
 

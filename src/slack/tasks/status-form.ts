@@ -12,7 +12,7 @@ import { rememberAnswer, scheduledMessage } from '../entry-answers.ts';
 import { ACCEPTED, TASK_MODAL_BLOCKS as B } from '../ids.ts';
 import { parseJsonText } from '../payloads.ts';
 import { zoneOf } from '../person.ts';
-import { dmTo, postToResponseUrl, type Respond } from '../respond.ts';
+import { answerAt, DM, postToResponseUrl, type Respond } from '../respond.ts';
 import type { SlackServices } from '../services.ts';
 import { taskCard, taskChangedText, type TaskModalMeta, taskModalForm, taskModalMessage, taskModalSaving } from './blocks.ts';
 
@@ -76,9 +76,10 @@ export function taskStatusSubmission(services: SlackServices) {
       return;
     }
     const tenantKey = meta.t;
-    const dm = dmTo(services.clients, tenantKey, meta.u);
+    const who = { tenantKey, slackUserId: meta.u };
+    const dm = answerAt(services.clients, services.clock.now(), who, DM);
     const change: StatusChange = { meta, status, ...(priority === undefined ? {} : { priority: Number(priority) }), ...(minutes === undefined ? {} : { minutes }), viewId: view.id };
-    const job = acceptedJob(ACCEPTED.taskStatus, { tenantKey, slackUserId: meta.u }, view.id, change);
+    const job = acceptedJob(ACCEPTED.taskStatus, who, view.id, change);
     await acceptThenWork(services, job, () => ack({ response_action: 'update', view: taskModalSaving(meta) }), changeTaskStatus, dm);
   };
 }

@@ -6,7 +6,7 @@ import { taskNotFoundMessage } from '../entry-answers.ts';
 import { ACCEPTED } from '../ids.ts';
 import { slashCommandSchema, tenantOfCommand } from '../payloads.ts';
 import { withLinkOrCard, zoneOf } from '../person.ts';
-import { postToResponseUrl, type Respond } from '../respond.ts';
+import { type AnswerPlace, answerAt, type Respond, storedAnswerPlace } from '../respond.ts';
 import type { SlackServices } from '../services.ts';
 import {
   chooseTimerTaskMessage,
@@ -30,7 +30,9 @@ export function timerSubcommand(services: SlackServices, verb: 'start' | 'stop' 
       return;
     }
     const working = { response_type: 'ephemeral' as const, text: '⏳ …' };
-    const respond: Respond = (m) => postToResponseUrl(command.response_url, { response_type: 'ephemeral', replace_original: true, ...m });
+    const tenantKey = tenantOfCommand(command);
+    const who = { tenantKey, slackUserId: command.user_id };
+    const respond = answerAt(services.clients, services.clock.now(), who, inPlaceOf(command, services.clock.now()));
     if (verb === 'status') {
       await args.ack(working);
       await withLinkOrCard(services, respond, command, async (link) => {
@@ -39,13 +41,17 @@ export function timerSubcommand(services: SlackServices, verb: 'start' | 'stop' 
       });
       return;
     }
-    const tenantKey = tenantOfCommand(command);
-    const job = acceptedJob(ACCEPTED.timer, { tenantKey, slackUserId: command.user_id }, command.trigger_id, { command, verb, rest }, command.response_url);
+    const job = acceptedJob(ACCEPTED.timer, who, command.trigger_id, { command, verb, rest }, command.response_url);
     await acceptThenWork(services, job, { withWords: (say) => args.ack(say ? { response_type: 'ephemeral', ...say } : working) }, timerWork, respond);
   };
 }
 
 const timerWorkSchema = z.object({ command: slashCommandSchema, verb: z.enum(['start', 'stop']), rest: z.string() });
+
+/** The answer to a command: in place of its first answer. */
+function inPlaceOf(command: { response_url: string }, since: Date): AnswerPlace {
+  return { kind: 'response_url', url: command.response_url, replace: true, since };
+}
 
 /** After `/cor start` or `/cor stop` was acknowledged (right after, or on another instance after a crash). */
 export async function timerWork(services: SlackServices, payload: unknown, respond: Respond, acceptedAt: Date): Promise<void> {
@@ -55,7 +61,7 @@ export async function timerWork(services: SlackServices, payload: unknown, respo
     const { tz } = await zoneOf(services, link);
     const api = services.linking.apiFor(link);
     if (verb === 'stop') {
-      const stopped = await services.timers.stop(link, api, tz, acceptedAt, command.response_url);
+      const stopped = await services.timers.stop(link, api, tz, acceptedAt, storedAnswerPlace(inPlaceOf(command, acceptedAt)));
       services.home.refresh(services, link);
       return void (await respond(stopped ? stoppedMessage(stopped, tz, link) : noTimerMessage()));
     }

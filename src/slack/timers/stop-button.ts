@@ -5,7 +5,7 @@ import { rememberAnswer } from '../entry-answers.ts';
 import { ACCEPTED } from '../ids.ts';
 import { tenantOfInteraction } from '../payloads.ts';
 import { zoneOf } from '../person.ts';
-import { dmTo, type Respond } from '../respond.ts';
+import { answerAt, DM, type Respond } from '../respond.ts';
 import type { SlackServices } from '../services.ts';
 import { stoppedMessage } from './blocks.ts';
 
@@ -17,8 +17,9 @@ export function stopTimerFromHome(services: SlackServices) {
     const body = args.body;
     const tenantKey = tenantOfInteraction(body);
     // App Home has no response_url: the answer, and what goes wrong, is said by DM.
-    const dm = dmTo(services.clients, tenantKey, body.user.id);
-    const job = acceptedJob(ACCEPTED.timerHomeStop, { tenantKey, slackUserId: body.user.id }, `${body.user.id}:${body.trigger_id}`, { tenantKey, userId: body.user.id });
+    const who = { tenantKey, slackUserId: body.user.id };
+    const dm = answerAt(services.clients, services.clock.now(), who, DM);
+    const job = acceptedJob(ACCEPTED.timerHomeStop, who, `${body.user.id}:${body.trigger_id}`, { tenantKey, userId: body.user.id });
     await acceptThenWork(services, job, () => args.ack(), stopFromHome, dm);
   };
 }
