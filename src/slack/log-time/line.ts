@@ -3,13 +3,13 @@ import { z } from 'zod';
 import type { ParsedLog } from '../../domain/parse/log-command.ts';
 import { isComplete, type LineDraft, needsAsking, rowTask, withDuration, withTask } from '../../domain/time-entries/lines.ts';
 import type { UserLinkRecord } from '../../store/links.ts';
-import { acceptedJob, acceptThenWork, storedPayload } from '../accepted.ts';
+import type { Accept, AcceptedRun, AcceptedWork } from '../accepted.ts';
 import { type Message, section } from '../blocks.ts';
 import { rememberAnswer } from '../entry-answers.ts';
 import { ACCEPTED } from '../ids.ts';
 import { tenantOfInteraction } from '../payloads.ts';
 import { zoneOf } from '../person.ts';
-import { type AnswerPlace, answerAt, type Respond, storedAnswerPlace } from '../respond.ts';
+import { type AnswerPlace, storedAnswerPlace } from '../respond.ts';
 import type { SlackServices } from '../services.ts';
 import { lineCancelledMessage, lineCard, lineOutcomeMessage, rowStateOf } from './line-blocks.ts';
 
@@ -122,26 +122,30 @@ function outOfDate(): Message {
 const draftIdSchema = z.string().regex(/^[\w-]{1,64}$/);
 
 /** Log all: recorded before the ack (a crash leaves it to another instance), then every row written once. */
-function logAll(services: SlackServices) {
+function logAll(services: SlackServices, accept: Accept<LogLine>) {
   return async (args: ActionArgs): Promise<void> => {
     const draftId = draftIdSchema.safeParse((args.action as { value?: string }).value);
     const responseUrl = args.body.response_url;
     if (!draftId.success || !responseUrl) return void (await args.ack());
     const tenantKey = tenantOfInteraction(args.body);
-    const who = { tenantKey, slackUserId: args.body.user.id };
-    const respond = answerAt(services.clients, services.clock.now(), who, { kind: 'response_url', url: responseUrl, replace: true, since: services.clock.now() });
     const payload = { tenantKey, userId: args.body.user.id, draftId: draftId.data, responseUrl };
-    const job = acceptedJob(ACCEPTED.logLine, who, draftId.data, payload, responseUrl);
-    await acceptThenWork(services, job, () => args.ack(), logLine, respond);
+    await accept(services, { who: { tenantKey, slackUserId: args.body.user.id }, requestId: draftId.data, payload }, () => args.ack());
   };
 }
 
 const logLineSchema = z.object({ tenantKey: z.string().min(1), userId: z.string().min(1), draftId: draftIdSchema, responseUrl: z.string().url() });
+type LogLine = z.infer<typeof logLineSchema>;
 
-/** After Log all was acknowledged (right after, or on another instance after a crash). */
-export async function logLine(services: SlackServices, payload: unknown, respond: Respond, acceptedAt: Date): Promise<void> {
-  const job = storedPayload(logLineSchema, payload, 'Log all');
-  const { tenantKey, userId, draftId, responseUrl } = job;
+/** After Log all was acknowledged (right after, or on another instance after a crash): answered in place of the card. */
+export const logLineWork: AcceptedWork<LogLine> = {
+  kind: ACCEPTED.logLine,
+  payload: logLineSchema,
+  answer: ({ responseUrl }, acceptedAt) => ({ kind: 'response_url', url: responseUrl, replace: true, since: acceptedAt }),
+  run: logLine,
+};
+
+async function logLine(services: SlackServices, { payload, place, respond }: AcceptedRun<LogLine>): Promise<void> {
+  const { tenantKey, userId, draftId } = payload;
   const link = await services.linking.requireLink(tenantKey, userId);
   const draft = await services.lines.get(link, draftId);
   if (!draft) {
@@ -152,7 +156,7 @@ export async function logLine(services: SlackServices, payload: unknown, respond
   if (draft.state === 'cancelled') return void (await respond(closedMessage('cancelled')));
   if (!isComplete(draft.rows)) return void (await respond(lineCard(draft.id, draft.rows, draft.days, tz, 'Pick the task of every row marked ❓ first.')));
   // Logged already (a second click): written again under the same keys, which writes nothing and shows where each stands.
-  await logAllAndAnswer(services, link, draft, { kind: 'response_url', url: responseUrl, replace: true, since: acceptedAt }, respond, tz);
+  await logAllAndAnswer(services, link, draft, place, respond, tz);
 }
 
 function cancel(services: SlackServices) {
