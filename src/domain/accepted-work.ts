@@ -12,11 +12,10 @@ export interface AcceptedJob {
   tenantKey: string;
   slackUserId: string;
   payload: unknown;
-  responseUrl: string | undefined;
 }
 
 export interface ResumedJob extends AcceptedJob {
-  /** when it was acknowledged (a response_url works for 30 minutes from then) */
+  /** when it was acknowledged: the "now" of its words, and the start of a response_url's 30 minutes */
   acceptedAt: Date;
 }
 
@@ -54,7 +53,7 @@ export class AcceptedWork {
    */
   async accept(job: AcceptedJob, now: Date): Promise<AcceptedClaim | undefined> {
     const recording = this.#d.store.accept(
-      { key: job.key, kind: job.kind, tenantKey: job.tenantKey, slackUserId: job.slackUserId, payload: JSON.stringify(job.payload), responseUrl: job.responseUrl ?? null },
+      { key: job.key, kind: job.kind, tenantKey: job.tenantKey, slackUserId: job.slackUserId, payload: JSON.stringify(job.payload) },
       now,
       this.#d.leaseMs,
     );
@@ -137,5 +136,5 @@ export class AcceptedWork {
 }
 
 function jobOf(r: AcceptedRequestRecord): ResumedJob {
-  return { key: r.key, kind: r.kind, tenantKey: r.tenantKey, slackUserId: r.slackUserId, payload: JSON.parse(r.payload) as unknown, responseUrl: r.responseUrl ?? undefined, acceptedAt: r.createdAt };
+  return { key: r.key, kind: r.kind, tenantKey: r.tenantKey, slackUserId: r.slackUserId, payload: JSON.parse(r.payload) as unknown, acceptedAt: r.createdAt };
 }

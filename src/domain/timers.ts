@@ -75,11 +75,11 @@ export class TimerService {
    * nothing twice), then it is removed, so a crash in between leaves it to be stopped again. A timer started after
    * `at` is not this request's to stop.
    */
-  /** `responseUrl`: where the answer is, to turn into "✓ Logged" once the entries are written. */
-  async stop(link: UserLinkRecord, api: CorApi, tz: string, at: Date = this.#clock.now(), responseUrl?: string): Promise<StoppedTimer | undefined> {
+  /** `answerTo`: where the answer is (as the Slack layer keeps it), to turn into "✓ Logged" once the entries are written. */
+  async stop(link: UserLinkRecord, api: CorApi, tz: string, at: Date = this.#clock.now(), answerTo?: string): Promise<StoppedTimer | undefined> {
     const timer = await this.#timers.get(link.id);
     if (!timer || timer.startedAt.getTime() >= at.getTime()) return undefined;
-    const stopped = await this.#write(link, api, timer, at, tz, responseUrl);
+    const stopped = await this.#write(link, api, timer, at, tz, answerTo);
     await this.#timers.remove(link.id, timer.startedAt);
     return stopped;
   }
@@ -95,7 +95,7 @@ export class TimerService {
     return this.#tasks.task(link, api, timer.taskId).catch(() => ({ id: timer.taskId, title: `Task #${timer.taskId}` }) as TaskView);
   }
 
-  async #write(link: UserLinkRecord, api: CorApi, timer: TimerRecord, stop: Date, tz: string, responseUrl?: string): Promise<StoppedTimer> {
+  async #write(link: UserLinkRecord, api: CorApi, timer: TimerRecord, stop: Date, tz: string, answerTo?: string): Promise<StoppedTimer> {
     const task = await this.#taskOf(link, api, timer);
     const minutes = (stop.getTime() - timer.startedAt.getTime()) / 60_000;
     if (minutes < MIN_MINUTES) return { timer, task, outcomes: [], tooShort: true };
@@ -108,7 +108,7 @@ export class TimerService {
       kept.map(([i, part]) => ({
         proposal: { task, start: part.start, stop: part.stop, date: localParts(part.start, tz).date, note: timer.note ?? undefined, guesses: [] },
         idempotencyKey: `timer:${link.id}:${timer.startedAt.toISOString()}:${i}`,
-        responseUrl: i === parts.length - 1 ? responseUrl : undefined,
+        answerTo: i === parts.length - 1 ? answerTo : undefined,
       })),
     );
     const outcomes: StoppedTimer['outcomes'] = kept.map(([, part], k) => ({ ...part, outcome: written[k] as WriteOutcome }));

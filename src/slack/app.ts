@@ -1,4 +1,4 @@
-import { type AcceptedWorkRunner, resumeAccepted } from './accepted.ts';
+import { type AcceptedKinds, resumeAccepted } from './accepted.ts';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, type Authorize, HTTPReceiver, type Receiver, SocketModeReceiver } from '@slack/bolt';
@@ -115,7 +115,7 @@ export function createSlackApp(config: SlackAppConfig, services: SlackServices, 
 
   return {
     app,
-    resumeAccepted: () => resumeAccepted(services, app.runners),
+    resumeAccepted: () => resumeAccepted(services, app.acceptedKinds),
     async start() {
       await new Promise<void>((resolve, reject) => {
         server.once('error', reject);
@@ -143,7 +143,7 @@ export function createSlackApp(config: SlackAppConfig, services: SlackServices, 
 export function createBoltApp(
   opts: { receiver: Receiver; slack: SlackClientSettings; authorize: Authorize<boolean> },
   services: SlackServices,
-): App & { registered: Registered; runners: ReadonlyMap<string, AcceptedWorkRunner> } {
+): App & { registered: Registered; acceptedKinds: AcceptedKinds } {
   const app = new App({
     receiver: opts.receiver,
     logger: boltLogger(services.logger),
@@ -172,7 +172,7 @@ export function createBoltApp(
       services.logger.warn({ err }, 'could not tell the user about a failure');
     }
   });
-  return Object.assign(app, { registered, runners: registry.runners });
+  return Object.assign(app, { registered, acceptedKinds: registry.acceptedKinds });
 }
 
 function responseUrlOf(body: unknown): string | undefined {

@@ -6,7 +6,7 @@ import type { UserLinkRecord } from '../store/links.ts';
 import type { TimeEntryRequestRecord } from '../store/outbox.ts';
 import { formatClock, formatDate, formatHours, formatMinutes, type Message, plain, progressBar, section } from './blocks.ts';
 import { ACTIONS } from './ids.ts';
-import { answerToMessage, postedMessage } from './respond.ts';
+import { postedMessage, storedAnswerPlace } from './respond.ts';
 import type { SlackServices } from './services.ts';
 
 // What the bot answers about a time entry it wrote (or queued, or could not write): the same words whether it
@@ -82,7 +82,8 @@ export async function rememberAnswer(services: SlackServices, outcomes: WriteOut
   const at = postedMessage(posted);
   // Still to be written (in its window, or queued): its answer is updated when it is.
   const ids = outcomes.flatMap((o) => (o.kind === 'scheduled' || o.kind === 'queued' || (o.kind === 'duplicate' && o.request.state === 'pending') ? [o.request.id] : []));
-  if (at && ids.length > 0) await services.entries.answerIn(ids, answerToMessage(at.channel, at.ts));
+  const kept = storedAnswerPlace(at);
+  if (kept && ids.length > 0) await services.entries.answerIn(ids, kept);
 }
 
 /** The Undo button of entries waiting out their undo window; it names their owner, checked on the click. */

@@ -1,4 +1,4 @@
-import type { AcceptedWorkRunner } from './accepted.ts';
+import { type Accept, AcceptedKinds, type AcceptedWork } from './accepted.ts';
 import type {
   App,
   BlockAction,
@@ -38,16 +38,19 @@ export class ListenerRegistry {
   readonly #actions = new Map<string, ActionListener>();
   readonly #views = new Map<string, ViewListener>();
   readonly #shortcuts = new Map<string, ShortcutListener>();
-  /** the work of acknowledged requests, by kind, for finishing what a stopped instance left (see accepted.ts) */
-  readonly runners = new Map<string, AcceptedWorkRunner>();
+  /** the kinds of acknowledged work, for finishing what a stopped instance left (see accepted.ts) */
+  readonly acceptedKinds = new AcceptedKinds();
 
   constructor(app: App) {
     this.#app = app;
   }
 
-  /** The work of one kind of acknowledged request: the listener runs it, and so does any instance after a crash. */
-  acceptedWork(kind: string, runner: AcceptedWorkRunner): void {
-    addOnce(this.runners, kind, runner);
+  /**
+   * One kind of acknowledged work: what this returns is how its listeners accept a request of it, and any instance
+   * finishes one after a crash with the same declaration.
+   */
+  acceptedWork<P>(work: AcceptedWork<P>): Accept<P> {
+    return this.acceptedKinds.add(work);
   }
 
   command(name: string, listener: Middleware<SlackCommandMiddlewareArgs>): void {

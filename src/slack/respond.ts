@@ -50,75 +50,96 @@ export async function afterAck(
   }
 }
 
-/** Answers in the person's DM with the bot (a form has no response_url; App Home neither). */
-export function dmTo(clients: SlackClients, tenantKey: string, slackUserId: string): Respond {
-  return async (m) => (await clients.forTenant(tenantKey)).chat.postMessage({ channel: slackUserId, text: m.text, ...(m.blocks ? { blocks: m.blocks } : {}) });
-}
+/**
+ * Where an answer goes: in place of (or beside) what it answers through a response_url (`since`: when the url came,
+ * it works for 30 minutes), a message the bot posted (updated in place), a new message in a conversation (a thread
+ * when `threadTs`), or the person's DM with the bot. One type wherever the place is chosen, kept, or answered.
+ */
+export type AnswerPlace =
+  | { kind: 'response_url'; url: string; replace: boolean; since: Date }
+  | { kind: 'message'; channel: string; ts: string }
+  | { kind: 'conversation'; channel: string; threadTs?: string | undefined }
+  | { kind: 'dm' };
+
+export const DM: AnswerPlace = { kind: 'dm' };
 
 /** A response_url works for 30 minutes: past this (with a margin), a DM is sent instead. */
 const RESPONSE_URL_LIFE_MS = 25 * 60_000;
 
 /**
- * How to answer someone a while after their request: in place of its answer while the response_url it came with
- * (`since`) still works, else — or when Slack refuses it — by DM.
+ * How to answer `who` at `place`, as of `now`: a response_url while it lives (else, or when Slack refuses it, by DM),
+ * a message updated in place (else by DM), a post in a conversation, or a DM.
  */
-export function laterAnswer(
-  clients: SlackClients,
-  now: Date,
-  to: { tenantKey: string; slackUserId: string; responseUrl: string | null | undefined; since: Date; /** in place of what it answers (default), or beside it */ replace?: boolean },
-): Respond {
-  const dm = dmTo(clients, to.tenantKey, to.slackUserId);
-  const url = to.responseUrl;
-  if (!url || now.getTime() - to.since.getTime() >= RESPONSE_URL_LIFE_MS) return dm;
-  if (to.replace === false) return (m) => postToResponseUrl(url, { response_type: 'ephemeral', ...m, replace_original: false }).catch(() => dm(m));
-  return (m) => postToResponseUrl(url, { response_type: 'ephemeral', replace_original: true, ...m }).catch(() => dm(m));
+export function answerAt(clients: SlackClients, now: Date, who: { tenantKey: string; slackUserId: string }, place: AnswerPlace): Respond {
+  const dm: Respond = async (m) => (await clients.forTenant(who.tenantKey)).chat.postMessage({ channel: who.slackUserId, text: m.text, ...(m.blocks ? { blocks: m.blocks } : {}) });
+  switch (place.kind) {
+    case 'dm':
+      return dm;
+    case 'conversation':
+      return async (m) =>
+        (await clients.forTenant(who.tenantKey)).chat.postMessage({ channel: place.channel, text: m.text, ...(m.blocks ? { blocks: m.blocks } : {}), ...(place.threadTs ? { thread_ts: place.threadTs } : {}) });
+    case 'message':
+      return async (m) => (await clients.forTenant(who.tenantKey)).chat.update({ channel: place.channel, ts: place.ts, text: m.text, blocks: m.blocks ?? [] }).catch(() => dm(m));
+    case 'response_url': {
+      if (now.getTime() - place.since.getTime() >= RESPONSE_URL_LIFE_MS) return dm;
+      const { url } = place;
+      // Beside what it answers: no message can turn it into a replacement.
+      if (!place.replace) return (m) => postToResponseUrl(url, { response_type: 'ephemeral', ...m, replace_original: false }).catch(() => dm(m));
+      return (m) => postToResponseUrl(url, { response_type: 'ephemeral', replace_original: true, ...m }).catch(() => dm(m));
+    }
+  }
+}
+
+/** The message a chat.postMessage answer names, if `posted` is one: the place of later answers about it. */
+export function postedMessage(posted: unknown): Extract<AnswerPlace, { kind: 'message' }> | undefined {
+  const parsed = z.object({ channel: z.string().min(1), ts: z.string().min(1) }).safeParse(posted);
+  return parsed.success ? { kind: 'message', ...parsed.data } : undefined;
 }
 
 /**
- * Where the answer about an entry is, kept on its request so that whoever writes it later (the outbox worker,
- * any instance) updates that answer: a response_url (replacing what it answered, or beside it), or a message the
- * bot posted.
+ * A place as it is kept with what it answers (a time entry's `answerTo`), for whoever answers later (the outbox
+ * worker, any instance): a response_url (and whether it replaces what it answered; its life counts from the row's
+ * creation), a message, a conversation; a DM is nothing kept. The JSON shapes are the ones older versions wrote.
  */
-const answerToSchema = z.union([z.object({ url: z.string().url(), replace: z.boolean() }), z.object({ channel: z.string().min(1), ts: z.string().min(1) })]);
+const storedSchema = z.union([
+  z.object({ url: z.string().url(), replace: z.boolean() }),
+  z.object({ channel: z.string().min(1), ts: z.string().min(1) }),
+  z.object({ conversation: z.string().min(1), threadTs: z.string().min(1).optional() }),
+]);
 
-export function answerToUrl(url: string, replace: boolean): string {
-  return JSON.stringify({ url, replace });
+export function storedAnswerPlace(place: AnswerPlace | undefined): string | undefined {
+  switch (place?.kind) {
+    case undefined:
+    case 'dm':
+      return undefined;
+    case 'response_url':
+      return JSON.stringify({ url: place.url, replace: place.replace });
+    case 'message':
+      return JSON.stringify({ channel: place.channel, ts: place.ts });
+    case 'conversation':
+      return JSON.stringify({ conversation: place.channel, ...(place.threadTs ? { threadTs: place.threadTs } : {}) });
+  }
 }
 
-export function answerToMessage(channel: string, ts: string): string {
-  return JSON.stringify({ channel, ts });
+/**
+ * The place a stored request's answer goes: its `answerTo` (as `storedAnswerPlace` wrote it), else a bare
+ * `responseUrl` (rows of older versions: in place of what it answered), else a DM. `since`: when it was stored.
+ */
+export function answerPlaceOf(stored: { answerTo: string | null; responseUrl: string | null }, since: Date): AnswerPlace {
+  const kept = parsedJson(stored.answerTo);
+  const parsed = kept === undefined ? undefined : storedSchema.safeParse(kept);
+  const place = parsed?.success ? parsed.data : undefined;
+  if (place && 'url' in place) return { kind: 'response_url', url: place.url, replace: place.replace, since };
+  if (place && 'ts' in place) return { kind: 'message', channel: place.channel, ts: place.ts };
+  if (place && 'conversation' in place) return { kind: 'conversation', channel: place.conversation, threadTs: place.threadTs };
+  return stored.responseUrl ? { kind: 'response_url', url: stored.responseUrl, replace: true, since } : DM;
 }
 
-/** The message a chat.postMessage answer names, if `posted` is one. */
-export function postedMessage(posted: unknown): { channel: string; ts: string } | undefined {
-  const parsed = z.object({ channel: z.string().min(1), ts: z.string().min(1) }).safeParse(posted);
-  return parsed.success ? parsed.data : undefined;
-}
-
-function answerToOf(json: string | null): z.infer<typeof answerToSchema> | undefined {
+function parsedJson(json: string | null): unknown {
   if (!json) return undefined;
   try {
-    const parsed = answerToSchema.safeParse(JSON.parse(json));
-    return parsed.success ? parsed.data : undefined;
+    return JSON.parse(json) as unknown;
   } catch {
     return undefined;
   }
-}
-
-/**
- * How to answer about a request later: where its answer is (`answerTo`: a message is updated in place, a
- * response_url used while it lives), else its response_url, else a DM.
- */
-export function answerAbout(
-  clients: SlackClients,
-  now: Date,
-  r: { tenantKey: string; slackUserId: string; responseUrl: string | null; answerTo: string | null; createdAt: Date },
-): Respond {
-  const to = answerToOf(r.answerTo);
-  if (to && 'channel' in to) {
-    const dm = dmTo(clients, r.tenantKey, r.slackUserId);
-    return async (m) => (await clients.forTenant(r.tenantKey)).chat.update({ channel: to.channel, ts: to.ts, text: m.text, blocks: m.blocks ?? [] }).catch(() => dm(m));
-  }
-  const url = to ?? (r.responseUrl ? { url: r.responseUrl, replace: true } : undefined);
-  return laterAnswer(clients, now, { tenantKey: r.tenantKey, slackUserId: r.slackUserId, responseUrl: url?.url, since: r.createdAt, replace: url?.replace ?? true });
 }

@@ -8,7 +8,6 @@ export interface NewAcceptedRequest {
   slackUserId: string;
   /** JSON */
   payload: string;
-  responseUrl: string | null;
 }
 
 export interface AcceptedRequestRecord extends NewAcceptedRequest {
@@ -29,7 +28,7 @@ export interface AcceptedClaim {
 type Row = AcceptedRequestRecord & { state: string; claimedUntil: Date; updatedAt: Date };
 
 function toRecord(row: Row): AcceptedRequestRecord {
-  return { id: row.id, key: row.key, kind: row.kind, tenantKey: row.tenantKey, slackUserId: row.slackUserId, payload: row.payload, responseUrl: row.responseUrl, attempts: row.attempts, createdAt: row.createdAt };
+  return { id: row.id, key: row.key, kind: row.kind, tenantKey: row.tenantKey, slackUserId: row.slackUserId, payload: row.payload, attempts: row.attempts, createdAt: row.createdAt };
 }
 
 /**
@@ -47,8 +46,8 @@ export class AcceptedRequestRepository {
     const until = new Date(now.getTime() + leaseMs);
     // Raw SQL: this runs before every ack it covers (see `UserLinkRepository.find`).
     const rows = await this.#db.$queryRaw<{ id: string }[]>`
-      INSERT INTO "AcceptedRequest" ("id", "key", "kind", "tenantKey", "slackUserId", "payload", "responseUrl", "state", "claimedUntil", "attempts", "createdAt", "updatedAt")
-      VALUES (${randomUUID()}, ${req.key}, ${req.kind}, ${req.tenantKey}, ${req.slackUserId}, ${req.payload}, ${req.responseUrl}, 'open', ${until}, 1, ${now}, ${now})
+      INSERT INTO "AcceptedRequest" ("id", "key", "kind", "tenantKey", "slackUserId", "payload", "state", "claimedUntil", "attempts", "createdAt", "updatedAt")
+      VALUES (${randomUUID()}, ${req.key}, ${req.kind}, ${req.tenantKey}, ${req.slackUserId}, ${req.payload}, 'open', ${until}, 1, ${now}, ${now})
       ON CONFLICT ("key") DO NOTHING
       RETURNING "id"`;
     return rows[0] ? { id: rows[0].id, until } : undefined;

@@ -3,7 +3,7 @@ import { LogLines } from '../../src/domain/time-entries/lines.ts';
 import { CompanyFacts } from '../../src/domain/company-facts.ts';
 import { DigestService } from '../../src/domain/digests/service.ts';
 import { SlackDigestMessenger } from '../../src/slack/digests/messenger.ts';
-import type { AcceptedWorkRunner } from '../../src/slack/accepted.ts';
+import type { AcceptedKinds } from '../../src/slack/accepted.ts';
 import { inject } from 'vitest';
 import type { App, Receiver, ReceiverEvent } from '@slack/bolt';
 import { ClientCredentialsTokenSource } from '../../src/cor/auth.ts';
@@ -66,7 +66,7 @@ interface AckRecord {
 }
 
 export interface ListenerHarness {
-  app: App & { registered: Registered; runners: ReadonlyMap<string, AcceptedWorkRunner> };
+  app: App & { registered: Registered; acceptedKinds: AcceptedKinds };
   services: SlackServices;
   /** COR as the app itself (client credentials), as main.ts gives the domain services. */
   appCor: CorApi;

@@ -2,6 +2,7 @@ import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ManualClock } from '../../src/lib/clock.ts';
 import { resumeAccepted } from '../../src/slack/accepted.ts';
+import { ACCEPTED } from '../../src/slack/ids.ts';
 import { buttonClick, type ListenerHarness, listenerHarness, slashCommandBody } from '../helpers/bolt.ts';
 import { responsesTo, waitForResponse } from '../helpers/linking.ts';
 import { buttonValue, logFormSubmission, viewSubmission } from '../helpers/payloads.ts';
@@ -32,7 +33,7 @@ describe('an acknowledged request survives the instance dying right after the ac
   const posts = () => h.cor.requestsTo('POST', '/hours').map((r) => r.body);
   const dms = () => h.slack.callsTo('chat.postMessage').filter((c) => c.args.channel === 'U01JANE');
   const resume = async () => {
-    const taken = await resumeAccepted(h.services, h.app.runners);
+    const taken = await resumeAccepted(h.services, h.app.acceptedKinds);
     await h.services.work.drain(5_000);
     return taken;
   };
@@ -55,6 +56,15 @@ describe('an acknowledged request survives the instance dying right after the ac
     await dieThenResume(body); // finished at 00:00:01, the next day
     expect(posts()).toEqual([{ task_log_id: 48211, start: '2026-11-23T12:00:00.000Z', stop: '2026-11-23T13:00:00.000Z' }]);
     await waitForResponse(h.slack, String(body.response_url), (b) => String(b.text).startsWith('✓ Logged 1h'));
+  });
+
+  it('/cor log whose response_url Slack refuses: answered by DM, by the instance that acked it as by another', async () => {
+    const refused = () => h.slack.newResponseUrl().replace('/response/', '/expired/');
+    await h.send(slashCommandBody('log 1h #48211 today', h.slack, { response_url: refused() }));
+    expect(String(dms().at(-1)?.args.text)).toMatch(/^✓ Logged 1h/);
+    await dieThenResume(slashCommandBody('log 30m #48212 today', h.slack, { response_url: refused(), trigger_id: '2.trigger' }));
+    expect(String(dms().at(-1)?.args.text)).toMatch(/^✓ Logged 30m/);
+    expect(posts()).toHaveLength(2);
   });
 
   it('the log form: written once, the outcome by DM', async () => {
@@ -128,6 +138,56 @@ describe('an acknowledged request survives the instance dying right after the ac
 });
 
 /**
+ * A kind of acknowledged work is declared once (its name, payload, where it answers, its work) and registered once:
+ * the listener that accepts a request and the instance that finishes it after a crash use the same declaration.
+ */
+describe('a kind of acknowledged work, declared once', () => {
+  let h: ListenerHarness;
+  let clock: ManualClock;
+
+  beforeEach(async () => {
+    clock = new ManualClock('2026-11-23T20:31:00Z'); // Monday 17:31 in Buenos Aires
+    h = await listenerHarness({ clock });
+    await h.linkStored('U01JANE', 2, 'Jane Doe', BA);
+  });
+  afterEach(() => h.close());
+
+  it('every kind the app accepts is registered, once', () => {
+    for (const kind of Object.values(ACCEPTED)) expect(h.app.acceptedKinds.get(kind)?.kind).toBe(kind);
+    const logWords = h.app.acceptedKinds.get(ACCEPTED.logWords);
+    expect(() => logWords && h.app.acceptedKinds.add(logWords)).toThrow(/already registered/);
+  });
+
+  it('a message to the bot left by a stopped instance is answered in its own thread, and so is a failure (not in another DM)', async () => {
+    const thread = '1763929860.000100';
+    const message = (ts: string, text: string) => ({
+      key: `${ACCEPTED.logMessage}:T:T0DEMO:D01JANE:${ts}`,
+      kind: ACCEPTED.logMessage,
+      tenantKey: 'T:T0DEMO',
+      slackUserId: 'U01JANE',
+      payload: { tenantKey: 'T:T0DEMO', userId: 'U01JANE', channel: 'D01JANE', ts, threadTs: thread, text },
+    });
+    const posted = () => h.slack.callsTo('chat.postMessage').map((c) => ({ channel: c.args.channel, thread: c.args.thread_ts, text: String(c.args.text) }));
+    // Recorded by an instance that stopped before doing anything.
+    await h.services.accepted.accept(message('1763929900.000200', '1h #48211'), clock.now());
+    clock.advance(61 * SECOND);
+    expect(await resumeAccepted(h.services, h.app.acceptedKinds)).toBe(1);
+    await h.services.work.drain(5_000);
+    expect(posted()).toEqual([{ channel: 'D01JANE', thread, text: expect.stringMatching(/^✓ Logged 1h/) }]);
+    // The answer fails (Slack refuses it): what went wrong is told in the same thread.
+    await h.services.accepted.accept(message('1763929900.000300', '2h #48212'), clock.now());
+    clock.advance(61 * SECOND);
+    h.slack.failNext('chat.postMessage', 'internal_error');
+    expect(await resumeAccepted(h.services, h.app.acceptedKinds)).toBe(1);
+    await h.services.work.drain(5_000);
+    expect(posted().slice(1)).toEqual([
+      { channel: 'D01JANE', thread, text: expect.stringMatching(/^✓ Logged 2h/) },
+      { channel: 'D01JANE', thread, text: expect.stringMatching(/went wrong|try again/i) },
+    ]);
+  });
+});
+
+/**
  * The lease on acknowledged work is short and renewed while the work runs (real time here: a lease of 900 ms,
  * renewed every 300 ms): work slower than the lease stays its instance's; a dead instance's is taken over soon.
  */
@@ -143,7 +203,7 @@ describe('the lease on an acknowledged request', () => {
   afterEach(() => h.close());
 
   const posts = () => h.cor.requestsTo('POST', '/hours');
-  const resume = () => resumeAccepted(h.services, h.app.runners);
+  const resume = () => resumeAccepted(h.services, h.app.acceptedKinds);
 
   it('work slower than the lease keeps its claim: another instance does not take it over while it runs', async () => {
     // COR holds the write (the work's last step) for more than two leases.
@@ -210,7 +270,7 @@ describe('while the store does not answer', () => {
     await sent;
     // The write that waited lands once the lock is gone, and is closed at once: no instance takes it up.
     await vi.waitFor(async () => expect((await locker.query('SELECT "state" FROM "AcceptedRequest"')).rows).toEqual([{ state: 'done' }]), { timeout: 5_000 });
-    expect(await resumeAccepted(h.services, h.app.runners)).toBe(0);
+    expect(await resumeAccepted(h.services, h.app.acceptedKinds)).toBe(0);
     expect(h.cor.requestsTo('POST', '/hours')).toHaveLength(0);
     expect(responsesTo(h.slack, String(body.response_url))).toEqual([]);
   });

@@ -140,7 +140,7 @@ interface LogLinesDeps {
   /** the entries of a line, by the start of their keys */
   outbox: Pick<OutboxRepository, 'withKeys'>;
   /** the time-entry service's write of one flow's entries (TimeEntryService.submitAll) */
-  entries: { submitAll(link: UserLinkRecord, items: { proposal: Proposal; idempotencyKey: string; responseUrl: string | undefined }[]): Promise<WriteOutcome[]> };
+  entries: { submitAll(link: UserLinkRecord, items: { proposal: Proposal; idempotencyKey: string; answerTo: string | undefined }[]): Promise<WriteOutcome[]> };
   clock: Clock;
 }
 
@@ -189,13 +189,13 @@ export class LogLines {
    * Closes the draft as logged first (no row edit or Cancel can land after that), then writes every row as it
    * stands, each once under its own key: a second Log all, or one finished after a crash, writes nothing twice.
    */
-  async logAll(link: UserLinkRecord, draft: LineDraft, responseUrl: string | undefined): Promise<LogAllResult> {
+  async logAll(link: UserLinkRecord, draft: LineDraft, answerTo: string | undefined): Promise<LogAllResult> {
     if (draft.state === 'open') await this.#d.drafts.close(draft.id, 'logged');
     const final = await this.get(link, draft.id);
     if (!final || final.state === 'cancelled') return { kind: 'cancelled' };
     const items = final.rows.map((row, i) => {
       if (!row.task) throw new Error('a line is logged only once every row has its task');
-      return { proposal: proposalOf({ ...row, task: row.task }), idempotencyKey: `${final.key}:${i}`, responseUrl };
+      return { proposal: proposalOf({ ...row, task: row.task }), idempotencyKey: `${final.key}:${i}`, answerTo };
     });
     // One flow: written one after another, and what follows a write (App Home, reminder DMs) told once.
     return { kind: 'logged', draft: final, outcomes: await this.#d.entries.submitAll(link, items) };

@@ -41,11 +41,11 @@ export class TimeEntryService {
   }
 
   /** See EntryWriter.submit. */
-  submit(link: UserLinkRecord, proposal: Proposal, idempotencyKey: string, responseUrl: string | undefined, answerTo?: string): Promise<WriteOutcome> {
-    return this.#writer.submit(link, proposal, idempotencyKey, responseUrl, answerTo);
+  submit(link: UserLinkRecord, proposal: Proposal, idempotencyKey: string, answerTo: string | undefined): Promise<WriteOutcome> {
+    return this.#writer.submit(link, proposal, idempotencyKey, answerTo);
   }
 
-  submitAll(link: UserLinkRecord, items: { proposal: Proposal; idempotencyKey: string; responseUrl: string | undefined }[]): Promise<WriteOutcome[]> {
+  submitAll(link: UserLinkRecord, items: { proposal: Proposal; idempotencyKey: string; answerTo: string | undefined }[]): Promise<WriteOutcome[]> {
     return this.#writer.submitAll(link, items);
   }
 

@@ -74,8 +74,8 @@ export class EntryWriter {
    * Records the request under its idempotency key. With an undo window it waits there (the outbox worker writes
    * it when the window ends, on whichever instance, after a restart too); without one it is written at once.
    */
-  async submit(link: UserLinkRecord, proposal: Proposal, idempotencyKey: string, responseUrl: string | undefined, answerTo?: string): Promise<WriteOutcome> {
-    const outcome = await this.#submit(link, proposal, idempotencyKey, responseUrl, answerTo);
+  async submit(link: UserLinkRecord, proposal: Proposal, idempotencyKey: string, answerTo: string | undefined): Promise<WriteOutcome> {
+    const outcome = await this.#submit(link, proposal, idempotencyKey, answerTo);
     this.#told(link, [outcome]);
     return outcome;
   }
@@ -84,10 +84,10 @@ export class EntryWriter {
    * The entries of one flow (a line's Log all, a stopped timer's days), each submitted in turn as `submit` does;
    * `afterWrite` is told once, after the last.
    */
-  async submitAll(link: UserLinkRecord, items: { proposal: Proposal; idempotencyKey: string; responseUrl: string | undefined }[]): Promise<WriteOutcome[]> {
+  async submitAll(link: UserLinkRecord, items: { proposal: Proposal; idempotencyKey: string; answerTo: string | undefined }[]): Promise<WriteOutcome[]> {
     const outcomes: WriteOutcome[] = [];
     try {
-      for (const item of items) outcomes.push(await this.#submit(link, item.proposal, item.idempotencyKey, item.responseUrl));
+      for (const item of items) outcomes.push(await this.#submit(link, item.proposal, item.idempotencyKey, item.answerTo));
     } finally {
       this.#told(link, outcomes);
     }
@@ -100,12 +100,12 @@ export class EntryWriter {
     if (starts.length > 0) this.#d.afterWrite?.(link, starts);
   }
 
-  async #submit(link: UserLinkRecord, proposal: Proposal, idempotencyKey: string, responseUrl: string | undefined, answerTo?: string): Promise<WriteOutcome> {
+  async #submit(link: UserLinkRecord, proposal: Proposal, idempotencyKey: string, answerTo: string | undefined): Promise<WriteOutcome> {
     const now = this.#d.clock.now();
     const undoMs = this.#d.undoMs ?? 0;
     const writeAt = new Date(now.getTime() + undoMs);
     const { request, created, claim } = await this.#d.outbox.enqueue(
-      { idempotencyKey, linkId: link.id, tenantKey: link.tenantKey, slackUserId: link.slackUserId, taskId: proposal.task.id, start: proposal.start, stop: proposal.stop, note: proposal.note ?? null, responseUrl: responseUrl ?? null, answerTo: answerTo ?? null },
+      { idempotencyKey, linkId: link.id, tenantKey: link.tenantKey, slackUserId: link.slackUserId, taskId: proposal.task.id, start: proposal.start, stop: proposal.stop, note: proposal.note ?? null, answerTo: answerTo ?? null },
       now,
       undoMs > 0 ? undefined : this.#leaseMs,
       writeAt,

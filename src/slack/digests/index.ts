@@ -10,7 +10,7 @@ import { ACTIONS, CALLBACKS, DIGEST_MODAL_BLOCKS as B, SUBCOMMANDS } from '../id
 import { digestWhen } from '../lines.ts';
 import { parseJsonText, tenantOfInteraction } from '../payloads.ts';
 import { linkCard, withLinkOrCard, zoneOf } from '../person.ts';
-import { afterAck, dmTo, postToResponseUrl, type Respond } from '../respond.ts';
+import { afterAck, answerAt, DM, postToResponseUrl, type Respond } from '../respond.ts';
 import type { ListenerRegistry } from '../registry.ts';
 import type { SlackServices } from '../services.ts';
 import { type DigestFormMeta, digestListCard, digestModal, digestModalMessage } from './blocks.ts';
@@ -113,6 +113,7 @@ function submitForm(services: SlackServices) {
     if (Object.keys(errors).length > 0) return void (await ack({ response_action: 'errors', errors }));
     await ack();
     const m = meta.data;
+    const dm = answerAt(services.clients, services.clock.now(), { tenantKey: m.t, slackUserId: m.u }, DM);
     await afterAck(
       services,
       async () => {
@@ -130,9 +131,9 @@ function submitForm(services: SlackServices) {
         });
         const card = digestListCard(await services.digests.ofOwner(link), `✓ Saved: ${digestWhen(saved)} (${saved.tz}).`);
         if (m.r) await postToResponseUrl(m.r, { response_type: 'ephemeral', replace_original: true, ...card }).catch(() => undefined);
-        else await dmTo(services.clients, m.t, m.u)(card);
+        else await dm(card);
       },
-      (text) => dmTo(services.clients, m.t, m.u)({ text }),
+      (text) => dm({ text }),
     );
   };
 }

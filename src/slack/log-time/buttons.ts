@@ -8,9 +8,9 @@ import type { Message } from '../blocks.ts';
 import { outcomeMessage, taskNotFoundMessage } from '../entry-answers.ts';
 import { tenantOfInteraction, parseJsonText } from '../payloads.ts';
 import { zoneOf } from '../person.ts';
-import { acceptedJob, acceptThenWork, storedPayload } from '../accepted.ts';
+import type { Accept, AcceptedRun, AcceptedWork } from '../accepted.ts';
 import { ACCEPTED } from '../ids.ts';
-import { postToResponseUrl, type Respond, type ResponseMessage } from '../respond.ts';
+import { storedAnswerPlace } from '../respond.ts';
 import type { SlackServices } from '../services.ts';
 import { cancelledMessage, chooseMessage, type PendingLog } from './blocks.ts';
 import { idempotencyKey } from './command.ts';
@@ -58,23 +58,27 @@ async function respondWith(args: ActionArgs, message: Message): Promise<void> {
 }
 
 /** Log it / a task picked from the list: write the entry with the key of the original request. */
-function writePending(services: SlackServices) {
+function writePending(services: SlackServices, accept: Accept<LogPending>) {
   return async (args: ActionArgs): Promise<void> => {
     const pending = checkedPending(services, args);
     const responseUrl = args.body.response_url;
     if (!pending?.task || !responseUrl) return void (await args.ack());
-    const respond = (m: ResponseMessage) => postToResponseUrl(responseUrl, { response_type: 'ephemeral', replace_original: true, ...m });
-    const job = acceptedJob(ACCEPTED.logPending, { tenantKey: pending.t, slackUserId: pending.u }, pending.k, { pending, responseUrl }, responseUrl);
-    await acceptThenWork(services, job, () => args.ack(), logPending, respond);
+    await accept(services, { who: { tenantKey: pending.t, slackUserId: pending.u }, requestId: pending.k, payload: { pending, responseUrl } }, () => args.ack());
   };
 }
 
 const logPendingSchema = z.object({ pending: pendingSchema, responseUrl: z.string().url() });
+type LogPending = z.infer<typeof logPendingSchema>;
 
 /** After Log it was acknowledged (right after, or on another instance after a crash): writes and answers in place of the question. */
-export async function logPending(services: SlackServices, payload: unknown, respond: Respond): Promise<void> {
-  const job = storedPayload(logPendingSchema, payload, 'Log it request');
-  const { pending, responseUrl } = job;
+export const logPendingWork: AcceptedWork<LogPending> = {
+  kind: ACCEPTED.logPending,
+  payload: logPendingSchema,
+  answer: ({ responseUrl }, acceptedAt) => ({ kind: 'response_url', url: responseUrl, replace: true, since: acceptedAt }),
+  run: logPending,
+};
+
+async function logPending(services: SlackServices, { payload: { pending }, place, respond }: AcceptedRun<LogPending>): Promise<void> {
   if (!pending.task) return;
   const link = await services.linking.requireLink(pending.t, pending.u);
   const { tz } = await zoneOf(services, link);
@@ -87,7 +91,7 @@ export async function logPending(services: SlackServices, payload: unknown, resp
   }
   const start = new Date(pending.s);
   const proposal: Proposal = { task, start, stop: new Date(pending.e), date: localParts(start, tz).date, note: pending.n, guesses: [] };
-  const outcome = await services.entries.submit(link, proposal, idempotencyKey(pending), responseUrl);
+  const outcome = await services.entries.submit(link, proposal, idempotencyKey(pending), storedAnswerPlace(place));
   await respond(await outcomeMessage(services, link, proposal, outcome, tz));
 }
 

@@ -6,11 +6,11 @@ import type { UserLinkRecord } from '../../store/links.ts';
 import type { Message } from '../blocks.ts';
 import type { SubcommandHandler } from '../command.ts';
 import { outcomeMessage, rememberAnswer, taskNotFoundMessage } from '../entry-answers.ts';
-import { acceptedJob, acceptThenWork, storedPayload } from '../accepted.ts';
+import type { Accept, AcceptedRun, AcceptedWork } from '../accepted.ts';
 import { ACCEPTED } from '../ids.ts';
 import { slashCommandSchema, tenantOfCommand } from '../payloads.ts';
 import { answerWithLinkCard, withLinkOrCard, zoneOf } from '../person.ts';
-import { postToResponseUrl, type Respond } from '../respond.ts';
+import { type AnswerPlace, storedAnswerPlace } from '../respond.ts';
 import type { SlackServices } from '../services.ts';
 import { chooseMessage, confirmMessage, noTaskMessage, parseErrorMessage, type PendingLog, WORKING } from './blocks.ts';
 import { logLineFor } from './line.ts';
@@ -21,7 +21,7 @@ import { openLogModal } from './open-form.ts';
  * when something had to be guessed), answering in place through response_url. Recorded first: an instance that
  * stops after the ack leaves the command to another (see accepted.ts).
  */
-export function logSubcommand(services: SlackServices): SubcommandHandler {
+export function logSubcommand(services: SlackServices, accept: Accept<LogWords>): SubcommandHandler {
   return async (args, command, rest) => {
     if (!rest) {
       // No words: the log-time form, opened before the trigger (3 s) runs out.
@@ -30,19 +30,25 @@ export function logSubcommand(services: SlackServices): SubcommandHandler {
       if (!opened) await answerWithLinkCard(services, args.respond, command, 'not_linked');
       return;
     }
-    const respond: Respond = (m) => postToResponseUrl(command.response_url, { response_type: 'ephemeral', replace_original: true, ...m });
-    const job = acceptedJob(ACCEPTED.logWords, { tenantKey: tenantOfCommand(command), slackUserId: command.user_id }, command.trigger_id, { command, rest }, command.response_url);
-    await acceptThenWork(services, job, { withWords: (say) => args.ack({ response_type: 'ephemeral', ...(say ?? WORKING) }) }, logWords, respond);
+    const who = { tenantKey: tenantOfCommand(command), slackUserId: command.user_id };
+    await accept(services, { who, requestId: command.trigger_id, payload: { command, rest } }, { withWords: (say) => args.ack({ response_type: 'ephemeral', ...(say ?? WORKING) }) });
   };
 }
 
 const logWordsSchema = z.object({ command: slashCommandSchema, rest: z.string().min(1) });
+type LogWords = z.infer<typeof logWordsSchema>;
 
-/** The work after `/cor log <words>` was acknowledged (right after the ack, or on another instance after a crash). */
-export async function logWords(services: SlackServices, payload: unknown, respond: Respond, acceptedAt: Date): Promise<void> {
-  const job = storedPayload(logWordsSchema, payload, '/cor log request');
-  const { command, rest } = job;
-  const request: LogRequest = { tenantKey: tenantOfCommand(command), userId: command.user_id, key: command.trigger_id, channelId: command.channel_id, responseUrl: command.response_url };
+/** `/cor log <words>` after its ack (right after, or on another instance after a crash): answered in place of its first answer. */
+export const logWordsWork: AcceptedWork<LogWords> = {
+  kind: ACCEPTED.logWords,
+  payload: logWordsSchema,
+  answer: ({ command }, acceptedAt) => ({ kind: 'response_url', url: command.response_url, replace: true, since: acceptedAt }),
+  run: logWords,
+};
+
+async function logWords(services: SlackServices, { payload, acceptedAt, place, respond }: AcceptedRun<LogWords>): Promise<void> {
+  const { command, rest } = payload;
+  const request: LogRequest = { tenantKey: tenantOfCommand(command), userId: command.user_id, key: command.trigger_id, channelId: command.channel_id, answer: place };
   await withLinkOrCard(services, respond, command, (link) => logWordsFor(services, link, request, rest, respond, acceptedAt));
 }
 
@@ -61,7 +67,8 @@ export interface LogRequest {
   key: string;
   /** where it was asked: a channel that is a COR project prefers that project's tasks */
   channelId?: string | undefined;
-  responseUrl?: string | undefined;
+  /** where the answer about its entries goes once they are written (none: a message posted later, else a DM) */
+  answer?: AnswerPlace | undefined;
   /** the day words that name none are about (a reply to a reminder: the reminder's day); else today */
   aboutDate?: string | undefined;
 }
@@ -93,7 +100,7 @@ export async function logWordsFor(
   const pending = pendingOf(request, parsed.task?.kind === 'query' ? parsed.task.text : undefined);
   switch (resolution.kind) {
     case 'ready': {
-      const outcome = await services.entries.submit(link, resolution.proposal, idempotencyKey(pending), request.responseUrl);
+      const outcome = await services.entries.submit(link, resolution.proposal, idempotencyKey(pending), storedAnswerPlace(request.answer));
       return void (await rememberAnswer(services, [outcome], await respond(await outcomeMessage(services, link, resolution.proposal, outcome, tz))));
     }
     case 'confirm':

@@ -1,11 +1,10 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { z } from 'zod';
-import { acceptedJob, acceptThenWork, storedPayload } from '../accepted.ts';
+import type { Accept, AcceptedRun, AcceptedWork } from '../accepted.ts';
 import { type Message, section } from '../blocks.ts';
 import { ACCEPTED } from '../ids.ts';
 import { tenantOfEvent } from '../payloads.ts';
 import { withLinkOrCard } from '../person.ts';
-import type { Respond } from '../respond.ts';
 import type { SlackServices } from '../services.ts';
 import { type LogRequest, logWordsFor } from './command.ts';
 
@@ -36,15 +35,14 @@ function pointerMessage(): Message {
  * acks events before any listener); the message is recorded at once under its channel and ts, so a Slack retry or
  * a second instance receiving it does nothing, and an instance that stops mid-way leaves it to another.
  */
-export function messageToBot(services: SlackServices) {
+export function messageToBot(services: SlackServices, accept: Accept<StoredMessage>) {
   return async ({ event, body, context }: SlackEventMiddlewareArgs<'message'> & AllMiddlewareArgs): Promise<void> => {
     const parsed = personalMessageSchema.safeParse(event);
     if (!parsed.success || parsed.data.user === context.botUserId) return;
     const m = parsed.data;
     const tenantKey = tenantOfEvent(context, body);
     const payload: StoredMessage = { tenantKey, userId: m.user, channel: m.channel, ts: m.ts, ...(m.thread_ts ? { threadTs: m.thread_ts } : {}), text: m.text };
-    const job = acceptedJob(ACCEPTED.logMessage, { tenantKey, slackUserId: m.user }, `${m.channel}:${m.ts}`, payload);
-    await acceptThenWork(services, job, async () => {}, logMessage, replyIn(services, payload), 'ignore');
+    await accept(services, { who: { tenantKey, slackUserId: m.user }, requestId: `${m.channel}:${m.ts}`, payload }, async () => {});
   };
 }
 
@@ -58,22 +56,20 @@ const storedMessageSchema = z.object({
 });
 type StoredMessage = z.infer<typeof storedMessageSchema>;
 
-/** Answers in the conversation the message was written in (in its thread, when it was a reply). */
-function replyIn(services: SlackServices, m: StoredMessage): Respond {
-  return async (answer) =>
-    (await services.clients.forTenant(m.tenantKey)).chat.postMessage({
-      channel: m.channel,
-      text: answer.text,
-      ...(answer.blocks ? { blocks: answer.blocks } : {}),
-      ...(m.threadTs ? { thread_ts: m.threadTs } : {}),
-    });
-}
+/**
+ * After a message to the bot was recorded (right after, or on another instance after a crash): log it, or point the
+ * way. Always answered in the message's own conversation (its thread, when it was a reply): where the person looks.
+ * A message delivered again (a Slack retry, a second instance) is not answered twice.
+ */
+export const logMessageWork: AcceptedWork<StoredMessage> = {
+  kind: ACCEPTED.logMessage,
+  payload: storedMessageSchema,
+  repeats: 'ignore',
+  answer: (m) => ({ kind: 'conversation', channel: m.channel, threadTs: m.threadTs }),
+  run: logMessage,
+};
 
-/** After a message to the bot was recorded (right after, or on another instance after a crash): log it, or point the way. */
-export async function logMessage(services: SlackServices, payload: unknown, _respond: Respond, acceptedAt: Date): Promise<void> {
-  const m = storedPayload(storedMessageSchema, payload, 'message to the bot');
-  // Always in the message's own conversation, whoever finishes it: that is where the person looks.
-  const reply = replyIn(services, m);
+async function logMessage(services: SlackServices, { payload: m, acceptedAt, respond: reply }: AcceptedRun<StoredMessage>): Promise<void> {
   const words = m.text.trim();
   if (!words) return void (await reply(pointerMessage()));
   await withLinkOrCard(services, reply, { tenantKey: m.tenantKey, userId: m.userId }, async (link) => {

@@ -7,7 +7,7 @@ import type { TimeEntryRequestRecord } from '../../store/outbox.ts';
 import type { LineDraft } from '../../domain/time-entries/lines.ts';
 import { formatClock, formatDate, formatMinutes, type Message, plain, section } from '../blocks.ts';
 import { abandonedMessage, failedMessage, loggedMessage, minutesOf, whenLine } from '../entry-answers.ts';
-import { answerAbout } from '../respond.ts';
+import { answerAt, answerPlaceOf } from '../respond.ts';
 import { lineOutcomeMessage, rowStateOfRequest } from './line-blocks.ts';
 import type { SlackClients } from '../services.ts';
 
@@ -75,8 +75,8 @@ export class SlackEntryNotifier implements EntryNotifier {
     await this.#tell(request, abandonedMessage(request, person.tz));
   }
 
-  /** Where the answer about it is (see respond.ts answerAbout): updated in place when it can be, else a DM. */
+  /** Where the answer about it is (kept with it): updated in place when it can be, else a DM. */
   async #tell(request: TimeEntryRequestRecord, message: Message): Promise<void> {
-    await answerAbout(this.#clients, this.#clock.now(), request)(message);
+    await answerAt(this.#clients, this.#clock.now(), request, answerPlaceOf(request, request.createdAt))(message);
   }
 }

@@ -5,10 +5,10 @@ import type { ParsedLog } from '../../domain/parse/log-command.ts';
 import { addDays, localParts, zonedTimeToInstant } from '../../lib/zoned.ts';
 import { formatMinutes } from '../blocks.ts';
 import { outcomeMessage, rememberAnswer, taskNotFoundMessage } from '../entry-answers.ts';
-import { acceptedJob, acceptThenWork, storedPayload } from '../accepted.ts';
+import type { Accept, AcceptedRun, AcceptedWork } from '../accepted.ts';
 import { ACCEPTED, LOG_MODAL_BLOCKS as B } from '../ids.ts';
 import { parseJsonText, tenantOfInteraction } from '../payloads.ts';
-import { dmTo, type Respond } from '../respond.ts';
+import { DM } from '../respond.ts';
 import type { SlackServices } from '../services.ts';
 import { modalMetaSchema } from './open-form.ts';
 
@@ -70,7 +70,7 @@ function checkLogForm(values: z.infer<typeof stateSchema>, now: Date, tz: string
  * The log-time modal's submission: field errors inline in the ack; otherwise the modal closes at once and the
  * entry is written after the ack (idempotent on the view id), with the result sent as a DM.
  */
-export function logModalSubmission(services: SlackServices) {
+export function logModalSubmission(services: SlackServices, accept: Accept<LogForm>) {
   return async ({ ack, body, view }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs): Promise<void> => {
     const meta = modalMetaSchema.safeParse(parseJsonText(view.private_metadata));
     const values = stateSchema.safeParse(view.state.values);
@@ -85,18 +85,18 @@ export function logModalSubmission(services: SlackServices) {
       return;
     }
     const form = { tenantKey: meta.data.t, userId: meta.data.u, tz: meta.data.tz, values: values.data, viewId: view.id };
-    const dm = dmTo(services.clients, form.tenantKey, form.userId);
-    const job = acceptedJob(ACCEPTED.logForm, { tenantKey: form.tenantKey, slackUserId: form.userId }, view.id, form);
-    await acceptThenWork(services, job, () => ack(), logForm, dm);
+    await accept(services, { who: { tenantKey: form.tenantKey, slackUserId: form.userId }, requestId: view.id, payload: form }, () => ack());
   };
 }
 
 const logFormSchema = z.object({ tenantKey: z.string().min(1), userId: z.string().min(1), tz: z.string().min(1), values: stateSchema, viewId: z.string().min(1) });
+type LogForm = z.infer<typeof logFormSchema>;
 
-/** After a log form closed (right after, or on another instance after a crash): writes the entry and DMs the outcome. */
-export async function logForm(services: SlackServices, payload: unknown, dm: Respond, acceptedAt: Date): Promise<void> {
-  const job = storedPayload(logFormSchema, payload, 'log form');
-  const { tenantKey, userId, tz, values, viewId } = job;
+/** After a log form closed (right after, or on another instance after a crash): writes the entry and DMs the outcome (a form has no response_url). */
+export const logFormWork: AcceptedWork<LogForm> = { kind: ACCEPTED.logForm, payload: logFormSchema, answer: () => DM, run: logForm };
+
+async function logForm(services: SlackServices, { payload, acceptedAt, respond: dm }: AcceptedRun<LogForm>): Promise<void> {
+  const { tenantKey, userId, tz, values, viewId } = payload;
   // Checked again from the stored values: the same checks the ack made, and what it parsed.
   const checked = checkLogForm(values, acceptedAt, tz);
   if (!checked.ok) return void (await dm({ text: `Your log form could not be logged: ${Object.values(checked.errors).join(' ')}` }));

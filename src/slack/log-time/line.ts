@@ -3,13 +3,13 @@ import { z } from 'zod';
 import type { ParsedLog } from '../../domain/parse/log-command.ts';
 import { isComplete, type LineDraft, needsAsking, rowTask, withDuration, withTask } from '../../domain/time-entries/lines.ts';
 import type { UserLinkRecord } from '../../store/links.ts';
-import { acceptedJob, acceptThenWork, storedPayload } from '../accepted.ts';
+import type { Accept, AcceptedRun, AcceptedWork } from '../accepted.ts';
 import { type Message, section } from '../blocks.ts';
 import { rememberAnswer } from '../entry-answers.ts';
 import { ACCEPTED } from '../ids.ts';
 import { tenantOfInteraction } from '../payloads.ts';
 import { zoneOf } from '../person.ts';
-import { postToResponseUrl, type Respond } from '../respond.ts';
+import { type AnswerPlace, storedAnswerPlace } from '../respond.ts';
 import type { SlackServices } from '../services.ts';
 import { lineCancelledMessage, lineCard, lineOutcomeMessage, rowStateOf } from './line-blocks.ts';
 
@@ -17,7 +17,7 @@ import { lineCancelledMessage, lineCard, lineOutcomeMessage, rowStateOf } from '
 export interface LineRequest {
   tenantKey: string;
   key: string;
-  responseUrl?: string | undefined;
+  answer?: AnswerPlace | undefined;
 }
 
 /**
@@ -38,12 +38,12 @@ export async function logLineFor(
   // A repeat of the request finds its draft as the person left it: an open one is shown, never logged unasked.
   if (draft.state === 'cancelled') return void (await respond(closedMessage('cancelled')));
   if (draft.state === 'open' && (!created || needsAsking(draft.rows))) return void (await respond(lineCard(draft.id, draft.rows, draft.days, tz)));
-  await logAllAndAnswer(services, link, draft, request.responseUrl, respond, tz);
+  await logAllAndAnswer(services, link, draft, request.answer, respond, tz);
 }
 
 /** Writes the line (each row once) and answers with each row's state; a posted answer is remembered for later. */
-async function logAllAndAnswer(services: SlackServices, link: UserLinkRecord, draft: LineDraft, responseUrl: string | undefined, respond: (m: Message) => Promise<unknown>, tz: string): Promise<void> {
-  const result = await services.lines.logAll(link, draft, responseUrl);
+async function logAllAndAnswer(services: SlackServices, link: UserLinkRecord, draft: LineDraft, answer: AnswerPlace | undefined, respond: (m: Message) => Promise<unknown>, tz: string): Promise<void> {
+  const result = await services.lines.logAll(link, draft, storedAnswerPlace(answer));
   if (result.kind === 'cancelled') return void (await respond(closedMessage('cancelled')));
   const posted = await respond(lineOutcomeMessage(result.draft.rows, result.outcomes.map(rowStateOf), result.draft.days, tz, link));
   await rememberAnswer(services, result.outcomes, posted);
@@ -122,25 +122,30 @@ function outOfDate(): Message {
 const draftIdSchema = z.string().regex(/^[\w-]{1,64}$/);
 
 /** Log all: recorded before the ack (a crash leaves it to another instance), then every row written once. */
-function logAll(services: SlackServices) {
+function logAll(services: SlackServices, accept: Accept<LogLine>) {
   return async (args: ActionArgs): Promise<void> => {
     const draftId = draftIdSchema.safeParse((args.action as { value?: string }).value);
     const responseUrl = args.body.response_url;
     if (!draftId.success || !responseUrl) return void (await args.ack());
     const tenantKey = tenantOfInteraction(args.body);
-    const respond: Respond = (m) => postToResponseUrl(responseUrl, { response_type: 'ephemeral', replace_original: true, ...m });
     const payload = { tenantKey, userId: args.body.user.id, draftId: draftId.data, responseUrl };
-    const job = acceptedJob(ACCEPTED.logLine, { tenantKey, slackUserId: args.body.user.id }, draftId.data, payload, responseUrl);
-    await acceptThenWork(services, job, () => args.ack(), logLine, respond);
+    await accept(services, { who: { tenantKey, slackUserId: args.body.user.id }, requestId: draftId.data, payload }, () => args.ack());
   };
 }
 
 const logLineSchema = z.object({ tenantKey: z.string().min(1), userId: z.string().min(1), draftId: draftIdSchema, responseUrl: z.string().url() });
+type LogLine = z.infer<typeof logLineSchema>;
 
-/** After Log all was acknowledged (right after, or on another instance after a crash). */
-export async function logLine(services: SlackServices, payload: unknown, respond: Respond): Promise<void> {
-  const job = storedPayload(logLineSchema, payload, 'Log all');
-  const { tenantKey, userId, draftId, responseUrl } = job;
+/** After Log all was acknowledged (right after, or on another instance after a crash): answered in place of the card. */
+export const logLineWork: AcceptedWork<LogLine> = {
+  kind: ACCEPTED.logLine,
+  payload: logLineSchema,
+  answer: ({ responseUrl }, acceptedAt) => ({ kind: 'response_url', url: responseUrl, replace: true, since: acceptedAt }),
+  run: logLine,
+};
+
+async function logLine(services: SlackServices, { payload, place, respond }: AcceptedRun<LogLine>): Promise<void> {
+  const { tenantKey, userId, draftId } = payload;
   const link = await services.linking.requireLink(tenantKey, userId);
   const draft = await services.lines.get(link, draftId);
   if (!draft) {
@@ -151,7 +156,7 @@ export async function logLine(services: SlackServices, payload: unknown, respond
   if (draft.state === 'cancelled') return void (await respond(closedMessage('cancelled')));
   if (!isComplete(draft.rows)) return void (await respond(lineCard(draft.id, draft.rows, draft.days, tz, 'Pick the task of every row marked ❓ first.')));
   // Logged already (a second click): written again under the same keys, which writes nothing and shows where each stands.
-  await logAllAndAnswer(services, link, draft, responseUrl, respond, tz);
+  await logAllAndAnswer(services, link, draft, place, respond, tz);
 }
 
 function cancel(services: SlackServices) {

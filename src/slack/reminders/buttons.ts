@@ -8,9 +8,9 @@ import type { Message } from '../blocks.ts';
 import { outcomeMessage, taskNotFoundMessage } from '../entry-answers.ts';
 import { tenantOfInteraction, parseJsonText } from '../payloads.ts';
 import { zoneOf } from '../person.ts';
-import { acceptedJob, acceptThenWork, storedPayload } from '../accepted.ts';
+import type { Accept, AcceptedRun, AcceptedWork } from '../accepted.ts';
 import { ACCEPTED } from '../ids.ts';
-import { answerToUrl, postToResponseUrl, type Respond, type ResponseMessage } from '../respond.ts';
+import { DM, storedAnswerPlace } from '../respond.ts';
 import type { SlackServices } from '../services.ts';
 import { reminderSettingsModal, reminderSkippedMessage, reminderSnoozedMessage } from './blocks.ts';
 
@@ -52,24 +52,30 @@ async function redraw(args: ActionArgs, message: Message): Promise<void> {
 }
 
 /** "Log 1h" on a recent task: one entry on the reminder's date, once per DM and task; recorded before the ack. */
-function logTask(services: SlackServices) {
+function logTask(services: SlackServices, accept: Accept<StoredClick>) {
   return async (args: ActionArgs): Promise<void> => {
     const responseUrl = args.body.response_url;
     if (!responseUrl) return void (await args.ack());
     const click = clickOf(args);
-    // The answer goes beside the DM, never in place of it (also when another instance answers after a crash).
-    const reply: Respond = (m) => postToResponseUrl(responseUrl, { response_type: 'ephemeral', ...m, replace_original: false });
-    const job = acceptedJob(ACCEPTED.reminderLog, { tenantKey: click.tenantKey, slackUserId: click.userId }, `${click.userId}:${click.value ?? ''}`, { ...click, responseUrl }, responseUrl);
-    await acceptThenWork(services, job, () => args.ack(), logOneHour, reply);
+    await accept(services, { who: { tenantKey: click.tenantKey, slackUserId: click.userId }, requestId: `${click.userId}:${click.value ?? ''}`, payload: { ...click, responseUrl } }, () => args.ack());
   };
 }
 
 const clickSchema = z.object({ tenantKey: z.string().min(1), userId: z.string().min(1), actionId: z.string().min(1), value: z.string().optional(), responseUrl: z.string().url().optional() });
+type StoredClick = z.infer<typeof clickSchema>;
 
-/** After "Log 1h" was acknowledged (right after, or on another instance after a crash): checks the button, writes, answers beside the DM. */
-export async function logOneHour(services: SlackServices, payload: unknown, respond: Respond): Promise<void> {
-  const stored = storedPayload(clickSchema, payload, 'Log 1h click');
-  const reply = (m: ResponseMessage) => respond({ ...m, replace_original: false });
+/**
+ * After "Log 1h" was acknowledged (right after, or on another instance after a crash): checks the button, writes,
+ * answers beside the reminder DM, never in place of it ("✓ Logged" later too).
+ */
+export const reminderLogWork: AcceptedWork<StoredClick> = {
+  kind: ACCEPTED.reminderLog,
+  payload: clickSchema,
+  answer: ({ responseUrl }, acceptedAt) => (responseUrl ? { kind: 'response_url', url: responseUrl, replace: false, since: acceptedAt } : DM),
+  run: logOneHour,
+};
+
+async function logOneHour(services: SlackServices, { payload: stored, place, respond: reply }: AcceptedRun<StoredClick>): Promise<void> {
   const own = await ownDelivery(services, stored);
   if (!own?.taskId) return;
   const { link, delivery, taskId } = own;
@@ -85,9 +91,7 @@ export async function logOneHour(services: SlackServices, payload: unknown, resp
   const resolution = await services.entries.resolve(link, parsed, tz);
   if (resolution.kind === 'task_not_found') return void (await reply(taskNotFoundMessage(resolution.taskId)));
   if (resolution.kind !== 'ready' && resolution.kind !== 'confirm') return;
-  // The answer is beside the reminder DM: "✓ Logged" comes beside it too, never in its place.
-  const answerTo = stored.responseUrl ? answerToUrl(stored.responseUrl, false) : undefined;
-  const outcome = await services.entries.submit(link, resolution.proposal, `remind:${delivery.id}:${taskId}`, undefined, answerTo);
+  const outcome = await services.entries.submit(link, resolution.proposal, `remind:${delivery.id}:${taskId}`, storedAnswerPlace(place));
   await reply(await outcomeMessage(services, link, resolution.proposal, outcome, tz));
 }
 

@@ -1,11 +1,11 @@
 import type { Subcommands } from '../command.ts';
-import { ACCEPTED, ACTIONS, CALLBACKS, SHORTCUTS, SUBCOMMANDS } from '../ids.ts';
+import { ACTIONS, CALLBACKS, SHORTCUTS, SUBCOMMANDS } from '../ids.ts';
 import type { ListenerRegistry } from '../registry.ts';
 import type { SlackServices } from '../services.ts';
 import { taskActions } from './buttons.ts';
 import { taskSubcommand, tasksSubcommand } from './command.ts';
 import { taskStatusFromMessageShortcut } from './shortcut.ts';
-import { changeTaskStatus, taskStatusSubmission } from './status-form.ts';
+import { taskStatusSubmission, taskStatusWork } from './status-form.ts';
 import { linkShared } from './unfurl.ts';
 
 /** COR tasks in Slack: `/cor tasks`, `/cor task`, the status form, the message shortcut and link unfurls. */
@@ -16,8 +16,7 @@ export function registerTasks(registry: ListenerRegistry, services: SlackService
   registry.action(ACTIONS.openInCor, async ({ ack }) => {
     await ack();
   });
-  registry.view(CALLBACKS.taskStatus, taskStatusSubmission(services));
-  registry.acceptedWork(ACCEPTED.taskStatus, changeTaskStatus);
+  registry.view(CALLBACKS.taskStatus, taskStatusSubmission(services, registry.acceptedWork(taskStatusWork)));
   registry.shortcut(SHORTCUTS.taskStatusFromMessage, taskStatusFromMessageShortcut(services));
   registry.event('link_shared', linkShared(services));
   return { [SUBCOMMANDS.tasks]: tasksSubcommand(services), [SUBCOMMANDS.task]: taskSubcommand(services) };

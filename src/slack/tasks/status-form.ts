@@ -8,12 +8,12 @@ import { waitsForRelink } from '../../domain/time-entries/model.ts';
 import { corRefusal, toUserMessage } from '../../errors.ts';
 import { localParts } from '../../lib/zoned.ts';
 import { formatMinutes } from '../blocks.ts';
-import { acceptedJob, acceptThenWork, storedPayload } from '../accepted.ts';
+import type { Accept, AcceptedRun, AcceptedWork } from '../accepted.ts';
 import { rememberAnswer, scheduledMessage } from '../entry-answers.ts';
 import { ACCEPTED, TASK_MODAL_BLOCKS as B } from '../ids.ts';
 import { parseJsonText } from '../payloads.ts';
 import { zoneOf } from '../person.ts';
-import { dmTo, postToResponseUrl, type Respond } from '../respond.ts';
+import { DM, postToResponseUrl } from '../respond.ts';
 import type { SlackServices } from '../services.ts';
 import { taskCard, taskChangedText, type TaskModalMeta, taskModalForm, taskModalMessage, taskModalSaving } from './blocks.ts';
 
@@ -40,7 +40,7 @@ function refusal(err: unknown): string {
  * (the ack never waits on COR), the PUT goes out with the task's current title, and the form shows the
  * result, or COR's refusal in plain words with the form to try again. The card it came from is redrawn.
  */
-export function taskStatusSubmission(services: SlackServices) {
+export function taskStatusSubmission(services: SlackServices, accept: Accept<StatusChange>) {
   return async ({ ack, body, view }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs): Promise<void> => {
     const parsedMeta = metaSchema.safeParse(parseJsonText(view.private_metadata));
     const values = stateSchema.safeParse(view.state.values);
@@ -77,10 +77,8 @@ export function taskStatusSubmission(services: SlackServices) {
       return;
     }
     const tenantKey = meta.t;
-    const dm = dmTo(services.clients, tenantKey, meta.u);
     const change: StatusChange = { meta, status, ...(priority === undefined ? {} : { priority: Number(priority) }), ...(minutes === undefined ? {} : { minutes }), viewId: view.id };
-    const job = acceptedJob(ACCEPTED.taskStatus, { tenantKey, slackUserId: meta.u }, view.id, change);
-    await acceptThenWork(services, job, () => ack({ response_action: 'update', view: taskModalSaving(meta) }), changeTaskStatus, dm);
+    await accept(services, { who: { tenantKey, slackUserId: meta.u }, requestId: view.id, payload: change }, () => ack({ response_action: 'update', view: taskModalSaving(meta) }));
   };
 }
 
@@ -98,9 +96,10 @@ type StatusChange = z.infer<typeof statusChangeSchema>;
  * (on the day it was sent, keyed by the form: written once), and the result in the form — or, when the form is
  * gone (closed, or a crash took too long), by DM.
  */
-export async function changeTaskStatus(services: SlackServices, payload: unknown, dm: Respond, acceptedAt: Date): Promise<void> {
-  const stored = storedPayload(statusChangeSchema, payload, 'task status form');
-  const { meta, status, priority, minutes, viewId } = stored;
+export const taskStatusWork: AcceptedWork<StatusChange> = { kind: ACCEPTED.taskStatus, payload: statusChangeSchema, answer: () => DM, run: changeTaskStatus };
+
+async function changeTaskStatus(services: SlackServices, { payload, acceptedAt, respond: dm }: AcceptedRun<StatusChange>): Promise<void> {
+  const { meta, status, priority, minutes, viewId } = payload;
   const client = await services.clients.forTenant(meta.t);
   const show = (v: ModalView, plain: string) => client.views.update({ view_id: viewId, view: v }).catch(() => dm({ text: plain }));
   const link = await services.linking.requireLink(meta.t, meta.u).catch(() => undefined);

@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { isGoneInCor } from '../../errors.ts';
-import { acceptedJob, acceptThenWork, storedPayload } from '../accepted.ts';
+import type { Accept, AcceptedRun, AcceptedWork } from '../accepted.ts';
 import type { SubcommandHandler } from '../command.ts';
 import { taskNotFoundMessage } from '../entry-answers.ts';
 import { ACCEPTED } from '../ids.ts';
 import { slashCommandSchema, tenantOfCommand } from '../payloads.ts';
 import { withLinkOrCard, zoneOf } from '../person.ts';
-import { postToResponseUrl, type Respond } from '../respond.ts';
+import { type AnswerPlace, answerAt, storedAnswerPlace } from '../respond.ts';
 import type { SlackServices } from '../services.ts';
 import {
   chooseTimerTaskMessage,
@@ -23,39 +23,45 @@ import {
  * are recorded before the ack (accepted.ts): one acknowledged and then cut short by a crash is finished elsewhere,
  * at the time it was asked.
  */
-export function timerSubcommand(services: SlackServices, verb: 'start' | 'stop' | 'status'): SubcommandHandler {
+export function timerSubcommand(services: SlackServices, accept: Accept<TimerWork>, verb: 'start' | 'stop' | 'status'): SubcommandHandler {
   return async (args, command, rest) => {
     if (verb === 'start' && !rest) {
       await args.ack({ response_type: 'ephemeral', ...startUsageMessage() });
       return;
     }
     const working = { response_type: 'ephemeral' as const, text: '⏳ …' };
-    const respond: Respond = (m) => postToResponseUrl(command.response_url, { response_type: 'ephemeral', replace_original: true, ...m });
+    const who = { tenantKey: tenantOfCommand(command), slackUserId: command.user_id };
     if (verb === 'status') {
       await args.ack(working);
+      const respond = answerAt(services.clients, services.clock.now(), who, inPlaceOf(command, services.clock.now()));
       await withLinkOrCard(services, respond, command, async (link) => {
         const { tz } = await zoneOf(services, link);
         await respond(statusMessage(await services.timers.status(link, services.linking.apiFor(link)), tz));
       });
       return;
     }
-    const tenantKey = tenantOfCommand(command);
-    const job = acceptedJob(ACCEPTED.timer, { tenantKey, slackUserId: command.user_id }, command.trigger_id, { command, verb, rest }, command.response_url);
-    await acceptThenWork(services, job, { withWords: (say) => args.ack(say ? { response_type: 'ephemeral', ...say } : working) }, timerWork, respond);
+    await accept(services, { who, requestId: command.trigger_id, payload: { command, verb, rest } }, { withWords: (say) => args.ack(say ? { response_type: 'ephemeral', ...say } : working) });
   };
 }
 
 const timerWorkSchema = z.object({ command: slashCommandSchema, verb: z.enum(['start', 'stop']), rest: z.string() });
+type TimerWork = z.infer<typeof timerWorkSchema>;
 
-/** After `/cor start` or `/cor stop` was acknowledged (right after, or on another instance after a crash). */
-export async function timerWork(services: SlackServices, payload: unknown, respond: Respond, acceptedAt: Date): Promise<void> {
-  const job = storedPayload(timerWorkSchema, payload, 'timer command');
-  const { command, verb, rest } = job;
+/** The answer to a command: in place of its first answer. */
+function inPlaceOf(command: { response_url: string }, since: Date): AnswerPlace {
+  return { kind: 'response_url', url: command.response_url, replace: true, since };
+}
+
+/** After `/cor start` or `/cor stop` was acknowledged (right after, or on another instance after a crash): answered in place. */
+export const timerWork: AcceptedWork<TimerWork> = { kind: ACCEPTED.timer, payload: timerWorkSchema, answer: ({ command }, acceptedAt) => inPlaceOf(command, acceptedAt), run: startOrStop };
+
+async function startOrStop(services: SlackServices, { payload, acceptedAt, place, respond }: AcceptedRun<TimerWork>): Promise<void> {
+  const { command, verb, rest } = payload;
   await withLinkOrCard(services, respond, command, async (link) => {
     const { tz } = await zoneOf(services, link);
     const api = services.linking.apiFor(link);
     if (verb === 'stop') {
-      const stopped = await services.timers.stop(link, api, tz, acceptedAt, command.response_url);
+      const stopped = await services.timers.stop(link, api, tz, acceptedAt, storedAnswerPlace(place));
       services.home.refresh(services, link);
       return void (await respond(stopped ? stoppedMessage(stopped, tz, link) : noTimerMessage()));
     }
