@@ -4,7 +4,7 @@ import { addDays } from '../../lib/zoned.ts';
 import type { UserLinkRecord } from '../../store/links.ts';
 import type { OutboxRepository, TimeEntryRequestRecord } from '../../store/outbox.ts';
 import { DEFAULT_TZ } from '../linking.ts';
-import { corInstant, type CorTimes, sameMinute, sameWallMinute } from './cor-times.ts';
+import { corInstant, type CorTimes, sameMinute, sameWallMinute, zoneOfEntry } from './cor-times.ts';
 
 /**
  * The entry an earlier attempt wrote, when its answer was lost: same task and start, and not another request's
@@ -18,7 +18,7 @@ export async function findWritten(api: CorApi, link: UserLinkRecord, request: Ti
   // Start and stop under one reading (an entry one UTC offset away is another entry), the UTC reading first.
   const asUtc = (h: CorHour) => sameMinute(corInstant(h.start), request.start) && (!h.stop || sameMinute(corInstant(h.stop), request.stop));
   const asZone = (h: CorHour) => {
-    const tz = h.user?.timezone ?? link.tz ?? DEFAULT_TZ;
+    const tz = zoneOfEntry(h, link.tz ?? DEFAULT_TZ);
     return sameWallMinute(h.start, request.start, tz) && (!h.stop || sameWallMinute(h.stop, request.stop, tz));
   };
   const ofTask = hours.filter((h) => (h.task_log_id ?? h.task?.id) === request.taskId);

@@ -39,8 +39,8 @@ export function sameMinute(a: Date, b: Date): boolean {
   return Math.floor(a.getTime() / 60_000) === Math.floor(b.getTime() / 60_000);
 }
 
-/** The zone an entry's wall times are in: the one COR gives with it, else the person's. */
-function zoneOfEntry(hour: CorHour, tz: string): string {
+/** The zone an entry's wall times are in: the one COR gives with it (when the runtime knows it), else the person's. */
+export function zoneOfEntry(hour: CorHour, tz: string): string {
   return validZone(hour.user?.timezone) ?? tz;
 }
 
@@ -51,8 +51,12 @@ export class CorTimes {
 
   /** COR's answer to a write shows how it writes times: the start we sent, read as UTC or as the user's wall time. */
   learn(tenantKey: string, hour: CorHour, sent: Date, tz: string): void {
-    if (sameMinute(corInstant(hour.start), sent)) this.#readings.set(tenantKey, 'utc');
-    else if (sameWallMinute(hour.start, sent, zoneOfEntry(hour, tz))) this.#readings.set(tenantKey, 'zone');
+    const asUtc = sameMinute(corInstant(hour.start), sent);
+    const asWall = sameWallMinute(hour.start, sent, zoneOfEntry(hour, tz));
+    // A person whose zone is UTC's at that moment (London in winter) shows nothing: both readings agree.
+    if (asUtc && asWall) return;
+    if (asUtc) this.#readings.set(tenantKey, 'utc');
+    else if (asWall) this.#readings.set(tenantKey, 'zone');
   }
 
   /** The workspace's reading once learned; undefined before (the lost-answer search then tries both). */
