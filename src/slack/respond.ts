@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { toUserMessage } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 import type { SlackClients } from './services.ts';
+import { slackFailureOf } from './slack-errors.ts';
 
 export interface ResponseMessage {
   text: string;
@@ -15,7 +16,14 @@ export interface ResponseMessage {
 /** Answers in place of (or beside) a command's first answer: Bolt's `respond`, or a response_url post. */
 export type Respond = (message: ResponseMessage) => Promise<unknown>;
 
-/** Posts to a Slack response_url (valid 30 minutes, 5 uses). Throws when Slack refuses. */
+/** Slack answered a response_url post with an error status: it did nothing (unlike a timeout, which may have). */
+export class ResponseUrlRefused extends Error {
+  constructor(readonly status: number) {
+    super(`response_url answered HTTP ${status}`);
+  }
+}
+
+/** Posts to a Slack response_url (valid 30 minutes, 5 uses). Throws ResponseUrlRefused when Slack refuses. */
 export async function postToResponseUrl(responseUrl: string, message: ResponseMessage, timeoutMs = 5_000): Promise<void> {
   // undici's request rather than fetch: this runs once per command, and fetch costs several times the CPU.
   const res = await request(responseUrl, {
@@ -25,7 +33,7 @@ export async function postToResponseUrl(responseUrl: string, message: ResponseMe
     signal: AbortSignal.timeout(timeoutMs),
   });
   await res.body.dump();
-  if (res.statusCode < 200 || res.statusCode > 299) throw new Error(`response_url answered HTTP ${res.statusCode}`);
+  if (res.statusCode < 200 || res.statusCode > 299) throw new ResponseUrlRefused(res.statusCode);
 }
 
 /**
@@ -68,7 +76,9 @@ const RESPONSE_URL_LIFE_MS = 25 * 60_000;
 
 /**
  * How to answer `who` at `place`, as of `now`: a response_url while it lives (else, or when Slack refuses it, by DM),
- * a message updated in place (else by DM), a post in a conversation, or a DM.
+ * a message updated in place (else by DM), a post in a conversation, or a DM. A DM stands in only when Slack said no:
+ * after a timeout the first answer may be there, so a replacement (the same either way) is tried once more and an
+ * answer beside is not (never the same answer twice).
  */
 export function answerAt(clients: SlackClients, now: Date, who: { tenantKey: string; slackUserId: string }, place: AnswerPlace): Respond {
   const dm: Respond = async (m) => (await clients.forTenant(who.tenantKey)).chat.postMessage({ channel: who.slackUserId, text: m.text, ...(m.blocks ? { blocks: m.blocks } : {}) });
@@ -78,14 +88,18 @@ export function answerAt(clients: SlackClients, now: Date, who: { tenantKey: str
     case 'conversation':
       return async (m) =>
         (await clients.forTenant(who.tenantKey)).chat.postMessage({ channel: place.channel, text: m.text, ...(m.blocks ? { blocks: m.blocks } : {}), ...(place.threadTs ? { thread_ts: place.threadTs } : {}) });
-    case 'message':
-      return async (m) => (await clients.forTenant(who.tenantKey)).chat.update({ channel: place.channel, ts: place.ts, text: m.text, blocks: m.blocks ?? [] }).catch(() => dm(m));
+    case 'message': {
+      const update: Respond = async (m) => (await clients.forTenant(who.tenantKey)).chat.update({ channel: place.channel, ts: place.ts, text: m.text, blocks: m.blocks ?? [] });
+      return (m) => update(m).catch((err: unknown) => (slackFailureOf(err).answered ? dm(m) : update(m)));
+    }
     case 'response_url': {
       if (now.getTime() - place.since.getTime() >= RESPONSE_URL_LIFE_MS) return dm;
       const { url } = place;
       // Beside what it answers: no message can turn it into a replacement.
-      if (!place.replace) return (m) => postToResponseUrl(url, { response_type: 'ephemeral', ...m, replace_original: false }).catch(() => dm(m));
-      return (m) => postToResponseUrl(url, { response_type: 'ephemeral', replace_original: true, ...m }).catch(() => dm(m));
+      const refused = (m: ResponseMessage) => (err: unknown) => (err instanceof ResponseUrlRefused ? dm(m) : Promise.reject(err));
+      if (!place.replace) return (m) => postToResponseUrl(url, { response_type: 'ephemeral', ...m, replace_original: false }).catch(refused(m));
+      const replace = (m: ResponseMessage) => postToResponseUrl(url, { response_type: 'ephemeral', replace_original: true, ...m });
+      return (m) => replace(m).catch((err: unknown) => (err instanceof ResponseUrlRefused ? dm(m) : replace(m).catch(refused(m))));
     }
   }
 }

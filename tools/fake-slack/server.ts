@@ -189,7 +189,7 @@ export class FakeSlack {
   /**
    * The next `times` calls of `method` (to `channel`, when given) are done (a message is posted and recorded) but
    * their answer is lost: `reset` closes the connection at once, `silence` never answers (the client's timeout ends
-   * it). As a network that drops Slack's answer.
+   * it). As a network that drops Slack's answer. `response_url` as the method: a post to a response_url.
    */
   dropAnswers(method: string, opts: { times?: number; channel?: string; how?: 'reset' | 'silence' } = {}): void {
     this.#drops.push({ method, left: opts.times ?? 1, channel: opts.channel, how: opts.how ?? 'reset' });
@@ -226,6 +226,13 @@ export class FakeSlack {
         return;
       }
       this.responses.push({ id: url.pathname.slice('/response/'.length), body });
+      // dropAnswers('response_url'): shown, and the answer lost
+      const drop = this.#drops.find((d) => d.left > 0 && d.method === 'response_url');
+      if (drop) {
+        drop.left--;
+        if (drop.how === 'reset') req.socket.destroy();
+        return;
+      }
       res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
       return;
     }

@@ -81,4 +81,20 @@ describe('answering at a place (one function, a DM when the place does not work)
     await at(DM)({ text: 'a DM' });
     expect(dms().at(-1)).toBe('a DM');
   });
+
+  it('an answer whose reply was lost is never sent twice: a replacement is tried once more (the same either way), an answer beside is not, and neither becomes a DM', async () => {
+    const before = dms().length;
+    const url = slack.newResponseUrl();
+    const id = url.split('/').pop();
+    slack.dropAnswers('response_url', { how: 'reset' });
+    await at({ kind: 'response_url', url, replace: true, since: CREATED })({ text: 'replaced' });
+    slack.dropAnswers('response_url', { how: 'reset' });
+    await expect(at({ kind: 'response_url', url, replace: false, since: CREATED })({ text: 'beside' })).rejects.toThrow();
+    expect(slack.responses.filter((r) => r.id === id).map((r) => r.body.text)).toEqual(['replaced', 'replaced', 'beside']);
+    const posted = await (await clients.forTenant('T:T0DEMO')).chat.postMessage({ channel: 'D01JANE', text: 'first' });
+    slack.dropAnswers('chat.update', { how: 'reset' });
+    await at({ kind: 'message', channel: 'D01JANE', ts: String(posted.ts) })({ text: 'updated once more' });
+    expect(slack.callsTo('chat.update').filter((c) => c.args.text === 'updated once more')).toHaveLength(2);
+    expect(dms()).toHaveLength(before);
+  });
 });
