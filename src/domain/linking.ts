@@ -245,6 +245,9 @@ export class LinkingService {
     }
     const person = personOf(me);
     const before = await this.#d.store.links.find(tenantKey, slackUserId);
+    // Entries asked as another COR account end before the link becomes this one: from the update on, an outbox
+    // pass would write them as this account.
+    const ended = before && before.corUserId !== me.id ? (await this.#d.store.outbox.settleForUnlink(before.id, this.#d.clock.now())).ended : undefined;
     const link = await this.#d.store.links.upsert({
       tenantKey,
       slackUserId,
@@ -257,23 +260,11 @@ export class LinkingService {
       tokens,
     });
     this.#tokenCache.delete(link.id); // a relink keeps the row: forget the old tokens
-    const waiting = await this.#settleWaiting(before, link);
+    const waiting: WaitingEntries = ended ? { released: 0, ended } : { released: before ? await this.#d.store.outbox.releaseParked(link.id, this.#d.clock.now()) : 0, ended: [] };
     this.#d.logger.info({ tenantKey, slackUserId, corUserId: link.corUserId, emails, released: waiting.released, ended: waiting.ended.length }, 'linked');
     await this.#d.notifier.welcome(link, emails, waiting).catch((err: unknown) => this.#d.logger.warn({ err }, 'could not send the welcome DM'));
     await claimed(true);
     return { ok: true, link, emails };
-  }
-
-  /**
-   * Right after a re-link is saved: the entries that waited for it are due now (the outbox writes them, under the
-   * keys they always had). Entries asked as another COR account than the one now linked are never written as this
-   * one: they end, as with an unlink.
-   */
-  async #settleWaiting(before: UserLinkRecord | undefined, link: UserLinkRecord): Promise<WaitingEntries> {
-    if (!before) return { released: 0, ended: [] };
-    const now = this.#d.clock.now();
-    if (before.corUserId !== link.corUserId) return { released: 0, ended: (await this.#d.store.outbox.settleForUnlink(link.id, now)).ended };
-    return { released: await this.#d.store.outbox.releaseParked(link.id, now), ended: [] };
   }
 
   async whoami(tenantKey: string, slackUserId: string): Promise<WhoAmI | undefined> {

@@ -47,8 +47,8 @@ type AcceptAck = (() => Promise<void>) | { withWords: (say?: ResponseMessage) =>
  * workspace. Records it, then acks, then does the work (through afterAck: failures are told), holding the request
  * (its lease renewed) until the work ends, and marks it done. An instance that stops before the end leaves it open;
  * `resumeAccepted` finishes it elsewhere. A store that fails or does not answer in time (Slack's 3 s) gets the
- * request acknowledged with "not saved, try again" (in the ack when it carries words, else where the answer goes),
- * and nothing done.
+ * request acknowledged with "not saved, try again" (in the ack when it carries words, else where the answer goes,
+ * beside what was clicked rather than in its place), and nothing done.
  */
 export type Accept<P> = (services: SlackServices, request: { who: { tenantKey: string; slackUserId: string }; requestId: string; payload: P }, ack: AcceptAck) => Promise<void>;
 
@@ -84,7 +84,9 @@ async function acceptThenWork<P>(services: SlackServices, work: AcceptedWork<P>,
     services.logger.error({ err, kind: work.kind }, 'could not record an acknowledged request: told the person it was not saved');
     if (typeof ack === 'function') {
       await ack();
-      await respond(NOT_SAVED).catch((tellErr: unknown) => services.logger.warn({ err: tellErr }, 'could not tell the user a request was not saved'));
+      // Beside what was clicked, never in its place: the card and its buttons stay for the retry.
+      const beside: AnswerPlace = place.kind === 'response_url' ? { ...place, replace: false } : place;
+      await answerAt(services.clients, acceptedAt, who, beside)(NOT_SAVED).catch((tellErr: unknown) => services.logger.warn({ err: tellErr }, 'could not tell the user a request was not saved'));
     } else await ack.withWords(NOT_SAVED);
     return;
   }

@@ -24,6 +24,12 @@ export interface AppHome {
   opened(services: SlackServices, client: WebClient, tenantKey: string, userId: string): Promise<void>;
   /** After the person's own change; never fails the change it follows. */
   refresh(services: SlackServices, link: UserLinkRecord): void;
+  /**
+   * One flow of the person's own changes (a timer stopped, a status saved with hours): the redraws its writes ask
+   * for wait until it ends, then Home is redrawn once, taken after all of it. `changed`: whether the flow changed
+   * what Home shows besides its writes (true unless said); `onHome`: it started on their Home, so it is looked at.
+   */
+  redrawAfter<T>(services: SlackServices, link: UserLinkRecord, flow: () => Promise<T>, opts?: { changed?: (result: T) => boolean; onHome?: boolean }): Promise<T>;
 }
 
 /** What the Slack layer is given by main.ts (or a test): everything already constructed. */

@@ -274,5 +274,24 @@ describe('while the store does not answer', () => {
     expect(h.cor.requestsTo('POST', '/hours')).toHaveLength(0);
     expect(responsesTo(h.slack, String(body.response_url))).toEqual([]);
   });
+
+  it('a Log it click is told "not saved" beside the card, which stays for the retry', async () => {
+    const body = slashCommandBody('log 1h on login flwo today', h.slack);
+    await h.send(body);
+    const question = await waitForResponse(h.slack, String(body.response_url), (b) => String(b.text).startsWith('I guessed'));
+    const clickUrl = h.slack.newResponseUrl();
+    await locker.query('BEGIN');
+    await locker.query('LOCK TABLE "AcceptedRequest" IN ACCESS EXCLUSIVE MODE');
+    try {
+      await h.send(buttonClick('log_confirm', buttonValue(question, 'log_confirm'), { responseUrl: clickUrl }));
+      await waitForResponse(h.slack, clickUrl, (b) => String(b.text).startsWith('⚠️ Not saved'));
+    } finally {
+      await locker.query('ROLLBACK');
+    }
+    await vi.waitFor(async () => expect((await locker.query('SELECT "state" FROM "AcceptedRequest" WHERE "kind" = $1', [ACCEPTED.logPending])).rows).toEqual([{ state: 'done' }]), { timeout: 5_000 });
+    // The only answer to the click is beside the card: the card, and its Log it, stay.
+    expect(responsesTo(h.slack, clickUrl)).toEqual([expect.objectContaining({ replace_original: false, text: expect.stringMatching(/^⚠️ Not saved:.*try again in a minute/) })]);
+    expect(h.cor.requestsTo('POST', '/hours')).toHaveLength(0);
+  });
 });
 

@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { ManualClock } from '../../src/lib/clock.ts';
 import { linkedHome } from '../../src/slack/home/blocks.ts';
 import { DEFAULT_REMINDER_SETTING } from '../../src/store/reminders.ts';
-import { buttonClick, type ListenerHarness, listenerHarness, slashCommandBody } from '../helpers/bolt.ts';
+import { buttonClick, type ListenerHarness, listenerHarness, slashCommandBody, viewSubmission } from '../helpers/bolt.ts';
 import { waitForResponse } from '../helpers/linking.ts';
 
 describe('App Home through a real Bolt app', () => {
@@ -124,6 +124,63 @@ describe('App Home redrawn once per flow of writes', () => {
     await h.services.work.drain(5_000);
     expect(h.cor.requestsTo('POST', '/hours')).toHaveLength(4);
     expect(publishes() - before).toBe(2);
+  });
+
+  const lastView = () => JSON.stringify(h.slack.callsTo('views.publish').filter((c) => c.args.user_id === 'U01JANE').at(-1)?.args.view);
+
+  it('/cor stop written at once: one views.publish, taken after the timer is gone', async () => {
+    await start();
+    await h.send(slashCommandBody('start #48211', h.slack, { trigger_id: 't.start' }));
+    expect(lastView()).toContain('Timer running');
+    clock.advance(30 * 60_000);
+    const before = publishes();
+    await h.send(slashCommandBody('stop', h.slack, { trigger_id: 't.stop' }));
+    expect(h.cor.requestsTo('POST', '/hours')).toHaveLength(1);
+    expect(publishes() - before).toBe(1);
+    expect(lastView()).not.toContain('Timer running');
+  });
+
+  it('/cor start over a running timer, written at once: one views.publish, showing the new timer', async () => {
+    await start();
+    await h.send(slashCommandBody('start #48211', h.slack, { trigger_id: 't.first' }));
+    clock.advance(30 * 60_000);
+    const before = publishes();
+    await h.send(slashCommandBody('start #48212', h.slack, { trigger_id: 't.second' }));
+    expect(h.cor.requestsTo('POST', '/hours')).toHaveLength(1);
+    expect(publishes() - before).toBe(1);
+    expect(lastView()).toContain('Timer running on *Homepage redesign - footer*');
+  });
+
+  it('Stop on App Home, written at once: one views.publish, taken after the timer is gone', async () => {
+    await start();
+    await h.send(slashCommandBody('start #48211', h.slack, { trigger_id: 't.start' }));
+    clock.advance(30 * 60_000);
+    const before = publishes();
+    await h.send({ ...buttonClick('timer_stop', undefined, { container: { type: 'view', view_id: 'VHOME' } }), view: { id: 'VHOME', type: 'home' } });
+    expect(h.cor.requestsTo('POST', '/hours')).toHaveLength(1);
+    expect(publishes() - before).toBe(1);
+    expect(lastView()).not.toContain('Timer running');
+  });
+
+  it('a status change saved with hours, written at once: one views.publish', async () => {
+    await start();
+    await h.send(buttonClick('task_change_status', '48215', { responseUrl: h.slack.newResponseUrl() }));
+    const meta = (h.slack.callsTo('views.open')[0]?.args.view as { private_metadata: string }).private_metadata;
+    const before = publishes();
+    await h.send(
+      viewSubmission('task_status_modal', {
+        meta,
+        user: 'U01JANE',
+        viewId: 'V42',
+        values: {
+          status: { status_value: { type: 'static_select', selected_option: { value: 'en_proceso' } } },
+          priority: { priority_value: { type: 'static_select', selected_option: { value: '3' } } },
+          duration: { duration_value: { type: 'plain_text_input', value: '30m' } },
+        },
+      }),
+    );
+    expect(h.cor.requestsTo('POST', '/hours')).toHaveLength(1);
+    expect(publishes() - before).toBe(1);
   });
 
   it('a line of ten entries written when its undo window ends (one outbox pass): one views.publish, one read of the week’s hours', async () => {

@@ -12,6 +12,10 @@ import { linkedHome, welcomeHome } from './blocks.ts';
 const VIEWER_TTL_MS = 24 * 3_600_000;
 const MAX_VIEWERS = 50_000;
 
+function keyOf(link: UserLinkRecord): string {
+  return `${link.tenantKey}/${link.slackUserId}`;
+}
+
 /**
  * The App Home tab of each person: published when they open it, and redrawn after their own changes (a
  * write, a status change, a timer, their reminder settings) while they are likely to look at it again.
@@ -21,6 +25,8 @@ export class HomeTab implements AppHome {
   readonly #seen: LRUCache<string, true>;
   /** redraws under way, by person: asked again meanwhile (`again`), one more follows it, never more */
   readonly #redrawing = new Map<string, { again: boolean }>();
+  /** flows under way, by person (see redrawAfter): how many, and whether a redraw waits for the last to end */
+  readonly #flows = new Map<string, { flows: number; asked: boolean }>();
 
   constructor(clock: Clock) {
     this.#seen = new LRUCache(cacheOptions(clock, MAX_VIEWERS, VIEWER_TTL_MS));
@@ -36,8 +42,13 @@ export class HomeTab implements AppHome {
    * redrawn make one more redraw after it, however many they are.
    */
   refresh(services: SlackServices, link: UserLinkRecord): void {
-    const key = `${link.tenantKey}/${link.slackUserId}`;
+    const key = keyOf(link);
     if (!this.#seen.has(key)) return;
+    const held = this.#flows.get(key);
+    if (held) {
+      held.asked = true; // redrawn once the person's flows under way end
+      return;
+    }
     const running = this.#redrawing.get(key);
     if (running) {
       running.again = true;
@@ -60,6 +71,27 @@ export class HomeTab implements AppHome {
       }
     };
     void services.work.track(run());
+  }
+
+  async redrawAfter<T>(services: SlackServices, link: UserLinkRecord, flow: () => Promise<T>, opts: { changed?: (result: T) => boolean; onHome?: boolean } = {}): Promise<T> {
+    const key = keyOf(link);
+    const held = this.#flows.get(key) ?? { flows: 0, asked: false };
+    held.flows++;
+    this.#flows.set(key, held);
+    let changed = false;
+    try {
+      const result = await flow();
+      changed = opts.changed?.(result) ?? true;
+      return result;
+    } finally {
+      held.flows--;
+      if (held.flows === 0) this.#flows.delete(key);
+      if (opts.onHome) this.#seen.set(key, true);
+      if (changed || held.asked) {
+        if (held.flows === 0) this.refresh(services, link);
+        else held.asked = true;
+      }
+    }
   }
 
   async #publish(services: SlackServices, client: WebClient, tenantKey: string, userId: string): Promise<void> {

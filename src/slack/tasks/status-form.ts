@@ -119,28 +119,30 @@ async function changeTaskStatus(services: SlackServices, { payload, acceptedAt, 
   }
   const { tz } = await zoneOf(services, link);
   let logged: string | undefined;
-  if (minutes !== undefined) {
-    const parsed: ParsedLog = { date: localParts(acceptedAt, tz).date, dateSource: 'explicit', span: { kind: 'duration', minutes }, task: { kind: 'id', id: task.id }, note: undefined, language: 'en' };
-    const resolution = await services.entries.resolve(link, parsed, tz);
-    if (resolution.kind === 'ready' || resolution.kind === 'confirm') {
-      const outcome = await services.entries.submit(link, resolution.proposal, `status:${viewId}`, undefined);
-      // A form cannot carry the Undo: it comes by DM while the entry waits out its window.
-      if (outcome.kind === 'scheduled') await rememberAnswer(services, [outcome], await dm(scheduledMessage(resolution.proposal, tz, link, [outcome.request.id])));
-      logged =
-        outcome.kind === 'written' || outcome.kind === 'duplicate'
-          ? `✓ ${formatMinutes(minutes)} logged on it today.`
-          : outcome.kind === 'scheduled'
-            ? `⏳ ${formatMinutes(minutes)} will be logged on it today in ${Math.round(services.entries.undoWindowMs / 1000)} s (undo it from the message I sent you).`
-            : outcome.kind === 'queued'
-            ? waitsForRelink(outcome.request)
-              ? `⏳ ${formatMinutes(minutes)} saved: COR no longer accepts my access for you, I will log it as soon as you link again (\`/cor link\`).`
-              : `⏳ ${formatMinutes(minutes)} queued: COR is not answering, I will log it as soon as it does.`
-            : outcome.kind === 'failed'
-              ? `⚠️ The ${formatMinutes(minutes)} could not be logged: ${outcome.reason}.`
-              : `⚠️ The ${formatMinutes(minutes)} were not logged: you unlinked from COR meanwhile.`;
+  // Home shows the new status: redrawn once, after the hours asked with it are written too.
+  await services.home.redrawAfter(services, link, async () => {
+    if (minutes !== undefined) {
+      const parsed: ParsedLog = { date: localParts(acceptedAt, tz).date, dateSource: 'explicit', span: { kind: 'duration', minutes }, task: { kind: 'id', id: task.id }, note: undefined, language: 'en' };
+      const resolution = await services.entries.resolve(link, parsed, tz);
+      if (resolution.kind === 'ready' || resolution.kind === 'confirm') {
+        const outcome = await services.entries.submit(link, resolution.proposal, `status:${viewId}`, undefined);
+        // A form cannot carry the Undo: it comes by DM while the entry waits out its window.
+        if (outcome.kind === 'scheduled') await rememberAnswer(services, [outcome], await dm(scheduledMessage(resolution.proposal, tz, link, [outcome.request.id])));
+        logged =
+          outcome.kind === 'written' || outcome.kind === 'duplicate'
+            ? `✓ ${formatMinutes(minutes)} logged on it today.`
+            : outcome.kind === 'scheduled'
+              ? `⏳ ${formatMinutes(minutes)} will be logged on it today in ${Math.round(services.entries.undoWindowMs / 1000)} s (undo it from the message I sent you).`
+              : outcome.kind === 'queued'
+              ? waitsForRelink(outcome.request)
+                ? `⏳ ${formatMinutes(minutes)} saved: COR no longer accepts my access for you, I will log it as soon as you link again (\`/cor link\`).`
+                : `⏳ ${formatMinutes(minutes)} queued: COR is not answering, I will log it as soon as it does.`
+              : outcome.kind === 'failed'
+                ? `⚠️ The ${formatMinutes(minutes)} could not be logged: ${outcome.reason}.`
+                : `⚠️ The ${formatMinutes(minutes)} were not logged: you unlinked from COR meanwhile.`;
+      }
     }
-  }
-  services.home.refresh(services, link);
+  });
   const done = taskChangedText(task, logged);
   await show(taskModalMessage(meta, done), done);
   if (meta.r) {

@@ -61,16 +61,15 @@ async function startOrStop(services: SlackServices, { payload, acceptedAt, place
     const { tz } = await zoneOf(services, link);
     const api = services.linking.apiFor(link);
     if (verb === 'stop') {
-      const stopped = await services.timers.stop(link, api, tz, acceptedAt, storedAnswerPlace(place));
-      services.home.refresh(services, link);
+      // Home is redrawn once, after the timer is gone (not when its entries are written, just before).
+      const stopped = await services.home.redrawAfter(services, link, () => services.timers.stop(link, api, tz, acceptedAt, storedAnswerPlace(place)), { changed: (s) => s !== undefined });
       return void (await respond(stopped ? stoppedMessage(stopped, tz, link) : noTimerMessage()));
     }
     try {
       // The stopped timer's entries are told by DM: this answer is about the new timer.
-      const started = await services.timers.start(link, api, rest, tz, acceptedAt);
+      const started = await services.home.redrawAfter(services, link, () => services.timers.start(link, api, rest, tz, acceptedAt), { changed: (r) => r.kind === 'started' });
       if (started.kind === 'choose') return void (await respond(chooseTimerTaskMessage(started.options)));
       if (started.kind === 'no_task') return void (await respond(noTimerTaskMessage(started.query)));
-      services.home.refresh(services, link);
       await respond(startedMessage(started.task, started.timer.startedAt, tz, started.stoppedPrevious, link));
     } catch (err) {
       if (isGoneInCor(err)) return void (await respond(taskNotFoundMessage(Number(rest.replace('#', '')))));

@@ -34,8 +34,8 @@ async function stopFromHome(services: SlackServices, { payload, acceptedAt, resp
   const link = await services.linking.requireLink(tenantKey, userId).catch(() => undefined);
   if (!link) return;
   const { tz } = await zoneOf(services, link);
-  const stopped = await services.timers.stop(link, services.linking.apiFor(link), tz, acceptedAt);
+  // The Home it was clicked on is redrawn once, after the timer is gone (not when its entries are written, just before).
+  const stopped = await services.home.redrawAfter(services, link, () => services.timers.stop(link, services.linking.apiFor(link), tz, acceptedAt), { onHome: true });
   // The DM says how it went: the last part's outcome turns it into ✓ (an earlier part's is told by DM).
   if (stopped) await rememberAnswer(services, stopped.outcomes.slice(-1).map((o) => o.outcome), await dm(stoppedMessage(stopped, tz, link)));
-  await services.home.opened(services, await services.clients.forTenant(tenantKey), tenantKey, userId);
 }

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { compareEmails, LinkingService, type SlackDirectory, STATE_TTL_MS } from '../../../src/domain/linking.ts';
+import { compareEmails, type LinkingDeps, LinkingService, type SlackDirectory, STATE_TTL_MS } from '../../../src/domain/linking.ts';
 import { tenantKeyOf } from '../../../src/domain/tenant.ts';
 import { ManualClock } from '../../../src/lib/clock.ts';
 import { SingleWorkspaceClients } from '../../../src/slack/workspace/clients.ts';
@@ -21,11 +21,11 @@ describe('LinkingService', () => {
   let directory: SlackProfileDirectory;
 
   /** The service as main.ts builds it; `slack` replaces the Slack directory (e.g. a profile that hides the email). */
-  function service(opts: { allowEmailMismatch?: boolean; slack?: SlackDirectory } = {}): LinkingService {
+  function service(opts: { allowEmailMismatch?: boolean; slack?: SlackDirectory; store?: LinkingDeps['store'] } = {}): LinkingService {
     const kit = corKit(cor, { clock });
     const clients = new SingleWorkspaceClients(DEFAULT_WORKSPACE.botToken, { apiUrl: slack.apiUrl, timeoutMs: 2_000 }, 'T:T0DEMO');
     return new LinkingService({
-      store: db.store,
+      store: opts.store ?? db.store,
       corAuth: kit.auth,
       cor: kit.client,
       appCor: appApi(kit, clock),
@@ -158,6 +158,36 @@ describe('LinkingService', () => {
     expect(await db.store.outbox.withKeys(['waits'])).toMatchObject([{ state: 'cancelled' }]);
     const welcome = slack.callsTo('chat.postMessage').filter((c) => c.args.channel === 'U01JANE').at(-1);
     expect(String(welcome?.args.text)).toContain('1 time entry that waited was asked as another COR account, so I did *not* write it as this one');
+  });
+
+  it('a re-link as another COR account ends the waiting entries before the link changes: no outbox pass in between finds them due as the new account', async () => {
+    // What an outbox pass would take the moment the link's COR account and tokens change.
+    let dueAtUpdate: string[] | undefined;
+    const links = new Proxy(db.store.links, {
+      get(target, name) {
+        if (name === 'upsert') {
+          return async (...args: Parameters<typeof target.upsert>) => {
+            const link = await target.upsert(...args);
+            dueAtUpdate = (await db.store.outbox.due(clock.now(), 10)).filter((r) => r.linkId === link.id).map((r) => r.idempotencyKey);
+            return link;
+          };
+        }
+        const value: unknown = Reflect.get(target, name, target);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    const { oauthStates, outbox, timers, installations, digests } = db.store;
+    const lenient = service({ allowEmailMismatch: true, store: { links, oauthStates, outbox, timers, installations, digests } });
+    const first = await lenient.completeCallback(await codeFor(await lenient.consentUrl('T:T0DEMO', 'U01JANE'), 2));
+    if (!first.ok) throw new Error('not linked');
+    // Jane's entry, asked as Jane in COR, is due now (as after a retry's wait).
+    const at = clock.now();
+    await db.store.outbox.enqueue({ idempotencyKey: 'due-now', linkId: first.link.id, tenantKey: 'T:T0DEMO', slackUserId: 'U01JANE', taskId: 48211, start: at, stop: new Date(at.getTime() + 3_600_000) }, at);
+    // She links again, as Ana (COR user 4).
+    const again = await lenient.completeCallback(await codeFor(await lenient.consentUrl('T:T0DEMO', 'U01JANE'), 4));
+    expect(again).toMatchObject({ ok: true, link: { corUserId: 4 } });
+    expect(dueAtUpdate).toEqual([]);
+    expect(await db.store.outbox.withKeys(['due-now'])).toMatchObject([{ state: 'cancelled' }]);
   });
 
   it('the same person by email: linked, and nobody else is told', async () => {
