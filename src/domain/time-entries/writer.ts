@@ -122,8 +122,9 @@ export class EntryWriter {
   }
 
   /**
-   * Undo inside the window: each of these requests of theirs that no attempt has touched is cancelled, and
-   * nothing reaches COR. Those already being written or written are returned as `kept` (COR keeps them).
+   * Undo inside the window: each of these requests of theirs that no attempt has touched, or that waits for a
+   * re-link and is surely not in COR, is cancelled, and nothing reaches COR. Those already being written or
+   * written are returned as `kept` (COR keeps them).
    */
   async undo(link: UserLinkRecord, requestIds: string[]): Promise<{ undone: TimeEntryRequestRecord[]; kept: TimeEntryRequestRecord[] }> {
     const undone: TimeEntryRequestRecord[] = [];
@@ -323,18 +324,19 @@ export class EntryWriter {
 
   /**
    * What the person hears of an attempt the outbox made: written, refused for good, or (its first try, after the
-   * undo window) queued because COR is not answering. The entries of one line are told together, once none of
-   * them waits out its window any more. One that waits for a re-link is not told: the re-link DM says so, once.
+   * undo window) queued because COR is not answering or waiting for a re-link, so that its "Logging… Undo" answer
+   * no longer offers an Undo. The entries of one line are told together, once none of them waits out its window
+   * any more.
    */
   async #tellLater(link: UserLinkRecord, request: TimeEntryRequestRecord, outcome: WriteOutcome): Promise<void> {
     const firstTry = request.attempts === 0;
-    const told = outcome.kind === 'written' || outcome.kind === 'failed' || (outcome.kind === 'queued' && firstTry && outcome.reason !== WAITS_FOR_RELINK);
+    const told = outcome.kind === 'written' || outcome.kind === 'failed' || (outcome.kind === 'queued' && firstTry);
     if (!told) return;
     const line = lineKeyOf(request.idempotencyKey);
     if (line) return this.#d.notifier.lineProgress(link, line, firstTry);
     if (outcome.kind === 'written') return this.#writtenLater(link, request, outcome.entry);
     if (outcome.kind === 'failed') return this.#d.notifier.failedForGood(link, request, outcome.reason);
-    if (outcome.kind === 'queued') return this.#d.notifier.queuedLater(link, request);
+    if (outcome.kind === 'queued') return this.#d.notifier.queuedLater(link, outcome.request);
   }
 
   /** Tells the person: with the task's name and the day's total, as when an entry is written at once. */
