@@ -18,7 +18,6 @@ import { CompanyFacts } from './domain/company-facts.ts';
 import { DigestService } from './domain/digests/service.ts';
 import { SlackDigestMessenger } from './slack/digests/messenger.ts';
 import { TimeEntryService } from './domain/time-entries/service.ts';
-import { attemptLeaseMs } from './domain/time-entries/writer.ts';
 import { CorTimes } from './domain/time-entries/cor-times.ts';
 import { TimerService } from './domain/timers.ts';
 import { startHousekeeping } from './scheduler/housekeeping.ts';
@@ -149,7 +148,7 @@ function composeServices(base: { config: Config; logger: Logger; clock: Clock; s
     times,
     clock,
     logger: logger.child({ component: 'time-entries' }),
-    leaseMs: attemptLeaseMs(config.cor.timeoutMs),
+    leaseMs: config.workLeaseMs,
     undoMs: config.undoMs,
     // Once a flow of a person's own writes is done (one entry, a line, an outbox pass): their reminder DMs about those
     // days and their App Home redraw, once however many entries it wrote.

@@ -106,7 +106,7 @@ function queuedMessage(p: { task: TaskView; start: Date; stop: Date }, tz: strin
 }
 
 /** COR refused the person's access for good: the entry waits for them to link again (a DM with the button is on its way). */
-function waitingForLinkMessage(p: { task: TaskView; start: Date; stop: Date }, tz: string): Message {
+export function waitingForLinkMessage(p: { task: TaskView; start: Date; stop: Date }, tz: string): Message {
   const text = `COR no longer accepts my access for you, so your ${formatMinutes(minutesOf(p))} on ${taskLine(p.task)} (${whenLine(p, tz)}) is saved and waits for you: run \`/cor link\` and it will be written as soon as you link again.`;
   return { text, blocks: [section(`⏳ ${text}`)] };
 }

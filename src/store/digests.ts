@@ -187,9 +187,13 @@ export class DigestRepository {
     await this.#db.digestDelivery.updateMany({ where: { id }, data: { state: 'sent', channelId, messageTs, claimedUntil: null } });
   }
 
-  /** Extends claims this instance still works on. */
-  async renew(ids: string[], until: Date): Promise<void> {
-    await this.#db.digestDelivery.updateMany({ where: { id: { in: ids }, state: { in: ['claimed', 'posting'] } }, data: { claimedUntil: until } });
+  /**
+   * Extends to `until` the claims among `ids` this instance still works on: claimed or posting, with the lease it
+   * set last (`held`; a claim taken over or released has another). False when it holds none of them any more.
+   */
+  async renew(ids: string[], held: Date, until: Date): Promise<boolean> {
+    const { count } = await this.#db.digestDelivery.updateMany({ where: { id: { in: ids }, state: { in: ['claimed', 'posting'] }, claimedUntil: held }, data: { claimedUntil: until } });
+    return count > 0;
   }
 
   /** Gives a claim back for a later sweep (Slack or COR trouble that passes): claimed again from `retryAt`. */

@@ -88,12 +88,13 @@ export class OutboxRepository {
   }
 
   /**
-   * Undo: cancels a request of that link that no attempt has touched yet (it waits out its undo window). One
+   * Undo: cancels a request of that link that surely is not in COR and nobody is trying: no attempt has touched it
+   * yet (it waits out its undo window), or it waits for a re-link and no attempt may have written it. One
    * conditional update: the worker's claim and the undo cannot both win.
    */
   async cancelUnwritten(id: string, linkId: string, now: Date): Promise<boolean> {
     const { count } = await this.#db.timeEntryRequest.updateMany({
-      where: { id, linkId, state: 'pending', attempts: 0, claimedUntil: null },
+      where: { id, linkId, state: 'pending', claimedUntil: null, OR: [{ attempts: 0 }, { lastError: WAITS_FOR_RELINK, outcomeUnknown: false }] },
       data: { state: 'cancelled', lastError: 'undone', updatedAt: now },
     });
     return count === 1;

@@ -194,11 +194,16 @@ export class ReminderRepository {
     }
   }
 
-  /** Extends claims still held (state "claimed") to `until`: the sender is alive and still at it. */
-  async renew(ids: string[], until: Date): Promise<void> {
+  /**
+   * Extends to `until` the claims among `ids` this sender still holds: still "claimed", with the lease it set last
+   * (`held`; a claim taken over, released or snoozed has another). False when it holds none of them any more.
+   */
+  async renew(ids: string[], held: Date, until: Date): Promise<boolean> {
+    let renewed = 0;
     for (const chunk of chunks(ids)) {
-      await this.#db.reminderDelivery.updateMany({ where: { id: { in: chunk }, state: 'claimed' }, data: { claimedUntil: until } });
+      renewed += (await this.#db.reminderDelivery.updateMany({ where: { id: { in: chunk }, state: 'claimed', claimedUntil: held }, data: { claimedUntil: until } })).count;
     }
+    return renewed > 0;
   }
 
   /** Gives claims back (COR or Slack trouble): they can be claimed again from `retryAt`. */

@@ -1,8 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/lib/clock.ts';
 import { createPrismaClient, type PrismaClient } from '../../src/store/prisma.ts';
-import { type ListenerHarness, listenerHarness, slashCommandBody } from '../helpers/bolt.ts';
-import { waitForResponse } from '../helpers/linking.ts';
+import { buttonClick, type ListenerHarness, listenerHarness, slashCommandBody } from '../helpers/bolt.ts';
+import { responsesTo, waitForResponse } from '../helpers/linking.ts';
+import { buttonValue } from '../helpers/payloads.ts';
 
 const BA = 'America/Argentina/Buenos_Aires';
 /** Wednesday 18 Nov 2026, 18:00 in Buenos Aires */
@@ -98,6 +99,29 @@ describe('queued entries when the link needs renewing', () => {
     expect(after[0]).toContain('2 time entries that waited for you are being written now');
     expect(after.filter((t) => t.includes('now logged'))).toHaveLength(2);
     expect(after.join('\n')).not.toContain('COR is back');
+  }, 30_000);
+
+  it('an entry parked on its first try has its "Logging… Undo" answer redrawn to say it waits for the re-link; Undo on it cancels it, and the re-link writes nothing', async () => {
+    const url = await log('log 2h #48211 yesterday');
+    const logging = responsesTo(h.slack, url).at(-1) ?? {};
+    expect(JSON.stringify(logging.blocks)).toContain('undo_entries');
+    corRefusesTokens();
+    clock.advance(15_000); // the undo window ends: the first try finds COR refusing the tokens
+    expect(await outboxPass()).toBe(1);
+    const waiting = responsesTo(h.slack, url).at(-1) ?? {};
+    expect(waiting).toMatchObject({ replace_original: true });
+    expect(String(waiting.text)).toContain('waits for you: run `/cor link` and it will be written as soon as you link again');
+    expect(JSON.stringify(waiting.blocks)).not.toContain('undo_entries');
+
+    // Undo clicked on the answer as it was before: the entry is not in COR, so it is cancelled.
+    const undoUrl = h.slack.newResponseUrl();
+    await h.send(buttonClick('undo_entries', buttonValue(logging, 'undo_entries'), { responseUrl: undoUrl, user: 'U01JANE' }));
+    expect(String(responsesTo(h.slack, undoUrl).at(-1)?.text)).toBe('↩︎ Undone: nothing was logged.');
+    expect(await rows()).toMatchObject([{ state: 'cancelled', lastError: 'undone' }]);
+
+    expect(await relink()).toMatchObject({ ok: true });
+    expect(await outboxPass()).toBe(0);
+    expect(written()).toHaveLength(0);
   }, 30_000);
 
   it('an entry whose retry finds the link needing renewal waits too, and its earlier try is looked for before it is written again', async () => {

@@ -241,12 +241,19 @@ export class DigestService {
 
     // While this instance works on them (COR reads, posting), its claims stay its own: renewed well before they end.
     const leaseMs = this.#d.leaseMs ?? DEFAULT_LEASE_MS;
+    // Only claims still this instance's are renewed (the lease it set last): none left, the renewing ends.
     const held = new Set(claimed.flatMap((c) => (c.deliveryId ? [c.deliveryId] : [])));
+    let heldUntil = new Date(now.getTime() + leaseMs); // as claimed
     const renewing =
       held.size > 0
         ? keepRenewed(
             leaseMs,
-            () => this.#d.digests.renew([...held], new Date(this.#d.clock.now().getTime() + leaseMs)),
+            async () => {
+              const until = new Date(this.#d.clock.now().getTime() + leaseMs);
+              if (!(await this.#d.digests.renew([...held], heldUntil, until))) return false;
+              heldUntil = until;
+              return true;
+            },
             (err) => this.#d.logger.warn({ err }, 'could not renew digest claims'),
           )
         : undefined;

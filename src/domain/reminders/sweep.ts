@@ -202,12 +202,19 @@ export class ReminderSweep {
 
     // While this instance is still sending (paced, it can take a while), its claims stay its own: they are
     // renewed well before the lease ends, so only an instance that died lets another take them over.
+    // Only claims still this instance's are renewed (the lease it set last): none left, the renewing ends.
     const held = new Set(sends.flatMap(({ delivery }) => (delivery ? [delivery.id] : [])));
+    let heldUntil = new Date(now.getTime() + this.#leaseMs); // as claimed
     const renewing =
       held.size > 0 && !dryRun
         ? keepRenewed(
             this.#leaseMs,
-            () => this.#d.reminders.renew([...held], new Date(this.#d.clock.now().getTime() + this.#leaseMs)),
+            async () => {
+              const until = new Date(this.#d.clock.now().getTime() + this.#leaseMs);
+              if (!(await this.#d.reminders.renew([...held], heldUntil, until))) return false;
+              heldUntil = until;
+              return true;
+            },
             (err) => this.#d.logger.warn({ err }, 'could not renew reminder claims'),
           )
         : undefined;

@@ -97,7 +97,7 @@ export interface WrittenLater {
 /** Messages about entries that finish later (after their undo window, or queued), worded by the Slack layer. */
 export interface EntryNotifier {
   writtenLater(link: UserLinkRecord, request: TimeEntryRequestRecord, written: WrittenLater): Promise<void>;
-  /** its first try, after the undo window, found COR not answering: it waits in the outbox for retries */
+  /** its first try, after the undo window, found COR not answering (it waits for retries) or the link needing renewal (it waits for the re-link: see waitsForRelink) */
   queuedLater(link: UserLinkRecord, request: TimeEntryRequestRecord): Promise<void>;
   /** an entry of a line (see lines.ts) was written, refused or queued: the line's answer may show it now */
   lineProgress(link: UserLinkRecord, lineKey: string, firstTry: boolean): Promise<void>;

@@ -1,7 +1,7 @@
 import type { CorApi } from '../../cor/client.ts';
 import { CorError } from '../../cor/errors.ts';
-import { DEFAULT_RETRY } from '../../cor/retry.ts';
 import type { Clock } from '../../lib/clock.ts';
+import { keepRenewed } from '../../lib/lease.ts';
 import { localParts } from '../../lib/zoned.ts';
 import type { Logger } from '../../logger.ts';
 import type { UserLinkRecord } from '../../store/links.ts';
@@ -28,7 +28,10 @@ export interface WriterDeps {
   logger: Logger;
   /** waits between outbox attempts; the last one failing ends the request */
   retrySchedule?: number[];
-  /** how long a claim lasts (see attemptLeaseMs); 5 minutes unless said */
+  /**
+   * how long a claim lasts without a sign of life (WORK_LEASE_SECONDS; 45 s unless said): renewed while its attempt
+   * runs, so only a holder that stopped lets another instance take the entry over
+   */
   leaseMs?: number;
   /**
    * told once a flow has written its entries (one entry, a line's Log all, a stopped timer's days, an outbox pass),
@@ -44,16 +47,8 @@ const DRAIN_CONCURRENCY = 4;
 
 /** Waits between the outbox's attempts: with the first one, 10 attempts over about an hour. */
 const DEFAULT_RETRY_SCHEDULE = [5_000, 15_000, 30_000, 60_000, 120_000, 300_000, 600_000, 900_000, 1_800_000];
-/**
- * How long a claimed request stays its holder's: longer than the longest attempt, so that no one else can take it
- * over (and write it a second time) while the holder is still at it; a crash lets another instance take it after.
- * The longest attempt: a look-first GET with every retry (each up to the COR timeout, waits up to the largest
- * Retry-After), then the POST, twice over for margin; at least 5 minutes.
- */
-export function attemptLeaseMs(corTimeoutMs: number): number {
-  const { maxAttempts, maxRetryAfterMs } = DEFAULT_RETRY;
-  return Math.max(5 * 60_000, 2 * ((maxAttempts + 1) * corTimeoutMs + (maxAttempts - 1) * maxRetryAfterMs));
-}
+/** The lease of a claim when none is said (WORK_LEASE_SECONDS' default). */
+const DEFAULT_LEASE_MS = 45_000;
 
 /** How long an entry waits for its person to link again before it is tried once more: in effect, until they do. */
 const RELINK_WAIT_MS = 365 * 24 * 60 * 60_000;
@@ -67,7 +62,7 @@ export class EntryWriter {
   constructor(deps: WriterDeps) {
     this.#d = deps;
     this.#schedule = deps.retrySchedule ?? DEFAULT_RETRY_SCHEDULE;
-    this.#leaseMs = deps.leaseMs ?? 5 * 60_000;
+    this.#leaseMs = deps.leaseMs ?? DEFAULT_LEASE_MS;
   }
 
   /**
@@ -127,8 +122,9 @@ export class EntryWriter {
   }
 
   /**
-   * Undo inside the window: each of these requests of theirs that no attempt has touched is cancelled, and
-   * nothing reaches COR. Those already being written or written are returned as `kept` (COR keeps them).
+   * Undo inside the window: each of these requests of theirs that no attempt has touched, or that waits for a
+   * re-link and is surely not in COR, is cancelled, and nothing reaches COR. Those already being written or
+   * written are returned as `kept` (COR keeps them).
    */
   async undo(link: UserLinkRecord, requestIds: string[]): Promise<{ undone: TimeEntryRequestRecord[]; kept: TimeEntryRequestRecord[] }> {
     const undone: TimeEntryRequestRecord[] = [];
@@ -153,7 +149,12 @@ export class EntryWriter {
     return this.#post(link, { ...request, attempts: request.attempts + 1 }, claim, undefined, request.outcomeUnknown);
   }
 
-  /** Writes a request this caller holds (`claim`); `lookFirst` after an attempt whose outcome is unknown. */
+  /**
+   * Writes a request this caller holds (`claim`); `lookFirst` after an attempt whose outcome is unknown. While COR
+   * is asked, the claim is renewed (see keepRenewed): an attempt slower than its lease stays this instance's, and
+   * one whose instance stopped is another's a lease after its last renewal. Its end is recorded once renewing stopped,
+   * under the claim as last renewed.
+   */
   async #post(link: UserLinkRecord, request: TimeEntryRequestRecord, claim: Claim, knownTask: TaskView | undefined, lookFirst: boolean): Promise<WriteOutcome> {
     const api = this.#d.apiFor(link);
     const task = knownTask ?? placeholderTask(request.taskId);
@@ -164,6 +165,7 @@ export class EntryWriter {
       stop: request.stop,
       note: request.note ?? undefined,
     });
+    const held = this.#hold(request.id, claim);
     // Whether COR may have this entry if the attempt fails: an earlier attempt left it unknown, or this POST went out.
     let mayBeInCor = lookFirst;
     try {
@@ -171,16 +173,15 @@ export class EntryWriter {
         const existing = await findWritten(api, link, request, this.#d.times, this.#d.outbox);
         mayBeInCor = false;
         if (existing) {
-          await this.#markWritten(request, existing.id, claim);
+          await this.#markWritten(request, existing.id, await held.end());
           this.#d.logger.info({ requestId: request.id, corHourId: existing.id }, 'adopted an entry an earlier attempt had written');
           return { kind: 'written', entry: entry(existing.id), adopted: true };
         }
-      }
-      if (lookFirst) {
-        // The look-first read may have taken long: post only while still holding the request, for another lease.
-        const renewed = await this.#d.outbox.renewClaim(request.id, claim, this.#d.clock.now(), this.#leaseMs);
-        if (!renewed) return await this.#lost(request);
-        claim = renewed;
+        // The look-first read may have taken long: post only while still holding the request.
+        if (!(await held.renew())) {
+          await held.end();
+          return await this.#lost(request);
+        }
       }
       const hour = await api.createHour({ task_log_id: request.taskId, start: request.start.toISOString(), stop: request.stop.toISOString() }).catch((err: unknown) => {
         // Turned away at the door (429), or its access refused (401: see CorClient), shows COR did not take it.
@@ -188,12 +189,44 @@ export class EntryWriter {
         throw err;
       });
       this.#d.times.learn(link.tenantKey, hour, request.start, link.tz ?? DEFAULT_TZ);
-      await this.#markWritten(request, hour.id, claim);
+      await this.#markWritten(request, hour.id, await held.end());
       this.#d.tasks.invalidate(link);
       return { kind: 'written', entry: entry(hour.id), adopted: false };
     } catch (err) {
-      return this.#afterFailure(request, claim, err, mayBeInCor);
+      return this.#afterFailure(request, await held.end(), err, mayBeInCor);
+    } finally {
+      void held.end();
     }
+  }
+
+  /**
+   * Renews `claim` every third of the lease until `end()`, which resolves to the claim as last renewed once no
+   * renewal is under way (the claim the attempt's end is recorded under). Renewals run one after another.
+   */
+  #hold(id: string, claim: Claim): { renew(): Promise<boolean>; end(): Promise<Claim> } {
+    let current = claim;
+    let lost = false;
+    let queue: Promise<unknown> = Promise.resolve();
+    const renew = (): Promise<boolean> => {
+      const next = queue.then(async () => {
+        if (lost) return false;
+        const renewed = await this.#d.outbox.renewClaim(id, current, this.#d.clock.now(), this.#leaseMs);
+        if (renewed) current = renewed;
+        else lost = true;
+        return !lost;
+      });
+      queue = next.catch(() => undefined);
+      return next;
+    };
+    const renewing = keepRenewed(this.#leaseMs, renew, (err) => this.#d.logger.warn({ err, requestId: id }, 'could not renew the claim of a time entry'));
+    return {
+      renew,
+      end: async () => {
+        renewing.stop();
+        await queue;
+        return current;
+      },
+    };
   }
 
   /** The entry is in COR either way; a holder that lost its claim says so (whoever holds it now adopts the entry). */
@@ -291,18 +324,19 @@ export class EntryWriter {
 
   /**
    * What the person hears of an attempt the outbox made: written, refused for good, or (its first try, after the
-   * undo window) queued because COR is not answering. The entries of one line are told together, once none of
-   * them waits out its window any more. One that waits for a re-link is not told: the re-link DM says so, once.
+   * undo window) queued because COR is not answering or waiting for a re-link, so that its "Logging… Undo" answer
+   * no longer offers an Undo. The entries of one line are told together, once none of them waits out its window
+   * any more.
    */
   async #tellLater(link: UserLinkRecord, request: TimeEntryRequestRecord, outcome: WriteOutcome): Promise<void> {
     const firstTry = request.attempts === 0;
-    const told = outcome.kind === 'written' || outcome.kind === 'failed' || (outcome.kind === 'queued' && firstTry && outcome.reason !== WAITS_FOR_RELINK);
+    const told = outcome.kind === 'written' || outcome.kind === 'failed' || (outcome.kind === 'queued' && firstTry);
     if (!told) return;
     const line = lineKeyOf(request.idempotencyKey);
     if (line) return this.#d.notifier.lineProgress(link, line, firstTry);
     if (outcome.kind === 'written') return this.#writtenLater(link, request, outcome.entry);
     if (outcome.kind === 'failed') return this.#d.notifier.failedForGood(link, request, outcome.reason);
-    if (outcome.kind === 'queued') return this.#d.notifier.queuedLater(link, request);
+    if (outcome.kind === 'queued') return this.#d.notifier.queuedLater(link, outcome.request);
   }
 
   /** Tells the person: with the task's name and the day's total, as when an entry is written at once. */

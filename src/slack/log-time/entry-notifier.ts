@@ -1,12 +1,12 @@
 import { DEFAULT_TZ } from '../../domain/linking.ts';
-import { type EntryNotifier, type EntryOwner, waitsForRelink, type WrittenLater } from '../../domain/time-entries/model.ts';
+import { type EntryNotifier, type EntryOwner, placeholderTask, waitsForRelink, type WrittenLater } from '../../domain/time-entries/model.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { localParts } from '../../lib/zoned.ts';
 import type { UserLinkRecord } from '../../store/links.ts';
 import type { TimeEntryRequestRecord } from '../../store/outbox.ts';
 import type { LineDraft } from '../../domain/time-entries/lines.ts';
 import { formatClock, formatDate, formatMinutes, type Message, plain, section } from '../blocks.ts';
-import { abandonedMessage, failedMessage, loggedMessage, minutesOf, whenLine } from '../entry-answers.ts';
+import { abandonedMessage, failedMessage, loggedMessage, minutesOf, waitingForLinkMessage, whenLine } from '../entry-answers.ts';
 import { answerAt, answerPlaceOf } from '../respond.ts';
 import { lineOutcomeMessage, rowStateOfRequest } from './line-blocks.ts';
 import type { SlackClients } from '../services.ts';
@@ -33,6 +33,7 @@ export class SlackEntryNotifier implements EntryNotifier {
 
   async queuedLater(link: UserLinkRecord, request: TimeEntryRequestRecord): Promise<void> {
     const tz = link.tz ?? DEFAULT_TZ;
+    if (waitsForRelink(request)) return this.#tell(request, waitingForLinkMessage({ ...request, task: placeholderTask(request.taskId) }, tz));
     const text = `COR is not answering right now, so your ${formatMinutes(minutesOf(request))} on task #${request.taskId} (${whenLine(request, tz)}) waits and will be written as soon as COR is back. I will tell you when it is done.`;
     await this.#tell(request, { text, blocks: [section(`⏳ ${text}`)] });
   }

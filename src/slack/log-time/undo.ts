@@ -1,5 +1,6 @@
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { z } from 'zod';
+import { AppError } from '../../errors.ts';
 import type { TimeEntryRequestRecord } from '../../store/outbox.ts';
 import { formatMinutes, type Message, section } from '../blocks.ts';
 import { minutesOf, whenLine } from '../entry-answers.ts';
@@ -42,8 +43,8 @@ function undoMessage(undone: TimeEntryRequestRecord[], kept: TimeEntryRequestRec
 }
 
 /**
- * "Undo" on entries waiting out their undo window: those no attempt has touched are cancelled (nothing reaches
- * COR); any already written is said plainly, with COR's page to change it there. Someone else's button does
+ * "Undo" on entries waiting out their undo window: those no attempt has touched, or waiting for a re-link and
+ * surely not in COR, are cancelled (nothing reaches COR); any already written is said plainly, with COR's page to change it there. Someone else's button does
  * nothing.
  */
 export function undoEntries(services: SlackServices) {
@@ -55,7 +56,9 @@ export function undoEntries(services: SlackServices) {
       services.logger.warn({ user: args.body.user.id }, 'refused an Undo');
       return;
     }
-    const link = await services.linking.requireLink(tenantKey, args.body.user.id);
+    // Undo asks nothing of COR: it works while the link waits to be renewed too (its entries wait for the re-link).
+    const link = await services.linking.findLink(tenantKey, args.body.user.id);
+    if (!link) throw new AppError('not_linked', 'not linked');
     const { tz } = await zoneOf(services, link);
     const { undone, kept } = await services.entries.undo(link, value.data.r);
     const message = undoMessage(undone, kept, tz, services.corTaskUrl);

@@ -306,6 +306,47 @@ describe.each(['sqlite', 'postgresql'] as const)('repositories on %s', (kind) =>
       expect([...(await t.store.reminders.allSettings()).keys()]).toEqual([link.id]);
     });
 
+    it('renews only the reminder claims still its own (the lease it set), and says when none is left', async () => {
+      const link = await t.store.links.upsert({ tenantKey: 'T:1', slackUserId: 'U1', corUserId: 2, corName: 'Jane', tokens: { accessToken: 'a', refreshToken: 'r', expiresAt: new Date() } });
+      const now = new Date('2026-11-23T20:30:00Z');
+      const lease = 60_000;
+      const held = new Date(now.getTime() + lease);
+      const [day, morning] = await t.store.reminders.claimNew([{ linkId: link.id, localDate: '2026-11-23', kind: 'day' }, { linkId: link.id, localDate: '2026-11-23', kind: 'morning' }], now, lease);
+      const ids = [day?.id ?? '', morning?.id ?? ''];
+      const renewedUntil = new Date(now.getTime() + 30_000 + lease);
+      expect(await t.store.reminders.renew(ids, held, renewedUntil)).toBe(true);
+      // This instance stalls; its lease runs out and another instance takes the day's reminder over.
+      const later = new Date(renewedUntil.getTime() + 1);
+      const taken = await t.store.reminders.claimDelivery(link.id, '2026-11-23', 'day', later, lease);
+      expect(taken?.claimedUntil).toEqual(new Date(later.getTime() + lease));
+      // The stalled instance's renewal leaves the taken-over claim alone, and still extends the one it holds.
+      const again = new Date(later.getTime() + 10_000 + lease);
+      expect(await t.store.reminders.renew(ids, renewedUntil, again)).toBe(true);
+      expect((await t.store.reminders.findDelivery(link.id, '2026-11-23', 'day'))?.claimedUntil).toEqual(new Date(later.getTime() + lease));
+      expect((await t.store.reminders.findDelivery(link.id, '2026-11-23', 'morning'))?.claimedUntil).toEqual(again);
+      // The other claim taken over too: nothing of its own is left to renew.
+      const laterStill = new Date(again.getTime() + 1);
+      expect(await t.store.reminders.claimDelivery(link.id, '2026-11-23', 'morning', laterStill, lease)).toBeDefined();
+      expect(await t.store.reminders.renew(ids, again, new Date(laterStill.getTime() + lease))).toBe(false);
+      expect((await t.store.reminders.findDelivery(link.id, '2026-11-23', 'morning'))?.claimedUntil).toEqual(new Date(laterStill.getTime() + lease));
+    });
+
+    it('renews a digest claim only while it is still its own, and says when it is not', async () => {
+      const digest = await t.store.digests.create({ tenantKey: 'T:1', ownerSlackUserId: 'U1', audience: { kind: 'people', slackUserIds: ['U2'] }, channelId: 'C1', schedule: 'daily', localTime: '09:00', tz: 'UTC', shortUnderHours: null });
+      const now = new Date('2026-11-23T09:00:00Z');
+      const lease = 60_000;
+      const mine = await t.store.digests.claim(digest.id, 'daily:2026-11-20', now, lease);
+      const held = new Date(now.getTime() + lease);
+      expect(mine?.claimedUntil).toEqual(held);
+      const renewedUntil = new Date(now.getTime() + 30_000 + lease);
+      expect(await t.store.digests.renew([mine?.id ?? ''], held, renewedUntil)).toBe(true);
+      // Stalled past its lease: another instance claims it.
+      const later = new Date(renewedUntil.getTime() + 1);
+      expect(await t.store.digests.claim(digest.id, 'daily:2026-11-20', later, lease)).toBeDefined();
+      expect(await t.store.digests.renew([mine?.id ?? ''], renewedUntil, new Date(later.getTime() + 2 * lease))).toBe(false);
+      expect((await t.store.digests.deliveriesOf([digest.id], ['daily:2026-11-20']))[0]?.claimedUntil).toEqual(new Date(later.getTime() + lease));
+    });
+
     it('keeps one timer per user; removes only the timer it names; a discard goes to one caller', async () => {
       const link = await t.store.links.upsert({ tenantKey: 'T:1', slackUserId: 'U1', corUserId: 2, corName: 'Jane', tokens: { accessToken: 'a', refreshToken: 'r', expiresAt: new Date() } });
       const at = new Date('2026-11-23T12:00:00Z');

@@ -2,7 +2,6 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseLogCommand } from '../../../../src/domain/parse/log-command.ts';
 import { TaskDirectory } from '../../../../src/domain/tasks.ts';
 import { TimeEntryService } from '../../../../src/domain/time-entries/service.ts';
-import { attemptLeaseMs } from '../../../../src/domain/time-entries/writer.ts';
 import { type EntryNotifier } from '../../../../src/domain/time-entries/model.ts';
 import { CorTimes } from '../../../../src/domain/time-entries/cor-times.ts';
 import { splitAtMidnight, TimerService } from '../../../../src/domain/timers.ts';
@@ -206,24 +205,26 @@ describe('TimeEntryService against the fake COR', () => {
     expect(refused).toMatchObject({ kind: 'failed', reason: expect.stringContaining('stop must be after start') });
   });
 
-  it('an attempt slower than a minute keeps its claim: another worker cannot take the request over and write it again', async () => {
-    // Two workers (two instances) whose COR calls may take their full 10 s timeout.
-    const worker = () => {
-      const kit = corKit(cor, { timeoutMs: 10_000 });
-      return new TimeEntryService({
-        outbox: db.store.outbox,
-        settings: db.store.reminders,
-        tasks: new TaskDirectory(clock),
-        apiFor: apiForStoredLinks(kit, db.store, clock),
-        findLink: (id) => db.store.links.findById(id),
-        notifier: { writtenLater: async () => undefined, queuedLater: async () => undefined, lineProgress: async () => undefined, failedForGood: async () => undefined, abandoned: async () => undefined },
-        times: new CorTimes(),
-        clock,
-        logger: memoryLogger().logger,
-        leaseMs: attemptLeaseMs(10_000),
-      });
-    };
-    const [a, b] = [worker(), worker()];
+  // Two workers (two instances) whose COR calls may take their full 10 s timeout.
+  const worker = (leaseMs?: number) => {
+    const kit = corKit(cor, { timeoutMs: 10_000 });
+    return new TimeEntryService({
+      outbox: db.store.outbox,
+      settings: db.store.reminders,
+      tasks: new TaskDirectory(clock),
+      apiFor: apiForStoredLinks(kit, db.store, clock),
+      findLink: (id) => db.store.links.findById(id),
+      notifier: { writtenLater: async () => undefined, queuedLater: async () => undefined, lineProgress: async () => undefined, failedForGood: async () => undefined, abandoned: async () => undefined },
+      times: new CorTimes(),
+      clock,
+      logger: memoryLogger().logger,
+      ...(leaseMs === undefined ? {} : { leaseMs }),
+    });
+  };
+
+  it('an attempt slower than its lease keeps its claim while renewed: another worker cannot take the request over and write it again', async () => {
+    // A lease of 600 ms on the test's clock: renewed every 250 ms of real time while the POST waits.
+    const [a, b] = [worker(600), worker(600)];
     const proposal = await ready('1h #48211');
     const posts = () => cor.requestsTo('POST', '/hours').length;
     const before = posts();
@@ -231,7 +232,9 @@ describe('TimeEntryService against the fake COR', () => {
     cor.addFault({ method: 'POST', path: '/hours', until: new Promise<void>((resolve) => (release = resolve)) }); // COR holds the POST
     const first = a.submit(link, proposal, 'k-slow', undefined);
     await new Promise((r) => setTimeout(r, 200)); // a's POST is out, unanswered
-    clock.advance(2 * 60_000); // longer than the one-minute lease it used to have
+    clock.advance(500);
+    await new Promise((r) => setTimeout(r, 600)); // renewals while the clock reads 500 ms in
+    clock.advance(500); // past the lease it was claimed with
     const second = b.drainDue();
     await new Promise((r) => setTimeout(r, 200));
     cor.clearFaults();
@@ -239,6 +242,26 @@ describe('TimeEntryService against the fake COR', () => {
     expect((await first).kind).toBe('written');
     expect(await second).toBe(0); // b found it held
     expect(posts()).toBe(before + 1);
+    expect(await db.store.outbox.countByState()).toEqual({ written: 1 });
+  });
+
+  it('an entry whose holder stopped renewing is taken over once the work lease (45 s by default) ran out, and written once', async () => {
+    const [a, b] = [worker(), worker()];
+    const proposal = await ready('1h #48211');
+    const written = () => cor.requestsTo('POST', '/hours').filter((x) => x.status === 200).length;
+    const before = written();
+    let release = () => {};
+    let arrived = () => {};
+    const reached = new Promise<void>((resolve) => (arrived = resolve));
+    // COR holds a's POST (then turns it away): a shows no sign of life for longer than its lease, as if it had died.
+    cor.addFault({ method: 'POST', path: '/hours', times: 1, status: 503, arrived, until: new Promise<void>((resolve) => (release = resolve)) });
+    const first = a.submit(link, proposal, 'k-dead', undefined);
+    await reached;
+    clock.advance(46_000);
+    expect(await b.drainDue()).toBe(1); // b took it over and wrote it
+    release();
+    expect((await first).kind).toBe('duplicate'); // a lost its claim: the outcome is b's
+    expect(written()).toBe(before + 1);
     expect(await db.store.outbox.countByState()).toEqual({ written: 1 });
   });
 
