@@ -117,13 +117,22 @@ export class OutboxRepository {
   }
 
   /** Takes the lease of one pending request; undefined when someone else holds it or it is done. */
-  async claim(id: string, now: Date, leaseMs: number): Promise<Claim | undefined> {
+  /**
+   * Takes a request no one holds. `tookOver`: its last holder's lease ran out (it stopped, maybe in the middle of
+   * writing to COR), so its outcome is unknown from now on: the next attempt looks in COR before it writes.
+   */
+  async claim(id: string, now: Date, leaseMs: number): Promise<{ claim: Claim; tookOver: boolean } | undefined> {
     const until = new Date(now.getTime() + leaseMs);
-    const { count } = await this.#db.timeEntryRequest.updateMany({
-      where: { id, state: 'pending', OR: [{ claimedUntil: null }, { claimedUntil: { lt: now } }] },
+    const free = await this.#db.timeEntryRequest.updateMany({
+      where: { id, state: 'pending', claimedUntil: null },
       data: { claimedUntil: until, attempts: { increment: 1 } },
     });
-    return count === 1 ? until : undefined;
+    if (free.count === 1) return { claim: until, tookOver: false };
+    const stale = await this.#db.timeEntryRequest.updateMany({
+      where: { id, state: 'pending', claimedUntil: { lt: now } },
+      data: { claimedUntil: until, attempts: { increment: 1 }, outcomeUnknown: true },
+    });
+    return stale.count === 1 ? { claim: until, tookOver: true } : undefined;
   }
 
   /** Pending requests that are due and not held by anyone (each still has to be claimed to be worked). */

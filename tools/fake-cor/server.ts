@@ -31,6 +31,8 @@ export interface Fault {
   hang?: boolean;
   /** answer only once this settles (a test releases the answers when it chooses: order, not time) */
   until?: Promise<unknown>;
+  /** with `afterHandling`: the work is done at once, and the answer waits until this settles (a lost answer, in order) */
+  answerAfter?: Promise<unknown>;
   /** called when a request it hits arrives (a test waits for it: the request is then in COR's hands) */
   arrived?: () => void;
   /** answer 200 with a body that is not JSON */
@@ -252,6 +254,7 @@ export class FakeCor {
       req.socket.setTimeout(0);
       return; // done, but the answer never comes: the client gives up not knowing
     }
+    if (fault?.answerAfter) await fault.answerAfter;
     if (fault && failing) return this.#failWith(fault, res);
     sendJson(res, status, response);
   }

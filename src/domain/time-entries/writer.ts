@@ -144,9 +144,11 @@ export class EntryWriter {
    * it otherwise. Never posts a request someone else holds, and never twice for one claim.
    */
   async #attempt(link: UserLinkRecord, request: TimeEntryRequestRecord): Promise<WriteOutcome> {
-    const claim = await this.#d.outbox.claim(request.id, this.#d.clock.now(), this.#leaseMs);
-    if (!claim) return { kind: 'duplicate', request: (await this.#d.outbox.get(request.id)) ?? request };
-    return this.#post(link, { ...request, attempts: request.attempts + 1 }, claim, undefined, request.outcomeUnknown);
+    const held = await this.#d.outbox.claim(request.id, this.#d.clock.now(), this.#leaseMs);
+    if (!held) return { kind: 'duplicate', request: (await this.#d.outbox.get(request.id)) ?? request };
+    // taken over from a holder that stopped: it may have written it, so COR is looked at first
+    const unknown = request.outcomeUnknown || held.tookOver;
+    return this.#post(link, { ...request, attempts: request.attempts + 1, outcomeUnknown: unknown }, held.claim, undefined, unknown);
   }
 
   /**

@@ -209,22 +209,25 @@ describe.each(['sqlite', 'postgresql'] as const)('repositories on %s', (kind) =>
       expect((await t.store.outbox.due(now, 10)).map((r) => r.id)).toEqual([request.id]);
       const claims = await Promise.all([t.store.outbox.claim(request.id, now, 60_000), t.store.outbox.claim(request.id, now, 60_000)]);
       expect(claims.filter(Boolean)).toHaveLength(1);
-      const first = claims.find(Boolean) ?? now;
+      expect(claims.find(Boolean)?.tookOver).toBe(false);
+      const first = claims.find(Boolean)?.claim ?? now;
       expect(await t.store.outbox.due(later(30_000), 10)).toEqual([]);
       expect(await t.store.outbox.claim(request.id, later(30_000), 60_000)).toBeUndefined();
+      // Taken over from a holder whose lease ran out: it may have written it, so its outcome is unknown from now on.
       const second = await t.store.outbox.claim(request.id, later(61_000), 60_000);
-      expect(second).toEqual(later(121_000));
-      expect((await t.store.outbox.get(request.id))?.attempts).toBe(2);
+      expect(second).toEqual({ claim: later(121_000), tookOver: true });
+      expect(await t.store.outbox.get(request.id)).toMatchObject({ attempts: 2, outcomeUnknown: true });
       // The first holder's lease ran out and was taken over: none of its ends changes the row.
       expect(await t.store.outbox.markWritten(request.id, 666, later(62_000), first)).toBe(false);
       expect(await t.store.outbox.markFailed(request.id, 'stale', first)).toBe(false);
       expect(await t.store.outbox.scheduleRetry(request.id, 'stale', later(HOUR), false, first)).toBe(false);
       expect(await t.store.outbox.get(request.id)).toMatchObject({ state: 'pending', corHourId: null, lastError: null });
-      expect(await t.store.outbox.scheduleRetry(request.id, 'COR 503', later(HOUR), true, second ?? now)).toBe(true);
+      expect(await t.store.outbox.scheduleRetry(request.id, 'COR 503', later(HOUR), true, second?.claim ?? now)).toBe(true);
       expect(await t.store.outbox.due(later(62_000), 10)).toEqual([]);
       expect((await t.store.outbox.due(later(HOUR), 10)).map((r) => r.lastError)).toEqual(['COR 503']);
       const third = await t.store.outbox.claim(request.id, later(HOUR), 60_000);
-      expect(await t.store.outbox.markWritten(request.id, 777, later(HOUR), third ?? now)).toBe(true);
+      expect(third?.tookOver).toBe(false);
+      expect(await t.store.outbox.markWritten(request.id, 777, later(HOUR), third?.claim ?? now)).toBe(true);
       expect(await t.store.outbox.get(request.id)).toMatchObject({ state: 'written', corHourId: 777 });
       expect(await t.store.outbox.due(later(2 * HOUR), 10)).toEqual([]);
       expect(await t.store.outbox.claim(request.id, later(2 * HOUR), 60_000)).toBeUndefined();

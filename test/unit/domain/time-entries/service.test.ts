@@ -265,6 +265,29 @@ describe('TimeEntryService against the fake COR', () => {
     expect(await db.store.outbox.countByState()).toEqual({ written: 1 });
   });
 
+  it('an entry taken over from a holder that stopped after COR wrote it is found in COR, not written again', async () => {
+    const [a, b] = [worker(), worker()];
+    const proposal = await ready('1h #48211');
+    const written = () => cor.requestsTo('POST', '/hours').length;
+    const before = written();
+    const entries = () => cor.hoursOf(JANE).filter((h) => h.task_log_id === 48211).length;
+    const entriesBefore = entries();
+    let release = () => {};
+    let arrived = () => {};
+    const reached = new Promise<void>((resolve) => (arrived = resolve));
+    // COR writes a's entry, and its answer never comes back while a's lease runs: as if a died right after sending.
+    cor.addFault({ method: 'POST', path: '/hours', times: 1, status: 503, afterHandling: true, arrived, answerAfter: new Promise<void>((resolve) => (release = resolve)) });
+    const first = a.submit(link, proposal, 'k-died-after-cor', undefined);
+    await reached;
+    clock.advance(46_000);
+    expect(await b.drainDue()).toBe(1);
+    release();
+    await first;
+    expect(written()).toBe(before + 1); // b looked, found a's entry, and posted nothing
+    expect(entries()).toBe(entriesBefore + 1);
+    expect(await db.store.outbox.countByState()).toEqual({ written: 1 });
+  });
+
   it('after a lost answer, an entry of the same task one UTC offset away is not taken for it (COR showed its times are UTC)', async () => {
     await service.submit(link, await ready('30m #48212'), 'k-teach', undefined); // COR's answer shows how it writes times
     const proposal = await ready('9:00-10:00 #48211 yesterday'); // 12:00-13:00 UTC
