@@ -17,7 +17,7 @@ export interface ResponseMessage {
 export type Respond = (message: ResponseMessage) => Promise<unknown>;
 
 /** Slack answered a response_url post with an error status: it did nothing (unlike a timeout, which may have). */
-export class ResponseUrlRefused extends Error {
+class ResponseUrlRefused extends Error {
   constructor(readonly status: number) {
     super(`response_url answered HTTP ${status}`);
   }
