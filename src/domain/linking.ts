@@ -132,6 +132,8 @@ export interface LinkingDeps {
   consent: ConsentSettings;
   /** link a COR account whose email is not the Slack user's (LINK_ALLOW_EMAIL_MISMATCH); false: refuse it */
   allowEmailMismatch: boolean;
+  /** after COR refuses a refresh token, how long to watch for another instance's rotated one (default 3 s) */
+  rivalWaitMs?: number;
   clock: Clock;
   logger: Logger;
 }
@@ -361,6 +363,7 @@ export class LinkingService {
         auth: this.#d.corAuth,
         clock,
         flights: this.#flights,
+        ...(this.#d.rivalWaitMs !== undefined ? { rivalWaitMs: this.#d.rivalWaitMs } : {}),
         stored: {
           load: async (opts) => {
             // A cached or in-flight read would do, unless the store itself must be read now (`fresh`).

@@ -124,6 +124,8 @@ export async function listenerHarness(
     notifier: new SlackLinkNotifier(clients),
     consent: { authorizeUrl: cor.authorizeUrl, redirectUri: 'http://127.0.0.1:9/cor/oauth/callback', appName: 'cor-slack' },
     allowEmailMismatch: false,
+    // one process: no other instance can rotate the tokens meanwhile, so a refused refresh is final at once
+    rivalWaitMs: 0,
     clock,
     logger,
   });
