@@ -78,36 +78,44 @@ function wordScore(typed: string, word: string): number {
   return 0;
 }
 
-/** `wordScore`, each pair of words scored once per match: tasks share most of their words (projects, clients). */
-function scorer(): (typed: string, word: string) => number {
-  const byTyped = new Map<string, Map<string, number>>();
-  return (typed, word) => {
-    let seen = byTyped.get(typed);
-    if (!seen) byTyped.set(typed, (seen = new Map()));
-    let score = seen.get(word);
-    if (score === undefined) seen.set(word, (score = wordScore(typed, word)));
-    return score;
+/**
+ * How well each typed word matches `word` (`wordScore`), worked out once per word in a match: tasks share most of
+ * their words (projects, clients, "Task", "sprint").
+ */
+function scorer(typed: string[]): (word: string) => number[] {
+  const seen = new Map<string, number[]>();
+  return (word) => {
+    let scores = seen.get(word);
+    if (!scores) seen.set(word, (scores = typed.map((t) => wordScore(t, word))));
+    return scores;
   };
 }
 
-function best(typed: string, words: string[], pair: (typed: string, word: string) => number): number {
-  let top = 0;
-  for (const w of words) top = Math.max(top, pair(typed, w));
+/** For each typed word, its best score among `words`. */
+function best(typed: string[], words: string[], scoresOf: (word: string) => number[]): number[] {
+  const top = typed.map(() => 0);
+  for (const w of words) {
+    const scores = scoresOf(w);
+    for (let i = 0; i < top.length; i++) top[i] = Math.max(top[i] as number, scores[i] as number);
+  }
   return top;
 }
 
 /** A score in [0, 1.2]: how much of what was typed is found in the task's title, project and client. */
-function scoreTask(typed: string[], typedNumbers: string[], task: TaskCandidate, pair: (typed: string, word: string) => number): number {
+function scoreTask(typed: string[], typedNumbers: string[], task: TaskCandidate, scoresOf: (word: string) => number[]): number {
   if (typed.length === 0) return 0;
   const title = tokens(task.title);
-  const context = [...tokens(task.project ?? ''), ...tokens(task.client ?? '')];
+  const inTitle = best(typed, title, scoresOf);
+  const inContext = best(typed, [...tokens(task.project ?? ''), ...tokens(task.client ?? '')], scoresOf);
   let total = 0;
-  for (const t of typed) total += Math.max(best(t, title, pair), best(t, context, pair) * 0.9);
+  for (let i = 0; i < typed.length; i++) total += Math.max(inTitle[i] as number, (inContext[i] as number) * 0.9);
   let score = total / typed.length;
   // "QA sprint 13" is not "QA sprint 12", "Release 3.3" not "Release 3.2": a number typed that the task does not
   // carry never makes it a clear match.
-  const carried = new Set(numbersIn(`${task.title} ${task.project ?? ''} ${task.client ?? ''}`));
-  if (typedNumbers.some((n) => !carried.has(n))) score = Math.min(score, CLEAR - MARGIN);
+  if (typedNumbers.length > 0) {
+    const carried = new Set(numbersIn(`${task.title} ${task.project ?? ''} ${task.client ?? ''}`));
+    if (typedNumbers.some((n) => !carried.has(n))) score = Math.min(score, CLEAR - MARGIN);
+  }
   const foldedQuery = typed.join(' ');
   const foldedTitle = title.join(' ');
   if (foldedTitle === foldedQuery) score += 0.2;
@@ -125,10 +133,10 @@ const MARGIN = 0.15;
 export function matchTask<T extends TaskCandidate>(query: string, tasks: T[], limit = 5): TaskMatch<T> {
   const typed = tokens(query);
   if (typed.length > MAX_TOKENS) return { kind: 'none' };
-  const pair = scorer();
+  const scoresOf = scorer(typed);
   const typedNumbers = numbersIn(query);
   const ranked = tasks
-    .map((task) => ({ task, score: scoreTask(typed, typedNumbers, task, pair) }))
+    .map((task) => ({ task, score: scoreTask(typed, typedNumbers, task, scoresOf) }))
     .filter((s) => s.score >= CANDIDATE)
     .sort((a, b) => b.score - a.score || a.task.title.localeCompare(b.task.title));
   const [first, second] = ranked;
