@@ -44,30 +44,30 @@ function fraction(words: string, unit: string | undefined, hourUnit: string): nu
 
 const PATTERNS: Pattern[] = [
   // two and a half hours, 2 and a half hours
-  { re: new RegExp(`(?<![\\p{L}\\d])${COUNT}\\s+${HALF}\\s+${HOURS}${END}`, 'gu'), minutes: (m) => countOf(m[1] ?? '') * 60 + 30 },
+  { re: new RegExp(`(?<![\\p{L}\\d#])${COUNT}\\s+${HALF}\\s+${HOURS}${END}`, 'gu'), minutes: (m) => countOf(m[1] ?? '') * 60 + 30 },
   // hora y cuarto, dos horas y media, an hour and a quarter, 1 hora e 15, an hour and fifteen minutes
   {
-    re: new RegExp(`(?<![\\p{L}\\d.,])(?:${COUNT}\\s*(${HOURS})|(${HOUR_WORD}))\\s+(?:and|y|e)\\s+${FRACTION}${END}(?![.,]\\d|\\s*${HOURS}${END})`, 'gu'),
+    re: new RegExp(`(?<![\\p{L}\\d.,#])(?:${COUNT}\\s*(${HOURS})|(${HOUR_WORD}))\\s+(?:and|y|e)\\s+${FRACTION}${END}(?![.,]\\d|\\s*${HOURS}${END})`, 'gu'),
     minutes: (m) => {
       const part = fraction(m[4] ?? '', m[5], m[2] ?? m[3] ?? '');
       return part === undefined ? undefined : Math.round((m[1] ? countOf(m[1]) : 1) * 60) + part;
     },
   },
   // half an hour, media hora, meia hora; a quarter of an hour; three quarters of an hour
-  { re: new RegExp(`(?<![\\p{L}\\d])(?:half an hour|half hour|media hora|meia hora|meia-hora)${END}`, 'gu'), minutes: () => 30 },
-  { re: new RegExp(`(?<![\\p{L}\\d])(?:three quarters of an hour|tres cuartos de hora|tres quartos de hora)${END}`, 'gu'), minutes: () => 45 },
-  { re: new RegExp(`(?<![\\p{L}\\d])(?:a quarter of an hour|quarter of an hour|un cuarto de hora|cuarto de hora|um quarto de hora|quarto de hora)${END}`, 'gu'), minutes: () => 15 },
+  { re: new RegExp(`(?<![\\p{L}\\d#])(?:half an hour|half hour|media hora|meia hora|meia-hora)${END}`, 'gu'), minutes: () => 30 },
+  { re: new RegExp(`(?<![\\p{L}\\d#])(?:three quarters of an hour|tres cuartos de hora|tres quartos de hora)${END}`, 'gu'), minutes: () => 45 },
+  { re: new RegExp(`(?<![\\p{L}\\d#])(?:a quarter of an hour|quarter of an hour|un cuarto de hora|cuarto de hora|um quarto de hora|quarto de hora)${END}`, 'gu'), minutes: () => 15 },
   // 2h30, 2h30m, 2h 30m, 2 hours 30 minutes, 2h y 30m; and "1h 20" when what follows is no count of something
   {
-    re: new RegExp(`(?<![\\p{L}\\d.,])(\\d+(?:[.,]\\d+)?)\\s*${HOURS}(?:(\\d{1,2})(?:${MINUTES})?|\\s*(?:and\\s+|y\\s+|e\\s+)?(\\d{1,2})\\s*${MINUTES}|\\s+([0-5]?[05])${BEFORE_TASK})?${END}`, 'gu'),
+    re: new RegExp(`(?<![\\p{L}\\d.,#])(\\d+(?:[.,]\\d+)?)\\s*${HOURS}(?:(\\d{1,2})(?:${MINUTES})?|\\s*(?:and\\s+|y\\s+|e\\s+)?(\\d{1,2})\\s*${MINUTES}|\\s+([0-5]?[05])${BEFORE_TASK})?${END}`, 'gu'),
     minutes: (m) => Math.round(num(m[1]) * 60) + num(m[2] ?? m[3] ?? m[4]),
   },
   // an hour, una hora, two hours, dos horas, duas horas
-  { re: new RegExp(`(?<![\\p{L}\\d])(${NUMBER_WORD}|${ONE})\\s+${HOUR_WORD}${END}`, 'gu'), minutes: (m) => countOf(m[1] ?? '') * 60 },
+  { re: new RegExp(`(?<![\\p{L}\\d#])(${NUMBER_WORD}|${ONE})\\s+${HOUR_WORD}${END}`, 'gu'), minutes: (m) => countOf(m[1] ?? '') * 60 },
   // 150m, 90 min, 45 minutos
-  { re: new RegExp(`(?<![\\p{L}\\d.,])(\\d+)\\s*${MINUTES}${END}`, 'gu'), minutes: (m) => num(m[1]) },
+  { re: new RegExp(`(?<![\\p{L}\\d.,#])(\\d+)\\s*${MINUTES}${END}`, 'gu'), minutes: (m) => num(m[1]) },
   // twenty minutes, quince minutos
-  { re: new RegExp(`(?<![\\p{L}\\d])(${NUMBER_WORD})\\s+${MINUTE_WORD}${END}`, 'gu'), minutes: (m) => countOf(m[1] ?? '') },
+  { re: new RegExp(`(?<![\\p{L}\\d#])(${NUMBER_WORD})\\s+${MINUTE_WORD}${END}`, 'gu'), minutes: (m) => countOf(m[1] ?? '') },
   // 2:30 on its own (ranges were taken out before)
   // …but not a time of day: "at 9:30", "a las 9:30", "started 9:30", "9:30 start"
   {
