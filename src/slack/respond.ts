@@ -71,6 +71,11 @@ export type AnswerPlace =
 
 export const DM: AnswerPlace = { kind: 'dm' };
 
+/** In place of what a response_url came with (a command's first answer, a card), as of `since`. */
+export function inPlaceOf(url: string, since: Date): AnswerPlace {
+  return { kind: 'response_url', url, replace: true, since };
+}
+
 /** A response_url works for 30 minutes: past this (with a margin), a DM is sent instead. */
 const RESPONSE_URL_LIFE_MS = 25 * 60_000;
 

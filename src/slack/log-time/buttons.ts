@@ -10,7 +10,7 @@ import { tenantOfInteraction, parseJsonText } from '../payloads.ts';
 import { zoneOf } from '../person.ts';
 import type { Accept, AcceptedRun, AcceptedWork } from '../accepted.ts';
 import { ACCEPTED } from '../ids.ts';
-import { storedAnswerPlace } from '../respond.ts';
+import { inPlaceOf, storedAnswerPlace } from '../respond.ts';
 import type { SlackServices } from '../services.ts';
 import { cancelledMessage, chooseMessage, type PendingLog } from './blocks.ts';
 import { idempotencyKey } from './command.ts';
@@ -74,7 +74,7 @@ type LogPending = z.infer<typeof logPendingSchema>;
 export const logPendingWork: AcceptedWork<LogPending> = {
   kind: ACCEPTED.logPending,
   payload: logPendingSchema,
-  answer: ({ responseUrl }, acceptedAt) => ({ kind: 'response_url', url: responseUrl, replace: true, since: acceptedAt }),
+  answer: ({ responseUrl }, acceptedAt) => inPlaceOf(responseUrl, acceptedAt),
   run: logPending,
 };
 

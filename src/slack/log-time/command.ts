@@ -10,7 +10,7 @@ import type { Accept, AcceptedRun, AcceptedWork } from '../accepted.ts';
 import { ACCEPTED } from '../ids.ts';
 import { slashCommandSchema, tenantOfCommand } from '../payloads.ts';
 import { answerWithLinkCard, withLinkOrCard, zoneOf } from '../person.ts';
-import { type AnswerPlace, storedAnswerPlace } from '../respond.ts';
+import { type AnswerPlace, inPlaceOf, storedAnswerPlace } from '../respond.ts';
 import type { SlackServices } from '../services.ts';
 import { chooseMessage, confirmMessage, noTaskMessage, parseErrorMessage, type PendingLog, WORKING } from './blocks.ts';
 import { logLineFor } from './line.ts';
@@ -42,7 +42,7 @@ type LogWords = z.infer<typeof logWordsSchema>;
 export const logWordsWork: AcceptedWork<LogWords> = {
   kind: ACCEPTED.logWords,
   payload: logWordsSchema,
-  answer: ({ command }, acceptedAt) => ({ kind: 'response_url', url: command.response_url, replace: true, since: acceptedAt }),
+  answer: ({ command }, acceptedAt) => inPlaceOf(command.response_url, acceptedAt),
   run: logWords,
 };
 

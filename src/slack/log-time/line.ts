@@ -9,7 +9,7 @@ import { rememberAnswer } from '../entry-answers.ts';
 import { ACCEPTED } from '../ids.ts';
 import { tenantOfInteraction } from '../payloads.ts';
 import { zoneOf } from '../person.ts';
-import { type AnswerPlace, storedAnswerPlace } from '../respond.ts';
+import { type AnswerPlace, inPlaceOf, storedAnswerPlace } from '../respond.ts';
 import type { SlackServices } from '../services.ts';
 import { lineCancelledMessage, lineCard, lineOutcomeMessage, rowStateOf } from './line-blocks.ts';
 
@@ -140,7 +140,7 @@ type LogLine = z.infer<typeof logLineSchema>;
 export const logLineWork: AcceptedWork<LogLine> = {
   kind: ACCEPTED.logLine,
   payload: logLineSchema,
-  answer: ({ responseUrl }, acceptedAt) => ({ kind: 'response_url', url: responseUrl, replace: true, since: acceptedAt }),
+  answer: ({ responseUrl }, acceptedAt) => inPlaceOf(responseUrl, acceptedAt),
   run: logLine,
 };
 

@@ -6,7 +6,7 @@ import { taskNotFoundMessage } from '../entry-answers.ts';
 import { ACCEPTED } from '../ids.ts';
 import { slashCommandSchema, tenantOfCommand } from '../payloads.ts';
 import { withLinkOrCard, zoneOf } from '../person.ts';
-import { type AnswerPlace, answerAt, storedAnswerPlace } from '../respond.ts';
+import { answerAt, inPlaceOf, storedAnswerPlace } from '../respond.ts';
 import type { SlackServices } from '../services.ts';
 import {
   chooseTimerTaskMessage,
@@ -33,7 +33,7 @@ export function timerSubcommand(services: SlackServices, accept: Accept<TimerWor
     const who = { tenantKey: tenantOfCommand(command), slackUserId: command.user_id };
     if (verb === 'status') {
       await args.ack(working);
-      const respond = answerAt(services.clients, services.clock.now(), who, inPlaceOf(command, services.clock.now()));
+      const respond = answerAt(services.clients, services.clock.now(), who, inPlaceOf(command.response_url, services.clock.now()));
       await withLinkOrCard(services, respond, command, async (link) => {
         const { tz } = await zoneOf(services, link);
         await respond(statusMessage(await services.timers.status(link, services.linking.apiFor(link)), tz));
@@ -47,13 +47,8 @@ export function timerSubcommand(services: SlackServices, accept: Accept<TimerWor
 const timerWorkSchema = z.object({ command: slashCommandSchema, verb: z.enum(['start', 'stop']), rest: z.string() });
 type TimerWork = z.infer<typeof timerWorkSchema>;
 
-/** The answer to a command: in place of its first answer. */
-function inPlaceOf(command: { response_url: string }, since: Date): AnswerPlace {
-  return { kind: 'response_url', url: command.response_url, replace: true, since };
-}
-
 /** After `/cor start` or `/cor stop` was acknowledged (right after, or on another instance after a crash): answered in place. */
-export const timerWork: AcceptedWork<TimerWork> = { kind: ACCEPTED.timer, payload: timerWorkSchema, answer: ({ command }, acceptedAt) => inPlaceOf(command, acceptedAt), run: startOrStop };
+export const timerWork: AcceptedWork<TimerWork> = { kind: ACCEPTED.timer, payload: timerWorkSchema, answer: ({ command }, acceptedAt) => inPlaceOf(command.response_url, acceptedAt), run: startOrStop };
 
 async function startOrStop(services: SlackServices, { payload, acceptedAt, place, respond }: AcceptedRun<TimerWork>): Promise<void> {
   const { command, verb, rest } = payload;
