@@ -76,6 +76,14 @@ const urlString = (name: string) =>
     message: `${name} must be an http(s) URL`,
   });
 
+/** A whole number of milliseconds or seconds, at least `min`. */
+const wholeNumber = (name: string, unit: 'milliseconds' | 'seconds', min: number) =>
+  z
+    .string()
+    .regex(/^\d+$/, `${name} must be a whole number of ${unit}`)
+    .transform(Number)
+    .refine((n) => n >= min, `${name} must be at least ${min}`);
+
 function isBase64Key(value: string): boolean {
   return /^[A-Za-z0-9+/_-]+={0,2}$/.test(value) && Buffer.from(value, 'base64').length === 32;
 }
@@ -90,12 +98,7 @@ const schema = z.object({
   SLACK_CLIENT_ID: z.string().optional(),
   SLACK_CLIENT_SECRET: z.string().optional(),
   SLACK_STATE_SECRET: z.string().optional(),
-  SLACK_TIMEOUT_MS: z
-    .string()
-    .regex(/^\d+$/, 'SLACK_TIMEOUT_MS must be a whole number of milliseconds')
-    .transform(Number)
-    .refine((n) => n >= 100, 'SLACK_TIMEOUT_MS must be at least 100')
-    .default(10_000),
+  SLACK_TIMEOUT_MS: wholeNumber('SLACK_TIMEOUT_MS', 'milliseconds', 100).default(10_000),
   SLACK_AUTHORIZE_URL: urlString('SLACK_AUTHORIZE_URL').default('https://slack.com/oauth/v2/authorize'),
   PORT: z
     .string()
@@ -117,36 +120,16 @@ const schema = z.object({
   COR_API_KEY: z.string().optional(),
   COR_CLIENT_SECRET: z.string().optional(),
   COR_INTEGRATION_SOURCE: z.enum(INTEGRATION_SOURCES, { message: `COR_INTEGRATION_SOURCE must be one of ${INTEGRATION_SOURCES.join(', ')}` }).optional(),
-  COR_TIMEOUT_MS: z
-    .string()
-    .regex(/^\d+$/, 'COR_TIMEOUT_MS must be a whole number of milliseconds')
-    .transform(Number)
-    .refine((n) => n >= 100, 'COR_TIMEOUT_MS must be at least 100')
-    .default(10_000),
+  COR_TIMEOUT_MS: wholeNumber('COR_TIMEOUT_MS', 'milliseconds', 100).default(10_000),
   REMINDER_SENDS_PER_SECOND: z
     .string()
     .regex(/^\d+(\.\d+)?$/, 'REMINDER_SENDS_PER_SECOND must be a number of DMs per second')
     .transform(Number)
     .refine((n) => n > 0, 'REMINDER_SENDS_PER_SECOND must be above 0')
     .default(5),
-  REMINDER_TICK_SECONDS: z
-    .string()
-    .regex(/^\d+$/, 'REMINDER_TICK_SECONDS must be a whole number of seconds')
-    .transform(Number)
-    .refine((n) => n >= 1, 'REMINDER_TICK_SECONDS must be at least 1')
-    .default(60),
-  REMINDER_LEASE_SECONDS: z
-    .string()
-    .regex(/^\d+$/, 'REMINDER_LEASE_SECONDS must be a whole number of seconds')
-    .transform(Number)
-    .refine((n) => n >= 1, 'REMINDER_LEASE_SECONDS must be at least 1')
-    .default(300),
-  WORK_LEASE_SECONDS: z
-    .string()
-    .regex(/^\d+$/, 'WORK_LEASE_SECONDS must be a whole number of seconds')
-    .transform(Number)
-    .refine((n) => n >= 1, 'WORK_LEASE_SECONDS must be at least 1')
-    .default(45),
+  REMINDER_TICK_SECONDS: wholeNumber('REMINDER_TICK_SECONDS', 'seconds', 1).default(60),
+  REMINDER_LEASE_SECONDS: wholeNumber('REMINDER_LEASE_SECONDS', 'seconds', 1).default(300),
+  WORK_LEASE_SECONDS: wholeNumber('WORK_LEASE_SECONDS', 'seconds', 1).default(45),
   UNDO_SECONDS: z
     .string()
     .regex(/^\d+$/, 'UNDO_SECONDS must be a whole number of seconds (0 turns the undo window off)')
