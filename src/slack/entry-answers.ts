@@ -1,6 +1,7 @@
 import type { KnownBlock } from '@slack/types';
 import type { TaskView } from '../domain/tasks.ts';
 import { type DayTotal, type Proposal, waitsForRelink, type WriteOutcome } from '../domain/time-entries/model.ts';
+import type { Bend } from '../domain/time-entries/placement.ts';
 import { localParts } from '../lib/zoned.ts';
 import type { UserLinkRecord } from '../store/links.ts';
 import type { TimeEntryRequestRecord } from '../store/outbox.ts';
@@ -11,6 +12,24 @@ import type { SlackServices } from './services.ts';
 
 // What the bot answers about a time entry it wrote (or queued, or could not write): the same words whether it
 // came from `/cor log`, the log form, a reminder's "Log 1h", a timer, or COR coming back later.
+
+/** What placing the entry had to bend, in words (see domain/time-entries/placement.ts). */
+export function bendText(bends: readonly Bend[]): string | undefined {
+  if (bends.includes('overlap') || bends.includes('pushed_back')) return 'That overlaps time already logged that day.';
+  if (bends.includes('midnight')) return 'That runs past midnight, into another day.';
+  if (bends.includes('future')) return 'That ends later than now.';
+  if (bends.includes('day_unknown')) return 'COR did not tell me what that day already has, so I could not check the times.';
+  return undefined;
+}
+
+/**
+ * A one-click entry (a reminder's Log 1h, hours on the status form) that placing had to bend: not written, since a
+ * button cannot ask; the person says when with /cor log.
+ */
+export function bentNotLoggedMessage(p: Proposal, tz: string): Message {
+  const text = `${bendText(p.bends ?? []) ?? 'I am not sure of those times.'} Nothing was logged: say when with \`/cor log\`, like \`/cor log 9-10 #${p.task.id} ${localParts(p.start, tz).date}\`.`;
+  return { text, blocks: [section(text)] };
+}
 
 export function minutesOf(p: { start: Date; stop: Date }): number {
   return Math.round((p.stop.getTime() - p.start.getTime()) / 60_000);

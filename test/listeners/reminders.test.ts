@@ -136,6 +136,19 @@ describe('daily reminder DMs through a real Bolt app', () => {
     expect(await h.db.store.reminders.findDelivery(jane.id, '2026-11-23')).toMatchObject({ state: 'done', loggedHours: 8 });
   });
 
+  it('"Log 1h" that could only be placed over the day\'s entries (the day is logged up to now) writes nothing and says why', async () => {
+    await sweep();
+    const value = buttonValue(dmsTo('U01JANE')[0], 'reminder_log_task');
+    await h.send(slashCommandBody('log 9:00-17:00 #48211 today', h.slack));
+    await h.services.work.drain(5_000);
+    const posts = h.cor.requestsTo('POST', '/hours').length;
+    await click('reminder_log_task', value);
+    await h.services.work.drain(5_000);
+    expect(h.cor.requestsTo('POST', '/hours')).toHaveLength(posts);
+    expect(String(h.slack.responses.at(-1)?.body.text)).toMatch(/overlaps time already logged|ends later than now/);
+    expect(String(h.slack.responses.at(-1)?.body.text)).toContain('Nothing was logged');
+  });
+
   it('a DM works the moment it is out, while the paced sweep still sends the others: Snooze takes, and stays', async () => {
     await h.close();
     h = await listenerHarness({ clock, reminderSendsPerSecond: 1 }); // one DM a second per workspace: the second waits

@@ -4,7 +4,7 @@ import type { TaskView } from '../../domain/tasks.ts';
 import type { Proposal } from '../../domain/time-entries/model.ts';
 import type { Bend } from '../../domain/time-entries/placement.ts';
 import { formatDate, formatMinutes, type Message, plain, section } from '../blocks.ts';
-import { minutesOf, taskLine, whenLine } from '../entry-answers.ts';
+import { bendText, minutesOf, taskLine, whenLine } from '../entry-answers.ts';
 import { ACTIONS } from '../ids.ts';
 
 export const WORKING: Message = { text: '⏳ Logging…', blocks: [section('⏳ Logging…')] };
@@ -67,15 +67,6 @@ export interface PendingLog {
   e: string;
   n?: string;
   q?: string;
-}
-
-/** What placing the entry had to bend, in words (see domain/time-entries/placement.ts). */
-function bendText(bends: readonly Bend[]): string | undefined {
-  if (bends.includes('overlap') || bends.includes('pushed_back')) return 'That overlaps time already logged that day.';
-  if (bends.includes('midnight')) return 'That runs past midnight, into another day.';
-  if (bends.includes('future')) return 'That ends later than now.';
-  if (bends.includes('day_unknown')) return 'COR did not tell me what that day already has, so I could not check the times.';
-  return undefined;
 }
 
 /** What is doubtful about the times read, said first: a long span, times that had to be bent, or that may be read wrong. */

@@ -5,7 +5,7 @@ import { AppError } from '../../errors.ts';
 import type { UserLinkRecord } from '../../store/links.ts';
 import type { ReminderDeliveryRecord } from '../../store/reminders.ts';
 import type { Message } from '../blocks.ts';
-import { outcomeMessage, taskNotFoundMessage } from '../entry-answers.ts';
+import { bentNotLoggedMessage, outcomeMessage, taskNotFoundMessage } from '../entry-answers.ts';
 import { tenantOfInteraction, parseJsonText } from '../payloads.ts';
 import { zoneOf } from '../person.ts';
 import type { Accept, AcceptedRun, AcceptedWork } from '../accepted.ts';
@@ -90,7 +90,8 @@ async function logOneHour(services: SlackServices, { payload: stored, place, res
   };
   const resolution = await services.entries.resolve(link, parsed, tz);
   if (resolution.kind === 'task_not_found') return void (await reply(taskNotFoundMessage(resolution.taskId)));
-  if (resolution.kind !== 'ready' && resolution.kind !== 'confirm') return;
+  if (resolution.kind === 'confirm') return void (await reply(bentNotLoggedMessage(resolution.proposal, tz)));
+  if (resolution.kind !== 'ready') return;
   const outcome = await services.entries.submit(link, resolution.proposal, `remind:${delivery.id}:${taskId}`, storedAnswerPlace(place));
   await reply(await outcomeMessage(services, link, resolution.proposal, outcome, tz));
 }

@@ -9,7 +9,7 @@ import { corRefusal, toUserMessage } from '../../errors.ts';
 import { localParts } from '../../lib/zoned.ts';
 import { formatMinutes } from '../blocks.ts';
 import type { Accept, AcceptedRun, AcceptedWork } from '../accepted.ts';
-import { rememberAnswer, scheduledMessage } from '../entry-answers.ts';
+import { bentNotLoggedMessage, rememberAnswer, scheduledMessage } from '../entry-answers.ts';
 import { ACCEPTED, TASK_MODAL_BLOCKS as B } from '../ids.ts';
 import { parseJsonText } from '../payloads.ts';
 import { zoneOf } from '../person.ts';
@@ -124,7 +124,8 @@ async function changeTaskStatus(services: SlackServices, { payload, acceptedAt, 
     if (minutes !== undefined) {
       const parsed: ParsedLog = { date: localParts(acceptedAt, tz).date, dateSource: 'explicit', span: { kind: 'duration', minutes }, task: { kind: 'id', id: task.id }, note: undefined, language: 'en' };
       const resolution = await services.entries.resolve(link, parsed, tz);
-      if (resolution.kind === 'ready' || resolution.kind === 'confirm') {
+      if (resolution.kind === 'confirm') logged = bentNotLoggedMessage(resolution.proposal, tz).text;
+      else if (resolution.kind === 'ready') {
         const outcome = await services.entries.submit(link, resolution.proposal, `status:${viewId}`, undefined);
         // A form cannot carry the Undo: it comes by DM while the entry waits out its window.
         if (outcome.kind === 'scheduled') await rememberAnswer(services, [outcome], await dm(scheduledMessage(resolution.proposal, tz, link, [outcome.request.id])));
