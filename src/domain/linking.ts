@@ -241,8 +241,8 @@ export class LinkingService {
     if (emails !== 'same' && !this.#d.allowEmailMismatch) {
       // Nothing is stored, the tokens just issued included: COR's API offers no revocation, so they lapse unused.
       this.#d.logger.warn({ tenantKey, slackUserId, corUserId: me.id, emails, ownerTold: owner !== undefined }, "link refused: the COR account is not shown to be the Slack user's");
-      await this.#d.notifier.linkRefused(tenantKey, slackUserId, emails).catch((err: unknown) => this.#d.logger.warn({ err }, 'could not send the link-refused DM'));
-      await claimed(false);
+      // Both DMs at once: the browser waits for them, one Slack timeout at the most.
+      await Promise.all([this.#d.notifier.linkRefused(tenantKey, slackUserId, emails).catch((err: unknown) => this.#d.logger.warn({ err }, 'could not send the link-refused DM')), claimed(false)]);
       return { ok: false, reason: emails === 'different' ? 'email_mismatch' : 'email_unknown' };
     }
     const person = personOf(me);
@@ -264,8 +264,7 @@ export class LinkingService {
     this.#tokenCache.delete(link.id); // a relink keeps the row: forget the old tokens
     const waiting: WaitingEntries = ended ? { released: 0, ended } : { released: before ? await this.#d.store.outbox.releaseParked(link.id, this.#d.clock.now()) : 0, ended: [] };
     this.#d.logger.info({ tenantKey, slackUserId, corUserId: link.corUserId, emails, released: waiting.released, ended: waiting.ended.length }, 'linked');
-    await this.#d.notifier.welcome(link, emails, waiting).catch((err: unknown) => this.#d.logger.warn({ err }, 'could not send the welcome DM'));
-    await claimed(true);
+    await Promise.all([this.#d.notifier.welcome(link, emails, waiting).catch((err: unknown) => this.#d.logger.warn({ err }, 'could not send the welcome DM')), claimed(true)]);
     return { ok: true, link, emails };
   }
 
