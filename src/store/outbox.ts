@@ -40,7 +40,6 @@ export interface NewTimeEntryRequest {
   start: Date;
   stop: Date;
   note?: string | null;
-  responseUrl?: string | null;
   answerTo?: string | null;
 }
 
@@ -78,8 +77,8 @@ export class OutboxRepository {
     const attempts = claimForMs === undefined ? 0 : 1;
     // Raw SQL: this runs once per entry, on the path right after an ack (see `UserLinkRepository.find`).
     const rows = await this.#db.$queryRaw<Row[]>`
-      INSERT INTO "TimeEntryRequest" ("id", "idempotencyKey", "linkId", "tenantKey", "slackUserId", "taskId", "start", "stop", "note", "state", "attempts", "nextAttemptAt", "claimedUntil", "responseUrl", "answerTo", "createdAt", "updatedAt")
-      VALUES (${randomUUID()}, ${req.idempotencyKey}, ${req.linkId}, ${req.tenantKey}, ${req.slackUserId}, ${req.taskId}, ${req.start}, ${req.stop}, ${req.note ?? null}, 'pending', ${attempts}, ${writeAt}, ${claimedUntil}, ${req.responseUrl ?? null}, ${req.answerTo ?? null}, ${now}, ${now})
+      INSERT INTO "TimeEntryRequest" ("id", "idempotencyKey", "linkId", "tenantKey", "slackUserId", "taskId", "start", "stop", "note", "state", "attempts", "nextAttemptAt", "claimedUntil", "answerTo", "createdAt", "updatedAt")
+      VALUES (${randomUUID()}, ${req.idempotencyKey}, ${req.linkId}, ${req.tenantKey}, ${req.slackUserId}, ${req.taskId}, ${req.start}, ${req.stop}, ${req.note ?? null}, 'pending', ${attempts}, ${writeAt}, ${claimedUntil}, ${req.answerTo ?? null}, ${now}, ${now})
       ON CONFLICT ("idempotencyKey") DO NOTHING
       RETURNING *`;
     if (rows[0]) return { request: toRecord(rows[0]), created: true, claim: claimedUntil ?? undefined };
