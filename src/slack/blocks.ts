@@ -10,6 +10,11 @@ export interface Message {
   blocks: KnownBlock[];
 }
 
+/** At most `max` characters, an ellipsis marking the cut (Slack refuses texts over its limits). */
+export function truncate(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
 /** Neutralises Slack markup in text we echo back (mentions, links, formatting). */
 export function plain(text: string): string {
   return text.replace(/[<>&`*_~]/g, (c) => ({ '<': '‹', '>': '›', '&': '＆', '`': 'ˋ', '*': '∗', _: '＿', '~': '∼' })[c] ?? c);

@@ -1,5 +1,5 @@
 import type { KnownBlock } from '@slack/types';
-import { plain } from './blocks.ts';
+import { plain, truncate } from './blocks.ts';
 import { COMMAND } from './ids.ts';
 
 interface UsageLine {
@@ -51,8 +51,4 @@ export function usageCard(opts: UsageCardOptions = {}): { text: string; blocks: 
       },
     ],
   };
-}
-
-function truncate(text: string, max: number): string {
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }

@@ -1,10 +1,7 @@
 import type { ModalView, PlainTextOption } from '@slack/types';
 import type { TaskView } from '../../domain/tasks.ts';
 import { CALLBACKS, LOG_MODAL_BLOCKS as B } from '../ids.ts';
-
-function truncate(text: string, max: number): string {
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
-}
+import { truncate } from '../blocks.ts';
 
 /** One task as an option of the task picker (Slack: text ≤ 75 chars, value ≤ 150). */
 export function taskOption(task: Pick<TaskView, 'id' | 'title' | 'project'>): PlainTextOption {

@@ -1,6 +1,6 @@
 import type { KnownBlock, ModalView, PlainTextOption } from '@slack/types';
 import type { TaskView } from '../../domain/tasks.ts';
-import { type Message, plain } from '../blocks.ts';
+import { type Message, plain, truncate } from '../blocks.ts';
 import { ACTIONS, CALLBACKS, TASK_MODAL_BLOCKS as B } from '../ids.ts';
 import { PRIORITY_NAMES, priorityName, statusName, taskActions, taskLines } from '../lines.ts';
 
@@ -12,8 +12,7 @@ const QUERY_SHOWN = 100;
 
 /** The words said back to the person, quoted: plain, and cut short when long. */
 export function quoted(words: string): string {
-  const short = words.length > QUERY_SHOWN ? `${words.slice(0, QUERY_SHOWN - 1).trimEnd()}…` : words;
-  return `“${plain(short)}”`;
+  return `“${plain(truncate(words, QUERY_SHOWN))}”`;
 }
 
 export interface TasksPage {
