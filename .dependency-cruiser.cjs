@@ -71,6 +71,20 @@ module.exports = {
       to: { path: '^src/(domain|slack|scheduler)/' },
     },
     {
+      name: 'words-above-the-domain',
+      comment: 'The domain returns facts (numbers, dates, codes), never sentences: only slack/ (and errors.ts) speak through i18n/.',
+      severity: 'error',
+      from: { path: '^src/(domain|cor|store|lib|scheduler)/' },
+      to: { path: '^src/i18n/' },
+    },
+    {
+      name: 'i18n-is-words-only',
+      comment: 'The catalogs and their formatters use lib/ alone: no Slack, no COR, no store.',
+      severity: 'error',
+      from: { path: '^src/i18n/' },
+      to: { path: '^src/(slack|domain|cor|store|scheduler)/' },
+    },
+    {
       name: 'feature-not-to-feature',
       severity: 'error',
       comment: 'A feature folder of slack/ imports the shared files of slack/ and domain/, never another feature.',

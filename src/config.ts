@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { INTEGRATION_SOURCES, type IntegrationSource } from './cor/client.ts';
+import { LANGUAGES, type Language } from './lib/language.ts';
 
 /**
  * The only reader of process.env. Every problem is collected and reported at once, each with how to fix it.
@@ -43,6 +44,8 @@ export interface Config {
   undoMs: number;
   /** link a COR account whose email is not the Slack user's (or cannot be compared); false: refuse the link */
   linkAllowEmailMismatch: boolean;
+  /** the language of people the bot knows nothing of yet (no choice, no Slack locale known) */
+  defaultLanguage: Language;
   tokenEncryptionKey: string | undefined;
   tokenEncryptionPreviousKeys: string[];
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -136,6 +139,7 @@ const schema = z.object({
     .transform(Number)
     .refine((n) => n <= 300, 'UNDO_SECONDS must be at most 300')
     .default(10),
+  DEFAULT_LANGUAGE: z.enum(LANGUAGES, { message: `DEFAULT_LANGUAGE must be one of ${LANGUAGES.join(', ')}` }).default('en'),
   LINK_ALLOW_EMAIL_MISMATCH: z
     .enum(['true', 'false'], { message: 'LINK_ALLOW_EMAIL_MISMATCH must be true or false' })
     .transform((v) => v === 'true')
@@ -226,6 +230,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     workLeaseMs: e.WORK_LEASE_SECONDS * 1000,
     undoMs: e.UNDO_SECONDS * 1000,
     linkAllowEmailMismatch: e.LINK_ALLOW_EMAIL_MISMATCH,
+    defaultLanguage: e.DEFAULT_LANGUAGE,
     tokenEncryptionKey: e.TOKEN_ENCRYPTION_KEY,
     tokenEncryptionPreviousKeys: previousKeys,
     logLevel: e.LOG_LEVEL,

@@ -1,3 +1,5 @@
+import type { Texts } from './i18n/texts.ts';
+
 /**
  * One error model: every failure the app knows about is an AppError with a string code.
  * toUserMessage() is the one place that turns any error into words a Slack user reads.
@@ -27,42 +29,24 @@ export type CorErrorCode =
   | 'timeout'
   | 'bad_response';
 
-const COR_TEXT: Record<CorErrorCode, string> = {
-  unauthorized: 'COR did not accept your sign-in. Run `/cor link` to connect your COR account again.',
-  forbidden: 'COR says you are not allowed to do that.',
-  not_found: 'COR could not find that (it may have been deleted).',
-  validation: 'COR refused the change as invalid',
-  rate_limited: 'COR is busy right now. Please try again in a minute.',
-  server: 'COR is having trouble right now. Please try again in a few minutes.',
-  network: 'I could not reach COR. Please try again in a few minutes.',
-  timeout: 'COR took too long to answer. Please try again in a few minutes.',
-  bad_response: 'COR answered in a way I did not understand. The team has been told.',
-};
-
-const APP_TEXT: Record<string, string> = {
-  not_linked: 'Your Slack account is not linked to COR yet. Run `/cor link` first.',
-  needs_relink: 'COR no longer accepts my access for you. Run `/cor link` to link again.',
-  bad_input: 'I could not understand that.',
-};
+const COR_CODES: ReadonlySet<string> = new Set<CorErrorCode>(['unauthorized', 'forbidden', 'not_found', 'validation', 'rate_limited', 'server', 'network', 'timeout', 'bad_response']);
 
 function isCorCode(code: string): code is CorErrorCode {
-  return code in COR_TEXT;
+  return COR_CODES.has(code);
 }
 
-export function toUserMessage(err: unknown): string {
+/** The one place that turns any error into words for a person, in their language. */
+export function toUserMessage(err: unknown, t: Texts): string {
   if (err instanceof AppError) {
-    if (err.code === 'bad_input' || err.code === 'not_configured' || (err.code === 'validation' && err.details?.userFacing === true)) {
-      return err.message;
-    }
     if (isCorCode(err.code)) {
-      const base = COR_TEXT[err.code];
       const corSaid = typeof err.details?.corMessage === 'string' ? err.details.corMessage : undefined;
-      return err.code === 'validation' ? `${base}${corSaid ? `: ${corSaid}` : '.'}` : base;
+      // COR's own words for what it refused are shown as COR wrote them.
+      if (err.code === 'validation') return corSaid ? t.t('error.cor.validationSaid', { corSaid }) : t.t('error.cor.validation');
+      return t.t(`error.cor.${err.code}`);
     }
-    const text = APP_TEXT[err.code];
-    if (text) return text;
+    if (err.code === 'not_linked' || err.code === 'needs_relink' || err.code === 'linking_off') return t.t(`error.${err.code}`);
   }
-  return 'Something went wrong on my side. Please try again; if it keeps happening, tell your COR admin.';
+  return t.t('error.unknown');
 }
 
 /**

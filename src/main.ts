@@ -2,6 +2,7 @@
  * Composition root: config → logger → store → COR client → services → Slack app → schedulers → start;
  * graceful stop. The only module that constructs things: one process, one thread, one service graph.
  */
+import { PeopleLanguages } from './domain/languages.ts';
 import { config as loadDotenv } from 'dotenv';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { type Config, ConfigError, loadConfig } from './config.ts';
@@ -107,6 +108,7 @@ function composeServices(base: { config: Config; logger: Logger; clock: Clock; s
   const appCor = cor.as(new ClientCredentialsTokenSource(corAuth, clock));
   const publicUrl = config.http.publicUrl ?? `http://localhost:${config.http.port}`;
   const directory = new SlackProfileDirectory(clients, clock);
+  const languages = new PeopleLanguages({ store: store, slack: directory, defaultLanguage: config.defaultLanguage });
   const linking = new LinkingService({
     store,
     corAuth,
@@ -169,6 +171,7 @@ function composeServices(base: { config: Config; logger: Logger; clock: Clock; s
     linking,
     clients,
     directory,
+    languages,
     entries,
     lines,
     digests: new DigestService({

@@ -179,7 +179,7 @@ export class LinkingService {
   /** A one-use consent URL bound to this Slack user. */
   async consentUrl(tenantKey: string, slackUserId: string): Promise<string> {
     const { authorizeUrl, redirectUri, appName } = this.#d.consent;
-    if (!authorizeUrl) throw new AppError('not_configured', 'COR_AUTHORIZE_URL is not set, so linking is not possible yet. Ask whoever runs the bot to set it.');
+    if (!authorizeUrl) throw new AppError('linking_off', 'COR_AUTHORIZE_URL is not set, so linking is not possible yet');
     const state = await this.#d.store.oauthStates.issue(tenantKey, slackUserId, this.#d.clock.now(), STATE_TTL_MS);
     const url = new URL(authorizeUrl);
     url.searchParams.set('name', appName);

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { ResumedJob } from '../domain/accepted-work.ts';
 import { AppError } from '../errors.ts';
+import { textsFor } from './person.ts';
 import { afterAck, type AnswerPlace, answerAt, DM, type Respond, type ResponseMessage } from './respond.ts';
 import type { SlackServices } from './services.ts';
 
@@ -53,7 +54,10 @@ type AcceptAck = (() => Promise<void>) | { withWords: (say?: ResponseMessage) =>
 export type Accept<P> = (services: SlackServices, request: { who: { tenantKey: string; slackUserId: string }; requestId: string; payload: P }, ack: AcceptAck) => Promise<void>;
 
 /** Said when the store did not take the request in time: nothing was done, nothing will be. */
-const NOT_SAVED: ResponseMessage = { text: '⚠️ Not saved: I could not record that just now (my storage is not answering). Nothing was done; please try again in a minute.' };
+function notSaved(services: SlackServices, who: { tenantKey: string; slackUserId: string }): Promise<ResponseMessage> {
+  // The store is what failed, so the language is not looked for there: their Slack language, or the default.
+  return textsFor(services, who.tenantKey, who.slackUserId, { askSlack: false }).then((t) => ({ text: t.t('accepted.notSaved') }));
+}
 
 /** The kinds of acknowledged work the app knows, by name: what `resumeAccepted` finishes. */
 export class AcceptedKinds {
@@ -86,13 +90,13 @@ async function acceptThenWork<P>(services: SlackServices, work: AcceptedWork<P>,
       await ack();
       // Beside what was clicked, never in its place: the card and its buttons stay for the retry.
       const beside: AnswerPlace = place.kind === 'response_url' ? { ...place, replace: false } : place;
-      await answerAt(services.clients, acceptedAt, who, beside)(NOT_SAVED).catch((tellErr: unknown) => services.logger.warn({ err: tellErr }, 'could not tell the user a request was not saved'));
-    } else await ack.withWords(NOT_SAVED);
+      await answerAt(services.clients, acceptedAt, who, beside)(await notSaved(services, who)).catch((tellErr: unknown) => services.logger.warn({ err: tellErr }, 'could not tell the user a request was not saved'));
+    } else await ack.withWords(await notSaved(services, who));
     return;
   }
   await (typeof ack === 'function' ? ack() : ack.withWords());
   if (!claim && work.repeats === 'ignore') return;
-  const run = () => afterAck(services, () => runWork(services, work, payload, { acceptedAt, place, respond }), (text) => respond({ text }));
+  const run = () => afterAck(services, who, () => runWork(services, work, payload, { acceptedAt, place, respond }), (text) => respond({ text }));
   await (claim ? services.accepted.hold(claim, run) : run());
 }
 
@@ -119,9 +123,9 @@ export function resumeAccepted(services: SlackServices, kinds: AcceptedKinds): P
     async (job) => {
       const work = kinds.get(job.kind);
       const { place, respond } = answer(job);
-      if (!work) return void (await respond({ text: 'I could not finish your last request (this version of the bot does not know it). Please send it again.' }));
-      await afterAck(services, () => runWork(services, work, job.payload, { acceptedAt: job.acceptedAt, place, respond }), (text) => respond({ text }));
+      if (!work) return void (await respond({ text: (await textsFor(services, job.tenantKey, job.slackUserId)).t('accepted.unknownKind') }));
+      await afterAck(services, job, () => runWork(services, work, job.payload, { acceptedAt: job.acceptedAt, place, respond }), (text) => respond({ text }));
     },
-    (job) => answer(job).respond({ text: 'I could not finish your last request: it stopped me several times. Please send it again, or check in COR whether it was done.' }).then(() => undefined),
+    async (job) => void (await answer(job).respond({ text: (await textsFor(services, job.tenantKey, job.slackUserId)).t('accepted.gaveUp') })),
   );
 }

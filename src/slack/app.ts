@@ -2,11 +2,15 @@ import { type AcceptedKinds, resumeAccepted } from './accepted.ts';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, type Authorize, HTTPReceiver, type Receiver, SocketModeReceiver } from '@slack/bolt';
+import { z } from 'zod';
 import { AppError, toUserMessage } from '../errors.ts';
+import { textsIn } from '../i18n/texts.ts';
 import { boltLogger } from '../logger.ts';
 import { registerFeatures } from './features.ts';
 import { checkSlackRequest, MAX_SLACK_BODY_BYTES } from './http/request-guard.ts';
 import { SLACK_EVENTS_PATH } from './ids.ts';
+import { slashCommandSchema, tenantOfCommand, tenantOfInteraction } from './payloads.ts';
+import { textsFor } from './person.ts';
 import { ListenerRegistry, type Registered } from './registry.ts';
 import { postToResponseUrl } from './respond.ts';
 import type { HttpRoute } from './routes.ts';
@@ -167,12 +171,22 @@ export function createBoltApp(
     const responseUrl = responseUrlOf(body);
     if (!responseUrl) return;
     try {
-      await postToResponseUrl(responseUrl, { text: toUserMessage(original) });
+      const who = whoOf(body);
+      const t = who ? await textsFor(services, who.tenantKey, who.slackUserId) : textsIn(services.languages.defaultLanguage);
+      await postToResponseUrl(responseUrl, { text: toUserMessage(original, t) });
     } catch (err) {
       services.logger.warn({ err }, 'could not tell the user about a failure');
     }
   });
   return Object.assign(app, { registered, acceptedKinds: registry.acceptedKinds });
+}
+
+/** Who a failed request came from (a command's or an interaction's user), to answer in their language. */
+function whoOf(body: unknown): { tenantKey: string; slackUserId: string } | undefined {
+  const command = slashCommandSchema.safeParse(body);
+  if (command.success) return { tenantKey: tenantOfCommand(command.data), slackUserId: command.data.user_id };
+  const interaction = z.object({ user: z.object({ id: z.string(), team_id: z.string().optional() }), team: z.object({ id: z.string() }).nullish() }).safeParse(body);
+  return interaction.success ? { tenantKey: tenantOfInteraction(interaction.data), slackUserId: interaction.data.user.id } : undefined;
 }
 
 function responseUrlOf(body: unknown): string | undefined {

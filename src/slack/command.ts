@@ -1,7 +1,9 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import { textsIn } from '../i18n/texts.ts';
 import { usageCard } from './help.ts';
 import { SUBCOMMANDS } from './ids.ts';
-import { splitSubcommand, slashCommandSchema, type SlashCommand } from './payloads.ts';
+import { splitSubcommand, slashCommandSchema, type SlashCommand, tenantOfCommand } from './payloads.ts';
+import { textsFor } from './person.ts';
 import type { SlackServices } from './services.ts';
 
 type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
@@ -14,10 +16,12 @@ export type Subcommands = Partial<Record<Subcommand, SubcommandHandler>>;
  * `/cor <subcommand> ...`: routes to the handler a feature gave for the subcommand. An empty, `help` or unknown
  * subcommand answers with the usage card in the ack itself: never an error page.
  */
-export function corCommand(services: Pick<SlackServices, 'logger' | 'entries'>, features: Subcommands[]) {
+export function corCommand(services: Pick<SlackServices, 'logger' | 'entries' | 'languages'>, features: Subcommands[]) {
   const undoSeconds = Math.round(services.entries.undoWindowMs / 1000);
-  const help: SubcommandHandler = async ({ ack }) => {
-    await ack({ response_type: 'ephemeral', ...usageCard({ undoSeconds }) });
+  // Answered in the ack itself: the language is the person's as the store knows it (no Slack call before an ack).
+  const textsOf = (command: SlashCommand) => textsFor(services, tenantOfCommand(command), command.user_id, { askSlack: false });
+  const help: SubcommandHandler = async ({ ack }, command) => {
+    await ack({ response_type: 'ephemeral', ...usageCard(await textsOf(command), { undoSeconds }) });
   };
   const handlers = new Map<string, SubcommandHandler>([[SUBCOMMANDS.help, help]]);
   for (const subcommands of features) {
@@ -30,13 +34,13 @@ export function corCommand(services: Pick<SlackServices, 'logger' | 'entries'>, 
   return async (args: CommandArgs): Promise<void> => {
     const parsed = slashCommandSchema.safeParse(args.command);
     if (!parsed.success) {
-      await args.ack({ response_type: 'ephemeral', text: 'That request was incomplete; please try the command again.' });
+      await args.ack({ response_type: 'ephemeral', text: textsIn(services.languages.defaultLanguage).t('error.incompleteRequest') });
       services.logger.warn({ issues: parsed.error.issues.map((i) => i.path.join('.')) }, 'slash command payload failed validation');
       return;
     }
     const { sub, rest } = splitSubcommand(parsed.data.text);
     const handler = handlers.get(sub);
     if (handler) return handler(args, parsed.data, rest);
-    await args.ack({ response_type: 'ephemeral', ...usageCard(sub === '' ? { undoSeconds } : { unknown: sub, undoSeconds }) });
+    await args.ack({ response_type: 'ephemeral', ...usageCard(await textsOf(parsed.data), sub === '' ? { undoSeconds } : { unknown: sub, undoSeconds }) });
   };
 }

@@ -1,4 +1,5 @@
 import type { KnownBlock } from '@slack/types';
+import type { Texts } from '../i18n/texts.ts';
 import { plain, truncate } from './blocks.ts';
 import { COMMAND } from './ids.ts';
 
@@ -7,20 +8,30 @@ interface UsageLine {
   what: string;
 }
 
-/** What /cor can do; the card shows it all so nobody has to guess (App Home lists it too). */
-export const USAGE: readonly UsageLine[] = [
-  { usage: `${COMMAND} log 2h30 on Homepage redesign yesterday`, what: 'log time in plain words (English, Spanish, Portuguese)' },
-  { usage: `${COMMAND} log 3h homepage, 2h QA, 1h weekly`, what: 'a whole day in one line (up to 10 entries)' },
-  { usage: `${COMMAND} log`, what: 'open the log-time form' },
-  { usage: `${COMMAND} tasks [words]`, what: 'your open tasks, with status changes and quick logging' },
-  { usage: `${COMMAND} task <#id | link | words>`, what: 'one task, to change its status or log time on it' },
-  { usage: `${COMMAND} start <task> · ${COMMAND} stop · ${COMMAND} status`, what: 'a timer that becomes one entry' },
-  { usage: `${COMMAND} today · ${COMMAND} week`, what: 'what you logged, against your target' },
-  { usage: `${COMMAND} remind`, what: 'your daily reminder settings' },
-  { usage: `${COMMAND} digest`, what: 'for leads: who of your people is short of hours, with nudges' },
-  { usage: `${COMMAND} link · ${COMMAND} whoami · ${COMMAND} unlink`, what: 'connect your COR account' },
-  { usage: `${COMMAND} help`, what: 'this card' },
-];
+/** What /cor can do, in the person's language; the card shows it all so nobody has to guess (App Home lists it too). */
+function usageLines(t: Texts): UsageLine[] {
+  return [
+    { usage: `${COMMAND} log ${t.t('help.exampleLog')}`, what: t.t('help.log') },
+    { usage: `${COMMAND} log ${t.t('help.exampleLine')}`, what: t.t('help.logLine') },
+    { usage: `${COMMAND} log`, what: t.t('help.logForm') },
+    { usage: `${COMMAND} tasks [${t.t('help.argWords')}]`, what: t.t('help.tasks') },
+    { usage: `${COMMAND} task <#id | ${t.t('help.argLink')} | ${t.t('help.argWords')}>`, what: t.t('help.task') },
+    { usage: `${COMMAND} start <${t.t('help.argTask')}> · ${COMMAND} stop · ${COMMAND} status`, what: t.t('help.timer') },
+    { usage: `${COMMAND} today · ${COMMAND} week`, what: t.t('help.summary') },
+    { usage: `${COMMAND} remind`, what: t.t('help.remind') },
+    { usage: `${COMMAND} digest`, what: t.t('help.digest') },
+    { usage: `${COMMAND} link · ${COMMAND} whoami · ${COMMAND} unlink`, what: t.t('help.link') },
+    { usage: `${COMMAND} language es|pt|en|auto`, what: t.t('help.language') },
+    { usage: `${COMMAND} help`, what: t.t('help.help') },
+  ];
+}
+
+/** The usage lines as one mrkdwn list. */
+export function usageList(t: Texts): string {
+  return usageLines(t)
+    .map((l) => `• \`${l.usage}\`  ${l.what}`)
+    .join('\n');
+}
 
 interface UsageCardOptions {
   /** The subcommand the user typed that the bot does not know (shown back to them). */
@@ -30,25 +41,15 @@ interface UsageCardOptions {
 }
 
 /** The /cor usage card: a short lead line, one line per command. Pure. */
-export function usageCard(opts: UsageCardOptions = {}): { text: string; blocks: KnownBlock[] } {
-  const lead = opts.unknown
-    ? `I don't know \`${truncate(plain(opts.unknown), 40)}\` yet. Here is what I can do:`
-    : 'Log your COR hours and move your tasks without leaving Slack:';
-  const lines = USAGE.map((l) => `• \`${l.usage}\`  ${l.what}`).join('\n');
+export function usageCard(t: Texts, opts: UsageCardOptions = {}): { text: string; blocks: KnownBlock[] } {
+  const lead = opts.unknown ? t.t('help.unknown', { sub: truncate(plain(opts.unknown), 40) }) : t.t('help.lead');
+  const lines = usageList(t);
   return {
     text: `${lead}\n${lines}`,
     blocks: [
       { type: 'section', text: { type: 'mrkdwn', text: lead } },
       { type: 'section', text: { type: 'mrkdwn', text: lines } },
-      {
-        type: 'context',
-        elements: [
-          {
-            type: 'mrkdwn',
-            text: `Or just write the same words to me here in Messages, or reply to a reminder.${opts.undoSeconds ? ` Every entry waits ${opts.undoSeconds} s with an *Undo* before it goes to COR.` : ''} Dates and times use your Slack time zone.`,
-          },
-        ],
-      },
+      { type: 'context', elements: [{ type: 'mrkdwn', text: opts.undoSeconds ? t.t('help.footerUndo', { seconds: opts.undoSeconds }) : t.t('help.footer') }] },
     ],
   };
 }

@@ -1,6 +1,7 @@
 import type { KnownBlock } from '@slack/types';
 import { DEFAULT_LOCALE, DEFAULT_TZ, type CorPerson } from '../domain/linking.ts';
 import { AppError, toUserMessage } from '../errors.ts';
+import { type Texts, textsIn } from '../i18n/texts.ts';
 import type { UserLinkRecord } from '../store/links.ts';
 import { type Message, plain } from './blocks.ts';
 import { ACTIONS } from './ids.ts';
@@ -15,6 +16,20 @@ export async function zoneOf(services: SlackServices, link: UserLinkRecord): Pro
   return { tz: profile?.tz ?? DEFAULT_TZ, locale: profile?.locale ?? link.locale ?? DEFAULT_LOCALE };
 }
 
+/**
+ * The words of a person's language: their choice, else their Slack language, else the workspace default (also when
+ * the store does not answer). `askSlack: false` before an ack (no Slack call).
+ */
+export async function textsFor(services: Pick<SlackServices, 'languages'>, tenantKey: string, slackUserId: string, whose: { link?: UserLinkRecord | undefined; askSlack?: boolean } = {}): Promise<Texts> {
+  const language = await services.languages.of(tenantKey, slackUserId, whose).catch(() => services.languages.defaultLanguage);
+  return textsIn(language);
+}
+
+/** The words of a linked person's language. */
+export function textsOfLink(services: Pick<SlackServices, 'languages'>, link: UserLinkRecord): Promise<Texts> {
+  return textsFor(services, link.tenantKey, link.slackUserId, { link });
+}
+
 /** The button that opens COR's consent page (a URL button: Slack still sends the click, which is acknowledged). */
 export function linkButton(url: string, label: string): KnownBlock {
   return {
@@ -24,20 +39,20 @@ export function linkButton(url: string, label: string): KnownBlock {
 }
 
 /** The card that asks a person to link (or re-link) their COR account. */
-export function linkCard(opts: { consentUrl: string; guess?: CorPerson | undefined; reason?: 'not_linked' | 'needs_relink' | 'relink' | undefined; linkedAs?: string | undefined }): Message {
+export function linkCard(t: Texts, opts: { consentUrl: string; guess?: CorPerson | undefined; reason?: 'not_linked' | 'needs_relink' | 'relink' | undefined; linkedAs?: string | undefined }): Message {
   const lead =
     opts.reason === 'needs_relink'
-      ? 'COR no longer accepts my access for you. Link your COR account again to go on.'
+      ? t.t('link.card.needsRelink')
       : opts.reason === 'relink' && opts.linkedAs
-        ? `You are linked as *${plain(opts.linkedAs)}*. To switch or refresh the link, go through COR again.`
+        ? t.t('link.card.relink', { name: plain(opts.linkedAs) })
         : opts.reason === 'not_linked'
-          ? 'First, link your COR account so I can act as you in COR.'
-          : 'Link your COR account so I can log time and move tasks as you.';
-  const guessLine = opts.guess ? `You are *${plain(opts.guess.name)}* in COR? Link to let me log time for you.` : undefined;
+          ? t.t('link.card.notLinked')
+          : t.t('link.card.lead');
+  const guessLine = opts.guess ? t.t('link.card.guess', { name: plain(opts.guess.name) }) : undefined;
   const blocks: KnownBlock[] = [{ type: 'section', text: { type: 'mrkdwn', text: lead } }];
   if (guessLine) blocks.push({ type: 'section', text: { type: 'mrkdwn', text: guessLine } });
-  blocks.push(linkButton(opts.consentUrl, opts.reason === 'needs_relink' || opts.reason === 'relink' ? 'Link again' : 'Link my COR account'));
-  blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: 'The link opens COR and is good for 10 minutes, once.' }] });
+  blocks.push(linkButton(opts.consentUrl, opts.reason === 'needs_relink' || opts.reason === 'relink' ? t.t('link.card.again') : t.t('link.card.button')));
+  blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: t.t('link.card.footer') }] });
   return { text: [lead, guessLine].filter(Boolean).join(' '), blocks };
 }
 
@@ -50,12 +65,13 @@ function whoAsked(asker: Asker): { tenantKey: string; userId: string } {
 
 /** For requests that need a link: the link card instead of an error when there is none (or it lapsed). */
 export async function answerWithLinkCard(services: SlackServices, respond: Respond, asker: Asker, reason: 'not_linked' | 'needs_relink'): Promise<void> {
+  const who = whoAsked(asker);
+  const t = await textsFor(services, who.tenantKey, who.userId);
   try {
-    const who = whoAsked(asker);
     const consentUrl = await services.linking.consentUrl(who.tenantKey, who.userId);
-    await respond({ response_type: 'ephemeral', ...linkCard({ consentUrl, reason }) });
+    await respond({ response_type: 'ephemeral', ...linkCard(t, { consentUrl, reason }) });
   } catch (err) {
-    await respond({ response_type: 'ephemeral', text: toUserMessage(err) });
+    await respond({ response_type: 'ephemeral', text: toUserMessage(err, t) });
   }
 }
 

@@ -2,6 +2,8 @@ import type { KnownBlock } from '@slack/types';
 import { request } from 'undici';
 import { z } from 'zod';
 import { toUserMessage } from '../errors.ts';
+import { textsIn } from '../i18n/texts.ts';
+import type { PeopleLanguages } from '../domain/languages.ts';
 import type { Logger } from '../logger.ts';
 import type { SlackClients } from './services.ts';
 import { slackFailureOf } from './slack-errors.ts';
@@ -41,7 +43,8 @@ export async function postToResponseUrl(responseUrl: string, message: ResponseMe
  * in place of the command's answer, beside a button, or as a DM after a form): nothing fails silently.
  */
 export async function afterAck(
-  services: { logger: Logger; turns: { next(): Promise<void> } },
+  services: { logger: Logger; turns: { next(): Promise<void> }; languages: PeopleLanguages },
+  who: { tenantKey: string; slackUserId: string },
   work: () => Promise<void>,
   tell: (text: string) => Promise<unknown>,
 ): Promise<void> {
@@ -53,7 +56,10 @@ export async function afterAck(
   } catch (err) {
     logger.error({ err }, 'work after an ack failed');
     await Promise.resolve()
-      .then(() => tell(toUserMessage(err)))
+      .then(async () => {
+        const language = await services.languages.of(who.tenantKey, who.slackUserId).catch(() => services.languages.defaultLanguage);
+        return tell(toUserMessage(err, textsIn(language)));
+      })
       .catch((tellErr: unknown) => logger.warn({ err: tellErr }, 'could not tell the user about a failure'));
   }
 }

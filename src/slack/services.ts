@@ -1,4 +1,5 @@
 import type { WebClient } from '@slack/web-api';
+import type { PeopleLanguages } from '../domain/languages.ts';
 import type { LinkingService, SlackDirectory } from '../domain/linking.ts';
 import type { ProjectService } from '../domain/projects.ts';
 import type { ReminderService } from '../domain/reminders/service.ts';
@@ -45,6 +46,8 @@ export interface SlackServices {
   linking: LinkingService;
   clients: SlackClients;
   directory: SlackDirectory;
+  /** the language each person is spoken to in */
+  languages: PeopleLanguages;
   entries: TimeEntryService;
   /** leads' digests of who is short of hours */
   digests: DigestService;

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { TokenCipher } from '../lib/crypto.ts';
 import { ChannelProjectRepository } from './channel-projects.ts';
 import { InstallationRepository } from './installations.ts';
+import { LanguageChoiceRepository } from './languages.ts';
 import { UserLinkRepository } from './links.ts';
 import { applyPostgresMigrations, applySqliteMigrations, type MigrationResult } from './migrate.ts';
 import { OAuthStateRepository } from './oauth-states.ts';
@@ -32,6 +33,7 @@ export interface Store {
   reminders: ReminderRepository;
   timers: TimerRepository;
   channelProjects: ChannelProjectRepository;
+  languages: LanguageChoiceRepository;
   /** Statements sent to the database since the store was opened. */
   queryCount(): number;
   /** A cheap round trip, for health checks. */
@@ -59,6 +61,7 @@ export function openStore(databaseUrl: string, cipher: TokenCipher): Store {
     reminders: new ReminderRepository(db),
     timers: new TimerRepository(db),
     channelProjects: new ChannelProjectRepository(db),
+    languages: new LanguageChoiceRepository(db),
     queryCount: () => queries,
     ping: async () => {
       await db.$queryRawUnsafe('SELECT 1');

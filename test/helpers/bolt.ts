@@ -1,3 +1,5 @@
+import { PeopleLanguages } from '../../src/domain/languages.ts';
+import type { Language } from '../../src/lib/language.ts';
 import { AcceptedWork } from '../../src/domain/accepted-work.ts';
 import { LogLines } from '../../src/domain/time-entries/lines.ts';
 import { CompanyFacts } from '../../src/domain/company-facts.ts';
@@ -102,6 +104,8 @@ export async function listenerHarness(
     workLeaseMs?: number;
     /** default: the vitest project's */
     store?: 'sqlite' | 'postgresql';
+    /** DEFAULT_LANGUAGE; default en */
+    defaultLanguage?: Language;
   } = {},
 ): Promise<ListenerHarness> {
   const clock = opts.clock ?? systemClock;
@@ -115,6 +119,7 @@ export async function listenerHarness(
   const clients = new SingleWorkspaceClients(DEFAULT_WORKSPACE.botToken, { ...slackSettings, logger: boltLogger(logger) }, 'T:T0DEMO');
   const appCor = kit.client.as(new ClientCredentialsTokenSource(kit.auth, clock));
   const directory = new SlackProfileDirectory(clients, clock);
+  const languages = new PeopleLanguages({ store: db.store, slack: directory, defaultLanguage: opts.defaultLanguage ?? 'en' });
   const linking = new LinkingService({
     store: db.store,
     corAuth: kit.auth,
@@ -172,6 +177,7 @@ export async function listenerHarness(
     linking,
     clients,
     directory,
+    languages,
     entries,
     lines,
     digests: new DigestService({

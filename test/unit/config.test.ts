@@ -34,6 +34,12 @@ describe('loadConfig', () => {
     expect(config.workLeaseMs).toBe(45_000); // renewed while the work runs: a stopped instance's work waits under a minute
   });
 
+  it('speaks DEFAULT_LANGUAGE (en unless set) to people it knows nothing of', () => {
+    expect(loadConfig(minimalSocket).defaultLanguage).toBe('en');
+    expect(loadConfig({ ...minimalSocket, DEFAULT_LANGUAGE: 'es' }).defaultLanguage).toBe('es');
+    expect(problemsOf({ ...minimalSocket, DEFAULT_LANGUAGE: 'fr' })).toEqual(['DEFAULT_LANGUAGE must be one of en, es, pt']);
+  });
+
   it('refuses links whose COR email is not the Slack email unless LINK_ALLOW_EMAIL_MISMATCH=true', () => {
     expect(loadConfig(minimalSocket).linkAllowEmailMismatch).toBe(false);
     expect(loadConfig({ ...minimalSocket, LINK_ALLOW_EMAIL_MISMATCH: 'true' }).linkAllowEmailMismatch).toBe(true);

@@ -9,7 +9,7 @@ import type { SubcommandHandler, Subcommands } from '../command.ts';
 import { ACTIONS, CALLBACKS, DIGEST_MODAL_BLOCKS as B, SUBCOMMANDS } from '../ids.ts';
 import { digestWhen } from '../lines.ts';
 import { parseJsonText, tenantOfInteraction } from '../payloads.ts';
-import { linkCard, withLinkOrCard, zoneOf } from '../person.ts';
+import { linkCard, textsFor, withLinkOrCard, zoneOf } from '../person.ts';
 import { afterAck, answerAt, DM, postToResponseUrl, type Respond } from '../respond.ts';
 import type { ListenerRegistry } from '../registry.ts';
 import type { SlackServices } from '../services.ts';
@@ -23,7 +23,7 @@ const REFUSED = 'Digests are for leads: only people with the C-Level, Director o
 async function leadOf(services: SlackServices, tenantKey: string, userId: string, tell: (m: Message) => Promise<unknown>): Promise<UserLinkRecord | undefined> {
   const link = await services.linking.requireLink(tenantKey, userId).catch(() => undefined);
   if (!link) {
-    await tell(linkCard({ consentUrl: await services.linking.consentUrl(tenantKey, userId), reason: 'not_linked' }));
+    await tell(linkCard(await textsFor(services, tenantKey, userId), { consentUrl: await services.linking.consentUrl(tenantKey, userId), reason: 'not_linked' }));
     return undefined;
   }
   if (!(await services.linking.isLead(link))) {
@@ -63,6 +63,7 @@ function openForm(services: SlackServices) {
     const show = (view: ModalView) => args.client.views.update({ view_id: viewId, view });
     await afterAck(
       services,
+      { tenantKey, slackUserId: userId },
       async () => {
         const link = await leadOf(services, tenantKey, userId, (m) => show(digestModalMessage(meta, m.text)));
         if (!link) return;
@@ -73,7 +74,7 @@ function openForm(services: SlackServices) {
         const groupName = existing?.audience.kind === 'usergroup' ? groups.find((g) => existing.audience.kind === 'usergroup' && g.id === existing.audience.usergroupId)?.name : undefined;
         await show(digestModal({ ...meta, ...(existing ? { id: existing.id } : {}) }, existing, groupName));
       },
-      (text) => show(digestModalMessage(meta, `⚠️ ${text}`)),
+      (text: string) => show(digestModalMessage(meta, `⚠️ ${text}`)),
     );
   };
 }
@@ -116,6 +117,7 @@ function submitForm(services: SlackServices) {
     const dm = answerAt(services.clients, services.clock.now(), { tenantKey: m.t, slackUserId: m.u }, DM);
     await afterAck(
       services,
+      { tenantKey: m.t, slackUserId: m.u },
       async () => {
         const link = await services.linking.requireLink(m.t, m.u);
         if (!(await services.linking.isLead(link))) return;
@@ -133,7 +135,7 @@ function submitForm(services: SlackServices) {
         if (m.r) await postToResponseUrl(m.r, { response_type: 'ephemeral', replace_original: true, ...card }).catch(() => undefined);
         else await dm(card);
       },
-      (text) => dm({ text }),
+      (text: string) => dm({ text }),
     );
   };
 }
@@ -177,6 +179,7 @@ function nudge(services: SlackServices, everyone: boolean) {
     if (!(await leadOf(services, tenantKey, lead.slackUserId, (m) => tell(m.text)))) return;
     await afterAck(
       services,
+      lead,
       async () => {
         const { d, p } = value.data;
         const results = everyone ? await services.digests.nudgeAllShort(lead, d, p) : value.data.u ? [[value.data.u, await services.digests.nudge(lead, d, p, value.data.u)] as const] : [];
@@ -215,7 +218,7 @@ function sendLink(services: SlackServices) {
     // A lead of this workspace, from one of its digests.
     if (!(await leadOf(services, tenantKey, args.body.user.id, tell))) return;
     if (!(await services.digests.hasMember(tenantKey, value.data.d, person))) return;
-    const card = linkCard({ consentUrl: await services.linking.consentUrl(tenantKey, person), reason: 'not_linked' });
+    const card = linkCard(await textsFor(services, tenantKey, person), { consentUrl: await services.linking.consentUrl(tenantKey, person), reason: 'not_linked' });
     await args.client.chat.postMessage({ channel: person, text: card.text, blocks: card.blocks });
     if (args.body.response_url) await postToResponseUrl(args.body.response_url, { response_type: 'ephemeral', replace_original: false, text: `✓ Sent <@${person}> the link to COR.` });
   };

@@ -5,7 +5,8 @@ import { localParts } from '../../lib/zoned.ts';
 import type { DigestRecord } from '../../store/digests.ts';
 import type { ReminderSettingRecord } from '../../store/reminders.ts';
 import { formatClock, formatHours, formatMinutes, plain } from '../blocks.ts';
-import { USAGE } from '../help.ts';
+import { usageList } from '../help.ts';
+import { textsIn } from '../../i18n/texts.ts';
 import { ACTIONS } from '../ids.ts';
 import { digestActions, digestWhen, settingsLines, taskActions, taskLines, todayLine, weekDayLine } from '../lines.ts';
 
@@ -26,7 +27,7 @@ export function welcomeHome(consentUrl?: string): HomeView {
             ],
           },
       { type: 'divider' },
-      { type: 'section', text: { type: 'mrkdwn', text: USAGE.map((l) => `• \`${l.usage}\`  ${l.what}`).join('\n') } },
+      { type: 'section', text: { type: 'mrkdwn', text: usageList(textsIn('en')) } },
     ],
   };
 }

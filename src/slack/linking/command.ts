@@ -1,7 +1,7 @@
 import { toUserMessage } from '../../errors.ts';
 import type { SubcommandHandler } from '../command.ts';
 import { tenantOfCommand } from '../payloads.ts';
-import { answerWithLinkCard, linkCard } from '../person.ts';
+import { answerWithLinkCard, linkCard, textsFor } from '../person.ts';
 import type { SlackServices } from '../services.ts';
 import { unlinkedCard, whoamiCard } from './blocks.ts';
 
@@ -12,20 +12,21 @@ import { unlinkedCard, whoamiCard } from './blocks.ts';
 export function linkSubcommand(services: SlackServices): SubcommandHandler {
   return async ({ ack, respond }, command) => {
     const tenantKey = tenantOfCommand(command);
+    const t = await textsFor(services, tenantKey, command.user_id, { askSlack: false });
     let consentUrl: string;
     try {
       consentUrl = await services.linking.consentUrl(tenantKey, command.user_id);
     } catch (err) {
-      await ack({ response_type: 'ephemeral', text: toUserMessage(err) });
+      await ack({ response_type: 'ephemeral', text: toUserMessage(err, t) });
       return;
     }
     const existing = await services.linking.findLink(tenantKey, command.user_id);
     const reason = existing ? (existing.state === 'needs_relink' ? 'needs_relink' : 'relink') : undefined;
-    await ack({ response_type: 'ephemeral', ...linkCard({ consentUrl, reason, linkedAs: existing?.corName }) });
+    await ack({ response_type: 'ephemeral', ...linkCard(t, { consentUrl, reason, linkedAs: existing?.corName }) });
     if (existing) return;
     try {
       const { person } = await services.linking.guess(tenantKey, command.user_id);
-      if (person) await respond({ response_type: 'ephemeral', replace_original: true, ...linkCard({ consentUrl, guess: person }) });
+      if (person) await respond({ response_type: 'ephemeral', replace_original: true, ...linkCard(t, { consentUrl, guess: person }) });
     } catch (err) {
       services.logger.warn({ err }, 'could not guess the COR user by email');
     }

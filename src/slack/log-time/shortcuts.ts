@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, GlobalShortcut, MessageShortcut, SlackShortcutMiddlewareArgs } from '@slack/bolt';
 import { taskIdIn } from '../../domain/parse/log-command.ts';
 import { tenantOfInteraction } from '../payloads.ts';
-import { linkCard } from '../person.ts';
+import { linkCard, textsFor } from '../person.ts';
 import type { SlackServices } from '../services.ts';
 import { openLogModal } from './open-form.ts';
 
@@ -16,7 +16,7 @@ export function logTimeShortcut(services: SlackServices) {
     const opened = await openLogModal(services, client, { triggerId: s.trigger_id, tenantKey, userId: s.user.id });
     if (!opened) {
       const consentUrl = await services.linking.consentUrl(tenantKey, s.user.id);
-      await client.chat.postMessage({ channel: s.user.id, ...linkCard({ consentUrl, reason: 'not_linked' }) });
+      await client.chat.postMessage({ channel: s.user.id, ...linkCard(await textsFor(services, tenantKey, s.user.id), { consentUrl, reason: 'not_linked' }) });
     }
   };
 }
@@ -31,7 +31,7 @@ export function logTimeFromMessageShortcut(services: SlackServices) {
     const opened = await openLogModal(services, client, { triggerId: s.trigger_id, tenantKey, userId: s.user.id, taskId: taskIdIn(text), note: text.slice(0, 2_000) || undefined });
     if (!opened) {
       const consentUrl = await services.linking.consentUrl(tenantKey, s.user.id);
-      await respond({ response_type: 'ephemeral', ...linkCard({ consentUrl, reason: 'not_linked' }) });
+      await respond({ response_type: 'ephemeral', ...linkCard(await textsFor(services, tenantKey, s.user.id), { consentUrl, reason: 'not_linked' }) });
     }
   };
 }

@@ -1,7 +1,7 @@
 import { AppError, toUserMessage } from '../../errors.ts';
 import type { SubcommandHandler } from '../command.ts';
 import { tenantOfCommand } from '../payloads.ts';
-import { answerWithLinkCard, zoneOf } from '../person.ts';
+import { answerWithLinkCard, textsFor, zoneOf } from '../person.ts';
 import type { SlackServices } from '../services.ts';
 import { type ProjectModalMeta, projectModal, projectModalLoading, projectModalMessage } from './blocks.ts';
 
@@ -36,7 +36,7 @@ export function projectSubcommand(services: SlackServices): SubcommandHandler {
     if (!viewId) return;
     const show = (view: ReturnType<typeof projectModalLoading>) => args.client.views.update({ view_id: viewId, view });
     const [allowed, existing] = await Promise.all([services.linking.isLead(link).catch((err: unknown) => err), services.projects.ofChannel(tenantKey, channelId)]);
-    if (allowed instanceof Error) return void (await show(projectModalMessage(meta, toUserMessage(allowed))));
+    if (allowed instanceof Error) return void (await show(projectModalMessage(meta, toUserMessage(allowed, await textsFor(services, tenantKey, command.user_id, { link })))));
     if (!allowed) return void (await show(projectModalMessage(meta, 'Only people with the C-Level, Director or Project Manager role in COR can create or change projects.')));
     if (mode === 'new' && existing) return void (await show(projectModalMessage(meta, `This channel is already the COR project *${existing.name}*: use \`/cor project edit\` to change it.`)));
     if (mode === 'edit' && !existing) return void (await show(projectModalMessage(meta, 'This channel has no COR project yet: use `/cor project new`.')));

@@ -8,6 +8,7 @@ import { PROJECT_MODAL_BLOCKS as B } from '../ids.ts';
 import { parseJsonText } from '../payloads.ts';
 import type { SlackServices } from '../services.ts';
 import { type ProjectFormValues, type ProjectModalMeta, projectModal, projectModalMessage } from './blocks.ts';
+import { textsOfLink } from '../person.ts';
 
 const metaSchema = z.object({ t: z.string().min(1), u: z.string().min(1), c: z.string().min(1), mode: z.enum(['new', 'edit']), tz: z.string().min(1), n: z.string() });
 const textValue = z.object({ value: z.string().nullish() });
@@ -112,11 +113,11 @@ export function projectSubmission(services: SlackServices) {
       if (o.ok) return void (await ack({ response_action: 'update', view: projectModalMessage(m, doneText(o, m.mode)) }));
       return void (await ack({ response_action: 'errors', errors: { [BLOCK_OF[o.field]]: o.message } }));
     }
-    if (inTime && 'error' in inTime) return void (await ack({ response_action: 'errors', errors: { [B.name]: toUserMessage(inTime.error) } }));
+    if (inTime && 'error' in inTime) return void (await ack({ response_action: 'errors', errors: { [B.name]: toUserMessage(inTime.error, await textsOfLink(services, link)) } }));
     // COR is slow: the form says so, and shows the outcome when it comes.
     await ack({ response_action: 'update', view: projectModalMessage(m, '⏳ Saving in COR…') });
     const late = await settled;
-    const text = 'outcome' in late ? (late.outcome.ok ? doneText(late.outcome, m.mode) : `⚠️ ${late.outcome.message}\nRun \`/cor project ${m.mode}\` again to fix it.`) : `⚠️ ${toUserMessage(late.error)}`;
+    const text = 'outcome' in late ? (late.outcome.ok ? doneText(late.outcome, m.mode) : `⚠️ ${late.outcome.message}\nRun \`/cor project ${m.mode}\` again to fix it.`) : `⚠️ ${toUserMessage(late.error, await textsOfLink(services, link))}`;
     await client.views.update({ view_id: view.id, view: projectModalMessage(m, text) });
   };
 }

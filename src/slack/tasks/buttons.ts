@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { AppError } from '../../errors.ts';
 import type { UserLinkRecord } from '../../store/links.ts';
 import { tenantOfInteraction, parseJsonText } from '../payloads.ts';
-import { linkCard, zoneOf } from '../person.ts';
+import { linkCard, textsFor, zoneOf } from '../person.ts';
 import type { SlackServices } from '../services.ts';
 import { tasksMessage } from './blocks.ts';
 import { tasksMatching } from './command.ts';
@@ -22,7 +22,7 @@ async function clickerLink(services: SlackServices, args: ActionArgs): Promise<U
   } catch (err) {
     if (!(err instanceof AppError) || (err.code !== 'not_linked' && err.code !== 'needs_relink')) throw err;
     const consentUrl = await services.linking.consentUrl(tenantKey, args.body.user.id);
-    if (args.body.response_url) await args.respond({ response_type: 'ephemeral', replace_original: false, ...linkCard({ consentUrl, reason: err.code }) });
+    if (args.body.response_url) await args.respond({ response_type: 'ephemeral', replace_original: false, ...linkCard(await textsFor(services, tenantKey, args.body.user.id), { consentUrl, reason: err.code }) });
     return undefined;
   }
 }

@@ -3,6 +3,7 @@ import { isGoneInCor, toUserMessage } from '../../errors.ts';
 import type { UserLinkRecord } from '../../store/links.ts';
 import type { SlackServices } from '../services.ts';
 import { type TaskModalMeta, taskModalForm, taskModalLoading, taskModalMessage } from './blocks.ts';
+import { textsOfLink } from '../person.ts';
 
 /**
  * Opens the task status form at once with a loading state (a trigger lasts 3 s), then fills it in when COR
@@ -25,7 +26,7 @@ export async function openTaskStatusModal(
     view = taskModalForm(task, services.tasks.statusOptions(link, task.status), meta);
   } catch (err) {
     const gone = isGoneInCor(err);
-    view = taskModalMessage(meta, gone ? `Task #${taskId} does not exist in COR any more, or you cannot see it.` : toUserMessage(err));
+    view = taskModalMessage(meta, gone ? `Task #${taskId} does not exist in COR any more, or you cannot see it.` : toUserMessage(err, await textsOfLink(services, link)));
   }
   await client.views.update({ view_id: viewId, hash: opened.view?.hash, view });
 }

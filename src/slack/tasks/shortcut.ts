@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, MessageShortcut, SlackShortcutMiddlewareArgs } from '@slack/bolt';
 import { taskIdIn } from '../../domain/parse/log-command.ts';
 import { tenantOfInteraction } from '../payloads.ts';
-import { linkCard } from '../person.ts';
+import { linkCard, textsFor } from '../person.ts';
 import type { SlackServices } from '../services.ts';
 import { openTaskStatusModal } from './open-status-form.ts';
 
@@ -14,7 +14,7 @@ export function taskStatusFromMessageShortcut(services: SlackServices) {
     const link = await services.linking.requireLink(tenantKey, s.user.id).catch(() => undefined);
     if (!link) {
       const consentUrl = await services.linking.consentUrl(tenantKey, s.user.id);
-      await respond({ response_type: 'ephemeral', ...linkCard({ consentUrl, reason: 'not_linked' }) });
+      await respond({ response_type: 'ephemeral', ...linkCard(await textsFor(services, tenantKey, s.user.id), { consentUrl, reason: 'not_linked' }) });
       return;
     }
     const taskId = taskIdIn(s.message.text ?? '') ?? taskIdIn(JSON.stringify(s.message.attachments ?? []));

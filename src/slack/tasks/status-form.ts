@@ -6,13 +6,14 @@ import type { ParsedLog } from '../../domain/parse/log-command.ts';
 import type { TaskView } from '../../domain/tasks.ts';
 import { waitsForRelink } from '../../domain/time-entries/model.ts';
 import { corRefusal, toUserMessage } from '../../errors.ts';
+import type { Texts } from '../../i18n/texts.ts';
 import { localParts } from '../../lib/zoned.ts';
 import { formatMinutes } from '../blocks.ts';
 import type { Accept, AcceptedRun, AcceptedWork } from '../accepted.ts';
 import { bentNotLoggedMessage, rememberAnswer, scheduledMessage } from '../entry-answers.ts';
 import { ACCEPTED, TASK_MODAL_BLOCKS as B } from '../ids.ts';
 import { parseJsonText } from '../payloads.ts';
-import { zoneOf } from '../person.ts';
+import { textsOfLink, zoneOf } from '../person.ts';
 import { DM, postToResponseUrl } from '../respond.ts';
 import type { SlackServices } from '../services.ts';
 import { taskCard, taskChangedText, type TaskModalMeta, taskModalForm, taskModalMessage, taskModalSaving } from './blocks.ts';
@@ -25,14 +26,14 @@ const stateSchema = z.object({
 });
 
 /** Plain words for what COR refused; shown at the top of the form. */
-function refusal(err: unknown): string {
+function refusal(err: unknown, t: Texts): string {
   const cor = corRefusal(err);
   if (cor) {
     if (cor.code === 'forbidden') return 'COR says you are not allowed to change this task.';
     if (cor.code === 'not_found') return 'This task does not exist in COR any more.';
     if (cor.code === 'validation') return `COR refused the change: ${cor.corMessage ?? 'invalid values'}.`;
   }
-  return toUserMessage(err);
+  return toUserMessage(err, t);
 }
 
 /**
@@ -113,7 +114,7 @@ async function changeTaskStatus(services: SlackServices, { payload, acceptedAt, 
     task = await services.tasks.change(link, api, meta.task, { status, priority });
   } catch (err) {
     const again = await services.tasks.fresh(link, api, meta.task).catch(() => undefined);
-    const message = refusal(err);
+    const message = refusal(err, await textsOfLink(services, link));
     await show(again ? taskModalForm(again, services.tasks.statusOptions(link, again.status), meta, message) : taskModalMessage(meta, `⚠️ ${message}`), `⚠️ Task #${meta.task} was not changed: ${message}`);
     return;
   }

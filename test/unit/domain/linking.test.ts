@@ -239,7 +239,7 @@ describe('LinkingService', () => {
       clock,
       logger: memoryLogger().logger,
     });
-    await expect(bare.consentUrl('T:T0DEMO', 'U1')).rejects.toMatchObject({ code: 'not_configured', message: expect.stringContaining('COR_AUTHORIZE_URL') });
+    await expect(bare.consentUrl('T:T0DEMO', 'U1')).rejects.toMatchObject({ code: 'linking_off', message: expect.stringContaining('COR_AUTHORIZE_URL') });
   });
 });
 

@@ -1,0 +1,106 @@
+import type { Catalog } from './catalog.ts';
+
+/** Spanish (neutral, Latin America, "tú"): every key of the English catalog (en.ts), the same arguments. */
+export const es: Catalog = {
+  // ── formats ──
+  'format.minutes': '{m} min',
+  'format.hours': '{h} h',
+  'format.hoursMinutes': '{h} h {m} min',
+
+  // ── errors (errors.ts toUserMessage) ──
+  'error.cor.unauthorized': 'COR no aceptó tu inicio de sesión. Usa `/cor link` para volver a conectar tu cuenta de COR.',
+  'error.cor.forbidden': 'COR dice que no tienes permiso para hacer eso.',
+  'error.cor.not_found': 'COR no lo encontró (tal vez fue eliminado).',
+  'error.cor.validation': 'COR rechazó el cambio por no ser válido.',
+  'error.cor.validationSaid': 'COR rechazó el cambio por no ser válido: {corSaid}',
+  'error.cor.rate_limited': 'COR está ocupado ahora. Vuelve a intentarlo en un minuto.',
+  'error.cor.server': 'COR tiene problemas ahora. Vuelve a intentarlo en unos minutos.',
+  'error.cor.network': 'No pude comunicarme con COR. Vuelve a intentarlo en unos minutos.',
+  'error.cor.timeout': 'COR tardó demasiado en responder. Vuelve a intentarlo en unos minutos.',
+  'error.cor.bad_response': 'COR respondió algo que no entendí. Ya avisamos al equipo.',
+  'error.not_linked': 'Tu cuenta de Slack todavía no está vinculada con COR. Primero usa `/cor link`.',
+  'error.needs_relink': 'COR ya no acepta mi acceso en tu nombre. Usa `/cor link` para vincularla de nuevo.',
+  'error.linking_off': 'La vinculación con COR todavía no está configurada (falta COR_AUTHORIZE_URL). Pídele a quien administra el bot que la configure.',
+  'error.unknown': 'Algo salió mal de mi lado. Vuelve a intentarlo; si sigue pasando, avísale a tu administrador de COR.',
+  'error.incompleteRequest': 'La solicitud llegó incompleta; vuelve a escribir el comando.',
+
+  // ── help (/cor help, the usage card) ──
+  'help.lead': 'Registra tus horas de COR y mueve tus tareas sin salir de Slack:',
+  'help.unknown': 'Todavía no sé hacer `{sub}`. Esto es lo que puedo hacer:',
+  'help.log': 'registra horas con tus palabras (en español, inglés o portugués)',
+  'help.logLine': 'un día entero en una línea (hasta 10 registros)',
+  'help.logForm': 'abre el formulario para registrar horas',
+  'help.tasks': 'tus tareas abiertas, para cambiar su estado o registrar horas rápido',
+  'help.task': 'una tarea, para cambiar su estado o registrarle horas',
+  'help.timer': 'un cronómetro que se vuelve un registro',
+  'help.summary': 'lo que registraste, frente a tu objetivo',
+  'help.remind': 'la configuración de tu recordatorio diario',
+  'help.digest': 'para líderes: quién de tu equipo tiene horas pendientes, con avisos',
+  'help.link': 'conecta tu cuenta de COR',
+  'help.language': 'el idioma en que te hablo: es, pt, en o auto (el idioma de tu Slack)',
+  'help.argWords': 'palabras',
+  'help.argLink': 'enlace',
+  'help.argTask': 'tarea',
+  'help.help': 'esta tarjeta',
+  'help.exampleLog': '2h30 en Rediseño de la home ayer',
+  'help.exampleLine': '3h home, 2h QA, 1h semanal',
+  'help.footer': 'O simplemente escríbeme lo mismo aquí en Mensajes, o responde a un recordatorio. Las fechas y horas usan la zona horaria de tu Slack.',
+  'help.footerUndo': 'O simplemente escríbeme lo mismo aquí en Mensajes, o responde a un recordatorio. Cada registro espera {seconds} s con un botón *Deshacer* antes de ir a COR. Las fechas y horas usan la zona horaria de tu Slack.',
+
+  // ── language (/cor language) ──
+  'language.name.en': 'inglés',
+  'language.name.es': 'español',
+  'language.name.pt': 'portugués',
+  'language.now': 'Te hablo en *{name}*{auto, select, yes { (el idioma de tu Slack)} other {}}. Cámbialo con `/cor language es`, `pt`, `en` o `auto`.',
+  'language.set': 'Desde ahora te hablo en *{name}*.',
+  'language.setAuto': 'Desde ahora sigo el idioma de tu Slack: *{name}*.',
+  'language.unknown': 'Hablo `es` (español), `pt` (portugués) y `en` (inglés); `auto` sigue el idioma de tu Slack. Por ejemplo: `/cor language es`.',
+
+  // ── link card (person.ts) ──
+  'link.card.lead': 'Vincula tu cuenta de COR para que pueda registrar horas y mover tareas en tu nombre.',
+  'link.card.notLinked': 'Primero vincula tu cuenta de COR para que pueda actuar en tu nombre en COR.',
+  'link.card.needsRelink': 'COR ya no acepta mi acceso en tu nombre. Vincula de nuevo tu cuenta de COR para seguir.',
+  'link.card.relink': 'Tu cuenta está vinculada como *{name}*. Para cambiar o renovar el vínculo, pasa de nuevo por COR.',
+  'link.card.guess': '¿Eres *{name}* en COR? Vincula tu cuenta para que pueda registrar horas por ti.',
+  'link.card.button': 'Vincular mi cuenta de COR',
+  'link.card.again': 'Vincular de nuevo',
+  'link.card.footer': 'El enlace abre COR y sirve una sola vez, durante 10 minutos.',
+
+  // ── acknowledged work (accepted.ts) ──
+  'accepted.notSaved': '⚠️ No se guardó: no pude registrarlo ahora (mi almacenamiento no responde). No se hizo nada; vuelve a intentarlo en un minuto.',
+  'accepted.unknownKind': 'No pude terminar tu último pedido (esta versión del bot no lo conoce). Envíalo de nuevo.',
+  'accepted.gaveUp': 'No pude terminar tu último pedido: me detuvo varias veces. Envíalo de nuevo, o revisa en COR si se hizo.',
+
+  // ── log-time ──
+  // ── end log-time ──
+
+  // ── tasks ──
+  // ── end tasks ──
+
+  // ── projects ──
+  // ── end projects ──
+
+  // ── timers ──
+  // ── end timers ──
+
+  // ── reminders ──
+  // ── end reminders ──
+
+  // ── digests ──
+  // ── end digests ──
+
+  // ── home ──
+  // ── end home ──
+
+  // ── summary ──
+  // ── end summary ──
+
+  // ── linking ──
+  // ── end linking ──
+
+  // ── consent pages (http/) ──
+  // ── end consent pages (http/) ──
+
+  // ── workspace ──
+  // ── end workspace ──
+};

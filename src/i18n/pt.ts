@@ -1,0 +1,106 @@
+import type { Catalog } from './catalog.ts';
+
+/** Portuguese (Brazil, "você"): every key of the English catalog (en.ts), the same arguments. */
+export const pt: Catalog = {
+  // ── formats ──
+  'format.minutes': '{m} min',
+  'format.hours': '{h} h',
+  'format.hoursMinutes': '{h} h {m} min',
+
+  // ── errors (errors.ts toUserMessage) ──
+  'error.cor.unauthorized': 'O COR não aceitou seu login. Use `/cor link` para conectar sua conta do COR de novo.',
+  'error.cor.forbidden': 'O COR diz que você não tem permissão para fazer isso.',
+  'error.cor.not_found': 'O COR não encontrou isso (talvez tenha sido excluído).',
+  'error.cor.validation': 'O COR recusou a alteração por não ser válida.',
+  'error.cor.validationSaid': 'O COR recusou a alteração por não ser válida: {corSaid}',
+  'error.cor.rate_limited': 'O COR está ocupado agora. Tente de novo em um minuto.',
+  'error.cor.server': 'O COR está com problemas agora. Tente de novo em alguns minutos.',
+  'error.cor.network': 'Não consegui falar com o COR. Tente de novo em alguns minutos.',
+  'error.cor.timeout': 'O COR demorou demais para responder. Tente de novo em alguns minutos.',
+  'error.cor.bad_response': 'O COR respondeu algo que não entendi. A equipe já foi avisada.',
+  'error.not_linked': 'Sua conta do Slack ainda não está vinculada ao COR. Primeiro use `/cor link`.',
+  'error.needs_relink': 'O COR não aceita mais meu acesso em seu nome. Use `/cor link` para vincular de novo.',
+  'error.linking_off': 'A vinculação com o COR ainda não foi configurada (falta COR_AUTHORIZE_URL). Peça para quem administra o bot configurá-la.',
+  'error.unknown': 'Algo deu errado do meu lado. Tente de novo; se continuar acontecendo, avise o administrador do COR.',
+  'error.incompleteRequest': 'A solicitação chegou incompleta; digite o comando de novo.',
+
+  // ── help (/cor help, the usage card) ──
+  'help.lead': 'Registre suas horas do COR e mova suas tarefas sem sair do Slack:',
+  'help.unknown': 'Ainda não sei fazer `{sub}`. Veja o que eu posso fazer:',
+  'help.log': 'registre horas com suas palavras (em português, espanhol ou inglês)',
+  'help.logLine': 'um dia inteiro em uma linha (até 10 registros)',
+  'help.logForm': 'abre o formulário de registro de horas',
+  'help.tasks': 'suas tarefas abertas, para mudar o status ou registrar horas rápido',
+  'help.task': 'uma tarefa, para mudar o status ou registrar horas nela',
+  'help.timer': 'um cronômetro que vira um registro',
+  'help.summary': 'o que você registrou, comparado com sua meta',
+  'help.remind': 'as configurações do seu lembrete diário',
+  'help.digest': 'para líderes: quem da sua equipe está com horas faltando, com avisos',
+  'help.link': 'conecte sua conta do COR',
+  'help.language': 'o idioma em que falo com você: es, pt, en ou auto (o idioma do seu Slack)',
+  'help.argWords': 'palavras',
+  'help.argLink': 'link',
+  'help.argTask': 'tarefa',
+  'help.help': 'este cartão',
+  'help.exampleLog': '2h30 em Redesenho da home ontem',
+  'help.exampleLine': '3h home, 2h QA, 1h semanal',
+  'help.footer': 'Ou simplesmente me escreva o mesmo aqui em Mensagens, ou responda a um lembrete. Datas e horários usam o fuso horário do seu Slack.',
+  'help.footerUndo': 'Ou simplesmente me escreva o mesmo aqui em Mensagens, ou responda a um lembrete. Cada registro espera {seconds} s com um botão *Desfazer* antes de ir para o COR. Datas e horários usam o fuso horário do seu Slack.',
+
+  // ── language (/cor language) ──
+  'language.name.en': 'inglês',
+  'language.name.es': 'espanhol',
+  'language.name.pt': 'português',
+  'language.now': 'Falo com você em *{name}*{auto, select, yes { (o idioma do seu Slack)} other {}}. Mude com `/cor language es`, `pt`, `en` ou `auto`.',
+  'language.set': 'A partir de agora falo com você em *{name}*.',
+  'language.setAuto': 'A partir de agora sigo o idioma do seu Slack: *{name}*.',
+  'language.unknown': 'Falo `es` (espanhol), `pt` (português) e `en` (inglês); `auto` segue o idioma do seu Slack. Por exemplo: `/cor language es`.',
+
+  // ── link card (person.ts) ──
+  'link.card.lead': 'Vincule sua conta do COR para que eu possa registrar horas e mover tarefas em seu nome.',
+  'link.card.notLinked': 'Primeiro vincule sua conta do COR para que eu possa agir em seu nome no COR.',
+  'link.card.needsRelink': 'O COR não aceita mais meu acesso em seu nome. Vincule sua conta do COR de novo para continuar.',
+  'link.card.relink': 'Sua conta está vinculada como *{name}*. Para trocar ou renovar o vínculo, passe pelo COR de novo.',
+  'link.card.guess': 'Você é *{name}* no COR? Vincule sua conta para que eu registre horas por você.',
+  'link.card.button': 'Vincular minha conta do COR',
+  'link.card.again': 'Vincular de novo',
+  'link.card.footer': 'O link abre o COR e vale uma única vez, por 10 minutos.',
+
+  // ── acknowledged work (accepted.ts) ──
+  'accepted.notSaved': '⚠️ Não salvo: não consegui registrar isso agora (meu armazenamento não responde). Nada foi feito; tente de novo em um minuto.',
+  'accepted.unknownKind': 'Não consegui terminar seu último pedido (esta versão do bot não o conhece). Envie de novo.',
+  'accepted.gaveUp': 'Não consegui terminar seu último pedido: ele me interrompeu várias vezes. Envie de novo, ou confira no COR se foi feito.',
+
+  // ── log-time ──
+  // ── end log-time ──
+
+  // ── tasks ──
+  // ── end tasks ──
+
+  // ── projects ──
+  // ── end projects ──
+
+  // ── timers ──
+  // ── end timers ──
+
+  // ── reminders ──
+  // ── end reminders ──
+
+  // ── digests ──
+  // ── end digests ──
+
+  // ── home ──
+  // ── end home ──
+
+  // ── summary ──
+  // ── end summary ──
+
+  // ── linking ──
+  // ── end linking ──
+
+  // ── consent pages (http/) ──
+  // ── end consent pages (http/) ──
+
+  // ── workspace ──
+  // ── end workspace ──
+};

@@ -1,0 +1,77 @@
+import { IntlMessageFormat } from 'intl-messageformat';
+import { describe, expect, it } from 'vitest';
+import { en } from '../../../src/i18n/en.ts';
+import { es } from '../../../src/i18n/es.ts';
+import { pt } from '../../../src/i18n/pt.ts';
+import type { Catalog, MessageKey } from '../../../src/i18n/catalog.ts';
+import { textsIn } from '../../../src/i18n/texts.ts';
+
+/** The argument names of an ICU message, plural and select branches included. */
+function argumentsOf(message: string, locale: string): string[] {
+  const names = new Set<string>();
+  const visit = (nodes: readonly unknown[]): void => {
+    for (const node of nodes as { value?: unknown; options?: Record<string, { value: unknown[] }> }[]) {
+      if (node.options) for (const option of Object.values(node.options)) visit(option.value);
+      if (typeof node.value === 'string' && 'type' in node && (node as { type: number }).type !== 0 && (node as { type: number }).type !== 7) names.add(node.value);
+    }
+  };
+  visit(new IntlMessageFormat(message, locale).getAst());
+  return [...names].sort();
+}
+
+const keys = Object.keys(en) as MessageKey[];
+
+describe('the catalogs', () => {
+  it('every message of every language is valid ICU with the English message arguments', () => {
+    const drifted: string[] = [];
+    for (const key of keys) {
+      const wanted = argumentsOf(en[key], 'en');
+      for (const [name, catalog, locale] of [['es', es, 'es'], ['pt', pt, 'pt-BR']] as const) {
+        const got = argumentsOf(catalog[key], locale);
+        if (got.join() !== wanted.join()) drifted.push(`${name} ${key}: ${got.join(',')} ≠ ${wanted.join(',')}`);
+      }
+    }
+    expect(drifted).toEqual([]);
+  });
+
+  it('Spanish and Portuguese hold exactly the English keys (also checked by the type check)', () => {
+    expect(Object.keys(es).sort()).toEqual([...keys].sort());
+    expect(Object.keys(pt).sort()).toEqual([...keys].sort());
+    // @ts-expect-error a catalog missing a key is not a Catalog
+    const missing: Catalog = (({ 'help.lead': _dropped, ...rest }) => rest)(es);
+    // @ts-expect-error a catalog with a key English does not have is not a Catalog
+    const extra: Catalog = { ...es, 'help.nonsense': 'x' } satisfies Catalog;
+    expect([missing, extra]).toHaveLength(2);
+  });
+
+  it("a message's arguments are typed from the English one", () => {
+    const t = textsIn('en');
+    expect(t.t('help.unknown', { sub: 'foo' })).toContain('`foo`');
+    // @ts-expect-error an argument the message needs is missing
+    expect(() => t.t('help.unknown')).toThrow();
+    // @ts-expect-error a message with no arguments takes none
+    expect(t.t('help.lead', { sub: 'x' })).toBe(en['help.lead']);
+    expect(t.t('language.now', { name: 'English', auto: 'yes' })).toContain('(your Slack language)');
+  });
+});
+
+describe('formats of each language', () => {
+  it('durations', () => {
+    expect([150, 45, 480].map((m) => textsIn('en').minutes(m))).toEqual(['2h 30m', '45m', '8h']);
+    expect([150, 45, 480].map((m) => textsIn('es').minutes(m))).toEqual(['2 h 30 min', '45 min', '8 h']);
+    expect(textsIn('pt').hours(1.5)).toBe('1 h 30 min');
+  });
+
+  it('numbers, days, weekdays and lists', () => {
+    expect([textsIn('en').number(1.5), textsIn('es').number(1.5), textsIn('pt').number(1.5)]).toEqual(['1.5', '1,5', '1,5']);
+    expect([textsIn('en').day('2026-12-07'), textsIn('es').day('2026-12-07'), textsIn('pt').day('2026-12-07')]).toEqual(['Mon 7 Dec', 'lun 7 dic', 'seg., 7 de dez.']);
+    expect(textsIn('en').day('2026-09-07')).toBe('Mon 7 Sep');
+    expect([textsIn('en').weekday(1), textsIn('es').weekday(7), textsIn('pt').weekday(3)]).toEqual(['Monday', 'domingo', 'quarta-feira']);
+    expect(textsIn('es').list(['Ana', 'Bruno', 'Carla'])).toBe('Ana, Bruno y Carla');
+    expect(textsIn('pt').orList(['a', 'b'])).toBe('a ou b');
+  });
+
+  it('one Texts per language', () => {
+    expect(textsIn('es')).toBe(textsIn('es'));
+  });
+});
