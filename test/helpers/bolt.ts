@@ -84,7 +84,8 @@ export interface ListenerHarness {
   send(body: Record<string, unknown>, opts?: { waitForWork?: boolean; dieAfterAck?: boolean }): Promise<AckRecord>;
   /** A link stored directly (as after the OAuth flow), with tokens the fake COR accepts for an hour. */
   /** `tz` null: a link made while Slack did not say the person's zone */
-  linkStored(slackUserId: string, corUserId: number, corName: string, tz: string | null): Promise<UserLinkRecord>;
+  /** `locale`: the Slack locale the link keeps (default en-US: English unless the test says otherwise, e.g. 'es-LA') */
+  linkStored(slackUserId: string, corUserId: number, corName: string, tz: string | null, locale?: string): Promise<UserLinkRecord>;
   close(): Promise<void>;
 }
 
@@ -211,7 +212,7 @@ export async function listenerHarness(
     cor,
     db,
     logText: text,
-    linkStored: (slackUserId, corUserId, corName, tz) => storeLinkedUser(db.store, cor, { slackUserId, corUserId, corName, tz, now: clock.now() }),
+    linkStored: (slackUserId, corUserId, corName, tz, locale) => storeLinkedUser(db.store, cor, { slackUserId, corUserId, corName, tz, now: clock.now(), ...(locale ? { locale } : {}) }),
     async send(body, opts = {}) {
       const record: AckRecord = { acked: false, body: undefined };
       const event: ReceiverEvent = {

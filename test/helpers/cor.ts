@@ -52,7 +52,8 @@ export function appApi(kit: CorKit, clock: Clock = systemClock) {
 export async function storeLinkedUser(
   store: Store,
   fake: FakeCor,
-  person: { corUserId: number; tz: string | null; slackUserId?: string; corName?: string; now?: Date },
+  /** `locale`: the Slack locale the link keeps (default en-US: answers in English unless a test says otherwise) */
+  person: { corUserId: number; tz: string | null; slackUserId?: string; corName?: string; now?: Date; locale?: string | null },
 ): Promise<UserLinkRecord> {
   const t = fake.issueTokens(person.corUserId);
   return store.links.upsert({
@@ -61,6 +62,7 @@ export async function storeLinkedUser(
     corUserId: person.corUserId,
     corName: person.corName ?? 'Jane Doe',
     tz: person.tz,
+    locale: person.locale === undefined ? 'en-US' : person.locale,
     tokens: { accessToken: t.access_token, refreshToken: t.refresh_token, expiresAt: new Date((person.now ?? new Date()).getTime() + 3_600_000) },
   });
 }
