@@ -29,7 +29,7 @@ export const en = {
 
   // ── help (/cor help, the usage card) ──
   'help.lead': 'Log your COR hours and move your tasks without leaving Slack:',
-  'help.unknown': 'I don\u2019t know `{sub}` yet. Here is what I can do:',
+  'help.unknown': 'I don\'t know `{sub}` yet. Here is what I can do:',
   'help.log': 'log time in plain words (English, Spanish, Portuguese)',
   'help.logLine': 'a whole day in one line (up to 10 entries)',
   'help.logForm': 'open the log-time form',

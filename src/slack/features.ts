@@ -2,6 +2,7 @@ import { corCommand } from './command.ts';
 import { registerDigests } from './digests/index.ts';
 import { registerHome } from './home/index.ts';
 import { COMMAND } from './ids.ts';
+import { registerLanguage } from './language/index.ts';
 import { registerLinking } from './linking/index.ts';
 import { registerLogTime } from './log-time/index.ts';
 import { registerProjects } from './projects/index.ts';
@@ -27,6 +28,7 @@ export function registerFeatures(registry: ListenerRegistry, services: SlackServ
     registerTasks(registry, services),
     registerProjects(registry, services),
     registerDigests(registry, services),
+    registerLanguage(services),
   ];
   registerHome(registry, services);
   registerWorkspace(registry, services);

@@ -18,6 +18,7 @@ export const SUBCOMMANDS = {
   task: 'task',
   project: 'project',
   digest: 'digest',
+  language: 'language',
 } as const;
 
 /** Kinds of acknowledged work kept until done (see accepted.ts); stored, so never renamed. */
