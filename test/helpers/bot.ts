@@ -2,7 +2,7 @@ import { type BotProcess, addressesOf, botEnv, freePort, SIGNING_SECRET, startBo
 import { FakeCor } from '../../tools/fake-cor/server.ts';
 import { FakeSlack } from '../../tools/fake-slack/server.ts';
 import { SlackRequestSender } from '../../tools/fake-slack/signed-requests.ts';
-import { linkUser } from './linking.ts';
+import { linkUser, waitForResponse } from './linking.ts';
 
 export interface BotWithFakes {
   slack: FakeSlack;
@@ -27,7 +27,12 @@ export async function botWithFakes(opts: { env?: Record<string, string>; linkJan
   const env = botEnv(addressesOf(slack, cor), { PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}`, ...opts.env });
   const bot = await startBot(env);
   const sender = new SlackRequestSender(`${bot.baseUrl}/slack/events`, SIGNING_SECRET, slack);
-  if (opts.linkJane) await linkUser(sender, 'U01JANE', 2);
+  if (opts.linkJane) {
+    await linkUser(sender, 'U01JANE', 2);
+    // Jane's Slack speaks es-LA: the tests that link her read the bot in English, as she chose.
+    const chose = await sender.slashCommand({ text: 'language en', user_id: 'U01JANE' });
+    await waitForResponse(slack, chose.responseUrl, (body) => String(body.text).includes('English'));
+  }
   const fixture: BotWithFakes = {
     slack,
     cor,
