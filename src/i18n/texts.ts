@@ -40,7 +40,8 @@ export class Texts {
   t<K extends MessageKey>(key: K, ...args: ArgsOf<K>): string {
     let format = this.#compiled.get(key);
     if (!format) {
-      format = new IntlMessageFormat(this.#catalog[key], LOCALE[this.language]);
+      // Slack's own markup (<@U123>, <url|label>) is text, not ICU tags.
+      format = new IntlMessageFormat(this.#catalog[key], LOCALE[this.language], undefined, { ignoreTag: true });
       this.#compiled.set(key, format);
     }
     return String(format.format(args[0]));

@@ -15,7 +15,7 @@ function argumentsOf(message: string, locale: string): string[] {
       if (typeof node.value === 'string' && 'type' in node && (node as { type: number }).type !== 0 && (node as { type: number }).type !== 7) names.add(node.value);
     }
   };
-  visit(new IntlMessageFormat(message, locale).getAst());
+  visit(new IntlMessageFormat(message, locale, undefined, { ignoreTag: true }).getAst());
   return [...names].sort();
 }
 
@@ -69,6 +69,10 @@ describe('formats of each language', () => {
     expect([textsIn('en').weekday(1), textsIn('es').weekday(7), textsIn('pt').weekday(3)]).toEqual(['Monday', 'domingo', 'quarta-feira']);
     expect(textsIn('es').list(['Ana', 'Bruno', 'Carla'])).toBe('Ana, Bruno y Carla');
     expect(textsIn('pt').orList(['a', 'b'])).toBe('a ou b');
+  });
+
+  it("Slack's markup in a message is text, not an ICU tag", () => {
+    expect(textsIn('en').t('help.unknown', { sub: '<@U123> <https://x.example|x>' })).toContain('<@U123> <https://x.example|x>');
   });
 
   it('one Texts per language', () => {
