@@ -12,7 +12,7 @@ import { ACTIONS } from './ids.ts';
 // `/cor week`, App Home), and a digest's buttons (`/cor digest`, App Home).
 
 const STATUS_NAMES: Record<string, string> = { nueva: 'New', en_proceso: 'In progress', estancada: 'Stalled', finalizada: 'Done' };
-export const PRIORITY_NAMES = ['Low', 'Medium', 'High', 'Urgent'];
+const PRIORITY_NAMES = ['Low', 'Medium', 'High', 'Urgent'];
 
 /** COR's four by their English names; a tenant's own status by its own name ("en_revision" → "En revision"). */
 export function statusName(status: string | undefined): string {

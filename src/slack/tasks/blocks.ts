@@ -1,8 +1,10 @@
 import type { KnownBlock, ModalView, PlainTextOption } from '@slack/types';
 import type { TaskView } from '../../domain/tasks.ts';
+import type { MessageKey } from '../../i18n/catalog.ts';
+import type { Texts } from '../../i18n/texts.ts';
+import { localParts } from '../../lib/zoned.ts';
 import { type Message, plain, truncate } from '../blocks.ts';
 import { ACTIONS, CALLBACKS, TASK_MODAL_BLOCKS as B } from '../ids.ts';
-import { PRIORITY_NAMES, priorityName, statusName, taskActions, taskLines } from '../lines.ts';
 
 /** Tasks per page of `/cor tasks` (each takes two blocks; a message holds at most 50). */
 export const TASKS_PAGE = 10;
@@ -22,47 +24,102 @@ export interface TasksPage {
   offset: number;
 }
 
+/** COR's own statuses, in the person's language (a tenant's own status is shown by its own name). */
+const COR_STATUS = { nueva: 'tasks.status.nueva', en_proceso: 'tasks.status.en_proceso', estancada: 'tasks.status.estancada', finalizada: 'tasks.status.finalizada' } as const satisfies Record<string, MessageKey>;
+const PRIORITIES = ['tasks.priority.0', 'tasks.priority.1', 'tasks.priority.2', 'tasks.priority.3'] as const satisfies readonly MessageKey[];
+
+function isCorStatus(status: string): status is keyof typeof COR_STATUS {
+  return Object.hasOwn(COR_STATUS, status);
+}
+
+/** COR's four in the person's language; a tenant's own status by its own name ("en_revision" → "En revision"). */
+function statusName(t: Texts, status: string | undefined): string {
+  if (!status) return t.t('tasks.status.none');
+  if (isCorStatus(status)) return t.t(COR_STATUS[status]);
+  const words = status.replace(/[_-]+/g, ' ').trim();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+function priorityName(t: Texts, priority: number | undefined): string {
+  if (priority === undefined) return t.t('tasks.priority.none');
+  const key = PRIORITIES[priority];
+  return key ? t.t(key) : t.t('tasks.priority.other', { n: priority });
+}
+
+/** "Due Wed 25 Nov", or "⚠️ Overdue since Wed 25 Nov", in the person's zone and language. */
+function deadlineText(t: Texts, deadline: string | undefined, now: Date, tz: string): string | undefined {
+  if (!deadline) return undefined;
+  const at = new Date(deadline);
+  if (Number.isNaN(at.getTime())) return undefined;
+  const date = t.day(localParts(at, tz).date);
+  return at < now ? t.t('tasks.overdue', { date }) : t.t('tasks.due', { date });
+}
+
+function titleLink(task: TaskView, url: string | undefined): string {
+  const title = plain(task.title);
+  return url ? `<${url}|${title}>` : title;
+}
+
+/** A task's title (linked to COR), id, status, priority and deadline. */
+function taskLines(t: Texts, task: TaskView, now: Date, tz: string, url: string | undefined): string {
+  const facts = [statusName(t, task.status), priorityName(t, task.priority), deadlineText(t, task.deadline, now, tz)].filter(Boolean).join(' · ');
+  return `*${titleLink(task, url)}*  \`#${task.id}\`\n${facts}`;
+}
+
+/** A task's two buttons: Change status, Log time. */
+function taskActions(t: Texts, task: TaskView): KnownBlock {
+  return {
+    type: 'actions',
+    block_id: `task_${task.id}`,
+    elements: [
+      { type: 'button', action_id: ACTIONS.taskChangeStatus, text: { type: 'plain_text', text: t.t('tasks.button.changeStatus') }, value: String(task.id) },
+      { type: 'button', action_id: ACTIONS.openLogModal, text: { type: 'plain_text', text: t.t('tasks.button.logTime') }, value: String(task.id) },
+    ],
+  };
+}
+
 /** `/cor tasks`: a page of open tasks grouped by project, each with its actions, and "Show more". Pure. */
-export function tasksMessage(page: TasksPage, now: Date, tz: string, taskUrl: (id: number) => string | undefined): Message {
+export function tasksMessage(t: Texts, page: TasksPage, now: Date, tz: string, taskUrl: (id: number) => string | undefined): Message {
   const { tasks, query, offset } = page;
   if (tasks.length === 0) {
-    const text = query ? `No open task of yours matches ${quoted(query)}.` : 'You have no open tasks in COR. 🎉';
+    const text = query ? t.t('tasks.list.noneMatching', { query: quoted(query) }) : t.t('tasks.list.none');
     return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] };
   }
   const shown = tasks.slice(offset, offset + TASKS_PAGE);
-  const head = `*Your open tasks${query ? ` matching ${quoted(query)}` : ''}* (${offset + 1}–${offset + shown.length} of ${tasks.length})`;
+  const range = { from: offset + 1, to: offset + shown.length, total: tasks.length };
+  const head = query ? t.t('tasks.list.headMatching', { query: quoted(query), ...range }) : t.t('tasks.list.head', range);
   const blocks: KnownBlock[] = [{ type: 'section', text: { type: 'mrkdwn', text: head } }];
   let project: string | undefined | null = null;
   for (const task of shown) {
     if (task.project !== project) {
       project = task.project;
-      const where = [task.project ?? 'No project', task.client].filter(Boolean).map((s) => plain(s as string)).join(' · ');
+      const where = [task.project ?? t.t('tasks.noProject'), task.client].filter(Boolean).map((s) => plain(s as string)).join(' · ');
       blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: `📁 *${where}*` }] });
     }
-    blocks.push({ type: 'section', text: { type: 'mrkdwn', text: taskLines(task, now, tz, taskUrl(task.id)).slice(0, TEXT_MAX) } }, taskActions(task));
+    blocks.push({ type: 'section', text: { type: 'mrkdwn', text: taskLines(t, task, now, tz, taskUrl(task.id)).slice(0, TEXT_MAX) } }, taskActions(t, task));
   }
   if (offset + shown.length < tasks.length) {
     blocks.push({
       type: 'actions',
-      elements: [{ type: 'button', action_id: ACTIONS.tasksMore, text: { type: 'plain_text', text: `Show more (${tasks.length - offset - shown.length} left)` }, value: JSON.stringify({ o: offset + shown.length, q: query ?? '' }) }],
+      elements: [{ type: 'button', action_id: ACTIONS.tasksMore, text: { type: 'plain_text', text: t.t('tasks.list.more', { left: tasks.length - offset - shown.length }) }, value: JSON.stringify({ o: offset + shown.length, q: query ?? '' }) }],
     });
   }
-  return { text: `Your open tasks (${tasks.length})`, blocks };
+  return { text: t.t('tasks.list.text', { total: tasks.length }), blocks };
 }
 
 /** One task with its actions (`/cor task`, after a change). Pure. */
-export function taskCard(task: TaskView, now: Date, tz: string, url: string | undefined, lead?: string): Message {
+export function taskCard(t: Texts, task: TaskView, now: Date, tz: string, url: string | undefined, lead?: string): Message {
   const where = [task.project, task.client].filter(Boolean).map((s) => plain(s as string)).join(' · ');
   const blocks: KnownBlock[] = [];
   if (lead) blocks.push({ type: 'section', text: { type: 'mrkdwn', text: lead } });
-  blocks.push({ type: 'section', text: { type: 'mrkdwn', text: taskLines(task, now, tz, url).slice(0, TEXT_MAX) } });
+  blocks.push({ type: 'section', text: { type: 'mrkdwn', text: taskLines(t, task, now, tz, url).slice(0, TEXT_MAX) } });
   if (where) blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: `📁 ${where}` }] });
-  blocks.push(taskActions(task));
-  return { text: `${lead ? `${lead} ` : ''}${plain(task.title)} (#${task.id}): ${statusName(task.status)}`, blocks };
+  blocks.push(taskActions(t, task));
+  return { text: `${lead ? `${lead} ` : ''}${plain(task.title)} (#${task.id}): ${statusName(t, task.status)}`, blocks };
 }
 
-export function taskNotFoundText(ref: string): Message {
-  const text = `I could not find ${plain(ref)} among your tasks in COR. Try its \`#id\` or paste its COR link.`;
+export function taskNotFoundText(t: Texts, ref: string): Message {
+  const text = t.t('tasks.notFound', { ref: plain(ref) });
   return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] };
 }
 
@@ -77,66 +134,68 @@ export interface TaskModalMeta {
 
 const option = (text: string, value: string): PlainTextOption => ({ text: { type: 'plain_text', text: text.slice(0, 75) }, value });
 
-function modalShell(meta: TaskModalMeta, blocks: KnownBlock[], submit: boolean): ModalView {
+function modalShell(t: Texts, meta: TaskModalMeta, blocks: KnownBlock[], submit: boolean): ModalView {
   return {
     type: 'modal',
     callback_id: CALLBACKS.taskStatus,
     private_metadata: JSON.stringify(meta),
-    title: { type: 'plain_text', text: 'COR task' },
-    close: { type: 'plain_text', text: submit ? 'Cancel' : 'Close' },
-    ...(submit ? { submit: { type: 'plain_text', text: 'Save' } } : {}),
+    title: { type: 'plain_text', text: t.t('tasks.form.title') },
+    close: { type: 'plain_text', text: submit ? t.t('tasks.form.cancel') : t.t('tasks.form.close') },
+    ...(submit ? { submit: { type: 'plain_text', text: t.t('tasks.form.save') } } : {}),
     blocks,
   };
 }
 
 /** Opened at once (the trigger lasts 3 s); the form replaces it when COR has answered. */
-export function taskModalLoading(meta: TaskModalMeta): ModalView {
-  return modalShell(meta, [{ type: 'section', text: { type: 'mrkdwn', text: `⏳ Reading task #${meta.task} from COR…` } }], false);
+export function taskModalLoading(t: Texts, meta: TaskModalMeta): ModalView {
+  return modalShell(t, meta, [{ type: 'section', text: { type: 'mrkdwn', text: t.t('tasks.form.loading', { id: String(meta.task) }) } }], false);
 }
 
 /** The change form: status (COR's four and the tenant's own), priority, and optionally time to log. Pure. */
-export function taskModalForm(task: TaskView, statuses: string[], meta: TaskModalMeta, error?: string): ModalView {
-  const statusOptions = statuses.slice(0, 100).map((s) => option(statusName(s), s));
-  const priorityOptions = PRIORITY_NAMES.map((name, i) => option(name, String(i)));
+export function taskModalForm(t: Texts, task: TaskView, statuses: string[], meta: TaskModalMeta, error?: string): ModalView {
+  const statusOptions = statuses.slice(0, 100).map((s) => option(statusName(t, s), s));
+  const priorityOptions = PRIORITIES.map((key, i) => option(t.t(key), String(i)));
   const currentStatus = statusOptions.find((o) => o.value === task.status);
   const currentPriority = task.priority === undefined ? undefined : priorityOptions[task.priority];
   const where = [task.project, task.client].filter(Boolean).map((s) => plain(s as string)).join(' · ');
   const blocks: KnownBlock[] = [];
   if (error) blocks.push({ type: 'section', block_id: B.error, text: { type: 'mrkdwn', text: `⚠️ ${plain(error)}` } });
   blocks.push(
-    { type: 'section', text: { type: 'mrkdwn', text: `*${plain(task.title)}*  \`#${task.id}\`${where ? `\n${where}` : ''}\nNow: ${statusName(task.status)} · ${priorityName(task.priority)}` } },
+    { type: 'section', text: { type: 'mrkdwn', text: `*${plain(task.title)}*  \`#${task.id}\`${where ? `\n${where}` : ''}\n${t.t('tasks.form.now', { status: statusName(t, task.status), priority: priorityName(t, task.priority) })}` } },
     {
       type: 'input',
       block_id: B.status,
-      label: { type: 'plain_text', text: 'Status' },
+      label: { type: 'plain_text', text: t.t('tasks.form.status') },
       element: { type: 'static_select', action_id: B.statusAction, options: statusOptions, ...(currentStatus ? { initial_option: currentStatus } : {}) },
     },
     {
       type: 'input',
       block_id: B.priority,
-      label: { type: 'plain_text', text: 'Priority' },
+      label: { type: 'plain_text', text: t.t('tasks.form.priority') },
       element: { type: 'static_select', action_id: B.priorityAction, options: priorityOptions, ...(currentPriority ? { initial_option: currentPriority } : {}) },
     },
     {
       type: 'input',
       block_id: B.duration,
       optional: true,
-      label: { type: 'plain_text', text: 'Also log time today' },
-      hint: { type: 'plain_text', text: 'Like 1h30 or 45m; empty logs nothing.' },
+      label: { type: 'plain_text', text: t.t('tasks.form.duration') },
+      hint: { type: 'plain_text', text: t.t('tasks.form.durationHint') },
       element: { type: 'plain_text_input', action_id: B.durationAction },
     },
   );
-  return modalShell(meta, blocks, true);
+  return modalShell(t, meta, blocks, true);
 }
 
-export function taskModalSaving(meta: TaskModalMeta): ModalView {
-  return modalShell(meta, [{ type: 'section', text: { type: 'mrkdwn', text: '⏳ Saving in COR…' } }], false);
+export function taskModalSaving(t: Texts, meta: TaskModalMeta): ModalView {
+  return modalShell(t, meta, [{ type: 'section', text: { type: 'mrkdwn', text: t.t('tasks.form.saving') } }], false);
 }
 
-export function taskModalMessage(meta: TaskModalMeta, text: string): ModalView {
-  return modalShell(meta, [{ type: 'section', text: { type: 'mrkdwn', text } }], false);
+export function taskModalMessage(t: Texts, meta: TaskModalMeta, text: string): ModalView {
+  return modalShell(t, meta, [{ type: 'section', text: { type: 'mrkdwn', text } }], false);
 }
 
-export function taskChangedText(task: TaskView, logged: string | undefined): string {
-  return `✓ *${plain(task.title)}* is now *${statusName(task.status)}*, priority *${priorityName(task.priority)}*.${logged ? `\n${logged}` : ''}`;
+/** "✓ *Title* is now *In progress*, priority *Urgent*." and what became of the time logged with it. */
+export function taskChangedText(t: Texts, task: TaskView, logged: string | undefined): string {
+  const changed = t.t('tasks.changed', { title: plain(task.title), status: statusName(t, task.status), priority: priorityName(t, task.priority) });
+  return logged ? `${changed}\n${logged}` : changed;
 }

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { AppError } from '../../errors.ts';
 import type { UserLinkRecord } from '../../store/links.ts';
 import { tenantOfInteraction, parseJsonText } from '../payloads.ts';
-import { linkCard, textsFor, zoneOf } from '../person.ts';
+import { linkCard, textsFor, textsOfLink, zoneOf } from '../person.ts';
 import type { SlackServices } from '../services.ts';
 import { tasksMessage } from './blocks.ts';
 import { tasksMatching } from './command.ts';
@@ -50,7 +50,8 @@ function more(services: SlackServices) {
     const { tz } = await zoneOf(services, link);
     const open = await services.tasks.openTasks(link, services.linking.apiFor(link));
     const tasks = tasksMatching(open, page.data.q);
-    await args.respond({ response_type: 'ephemeral', replace_original: true, ...tasksMessage({ tasks, query: page.data.q || undefined, offset: Math.min(page.data.o, Math.max(0, tasks.length - 1)) }, services.clock.now(), tz, services.corTaskUrl) });
+    const t = await textsOfLink(services, link);
+    await args.respond({ response_type: 'ephemeral', replace_original: true, ...tasksMessage(t, { tasks, query: page.data.q || undefined, offset: Math.min(page.data.o, Math.max(0, tasks.length - 1)) }, services.clock.now(), tz, services.corTaskUrl) });
   };
 }
 

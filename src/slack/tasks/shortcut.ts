@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, MessageShortcut, SlackShortcutMiddlewareArgs } from '@slack/bolt';
 import { taskIdIn } from '../../domain/parse/log-command.ts';
 import { tenantOfInteraction } from '../payloads.ts';
-import { linkCard, textsFor } from '../person.ts';
+import { linkCard, textsFor, textsOfLink } from '../person.ts';
 import type { SlackServices } from '../services.ts';
 import { openTaskStatusModal } from './open-status-form.ts';
 
@@ -19,7 +19,7 @@ export function taskStatusFromMessageShortcut(services: SlackServices) {
     }
     const taskId = taskIdIn(s.message.text ?? '') ?? taskIdIn(JSON.stringify(s.message.attachments ?? []));
     if (taskId === undefined) {
-      await respond({ response_type: 'ephemeral', text: 'That message does not link a COR task (a COR task link or `#id`). Try `/cor task <words>`.' });
+      await respond({ response_type: 'ephemeral', text: (await textsOfLink(services, link)).t('tasks.shortcut.noTask') });
       return;
     }
     await openTaskStatusModal(services, client, { triggerId: s.trigger_id, link, taskId });

@@ -8,12 +8,11 @@ import { waitsForRelink } from '../../domain/time-entries/model.ts';
 import { corRefusal, toUserMessage } from '../../errors.ts';
 import type { Texts } from '../../i18n/texts.ts';
 import { localParts } from '../../lib/zoned.ts';
-import { formatMinutes } from '../blocks.ts';
 import type { Accept, AcceptedRun, AcceptedWork } from '../accepted.ts';
 import { bentNotLoggedMessage, rememberAnswer, scheduledMessage } from '../entry-answers.ts';
 import { ACCEPTED, TASK_MODAL_BLOCKS as B } from '../ids.ts';
-import { parseJsonText } from '../payloads.ts';
-import { textsOfLink, zoneOf } from '../person.ts';
+import { parseJsonText, tenantOfInteraction } from '../payloads.ts';
+import { textsFor, textsOfLink, zoneOf } from '../person.ts';
 import { DM, postToResponseUrl } from '../respond.ts';
 import type { SlackServices } from '../services.ts';
 import { taskCard, taskChangedText, type TaskModalMeta, taskModalForm, taskModalMessage, taskModalSaving } from './blocks.ts';
@@ -29,9 +28,9 @@ const stateSchema = z.object({
 function refusal(err: unknown, t: Texts): string {
   const cor = corRefusal(err);
   if (cor) {
-    if (cor.code === 'forbidden') return 'COR says you are not allowed to change this task.';
-    if (cor.code === 'not_found') return 'This task does not exist in COR any more.';
-    if (cor.code === 'validation') return `COR refused the change: ${cor.corMessage ?? 'invalid values'}.`;
+    if (cor.code === 'forbidden') return t.t('tasks.refused.forbidden');
+    if (cor.code === 'not_found') return t.t('tasks.refused.gone');
+    if (cor.code === 'validation') return cor.corMessage ? t.t('tasks.refused.said', { corSaid: cor.corMessage }) : t.t('tasks.refused.invalid');
   }
   return toUserMessage(err, t);
 }
@@ -45,8 +44,10 @@ export function taskStatusSubmission(services: SlackServices, accept: Accept<Sta
   return async ({ ack, body, view }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs): Promise<void> => {
     const parsedMeta = metaSchema.safeParse(parseJsonText(view.private_metadata));
     const values = stateSchema.safeParse(view.state.values);
+    // Before the ack: the language from what is stored (no Slack call).
+    const t = await textsFor(services, tenantOfInteraction(body), body.user.id, { askSlack: false });
     if (!parsedMeta.success || !values.success || parsedMeta.data.u !== body.user.id) {
-      await ack({ response_action: 'errors', errors: { [B.status]: 'This form is out of date; close it and open it again.' } });
+      await ack({ response_action: 'errors', errors: { [B.status]: t.t('tasks.form.outOfDate') } });
       services.logger.warn({ user: body.user.id }, 'refused a task status form');
       return;
     }
@@ -60,12 +61,12 @@ export function taskStatusSubmission(services: SlackServices, accept: Accept<Sta
       const bare = findBareNumber(durationText);
       const problem = !found
         ? bare
-          ? `Hours or minutes? Write ${bare.value}h or ${bare.value}m.`
-          : 'Write a duration like 1h30 or 45m.'
+          ? t.t('tasks.form.hoursOrMinutes', { n: bare.value })
+          : t.t('tasks.form.writeDuration')
         : 'problem' in found
-          ? 'Time cannot be negative.'
+          ? t.t('tasks.form.negative')
           : found.minutes <= 0 || found.minutes > 24 * 60
-            ? `${formatMinutes(found.minutes)} is not a day's worth of time.`
+            ? t.t('tasks.form.tooLong', { duration: t.minutes(found.minutes) })
             : undefined;
       if (problem) {
         await ack({ response_action: 'errors', errors: { [B.duration]: problem } });
@@ -74,12 +75,12 @@ export function taskStatusSubmission(services: SlackServices, accept: Accept<Sta
       minutes = found && !('problem' in found) ? found.minutes : undefined;
     }
     if (!status) {
-      await ack({ response_action: 'errors', errors: { [B.status]: 'Pick a status.' } });
+      await ack({ response_action: 'errors', errors: { [B.status]: t.t('tasks.form.pickStatus') } });
       return;
     }
     const tenantKey = meta.t;
     const change: StatusChange = { meta, status, ...(priority === undefined ? {} : { priority: Number(priority) }), ...(minutes === undefined ? {} : { minutes }), viewId: view.id };
-    await accept(services, { who: { tenantKey, slackUserId: meta.u }, requestId: view.id, payload: change }, () => ack({ response_action: 'update', view: taskModalSaving(meta) }));
+    await accept(services, { who: { tenantKey, slackUserId: meta.u }, requestId: view.id, payload: change }, () => ack({ response_action: 'update', view: taskModalSaving(t, meta) }));
   };
 }
 
@@ -105,17 +106,20 @@ async function changeTaskStatus(services: SlackServices, { payload, acceptedAt, 
   const show = (v: ModalView, plain: string) => client.views.update({ view_id: viewId, view: v }).catch(() => dm({ text: plain }));
   const link = await services.linking.requireLink(meta.t, meta.u).catch(() => undefined);
   if (!link) {
-    const text = 'Your Slack account is not linked to COR any more: run `/cor link` first.';
-    return void (await show(taskModalMessage(meta, text), text));
+    const t = await textsFor(services, meta.t, meta.u);
+    const text = t.t('tasks.notLinkedAnyMore');
+    return void (await show(taskModalMessage(t, meta, text), text));
   }
+  const t = await textsOfLink(services, link);
   const api = services.linking.apiFor(link);
   let task: TaskView;
   try {
     task = await services.tasks.change(link, api, meta.task, { status, priority });
   } catch (err) {
     const again = await services.tasks.fresh(link, api, meta.task).catch(() => undefined);
-    const message = refusal(err, await textsOfLink(services, link));
-    await show(again ? taskModalForm(again, services.tasks.statusOptions(link, again.status), meta, message) : taskModalMessage(meta, `⚠️ ${message}`), `⚠️ Task #${meta.task} was not changed: ${message}`);
+    const message = refusal(err, t);
+    const form = again ? taskModalForm(t, again, services.tasks.statusOptions(link, again.status), meta, message) : taskModalMessage(t, meta, `⚠️ ${message}`);
+    await show(form, t.t('tasks.notChanged', { id: String(meta.task), message }));
     return;
   }
   const { tz } = await zoneOf(services, link);
@@ -130,25 +134,26 @@ async function changeTaskStatus(services: SlackServices, { payload, acceptedAt, 
         const outcome = await services.entries.submit(link, resolution.proposal, `status:${viewId}`, undefined);
         // A form cannot carry the Undo: it comes by DM while the entry waits out its window.
         if (outcome.kind === 'scheduled') await rememberAnswer(services, [outcome], await dm(scheduledMessage(resolution.proposal, tz, link, [outcome.request.id])));
+        const duration = t.minutes(minutes);
         logged =
           outcome.kind === 'written' || outcome.kind === 'duplicate'
-            ? `✓ ${formatMinutes(minutes)} logged on it today.`
+            ? t.t('tasks.logged.written', { duration })
             : outcome.kind === 'scheduled'
-              ? `⏳ ${formatMinutes(minutes)} will be logged on it today in ${Math.round(services.entries.undoWindowMs / 1000)} s (undo it from the message I sent you).`
+              ? t.t('tasks.logged.scheduled', { duration, seconds: Math.round(services.entries.undoWindowMs / 1000) })
               : outcome.kind === 'queued'
-              ? waitsForRelink(outcome.request)
-                ? `⏳ ${formatMinutes(minutes)} saved: COR no longer accepts my access for you, I will log it as soon as you link again (\`/cor link\`).`
-                : `⏳ ${formatMinutes(minutes)} queued: COR is not answering, I will log it as soon as it does.`
-              : outcome.kind === 'failed'
-                ? `⚠️ The ${formatMinutes(minutes)} could not be logged: ${outcome.reason}.`
-                : `⚠️ The ${formatMinutes(minutes)} were not logged: you unlinked from COR meanwhile.`;
+                ? waitsForRelink(outcome.request)
+                  ? t.t('tasks.logged.relink', { duration })
+                  : t.t('tasks.logged.queued', { duration })
+                : outcome.kind === 'failed'
+                  ? t.t('tasks.logged.failed', { duration, reason: outcome.reason })
+                  : t.t('tasks.logged.unlinked', { duration });
       }
     }
   });
-  const done = taskChangedText(task, logged);
-  await show(taskModalMessage(meta, done), done);
+  const done = taskChangedText(t, task, logged);
+  await show(taskModalMessage(t, meta, done), done);
   if (meta.r) {
-    await postToResponseUrl(meta.r, { replace_original: true, ...taskCard(task, services.clock.now(), tz, services.corTaskUrl(task.id), done.split('\n')[0]) }).catch((err: unknown) =>
+    await postToResponseUrl(meta.r, { replace_original: true, ...taskCard(t, task, services.clock.now(), tz, services.corTaskUrl(task.id), done.split('\n')[0]) }).catch((err: unknown) =>
       services.logger.info({ err }, 'could not redraw the task card (its response_url may have expired)'),
     );
   }

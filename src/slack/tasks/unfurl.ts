@@ -2,7 +2,7 @@ import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { z } from 'zod';
 import { taskIdIn } from '../../domain/parse/log-command.ts';
 import { tenantOfEvent } from '../payloads.ts';
-import { zoneOf } from '../person.ts';
+import { textsOfLink, zoneOf } from '../person.ts';
 import type { SlackServices } from '../services.ts';
 import { taskCard } from './blocks.ts';
 
@@ -32,12 +32,14 @@ export function linkShared(services: SlackServices) {
     if (!link || link.state !== 'active') return;
     const api = services.linking.apiFor(link);
     const { tz } = await zoneOf(services, link);
+    // In the language of the person who shared it (the preview is theirs).
+    const t = await textsOfLink(services, link);
     const unfurls: Record<string, { blocks: ReturnType<typeof taskCard>['blocks'] }> = {};
     for (const shared of e.links.slice(0, MAX_UNFURLS)) {
       const taskId = taskIdIn(shared.url);
       if (taskId === undefined) continue;
       const task = await services.tasks.fresh(link, api, taskId).catch(() => undefined);
-      if (task) unfurls[shared.url] = { blocks: taskCard(task, services.clock.now(), tz, services.corTaskUrl(task.id)).blocks };
+      if (task) unfurls[shared.url] = { blocks: taskCard(t, task, services.clock.now(), tz, services.corTaskUrl(task.id)).blocks };
     }
     if (Object.keys(unfurls).length === 0) return;
     if (e.unfurl_id && e.source) await client.chat.unfurl({ unfurl_id: e.unfurl_id, source: e.source, unfurls });

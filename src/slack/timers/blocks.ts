@@ -2,24 +2,33 @@ import type { KnownBlock } from '@slack/types';
 import type { TaskView } from '../../domain/tasks.ts';
 import type { StoppedTimer } from '../../domain/timers.ts';
 import { waitsForRelink } from '../../domain/time-entries/model.ts';
+import type { Texts } from '../../i18n/texts.ts';
 import type { UserLinkRecord } from '../../store/links.ts';
-import { formatClock, formatMinutes, type Message, plain } from '../blocks.ts';
+import { type Message, plain } from '../blocks.ts';
 import { undoButton } from '../entry-answers.ts';
 
 function msg(text: string): Message & { blocks: KnownBlock[] } {
   return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } } as KnownBlock] };
 }
 
-function stoppedLine(s: StoppedTimer, tz: string): string {
-  if (s.tooShort) return `Your timer on *${plain(s.task.title)}* ran less than a minute, so nothing was logged.`;
+function stoppedLine(t: Texts, s: StoppedTimer, tz: string): string {
+  const title = plain(s.task.title);
+  if (s.tooShort) return t.t('timer.tooShort', { title });
   const total = s.outcomes.reduce((n, o) => n + (o.stop.getTime() - o.start.getTime()) / 60_000, 0);
   const queued = s.outcomes.some((o) => o.outcome.kind === 'queued');
   const forLink = s.outcomes.some((o) => o.outcome.kind === 'queued' && waitsForRelink(o.outcome.request));
   const waiting = s.outcomes.some((o) => o.outcome.kind === 'scheduled');
   const failed = s.outcomes.find((o) => o.outcome.kind === 'failed');
-  const parts = s.outcomes.length > 1 ? ` (split at midnight into ${s.outcomes.length} entries)` : '';
-  if (failed && failed.outcome.kind === 'failed') return `COR refused the timer's entry on *${plain(s.task.title)}*: ${plain(failed.outcome.reason)}.`;
-  return `${queued ? '⏳ Saved' : waiting ? '⏳ Logging' : '✓ Logged'} *${formatMinutes(Math.round(total))}* on *${plain(s.task.title)}*, ${formatClock(s.timer.startedAt, tz)}–${formatClock(s.outcomes.at(-1)?.stop ?? s.timer.startedAt, tz)}${parts}${forLink ? '; COR no longer accepts my access for you: it will be written as soon as you link again (`/cor link`)' : queued ? '; COR is not answering, it will be written as soon as it can' : ''}.`;
+  if (failed && failed.outcome.kind === 'failed') return t.t('timer.refused', { title, reason: plain(failed.outcome.reason) });
+  return t.t('timer.stopped', {
+    state: queued ? 'queued' : waiting ? 'waiting' : 'written',
+    duration: t.minutes(Math.round(total)),
+    title,
+    from: t.clock(s.timer.startedAt, tz),
+    to: t.clock(s.outcomes.at(-1)?.stop ?? s.timer.startedAt, tz),
+    parts: s.outcomes.length,
+    tail: forLink ? 'relink' : queued ? 'queued' : 'none',
+  });
 }
 
 /** The Undo of a stopped timer's entries still in their undo window, if any. */
@@ -30,35 +39,35 @@ function undoOf(s: StoppedTimer | undefined, owner: Owner): KnownBlock[] {
 
 type Owner = Pick<UserLinkRecord, 'tenantKey' | 'slackUserId'>;
 
-export function stoppedMessage(s: StoppedTimer, tz: string, owner: Owner): Message {
-  const text = stoppedLine(s, tz);
+export function stoppedMessage(t: Texts, s: StoppedTimer, tz: string, owner: Owner): Message {
+  const text = stoppedLine(t, s, tz);
   return { text, blocks: [...msg(text).blocks, ...undoOf(s, owner)] };
 }
 
-export function startedMessage(task: TaskView, startedAt: Date, tz: string, previous: StoppedTimer | undefined, owner: Owner): Message {
-  const lines = [`⏱ Timer started on *${plain(task.title)}* at ${formatClock(startedAt, tz)}. \`/cor stop\` when you are done.`];
-  if (previous) lines.unshift(`Stopped your previous timer. ${stoppedLine(previous, tz)}`);
+export function startedMessage(t: Texts, task: TaskView, startedAt: Date, tz: string, previous: StoppedTimer | undefined, owner: Owner): Message {
+  const lines = [t.t('timer.started', { title: plain(task.title), time: t.clock(startedAt, tz) })];
+  if (previous) lines.unshift(t.t('timer.stoppedPrevious', { stopped: stoppedLine(t, previous, tz) }));
   const text = lines.join('\n');
   return { text, blocks: [...msg(text).blocks, ...undoOf(previous, owner)] };
 }
 
-export function statusMessage(status: { task: TaskView; timer: { startedAt: Date }; minutes: number } | undefined, tz: string): Message {
-  if (!status) return msg('No timer is running. Start one with `/cor start <task>`.');
-  return msg(`⏱ Running on *${plain(status.task.title)}* since ${formatClock(status.timer.startedAt, tz)} (${formatMinutes(status.minutes)} so far). \`/cor stop\` to log it.`);
+export function statusMessage(t: Texts, status: { task: TaskView; timer: { startedAt: Date }; minutes: number } | undefined, tz: string): Message {
+  if (!status) return msg(t.t('timer.none'));
+  return msg(t.t('timer.running', { title: plain(status.task.title), time: t.clock(status.timer.startedAt, tz), duration: t.minutes(status.minutes) }));
 }
 
-export function noTimerMessage(): Message {
-  return msg('No timer is running, so there was nothing to stop.');
+export function noTimerMessage(t: Texts): Message {
+  return msg(t.t('timer.nothingToStop'));
 }
 
-export function startUsageMessage(): Message {
-  return msg('Start a timer on which task? `/cor start #48211` or `/cor start homepage hero`.');
+export function startUsageMessage(t: Texts): Message {
+  return msg(t.t('timer.startUsage'));
 }
 
-export function chooseTimerTaskMessage(options: TaskView[]): Message {
-  return msg(`Several tasks fit; start it with the id:\n${options.map((t) => `• \`/cor start #${t.id}\` ${plain(t.title)}`).join('\n')}`);
+export function chooseTimerTaskMessage(t: Texts, options: TaskView[]): Message {
+  return msg(t.t('timer.choose', { options: options.map((o) => `• \`/cor start #${o.id}\` ${plain(o.title)}`).join('\n') }));
 }
 
-export function noTimerTaskMessage(query: string): Message {
-  return msg(`I could not find an open task of yours matching “${plain(query)}”.`);
+export function noTimerTaskMessage(t: Texts, query: string): Message {
+  return msg(t.t('timer.noTask', { query: plain(query) }));
 }

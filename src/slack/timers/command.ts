@@ -5,7 +5,7 @@ import type { SubcommandHandler } from '../command.ts';
 import { taskNotFoundMessage } from '../entry-answers.ts';
 import { ACCEPTED } from '../ids.ts';
 import { slashCommandSchema, tenantOfCommand } from '../payloads.ts';
-import { withLinkOrCard, zoneOf } from '../person.ts';
+import { textsFor, textsOfLink, withLinkOrCard, zoneOf } from '../person.ts';
 import { answerAt, inPlaceOf, storedAnswerPlace } from '../respond.ts';
 import type { SlackServices } from '../services.ts';
 import {
@@ -26,7 +26,9 @@ import {
 export function timerSubcommand(services: SlackServices, accept: Accept<TimerWork>, verb: 'start' | 'stop' | 'status'): SubcommandHandler {
   return async (args, command, rest) => {
     if (verb === 'start' && !rest) {
-      await args.ack({ response_type: 'ephemeral', ...startUsageMessage() });
+      // Before the ack: the language from what is stored (no Slack call).
+      const t = await textsFor(services, tenantOfCommand(command), command.user_id, { askSlack: false });
+      await args.ack({ response_type: 'ephemeral', ...startUsageMessage(t) });
       return;
     }
     const working = { response_type: 'ephemeral' as const, text: '⏳ …' };
@@ -36,7 +38,8 @@ export function timerSubcommand(services: SlackServices, accept: Accept<TimerWor
       const respond = answerAt(services.clients, services.clock.now(), who, inPlaceOf(command.response_url, services.clock.now()));
       await withLinkOrCard(services, respond, command, async (link) => {
         const { tz } = await zoneOf(services, link);
-        await respond(statusMessage(await services.timers.status(link, services.linking.apiFor(link)), tz));
+        const t = await textsOfLink(services, link);
+        await respond(statusMessage(t, await services.timers.status(link, services.linking.apiFor(link)), tz));
       });
       return;
     }
@@ -54,18 +57,19 @@ async function startOrStop(services: SlackServices, { payload, acceptedAt, place
   const { command, verb, rest } = payload;
   await withLinkOrCard(services, respond, command, async (link) => {
     const { tz } = await zoneOf(services, link);
+    const t = await textsOfLink(services, link);
     const api = services.linking.apiFor(link);
     if (verb === 'stop') {
       // Home is redrawn once, after the timer is gone (not when its entries are written, just before).
       const stopped = await services.home.redrawAfter(services, link, () => services.timers.stop(link, api, tz, acceptedAt, storedAnswerPlace(place)), { changed: (s) => s !== undefined });
-      return void (await respond(stopped ? stoppedMessage(stopped, tz, link) : noTimerMessage()));
+      return void (await respond(stopped ? stoppedMessage(t, stopped, tz, link) : noTimerMessage(t)));
     }
     try {
       // The stopped timer's entries are told by DM: this answer is about the new timer.
       const started = await services.home.redrawAfter(services, link, () => services.timers.start(link, api, rest, tz, acceptedAt), { changed: (r) => r.kind === 'started' });
-      if (started.kind === 'choose') return void (await respond(chooseTimerTaskMessage(started.options)));
-      if (started.kind === 'no_task') return void (await respond(noTimerTaskMessage(started.query)));
-      await respond(startedMessage(started.task, started.timer.startedAt, tz, started.stoppedPrevious, link));
+      if (started.kind === 'choose') return void (await respond(chooseTimerTaskMessage(t, started.options)));
+      if (started.kind === 'no_task') return void (await respond(noTimerTaskMessage(t, started.query)));
+      await respond(startedMessage(t, started.task, started.timer.startedAt, tz, started.stoppedPrevious, link));
     } catch (err) {
       if (isGoneInCor(err)) return void (await respond(taskNotFoundMessage(Number(rest.replace('#', '')))));
       throw err;

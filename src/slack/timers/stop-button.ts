@@ -4,7 +4,7 @@ import type { Accept, AcceptedRun, AcceptedWork } from '../accepted.ts';
 import { rememberAnswer } from '../entry-answers.ts';
 import { ACCEPTED } from '../ids.ts';
 import { tenantOfInteraction } from '../payloads.ts';
-import { zoneOf } from '../person.ts';
+import { textsOfLink, zoneOf } from '../person.ts';
 import { DM } from '../respond.ts';
 import type { SlackServices } from '../services.ts';
 import { stoppedMessage } from './blocks.ts';
@@ -37,5 +37,5 @@ async function stopFromHome(services: SlackServices, { payload, acceptedAt, resp
   // The Home it was clicked on is redrawn once, after the timer is gone (not when its entries are written, just before).
   const stopped = await services.home.redrawAfter(services, link, () => services.timers.stop(link, services.linking.apiFor(link), tz, acceptedAt), { onHome: true });
   // The DM says how it went: the last part's outcome turns it into ✓ (an earlier part's is told by DM).
-  if (stopped) await rememberAnswer(services, stopped.outcomes.slice(-1).map((o) => o.outcome), await dm(stoppedMessage(stopped, tz, link)));
+  if (stopped) await rememberAnswer(services, stopped.outcomes.slice(-1).map((o) => o.outcome), await dm(stoppedMessage(await textsOfLink(services, link), stopped, tz, link)));
 }
