@@ -93,9 +93,45 @@ export const en = {
   // ── end digests ──
 
   // ── home ──
+  'home.title': 'COR for Slack',
+  'home.welcome': 'Log your hours and move your COR tasks without leaving Slack. Run `/cor link` to connect your COR account.',
+  'home.linkButton': 'Link my COR account',
+  'home.logTime': 'Log time',
+  'home.reminderSettings': 'Reminder settings',
+  'home.linkedAs': 'Linked to COR as *{name}* · `/cor help` for everything',
+  'home.today': '*Today*',
+  'home.week': '*This week*: {logged} of {target}',
+  'home.hoursUnknown': '_COR did not answer: your hours will show here when it does._',
+  'home.timer': '⏱ Timer running on *{task}* since {since} ({minutes})',
+  'home.stop': 'Stop',
+  'home.tasks': '*Your open tasks* ({shown} of {total}, by deadline) · `/cor tasks` for all',
+  'home.tasksNone': '*Your open tasks*: none. 🎉',
+  'home.tasksUnknown': '_COR did not answer: your tasks will show here when it does._',
+  'home.reminders': '*Reminders*',
+  'home.digests.own': '*Your digests* · `/cor digest` to add one',
+  'home.digests.many': '{n} digests: the first 5 below, all of them in `/cor digest`.',
+  'home.digests.dm': 'a DM to you',
+  'home.including.head': '*Summaries that include you* (your hours against your target; never rates or notes)',
+  'home.including.line': '• <@{owner}> gets one {when}{posted, select, yes {, posted in <#{channel}>} other {}}{paused, select, yes { (paused)} other {}}',
+  'home.including.none': '*Summaries that include you*: none. Leads can get a summary of their people’s hours; if one includes you, it shows here.',
+  'home.language.label': '*Language*: the one I speak to you here and in every answer',
+  'home.language.auto': 'Follow Slack ({name})',
   // ── end home ──
 
   // ── summary ──
+  'summary.reading': '⏳ Reading your hours…',
+  'summary.nothing': 'Nothing to show.',
+  'summary.todayHead': '*Today, {day}*',
+  'summary.nothingToday': "Nothing logged yet today. Try `/cor log 2h on '<'task>`.",
+  'summary.todayText': 'Today: {logged} of {target}',
+  'summary.weekHead': '*This week*: {logged} of {target}',
+  'summary.weekText': 'This week: {logged} of {target}',
+  'summary.byTask': '*By task*',
+  'summary.dayOfTarget': '{label}: {logged} of {target}',
+  'summary.dayLogged': '{label}: {logged}',
+  'summary.notWorkday': 'not a workday',
+  'summary.onLeave': 'on leave ({name})',
+  'summary.halfDayLeave': 'half-day {name}',
   // ── end summary ──
 
   // ── linking ──

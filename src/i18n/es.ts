@@ -90,9 +90,45 @@ export const es: Catalog = {
   // ── end digests ──
 
   // ── home ──
+  'home.title': 'COR para Slack',
+  'home.welcome': 'Registra tus horas y mueve tus tareas de COR sin salir de Slack. Usa `/cor link` para conectar tu cuenta de COR.',
+  'home.linkButton': 'Vincular mi cuenta de COR',
+  'home.logTime': 'Registrar horas',
+  'home.reminderSettings': 'Ajustes de recordatorios',
+  'home.linkedAs': 'Vinculado a COR como *{name}* · `/cor help` para ver todo',
+  'home.today': '*Hoy*',
+  'home.week': '*Esta semana*: {logged} de {target}',
+  'home.hoursUnknown': '_COR no respondió: tus horas aparecerán aquí cuando responda._',
+  'home.timer': '⏱ Temporizador en marcha en *{task}* desde las {since} ({minutes})',
+  'home.stop': 'Detener',
+  'home.tasks': '*Tus tareas abiertas* ({shown} de {total}, por fecha límite) · `/cor tasks` para verlas todas',
+  'home.tasksNone': '*Tus tareas abiertas*: ninguna. 🎉',
+  'home.tasksUnknown': '_COR no respondió: tus tareas aparecerán aquí cuando responda._',
+  'home.reminders': '*Recordatorios*',
+  'home.digests.own': '*Tus resúmenes* · `/cor digest` para agregar uno',
+  'home.digests.many': '{n} resúmenes: los primeros 5 abajo, todos en `/cor digest`.',
+  'home.digests.dm': 'un mensaje directo para ti',
+  'home.including.head': '*Resúmenes que te incluyen* (tus horas frente a tu objetivo; nunca tarifas ni notas)',
+  'home.including.line': '• <@{owner}> recibe uno {when}{posted, select, yes {, publicado en <#{channel}>} other {}}{paused, select, yes { (en pausa)} other {}}',
+  'home.including.none': '*Resúmenes que te incluyen*: ninguno. Los líderes pueden recibir un resumen de las horas de su equipo; si alguno te incluye, aparece aquí.',
+  'home.language.label': '*Idioma*: el que uso contigo aquí y en cada respuesta',
+  'home.language.auto': 'Seguir a Slack ({name})',
   // ── end home ──
 
   // ── summary ──
+  'summary.reading': '⏳ Leyendo tus horas…',
+  'summary.nothing': 'No hay nada para mostrar.',
+  'summary.todayHead': '*Hoy, {day}*',
+  'summary.nothingToday': "Todavía no registraste horas hoy. Prueba `/cor log 2h en '<'tarea>`.",
+  'summary.todayText': 'Hoy: {logged} de {target}',
+  'summary.weekHead': '*Esta semana*: {logged} de {target}',
+  'summary.weekText': 'Esta semana: {logged} de {target}',
+  'summary.byTask': '*Por tarea*',
+  'summary.dayOfTarget': '{label}: {logged} de {target}',
+  'summary.dayLogged': '{label}: {logged}',
+  'summary.notWorkday': 'no es día laborable',
+  'summary.onLeave': 'de licencia ({name})',
+  'summary.halfDayLeave': 'medio día de {name}',
   // ── end summary ──
 
   // ── linking ──

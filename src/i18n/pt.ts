@@ -90,9 +90,45 @@ export const pt: Catalog = {
   // ── end digests ──
 
   // ── home ──
+  'home.title': 'COR para Slack',
+  'home.welcome': 'Registre suas horas e mova suas tarefas do COR sem sair do Slack. Use `/cor link` para conectar sua conta do COR.',
+  'home.linkButton': 'Vincular minha conta do COR',
+  'home.logTime': 'Registrar horas',
+  'home.reminderSettings': 'Ajustes de lembretes',
+  'home.linkedAs': 'Vinculado ao COR como *{name}* · `/cor help` para ver tudo',
+  'home.today': '*Hoje*',
+  'home.week': '*Esta semana*: {logged} de {target}',
+  'home.hoursUnknown': '_O COR não respondeu: suas horas vão aparecer aqui quando ele responder._',
+  'home.timer': '⏱ Cronômetro rodando em *{task}* desde {since} ({minutes})',
+  'home.stop': 'Parar',
+  'home.tasks': '*Suas tarefas abertas* ({shown} de {total}, por prazo) · `/cor tasks` para ver todas',
+  'home.tasksNone': '*Suas tarefas abertas*: nenhuma. 🎉',
+  'home.tasksUnknown': '_O COR não respondeu: suas tarefas vão aparecer aqui quando ele responder._',
+  'home.reminders': '*Lembretes*',
+  'home.digests.own': '*Seus resumos* · `/cor digest` para adicionar um',
+  'home.digests.many': '{n} resumos: os 5 primeiros abaixo, todos em `/cor digest`.',
+  'home.digests.dm': 'uma mensagem direta para você',
+  'home.including.head': '*Resumos que incluem você* (suas horas em relação à sua meta; nunca valores ou notas)',
+  'home.including.line': '• <@{owner}> recebe um {when}{posted, select, yes {, publicado em <#{channel}>} other {}}{paused, select, yes { (pausado)} other {}}',
+  'home.including.none': '*Resumos que incluem você*: nenhum. Líderes podem receber um resumo das horas da sua equipe; se algum incluir você, ele aparece aqui.',
+  'home.language.label': '*Idioma*: o que eu uso com você aqui e em cada resposta',
+  'home.language.auto': 'Seguir o Slack ({name})',
   // ── end home ──
 
   // ── summary ──
+  'summary.reading': '⏳ Lendo suas horas…',
+  'summary.nothing': 'Nada para mostrar.',
+  'summary.todayHead': '*Hoje, {day}*',
+  'summary.nothingToday': "Você ainda não registrou horas hoje. Tente `/cor log 2h em '<'tarefa>`.",
+  'summary.todayText': 'Hoje: {logged} de {target}',
+  'summary.weekHead': '*Esta semana*: {logged} de {target}',
+  'summary.weekText': 'Esta semana: {logged} de {target}',
+  'summary.byTask': '*Por tarefa*',
+  'summary.dayOfTarget': '{label}: {logged} de {target}',
+  'summary.dayLogged': '{label}: {logged}',
+  'summary.notWorkday': 'não é dia útil',
+  'summary.onLeave': 'de folga ({name})',
+  'summary.halfDayLeave': 'meio período de {name}',
   // ── end summary ──
 
   // ── linking ──
