@@ -25,7 +25,7 @@ export interface ProjectDraft {
 export type ProjectField = 'name' | 'client' | 'start' | 'end' | 'general';
 
 /** Why a project was not saved: the words are the Slack layer's, in the person's language. */
-export type ProjectRefusalReason = 'duplicate' | 'unknown_client' | 'date_range' | 'source_refused' | 'gone' | 'refused' | 'forbidden' | 'no_project' | 'off';
+type ProjectRefusalReason = 'duplicate' | 'unknown_client' | 'date_range' | 'source_refused' | 'gone' | 'refused' | 'forbidden' | 'no_project' | 'off';
 export interface ProjectRefusal {
   field: ProjectField;
   reason: ProjectRefusalReason;
