@@ -24,7 +24,16 @@ export interface ProjectDraft {
 /** Where a refusal belongs in the form. */
 export type ProjectField = 'name' | 'client' | 'start' | 'end' | 'general';
 
-export type ProjectOutcome = { ok: true; project: ChannelProjectRecord } | { ok: false; field: ProjectField; message: string };
+/** Why a project was not saved: the words are the Slack layer's, in the person's language. */
+type ProjectRefusalReason = 'duplicate' | 'unknown_client' | 'date_range' | 'source_refused' | 'gone' | 'refused' | 'forbidden' | 'no_project' | 'off';
+export interface ProjectRefusal {
+  field: ProjectField;
+  reason: ProjectRefusalReason;
+  /** COR's own words when it refused as invalid */
+  corSaid?: string | undefined;
+}
+
+export type ProjectOutcome = { ok: true; project: ChannelProjectRecord } | ({ ok: false } & ProjectRefusal);
 
 export interface ProjectDeps {
   channels: ChannelProjectRepository;
@@ -36,25 +45,25 @@ export interface ProjectDeps {
 
 const CHANNEL_PROJECT_TTL_MS = 60_000;
 
-/** COR's named Integrations errors, as the field they belong to and plain words. */
-export function refusalOf(err: unknown): { field: ProjectField; message: string } | undefined {
+/** COR's named Integrations errors, as the field they belong to and why. */
+export function refusalOf(err: unknown): ProjectRefusal | undefined {
   if (!(err instanceof CorError)) return undefined;
   switch (err.corName) {
     case 'DuplicateExternalIdError':
-      return { field: 'name', message: 'This channel already has a COR project: use `/cor project edit` to change it.' };
+      return { field: 'name', reason: 'duplicate' };
     case 'ClientNotFoundError':
-      return { field: 'client', message: 'COR has no client with that external id.' };
+      return { field: 'client', reason: 'unknown_client' };
     case 'InvalidDateRangeError':
-      return { field: 'end', message: 'The end comes before the start.' };
+      return { field: 'end', reason: 'date_range' };
     case 'InvalidSourceError':
-      return { field: 'general', message: 'COR does not accept the integration source this bot is configured with (COR_INTEGRATION_SOURCE): tell your Slack admin.' };
+      return { field: 'general', reason: 'source_refused' };
     case 'ProjectNotFoundError':
-      return { field: 'general', message: 'This channel’s project is not in COR any more.' };
+      return { field: 'general', reason: 'gone' };
     case 'ValidationError':
-      return { field: 'general', message: `COR refused the project: ${err.corMessage ?? 'invalid values'}.` };
+      return { field: 'general', reason: 'refused', corSaid: err.corMessage };
   }
-  if (err.code === 'forbidden') return { field: 'general', message: 'COR says you are not allowed to create or change projects.' };
-  if (err.code === 'validation') return { field: 'general', message: `COR refused the project: ${err.corMessage ?? 'invalid values'}.` };
+  if (err.code === 'forbidden') return { field: 'general', reason: 'forbidden' };
+  if (err.code === 'validation') return { field: 'general', reason: 'refused', corSaid: err.corMessage };
   return undefined;
 }
 
@@ -107,7 +116,7 @@ export class ProjectService {
   /** A partial update: only what the form changed is sent. */
   async update(link: UserLinkRecord, channelId: string, draft: ProjectDraft): Promise<ProjectOutcome> {
     const existing = await this.#d.channels.find(link.tenantKey, channelId);
-    if (!existing) return { ok: false, field: 'general', message: 'This channel has no COR project yet: use `/cor project new`.' };
+    if (!existing) return { ok: false, field: 'general', reason: 'no_project' };
     return this.#write(link, channelId, async (api, source) => {
       const updated = await api.updateIntegrationProject(existing.externalId, { ...body(draft), metadata: { source } });
       return { ...existing, name: updated.name ?? existing.name, corProjectId: updated.id ?? existing.corProjectId };
@@ -117,7 +126,7 @@ export class ProjectService {
   /** One Integrations call as the person; the channel's record saved, or COR's refusal as a field and words. */
   async #write(link: UserLinkRecord, channelId: string, call: (api: CorApi, source: IntegrationSource) => Promise<ChannelProjectRecord>): Promise<ProjectOutcome> {
     const source = this.#d.source;
-    if (!source) return { ok: false, field: 'general', message: 'Projects from channels are not set up (COR_INTEGRATION_SOURCE).' };
+    if (!source) return { ok: false, field: 'general', reason: 'off' };
     try {
       const record = await call(this.#d.apiFor(link), source);
       await this.#d.channels.save(record);

@@ -72,6 +72,7 @@ export const ACTIONS = {
   digestSendLink: 'digest_send_link',
   /** App Home: stop the running timer */
   timerStop: 'timer_stop',
+  homeLanguage: 'home_language', // App Home: the language select
 } as const;
 
 /** Events the app subscribes to (also in manifest.yml). */

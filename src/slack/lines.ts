@@ -4,6 +4,7 @@ import { localParts } from '../lib/zoned.ts';
 import type { DigestRecord } from '../store/digests.ts';
 import type { ReminderSettingRecord } from '../store/reminders.ts';
 import type { SummaryDay } from '../domain/time-entries/model.ts';
+import type { Texts } from '../i18n/texts.ts';
 import { formatDate, formatHours, plain, progressBar } from './blocks.ts';
 import { ACTIONS } from './ids.ts';
 
@@ -77,20 +78,26 @@ export function settingsLines(s: ReminderSettingRecord, tz: string): string[] {
   ];
 }
 
-/** Why a day's target is not the usual one (a leave, a half-day leave), in brackets; a day off needs no note. */
-function targetNoteText(note: string | undefined): string {
-  return note && note !== 'not a workday' ? `  _(${plain(note)})_` : '';
+/** Why a day's target is not the usual one (a day off, a leave, a half-day leave), in brackets. */
+function targetNoteText(t: Texts, day: SummaryDay, { dayOff }: { dayOff: boolean }): string {
+  if (!day.targetNote) return '';
+  if (day.targetNote === 'not a workday') return dayOff ? `  _(${t.t('summary.notWorkday')})_` : '';
+  const note = day.leave ? t.t(day.leave.wholeDay ? 'summary.onLeave' : 'summary.halfDayLeave', { name: plain(day.leave.name) }) : plain(day.targetNote);
+  return `  _(${note})_`;
 }
 
 /** "Today: 3h of 4h ▓▓▓▓▓▓░░ (half-day Vacation)"; a day with no target: "Today: 1h (on leave (Vacation))" */
-export function todayLine(day: SummaryDay, label: string): string {
-  if (day.target <= 0) return `${label}: ${formatHours(day.logged)}${day.targetNote ? `  _(${plain(day.targetNote)})_` : ''}`;
-  return `${label}: ${formatHours(day.logged)} of ${formatHours(day.target)}  ${progressBar(day.logged, day.target)}${targetNoteText(day.targetNote)}`;
+export function todayLine(t: Texts, day: SummaryDay, label: string): string {
+  if (day.target <= 0) return `${t.t('summary.dayLogged', { label, logged: t.hours(day.logged) })}${targetNoteText(t, day, { dayOff: true })}`;
+  return `${t.t('summary.dayOfTarget', { label, logged: t.hours(day.logged), target: t.hours(day.target) })}  ${progressBar(day.logged, day.target)}${targetNoteText(t, day, { dayOff: false })}`;
 }
 
-/** One day of the week as a bar against its target. */
-export function weekDayLine(day: SummaryDay): string {
-  return `\`${formatDate(day.date).padEnd(10)} ${progressBar(day.logged, day.target || 1)}\` ${formatHours(day.logged)}${day.target ? ` / ${formatHours(day.target)}` : ''}${targetNoteText(day.targetNote)}`;
+/** The week's days, a bar each against its target, the days padded alike ("lun 7 dic", "seg., 7 de dez."). */
+export function weekDayLines(t: Texts, days: SummaryDay[]): string {
+  const width = Math.max(10, ...days.map((day) => t.day(day.date).length));
+  return days
+    .map((day) => `\`${t.day(day.date).padEnd(width)} ${progressBar(day.logged, day.target || 1)}\` ${t.hours(day.logged)}${day.target ? ` / ${t.hours(day.target)}` : ''}${targetNoteText(t, day, { dayOff: false })}`)
+    .join('\n');
 }
 
 /** A digest's Edit, Pause or Resume, and Delete. */

@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { textsIn } from '../../src/i18n/texts.ts';
 import { ManualClock } from '../../src/lib/clock.ts';
 import { linkedHome } from '../../src/slack/home/blocks.ts';
 import { DEFAULT_REMINDER_SETTING } from '../../src/store/reminders.ts';
@@ -67,7 +68,8 @@ describe('App Home through a real Bolt app', () => {
   it('stays within Slack’s 100 blocks', () => {
     const tasks = Array.from({ length: 60 }, (_, i) => ({ id: i, title: `T${i}`, status: 'nueva', priority: 1, deadline: undefined, projectId: 1, project: 'P', client: 'C' }));
     const view = linkedHome(
-      { corName: 'Jane', tz: 'UTC', now: new Date(), week: undefined, tasks, timer: { task: { id: 1, title: 'x' }, startedAt: new Date(), minutes: 3 }, reminders: { linkId: 'L', ...DEFAULT_REMINDER_SETTING } },
+      textsIn('en'),
+      { corName: 'Jane', tz: 'UTC', now: new Date(), week: undefined, tasks, timer: { task: { id: 1, title: 'x' }, startedAt: new Date(), minutes: 3 }, reminders: { linkId: 'L', ...DEFAULT_REMINDER_SETTING }, language: { chosen: undefined, slack: 'en' } },
       () => undefined,
     );
     expect(view.blocks.length).toBeLessThanOrEqual(100);

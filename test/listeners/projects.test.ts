@@ -3,7 +3,9 @@ import type { IntegrationSource } from '../../src/cor/client.ts';
 import { parseProjectDate } from '../../src/domain/parse/project-date.ts';
 import { refusalOf } from '../../src/domain/projects.ts';
 import { CorError } from '../../src/cor/errors.ts';
+import { textsIn } from '../../src/i18n/texts.ts';
 import { localParts } from '../../src/lib/zoned.ts';
+import { refusalText } from '../../src/slack/projects/blocks.ts';
 import { type ListenerHarness, listenerHarness, slashCommandBody, viewSubmission } from '../helpers/bolt.ts';
 
 const NY = 'America/New_York';
@@ -163,6 +165,9 @@ describe('projects from channels through a real Bolt app', () => {
 
   it('maps COR’s validation error to plain words', () => {
     const err = new CorError('validation', { method: 'POST', path: '/v2/integrations/projects', status: 422, corName: 'ValidationError', corMessage: 'id and name are required' });
-    expect(refusalOf(err)).toEqual({ field: 'general', message: 'COR refused the project: id and name are required.' });
+    const refusal = refusalOf(err);
+    expect(refusal).toEqual({ field: 'general', reason: 'refused', corSaid: 'id and name are required' });
+    expect(refusal && refusalText(textsIn('en'), refusal)).toBe('COR refused the project: id and name are required.');
+    expect(refusal && refusalText(textsIn('es'), refusal)).toBe('COR rechazó el proyecto: id and name are required.');
   });
 });

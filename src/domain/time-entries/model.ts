@@ -58,6 +58,8 @@ export interface SummaryDay {
   target: number;
   /** why the target is not the usual one: not a workday, a leave, a half-day leave */
   targetNote: string | undefined;
+  /** the leave behind the note, for saying it in the person's language */
+  leave?: { name: string; wholeDay: boolean } | undefined;
   logged: number;
   entries: SummaryEntry[];
 }

@@ -9,7 +9,7 @@ export function summarize(hours: CorHour[], facts: TargetFacts, from: string, to
   const days: SummaryDay[] = [];
   for (let date = from; date <= to; date = addDays(date, 1)) {
     const target = dailyTarget(date, tz, facts);
-    days.push({ date, target: target.hours, targetNote: target.note, logged: 0, entries: [] });
+    days.push({ date, target: target.hours, targetNote: target.note, leave: target.leave, logged: 0, entries: [] });
   }
   const byTask = new Map<number, SummaryTask>();
   for (const h of hours) {

@@ -1,33 +1,60 @@
-import type { HomeView, KnownBlock } from '@slack/types';
+import type { HomeView, KnownBlock, PlainTextOption } from '@slack/types';
 import type { TaskView } from '../../domain/tasks.ts';
 import type { Summary } from '../../domain/time-entries/model.ts';
 import { localParts } from '../../lib/zoned.ts';
 import type { DigestRecord } from '../../store/digests.ts';
 import type { ReminderSettingRecord } from '../../store/reminders.ts';
-import { formatClock, formatHours, formatMinutes, plain } from '../blocks.ts';
+import type { Texts } from '../../i18n/texts.ts';
+import { type Language, LANGUAGES } from '../../lib/language.ts';
+import { plain } from '../blocks.ts';
 import { usageList } from '../help.ts';
-import { textsIn } from '../../i18n/texts.ts';
 import { ACTIONS } from '../ids.ts';
-import { digestActions, digestWhen, settingsLines, taskActions, taskLines, todayLine, weekDayLine } from '../lines.ts';
+import { digestActions, digestWhen, settingsLines, taskActions, taskLines, todayLine, weekDayLines } from '../lines.ts';
 
-/** The App Home tab until the per-user home arrives: what the bot does and how to start. Pure. */
-export function welcomeHome(consentUrl?: string): HomeView {
+/** The language setting at the foot of Home: what they chose, or their Slack language followed. */
+export interface HomeLanguage {
+  /** their own choice; undefined: they follow Slack */
+  chosen: Language | undefined;
+  /** the language their Slack speaks (what `auto` follows) */
+  slack: Language;
+}
+
+/** Each language by its own name, as people look for it in a list. */
+const OWN_NAMES: Record<Language, string> = { en: 'English', es: 'Español', pt: 'Português' };
+
+function languageBlock(t: Texts, language: HomeLanguage): KnownBlock {
+  const option = (value: Language | 'auto'): PlainTextOption => ({
+    text: { type: 'plain_text', text: value === 'auto' ? t.t('home.language.auto', { name: OWN_NAMES[language.slack] }) : OWN_NAMES[value] },
+    value,
+  });
+  const options = (['auto', ...LANGUAGES] as const).map(option);
+  return {
+    type: 'section',
+    text: { type: 'mrkdwn', text: t.t('home.language.label') },
+    accessory: { type: 'static_select', action_id: ACTIONS.homeLanguage, options, initial_option: option(language.chosen ?? 'auto') },
+  };
+}
+
+/** The App Home tab of someone not linked yet: what the bot does and how to start. Pure. */
+export function welcomeHome(t: Texts, language: HomeLanguage, consentUrl?: string): HomeView {
   return {
     type: 'home',
     blocks: [
-      { type: 'header', text: { type: 'plain_text', text: 'COR for Slack' } },
-      { type: 'section', text: { type: 'mrkdwn', text: 'Log your hours and move your COR tasks without leaving Slack. Run `/cor link` to connect your COR account.' } },
+      { type: 'header', text: { type: 'plain_text', text: t.t('home.title') } },
+      { type: 'section', text: { type: 'mrkdwn', text: t.t('home.welcome') } },
       consentUrl
-        ? { type: 'actions', elements: [{ type: 'button', action_id: ACTIONS.openCorConsent, style: 'primary', text: { type: 'plain_text', text: 'Link my COR account' }, url: consentUrl }] }
+        ? { type: 'actions', elements: [{ type: 'button', action_id: ACTIONS.openCorConsent, style: 'primary', text: { type: 'plain_text', text: t.t('home.linkButton') }, url: consentUrl }] }
         : {
             type: 'actions',
             elements: [
-              { type: 'button', action_id: ACTIONS.openLogModal, style: 'primary', text: { type: 'plain_text', text: 'Log time' } },
-              { type: 'button', action_id: ACTIONS.reminderSettings, text: { type: 'plain_text', text: 'Reminder settings' } },
+              { type: 'button', action_id: ACTIONS.openLogModal, style: 'primary', text: { type: 'plain_text', text: t.t('home.logTime') } },
+              { type: 'button', action_id: ACTIONS.reminderSettings, text: { type: 'plain_text', text: t.t('home.reminderSettings') } },
             ],
           },
       { type: 'divider' },
-      { type: 'section', text: { type: 'mrkdwn', text: usageList(textsIn('en')) } },
+      { type: 'section', text: { type: 'mrkdwn', text: usageList(t) } },
+      { type: 'divider' },
+      languageBlock(t, language),
     ],
   };
 }
@@ -43,67 +70,70 @@ export interface HomeData {
   reminders: ReminderSettingRecord;
   /** the digests they set up (a lead), and the digests that include them (who receives a summary of their hours) */
   digests?: { own: DigestRecord[]; including: DigestRecord[] } | undefined;
+  language: HomeLanguage;
 }
 
 const HOME_TASKS = 10;
 
 /** Their digests with the same buttons as `/cor digest`, and who receives a summary that includes them. */
-function digestBlocks(own: DigestRecord[], including: DigestRecord[]): KnownBlock[] {
+function digestBlocks(t: Texts, own: DigestRecord[], including: DigestRecord[]): KnownBlock[] {
   const blocks: KnownBlock[] = [];
   if (own.length > 0) {
-    blocks.push({ type: 'divider' }, section(`*Your digests* · \`/cor digest\` to add one`));
-    if (own.length > 5) blocks.push(section(`${own.length} digests: the first 5 below, all of them in \`/cor digest\`.`));
+    blocks.push({ type: 'divider' }, section(t.t('home.digests.own')));
+    if (own.length > 5) blocks.push(section(t.t('home.digests.many', { n: own.length })));
     for (const d of own.slice(0, 5)) {
-      const where = d.channelId === d.ownerSlackUserId ? 'a DM to you' : `<#${d.channelId}>`;
+      const where = d.channelId === d.ownerSlackUserId ? t.t('home.digests.dm') : `<#${d.channelId}>`;
       blocks.push(section(`${d.paused ? '⏸ ' : ''}${digestWhen(d)} → ${where}`), digestActions(d));
     }
   }
-  const lines = including.map((d) => `• <@${d.ownerSlackUserId}> gets one ${digestWhen(d)}${d.channelId === d.ownerSlackUserId ? '' : `, posted in <#${d.channelId}>`}${d.paused ? ' (paused)' : ''}`);
-  blocks.push(
-    { type: 'divider' },
-    section(
-      lines.length > 0
-        ? `*Summaries that include you* (your hours against your target; never rates or notes)\n${lines.join('\n')}`
-        : '*Summaries that include you*: none. Leads can get a summary of their people’s hours; if one includes you, it shows here.',
-    ),
+  const lines = including.map((d) =>
+    t.t('home.including.line', {
+      owner: d.ownerSlackUserId,
+      when: digestWhen(d),
+      posted: d.channelId === d.ownerSlackUserId ? 'no' : 'yes',
+      channel: d.channelId,
+      paused: d.paused ? 'yes' : 'no',
+    }),
   );
+  blocks.push({ type: 'divider' }, section(lines.length > 0 ? `${t.t('home.including.head')}\n${lines.join('\n')}` : t.t('home.including.none')));
   return blocks;
 }
 const section = (text: string): KnownBlock => ({ type: 'section', text: { type: 'mrkdwn', text: text.slice(0, 2_900) } });
 
 /** A linked person's App Home: today and this week against target, the running timer, top tasks, reminders. Pure. */
-export function linkedHome(d: HomeData, taskUrl: (id: number) => string | undefined): HomeView {
+export function linkedHome(t: Texts, d: HomeData, taskUrl: (id: number) => string | undefined): HomeView {
   const blocks: KnownBlock[] = [
-    { type: 'header', text: { type: 'plain_text', text: 'COR for Slack' } },
-    { type: 'context', elements: [{ type: 'mrkdwn', text: `Linked to COR as *${plain(d.corName)}* · \`/cor help\` for everything` }] },
+    { type: 'header', text: { type: 'plain_text', text: t.t('home.title') } },
+    { type: 'context', elements: [{ type: 'mrkdwn', text: t.t('home.linkedAs', { name: plain(d.corName) }) }] },
     {
       type: 'actions',
       elements: [
-        { type: 'button', action_id: ACTIONS.openLogModal, style: 'primary', text: { type: 'plain_text', text: 'Log time' } },
-        { type: 'button', action_id: ACTIONS.reminderSettings, text: { type: 'plain_text', text: 'Reminder settings' } },
+        { type: 'button', action_id: ACTIONS.openLogModal, style: 'primary', text: { type: 'plain_text', text: t.t('home.logTime') } },
+        { type: 'button', action_id: ACTIONS.reminderSettings, text: { type: 'plain_text', text: t.t('home.reminderSettings') } },
       ],
     },
     { type: 'divider' },
   ];
   if (d.week) {
     const today = d.week.days.find((day) => day.date === localParts(d.now, d.tz).date);
-    if (today) blocks.push(section(todayLine(today, '*Today*')));
-    blocks.push(section(`*This week*: ${formatHours(d.week.logged)} of ${formatHours(d.week.target)}\n${d.week.days.map(weekDayLine).join('\n')}`));
-  } else blocks.push(section('_COR did not answer: your hours will show here when it does._'));
+    if (today) blocks.push(section(todayLine(t, today, t.t('home.today'))));
+    blocks.push(section(`${t.t('home.week', { logged: t.hours(d.week.logged), target: t.hours(d.week.target) })}\n${weekDayLines(t, d.week.days)}`));
+  } else blocks.push(section(t.t('home.hoursUnknown')));
   if (d.timer) {
     blocks.push({
       type: 'section',
-      text: { type: 'mrkdwn', text: `⏱ Timer running on *${plain(d.timer.task.title)}* since ${formatClock(d.timer.startedAt, d.tz)} (${formatMinutes(d.timer.minutes)})` },
-      accessory: { type: 'button', action_id: ACTIONS.timerStop, style: 'danger', text: { type: 'plain_text', text: 'Stop' } },
+      text: { type: 'mrkdwn', text: t.t('home.timer', { task: plain(d.timer.task.title), since: t.clock(d.timer.startedAt, d.tz), minutes: t.minutes(d.timer.minutes) }) },
+      accessory: { type: 'button', action_id: ACTIONS.timerStop, style: 'danger', text: { type: 'plain_text', text: t.t('home.stop') } },
     });
   }
   blocks.push({ type: 'divider' });
   if (d.tasks) {
     const top = [...d.tasks].sort((a, b) => (a.deadline ?? '9999').localeCompare(b.deadline ?? '9999')).slice(0, HOME_TASKS);
-    blocks.push(section(top.length > 0 ? `*Your open tasks* (${top.length} of ${d.tasks.length}, by deadline) · \`/cor tasks\` for all` : '*Your open tasks*: none. 🎉'));
+    blocks.push(section(top.length > 0 ? t.t('home.tasks', { shown: top.length, total: d.tasks.length }) : t.t('home.tasksNone')));
     for (const task of top) blocks.push(section(taskLines(task, d.now, d.tz, taskUrl(task.id))), taskActions(task));
-  } else blocks.push(section('_COR did not answer: your tasks will show here when it does._'));
-  blocks.push({ type: 'divider' }, section(`*Reminders*\n${settingsLines(d.reminders, d.tz).join('\n')}`));
-  if (d.digests) blocks.push(...digestBlocks(d.digests.own, d.digests.including));
+  } else blocks.push(section(t.t('home.tasksUnknown')));
+  blocks.push({ type: 'divider' }, section(`${t.t('home.reminders')}\n${settingsLines(d.reminders, d.tz).join('\n')}`));
+  if (d.digests) blocks.push(...digestBlocks(t, d.digests.own, d.digests.including));
+  blocks.push({ type: 'divider' }, languageBlock(t, d.language));
   return { type: 'home', blocks };
 }

@@ -2,11 +2,13 @@ import type { WebClient } from '@slack/web-api';
 import { LRUCache } from 'lru-cache';
 import { cacheOptions } from '../../lib/cache.ts';
 import type { Clock } from '../../lib/clock.ts';
+import { textsIn } from '../../i18n/texts.ts';
+import { type Language, languageOfLocale } from '../../lib/language.ts';
 import { addDays, localParts } from '../../lib/zoned.ts';
 import type { UserLinkRecord } from '../../store/links.ts';
 import { zoneOf } from '../person.ts';
 import type { AppHome, SlackServices } from '../services.ts';
-import { linkedHome, welcomeHome } from './blocks.ts';
+import { type HomeLanguage, linkedHome, welcomeHome } from './blocks.ts';
 
 /** Home is redrawn after a person's own changes only if they looked at it this recently. */
 const VIEWER_TTL_MS = 24 * 3_600_000;
@@ -96,10 +98,12 @@ export class HomeTab implements AppHome {
 
   async #publish(services: SlackServices, client: WebClient, tenantKey: string, userId: string): Promise<void> {
     const link = await services.linking.findLink(tenantKey, userId);
+    const language = await homeLanguage(services, tenantKey, userId, link);
+    const t = textsIn(language.language);
     if (!link || link.state !== 'active') {
       // The consent button needs a fresh single-use state; without one the page still says how to link.
       const consentUrl = await services.linking.consentUrl(tenantKey, userId).catch(() => undefined);
-      await client.views.publish({ user_id: userId, view: welcomeHome(consentUrl) });
+      await client.views.publish({ user_id: userId, view: welcomeHome(t, language, consentUrl) });
       return;
     }
     const { tz } = await zoneOf(services, link);
@@ -116,9 +120,22 @@ export class HomeTab implements AppHome {
       services.digests.forHome(link).catch(() => undefined),
     ]);
     const view = linkedHome(
-      { corName: link.corName, tz, now, week, tasks, reminders, timer: timer && { task: timer.task, startedAt: timer.timer.startedAt, minutes: timer.minutes }, digests },
+      t,
+      { corName: link.corName, tz, now, week, tasks, reminders, timer: timer && { task: timer.task, startedAt: timer.timer.startedAt, minutes: timer.minutes }, digests, language },
       services.corTaskUrl,
     );
     await client.views.publish({ user_id: userId, view });
   }
+}
+
+/**
+ * The language Home speaks and its setting shows: their choice, else their Slack language (which `auto` follows,
+ * named in the setting either way). The store not answering leaves the workspace default.
+ */
+async function homeLanguage(services: SlackServices, tenantKey: string, userId: string, link: UserLinkRecord | undefined): Promise<HomeLanguage & { language: Language }> {
+  const found = await services.languages.describe(tenantKey, userId, { link }).catch(() => undefined);
+  if (!found) return { language: services.languages.defaultLanguage, chosen: undefined, slack: services.languages.defaultLanguage };
+  if (!found.chosen) return { ...found, slack: found.language };
+  const profile = link?.locale ? undefined : await services.directory.profile(tenantKey, userId).catch(() => undefined);
+  return { ...found, slack: languageOfLocale(link?.locale ?? profile?.locale) ?? services.languages.defaultLanguage };
 }

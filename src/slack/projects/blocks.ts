@@ -1,6 +1,7 @@
 import type { KnownBlock, ModalView, PlainTextOption } from '@slack/types';
-import { INCOME_TYPES, type IncomeType } from '../../domain/projects.ts';
-import { formatDate, plain } from '../blocks.ts';
+import { INCOME_TYPES, type IncomeType, type ProjectRefusal } from '../../domain/projects.ts';
+import type { Texts } from '../../i18n/texts.ts';
+import { plain } from '../blocks.ts';
 import { CALLBACKS, PROJECT_MODAL_BLOCKS as B } from '../ids.ts';
 
 /** Who opened the project form, for which channel, and whether it creates or edits. */
@@ -26,34 +27,39 @@ export interface ProjectFormValues {
   income?: IncomeType | undefined;
 }
 
-const INCOME_NAMES: Record<IncomeType, string> = { fee: 'Fee', one_time: 'One time', hourly_rate: 'Hourly rate', contract: 'Contract' };
-const incomeOption = (t: IncomeType): PlainTextOption => ({ text: { type: 'plain_text', text: INCOME_NAMES[t] }, value: t });
+const incomeOption = (t: Texts, income: IncomeType): PlainTextOption => ({ text: { type: 'plain_text', text: t.t(`project.income.${income}`) }, value: income });
 
-function dateHint(read: string | undefined | null, fallback: string): { type: 'plain_text'; text: string } {
-  if (read === null) return { type: 'plain_text', text: '⚠️ I cannot read that date. Try "next monday", "15/01" or "end of march".' };
-  return { type: 'plain_text', text: read ? `→ ${formatDate(read)} ${read.slice(0, 4)}` : fallback };
+function dateHint(t: Texts, read: string | undefined | null, fallback: string): { type: 'plain_text'; text: string } {
+  if (read === null) return { type: 'plain_text', text: t.t('project.form.dateUnread') };
+  return { type: 'plain_text', text: read ? t.t('project.form.dateRead', { day: t.day(read), year: read.slice(0, 4) }) : fallback };
 }
 
-export function projectModalLoading(meta: ProjectModalMeta): ModalView {
+/** Why COR (or the bot) did not save the project, in words. */
+export function refusalText(t: Texts, refusal: ProjectRefusal): string {
+  if (refusal.reason === 'refused') return refusal.corSaid ? t.t('project.refusal.refusedSaid', { corSaid: refusal.corSaid }) : t.t('project.refusal.refused');
+  return t.t(`project.refusal.${refusal.reason}`);
+}
+
+export function projectModalLoading(t: Texts, meta: ProjectModalMeta): ModalView {
   return {
     type: 'modal',
     callback_id: CALLBACKS.project,
     private_metadata: JSON.stringify(meta),
-    title: { type: 'plain_text', text: meta.mode === 'new' ? 'New COR project' : 'Edit COR project' },
-    close: { type: 'plain_text', text: 'Close' },
-    blocks: [{ type: 'section', text: { type: 'mrkdwn', text: '⏳ Checking with COR…' } }],
+    title: { type: 'plain_text', text: meta.mode === 'new' ? t.t('project.form.titleNew') : t.t('project.form.titleEdit') },
+    close: { type: 'plain_text', text: t.t('project.form.close') },
+    blocks: [{ type: 'section', text: { type: 'mrkdwn', text: t.t('project.form.checking') } }],
   };
 }
 
-export function projectModalMessage(meta: ProjectModalMeta, text: string): ModalView {
-  return { ...projectModalLoading(meta), blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] };
+export function projectModalMessage(t: Texts, meta: ProjectModalMeta, text: string): ModalView {
+  return { ...projectModalLoading(t, meta), blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] };
 }
 
 /**
  * The project form. Dates are typed in words; pressing Enter in a date field shows the date it was read as
  * (`reads`: a date, `null` for unreadable, undefined for not typed yet). Pure.
  */
-export function projectModal(meta: ProjectModalMeta, initial: ProjectFormValues, reads: { start?: string | null; end?: string | null } = {}): ModalView {
+export function projectModal(t: Texts, meta: ProjectModalMeta, initial: ProjectFormValues, reads: { start?: string | null; end?: string | null } = {}): ModalView {
   const text = (blockId: string, actionId: string, label: string, opts: { value?: string | undefined; optional?: boolean; multiline?: boolean; hint?: { type: 'plain_text'; text: string }; dispatch?: boolean; placeholder?: string }): KnownBlock => ({
     type: 'input',
     block_id: blockId,
@@ -71,39 +77,35 @@ export function projectModal(meta: ProjectModalMeta, initial: ProjectFormValues,
     },
   });
   const edit = meta.mode === 'edit';
+  const billable: PlainTextOption = { text: { type: 'plain_text', text: t.t('project.form.billableOption') }, value: 'on' };
   return {
     type: 'modal',
     callback_id: CALLBACKS.project,
     private_metadata: JSON.stringify(meta),
-    title: { type: 'plain_text', text: edit ? 'Edit COR project' : 'New COR project' },
-    submit: { type: 'plain_text', text: edit ? 'Save' : 'Create' },
-    close: { type: 'plain_text', text: 'Cancel' },
+    title: { type: 'plain_text', text: edit ? t.t('project.form.titleEdit') : t.t('project.form.titleNew') },
+    submit: { type: 'plain_text', text: edit ? t.t('project.form.save') : t.t('project.form.create') },
+    close: { type: 'plain_text', text: t.t('project.form.cancel') },
     blocks: [
-      { type: 'context', elements: [{ type: 'mrkdwn', text: `For #${plain(meta.n)}: this channel's COR project, the default for \`/cor log\` and \`/cor tasks\` here.${edit ? ' Empty fields stay as they are.' : ''}` }] },
-      text(B.name, B.nameAction, 'Name', { value: initial.name, optional: edit }),
-      text(B.client, B.clientAction, 'Client (its external id)', { value: initial.client, placeholder: 'acme-foods' }),
-      text(B.brief, B.briefAction, 'Brief', { value: initial.brief, multiline: true }),
-      text(B.start, B.startAction, 'Start', { value: initial.start, dispatch: true, hint: dateHint(reads.start, 'In words: "next monday", "15/01", "end of march". Press Enter to check.') }),
-      text(B.end, B.endAction, 'End', { value: initial.end, dispatch: true, hint: dateHint(reads.end, 'In words, like the start.') }),
-      text(B.hours, B.hoursAction, 'Estimated hours', { value: initial.hours, placeholder: '120' }),
+      { type: 'context', elements: [{ type: 'mrkdwn', text: t.t('project.form.lead', { channel: plain(meta.n), edit: edit ? 'yes' : 'no' }) }] },
+      text(B.name, B.nameAction, t.t('project.form.name'), { value: initial.name, optional: edit }),
+      text(B.client, B.clientAction, t.t('project.form.client'), { value: initial.client, placeholder: 'acme-foods' }),
+      text(B.brief, B.briefAction, t.t('project.form.brief'), { value: initial.brief, multiline: true }),
+      text(B.start, B.startAction, t.t('project.form.start'), { value: initial.start, dispatch: true, hint: dateHint(t, reads.start, t.t('project.form.startHint')) }),
+      text(B.end, B.endAction, t.t('project.form.end'), { value: initial.end, dispatch: true, hint: dateHint(t, reads.end, t.t('project.form.endHint')) }),
+      text(B.hours, B.hoursAction, t.t('project.form.hours'), { value: initial.hours, placeholder: '120' }),
       {
         type: 'input',
         block_id: B.income,
         optional: true,
-        label: { type: 'plain_text', text: 'Income type' },
-        element: { type: 'static_select', action_id: B.incomeAction, options: INCOME_TYPES.map(incomeOption), ...(initial.income ? { initial_option: incomeOption(initial.income) } : {}) },
+        label: { type: 'plain_text', text: t.t('project.form.income') },
+        element: { type: 'static_select', action_id: B.incomeAction, options: INCOME_TYPES.map((income) => incomeOption(t, income)), ...(initial.income ? { initial_option: incomeOption(t, initial.income) } : {}) },
       },
       {
         type: 'input',
         block_id: B.billable,
         optional: true,
-        label: { type: 'plain_text', text: 'Billable' },
-        element: {
-          type: 'checkboxes',
-          action_id: B.billableAction,
-          options: [{ text: { type: 'plain_text', text: 'Billable to the client' }, value: 'on' }],
-          ...(initial.billable ? { initial_options: [{ text: { type: 'plain_text', text: 'Billable to the client' }, value: 'on' }] } : {}),
-        },
+        label: { type: 'plain_text', text: t.t('project.form.billable') },
+        element: { type: 'checkboxes', action_id: B.billableAction, options: [billable], ...(initial.billable ? { initial_options: [billable] } : {}) },
       },
     ],
   };

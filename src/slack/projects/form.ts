@@ -3,12 +3,13 @@ import { z } from 'zod';
 import { parseProjectDate } from '../../domain/parse/project-date.ts';
 import { INCOME_TYPES, type ProjectDraft, type ProjectField, type ProjectOutcome } from '../../domain/projects.ts';
 import { toUserMessage } from '../../errors.ts';
+import type { Texts } from '../../i18n/texts.ts';
 import { localParts } from '../../lib/zoned.ts';
 import { PROJECT_MODAL_BLOCKS as B } from '../ids.ts';
-import { parseJsonText } from '../payloads.ts';
+import { parseJsonText, tenantOfInteraction } from '../payloads.ts';
 import type { SlackServices } from '../services.ts';
-import { type ProjectFormValues, type ProjectModalMeta, projectModal, projectModalMessage } from './blocks.ts';
-import { textsOfLink } from '../person.ts';
+import { type ProjectFormValues, type ProjectModalMeta, projectModal, projectModalMessage, refusalText } from './blocks.ts';
+import { textsFor } from '../person.ts';
 
 const metaSchema = z.object({ t: z.string().min(1), u: z.string().min(1), c: z.string().min(1), mode: z.enum(['new', 'edit']), tz: z.string().min(1), n: z.string() });
 const textValue = z.object({ value: z.string().nullish() });
@@ -45,19 +46,19 @@ function typed(state: State): ProjectFormValues {
 }
 
 /** The form as a project draft, or the field errors to show inline. Dates are read in the person's calendar. */
-function checkProjectForm(v: ProjectFormValues, mode: 'new' | 'edit', today: string): { ok: true; draft: ProjectDraft } | { ok: false; errors: Record<string, string> } {
+function checkProjectForm(t: Texts, v: ProjectFormValues, mode: 'new' | 'edit', today: string): { ok: true; draft: ProjectDraft } | { ok: false; errors: Record<string, string> } {
   const errors: Record<string, string> = {};
-  if (mode === 'new' && !v.name) errors[B.name] = 'Give the project a name.';
-  if (v.name && v.name.length > 200) errors[B.name] = 'At most 200 characters.';
+  if (mode === 'new' && !v.name) errors[B.name] = t.t('project.check.noName');
+  if (v.name && v.name.length > 200) errors[B.name] = t.t('project.check.longName');
   const start = v.start ? parseProjectDate(v.start, today) : undefined;
-  if (v.start && !start) errors[B.start] = 'I cannot read that date. Try "next monday", "15/01" or "end of march".';
+  if (v.start && !start) errors[B.start] = t.t('project.check.startUnread');
   const end = v.end ? parseProjectDate(v.end, today) : undefined;
-  if (v.end && !end) errors[B.end] = 'I cannot read that date. Try "end of march" or "2027-03-31".';
-  if (start && end && start > end) errors[B.end] = 'The end comes before the start.';
+  if (v.end && !end) errors[B.end] = t.t('project.check.endUnread');
+  if (start && end && start > end) errors[B.end] = t.t('project.refusal.date_range');
   let hours: number | undefined;
   if (v.hours) {
     hours = Number(v.hours.replace(',', '.').replace(/h$/i, ''));
-    if (!Number.isFinite(hours) || hours < 0 || hours > 1_000_000) errors[B.hours] = 'A number of hours, like 120.';
+    if (!Number.isFinite(hours) || hours < 0 || hours > 1_000_000) errors[B.hours] = t.t('project.check.hours');
   }
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   return {
@@ -76,10 +77,8 @@ function checkProjectForm(v: ProjectFormValues, mode: 'new' | 'edit', today: str
   };
 }
 
-function doneText(outcome: Extract<ProjectOutcome, { ok: true }>, mode: 'new' | 'edit'): string {
-  return mode === 'new'
-    ? `✓ This channel is now the COR project *${outcome.project.name}*. \`/cor log\` and \`/cor tasks\` here look at its tasks first.`
-    : `✓ Saved the COR project *${outcome.project.name}*.`;
+function doneText(t: Texts, outcome: Extract<ProjectOutcome, { ok: true }>, mode: 'new' | 'edit'): string {
+  return mode === 'new' ? t.t('project.done.created', { name: outcome.project.name }) : t.t('project.done.saved', { name: outcome.project.name });
 }
 
 /**
@@ -91,16 +90,18 @@ export function projectSubmission(services: SlackServices) {
   return async ({ ack, body, view, client }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs): Promise<void> => {
     const meta = metaSchema.safeParse(parseJsonText(view.private_metadata));
     const state = stateSchema.safeParse(view.state.values);
+    // Before the ack: what the store knows of their language, no Slack call.
+    const t = await textsFor(services, tenantOfInteraction(body), body.user.id, { askSlack: false });
     if (!meta.success || !state.success || meta.data.u !== body.user.id) {
-      await ack({ response_action: 'errors', errors: { [B.name]: 'This form is out of date; close it and open it again.' } });
+      await ack({ response_action: 'errors', errors: { [B.name]: t.t('project.check.outOfDate') } });
       services.logger.warn({ user: body.user.id }, 'refused a project form');
       return;
     }
     const m: ProjectModalMeta = meta.data;
-    const checked = checkProjectForm(typed(state.data), m.mode, localParts(services.clock.now(), m.tz).date);
+    const checked = checkProjectForm(t, typed(state.data), m.mode, localParts(services.clock.now(), m.tz).date);
     if (!checked.ok) return void (await ack({ response_action: 'errors', errors: checked.errors }));
     const link = await services.linking.requireLink(m.t, m.u).catch(() => undefined);
-    if (!link) return void (await ack({ response_action: 'errors', errors: { [B.name]: 'Your Slack account is not linked to COR any more: run /cor link first.' } }));
+    if (!link) return void (await ack({ response_action: 'errors', errors: { [B.name]: t.t('project.check.unlinked') } }));
     const { draft } = checked;
     const work: Promise<ProjectOutcome> = m.mode === 'new' ? services.projects.create(link, m.c, { ...draft, name: draft.name ?? m.n }) : services.projects.update(link, m.c, draft);
     const settled = work.then(
@@ -110,15 +111,20 @@ export function projectSubmission(services: SlackServices) {
     const inTime = await Promise.race([settled, new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), INLINE_WAIT_MS))]);
     if (inTime && 'outcome' in inTime) {
       const o = inTime.outcome;
-      if (o.ok) return void (await ack({ response_action: 'update', view: projectModalMessage(m, doneText(o, m.mode)) }));
-      return void (await ack({ response_action: 'errors', errors: { [BLOCK_OF[o.field]]: o.message } }));
+      if (o.ok) return void (await ack({ response_action: 'update', view: projectModalMessage(t, m, doneText(t, o, m.mode)) }));
+      return void (await ack({ response_action: 'errors', errors: { [BLOCK_OF[o.field]]: refusalText(t, o) } }));
     }
-    if (inTime && 'error' in inTime) return void (await ack({ response_action: 'errors', errors: { [B.name]: toUserMessage(inTime.error, await textsOfLink(services, link)) } }));
+    if (inTime && 'error' in inTime) return void (await ack({ response_action: 'errors', errors: { [B.name]: toUserMessage(inTime.error, t) } }));
     // COR is slow: the form says so, and shows the outcome when it comes.
-    await ack({ response_action: 'update', view: projectModalMessage(m, '⏳ Saving in COR…') });
+    await ack({ response_action: 'update', view: projectModalMessage(t, m, t.t('project.saving')) });
     const late = await settled;
-    const text = 'outcome' in late ? (late.outcome.ok ? doneText(late.outcome, m.mode) : `⚠️ ${late.outcome.message}\nRun \`/cor project ${m.mode}\` again to fix it.`) : `⚠️ ${toUserMessage(late.error, await textsOfLink(services, link))}`;
-    await client.views.update({ view_id: view.id, view: projectModalMessage(m, text) });
+    const text =
+      'outcome' in late
+        ? late.outcome.ok
+          ? doneText(t, late.outcome, m.mode)
+          : t.t('project.lateRefusal', { refusal: refusalText(t, late.outcome), mode: m.mode })
+        : `⚠️ ${toUserMessage(late.error, t)}`;
+    await client.views.update({ view_id: view.id, view: projectModalMessage(t, m, text) });
   };
 }
 
@@ -134,6 +140,7 @@ export function projectDatePreview(services: SlackServices) {
     const values = typed(state.data);
     const today = localParts(services.clock.now(), meta.data.tz).date;
     const read = (text: string | undefined) => (text ? (parseProjectDate(text, today) ?? null) : undefined);
-    await client.views.update({ view_id: view.id, hash: view.hash, view: projectModal(meta.data, values, { start: read(values.start), end: read(values.end) }) });
+    const t = await textsFor(services, meta.data.t, meta.data.u);
+    await client.views.update({ view_id: view.id, hash: view.hash, view: projectModal(t, meta.data, values, { start: read(values.start), end: read(values.end) }) });
   };
 }

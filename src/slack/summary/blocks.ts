@@ -1,7 +1,8 @@
 import type { KnownBlock } from '@slack/types';
 import type { Summary } from '../../domain/time-entries/model.ts';
-import { formatClock, formatDate, formatHours, type Message, plain, section } from '../blocks.ts';
-import { todayLine, weekDayLine } from '../lines.ts';
+import type { Texts } from '../../i18n/texts.ts';
+import { type Message, plain, section } from '../blocks.ts';
+import { todayLine, weekDayLines } from '../lines.ts';
 
 function where(project: string | undefined, client: string | undefined): string {
   const parts = [project, client].filter(Boolean).map((p) => plain(p as string));
@@ -9,27 +10,24 @@ function where(project: string | undefined, client: string | undefined): string 
 }
 
 /** `/cor today`: the day's entries in order, and the total against the target. */
-export function todayMessage(summary: Summary, tz: string): Message {
+export function todayMessage(t: Texts, summary: Summary, tz: string): Message {
   const day = summary.days[0];
-  if (!day) return { text: 'Nothing to show.', blocks: [section('Nothing to show.')] };
-  const head = todayLine(day, `*Today, ${formatDate(day.date)}*`);
-  const lines = day.entries.map(
-    (e) => `${formatClock(e.start, tz)}${e.stop ? `–${formatClock(e.stop, tz)}` : ''} · ${formatHours(e.hours)} · ${plain(e.title)}${where(e.project, e.client)}`,
-  );
-  const body = lines.length ? lines.join('\n') : 'Nothing logged yet today. Try `/cor log 2h on <task>`.';
+  if (!day) return { text: t.t('summary.nothing'), blocks: [section(t.t('summary.nothing'))] };
+  const head = todayLine(t, day, t.t('summary.todayHead', { day: t.day(day.date) }));
+  const lines = day.entries.map((e) => `${t.clock(e.start, tz)}${e.stop ? `–${t.clock(e.stop, tz)}` : ''} · ${t.hours(e.hours)} · ${plain(e.title)}${where(e.project, e.client)}`);
+  const body = lines.length ? lines.join('\n') : t.t('summary.nothingToday');
   const blocks = [section(head), section(body.slice(0, 2900))];
-  return { text: `Today: ${formatHours(day.logged)} of ${formatHours(day.target)}`, blocks };
+  return { text: t.t('summary.todayText', { logged: t.hours(day.logged), target: t.hours(day.target) }), blocks };
 }
 
 /** `/cor week`: a bar per day against its target, then the hours per task. */
-export function weekMessage(summary: Summary): Message {
-  const head = `*This week*: ${formatHours(summary.logged)} of ${formatHours(summary.target)}`;
-  const days = summary.days.map(weekDayLine).join('\n');
+export function weekMessage(t: Texts, summary: Summary): Message {
+  const totals = { logged: t.hours(summary.logged), target: t.hours(summary.target) };
   const tasks = summary.tasks
     .slice(0, 15)
-    .map((t) => `• ${formatHours(t.hours)} · ${plain(t.title)}${where(t.project, t.client)}`)
+    .map((task) => `• ${t.hours(task.hours)} · ${plain(task.title)}${where(task.project, task.client)}`)
     .join('\n');
-  const blocks: KnownBlock[] = [section(head), section(days)];
-  if (tasks) blocks.push(section(`*By task*\n${tasks}`.slice(0, 2900)));
-  return { text: `This week: ${formatHours(summary.logged)} of ${formatHours(summary.target)}`, blocks };
+  const blocks: KnownBlock[] = [section(t.t('summary.weekHead', totals)), section(weekDayLines(t, summary.days))];
+  if (tasks) blocks.push(section(`${t.t('summary.byTask')}\n${tasks}`.slice(0, 2900)));
+  return { text: t.t('summary.weekText', totals), blocks };
 }

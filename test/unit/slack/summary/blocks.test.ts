@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Summary } from '../../../../src/domain/time-entries/model.ts';
+import { textsIn } from '../../../../src/i18n/texts.ts';
 import { todayMessage, weekMessage } from '../../../../src/slack/summary/blocks.ts';
 
 const tz = 'America/Argentina/Buenos_Aires';
@@ -14,7 +15,8 @@ describe('summary messages', () => {
       logged: 28,
       target: 40,
     };
-    for (const m of [todayMessage(summary, tz), weekMessage(summary)]) {
+    const t = textsIn('en');
+    for (const m of [todayMessage(t, summary, tz), weekMessage(t, summary)]) {
       expect(m.blocks.length).toBeLessThanOrEqual(50);
       for (const b of m.blocks) if (b.type === 'section') expect(b.text?.text.length ?? 0).toBeLessThanOrEqual(3000);
     }
