@@ -132,13 +132,12 @@ describe('/cor log, end to end (bot process, fake Slack, fake COR)', () => {
     const logged = await sender.slashCommand({ text: 'log 20m #48219' });
     await waitForResponse(slack, logged.responseUrl, (b) => String(b.text).startsWith('✓ Logged'));
     const today = await sender.slashCommand({ text: 'today' });
-    // Jane's Slack speaks Spanish (es-LA): so do her summaries.
-    const todayCard = await waitForResponse(slack, today.responseUrl, (b) => String(b.text).startsWith('Hoy'));
+    const todayCard = await waitForResponse(slack, today.responseUrl, (b) => String(b.text).startsWith('Today'));
     expect(JSON.stringify(todayCard.blocks)).toContain('QA regression pass (Mobile app · Bolt Motors)');
-    expect(String(todayCard.text)).toMatch(/^Hoy: \d/);
+    expect(String(todayCard.text)).toMatch(/^Today: \d/);
     const week = await sender.slashCommand({ text: 'week' });
-    const weekCard = await waitForResponse(slack, week.responseUrl, (b) => String(b.text).startsWith('Esta semana'));
-    expect(JSON.stringify(weekCard.blocks)).toContain('Por tarea');
+    const weekCard = await waitForResponse(slack, week.responseUrl, (b) => String(b.text).startsWith('This week'));
+    expect(JSON.stringify(weekCard.blocks)).toContain('By task');
     expect(JSON.stringify(weekCard.blocks)).toContain('QA regression pass');
   });
 
