@@ -70,6 +70,9 @@ describe('/cor help and /cor language in the three languages', () => {
     await h.send(slashCommandBody('language es', h.slack, { user_id: 'U04MIKE' }));
     await h.services.work.drain(5_000);
     expect(publishes().length).toBe(before + 1);
+    const home = JSON.stringify(publishes().at(-1)?.args.view);
+    expect(home).toContain('Vinculado a COR como *Mike Brown*');
+    expect(home).not.toContain('This week');
   });
 });
 
