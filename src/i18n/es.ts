@@ -103,7 +103,7 @@ export const es: Catalog = {
   'linking.entry': '• {duration} en la tarea #{taskId}, {when}',
   'linking.more': '• …y {n} más',
   'linking.unlink.nothing': 'Tu cuenta no estaba vinculada, así que no había nada que quitar.',
-  'linking.unlink.done': 'Listo, tu cuenta ya no está vinculada. Tus tokens de COR se eliminaron; ya no puedo actuar en tu nombre en COR.',
+  'linking.unlink.done': 'Listo, tu cuenta ya no está vinculada. Tus credenciales de COR se eliminaron; ya no puedo actuar en tu nombre en COR.',
   'linking.unlink.cancelled': 'Estos todavía esperaban a COR y *no se registrarán*:',
   'linking.unlink.unknown': 'Estos *tal vez ya estén en COR* (COR no respondió a un intento anterior y ya no puedo comprobarlo): revisa en COR antes de registrarlos de nuevo:',
   'linking.unlink.inFlight': 'Estos *se están registrando en COR ahora mismo*; te diré cómo termina cada uno:',
@@ -122,7 +122,7 @@ export const es: Catalog = {
   'linking.relink.button': 'Vincular de nuevo',
   'linking.relink.run': 'Usa `/cor link` para vincularte de nuevo.',
   'linking.refused.different': 'No te vinculé con COR: la cuenta de COR que aprobó tu vínculo pertenece a otro usuario de COR (su correo no es tu correo de Slack). Un vínculo es solo para tu propia cuenta de COR: inicia sesión en COR con tu cuenta y vuelve a usar `/cor link`.',
-  'linking.refused.unknown': 'No te vinculé con COR: no pude comprobar que la cuenta de COR que aprobó tu vínculo sea tuya, porque Slack no me dio tu correo (o esa cuenta de COR no tiene uno). Quien administra el bot puede comprobar que la app tenga el permiso `users:read.email`.',
+  'linking.refused.unknown': 'No te vinculé con COR: no pude comprobar que la cuenta de COR que aprobó tu vínculo sea tuya, porque Slack no me dio tu correo (o esa cuenta de COR no tiene uno). Quien administra el bot puede comprobar que la aplicación tenga el permiso `users:read.email`.',
   'linking.claimed.linked': '{who} vinculó tu cuenta de COR ({email}) con su propio usuario de Slack: alguien con tu sesión de COR aprobó el vínculo que {who} inició, y este espacio de trabajo permite vínculos con correos distintos.',
   'linking.claimed.linkedNow': 'Ahora {who} puede registrar horas y cambiar tareas *en tu nombre* en COR a través de mí. Si no es lo que querías, pídele a {who} que use `/cor unlink`, o pídele a quien administra el bot que quite el vínculo.',
   'linking.claimed.tried': '{who} intentó vincular tu cuenta de COR ({email}) con su propio usuario de Slack: alguien con tu sesión de COR aprobó el vínculo que {who} inició.',
@@ -149,7 +149,7 @@ export const es: Catalog = {
   'page.email_mismatch.title': 'No se vinculó: esta cuenta de COR no es de quien lo pidió',
   'page.email_mismatch.message': 'El correo de la cuenta de COR que aprobó este vínculo no es el correo de Slack de la persona que lo pidió, así que no se vinculó nada y no se guardó ningún acceso a esta cuenta de COR. Un vínculo es siempre solo para tu propio usuario de Slack: para vincular el tuyo, usa /cor link en Slack e inicia sesión en COR con tu cuenta.',
   'page.email_unknown.title': 'No se vinculó: no pude comprobar de quién es esta cuenta de COR',
-  'page.email_unknown.message': 'Slack no me dio el correo de la persona que pidió este vínculo (o esta cuenta de COR no tiene uno), así que no pude comprobar que esta cuenta de COR sea suya. No se vinculó nada y no se guardó ningún acceso a esta cuenta de COR. Quien administra el bot puede comprobar que la app de Slack tenga el permiso users:read.email.',
+  'page.email_unknown.message': 'Slack no me dio el correo de la persona que pidió este vínculo (o esta cuenta de COR no tiene uno), así que no pude comprobar que esta cuenta de COR sea suya. No se vinculó nada y no se guardó ningún acceso a esta cuenta de COR. Quien administra el bot puede comprobar que la aplicación de Slack tenga el permiso users:read.email.',
   // ── end consent pages (http/) ──
 
   // ── workspace ──

@@ -103,7 +103,7 @@ export const pt: Catalog = {
   'linking.entry': '• {duration} na tarefa #{taskId}, {when}',
   'linking.more': '• …e mais {n}',
   'linking.unlink.nothing': 'Sua conta não estava vinculada, então não havia nada para remover.',
-  'linking.unlink.done': 'Pronto, sua conta não está mais vinculada. Seus tokens do COR foram apagados; não posso mais agir como você no COR.',
+  'linking.unlink.done': 'Pronto, sua conta não está mais vinculada. Suas credenciais do COR foram apagadas; não posso mais agir como você no COR.',
   'linking.unlink.cancelled': 'Estes ainda esperavam o COR e *não serão registrados*:',
   'linking.unlink.unknown': 'Estes *talvez já estejam no COR* (o COR não respondeu a uma tentativa anterior e não posso mais verificar): confira no COR antes de registrá-los de novo:',
   'linking.unlink.inFlight': 'Estes *estão sendo registrados no COR agora*; vou avisar como cada um termina:',
@@ -122,8 +122,8 @@ export const pt: Catalog = {
   'linking.relink.button': 'Vincular de novo',
   'linking.relink.run': 'Use `/cor link` para vincular de novo.',
   'linking.refused.different': 'Não vinculei você ao COR: a conta do COR que aprovou seu vínculo pertence a outro usuário do COR (o e-mail dela não é seu e-mail do Slack). Um vínculo é só para a sua própria conta do COR: entre no COR com a sua conta e use `/cor link` de novo.',
-  'linking.refused.unknown': 'Não vinculei você ao COR: não consegui verificar que a conta do COR que aprovou seu vínculo é sua, porque o Slack não me informou seu e-mail (ou essa conta do COR não tem um). Quem administra o bot pode verificar se o app tem a permissão `users:read.email`.',
-  'linking.claimed.linked': '{who} vinculou sua conta do COR ({email}) ao próprio usuário do Slack: alguém com a sua sessão do COR aprovou o vínculo que {who} iniciou, e este workspace permite vínculos com e-mails diferentes.',
+  'linking.refused.unknown': 'Não vinculei você ao COR: não consegui verificar que a conta do COR que aprovou seu vínculo é sua, porque o Slack não me informou seu e-mail (ou essa conta do COR não tem um). Quem administra o bot pode verificar se o aplicativo tem a permissão `users:read.email`.',
+  'linking.claimed.linked': '{who} vinculou sua conta do COR ({email}) ao próprio usuário do Slack: alguém com a sua sessão do COR aprovou o vínculo que {who} iniciou, e este espaço de trabalho permite vínculos com e-mails diferentes.',
   'linking.claimed.linkedNow': 'Agora {who} pode registrar horas e mudar tarefas *como você* no COR através de mim. Se não era isso que você queria, peça a {who} para usar `/cor unlink`, ou peça a quem administra o bot para remover o vínculo.',
   'linking.claimed.tried': '{who} tentou vincular sua conta do COR ({email}) ao próprio usuário do Slack: alguém com a sua sessão do COR aprovou o vínculo que {who} iniciou.',
   'linking.claimed.nothing': '*Nada foi vinculado*: {who} não pode agir como você no COR através de mim. Um vínculo é sempre só para o seu próprio usuário do Slack; para vincular o seu, use `/cor link`.',
@@ -149,7 +149,7 @@ export const pt: Catalog = {
   'page.email_mismatch.title': 'Não vinculado: esta conta do COR não é de quem pediu',
   'page.email_mismatch.message': 'O e-mail da conta do COR que aprovou este vínculo não é o e-mail do Slack da pessoa que o pediu, então nada foi vinculado e nenhum acesso a esta conta do COR foi guardado. Um vínculo é sempre só para o seu próprio usuário do Slack: para vincular o seu, use /cor link no Slack e entre no COR com a sua conta.',
   'page.email_unknown.title': 'Não vinculado: não consegui verificar de quem é esta conta do COR',
-  'page.email_unknown.message': 'O Slack não me informou o e-mail da pessoa que pediu este vínculo (ou esta conta do COR não tem um), então não consegui verificar que esta conta do COR é dela. Nada foi vinculado e nenhum acesso a esta conta do COR foi guardado. Quem administra o bot pode verificar se o app do Slack tem a permissão users:read.email.',
+  'page.email_unknown.message': 'O Slack não me informou o e-mail da pessoa que pediu este vínculo (ou esta conta do COR não tem um), então não consegui verificar que esta conta do COR é dela. Nada foi vinculado e nenhum acesso a esta conta do COR foi guardado. Quem administra o bot pode verificar se o aplicativo do Slack tem a permissão users:read.email.',
   // ── end consent pages (http/) ──
 
   // ── workspace ──

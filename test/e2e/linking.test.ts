@@ -175,7 +175,7 @@ describe('linking, end to end (bot process, fake Slack, fake COR)', () => {
 
   it('/cor unlink removes the tokens at once', async () => {
     const res = await sender.slashCommand({ text: 'unlink', user_id: 'U01JANE' });
-    expect((res.json as Card).text).toContain('Listo, tu cuenta ya no está vinculada. Tus tokens de COR se eliminaron');
+    expect((res.json as Card).text).toContain('Listo, tu cuenta ya no está vinculada. Tus credenciales de COR se eliminaron');
     // No link any more, and the ack comes before any Slack call: the workspace default (English).
     const again = await sender.slashCommand({ text: 'unlink', user_id: 'U01JANE' });
     expect((again.json as Card).text).toContain('You were not linked');
