@@ -115,7 +115,7 @@ function composeServices(base: { config: Config; logger: Logger; clock: Clock; s
     cor,
     appCor,
     slack: directory,
-    notifier: new SlackLinkNotifier(clients),
+    notifier: new SlackLinkNotifier(clients, languages),
     consent: { authorizeUrl: config.cor.authorizeUrl, redirectUri: `${publicUrl}${COR_CALLBACK_PATH}`, appName: config.cor.appName },
     allowEmailMismatch: config.linkAllowEmailMismatch,
     clock,
@@ -227,7 +227,7 @@ export async function main(): Promise<void> {
   if (config.slack.oauth) {
     clients = new MultiWorkspaceClients(store.installations, slack, clock);
     authorize = installationAuthorize(store.installations);
-    extraRoutes.push(...slackInstallRoutes({ ...config.slack.oauth, apiUrl: config.slack.apiUrl, timeoutMs: config.slack.timeoutMs, publicUrl }, store.installations, logger));
+    extraRoutes.push(...slackInstallRoutes({ ...config.slack.oauth, apiUrl: config.slack.apiUrl, timeoutMs: config.slack.timeoutMs, publicUrl, defaultLanguage: config.defaultLanguage }, store.installations, logger));
   } else {
     const botToken = config.slack.botToken as string;
     let identity: BotIdentity;
@@ -257,7 +257,7 @@ export async function main(): Promise<void> {
     },
     services,
     authorize,
-    [healthRoute({ store: () => store.ping(), cor: () => appCor.me() }, services), metricsRoute({ storeQueries: () => store.queryCount(), eventLoopDelay: readLoopDelay() }), corOAuthCallbackRoute(services.linking, logger), ...extraRoutes],
+    [healthRoute({ store: () => store.ping(), cor: () => appCor.me() }, services), metricsRoute({ storeQueries: () => store.queryCount(), eventLoopDelay: readLoopDelay() }), corOAuthCallbackRoute(services, logger), ...extraRoutes],
   );
   await runtime.start();
   const schedulers = startSchedulers(services, config, runtime);

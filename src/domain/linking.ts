@@ -101,7 +101,8 @@ export type CallbackRefusal =
   | 'email_mismatch'
   /** the emails could not be compared (Slack gave none, or the COR account has none) */
   | 'email_unknown';
-export type CallbackResult = { ok: true; link: UserLinkRecord; emails: EmailCheck } | { ok: false; reason: CallbackRefusal };
+/** `asker`: who started the link, when the state told (the page they see speaks their language). */
+export type CallbackResult = { ok: true; link: UserLinkRecord; emails: EmailCheck } | { ok: false; reason: CallbackRefusal; asker?: { tenantKey: string; slackUserId: string } };
 
 export interface WhoAmI {
   link: UserLinkRecord;
@@ -206,8 +207,9 @@ export class LinkingService {
     const now = this.#d.clock.now();
     const check = await this.#d.store.oauthStates.consume(params.state, now);
     if (!check.ok) return { ok: false, reason: `${check.reason}_state` as CallbackRefusal };
-    if (params.error) return { ok: false, reason: 'denied' };
-    if (!params.code) return { ok: false, reason: 'missing_code' };
+    const asker = { tenantKey: check.tenantKey, slackUserId: check.slackUserId };
+    if (params.error) return { ok: false, reason: 'denied', asker };
+    if (!params.code) return { ok: false, reason: 'missing_code', asker };
     let tokens: TokenSet;
     let me: CorUser;
     try {
@@ -217,7 +219,7 @@ export class LinkingService {
       me = await this.#d.cor.as({ accessToken: async () => fresh.accessToken, renewAfterRejection: async () => undefined }).me();
     } catch (err) {
       this.#d.logger.warn({ err, tenantKey: check.tenantKey, slackUserId: check.slackUserId }, 'COR code exchange failed');
-      return { ok: false, reason: 'exchange_failed' };
+      return { ok: false, reason: 'exchange_failed', asker };
     }
     const profile = await this.#d.slack.profile(check.tenantKey, check.slackUserId).catch((err: unknown) => {
       this.#d.logger.warn({ err }, 'could not read the Slack profile while linking');
@@ -243,7 +245,7 @@ export class LinkingService {
       this.#d.logger.warn({ tenantKey, slackUserId, corUserId: me.id, emails, ownerTold: owner !== undefined }, "link refused: the COR account is not shown to be the Slack user's");
       // Both DMs at once: the browser waits for them, one Slack timeout at the most.
       await Promise.all([this.#d.notifier.linkRefused(tenantKey, slackUserId, emails).catch((err: unknown) => this.#d.logger.warn({ err }, 'could not send the link-refused DM')), claimed(false)]);
-      return { ok: false, reason: emails === 'different' ? 'email_mismatch' : 'email_unknown' };
+      return { ok: false, reason: emails === 'different' ? 'email_mismatch' : 'email_unknown', asker };
     }
     const person = personOf(me);
     const before = await this.#d.store.links.find(tenantKey, slackUserId);
@@ -330,11 +332,14 @@ export class LinkingService {
   /**
    * The person changed their Slack profile (often: travelled to another time zone). Reminders are scheduled in
    * the zone stored on the link, so it follows the profile at once rather than waiting for their next command.
+   * Returns the link as it is now when it changed (its zone or language), else undefined.
    */
-  async followProfile(tenantKey: string, slackUserId: string, profile: { tz: string; locale?: string | undefined }): Promise<void> {
+  async followProfile(tenantKey: string, slackUserId: string, profile: { tz: string; locale?: string | undefined }): Promise<UserLinkRecord | undefined> {
     const link = await this.#d.store.links.find(tenantKey, slackUserId);
-    if (!link || (link.tz === profile.tz && (profile.locale === undefined || link.locale === profile.locale))) return;
-    await this.#d.store.links.updateProfile(link.id, { tz: profile.tz, ...(profile.locale ? { locale: profile.locale } : {}) });
+    if (!link || (link.tz === profile.tz && (profile.locale === undefined || link.locale === profile.locale))) return undefined;
+    const changed = { tz: profile.tz, ...(profile.locale ? { locale: profile.locale } : {}) };
+    await this.#d.store.links.updateProfile(link.id, changed);
+    return { ...link, ...changed };
   }
 
   /** The link of a user who must be linked to go on; otherwise AppError('not_linked' | 'needs_relink'). */

@@ -1,10 +1,10 @@
 import { LRUCache } from 'lru-cache';
 import { z } from 'zod';
-import type { SlackDirectory, SlackProfile } from '../domain/linking.ts';
+import type { SlackProfile } from '../domain/linking.ts';
 import { cacheOptions, PER_PERSON_MAX } from '../lib/cache.ts';
 import type { Clock } from '../lib/clock.ts';
 import { validZone } from '../lib/zoned.ts';
-import type { SlackClients } from './services.ts';
+import type { SlackClients, SlackProfiles } from './services.ts';
 import { slackFailureOf } from './slack-errors.ts';
 
 /** Profiles change rarely; timezone changes still show up within this long. */
@@ -22,7 +22,7 @@ const userInfoSchema = z.object({
 const lookupSchema = z.object({ user: z.object({ id: z.string() }) });
 
 /** Slack profiles (email, IANA zone, locale) through users.info, cached per user; members by email. */
-export class SlackProfileDirectory implements SlackDirectory {
+export class SlackProfileDirectory implements SlackProfiles {
   readonly #clients: SlackClients;
   /** by `tenantKey/slackUserId`; concurrent reads of one person make one users.info call */
   readonly #cache: LRUCache<string, SlackProfile, { tenantKey: string; slackUserId: string }>;
@@ -37,6 +37,11 @@ export class SlackProfileDirectory implements SlackDirectory {
 
   profile(tenantKey: string, slackUserId: string): Promise<SlackProfile> {
     return this.#cache.forceFetch(`${tenantKey}/${slackUserId}`, { context: { tenantKey, slackUserId } });
+  }
+
+  /** Their profile changed: the next read asks Slack (a read under way still ends with what it gets). */
+  forget(tenantKey: string, slackUserId: string): void {
+    this.#cache.delete(`${tenantKey}/${slackUserId}`);
   }
 
   /** users.lookupByEmail (users:read.email): `users_not_found` is nobody; any other failure is thrown. */

@@ -20,6 +20,11 @@ export interface SlackClients {
   forTenant(tenantKey: string): Promise<WebClient>;
 }
 
+/** Slack profiles, cached a few minutes: a person's profile change (user_change) forgets theirs, so it is read anew. */
+export interface SlackProfiles extends SlackDirectory {
+  forget(tenantKey: string, slackUserId: string): void;
+}
+
 /** App Home of each person (home/ implements it): published on open, redrawn after the person's own changes. */
 export interface AppHome {
   opened(services: SlackServices, client: WebClient, tenantKey: string, userId: string): Promise<void>;
@@ -45,7 +50,7 @@ export interface SlackServices {
   accepted: AcceptedWork;
   linking: LinkingService;
   clients: SlackClients;
-  directory: SlackDirectory;
+  directory: SlackProfiles;
   /** the language each person is spoken to in */
   languages: PeopleLanguages;
   entries: TimeEntryService;

@@ -51,7 +51,8 @@ describe('linking, end to end (bot process, fake Slack, fake COR)', () => {
     const res = await sender.slashCommand({ text: 'whoami', user_id: 'U01JANE' });
     expect(res.status).toBe(200);
     const answer = await slack.waitFor(() => slack.responses.find((r) => r.id === res.responseUrl.split('/').pop()));
-    expect(answer.body.text).toContain('First, link your COR account');
+    // Jane's Slack speaks Spanish (es-LA): every answer to her is in Spanish.
+    expect(answer.body.text).toContain('Primero vincula tu cuenta de COR');
     expect(consentUrlOf(answer.body)).toContain(cor.authorizeUrl);
   });
 
@@ -64,7 +65,7 @@ describe('linking, end to end (bot process, fake Slack, fake COR)', () => {
     expect(url.searchParams.get('redirect_uri')).toBe(`${bot.baseUrl}/cor/oauth/callback`);
     expect(url.searchParams.get('state')?.length).toBeGreaterThanOrEqual(32);
     const followUp = await slack.waitFor(() => slack.responses.find((r) => r.id === res.responseUrl.split('/').pop()));
-    expect(followUp.body).toMatchObject({ replace_original: true, text: expect.stringContaining('You are *Jane Doe* in COR?') });
+    expect(followUp.body).toMatchObject({ replace_original: true, text: expect.stringContaining('¿Eres *Jane Doe* en COR?') });
     // Jane's COR email differs only by case from her Slack email; all pages of /users were read.
     expect(cor.requestsTo('GET', '/users').length).toBeGreaterThan(0);
   });
@@ -73,16 +74,17 @@ describe('linking, end to end (bot process, fake Slack, fake COR)', () => {
     const res = await linkCommand();
     const { status, html, callbackUrl } = await consentAs(consentUrlOf(res.json), 2);
     expect(status).toBe(200);
-    expect(html).toContain('Linked as Jane Doe');
-    expect(html).toContain('you can close this tab'.replace('you', 'You'));
+    expect(html).toContain('<html lang="es">');
+    expect(html).toContain('Cuenta vinculada como Jane Doe');
+    expect(html).toContain('Puedes cerrar esta pestaña y volver a Slack.');
     const welcome = await slack.waitFor(() => slack.callsTo('chat.postMessage').find((c) => c.args.channel === 'U01JANE'));
-    expect(String(welcome.args.text)).toContain('You are linked to COR as Jane Doe');
+    expect(String(welcome.args.text)).toContain('Tu cuenta está vinculada a COR como Jane Doe');
     expect(JSON.stringify(welcome.args.blocks)).not.toContain(':warning:');
     // Her own COR account (the same email, in another case): nobody else is told anything.
     expect(slack.callsTo('chat.postMessage').map((c) => c.args.channel)).toEqual(['U01JANE']);
     issuedTokens.push(...cor.exchanges.filter((x) => x.route === '/oauth2/token').flatMap((x) => [String((x.response as { access_token?: string }).access_token), String((x.response as { refresh_token?: string }).refresh_token)]));
 
-    // The same callback again: the state was used up.
+    // The same callback again: the state was used up (and no longer says who: the browser's language, or the default).
     const again = await fetch(callbackUrl);
     expect(again.status).toBe(400);
     expect(await again.text()).toContain('This link was already used');
@@ -91,9 +93,9 @@ describe('linking, end to end (bot process, fake Slack, fake COR)', () => {
   it('/cor whoami: whom, since when, access checked against COR, time zone and language', async () => {
     const res = await sender.slashCommand({ text: 'whoami', user_id: 'U01JANE' });
     const answer = await slack.waitFor(() => slack.responses.find((r) => r.id === res.responseUrl.split('/').pop()));
-    expect(answer.body.text).toContain('Linked as *Jane Doe* (Jane.Doe@acme.example), COR user 2');
-    expect(answer.body.text).toContain('COR access: active');
-    expect(answer.body.text).toContain('Time zone: America/Argentina/Buenos_Aires · Language: es-LA');
+    expect(answer.body.text).toContain('Tu cuenta está vinculada como *Jane Doe* (Jane.Doe@acme.example), usuario 2 de COR');
+    expect(answer.body.text).toContain('Acceso a COR: activo');
+    expect(answer.body.text).toContain('Zona horaria: America/Argentina/Buenos_Aires · Idioma: español (sigue a Slack)');
   });
 
   it('refuses missing, forged and incomplete callbacks with a clear page and changes nothing', async () => {
@@ -135,7 +137,7 @@ describe('linking, end to end (bot process, fake Slack, fake COR)', () => {
     cor.expireAccessTokens();
     const res = await sender.slashCommand({ text: 'whoami', user_id: 'U01JANE' });
     const answer = await slack.waitFor(() => slack.responses.find((r) => r.id === res.responseUrl.split('/').pop()));
-    expect(answer.body.text).toContain('COR access: active');
+    expect(answer.body.text).toContain('Acceso a COR: activo');
     const refreshes = cor.requestsTo('POST', '/oauth/refreshtoken').slice(refreshesBefore);
     expect(refreshes.map((x) => x.status)).toEqual([200]);
     issuedTokens.push(String((refreshes[0]?.response as { access_token: string }).access_token), String((refreshes[0]?.response as { refresh_token: string }).refresh_token));
@@ -154,26 +156,27 @@ describe('linking, end to end (bot process, fake Slack, fake COR)', () => {
     await new Promise((r) => setTimeout(r, 300));
     const dms = slack.callsTo('chat.postMessage').filter((c) => c.args.channel === 'U01JANE').slice(dmsBefore);
     expect(dms).toHaveLength(1);
-    expect(String(dms[0]?.args.text)).toContain('stopped accepting my access');
+    expect(String(dms[0]?.args.text)).toContain('COR dejó de aceptar mi acceso en tu nombre');
     expect(JSON.stringify(dms[0]?.args.blocks)).toContain('open_cor_consent');
     const later = await sender.slashCommand({ text: 'whoami', user_id: 'U01JANE' });
     const answer = await slack.waitFor(() => slack.responses.find((r) => r.id === later.responseUrl.split('/').pop()));
-    expect(answer.body.text).toContain('COR access: expired for good: run `/cor link` to link again');
+    expect(answer.body.text).toContain('Acceso a COR: vencido definitivamente: usa `/cor link` para vincularte de nuevo');
   });
 
   it('relinking after that brings access back', async () => {
     const res = await linkCommand();
-    expect((res.json as Card).text).toContain('COR no longer accepts my access');
+    expect((res.json as Card).text).toContain('COR ya no acepta mi acceso en tu nombre');
     const { html } = await consentAs(consentUrlOf(res.json), 2);
-    expect(html).toContain('Linked as Jane Doe');
+    expect(html).toContain('Cuenta vinculada como Jane Doe');
     const who = await sender.slashCommand({ text: 'whoami', user_id: 'U01JANE' });
     const answer = await slack.waitFor(() => slack.responses.find((r) => r.id === who.responseUrl.split('/').pop()));
-    expect(answer.body.text).toContain('COR access: active');
+    expect(answer.body.text).toContain('Acceso a COR: activo');
   });
 
   it('/cor unlink removes the tokens at once', async () => {
     const res = await sender.slashCommand({ text: 'unlink', user_id: 'U01JANE' });
-    expect((res.json as Card).text).toContain('Unlinked. Your COR tokens are deleted');
+    expect((res.json as Card).text).toContain('Listo, tu cuenta ya no está vinculada. Tus credenciales de COR se eliminaron');
+    // No link any more, and the ack comes before any Slack call: the workspace default (English).
     const again = await sender.slashCommand({ text: 'unlink', user_id: 'U01JANE' });
     expect((again.json as Card).text).toContain('You were not linked');
   });

@@ -5,13 +5,14 @@ import { SlackRequestSender } from '../../tools/fake-slack/signed-requests.ts';
 import { type BotProcess, addressesOf, botEnv, freePort, SIGNING_SECRET, startBot } from '../../tools/bot-process.ts';
 
 /** Installs the app into `teamId` through /slack/install and Slack's (fake) consent, carrying the state cookie. */
-async function install(bot: BotProcess, teamId: string): Promise<{ status: number; html: string }> {
+/** `acceptLanguage`: the browser's Accept-Language on the way back from Slack (the page's language). */
+async function install(bot: BotProcess, teamId: string, acceptLanguage?: string): Promise<{ status: number; html: string }> {
   const start = await fetch(`${bot.baseUrl}/slack/install`, { redirect: 'manual' });
   const cookie = (start.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
   const consent = new URL(start.headers.get('location') ?? '');
   consent.searchParams.set('team', teamId);
   const back = await fetch(consent, { redirect: 'manual' });
-  const res = await fetch(back.headers.get('location') ?? '', { headers: { cookie } });
+  const res = await fetch(back.headers.get('location') ?? '', { headers: { cookie, ...(acceptLanguage ? { 'accept-language': acceptLanguage } : {}) } });
   return { status: res.status, html: await res.text() };
 }
 
@@ -47,12 +48,15 @@ describe('multi-workspace install, end to end', () => {
     await Promise.all([slack.stop(), cor.stop()]);
   });
 
-  it('installs two workspaces through Slack OAuth', async () => {
-    for (const team of ['T0DEMO', 'T0OTHER']) {
-      const { status, html } = await install(bot, team);
-      expect(status).toBe(200);
-      expect(html).toContain('COR is installed');
-    }
+  it('installs two workspaces through Slack OAuth, the page in the browser’s language', async () => {
+    const demo = await install(bot, 'T0DEMO');
+    expect(demo.status).toBe(200);
+    expect(demo.html).toContain('<html lang="en">');
+    expect(demo.html).toContain('COR is installed');
+    const other = await install(bot, 'T0OTHER', 'pt-BR,pt;q=0.9,en;q=0.8');
+    expect(other.status).toBe(200);
+    expect(other.html).toContain('<html lang="pt">');
+    expect(other.html).toContain('O COR está instalado');
     expect(slack.callsTo('oauth.v2.access')).toHaveLength(2);
   });
 
@@ -61,9 +65,9 @@ describe('multi-workspace install, end to end', () => {
     const consent = new URL(start.headers.get('location') ?? '');
     consent.searchParams.set('team', 'T0DEMO');
     const back = await fetch(consent, { redirect: 'manual' });
-    const res = await fetch(back.headers.get('location') ?? '');
+    const res = await fetch(back.headers.get('location') ?? '', { headers: { 'accept-language': 'es-419,es;q=0.9' } });
     expect(res.status).toBe(400);
-    expect(await res.text()).toContain('The installation did not finish');
+    expect(await res.text()).toContain('La instalación no terminó');
   });
 
   it('answers each workspace with its own bot token, and keeps their links apart', async () => {
@@ -81,10 +85,11 @@ describe('multi-workspace install, end to end', () => {
     // The same user id in the other workspace is someone else, and not linked.
     const other = await sender.slashCommand({ text: 'whoami', user_id: 'U01JANE', team_id: 'T0OTHER' });
     const answer = await slack.waitFor(() => slack.responses.find((r) => r.id === other.responseUrl.split('/').pop()));
-    expect(String(answer.body.text)).toContain('First, link your COR account');
+    // Jane Other's Slack speaks Spanish (es-ES), as Jane's (es-LA) does.
+    expect(String(answer.body.text)).toContain('Primero vincula tu cuenta de COR');
     const demo = await sender.slashCommand({ text: 'whoami', user_id: 'U01JANE', team_id: 'T0DEMO' });
     const demoAnswer = await slack.waitFor(() => slack.responses.find((r) => r.id === demo.responseUrl.split('/').pop()));
-    expect(String(demoAnswer.body.text)).toContain('Linked as *Jane Doe*');
+    expect(String(demoAnswer.body.text)).toContain('Tu cuenta está vinculada como *Jane Doe*');
     // Guessing who they are reads the profile from the other workspace, with that workspace's token.
     await sender.slashCommand({ text: 'link', user_id: 'U01JANE', team_id: 'T0OTHER' });
     const info = await slack.waitFor(() => slack.callsTo('users.info').find((c) => c.token === otherToken));
@@ -103,7 +108,7 @@ describe('multi-workspace install, end to end', () => {
     await install(bot, 'T0DEMO');
     const who = await sender.slashCommand({ text: 'whoami', user_id: 'U01JANE', team_id: 'T0DEMO' });
     const answer = await slack.waitFor(() => slack.responses.find((r) => r.id === who.responseUrl.split('/').pop()));
-    expect(String(answer.body.text)).toContain('First, link your COR account');
+    expect(String(answer.body.text)).toContain('Primero vincula tu cuenta de COR');
     // The other workspace is untouched.
     const other = await sender.slashCommand({ text: 'help', team_id: 'T0OTHER' });
     expect(other.status).toBe(200);

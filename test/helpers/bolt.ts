@@ -127,7 +127,7 @@ export async function listenerHarness(
     cor: kit.client,
     appCor,
     slack: directory,
-    notifier: new SlackLinkNotifier(clients),
+    notifier: new SlackLinkNotifier(clients, languages),
     consent: { authorizeUrl: cor.authorizeUrl, redirectUri: 'http://127.0.0.1:9/cor/oauth/callback', appName: 'cor-slack' },
     allowEmailMismatch: false,
     // one process: no other instance can rotate the tokens meanwhile, so a refused refresh is final at once

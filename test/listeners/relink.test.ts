@@ -95,8 +95,9 @@ describe('queued entries when the link needs renewing', () => {
     expect(written()).toHaveLength(2);
     expect(h.cor.hoursOf(JANE).filter((e) => [48211, 48212].includes(Number(e.task_log_id)) && e.id >= 100_000)).toHaveLength(2);
     const after = dms().slice(1);
-    expect(after[0]).toContain('You are linked to COR as Jane Doe');
-    expect(after[0]).toContain('2 time entries that waited for you are being written now');
+    // The re-link keeps Jane's Slack language (es-LA): the welcome is in Spanish.
+    expect(after[0]).toContain('Tu cuenta está vinculada a COR como Jane Doe');
+    expect(after[0]).toContain('2 registros de horas que te esperaban se están registrando ahora');
     expect(after.filter((t) => t.includes('now logged'))).toHaveLength(2);
     expect(after.join('\n')).not.toContain('COR is back');
   }, 30_000);

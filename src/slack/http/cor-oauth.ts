@@ -1,50 +1,58 @@
-import type { CallbackRefusal, LinkingService } from '../../domain/linking.ts';
+import type { IncomingMessage } from 'node:http';
+import type { PeopleLanguages } from '../../domain/languages.ts';
+import type { CallbackRefusal, CallbackResult, LinkingService } from '../../domain/linking.ts';
+import { type Texts, textsIn } from '../../i18n/texts.ts';
 import type { Logger } from '../../logger.ts';
-import { type HttpRoute, page } from '../routes.ts';
+import { browserLanguage, type HttpRoute, page } from '../routes.ts';
 
 export const COR_CALLBACK_PATH = '/cor/oauth/callback';
 
-const REFUSALS: Record<CallbackRefusal, { status: number; title: string; message: string }> = {
-  missing_state: { status: 400, title: 'This link is incomplete', message: 'Start again from Slack with /cor link.' },
-  unknown_state: { status: 400, title: 'This link is not valid', message: 'It was not made for this bot. Start again from Slack with /cor link.' },
-  used_state: { status: 400, title: 'This link was already used', message: 'Each link works once. Start again from Slack with /cor link.' },
-  expired_state: { status: 400, title: 'This link has expired', message: 'Links are good for 10 minutes. Start again from Slack with /cor link.' },
-  denied: { status: 400, title: 'Not linked', message: 'You did not allow access in COR, so nothing changed. You can try again any time with /cor link.' },
-  missing_code: { status: 400, title: 'COR did not send a code', message: 'Nothing changed. Start again from Slack with /cor link.' },
-  exchange_failed: { status: 502, title: 'COR did not confirm the link', message: 'Nothing changed. Please try again in a minute with /cor link.' },
-  email_mismatch: {
-    status: 403,
-    title: 'Not linked: this COR account is not theirs',
-    message:
-      'The email of the COR account that approved this link is not the Slack email of the person who asked for it, so nothing was linked and no access to this COR account was kept. A link is only ever for your own Slack user: to link yours, run /cor link in Slack and sign in to COR as yourself.',
-  },
-  email_unknown: {
-    status: 403,
-    title: 'Not linked: could not check whose COR account this is',
-    message:
-      'Slack did not tell me the email of the person who asked for this link (or this COR account has none), so I could not check that this COR account is theirs. Nothing was linked and no access to this COR account was kept. Whoever runs the bot can check that the Slack app has the users:read.email permission.',
-  },
+const REFUSALS: Record<CallbackRefusal, { status: number; title: (t: Texts) => string; message: (t: Texts) => string }> = {
+  missing_state: { status: 400, title: (t) => t.t('page.missing_state.title'), message: (t) => t.t('page.missing_state.message') },
+  unknown_state: { status: 400, title: (t) => t.t('page.unknown_state.title'), message: (t) => t.t('page.unknown_state.message') },
+  used_state: { status: 400, title: (t) => t.t('page.used_state.title'), message: (t) => t.t('page.used_state.message') },
+  expired_state: { status: 400, title: (t) => t.t('page.expired_state.title'), message: (t) => t.t('page.expired_state.message') },
+  denied: { status: 400, title: (t) => t.t('page.denied.title'), message: (t) => t.t('page.denied.message') },
+  missing_code: { status: 400, title: (t) => t.t('page.missing_code.title'), message: (t) => t.t('page.missing_code.message') },
+  exchange_failed: { status: 502, title: (t) => t.t('page.exchange_failed.title'), message: (t) => t.t('page.exchange_failed.message') },
+  email_mismatch: { status: 403, title: (t) => t.t('page.email_mismatch.title'), message: (t) => t.t('page.email_mismatch.message') },
+  email_unknown: { status: 403, title: (t) => t.t('page.email_unknown.title'), message: (t) => t.t('page.email_unknown.message') },
 };
 
+/**
+ * The page's language: the Slack user's who asked for the link (the state says who), else the browser's
+ * (Accept-Language), else the workspace default.
+ */
+async function pageTexts(languages: PeopleLanguages, result: CallbackResult, req: IncomingMessage): Promise<Texts> {
+  const asker = result.ok ? { tenantKey: result.link.tenantKey, slackUserId: result.link.slackUserId } : result.asker;
+  if (asker) {
+    const link = result.ok ? result.link : undefined;
+    const language = await languages.of(asker.tenantKey, asker.slackUserId, { link }).catch(() => undefined);
+    if (language) return textsIn(language);
+  }
+  return textsIn(browserLanguage(req) ?? languages.defaultLanguage);
+}
+
 /** GET /cor/oauth/callback: where COR's consent page sends people back. */
-export function corOAuthCallbackRoute(linking: LinkingService, logger: Logger): HttpRoute {
+export function corOAuthCallbackRoute(services: { linking: LinkingService; languages: PeopleLanguages }, logger: Logger): HttpRoute {
   return {
     method: 'GET',
     path: COR_CALLBACK_PATH,
-    async handler(_req, res, url) {
-      const result = await linking.completeCallback({
+    async handler(req, res, url) {
+      const result = await services.linking.completeCallback({
         code: url.searchParams.get('code') ?? undefined,
         state: url.searchParams.get('state') ?? undefined,
         error: url.searchParams.get('error') ?? undefined,
       });
+      const t = await pageTexts(services.languages, result, req);
       const headers = { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'referrer-policy': 'no-referrer' };
       if (result.ok) {
-        res.writeHead(200, headers).end(page(`Linked as ${result.link.corName}`, 'You can close this tab and go back to Slack.', 'ok'));
+        res.writeHead(200, headers).end(page(t.language, t.t('page.linked.title', { name: result.link.corName }), t.t('page.linked.message'), 'ok'));
         return;
       }
       logger.info({ reason: result.reason }, 'COR callback refused');
       const refusal = REFUSALS[result.reason];
-      res.writeHead(refusal.status, headers).end(page(refusal.title, refusal.message, 'error'));
+      res.writeHead(refusal.status, headers).end(page(t.language, refusal.title(t), refusal.message(t), 'error'));
     },
   };
 }

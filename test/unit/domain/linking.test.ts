@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { compareEmails, type LinkingDeps, LinkingService, type SlackDirectory, STATE_TTL_MS } from '../../../src/domain/linking.ts';
+import { PeopleLanguages } from '../../../src/domain/languages.ts';
 import { tenantKeyOf } from '../../../src/domain/tenant.ts';
+import { textsIn } from '../../../src/i18n/texts.ts';
 import { ManualClock } from '../../../src/lib/clock.ts';
 import { SingleWorkspaceClients } from '../../../src/slack/workspace/clients.ts';
 import { SlackProfileDirectory } from '../../../src/slack/directory.ts';
@@ -30,7 +32,7 @@ describe('LinkingService', () => {
       cor: kit.client,
       appCor: appApi(kit, clock),
       slack: opts.slack ?? directory,
-      notifier: new SlackLinkNotifier(clients),
+      notifier: new SlackLinkNotifier(clients, new PeopleLanguages({ store: db.store, slack: directory, defaultLanguage: 'en' })),
       consent: { authorizeUrl: cor.authorizeUrl, redirectUri: 'http://bot/cor/oauth/callback', appName: 'cor-slack' },
       allowEmailMismatch: opts.allowEmailMismatch ?? false,
       clock,
@@ -101,7 +103,7 @@ describe('LinkingService', () => {
   it("refuses a consent by someone else's COR account: nothing stored, the asker and the account's owner told", async () => {
     // Mike starts a link and John (COR user 3, john.smith@ in COR and in Slack) approves it.
     const { code, state } = await codeFor(await linking.consentUrl('T:T0DEMO', 'U04MIKE'), 3);
-    expect(await linking.completeCallback({ code, state })).toEqual({ ok: false, reason: 'email_mismatch' });
+    expect(await linking.completeCallback({ code, state })).toEqual({ ok: false, reason: 'email_mismatch', asker: { tenantKey: 'T:T0DEMO', slackUserId: 'U04MIKE' } });
     expect(await db.store.links.list()).toEqual([]);
     expect(dmsTo('U04MIKE')).toEqual([expect.stringContaining('the COR account that approved your link belongs to another COR user')]);
     expect(dmsTo('U04MIKE').join()).not.toMatch(/john/i);
@@ -114,16 +116,17 @@ describe('LinkingService', () => {
     if (!linked.ok) throw new Error('not linked');
     const tokens = await db.store.links.tokens(linked.link.id);
     const second = await codeFor(await linking.consentUrl('T:T0DEMO', 'U01JANE'), 4);
-    expect(await linking.completeCallback(second)).toEqual({ ok: false, reason: 'email_mismatch' });
+    expect(await linking.completeCallback(second)).toEqual({ ok: false, reason: 'email_mismatch', asker: { tenantKey: 'T:T0DEMO', slackUserId: 'U01JANE' } });
     expect(await db.store.links.find('T:T0DEMO', 'U01JANE')).toMatchObject({ corUserId: 2, state: 'active' });
     expect(await db.store.links.tokens(linked.link.id)).toEqual(tokens);
-    expect(dmsTo('U03ANA')).toEqual([expect.stringContaining('<@U01JANE> tried to link your COR account')]);
+    // Ana's Slack speaks Portuguese: so does the DM.
+    expect(dmsTo('U03ANA')).toEqual([expect.stringContaining('<@U01JANE> tentou vincular sua conta do COR')]);
   });
 
   it('refuses when Slack gives no email for the asker, and tells the COR account\'s owner', async () => {
     slack.addUser({ id: 'U07NOMAIL', team_id: 'T0DEMO', name: 'nomail', real_name: 'No Mail', tz: 'UTC' });
     const { code, state } = await codeFor(await linking.consentUrl('T:T0DEMO', 'U07NOMAIL'), 5);
-    expect(await linking.completeCallback({ code, state })).toEqual({ ok: false, reason: 'email_unknown' });
+    expect(await linking.completeCallback({ code, state })).toEqual({ ok: false, reason: 'email_unknown', asker: { tenantKey: 'T:T0DEMO', slackUserId: 'U07NOMAIL' } });
     expect(await db.store.links.list()).toEqual([]);
     expect(dmsTo('U07NOMAIL')).toEqual([expect.stringContaining('Slack did not tell me your email')]);
     expect(dmsTo('U04MIKE')).toEqual([expect.stringContaining('<@U07NOMAIL> tried to link your COR account (mike.brown@acme.example)')]);
@@ -157,7 +160,8 @@ describe('LinkingService', () => {
     expect(again).toMatchObject({ ok: true, link: { corUserId: 4 } });
     expect(await db.store.outbox.withKeys(['waits'])).toMatchObject([{ state: 'cancelled' }]);
     const welcome = slack.callsTo('chat.postMessage').filter((c) => c.args.channel === 'U01JANE').at(-1);
-    expect(String(welcome?.args.text)).toContain('1 time entry that waited was asked as another COR account, so I did *not* write it as this one');
+    // Jane's Slack speaks Spanish: so does her welcome.
+    expect(String(welcome?.args.text)).toContain('1 registro de horas que esperaba se pidió con otra cuenta de COR, así que *no* lo registré con esta');
   });
 
   it('a re-link as another COR account ends the waiting entries before the link changes: no outbox pass in between finds them due as the new account', async () => {
@@ -199,7 +203,7 @@ describe('LinkingService', () => {
 
   it('fails the callback cleanly when COR refuses the code', async () => {
     const state = new URL(await linking.consentUrl('T:T0DEMO', 'U01JANE')).searchParams.get('state') ?? '';
-    expect(await linking.completeCallback({ code: 'made-up', state })).toEqual({ ok: false, reason: 'exchange_failed' });
+    expect(await linking.completeCallback({ code: 'made-up', state })).toEqual({ ok: false, reason: 'exchange_failed', asker: { tenantKey: 'T:T0DEMO', slackUserId: 'U01JANE' } });
   });
 
   it('guesses by email across all pages of COR users, case-insensitively, and caches the list', async () => {
@@ -219,7 +223,7 @@ describe('LinkingService', () => {
     await db.store.timers.put({ linkId: linked.link.id, taskId: 48212, startedAt: at, note: null });
     const result = await linking.unlink('T:T0DEMO', 'U01JANE');
     expect(result.removed).toBe(true);
-    const text = unlinkedCard(result).text;
+    const text = unlinkedCard(textsIn('en'), result).text;
     expect(text).toContain('will not be written');
     expect(text).toContain('1h 30m on task #48211, Sat 21 Nov · 09:00–10:30');
     expect(text).toContain('running timer on task #48212 was discarded');
