@@ -84,6 +84,7 @@ export const pt: Catalog = {
   // ── end timers ──
 
   // ── reminders ──
+  // A date here ends in its abbreviation's period ("seg., 23 de nov."): no second period after it.
   'remind.reading': '⏳ Lendo suas configurações de lembretes…',
   'remind.dm.text': '{kind, select, day {⏰ Hora de registrar suas horas. Você registrou {logged} de {target} hoje ({date}): faltam {missing}.} other {☀️ Antes de começar: seu último dia útil. Você registrou {logged} de {target} em {date}: faltam {missing}.}}',
   'remind.dm.head': '{kind, select, day {⏰ Hora de registrar suas horas} other {☀️ Antes de começar: seu último dia útil}}',
@@ -95,9 +96,9 @@ export const pt: Catalog = {
   'remind.button.skipToday': 'Pular hoje',
   'remind.button.skip': 'Pular',
   'remind.button.settings': 'Configurações',
-  'remind.done': '{kind, select, day {✓ {logged} registradas hoje ({date}). Obrigado!} other {✓ {logged} registradas em {date}. Obrigado!}}',
+  'remind.done': '{kind, select, day {✓ {logged} registradas hoje ({date}). Obrigado!} other {✓ Obrigado! {logged} registradas em {date}}}',
   'remind.snoozed': '😴 Adiado: vou lembrar você de novo às {time}.',
-  'remind.skipped': 'Pulado: sem mais lembretes para {date}. `/cor remind` muda suas configurações de lembretes.',
+  'remind.skipped': 'Pulado: sem mais lembretes para {date} `/cor remind` muda suas configurações de lembretes.',
   'remind.linkFirst': 'Primeiro vincule sua conta do COR: {url}',
   'remind.settings.title': '*Seus lembretes*',
   'remind.settings.saved': '✓ Salvo.',
@@ -112,7 +113,7 @@ export const pt: Catalog = {
   'remind.settings.morningOff': 'Resumo matinal do dia útil anterior: desativado.',
   'remind.settings.awayOn': 'Sem lembrete enquanto seu status do Slack disser que você está ausente: *ativado*.',
   'remind.settings.awayOff': 'Sem lembrete enquanto seu status do Slack disser que você está ausente: desativado.',
-  'remind.settings.skipping': 'Dias pulados: {dates}.',
+  'remind.settings.skipping': 'Dias pulados: {dates}',
   'remind.settings.noSkips': 'Nenhum dia pulado.',
   'remind.day.1': 'seg',
   'remind.day.2': 'ter',
@@ -164,7 +165,7 @@ export const pt: Catalog = {
   'digest.button.delete': 'Excluir',
   'digest.more': '…e mais {n} (uma mensagem do Slack não comporta mais).',
   'digest.footer': 'Horas em relação à meta de cada pessoa. Todos os vinculados ao COR neste resumo veem no App Home que estão incluídos.',
-  'digest.nudge': '⏰ <@{lead}> me pediu para lembrar você: você registrou {logged} de {target} {weekly, select, yes {na semana de {date}} other {em {date}}}.',
+  'digest.nudge': '⏰ <@{lead}> me pediu para lembrar você: você registrou {logged} de {target} {weekly, select, yes {na semana de {date}} other {em {date}}}',
   'digest.list.none': 'Você ainda não tem resumos. Um resumo mostra quem está com horas faltando, com lembretes em um clique.',
   'digest.list.lead': 'Seus resumos ({n}):',
   'digest.list.line': '{paused, select, yes {⏸ } other {}}*{weekly, select, yes {às segundas às {time}, sobre a semana passada} other {todo dia útil às {time}, sobre o dia útil anterior}}* · {audience} → {where} · {short}',
