@@ -145,6 +145,17 @@ export const en = {
   'remind.form.badTarget': 'Write hours like 6h or 7h30 (at most 24h), or leave it empty.',
   'remind.form.stale': 'This form is out of date; close it and open it again.',
   'remind.form.notLinked': 'Your Slack account is not linked to COR any more: run /cor link first.',
+  'remind.problem.nothing': '(nothing)',
+  'remind.problem.word': 'I did not understand "{word}".',
+  'remind.problem.after': 'I did not understand "{arg}" after "{key}".',
+  'remind.problem.time': '"{arg}" is not a time of day: try `at 18:00` or `at 6pm`.',
+  'remind.problem.days': '"{arg}" is not a list of days: try `weekdays mon-thu` or `weekdays mon,wed,fri`.',
+  'remind.problem.date': '"{arg}" is not a date I can read: try `skip tomorrow`, `skip friday` or `skip until 2026-12-02`.',
+  'remind.problem.past': '{date} is already past.',
+  'remind.problem.tooFar': 'That is more than a year away: turn reminders off instead (`/cor remind off`).',
+  'remind.problem.target': '"{arg}" is not a daily target: try `target 6h` or `target 7h30` (at most 24h).',
+  'remind.problem.morning': 'Try `morning on`, `morning off` or `morning at 9:00`.',
+  'remind.problem.away': 'Try `away on` or `away off`.',
   // ── end reminders ──
 
   // ── digests ──

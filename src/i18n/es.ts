@@ -142,6 +142,17 @@ export const es: Catalog = {
   'remind.form.badTarget': 'Escribe horas como 6h o 7h30 (24h como máximo), o déjalo vacío.',
   'remind.form.stale': 'Este formulario está desactualizado; ciérralo y vuelve a abrirlo.',
   'remind.form.notLinked': 'Tu cuenta de Slack ya no está vinculada con COR: primero usa /cor link.',
+  'remind.problem.nothing': '(nada)',
+  'remind.problem.word': 'No entendí "{word}".',
+  'remind.problem.after': 'No entendí "{arg}" después de "{key}".',
+  'remind.problem.time': '"{arg}" no es una hora del día: prueba `at 18:00` o `at 6pm`.',
+  'remind.problem.days': '"{arg}" no es una lista de días: prueba `weekdays lun-jue` o `weekdays lun,mie,vie`.',
+  'remind.problem.date': '"{arg}" no es una fecha que pueda leer: prueba `skip mañana`, `skip viernes` o `skip until 2026-12-02`.',
+  'remind.problem.past': 'El {date} ya pasó.',
+  'remind.problem.tooFar': 'Eso es dentro de más de un año: mejor desactiva los recordatorios (`/cor remind off`).',
+  'remind.problem.target': '"{arg}" no es un objetivo diario: prueba `target 6h` o `target 7h30` (24h como máximo).',
+  'remind.problem.morning': 'Prueba `morning on`, `morning off` o `morning at 9:00`.',
+  'remind.problem.away': 'Prueba `away on` o `away off`.',
   // ── end reminders ──
 
   // ── digests ──

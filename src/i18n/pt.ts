@@ -143,6 +143,17 @@ export const pt: Catalog = {
   'remind.form.badTarget': 'Escreva horas como 6h ou 7h30 (no máximo 24h), ou deixe vazio.',
   'remind.form.stale': 'Este formulário está desatualizado; feche e abra de novo.',
   'remind.form.notLinked': 'Sua conta do Slack não está mais vinculada ao COR: primeiro use /cor link.',
+  'remind.problem.nothing': '(nada)',
+  'remind.problem.word': 'Não entendi "{word}".',
+  'remind.problem.after': 'Não entendi "{arg}" depois de "{key}".',
+  'remind.problem.time': '"{arg}" não é um horário: tente `at 18:00` ou `at 6pm`.',
+  'remind.problem.days': '"{arg}" não é uma lista de dias: tente `weekdays seg-qui` ou `weekdays seg,qua,sex`.',
+  'remind.problem.date': '"{arg}" não é uma data que eu consiga ler: tente `skip amanhã`, `skip sexta` ou `skip until 2026-12-02`.',
+  'remind.problem.past': '{date} já passou.',
+  'remind.problem.tooFar': 'Isso é daqui a mais de um ano: melhor desativar os lembretes (`/cor remind off`).',
+  'remind.problem.target': '"{arg}" não é uma meta diária: tente `target 6h` ou `target 7h30` (no máximo 24h).',
+  'remind.problem.morning': 'Tente `morning on`, `morning off` ou `morning at 9:00`.',
+  'remind.problem.away': 'Tente `away on` ou `away off`.',
   // ── end reminders ──
 
   // ── digests ──

@@ -11,6 +11,7 @@ const LANGUAGES = [
   {
     language: 'en',
     locale: 'en-US',
+    banana: ['I did not understand "banana".', '`/cor remind at 18:00`  the time of the daily DM (your time zone)'],
     reading: '⏳ Reading your reminder settings…',
     dm: '⏰ Time to log your hours. You logged 0m of 8h today (Mon 23 Nov): 8h missing.',
     buttons: ['Log 1h', 'Log time', 'Snooze 1h', 'Skip today', 'Settings'],
@@ -24,6 +25,7 @@ const LANGUAGES = [
   {
     language: 'es',
     locale: 'es-LA',
+    banana: ['No entendí "banana".', '`/cor remind at 18:00`  la hora del mensaje diario (tu zona horaria)'],
     reading: '⏳ Leyendo tu configuración de recordatorios…',
     dm: '⏰ Es hora de registrar tus horas. Registraste 0 min de 8 h hoy (lun 23 nov): faltan 8 h.',
     buttons: ['Registrar 1 h', 'Registrar horas', 'Posponer 1 h', 'Omitir hoy', 'Configuración'],
@@ -37,6 +39,7 @@ const LANGUAGES = [
   {
     language: 'pt',
     locale: 'pt-BR',
+    banana: ['Não entendi "banana".', '`/cor remind at 18:00`  o horário da mensagem diária (seu fuso horário)'],
     reading: '⏳ Lendo suas configurações de lembretes…',
     dm: '⏰ Hora de registrar suas horas. Você registrou 0 min de 8 h hoje (seg., 23 de nov.): faltam 8 h.',
     buttons: ['Registrar 1 h', 'Registrar horas', 'Adiar 1 h', 'Pular hoje', 'Configurações'],
@@ -137,5 +140,7 @@ describe.each(LANGUAGES)('a reminder DM and its buttons in three languages: $lan
     expect(String(shown.last?.text)).toContain(L.settings);
     const changed = String((await answer('at 6pm weekdays mon-thu target 6h skip tomorrow'))?.last?.text);
     for (const words of L.saved) expect(changed).toContain(words);
+    const wrong = String((await answer('banana')).last?.text);
+    for (const words of L.banana) expect(wrong).toContain(words);
   });
 });

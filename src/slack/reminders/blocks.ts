@@ -1,4 +1,5 @@
 import type { KnownBlock, ModalView } from '@slack/types';
+import type { RemindProblem } from '../../domain/parse/remind-command.ts';
 import type { ReminderContent } from '../../domain/reminders/selection.ts';
 import type { Texts } from '../../i18n/texts.ts';
 import type { ReminderSettingRecord } from '../../store/reminders.ts';
@@ -101,8 +102,35 @@ export function settingsCard(t: Texts, s: ReminderSettingRecord, tz: string, cha
   };
 }
 
-export function remindErrorMessage(t: Texts, error: string): Message {
-  const text = `${error}\n${t.t('remind.usage')}`;
+/** What is wrong with `/cor remind …` words, in the person's language. */
+function problemText(t: Texts, p: RemindProblem): string {
+  const arg = (a: string) => (a ? plain(a) : t.t('remind.problem.nothing'));
+  switch (p.code) {
+    case 'word':
+      return t.t('remind.problem.word', { word: plain(p.word) });
+    case 'after':
+      return t.t('remind.problem.after', { arg: plain(p.arg), key: p.key });
+    case 'time':
+      return t.t('remind.problem.time', { arg: arg(p.arg) });
+    case 'days':
+      return t.t('remind.problem.days', { arg: arg(p.arg) });
+    case 'date':
+      return t.t('remind.problem.date', { arg: arg(p.arg) });
+    case 'target':
+      return t.t('remind.problem.target', { arg: arg(p.arg) });
+    case 'past':
+      return t.t('remind.problem.past', { date: t.day(p.date) });
+    case 'too_far':
+      return t.t('remind.problem.tooFar');
+    case 'morning':
+      return t.t('remind.problem.morning');
+    case 'away':
+      return t.t('remind.problem.away');
+  }
+}
+
+export function remindErrorMessage(t: Texts, problem: RemindProblem): Message {
+  const text = `${problemText(t, problem)}\n${t.t('remind.usage')}`;
   return { text, blocks: [section(text)] };
 }
 
