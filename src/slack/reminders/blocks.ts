@@ -77,7 +77,7 @@ function daysText(t: Texts, days: number[] | undefined): string {
 }
 
 /** One line per setting, in words. Pure. */
-export function reminderSettingsLines(t: Texts, s: ReminderSettingRecord, tz: string): string[] {
+function reminderSettingsLines(t: Texts, s: ReminderSettingRecord, tz: string): string[] {
   if (!s.enabled) return [t.t('remind.settings.off')];
   return [
     s.targetHours === null
