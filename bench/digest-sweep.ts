@@ -51,7 +51,7 @@ export async function digestSweepBench(people: number, digests: number, runs: nu
     await store.links.upsert({ tenantKey: 'T:T0DEMO', slackUserId: 'U02JOHN', corUserId: 3, corName: 'John Smith', tz: 'America/New_York', tokens: { accessToken: 'at-3', refreshToken: 'rt-3', expiresAt: new Date('2026-11-23T00:00:00Z') } });
     for (let d = 0; d < digests; d++) {
       const members = Array.from({ length: perDigest }, (_, j) => `UB${d * perDigest + j}`).filter((_, j) => d * perDigest + j < people);
-      await store.digests.create({ tenantKey: 'T:T0DEMO', ownerSlackUserId: 'U02JOHN', audience: { kind: 'people', slackUserIds: members }, channelId: `CD${d}`, schedule: 'daily', localTime: '09:00', tz: 'America/New_York', shortUnderHours: null });
+      await store.digests.create({ tenantKey: 'T:T0DEMO', ownerSlackUserId: 'U02JOHN', audience: { kind: 'people', slackUserIds: members }, channelId: `CD${d}`, schedule: 'daily', localTime: '09:00', tz: 'America/New_York', shortUnderHours: null, language: null });
     }
     await store.close();
 

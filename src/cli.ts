@@ -27,6 +27,7 @@ import { boltLogger, createLogger } from './logger.ts';
 import { MultiWorkspaceClients, SingleWorkspaceClients } from './slack/workspace/clients.ts';
 import { SlackReminderMessenger } from './slack/reminders/messenger.ts';
 import { SlackDigestMessenger } from './slack/digests/messenger.ts';
+import { PeopleLanguages } from './domain/languages.ts';
 import { SlackProfileDirectory } from './slack/directory.ts';
 import { migrateStore, openStore, type Store } from './store/index.ts';
 
@@ -47,17 +48,20 @@ function wiring(config: Config, store: Store) {
   const clients = config.slack.oauth
     ? new MultiWorkspaceClients(store.installations, slack, systemClock)
     : new SingleWorkspaceClients(config.slack.botToken as string, slack, undefined);
-  return { logger, clients, appCor: new CorClient(transport).as(new ClientCredentialsTokenSource(corAuth, systemClock)) };
+  const directory = new SlackProfileDirectory(clients, systemClock);
+  // Reminders and digests a sweep sends speak each person's language (their DMs), or the digest's.
+  const languages = new PeopleLanguages({ store, slack: directory, defaultLanguage: config.defaultLanguage });
+  return { logger, clients, directory, languages, appCor: new CorClient(transport).as(new ClientCredentialsTokenSource(corAuth, systemClock)) };
 }
 
 /** The reminder sweep, as the bot runs it. */
 function reminderService(config: Config, store: Store): ReminderService {
-  const { logger, clients, appCor } = wiring(config, store);
+  const { logger, clients, languages, appCor } = wiring(config, store);
   return new ReminderService({
     links: store.links,
     reminders: store.reminders,
     appCor,
-    messenger: new SlackReminderMessenger(clients, systemClock),
+    messenger: new SlackReminderMessenger(clients, systemClock, languages),
     // A CLI process writes no entries, so it learns no workspace's reading: COR's times are read as UTC here.
     times: new CorTimes(),
     clock: systemClock,
@@ -69,14 +73,14 @@ function reminderService(config: Config, store: Store): ReminderService {
 
 /** The digest sweep, as the bot runs it. */
 function digestService(config: Config, store: Store): DigestService {
-  const { logger, clients, appCor } = wiring(config, store);
+  const { logger, clients, directory, languages, appCor } = wiring(config, store);
   return new DigestService({
     digests: store.digests,
     links: store.links,
     settings: store.reminders,
     company: new CompanyFacts(appCor, systemClock),
     appCor,
-    slack: new SlackDigestMessenger(clients, new SlackProfileDirectory(clients, systemClock), systemClock),
+    slack: new SlackDigestMessenger(clients, directory, systemClock, languages),
     times: new CorTimes(),
     clock: systemClock,
     logger,

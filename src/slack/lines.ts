@@ -58,7 +58,7 @@ export function taskActions(task: TaskView): KnownBlock {
   };
 }
 
-export const DAY_NAMES = ['', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+const DAY_NAMES = ['', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 
 function daysText(days: number[] | undefined): string {
   if (!days) return 'your COR working days (else Mon–Fri)';

@@ -1,3 +1,4 @@
+import { isLanguage, type Language } from '../lib/language.ts';
 import { isUniqueViolation, type PrismaClient } from './prisma.ts';
 
 type DigestAudience = { kind: 'usergroup'; usergroupId: string } | { kind: 'people'; slackUserIds: string[] } | { kind: 'project'; corProjectId: number };
@@ -14,6 +15,8 @@ export interface DigestRecord {
   localTime: string;
   tz: string;
   shortUnderHours: number | null;
+  /** the language it is written in, as its owner picked it; null: the owner's own (whatever it is when it is sent) */
+  language: Language | null;
   paused: boolean;
 }
 
@@ -48,6 +51,7 @@ function toRecord(row: Row): DigestRecord {
     localTime: row.localTime,
     tz: row.tz,
     shortUnderHours: row.shortUnderHours,
+    language: row.language !== null && isLanguage(row.language) ? row.language : null,
     paused: row.paused,
   };
 }

@@ -39,7 +39,7 @@ describe('digest sweeps as whole processes (cor-slack digests preview|run)', () 
     }
     // Its lead, John (a Project Manager in COR), is linked: a lead who is not gets no digest.
     await store.links.upsert({ tenantKey: 'T:T0DEMO', slackUserId: 'U02JOHN', corUserId: 3, corName: 'John Smith', tz: 'America/New_York', tokens: { accessToken: 'at-3', refreshToken: 'rt-3', expiresAt: new Date(AT) } });
-    await store.digests.create({ tenantKey: 'T:T0DEMO', ownerSlackUserId: 'U02JOHN', audience: { kind: 'people', slackUserIds: [...people, 'U099'] }, channelId: 'C0LEADS', schedule: 'daily', localTime: '09:00', tz: 'America/New_York', shortUnderHours: null });
+    await store.digests.create({ tenantKey: 'T:T0DEMO', ownerSlackUserId: 'U02JOHN', audience: { kind: 'people', slackUserIds: [...people, 'U099'] }, channelId: 'C0LEADS', schedule: 'daily', localTime: '09:00', tz: 'America/New_York', shortUnderHours: null, language: null });
     await store.close();
     // Person 6 logged a full Friday.
     cor.data.hours.push({ id: 78001, user_id: 6, task_log_id: 48216, start: '2026-11-27 12:00:00', stop: '2026-11-27 20:00:00', comments: null, created_at: '2026-11-27 20:00:00' });

@@ -203,6 +203,7 @@ describe('leads’ digests through a real Bolt app', () => {
       localTime: '09:00',
       tz: 'Etc/Unknown_Zone',
       shortUnderHours: null,
+      language: null,
     });
     await setUpDailyDigest();
     clock.set('2026-11-30T14:01:00Z');
@@ -221,7 +222,7 @@ describe('leads’ digests through a real Bolt app', () => {
       settings: h.db.store.reminders,
       company: new CompanyFacts(h.appCor, clock),
       appCor: h.appCor,
-      slack: new SlackDigestMessenger(h.services.clients, new SlackProfileDirectory(h.services.clients, clock), clock),
+      slack: new SlackDigestMessenger(h.services.clients, new SlackProfileDirectory(h.services.clients, clock), clock, h.services.languages),
       times: new CorTimes(),
       clock,
       logger: memoryLogger().logger,

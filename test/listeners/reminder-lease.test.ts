@@ -20,7 +20,7 @@ describe('reminder claims while a slow sweep is still sending', () => {
         links: h.db.store.links,
         reminders: h.db.store.reminders,
         appCor: h.appCor,
-        messenger: new SlackReminderMessenger(h.services.clients, h.services.clock),
+        messenger: new SlackReminderMessenger(h.services.clients, h.services.clock, h.services.languages),
         times: new CorTimes(),
         clock: h.services.clock,
         logger: h.services.logger,

@@ -219,7 +219,7 @@ describe('daily reminder DMs through a real Bolt app', () => {
     const delivery = await h.db.store.reminders.claimDelivery(jane.id, '2026-11-23', 'day', clock.now(), 5 * MINUTE);
     if (!delivery) throw new Error('no claim');
     // The crashed attempt got as far as posting the DM.
-    const sent = await new SlackReminderMessenger(h.services.clients, clock).send(jane, delivery, { kind: 'day', aboutDate: '2026-11-23', logged: 0, target: 8, recentTasks: [], targetNote: undefined });
+    const sent = await new SlackReminderMessenger(h.services.clients, clock, h.services.languages).send(jane, delivery, { kind: 'day', aboutDate: '2026-11-23', logged: 0, target: 8, recentTasks: [], targetNote: undefined });
     expect(sent.ok).toBe(true);
     clock.advance(6 * MINUTE); // the lease runs out
     const report = await sweep();

@@ -20,7 +20,15 @@ export type RemindChange =
   | { kind: 'morning_time'; value: string }
   | { kind: 'away'; value: boolean };
 
-export type RemindParse = { ok: true; changes: RemindChange[] } | { ok: false; error: string };
+/** What is wrong with the words, for the person to be told in their language (slack/reminders says it). */
+export type RemindProblem =
+  | { code: 'word'; word: string }
+  | { code: 'after'; arg: string; key: string }
+  | { code: 'time' | 'days' | 'date' | 'target'; arg: string }
+  | { code: 'past'; date: string }
+  | { code: 'too_far' | 'morning' | 'away' };
+
+export type RemindParse = { ok: true; changes: RemindChange[] } | { ok: false; error: RemindProblem };
 
 export interface RemindContext {
   /** the person's local date */
@@ -140,7 +148,7 @@ export function parseRemindCommand(text: string, ctx: RemindContext): RemindPars
     const inSkip = last && last.key === 'skip' && (last.rest.length === 0 || word === 'on' || word === 'at');
     if (key && !ownsNext && !inSkip) clauses.push({ key, rest: [] });
     else if (last) last.rest.push(word);
-    else return { ok: false, error: `I did not understand "${word}".` };
+    else return { ok: false, error: { code: 'word', word } };
   }
   const changes: RemindChange[] = [];
   for (const { key, rest } of clauses) {
@@ -148,19 +156,19 @@ export function parseRemindCommand(text: string, ctx: RemindContext): RemindPars
     switch (key) {
       case 'off':
       case 'on':
-        if (arg) return { ok: false, error: `I did not understand "${arg}" after "${key}".` };
+        if (arg) return { ok: false, error: { code: 'after', arg, key } };
         changes.push({ kind: 'enabled', value: key === 'on' });
         break;
       case 'at': {
         const time = parseClock(arg.replace(/^(?:las|la|the)\s+/, ''));
-        if (!time) return { ok: false, error: `"${arg || '(nothing)'}" is not a time of day: try \`at 18:00\` or \`at 6pm\`.` };
+        if (!time) return { ok: false, error: { code: 'time', arg } };
         changes.push({ kind: 'time', value: time });
         break;
       }
       case 'weekdays':
       case 'days': {
         const days = parseWeekdays(arg);
-        if (days === 'invalid') return { ok: false, error: `"${arg || '(nothing)'}" is not a list of days: try \`weekdays mon-thu\` or \`weekdays mon,wed,fri\`.` };
+        if (days === 'invalid') return { ok: false, error: { code: 'days', arg } };
         changes.push({ kind: 'weekdays', value: days });
         break;
       }
@@ -171,11 +179,11 @@ export function parseRemindCommand(text: string, ctx: RemindContext): RemindPars
         }
         const until = /^(?:until|till|hasta|ate)\s+(.+)$/.exec(arg);
         const date = parseFutureDate(until ? (until[1] ?? '') : arg, ctx);
-        if (!date) return { ok: false, error: `"${arg || '(nothing)'}" is not a date I can read: try \`skip tomorrow\`, \`skip friday\` or \`skip until 2026-12-02\`.` };
-        if (date < ctx.today) return { ok: false, error: `${date} is already past.` };
+        if (!date) return { ok: false, error: { code: 'date', arg } };
+        if (date < ctx.today) return { ok: false, error: { code: 'past', date } };
         const dates: string[] = [];
         if (until) {
-          if (date > addDays(ctx.today, 366)) return { ok: false, error: 'That is more than a year away: turn reminders off instead (`/cor remind off`).' };
+          if (date > addDays(ctx.today, 366)) return { ok: false, error: { code: 'too_far' } };
           for (let d = ctx.today; d <= date; d = addDays(d, 1)) dates.push(d);
         } else dates.push(date);
         changes.push({ kind: 'skip', dates });
@@ -189,7 +197,7 @@ export function parseRemindCommand(text: string, ctx: RemindContext): RemindPars
         const bare = /^(\d+(?:[.,]\d+)?)$/.exec(arg);
         const found = bare ? { minutes: Number((bare[1] ?? '0').replace(',', '.')) * 60 } : findDuration(arg);
         if (!found || !('minutes' in found) || found.minutes <= 0 || found.minutes > 24 * 60) {
-          return { ok: false, error: `"${arg || '(nothing)'}" is not a daily target: try \`target 6h\` or \`target 7h30\` (at most 24h).` };
+          return { ok: false, error: { code: 'target', arg } };
         }
         changes.push({ kind: 'target', value: Math.round(found.minutes) / 60 });
         break;
@@ -198,7 +206,7 @@ export function parseRemindCommand(text: string, ctx: RemindContext): RemindPars
       case 'away': {
         const first = rest[0];
         if (first === 'on' || first === 'off') {
-          if (rest.length > 1) return { ok: false, error: `I did not understand "${rest.slice(1).join(' ')}".` };
+          if (rest.length > 1) return { ok: false, error: { code: 'word', word: rest.slice(1).join(' ') } };
           changes.push(key === 'morning' ? { kind: 'morning', value: first === 'on' } : { kind: 'away', value: first === 'on' });
           break;
         }
@@ -209,7 +217,7 @@ export function parseRemindCommand(text: string, ctx: RemindContext): RemindPars
             break;
           }
         }
-        return { ok: false, error: key === 'morning' ? 'Try `morning on`, `morning off` or `morning at 9:00`.' : 'Try `away on` or `away off`.' };
+        return { ok: false, error: { code: key === 'morning' ? 'morning' : 'away' } };
       }
     }
   }

@@ -2,22 +2,26 @@ import type { ModalView } from '@slack/types';
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs, SlackOptionsMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { z } from 'zod';
 import { findDuration } from '../../domain/parse/duration.ts';
+import type { Texts } from '../../i18n/texts.ts';
+import { isLanguage } from '../../lib/language.ts';
 import type { UserLinkRecord } from '../../store/links.ts';
 import type { Message } from '../blocks.ts';
 import { section } from '../blocks.ts';
 import type { SubcommandHandler, Subcommands } from '../command.ts';
 import { ACTIONS, CALLBACKS, DIGEST_MODAL_BLOCKS as B, SUBCOMMANDS } from '../ids.ts';
-import { digestWhen } from '../lines.ts';
 import { parseJsonText, tenantOfInteraction } from '../payloads.ts';
-import { linkCard, textsFor, withLinkOrCard, zoneOf } from '../person.ts';
+import { linkCard, textsFor, textsOfLink, withLinkOrCard, zoneOf } from '../person.ts';
 import { afterAck, answerAt, DM, postToResponseUrl, type Respond } from '../respond.ts';
 import type { ListenerRegistry } from '../registry.ts';
 import type { SlackServices } from '../services.ts';
-import { type DigestFormMeta, digestListCard, digestModal, digestModalMessage } from './blocks.ts';
+import { type DigestFormMeta, digestListCard, digestModal, digestModalMessage, digestSavedNote, LANGUAGE_BLOCK } from './blocks.ts';
 
 type ActionArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
 
-const REFUSED = 'Digests are for leads: only people with the C-Level, Director or Project Manager role in COR can set them up.';
+function refused(t: Texts): Message {
+  const text = t.t('digest.refused');
+  return { text, blocks: [section(text)] };
+}
 
 /** The clicker's link, when they lead others in COR; else they are told why not (and undefined). */
 async function leadOf(services: SlackServices, tenantKey: string, userId: string, tell: (m: Message) => Promise<unknown>): Promise<UserLinkRecord | undefined> {
@@ -27,7 +31,7 @@ async function leadOf(services: SlackServices, tenantKey: string, userId: string
     return undefined;
   }
   if (!(await services.linking.isLead(link))) {
-    await tell({ text: REFUSED, blocks: [section(REFUSED)] });
+    await tell(refused(await textsOfLink(services, link)));
     return undefined;
   }
   return link;
@@ -39,10 +43,11 @@ function digestSubcommand(services: SlackServices): SubcommandHandler {
     await args.ack({ response_type: 'ephemeral', text: '⏳ …' });
     const respond: Respond = (m) => args.respond({ response_type: 'ephemeral', replace_original: true, ...m });
     await withLinkOrCard(services, respond, command, async (link) => {
-      if (!(await services.linking.isLead(link))) return void (await respond({ text: REFUSED, blocks: [section(REFUSED)] }));
+      const t = await textsOfLink(services, link);
+      if (!(await services.linking.isLead(link))) return void (await respond(refused(t)));
       // In a channel that is a COR project, a new digest can be about that project's people.
       const channelProject = command.channel_id ? await services.projects.ofChannel(link.tenantKey, command.channel_id) : undefined;
-      await respond(digestListCard(await services.digests.ofOwner(link), undefined, channelProject && { id: channelProject.corProjectId, name: channelProject.name }));
+      await respond(digestListCard(t, await services.digests.ofOwner(link), undefined, channelProject && { id: channelProject.corProjectId, name: channelProject.name }));
     });
   };
 }
@@ -57,7 +62,8 @@ function openForm(services: SlackServices) {
     const project = z.object({ p: z.number().int().positive(), n: z.string() }).safeParse(parseJsonText(id));
     const meta: DigestFormMeta = { t: tenantKey, u: userId, ...(args.body.response_url ? { r: args.body.response_url } : {}), ...(project.success ? { p: project.data.p, pn: project.data.n } : {}) };
     // Opened at once (the trigger lasts 3 s), filled once COR has said the role allows it.
-    const opened = await args.client.views.open({ trigger_id: args.body.trigger_id, view: digestModalMessage(meta, '⏳ …') });
+    const t = await textsFor(services, tenantKey, userId, { askSlack: false });
+    const opened = await args.client.views.open({ trigger_id: args.body.trigger_id, view: digestModalMessage(t, meta, t.t('digest.pending')) });
     const viewId = opened.view?.id;
     if (!viewId) return;
     const show = (view: ModalView) => args.client.views.update({ view_id: viewId, view });
@@ -65,16 +71,17 @@ function openForm(services: SlackServices) {
       services,
       { tenantKey, slackUserId: userId },
       async () => {
-        const link = await leadOf(services, tenantKey, userId, (m) => show(digestModalMessage(meta, m.text)));
+        const link = await leadOf(services, tenantKey, userId, async (m) => show(digestModalMessage(await textsFor(services, tenantKey, userId), meta, m.text)));
         if (!link) return;
+        const t = await textsOfLink(services, link);
         const existing = id !== 'new' && !project.success ? await services.digests.own(link, id) : undefined;
-        if (id !== 'new' && !project.success && !existing) return void (await show(digestModalMessage(meta, 'That digest is gone.')));
+        if (id !== 'new' && !project.success && !existing) return void (await show(digestModalMessage(t, meta, t.t('digest.gone'))));
         // A user group is shown by its name (the form's type-ahead gives names; the digest keeps the id).
         const groups = existing?.audience.kind === 'usergroup' ? await services.digests.userGroups(tenantKey).catch(() => []) : [];
         const groupName = existing?.audience.kind === 'usergroup' ? groups.find((g) => existing.audience.kind === 'usergroup' && g.id === existing.audience.usergroupId)?.name : undefined;
-        await show(digestModal({ ...meta, ...(existing ? { id: existing.id } : {}) }, existing, groupName));
+        await show(digestModal(t, { ...meta, ...(existing ? { id: existing.id } : {}) }, existing, groupName));
       },
-      (text: string) => show(digestModalMessage(meta, `⚠️ ${text}`)),
+      async (text: string) => show(digestModalMessage(await textsFor(services, tenantKey, userId), meta, `⚠️ ${text}`)),
     );
   };
 }
@@ -88,6 +95,8 @@ const stateSchema = z.object({
   [B.schedule]: z.object({ [B.scheduleAction]: z.object({ selected_option: z.object({ value: z.enum(['daily', 'weekly']) }).nullish() }) }),
   [B.time]: z.object({ [B.timeAction]: z.object({ selected_time: z.string().regex(/^\d{2}:\d{2}$/).nullish() }) }),
   [B.short]: z.object({ [B.shortAction]: z.object({ value: z.string().nullish() }) }),
+  // optional: a form opened before the language select was added has none
+  [LANGUAGE_BLOCK.block]: z.object({ [LANGUAGE_BLOCK.action]: z.object({ selected_option: z.object({ value: z.string() }).nullish() }) }).optional(),
 });
 
 /** The form sent: mistakes come back on their field; else it is saved and the list card redrawn. */
@@ -95,8 +104,10 @@ function submitForm(services: SlackServices) {
   return async ({ ack, body, view }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs): Promise<void> => {
     const meta = metaSchema.safeParse(parseJsonText(view.private_metadata));
     const values = stateSchema.safeParse(view.state.values);
+    // Answered in the ack: no Slack call before it.
+    const t = await textsFor(services, tenantOfInteraction(body), body.user.id, { askSlack: false });
     if (!meta.success || !values.success || meta.data.u !== body.user.id) {
-      await ack({ response_action: 'errors', errors: { [B.people]: 'This form is out of date; close it and open it again.' } });
+      await ack({ response_action: 'errors', errors: { [B.people]: t.t('digest.form.stale') } });
       return;
     }
     const v = values.data;
@@ -104,13 +115,14 @@ function submitForm(services: SlackServices) {
     const group = v[B.usergroup][B.usergroupAction].selected_option?.value;
     const projectId = v[B.project]?.[B.projectAction].selected_options?.[0]?.value;
     const shortText = v[B.short][B.shortAction].value?.trim() ?? '';
+    const language = v[LANGUAGE_BLOCK.block]?.[LANGUAGE_BLOCK.action].selected_option?.value;
     const short = shortText ? findDuration(/^\d+([.,]\d+)?$/.test(shortText) ? `${shortText}h` : shortText) : undefined;
     const errors: Record<string, string> = {};
     if ([people.length > 0, Boolean(group), Boolean(projectId)].filter(Boolean).length !== 1) {
-      errors[B.people] = projectId === undefined && v[B.project] === undefined ? 'Pick people, or a user group (one of the two).' : 'Pick people, a user group, or the project’s people (one of them).';
+      errors[B.people] = projectId === undefined && v[B.project] === undefined ? t.t('digest.form.pickOne') : t.t('digest.form.pickOneOrProject');
     }
-    if (people.length > 500) errors[B.people] = 'Up to 500 people; use a user group for more.';
-    if (shortText && (!short || 'problem' in short || short.minutes <= 0)) errors[B.short] = 'Write hours like 6 or 7h30, or leave it empty for their own target.';
+    if (people.length > 500) errors[B.people] = t.t('digest.form.tooMany');
+    if (shortText && (!short || 'problem' in short || short.minutes <= 0)) errors[B.short] = t.t('digest.form.badShort');
     if (Object.keys(errors).length > 0) return void (await ack({ response_action: 'errors', errors }));
     await ack();
     const m = meta.data;
@@ -130,8 +142,10 @@ function submitForm(services: SlackServices) {
           localTime: v[B.time][B.timeAction].selected_time ?? '09:00',
           tz,
           shortUnderHours: short && !('problem' in short) ? short.minutes / 60 : null,
+          language: language !== undefined && isLanguage(language) ? language : null,
         });
-        const card = digestListCard(await services.digests.ofOwner(link), `✓ Saved: ${digestWhen(saved)} (${saved.tz}).`);
+        const t = await textsOfLink(services, link);
+        const card = digestListCard(t, await services.digests.ofOwner(link), digestSavedNote(t, saved));
         if (m.r) await postToResponseUrl(m.r, { response_type: 'ephemeral', replace_original: true, ...card }).catch(() => undefined);
         else await dm(card);
       },
@@ -156,7 +170,8 @@ function change(services: SlackServices, what: 'pause' | 'resume' | 'delete') {
     const done = what === 'delete' ? await services.digests.delete(link, id) : await services.digests.setPaused(link, id, what === 'pause');
     // Clicked on App Home (no response_url): Home is drawn again.
     if (!args.body.response_url) return void (await services.home.opened(services, args.client, link.tenantKey, link.slackUserId));
-    await tell(digestListCard(await services.digests.ofOwner(link), done ? (what === 'delete' ? '✓ Deleted.' : what === 'pause' ? '⏸ Paused.' : '▶︎ Resumed.') : 'That digest is gone.'));
+    const t = await textsOfLink(services, link);
+    await tell(digestListCard(t, await services.digests.ofOwner(link), done ? t.t(what === 'delete' ? 'digest.deleted' : what === 'pause' ? 'digest.paused' : 'digest.resumed') : t.t('digest.gone')));
   };
 }
 
@@ -176,7 +191,9 @@ function nudge(services: SlackServices, everyone: boolean) {
       args.body.response_url ? postToResponseUrl(args.body.response_url, { response_type: 'ephemeral', replace_original: false, text }) : args.client.chat.postMessage({ channel: lead.slackUserId, text });
     if (!value.success) return;
     // Only leads nudge (any lead of the workspace: whoever asks, a person gets one nudge a day).
-    if (!(await leadOf(services, tenantKey, lead.slackUserId, (m) => tell(m.text)))) return;
+    const link = await leadOf(services, tenantKey, lead.slackUserId, (m) => tell(m.text));
+    if (!link) return;
+    const t = await textsOfLink(services, link);
     await afterAck(
       services,
       lead,
@@ -187,19 +204,19 @@ function nudge(services: SlackServices, everyone: boolean) {
         const already = results.filter(([, r]) => r === 'already').map(([u]) => u);
         const notShort = results.filter(([, r]) => r === 'not_short').map(([u]) => u);
         const names = (ids: string[]) => ids.map((id) => `<@${id}>`).join(', ');
+        const failed = results.filter(([, r]) => r === 'failed').map(([u]) => u);
+        const unsure = results.filter(([, r]) => r === 'unsure').map(([u]) => u);
         const text = [
-          sent.length > 0 ? `✓ Nudged ${names(sent)}.` : '',
-          already.length > 0 ? `Already nudged today: ${names(already)}.` : '',
-          notShort.length > 0 ? `Not short any more: ${names(notShort)}.` : '',
-          results.some(([, r]) => r === 'failed') ? `Could not reach ${names(results.filter(([, r]) => r === 'failed').map(([u]) => u))}: try again.` : '',
-          results.some(([, r]) => r === 'unsure')
-            ? `Slack did not answer while I nudged ${names(results.filter(([, r]) => r === 'unsure').map(([u]) => u))}: the DM may be there. I will not send it again today.`
-            : '',
-          results.length === 0 ? 'Nobody is short.' : '',
+          sent.length > 0 ? t.t('digest.nudged.sent', { names: names(sent) }) : '',
+          already.length > 0 ? t.t('digest.nudged.already', { names: names(already) }) : '',
+          notShort.length > 0 ? t.t('digest.nudged.notShort', { names: names(notShort) }) : '',
+          failed.length > 0 ? t.t('digest.nudged.failed', { names: names(failed) }) : '',
+          unsure.length > 0 ? t.t('digest.nudged.unsure', { names: names(unsure) }) : '',
+          results.length === 0 ? t.t('digest.nudged.nobodyShort') : '',
         ]
           .filter(Boolean)
           .join(' ');
-        await tell(text || 'Nobody to nudge.');
+        await tell(text || t.t('digest.nudged.nobody'));
       },
       tell,
     );
@@ -216,11 +233,12 @@ function sendLink(services: SlackServices) {
     const person = value.data.u;
     const tell = (m: Message) => (args.body.response_url ? postToResponseUrl(args.body.response_url, { response_type: 'ephemeral', replace_original: false, ...m }) : Promise.resolve());
     // A lead of this workspace, from one of its digests.
-    if (!(await leadOf(services, tenantKey, args.body.user.id, tell))) return;
+    const link = await leadOf(services, tenantKey, args.body.user.id, tell);
+    if (!link) return;
     if (!(await services.digests.hasMember(tenantKey, value.data.d, person))) return;
     const card = linkCard(await textsFor(services, tenantKey, person), { consentUrl: await services.linking.consentUrl(tenantKey, person), reason: 'not_linked' });
     await args.client.chat.postMessage({ channel: person, text: card.text, blocks: card.blocks });
-    if (args.body.response_url) await postToResponseUrl(args.body.response_url, { response_type: 'ephemeral', replace_original: false, text: `✓ Sent <@${person}> the link to COR.` });
+    if (args.body.response_url) await postToResponseUrl(args.body.response_url, { response_type: 'ephemeral', replace_original: false, text: (await textsOfLink(services, link)).t('digest.sentLink', { user: person }) });
   };
 }
 

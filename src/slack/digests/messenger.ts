@@ -4,12 +4,13 @@ import { z } from 'zod';
 import { cacheOptions, PER_TENANT_MAX } from '../../lib/cache.ts';
 import type { Clock } from '../../lib/clock.ts';
 import type { DigestContent, DigestSlack, NudgeContent, NudgeSent, PostResult } from '../../domain/digests/service.ts';
+import type { PeopleLanguages } from '../../domain/languages.ts';
 import type { SlackDirectory } from '../../domain/linking.ts';
+import { type Texts, textsIn } from '../../i18n/texts.ts';
 import type { DigestRecord } from '../../store/digests.ts';
 import type { ReminderRecipient } from '../../store/links.ts';
 import type { SlackClients } from '../services.ts';
 import { slackFailureOf } from '../slack-errors.ts';
-import { formatDate } from '../blocks.ts';
 import { digestMessage, nudgeMessage } from './blocks.ts';
 
 /** Groups change when an admin edits them: read again after this. */
@@ -27,14 +28,16 @@ const groupsSchema = z.object({ usergroups: z.array(z.object({ id: z.string(), n
 export class SlackDigestMessenger implements DigestSlack {
   readonly #clients: SlackClients;
   readonly #directory: SlackDirectory;
+  readonly #languages: PeopleLanguages;
   /** a workspace's user groups (the form's type-ahead asks on every keystroke), for a few minutes */
   readonly #groupList: LRUCache<string, { id: string; name: string; handle?: string | undefined }[]>;
   /** a user group's members by "tenant|group", for a few minutes: a digest's Nudge and Send link buttons ask again */
   readonly #groups: LRUCache<string, string[], { tenantKey: string; usergroup: string }>;
 
-  constructor(clients: SlackClients, directory: SlackDirectory, clock: Clock) {
+  constructor(clients: SlackClients, directory: SlackDirectory, clock: Clock, languages: PeopleLanguages) {
     this.#clients = clients;
     this.#directory = directory;
+    this.#languages = languages;
     this.#groupList = new LRUCache({
       ...cacheOptions(clock, PER_TENANT_MAX, GROUP_TTL_MS),
       fetchMethod: async (tenantKey) => groupsSchema.parse(await (await this.#clients.forTenant(tenantKey)).usergroups.list({})).usergroups,
@@ -46,6 +49,16 @@ export class SlackDigestMessenger implements DigestSlack {
         return membersSchema.parse(await client.usergroups.users.list({ usergroup: context.usergroup })).users;
       },
     });
+  }
+
+  /** A person's words (the workspace default when the store does not answer). */
+  async #textsOf(tenantKey: string, slackUserId: string): Promise<Texts> {
+    return textsIn(await this.#languages.of(tenantKey, slackUserId).catch(() => this.#languages.defaultLanguage));
+  }
+
+  /** The digest's words: the language its owner picked for it, else the owner's own. */
+  async #textsOfDigest(digest: DigestRecord): Promise<Texts> {
+    return digest.language ? textsIn(digest.language) : this.#textsOf(digest.tenantKey, digest.ownerSlackUserId);
   }
 
   async userGroups(tenantKey: string): Promise<{ id: string; name: string; handle?: string | undefined }[]> {
@@ -70,7 +83,7 @@ export class SlackDigestMessenger implements DigestSlack {
     // People not linked to COR are named from their Slack profile (linked ones by their COR name).
     const unlinked = content.rows.flatMap((r) => (r.kind === 'unlinked' && r.slackUserId ? [r.slackUserId] : []));
     const names = new Map(await Promise.all(unlinked.map(async (id) => [id, (await this.#directory.profile(digest.tenantKey, id).catch(() => undefined))?.realName ?? id] as const)));
-    const message = digestMessage(content, names);
+    const message = digestMessage(await this.#textsOfDigest(digest), content, names);
     try {
       const posted = await client.chat.postMessage({ channel: digest.channelId, text: message.text, blocks: message.blocks, unfurl_links: false });
       return { ok: true, channelId: String(posted.channel), messageTs: String(posted.ts) };
@@ -80,31 +93,34 @@ export class SlackDigestMessenger implements DigestSlack {
       if (!answered || error === 'fatal_error') return { ok: false, permanent: false, uncertain: true, error };
       if (TRANSIENT.has(error)) return { ok: false, permanent: false, error };
       // Its owner learns why it did not arrive (the bot is not in that channel, most often).
-      await client.chat
-        .postMessage({ channel: digest.ownerSlackUserId, text: `I could not post your digest in ${digest.channelId === digest.ownerSlackUserId ? 'our DM' : `<#${digest.channelId}>`} (${error}). ${error === 'not_in_channel' ? 'Invite me there, or pick another channel' : 'Check it'} with \`/cor digest\`.` })
-        .catch(() => undefined);
+      // Its owner learns it in their own language (not the digest's).
+      const t = await this.#textsOf(digest.tenantKey, digest.ownerSlackUserId);
+      const where = digest.channelId === digest.ownerSlackUserId ? t.t('digest.where.ourDm') : `<#${digest.channelId}>`;
+      await client.chat.postMessage({ channel: digest.ownerSlackUserId, text: t.t('digest.postFailed', { where, error, notInChannel: error === 'not_in_channel' ? 'yes' : 'no' }) }).catch(() => undefined);
       return { ok: false, permanent: true, error };
     }
   }
 
   async unknown(digest: DigestRecord, days: string[]): Promise<void> {
-    const where = digest.channelId === digest.ownerSlackUserId ? 'our DM' : `<#${digest.channelId}>`;
-    const about = days[0] ? ` about ${days.length > 1 ? `the week of ${formatDate(days[0])}` : formatDate(days[0])}` : '';
+    const t = await this.#textsOf(digest.tenantKey, digest.ownerSlackUserId);
+    const where = digest.channelId === digest.ownerSlackUserId ? t.t('digest.where.ourDm') : `<#${digest.channelId}>`;
+    const about = !days[0] ? 'none' : days.length > 1 ? 'week' : 'day';
     await (await this.#clients.forTenant(digest.tenantKey)).chat.postMessage({
       channel: digest.ownerSlackUserId,
-      text: `I cannot tell whether your digest${about} went out in ${where} (I was stopped, or Slack did not answer, while posting it). Look there; I did not post it again, so it cannot show twice.`,
+      text: t.t('digest.unknown', { about, date: days[0] ? t.day(days[0]) : '', where }),
     });
   }
 
   async ownerNoLongerLeads(digest: DigestRecord): Promise<void> {
     await (await this.#clients.forTenant(digest.tenantKey)).chat.postMessage({
       channel: digest.ownerSlackUserId,
-      text: 'Your digest was not sent: COR no longer gives you the C-Level, Director or Project Manager role, and digests are for leads. Pause or delete it with `/cor digest`.',
+      text: (await this.#textsOf(digest.tenantKey, digest.ownerSlackUserId)).t('digest.ownerNoLongerLeads'),
     });
   }
 
   async nudge(person: ReminderRecipient, content: NudgeContent): Promise<NudgeSent> {
-    const message = nudgeMessage(content);
+    // In the nudged person's language (not the lead's).
+    const message = nudgeMessage(await this.#textsOf(person.tenantKey, person.slackUserId), content);
     const client = await this.#clients.forTenant(person.tenantKey);
     try {
       await client.chat.postMessage({ channel: person.slackUserId, text: message.text, blocks: message.blocks });

@@ -1,21 +1,10 @@
 import type { KnownBlock, ModalView } from '@slack/types';
+import type { RemindProblem } from '../../domain/parse/remind-command.ts';
 import type { ReminderContent } from '../../domain/reminders/selection.ts';
+import type { Texts } from '../../i18n/texts.ts';
 import type { ReminderSettingRecord } from '../../store/reminders.ts';
-import { formatClock, formatDate, formatHours, type Message, plain, progressBar } from '../blocks.ts';
+import { type Message, plain, progressBar } from '../blocks.ts';
 import { ACTIONS, CALLBACKS, REMINDER_MODAL_BLOCKS as B } from '../ids.ts';
-import { DAY_NAMES, settingsLines } from '../lines.ts';
-
-/** How to change reminder settings in words (`/cor remind ...`). */
-const REMIND_USAGE = [
-  '`/cor remind`  see your reminder settings',
-  '`/cor remind at 18:00`  the time of the daily DM (your time zone)',
-  '`/cor remind off` / `on`  stop or restart reminders',
-  '`/cor remind weekdays mon-thu`  which days (`weekdays auto` = your COR working days)',
-  '`/cor remind skip tomorrow` / `skip until 2026-12-02` / `skip none`',
-  '`/cor remind target 6h`  your daily target (`target auto` = COR\'s)',
-  '`/cor remind morning on` / `morning at 9:00`  also a morning DM about the previous workday',
-  '`/cor remind away on`  no DM while your Slack status says you are away',
-];
 
 /** What a reminder button carries: the delivery (checked against the clicker) and, for "Log 1h", the task. */
 interface ReminderButtonValue {
@@ -30,79 +19,124 @@ function short(title: string): string {
   return title.length > TITLE_MAX ? `${title.slice(0, TITLE_MAX - 1)}…` : title;
 }
 
-function dayWords(c: Pick<ReminderContent, 'kind' | 'aboutDate'>): string {
-  return c.kind === 'day' ? `today (${formatDate(c.aboutDate)})` : `on ${formatDate(c.aboutDate)}`;
+/** The figures of a reminder, in the person's language. */
+function figures(t: Texts, c: ReminderContent): { kind: string; logged: string; target: string; missing: string; date: string } {
+  return { kind: c.kind, logged: t.hours(c.logged), target: t.hours(c.target), missing: t.hours(Math.max(0, c.target - c.logged)), date: t.day(c.aboutDate) };
 }
 
 /** The reminder DM: the shortfall, one-click "Log 1h" on recent tasks, and the ways to act on it. Pure. */
-export function reminderMessage(c: ReminderContent, deliveryId: string): Message {
-  const missing = Math.max(0, c.target - c.logged);
-  const head = c.kind === 'day' ? '⏰ Time to log your hours' : '☀️ Before you start: your last workday';
-  const text = `${head}. You logged ${formatHours(c.logged)} of ${formatHours(c.target)} ${dayWords(c)}: ${formatHours(missing)} missing.`;
-  const blocks: KnownBlock[] = [
-    section(
-      `*${head}*\nYou logged *${formatHours(c.logged)}* of ${formatHours(c.target)} ${dayWords(c)}: *${formatHours(missing)} missing*.\n${progressBar(c.logged, c.target)}${c.targetNote ? `  _(target adjusted: ${plain(c.targetNote)})_` : ''}`,
-    ),
-  ];
+export function reminderMessage(t: Texts, c: ReminderContent, deliveryId: string): Message {
+  const f = figures(t, c);
+  const note = c.targetNote ? `  ${t.t('remind.dm.targetNote', { note: plain(c.targetNote) })}` : '';
+  const blocks: KnownBlock[] = [section(`*${t.t('remind.dm.head', f)}*\n${t.t('remind.dm.body', f)}\n${progressBar(c.logged, c.target)}${note}`)];
   for (const task of c.recentTasks) {
     const value: ReminderButtonValue = { d: deliveryId, t: task.id };
     blocks.push({
       type: 'section',
       text: { type: 'mrkdwn', text: `${plain(short(task.title))}  \`#${task.id}\`` },
-      accessory: { type: 'button', action_id: ACTIONS.reminderLogTask, text: { type: 'plain_text', text: 'Log 1h' }, value: JSON.stringify(value) },
+      accessory: { type: 'button', action_id: ACTIONS.reminderLogTask, text: { type: 'plain_text', text: t.t('remind.button.logHour') }, value: JSON.stringify(value) },
     });
   }
   const value = JSON.stringify({ d: deliveryId } satisfies ReminderButtonValue);
   blocks.push({
     type: 'actions',
     elements: [
-      { type: 'button', action_id: ACTIONS.openLogModal, style: 'primary', text: { type: 'plain_text', text: 'Log time' }, value: `date:${c.aboutDate}` },
-      { type: 'button', action_id: ACTIONS.reminderSnooze, text: { type: 'plain_text', text: 'Snooze 1h' }, value },
-      { type: 'button', action_id: ACTIONS.reminderSkip, text: { type: 'plain_text', text: c.kind === 'day' ? 'Skip today' : 'Skip' }, value },
-      { type: 'button', action_id: ACTIONS.reminderSettings, text: { type: 'plain_text', text: 'Settings' } },
+      { type: 'button', action_id: ACTIONS.openLogModal, style: 'primary', text: { type: 'plain_text', text: t.t('remind.button.logTime') }, value: `date:${c.aboutDate}` },
+      { type: 'button', action_id: ACTIONS.reminderSnooze, text: { type: 'plain_text', text: t.t('remind.button.snooze') }, value },
+      { type: 'button', action_id: ACTIONS.reminderSkip, text: { type: 'plain_text', text: c.kind === 'day' ? t.t('remind.button.skipToday') : t.t('remind.button.skip') }, value },
+      { type: 'button', action_id: ACTIONS.reminderSettings, text: { type: 'plain_text', text: t.t('remind.button.settings') } },
     ],
   });
-  return { text, blocks };
+  return { text: t.t('remind.dm.text', f), blocks };
 }
 
 /** The DM once enough is logged. */
-export function reminderDoneMessage(c: ReminderContent): Message {
-  const text = `✓ ${formatHours(c.logged)} logged ${dayWords(c)}. Thanks!`;
+export function reminderDoneMessage(t: Texts, c: ReminderContent): Message {
+  const text = t.t('remind.done', figures(t, c));
   return { text, blocks: [section(`${text}\n${progressBar(c.logged, c.target)}`)] };
 }
 
-export function reminderSnoozedMessage(until: Date, tz: string): Message {
-  const text = `😴 Snoozed: I will remind you again at ${formatClock(until, tz)}.`;
+export function reminderSnoozedMessage(t: Texts, until: Date, tz: string): Message {
+  const text = t.t('remind.snoozed', { time: t.clock(until, tz) });
   return { text, blocks: [section(text)] };
 }
 
-export function reminderSkippedMessage(date: string): Message {
-  const text = `Skipped: no more reminders for ${formatDate(date)}. \`/cor remind\` changes your reminder settings.`;
+export function reminderSkippedMessage(t: Texts, date: string): Message {
+  const text = t.t('remind.skipped', { date: t.day(date) });
   return { text, blocks: [section(text)] };
 }
 
-export function settingsCard(s: ReminderSettingRecord, tz: string, changed: boolean): Message {
-  const lines = settingsLines(s, tz);
-  const text = `${changed ? '✓ Saved. ' : ''}${lines.join(' ')}`;
+const DAY_KEYS = ['remind.day.1', 'remind.day.2', 'remind.day.3', 'remind.day.4', 'remind.day.5', 'remind.day.6', 'remind.day.7'] as const;
+
+function daysText(t: Texts, days: number[] | undefined): string {
+  if (!days) return t.t('remind.settings.corDays');
+  const name = (d: number | undefined) => t.t(DAY_KEYS[(d ?? 1) - 1] ?? 'remind.day.1');
+  const sorted = [...days].sort((a, b) => a - b);
+  const run = sorted.every((d, i) => i === 0 || d === (sorted[i - 1] ?? 0) + 1);
+  return run && sorted.length > 2 ? t.t('remind.settings.dayRange', { from: name(sorted[0]), to: name(sorted[sorted.length - 1]) }) : sorted.map(name).join(', ');
+}
+
+/** One line per setting, in words. Pure. */
+function reminderSettingsLines(t: Texts, s: ReminderSettingRecord, tz: string): string[] {
+  if (!s.enabled) return [t.t('remind.settings.off')];
+  return [
+    s.targetHours === null
+      ? t.t('remind.settings.dailyOwn', { time: s.localTime, tz: plain(tz), days: daysText(t, s.weekdays) })
+      : t.t('remind.settings.dailyTarget', { time: s.localTime, tz: plain(tz), days: daysText(t, s.weekdays), target: t.hours(s.targetHours) }),
+    s.morningRecap ? t.t('remind.settings.morningOn', { time: s.morningTime }) : t.t('remind.settings.morningOff'),
+    s.respectAway ? t.t('remind.settings.awayOn') : t.t('remind.settings.awayOff'),
+    s.skipDates.length > 0 ? t.t('remind.settings.skipping', { dates: s.skipDates.map((d) => t.day(d)).join(', ') }) : t.t('remind.settings.noSkips'),
+  ];
+}
+
+export function settingsCard(t: Texts, s: ReminderSettingRecord, tz: string, changed: boolean): Message {
+  const lines = reminderSettingsLines(t, s, tz);
+  const text = `${changed ? `${t.t('remind.settings.saved')} ` : ''}${lines.join(' ')}`;
   return {
     text,
     blocks: [
-      section(`${changed ? '✓ *Saved.*\n' : '*Your reminders*\n'}${lines.join('\n')}`),
-      { type: 'actions', elements: [{ type: 'button', action_id: ACTIONS.reminderSettings, text: { type: 'plain_text', text: 'Change in a form' } }] },
-      { type: 'context', elements: [{ type: 'mrkdwn', text: REMIND_USAGE.join('\n') }] },
+      section(`${changed ? t.t('remind.settings.savedBold') : t.t('remind.settings.title')}\n${lines.join('\n')}`),
+      { type: 'actions', elements: [{ type: 'button', action_id: ACTIONS.reminderSettings, text: { type: 'plain_text', text: t.t('remind.settings.change') } }] },
+      { type: 'context', elements: [{ type: 'mrkdwn', text: t.t('remind.usage') }] },
     ],
   };
 }
 
-export function remindErrorMessage(error: string): Message {
-  const text = `${error}\n${REMIND_USAGE.join('\n')}`;
+/** What is wrong with `/cor remind …` words, in the person's language. */
+function problemText(t: Texts, p: RemindProblem): string {
+  const arg = (a: string) => (a ? plain(a) : t.t('remind.problem.nothing'));
+  switch (p.code) {
+    case 'word':
+      return t.t('remind.problem.word', { word: plain(p.word) });
+    case 'after':
+      return t.t('remind.problem.after', { arg: plain(p.arg), key: p.key });
+    case 'time':
+      return t.t('remind.problem.time', { arg: arg(p.arg) });
+    case 'days':
+      return t.t('remind.problem.days', { arg: arg(p.arg) });
+    case 'date':
+      return t.t('remind.problem.date', { arg: arg(p.arg) });
+    case 'target':
+      return t.t('remind.problem.target', { arg: arg(p.arg) });
+    case 'past':
+      return t.t('remind.problem.past', { date: t.day(p.date) });
+    case 'too_far':
+      return t.t('remind.problem.tooFar');
+    case 'morning':
+      return t.t('remind.problem.morning');
+    case 'away':
+      return t.t('remind.problem.away');
+  }
+}
+
+export function remindErrorMessage(t: Texts, problem: RemindProblem): Message {
+  const text = `${problemText(t, problem)}\n${t.t('remind.usage')}`;
   return { text, blocks: [section(text)] };
 }
 
-const WEEKDAY_OPTIONS = DAY_NAMES.slice(1).map((name, i) => ({ text: { type: 'plain_text' as const, text: name }, value: String(i + 1) }));
-
 /** The reminder settings form. `meta` carries who opened it (checked on submit). Pure. */
-export function reminderSettingsModal(s: ReminderSettingRecord, meta: string): ModalView {
+export function reminderSettingsModal(t: Texts, s: ReminderSettingRecord, meta: string): ModalView {
+  const weekdayOptions = [1, 2, 3, 4, 5, 6, 7].map((day) => ({ text: { type: 'plain_text' as const, text: t.weekday(day) }, value: String(day) }));
   /** An optional input with one tick box, ticked when `on`. */
   const tickBox = (blockId: string, actionId: string, label: string, text: string, on: boolean): KnownBlock => {
     const option = { text: { type: 'plain_text' as const, text }, value: 'on' };
@@ -112,36 +146,36 @@ export function reminderSettingsModal(s: ReminderSettingRecord, meta: string): M
     type: 'modal',
     callback_id: CALLBACKS.reminderSettings,
     private_metadata: meta,
-    title: { type: 'plain_text', text: 'COR reminders' },
-    submit: { type: 'plain_text', text: 'Save' },
-    close: { type: 'plain_text', text: 'Cancel' },
+    title: { type: 'plain_text', text: t.t('remind.form.title') },
+    submit: { type: 'plain_text', text: t.t('remind.form.save') },
+    close: { type: 'plain_text', text: t.t('remind.form.cancel') },
     blocks: [
-      tickBox(B.enabled, B.enabledAction, 'Daily reminder', 'Remind me when I am short of my hours', s.enabled),
-      { type: 'input', block_id: B.time, label: { type: 'plain_text', text: 'At (your time)' }, element: { type: 'timepicker', action_id: B.timeAction, initial_time: s.localTime } },
+      tickBox(B.enabled, B.enabledAction, t.t('remind.form.enabled'), t.t('remind.form.enabledText'), s.enabled),
+      { type: 'input', block_id: B.time, label: { type: 'plain_text', text: t.t('remind.form.time') }, element: { type: 'timepicker', action_id: B.timeAction, initial_time: s.localTime } },
       {
         type: 'input',
         block_id: B.weekdays,
         optional: true,
-        label: { type: 'plain_text', text: 'On' },
-        hint: { type: 'plain_text', text: 'None ticked: your COR working days (else Monday to Friday).' },
+        label: { type: 'plain_text', text: t.t('remind.form.days') },
+        hint: { type: 'plain_text', text: t.t('remind.form.daysHint') },
         element: {
           type: 'checkboxes',
           action_id: B.weekdaysAction,
-          options: WEEKDAY_OPTIONS,
-          ...(s.weekdays && s.weekdays.length > 0 ? { initial_options: WEEKDAY_OPTIONS.filter((o) => s.weekdays?.includes(Number(o.value))) } : {}),
+          options: weekdayOptions,
+          ...(s.weekdays && s.weekdays.length > 0 ? { initial_options: weekdayOptions.filter((o) => s.weekdays?.includes(Number(o.value))) } : {}),
         },
       },
       {
         type: 'input',
         block_id: B.target,
         optional: true,
-        label: { type: 'plain_text', text: 'Daily target' },
-        hint: { type: 'plain_text', text: 'Like 6h or 7h30. Empty: your COR daily hours.' },
-        element: { type: 'plain_text_input', action_id: B.targetAction, ...(s.targetHours === null ? {} : { initial_value: formatHours(s.targetHours).replace(' ', '') }) },
+        label: { type: 'plain_text', text: t.t('remind.form.target') },
+        hint: { type: 'plain_text', text: t.t('remind.form.targetHint') },
+        element: { type: 'plain_text_input', action_id: B.targetAction, ...(s.targetHours === null ? {} : { initial_value: t.hours(s.targetHours).replaceAll(' ', '') }) },
       },
-      tickBox(B.morning, B.morningAction, 'Morning recap', 'Also remind me in the morning about the previous workday', s.morningRecap),
-      { type: 'input', block_id: B.morningTime, label: { type: 'plain_text', text: 'Morning recap at' }, element: { type: 'timepicker', action_id: B.morningTimeAction, initial_time: s.morningTime } },
-      tickBox(B.away, B.awayAction, 'When I am away', 'No reminder while my Slack status says I am away', s.respectAway),
+      tickBox(B.morning, B.morningAction, t.t('remind.form.morning'), t.t('remind.form.morningText'), s.morningRecap),
+      { type: 'input', block_id: B.morningTime, label: { type: 'plain_text', text: t.t('remind.form.morningTime') }, element: { type: 'timepicker', action_id: B.morningTimeAction, initial_time: s.morningTime } },
+      tickBox(B.away, B.awayAction, t.t('remind.form.away'), t.t('remind.form.awayText'), s.respectAway),
     ],
   };
 }

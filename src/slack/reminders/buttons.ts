@@ -7,7 +7,7 @@ import type { ReminderDeliveryRecord } from '../../store/reminders.ts';
 import type { Message } from '../blocks.ts';
 import { bentNotLoggedMessage, outcomeMessage, taskNotFoundMessage } from '../entry-answers.ts';
 import { tenantOfInteraction, parseJsonText } from '../payloads.ts';
-import { zoneOf } from '../person.ts';
+import { textsFor, textsOfLink, zoneOf } from '../person.ts';
 import type { Accept, AcceptedRun, AcceptedWork } from '../accepted.ts';
 import { ACCEPTED } from '../ids.ts';
 import { DM, storedAnswerPlace } from '../respond.ts';
@@ -104,7 +104,7 @@ function snooze(services: SlackServices) {
     const until = await services.reminders.snooze(own.link, own.delivery.id);
     if (!until) return;
     const { tz } = await zoneOf(services, own.link);
-    await redraw(args, reminderSnoozedMessage(until, tz));
+    await redraw(args, reminderSnoozedMessage(await textsOfLink(services, own.link), until, tz));
   };
 }
 
@@ -114,7 +114,7 @@ function skip(services: SlackServices) {
     const own = await ownDelivery(services, clickOf(args));
     if (!own) return;
     const date = await services.reminders.skip(own.link, own.delivery.id);
-    if (date) await redraw(args, reminderSkippedMessage(date));
+    if (date) await redraw(args, reminderSkippedMessage(await textsOfLink(services, own.link), date));
   };
 }
 
@@ -129,13 +129,14 @@ function openSettings(services: SlackServices) {
     } catch (err) {
       if (err instanceof AppError && (err.code === 'not_linked' || err.code === 'needs_relink')) {
         const consentUrl = await services.linking.consentUrl(tenantKey, args.body.user.id);
-        if (args.body.response_url) await args.respond({ response_type: 'ephemeral', replace_original: false, text: `Link your COR account first: ${consentUrl}` });
+        const t = await textsFor(services, tenantKey, args.body.user.id);
+        if (args.body.response_url) await args.respond({ response_type: 'ephemeral', replace_original: false, text: t.t('remind.linkFirst', { url: consentUrl }) });
         return;
       }
       throw err;
     }
     const setting = await services.reminders.settings(link);
-    await args.client.views.open({ trigger_id: args.body.trigger_id, view: reminderSettingsModal(setting, JSON.stringify({ t: tenantKey, u: args.body.user.id })) });
+    await args.client.views.open({ trigger_id: args.body.trigger_id, view: reminderSettingsModal(await textsOfLink(services, link), setting, JSON.stringify({ t: tenantKey, u: args.body.user.id })) });
   };
 }
 

@@ -1,7 +1,9 @@
 import type { WebClient } from '@slack/web-api';
 import { z } from 'zod';
 import type { ReminderMessenger, SendResult } from '../../domain/reminders/ports.ts';
+import type { PeopleLanguages } from '../../domain/languages.ts';
 import type { ReminderContent } from '../../domain/reminders/selection.ts';
+import { type Texts, textsIn } from '../../i18n/texts.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { validZone } from '../../lib/zoned.ts';
 import type { ReminderRecipient } from '../../store/links.ts';
@@ -54,10 +56,17 @@ const statusSchema = z.object({
 export class SlackReminderMessenger implements ReminderMessenger {
   readonly #clients: SlackClients;
   readonly #clock: Clock;
+  readonly #languages: PeopleLanguages;
 
-  constructor(clients: SlackClients, clock: Clock) {
+  constructor(clients: SlackClients, clock: Clock, languages: PeopleLanguages) {
     this.#clients = clients;
     this.#clock = clock;
+    this.#languages = languages;
+  }
+
+  /** The reminded person's words (the workspace default when the store does not answer). */
+  async #textsOf(link: ReminderRecipient): Promise<Texts> {
+    return textsIn(await this.#languages.of(link.tenantKey, link.slackUserId).catch(() => this.#languages.defaultLanguage));
   }
 
   async send(link: ReminderRecipient, delivery: Pick<ReminderDeliveryRecord, 'id' | 'attempts' | 'messageTs'>, content: ReminderContent): Promise<SendResult> {
@@ -71,7 +80,7 @@ export class SlackReminderMessenger implements ReminderMessenger {
       }
       const answer = await client.chat.postMessage({
         channel: link.slackUserId,
-        ...reminderMessage(content, deliveryId),
+        ...reminderMessage(await this.#textsOf(link), content, deliveryId),
         metadata: { event_type: METADATA_TYPE, event_payload: { delivery_id: deliveryId } },
       });
       if (!answer.channel || !answer.ts) return { ok: false, permanent: false, uncertain: true, error: 'no_ts' };
@@ -94,7 +103,8 @@ export class SlackReminderMessenger implements ReminderMessenger {
   async update(link: ReminderRecipient, delivery: ReminderDeliveryRecord, content: ReminderContent): Promise<void> {
     if (!delivery.channelId || !delivery.messageTs) return;
     const client = await this.#clients.forTenant(link.tenantKey);
-    const message = content.logged >= content.target - 0.01 ? reminderDoneMessage(content) : reminderMessage(content, delivery.id);
+    const t = await this.#textsOf(link);
+    const message = content.logged >= content.target - 0.01 ? reminderDoneMessage(t, content) : reminderMessage(t, content, delivery.id);
     await client.chat.update({ channel: delivery.channelId, ts: delivery.messageTs, ...message });
   }
 

@@ -335,7 +335,7 @@ describe.each(['sqlite', 'postgresql'] as const)('repositories on %s', (kind) =>
     });
 
     it('renews a digest claim only while it is still its own, and says when it is not', async () => {
-      const digest = await t.store.digests.create({ tenantKey: 'T:1', ownerSlackUserId: 'U1', audience: { kind: 'people', slackUserIds: ['U2'] }, channelId: 'C1', schedule: 'daily', localTime: '09:00', tz: 'UTC', shortUnderHours: null });
+      const digest = await t.store.digests.create({ tenantKey: 'T:1', ownerSlackUserId: 'U1', audience: { kind: 'people', slackUserIds: ['U2'] }, channelId: 'C1', schedule: 'daily', localTime: '09:00', tz: 'UTC', shortUnderHours: null, language: null });
       const now = new Date('2026-11-23T09:00:00Z');
       const lease = 60_000;
       const mine = await t.store.digests.claim(digest.id, 'daily:2026-11-20', now, lease);

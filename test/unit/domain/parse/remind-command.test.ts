@@ -60,25 +60,26 @@ describe('/cor remind grammar', () => {
   });
 
   it.each([
-    ['at noonish', /not a time of day/],
-    ['weekdays someday', /not a list of days/],
-    ['skip whenever', /not a date/],
-    ['skip 2026-11-01', /already past/],
-    ['target 30h', /not a daily target/],
-    ['target 0h', /not a daily target/],
-    ['morning maybe', /morning on/],
-    ['banana', /did not understand "banana"/],
-    ['off please', /did not understand "please"/],
-  ])('explains what is wrong with "%s"', (text, error) => {
-    const result = parse(text);
-    expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.error).toMatch(error);
+    ['at noonish', { code: 'time', arg: 'noonish' }],
+    ['weekdays someday', { code: 'days', arg: 'someday' }],
+    ['skip whenever', { code: 'date', arg: 'whenever' }],
+    ['skip 2026-11-01', { code: 'past', date: '2026-11-01' }],
+    ['skip until 2028-01-01', { code: 'too_far' }],
+    ['target 30h', { code: 'target', arg: '30h' }],
+    ['target 0h', { code: 'target', arg: '0h' }],
+    ['morning maybe', { code: 'morning' }],
+    ['away maybe', { code: 'away' }],
+    ['banana', { code: 'word', word: 'banana' }],
+    ['off please', { code: 'after', arg: 'please', key: 'off' }],
+    ['away on please', { code: 'word', word: 'please' }],
+  ])('says what is wrong with "%s"', (text, error) => {
+    expect(parse(text)).toEqual({ ok: false, error });
   });
 
   it('applies changes to settings (a time turns reminders back on)', () => {
     const base = { linkId: 'L', ...DEFAULT_REMINDER_SETTING, enabled: false, skipDates: ['2026-11-30'] };
     const result = parse('at 18:30 skip tomorrow target 6h away on');
-    if (!result.ok) throw new Error(result.error);
+    if (!result.ok) throw new Error(result.error.code);
     expect(applyRemindChanges(base, result.changes)).toMatchObject({ enabled: true, localTime: '18:30', skipDates: ['2026-11-24', '2026-11-30'], targetHours: 6, respectAway: true });
   });
 });
