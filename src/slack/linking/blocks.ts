@@ -4,6 +4,7 @@ import type { UserLinkRecord } from '../../store/links.ts';
 import type { TimeEntryRequestRecord } from '../../store/outbox.ts';
 import { formatMinutes, type Message, plain } from '../blocks.ts';
 import { minutesOf, whenLine } from '../entry-answers.ts';
+import { textsIn } from '../../i18n/texts.ts';
 import { linkButton } from '../person.ts';
 
 function tokenStateText(w: WhoAmI): string {
@@ -32,7 +33,7 @@ export function unlinkedCard(result: UnlinkResult): Message {
   const entries = (list: TimeEntryRequestRecord[], lead: string) => {
     if (list.length === 0) return;
     lines.push(lead);
-    for (const e of list.slice(0, 10)) lines.push(`• ${formatMinutes(minutesOf(e))} on task #${e.taskId}, ${whenLine(e, result.tz)}`);
+    for (const e of list.slice(0, 10)) lines.push(`• ${formatMinutes(minutesOf(e))} on task #${e.taskId}, ${whenLine(textsIn('en'), e, result.tz)}`);
     if (list.length > 10) lines.push(`• …and ${list.length - 10} more`);
   };
   const ended = (state: string) => result.endedEntries.filter((e) => e.state === state);
@@ -61,7 +62,7 @@ function entriesCount(n: number): string {
 /** What became of the entries that waited for this link, said in the welcome (nothing when none waited). */
 function waitingLine(waiting: WaitingEntries, tz: string): string | undefined {
   if (waiting.ended.length > 0) {
-    const list = waiting.ended.slice(0, 10).map((e) => `• ${formatMinutes(minutesOf(e))} on task #${e.taskId}, ${whenLine(e, tz)}`);
+    const list = waiting.ended.slice(0, 10).map((e) => `• ${formatMinutes(minutesOf(e))} on task #${e.taskId}, ${whenLine(textsIn('en'), e, tz)}`);
     if (waiting.ended.length > 10) list.push(`• …and ${waiting.ended.length - 10} more`);
     const one = waiting.ended.length === 1;
     return [`${entriesCount(waiting.ended.length)} that waited ${one ? 'was' : 'were'} asked as another COR account, so I did *not* write ${one ? 'it' : 'them'} as this one (look in COR, then log again what is yours):`, ...list].join('\n');

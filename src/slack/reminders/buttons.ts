@@ -7,7 +7,7 @@ import type { ReminderDeliveryRecord } from '../../store/reminders.ts';
 import type { Message } from '../blocks.ts';
 import { bentNotLoggedMessage, outcomeMessage, taskNotFoundMessage } from '../entry-answers.ts';
 import { tenantOfInteraction, parseJsonText } from '../payloads.ts';
-import { zoneOf } from '../person.ts';
+import { textsOfLink, zoneOf } from '../person.ts';
 import type { Accept, AcceptedRun, AcceptedWork } from '../accepted.ts';
 import { ACCEPTED } from '../ids.ts';
 import { DM, storedAnswerPlace } from '../respond.ts';
@@ -89,8 +89,8 @@ async function logOneHour(services: SlackServices, { payload: stored, place, res
     language: 'en',
   };
   const resolution = await services.entries.resolve(link, parsed, tz);
-  if (resolution.kind === 'task_not_found') return void (await reply(taskNotFoundMessage(resolution.taskId)));
-  if (resolution.kind === 'confirm') return void (await reply(bentNotLoggedMessage(resolution.proposal, tz)));
+  if (resolution.kind === 'task_not_found') return void (await reply(taskNotFoundMessage(await textsOfLink(services, link), resolution.taskId)));
+  if (resolution.kind === 'confirm') return void (await reply(bentNotLoggedMessage(await textsOfLink(services, link), resolution.proposal, tz)));
   if (resolution.kind !== 'ready') return;
   const outcome = await services.entries.submit(link, resolution.proposal, `remind:${delivery.id}:${taskId}`, storedAnswerPlace(place));
   await reply(await outcomeMessage(services, link, resolution.proposal, outcome, tz));

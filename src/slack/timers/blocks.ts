@@ -1,6 +1,7 @@
 import type { KnownBlock } from '@slack/types';
 import type { TaskView } from '../../domain/tasks.ts';
 import type { StoppedTimer } from '../../domain/timers.ts';
+import { textsIn } from '../../i18n/texts.ts';
 import { waitsForRelink } from '../../domain/time-entries/model.ts';
 import type { UserLinkRecord } from '../../store/links.ts';
 import { formatClock, formatMinutes, type Message, plain } from '../blocks.ts';
@@ -25,7 +26,7 @@ function stoppedLine(s: StoppedTimer, tz: string): string {
 /** The Undo of a stopped timer's entries still in their undo window, if any. */
 function undoOf(s: StoppedTimer | undefined, owner: Owner): KnownBlock[] {
   const waiting = (s?.outcomes ?? []).flatMap((o) => (o.outcome.kind === 'scheduled' ? [o.outcome.request.id] : []));
-  return waiting.length > 0 ? [undoButton(owner, waiting)] : [];
+  return waiting.length > 0 ? [undoButton(textsIn('en'), owner, waiting)] : [];
 }
 
 type Owner = Pick<UserLinkRecord, 'tenantKey' | 'slackUserId'>;

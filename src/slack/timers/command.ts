@@ -5,7 +5,7 @@ import type { SubcommandHandler } from '../command.ts';
 import { taskNotFoundMessage } from '../entry-answers.ts';
 import { ACCEPTED } from '../ids.ts';
 import { slashCommandSchema, tenantOfCommand } from '../payloads.ts';
-import { withLinkOrCard, zoneOf } from '../person.ts';
+import { textsOfLink, withLinkOrCard, zoneOf } from '../person.ts';
 import { answerAt, inPlaceOf, storedAnswerPlace } from '../respond.ts';
 import type { SlackServices } from '../services.ts';
 import {
@@ -67,7 +67,7 @@ async function startOrStop(services: SlackServices, { payload, acceptedAt, place
       if (started.kind === 'no_task') return void (await respond(noTimerTaskMessage(started.query)));
       await respond(startedMessage(started.task, started.timer.startedAt, tz, started.stoppedPrevious, link));
     } catch (err) {
-      if (isGoneInCor(err)) return void (await respond(taskNotFoundMessage(Number(rest.replace('#', '')))));
+      if (isGoneInCor(err)) return void (await respond(taskNotFoundMessage(await textsOfLink(services, link), Number(rest.replace('#', '')))));
       throw err;
     }
   });
