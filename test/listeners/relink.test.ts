@@ -97,8 +97,9 @@ describe('queued entries when the link needs renewing', () => {
     const after = dms().slice(1);
     expect(after[0]).toContain('You are linked to COR as Jane Doe');
     expect(after[0]).toContain('2 time entries that waited for you are being written now');
-    expect(after.filter((t) => t.includes('now logged'))).toHaveLength(2);
-    expect(after.join('\n')).not.toContain('COR is back');
+    // Linked again, her link keeps her Slack language (es-LA): the entries written later are told in Spanish.
+    expect(after.filter((t) => t.startsWith('✓ Te vinculaste de nuevo:') && t.includes('ya están registradas'))).toHaveLength(2);
+    expect(after.join('\n')).not.toContain('COR volvió');
   }, 30_000);
 
   it('an entry parked on its first try has its "Logging… Undo" answer redrawn to say it waits for the re-link; Undo on it cancels it, and the re-link writes nothing', async () => {

@@ -5,6 +5,7 @@ import type { DigestRecord } from '../../store/digests.ts';
 import { formatDate, formatHours, type Message, plain, section } from '../blocks.ts';
 import { ACTIONS, CALLBACKS, DIGEST_MODAL_BLOCKS as B } from '../ids.ts';
 import { digestActions, digestWhen } from '../lines.ts';
+import { textsIn } from '../../i18n/texts.ts';
 
 /** Slack takes 50 blocks a message: the first people (the shortest first) get a section each, in these. */
 const MAX_PEOPLE_BLOCKS = 30;
@@ -115,7 +116,7 @@ export function nudgeMessage(content: NudgeContent): Message {
 }
 
 function scheduleText(d: DigestRecord): string {
-  return `${digestWhen(d)}, about ${d.schedule === 'weekly' ? 'last week' : 'the workday before'}`;
+  return `${digestWhen(textsIn('en'), d)}, about ${d.schedule === 'weekly' ? 'last week' : 'the workday before'}`;
 }
 
 /** `/cor digest`: the lead's digests, each with Edit, Pause or Resume, and Delete; and New digest (`project`: run in a channel that is one). */
@@ -126,7 +127,7 @@ export function digestListCard(digests: DigestRecord[], note?: string, project?:
     const where = d.channelId === d.ownerSlackUserId ? 'a DM to you' : `<#${d.channelId}>`;
     const short = d.shortUnderHours === null ? 'short under their own target' : `short under ${formatHours(d.shortUnderHours)}`;
     blocks.push(section(`${d.paused ? '⏸ ' : ''}*${scheduleText(d)}* · ${audienceText(d)} → ${where} · ${short}`));
-    blocks.push(digestActions(d));
+    blocks.push(digestActions(textsIn('en'), d));
   }
   const value = project ? JSON.stringify({ p: project.id, n: project.name.slice(0, 100) }) : 'new';
   if (digests.length > 20) blocks.push(section(`…and ${digests.length - 20} more.`));

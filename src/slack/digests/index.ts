@@ -14,6 +14,7 @@ import { afterAck, answerAt, DM, postToResponseUrl, type Respond } from '../resp
 import type { ListenerRegistry } from '../registry.ts';
 import type { SlackServices } from '../services.ts';
 import { type DigestFormMeta, digestListCard, digestModal, digestModalMessage } from './blocks.ts';
+import { textsIn } from '../../i18n/texts.ts';
 
 type ActionArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
 
@@ -131,7 +132,7 @@ function submitForm(services: SlackServices) {
           tz,
           shortUnderHours: short && !('problem' in short) ? short.minutes / 60 : null,
         });
-        const card = digestListCard(await services.digests.ofOwner(link), `✓ Saved: ${digestWhen(saved)} (${saved.tz}).`);
+        const card = digestListCard(await services.digests.ofOwner(link), `✓ Saved: ${digestWhen(textsIn('en'), saved)} (${saved.tz}).`);
         if (m.r) await postToResponseUrl(m.r, { response_type: 'ephemeral', replace_original: true, ...card }).catch(() => undefined);
         else await dm(card);
       },

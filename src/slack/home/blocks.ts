@@ -55,10 +55,10 @@ function digestBlocks(own: DigestRecord[], including: DigestRecord[]): KnownBloc
     if (own.length > 5) blocks.push(section(`${own.length} digests: the first 5 below, all of them in \`/cor digest\`.`));
     for (const d of own.slice(0, 5)) {
       const where = d.channelId === d.ownerSlackUserId ? 'a DM to you' : `<#${d.channelId}>`;
-      blocks.push(section(`${d.paused ? '⏸ ' : ''}${digestWhen(d)} → ${where}`), digestActions(d));
+      blocks.push(section(`${d.paused ? '⏸ ' : ''}${digestWhen(textsIn('en'), d)} → ${where}`), digestActions(textsIn('en'), d));
     }
   }
-  const lines = including.map((d) => `• <@${d.ownerSlackUserId}> gets one ${digestWhen(d)}${d.channelId === d.ownerSlackUserId ? '' : `, posted in <#${d.channelId}>`}${d.paused ? ' (paused)' : ''}`);
+  const lines = including.map((d) => `• <@${d.ownerSlackUserId}> gets one ${digestWhen(textsIn('en'), d)}${d.channelId === d.ownerSlackUserId ? '' : `, posted in <#${d.channelId}>`}${d.paused ? ' (paused)' : ''}`);
   blocks.push(
     { type: 'divider' },
     section(
@@ -87,8 +87,8 @@ export function linkedHome(d: HomeData, taskUrl: (id: number) => string | undefi
   ];
   if (d.week) {
     const today = d.week.days.find((day) => day.date === localParts(d.now, d.tz).date);
-    if (today) blocks.push(section(todayLine(today, '*Today*')));
-    blocks.push(section(`*This week*: ${formatHours(d.week.logged)} of ${formatHours(d.week.target)}\n${d.week.days.map(weekDayLine).join('\n')}`));
+    if (today) blocks.push(section(todayLine(textsIn('en'), today, '*Today*')));
+    blocks.push(section(`*This week*: ${formatHours(d.week.logged)} of ${formatHours(d.week.target)}\n${d.week.days.map((day) => weekDayLine(textsIn('en'), day)).join('\n')}`));
   } else blocks.push(section('_COR did not answer: your hours will show here when it does._'));
   if (d.timer) {
     blocks.push({
@@ -101,9 +101,9 @@ export function linkedHome(d: HomeData, taskUrl: (id: number) => string | undefi
   if (d.tasks) {
     const top = [...d.tasks].sort((a, b) => (a.deadline ?? '9999').localeCompare(b.deadline ?? '9999')).slice(0, HOME_TASKS);
     blocks.push(section(top.length > 0 ? `*Your open tasks* (${top.length} of ${d.tasks.length}, by deadline) · \`/cor tasks\` for all` : '*Your open tasks*: none. 🎉'));
-    for (const task of top) blocks.push(section(taskLines(task, d.now, d.tz, taskUrl(task.id))), taskActions(task));
+    for (const task of top) blocks.push(section(taskLines(textsIn('en'), task, d.now, d.tz, taskUrl(task.id))), taskActions(textsIn('en'), task));
   } else blocks.push(section('_COR did not answer: your tasks will show here when it does._'));
-  blocks.push({ type: 'divider' }, section(`*Reminders*\n${settingsLines(d.reminders, d.tz).join('\n')}`));
+  blocks.push({ type: 'divider' }, section(`*Reminders*\n${settingsLines(textsIn('en'), d.reminders, d.tz).join('\n')}`));
   if (d.digests) blocks.push(...digestBlocks(d.digests.own, d.digests.including));
   return { type: 'home', blocks };
 }

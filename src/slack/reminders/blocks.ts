@@ -3,7 +3,8 @@ import type { ReminderContent } from '../../domain/reminders/selection.ts';
 import type { ReminderSettingRecord } from '../../store/reminders.ts';
 import { formatClock, formatDate, formatHours, type Message, plain, progressBar } from '../blocks.ts';
 import { ACTIONS, CALLBACKS, REMINDER_MODAL_BLOCKS as B } from '../ids.ts';
-import { DAY_NAMES, settingsLines } from '../lines.ts';
+import { dayNames, settingsLines } from '../lines.ts';
+import { textsIn } from '../../i18n/texts.ts';
 
 /** How to change reminder settings in words (`/cor remind ...`). */
 const REMIND_USAGE = [
@@ -82,7 +83,7 @@ export function reminderSkippedMessage(date: string): Message {
 }
 
 export function settingsCard(s: ReminderSettingRecord, tz: string, changed: boolean): Message {
-  const lines = settingsLines(s, tz);
+  const lines = settingsLines(textsIn('en'), s, tz);
   const text = `${changed ? '✓ Saved. ' : ''}${lines.join(' ')}`;
   return {
     text,
@@ -99,7 +100,7 @@ export function remindErrorMessage(error: string): Message {
   return { text, blocks: [section(text)] };
 }
 
-const WEEKDAY_OPTIONS = DAY_NAMES.slice(1).map((name, i) => ({ text: { type: 'plain_text' as const, text: name }, value: String(i + 1) }));
+const WEEKDAY_OPTIONS = dayNames(textsIn('en')).slice(1).map((name, i) => ({ text: { type: 'plain_text' as const, text: name }, value: String(i + 1) }));
 
 /** The reminder settings form. `meta` carries who opened it (checked on submit). Pure. */
 export function reminderSettingsModal(s: ReminderSettingRecord, meta: string): ModalView {

@@ -2,7 +2,8 @@ import type { KnownBlock, ModalView, PlainTextOption } from '@slack/types';
 import type { TaskView } from '../../domain/tasks.ts';
 import { type Message, plain, truncate } from '../blocks.ts';
 import { ACTIONS, CALLBACKS, TASK_MODAL_BLOCKS as B } from '../ids.ts';
-import { PRIORITY_NAMES, priorityName, statusName, taskActions, taskLines } from '../lines.ts';
+import { priorityName, priorityNames, statusName, taskActions, taskLines } from '../lines.ts';
+import { textsIn } from '../../i18n/texts.ts';
 
 /** Tasks per page of `/cor tasks` (each takes two blocks; a message holds at most 50). */
 export const TASKS_PAGE = 10;
@@ -39,7 +40,7 @@ export function tasksMessage(page: TasksPage, now: Date, tz: string, taskUrl: (i
       const where = [task.project ?? 'No project', task.client].filter(Boolean).map((s) => plain(s as string)).join(' · ');
       blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: `📁 *${where}*` }] });
     }
-    blocks.push({ type: 'section', text: { type: 'mrkdwn', text: taskLines(task, now, tz, taskUrl(task.id)).slice(0, TEXT_MAX) } }, taskActions(task));
+    blocks.push({ type: 'section', text: { type: 'mrkdwn', text: taskLines(textsIn('en'), task, now, tz, taskUrl(task.id)).slice(0, TEXT_MAX) } }, taskActions(textsIn('en'), task));
   }
   if (offset + shown.length < tasks.length) {
     blocks.push({
@@ -55,10 +56,10 @@ export function taskCard(task: TaskView, now: Date, tz: string, url: string | un
   const where = [task.project, task.client].filter(Boolean).map((s) => plain(s as string)).join(' · ');
   const blocks: KnownBlock[] = [];
   if (lead) blocks.push({ type: 'section', text: { type: 'mrkdwn', text: lead } });
-  blocks.push({ type: 'section', text: { type: 'mrkdwn', text: taskLines(task, now, tz, url).slice(0, TEXT_MAX) } });
+  blocks.push({ type: 'section', text: { type: 'mrkdwn', text: taskLines(textsIn('en'), task, now, tz, url).slice(0, TEXT_MAX) } });
   if (where) blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: `📁 ${where}` }] });
-  blocks.push(taskActions(task));
-  return { text: `${lead ? `${lead} ` : ''}${plain(task.title)} (#${task.id}): ${statusName(task.status)}`, blocks };
+  blocks.push(taskActions(textsIn('en'), task));
+  return { text: `${lead ? `${lead} ` : ''}${plain(task.title)} (#${task.id}): ${statusName(textsIn('en'), task.status)}`, blocks };
 }
 
 export function taskNotFoundText(ref: string): Message {
@@ -96,15 +97,15 @@ export function taskModalLoading(meta: TaskModalMeta): ModalView {
 
 /** The change form: status (COR's four and the tenant's own), priority, and optionally time to log. Pure. */
 export function taskModalForm(task: TaskView, statuses: string[], meta: TaskModalMeta, error?: string): ModalView {
-  const statusOptions = statuses.slice(0, 100).map((s) => option(statusName(s), s));
-  const priorityOptions = PRIORITY_NAMES.map((name, i) => option(name, String(i)));
+  const statusOptions = statuses.slice(0, 100).map((s) => option(statusName(textsIn('en'), s), s));
+  const priorityOptions = priorityNames(textsIn('en')).map((name, i) => option(name, String(i)));
   const currentStatus = statusOptions.find((o) => o.value === task.status);
   const currentPriority = task.priority === undefined ? undefined : priorityOptions[task.priority];
   const where = [task.project, task.client].filter(Boolean).map((s) => plain(s as string)).join(' · ');
   const blocks: KnownBlock[] = [];
   if (error) blocks.push({ type: 'section', block_id: B.error, text: { type: 'mrkdwn', text: `⚠️ ${plain(error)}` } });
   blocks.push(
-    { type: 'section', text: { type: 'mrkdwn', text: `*${plain(task.title)}*  \`#${task.id}\`${where ? `\n${where}` : ''}\nNow: ${statusName(task.status)} · ${priorityName(task.priority)}` } },
+    { type: 'section', text: { type: 'mrkdwn', text: `*${plain(task.title)}*  \`#${task.id}\`${where ? `\n${where}` : ''}\nNow: ${statusName(textsIn('en'), task.status)} · ${priorityName(textsIn('en'), task.priority)}` } },
     {
       type: 'input',
       block_id: B.status,
@@ -138,5 +139,5 @@ export function taskModalMessage(meta: TaskModalMeta, text: string): ModalView {
 }
 
 export function taskChangedText(task: TaskView, logged: string | undefined): string {
-  return `✓ *${plain(task.title)}* is now *${statusName(task.status)}*, priority *${priorityName(task.priority)}*.${logged ? `\n${logged}` : ''}`;
+  return `✓ *${plain(task.title)}* is now *${statusName(textsIn('en'), task.status)}*, priority *${priorityName(textsIn('en'), task.priority)}*.${logged ? `\n${logged}` : ''}`;
 }
