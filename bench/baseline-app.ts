@@ -6,7 +6,7 @@
 import { App, HTTPReceiver, LogLevel } from '@slack/bolt';
 import { textsIn } from '../src/i18n/texts.ts';
 import { usageCard } from '../src/slack/help.ts';
-import { WORKING } from '../src/slack/log-time/blocks.ts';
+import { working } from '../src/slack/log-time/blocks.ts';
 
 const receiver = new HTTPReceiver({ signingSecret: process.env.SLACK_SIGNING_SECRET ?? '', logLevel: LogLevel.ERROR });
 const app = new App({
@@ -17,7 +17,7 @@ const app = new App({
 });
 // The same first answer the bot gives: the usage card, or "Logging…" for /cor log.
 app.command('/cor', async ({ ack, command }) => {
-  await ack({ response_type: 'ephemeral', ...(command.text.startsWith('log ') ? WORKING : usageCard(textsIn('en'))) });
+  await ack({ response_type: 'ephemeral', ...(command.text.startsWith('log ') ? working(textsIn('en')) : usageCard(textsIn('en'))) });
 });
 // The log-time form's submission: acknowledged (closed) and nothing else.
 app.view('log_time_modal', async ({ ack }) => {

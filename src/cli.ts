@@ -22,7 +22,7 @@ import { CorTimes } from './domain/time-entries/cor-times.ts';
 import { CompanyFacts } from './domain/company-facts.ts';
 import { systemClock } from './lib/clock.ts';
 import { cipherForStore } from './lib/crypto.ts';
-import { formatClock } from './slack/blocks.ts';
+import { clockText } from './lib/zoned.ts';
 import { boltLogger, createLogger } from './logger.ts';
 import { MultiWorkspaceClients, SingleWorkspaceClients } from './slack/workspace/clients.ts';
 import { SlackReminderMessenger } from './slack/reminders/messenger.ts';
@@ -180,7 +180,7 @@ function describe(report: SweepReport, mode: 'preview' | 'run', all: boolean): s
     return [table(['people', 'outcome'], rows), summary].join('\n');
   }
   const shown = report.decisions.filter((d) => all || d.outcome !== 'not_due' || d.kind !== undefined);
-  const rows = shown.map((d) => [d.link.tenantKey, d.link.slackUserId, `${d.link.corName} (${d.link.corUserId})`, `${d.tz} ${formatClock(report.at, d.tz)}`, d.kind ?? '-', d.outcome, d.reason]);
+  const rows = shown.map((d) => [d.link.tenantKey, d.link.slackUserId, `${d.link.corName} (${d.link.corUserId})`, `${d.tz} ${clockText(report.at, d.tz)}`, d.kind ?? '-', d.outcome, d.reason]);
   const hidden = report.decisions.length - shown.length;
   return [table(['workspace', 'slack user', 'cor user', 'their time', 'kind', 'outcome', 'why'], rows), `${summary}${hidden > 0 ? ` (${hidden} more not due yet or off; --all lists them)` : ''}`].join('\n');
 }

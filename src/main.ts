@@ -146,7 +146,7 @@ function composeServices(base: { config: Config; logger: Logger; clock: Clock; s
     tasks,
     apiFor: (link) => linking.apiFor(link),
     findLink: (id) => store.links.findById(id),
-    notifier: new SlackEntryNotifier(clients, clock, { taskUrl: (id) => config.cor.taskUrlTemplate?.replace('{id}', String(id)), lineProgress: (key) => lines.progress(key) }),
+    notifier: new SlackEntryNotifier(clients, clock, { taskUrl: (id) => config.cor.taskUrlTemplate?.replace('{id}', String(id)), lineProgress: (key) => lines.progress(key), languages }),
     times,
     clock,
     logger: logger.child({ component: 'time-entries' }),

@@ -1,6 +1,6 @@
 import { IntlMessageFormat } from 'intl-messageformat';
 import type { Language } from '../lib/language.ts';
-import { localParts } from '../lib/zoned.ts';
+import { clockText } from '../lib/zoned.ts';
 import type { ArgsOf, Catalog, MessageKey } from './catalog.ts';
 import { en } from './en.ts';
 import { es } from './es.ts';
@@ -81,8 +81,7 @@ export class Texts {
 
   /** "09:00" in the zone (24 h in every language) */
   clock(instant: Date, tz: string): string {
-    const p = localParts(instant, tz);
-    return `${String(p.hour).padStart(2, '0')}:${String(p.minute).padStart(2, '0')}`;
+    return clockText(instant, tz);
   }
 
   /** "a, b and c" · "a, b y c" · "a, b e c" */

@@ -146,3 +146,9 @@ export function weekdayOf(date: string): number {
   const w = new Date(Date.UTC(y, m - 1, d)).getUTCDay();
   return w === 0 ? 7 : w;
 }
+
+/** "09:00": the wall-clock time of an instant in a zone (24 h, the same in every language). */
+export function clockText(instant: Date, tz: string): string {
+  const p = localParts(instant, tz);
+  return `${String(p.hour).padStart(2, '0')}:${String(p.minute).padStart(2, '0')}`;
+}

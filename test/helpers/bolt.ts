@@ -143,7 +143,7 @@ export async function listenerHarness(
     tasks,
     apiFor: (link) => linking.apiFor(link),
     findLink: (id) => db.store.links.findById(id),
-    notifier: new SlackEntryNotifier(clients, clock, { taskUrl: (id) => `https://acme.cor.example/tasks/${id}`, lineProgress: (key) => lines.progress(key) }),
+    notifier: new SlackEntryNotifier(clients, clock, { taskUrl: (id) => `https://acme.cor.example/tasks/${id}`, lineProgress: (key) => lines.progress(key), languages }),
     times,
     clock,
     logger,

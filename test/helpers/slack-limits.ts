@@ -66,7 +66,7 @@ export function limitProblems(surface: Json, kind: 'message' | 'modal' | 'home')
 }
 
 /** The texts a person reads on a surface: every text, title, label, placeholder, option and alt text (not ids, values or urls). */
-export function visibleTexts(surface: Json): string[] {
+function visibleTexts(surface: Json): string[] {
   const found: string[] = [];
   const visit = (node: Json, key: string): void => {
     if (typeof node === 'string') {

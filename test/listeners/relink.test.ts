@@ -95,11 +95,11 @@ describe('queued entries when the link needs renewing', () => {
     expect(written()).toHaveLength(2);
     expect(h.cor.hoursOf(JANE).filter((e) => [48211, 48212].includes(Number(e.task_log_id)) && e.id >= 100_000)).toHaveLength(2);
     const after = dms().slice(1);
-    // The re-link keeps Jane's Slack language (es-LA): the welcome is in Spanish.
+    // The re-link keeps Jane's Slack language (es-LA): the welcome and the entries written later are told in Spanish.
     expect(after[0]).toContain('Tu cuenta está vinculada a COR como Jane Doe');
     expect(after[0]).toContain('2 registros de horas que te esperaban se están registrando ahora');
-    expect(after.filter((t) => t.includes('now logged'))).toHaveLength(2);
-    expect(after.join('\n')).not.toContain('COR is back');
+    expect(after.filter((t) => t.startsWith('✓ Te vinculaste de nuevo:') && t.includes('ya están registradas'))).toHaveLength(2);
+    expect(after.join('\n')).not.toContain('COR volvió');
   }, 30_000);
 
   it('an entry parked on its first try has its "Logging… Undo" answer redrawn to say it waits for the re-link; Undo on it cancels it, and the re-link writes nothing', async () => {

@@ -105,8 +105,8 @@ describe('/cor unlink while time entries are on their way to COR', () => {
     clock.advance(60 * 60_000);
     expect(await h.services.entries.drainDue()).toBe(1);
     expect(await rows()).toMatchObject([{ state: 'unknown', linkId: null }]);
-    // The command's response_url has expired by now: told by DM, though no longer linked.
-    const dm = await h.slack.waitFor(() => h.slack.callsTo('chat.postMessage').find((c) => String(c.args.text).includes('may or may not be in COR')));
+    // The command's response_url has expired by now: told by DM, though no longer linked (in her Slack language).
+    const dm = await h.slack.waitFor(() => h.slack.callsTo('chat.postMessage').find((c) => String(c.args.text).includes('pueden estar o no en COR')));
     expect(dm.args.channel).toBe('U01JANE');
     expect(posts()).toBe(1);
   });

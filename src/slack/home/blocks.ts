@@ -83,13 +83,13 @@ function digestBlocks(t: Texts, own: DigestRecord[], including: DigestRecord[]):
     if (own.length > 5) blocks.push(section(t.t('home.digests.many', { n: own.length })));
     for (const d of own.slice(0, 5)) {
       const where = d.channelId === d.ownerSlackUserId ? t.t('home.digests.dm') : `<#${d.channelId}>`;
-      blocks.push(section(`${d.paused ? '⏸ ' : ''}${digestWhen(d)} → ${where}`), digestActions(d));
+      blocks.push(section(`${d.paused ? '⏸ ' : ''}${digestWhen(t, d)} → ${where}`), digestActions(t, d));
     }
   }
   const lines = including.map((d) =>
     t.t('home.including.line', {
       owner: d.ownerSlackUserId,
-      when: digestWhen(d),
+      when: digestWhen(t, d),
       posted: d.channelId === d.ownerSlackUserId ? 'no' : 'yes',
       channel: d.channelId,
       paused: d.paused ? 'yes' : 'no',
@@ -130,9 +130,9 @@ export function linkedHome(t: Texts, d: HomeData, taskUrl: (id: number) => strin
   if (d.tasks) {
     const top = [...d.tasks].sort((a, b) => (a.deadline ?? '9999').localeCompare(b.deadline ?? '9999')).slice(0, HOME_TASKS);
     blocks.push(section(top.length > 0 ? t.t('home.tasks', { shown: top.length, total: d.tasks.length }) : t.t('home.tasksNone')));
-    for (const task of top) blocks.push(section(taskLines(task, d.now, d.tz, taskUrl(task.id))), taskActions(task));
+    for (const task of top) blocks.push(section(taskLines(t, task, d.now, d.tz, taskUrl(task.id))), taskActions(t, task));
   } else blocks.push(section(t.t('home.tasksUnknown')));
-  blocks.push({ type: 'divider' }, section(`${t.t('home.reminders')}\n${settingsLines(d.reminders, d.tz).join('\n')}`));
+  blocks.push({ type: 'divider' }, section(`${t.t('home.reminders')}\n${settingsLines(t, d.reminders, d.tz).join('\n')}`));
   if (d.digests) blocks.push(...digestBlocks(t, d.digests.own, d.digests.including));
   blocks.push({ type: 'divider' }, languageBlock(t, d.language));
   return { type: 'home', blocks };

@@ -7,7 +7,7 @@ import { localParts } from '../../lib/zoned.ts';
 import type { Message } from '../blocks.ts';
 import { outcomeMessage, taskNotFoundMessage } from '../entry-answers.ts';
 import { tenantOfInteraction, parseJsonText } from '../payloads.ts';
-import { zoneOf } from '../person.ts';
+import { textsFor, textsOfLink, zoneOf } from '../person.ts';
 import type { Accept, AcceptedRun, AcceptedWork } from '../accepted.ts';
 import { ACCEPTED } from '../ids.ts';
 import { inPlaceOf, storedAnswerPlace } from '../respond.ts';
@@ -87,7 +87,7 @@ async function logPending(services: SlackServices, { payload: { pending }, place
   try {
     task = await services.tasks.task(link, api, pending.task);
   } catch {
-    return void (await respond(taskNotFoundMessage(pending.task)));
+    return void (await respond(taskNotFoundMessage(await textsOfLink(services, link), pending.task)));
   }
   const start = new Date(pending.s);
   const proposal: Proposal = { task, start, stop: new Date(pending.e), date: localParts(start, tz).date, note: pending.n, guesses: [] };
@@ -107,15 +107,16 @@ function changeTask(services: SlackServices) {
     const options = matched.kind === 'several' ? matched.options.map((o) => o.task) : matched.kind === 'clear' ? [matched.task, ...open.filter((t) => t.id !== matched.task.id)] : open;
     const choices = options.filter((t) => t.id !== pending.task).slice(0, 5);
     const { task: _current, ...rest } = pending;
-    await respondWith(args, chooseMessage(choices, { start: new Date(pending.s), stop: new Date(pending.e) }, tz, rest, pending.q));
+    await respondWith(args, chooseMessage(await textsOfLink(services, link), choices, { start: new Date(pending.s), stop: new Date(pending.e) }, tz, rest, pending.q));
   };
 }
 
 function cancel(services: SlackServices) {
   return async (args: ActionArgs): Promise<void> => {
     await args.ack();
-    if (!checkedPending(services, args)) return;
-    await respondWith(args, cancelledMessage());
+    const pending = checkedPending(services, args);
+    if (!pending) return;
+    await respondWith(args, cancelledMessage(await textsFor(services, pending.t, pending.u)));
   };
 }
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { LogContext, ParsedLog } from '../../domain/parse/log-command.ts';
 import { type LineParse, parseLogLine } from '../../domain/parse/log-line.ts';
+import type { Texts } from '../../i18n/texts.ts';
 import { addDays, localParts } from '../../lib/zoned.ts';
 import type { UserLinkRecord } from '../../store/links.ts';
 import type { Message } from '../blocks.ts';
@@ -9,10 +10,10 @@ import { outcomeMessage, rememberAnswer, taskNotFoundMessage } from '../entry-an
 import type { Accept, AcceptedRun, AcceptedWork } from '../accepted.ts';
 import { ACCEPTED } from '../ids.ts';
 import { slashCommandSchema, tenantOfCommand } from '../payloads.ts';
-import { answerWithLinkCard, withLinkOrCard, zoneOf } from '../person.ts';
+import { answerWithLinkCard, textsFor, textsOfLink, withLinkOrCard, zoneOf } from '../person.ts';
 import { type AnswerPlace, inPlaceOf, storedAnswerPlace } from '../respond.ts';
 import type { SlackServices } from '../services.ts';
-import { chooseMessage, confirmMessage, noTaskMessage, parseErrorMessage, type PendingLog, WORKING } from './blocks.ts';
+import { chooseMessage, confirmMessage, noTaskMessage, parseErrorMessage, type PendingLog, working } from './blocks.ts';
 import { logLineFor } from './line.ts';
 import { openLogModal } from './open-form.ts';
 
@@ -31,7 +32,9 @@ export function logSubcommand(services: SlackServices, accept: Accept<LogWords>)
       return;
     }
     const who = { tenantKey: tenantOfCommand(command), slackUserId: command.user_id };
-    await accept(services, { who, requestId: command.trigger_id, payload: { command, rest } }, { withWords: (say) => args.ack({ response_type: 'ephemeral', ...(say ?? WORKING) }) });
+    // "Logging…" in the person's language as the store knows it: no Slack call before the ack.
+    const workingIn = async () => working(await textsFor(services, who.tenantKey, who.slackUserId, { askSlack: false }));
+    await accept(services, { who, requestId: command.trigger_id, payload: { command, rest } }, { withWords: async (say) => args.ack({ response_type: 'ephemeral', ...(say ?? (await workingIn())) }) });
   };
 }
 
@@ -55,8 +58,8 @@ async function logWords(services: SlackServices, { payload, acceptedAt, place, r
 /** Ten entries fit in far less; longer text is not read at all (reading it would hold the instance up). */
 const MAX_WORDS = 2_000;
 
-function tooLongMessage(): Message {
-  const text = 'That is too long for me to read: up to 10 entries in one message (about 2,000 characters).';
+function tooLongMessage(t: Texts): Message {
+  const text = t.t('log.tooLong');
   return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] };
 }
 
@@ -84,18 +87,19 @@ export async function logWordsFor(
   /** said instead of a parse error when the words hold no time at all (a message to the bot that is not a log) */
   nothingToLog?: Message,
 ): Promise<void> {
-  if (words.length > MAX_WORDS) return void (await respond(tooLongMessage()));
+  const t = await textsOfLink(services, link);
+  if (words.length > MAX_WORDS) return void (await respond(tooLongMessage(t)));
   const { tz, locale } = await zoneOf(services, link);
   const read = readWords(words, { now: saidAt, tz, locale }, request.aboutDate);
   if (!read.ok) {
     const nothing = nothingToLog && (read.error.code === 'empty' || read.error.code === 'no_duration');
-    return void (await respond(nothing ? nothingToLog : parseErrorMessage(read.error, read.part)));
+    return void (await respond(nothing ? nothingToLog : parseErrorMessage(t, read.error, read.part)));
   }
   const project = request.channelId ? await services.projects.ofChannel(link.tenantKey, request.channelId) : undefined;
   const preferred = project && { projectId: project.corProjectId, name: project.name };
   const [parsed, ...more] = read.entries;
   if (!parsed) return;
-  if (more.length > 0) return logLineFor(services, link, request, read.entries, respond, tz, preferred);
+  if (more.length > 0) return logLineFor(services, link, t, request, read.entries, respond, tz, preferred);
   const resolution = await services.entries.resolve(link, parsed, tz, preferred);
   const pending = pendingOf(request, parsed.task?.kind === 'query' ? parsed.task.text : undefined);
   switch (resolution.kind) {
@@ -104,13 +108,13 @@ export async function logWordsFor(
       return void (await rememberAnswer(services, [outcome], await respond(await outcomeMessage(services, link, resolution.proposal, outcome, tz))));
     }
     case 'confirm':
-      return void (await respond(confirmMessage(resolution.proposal, tz, withSpan(pending, resolution.proposal))));
+      return void (await respond(confirmMessage(t, resolution.proposal, tz, withSpan(pending, resolution.proposal))));
     case 'choose':
-      return void (await respond(chooseMessage(resolution.options, resolution.draft, tz, withSpan(pending, resolution.draft), resolution.query)));
+      return void (await respond(chooseMessage(t, resolution.options, resolution.draft, tz, withSpan(pending, resolution.draft), resolution.query)));
     case 'no_task':
-      return void (await respond(noTaskMessage(resolution.query)));
+      return void (await respond(noTaskMessage(t, resolution.query)));
     case 'task_not_found':
-      return void (await respond(taskNotFoundMessage(resolution.taskId)));
+      return void (await respond(taskNotFoundMessage(t, resolution.taskId)));
   }
 }
 

@@ -4,7 +4,8 @@ import type { Accept, AcceptedRun, AcceptedWork } from '../accepted.ts';
 import { type Message, section } from '../blocks.ts';
 import { ACCEPTED } from '../ids.ts';
 import { tenantOfEvent } from '../payloads.ts';
-import { withLinkOrCard } from '../person.ts';
+import type { Texts } from '../../i18n/texts.ts';
+import { textsFor, textsOfLink, withLinkOrCard } from '../person.ts';
 import type { SlackServices } from '../services.ts';
 import { type LogRequest, logWordsFor } from './command.ts';
 
@@ -22,10 +23,8 @@ const personalMessageSchema = z.object({
 });
 
 /** What the bot can do with a message that logs nothing. */
-function pointerMessage(): Message {
-  const text =
-    'I log time from what you write here, like *2h30 on Homepage redesign yesterday*, *9-11 #48211* or *1,5h ayer en Diseño*. ' +
-    'Reply to a reminder to log on its day. For everything else: `/cor help`.';
+function pointerMessage(t: Texts): Message {
+  const text = t.t('log.pointer');
   return { text, blocks: [section(text)] };
 }
 
@@ -71,10 +70,10 @@ export const logMessageWork: AcceptedWork<StoredMessage> = {
 
 async function logMessage(services: SlackServices, { payload: m, acceptedAt, respond: reply }: AcceptedRun<StoredMessage>): Promise<void> {
   const words = m.text.trim();
-  if (!words) return void (await reply(pointerMessage()));
+  if (!words) return void (await reply(pointerMessage(await textsFor(services, m.tenantKey, m.userId))));
   await withLinkOrCard(services, reply, { tenantKey: m.tenantKey, userId: m.userId }, async (link) => {
     const aboutDate = m.threadTs ? await services.reminders.dayOfReminder(link, m.channel, m.threadTs) : undefined;
     const request: LogRequest = { tenantKey: m.tenantKey, userId: m.userId, key: `dm-${m.channel}-${m.ts}`, aboutDate };
-    await logWordsFor(services, link, request, words, reply, acceptedAt, pointerMessage());
+    await logWordsFor(services, link, request, words, reply, acceptedAt, pointerMessage(await textsOfLink(services, link)));
   });
 }

@@ -1,11 +1,13 @@
+import type { PeopleLanguages } from '../../domain/languages.ts';
 import { DEFAULT_TZ } from '../../domain/linking.ts';
 import { type EntryNotifier, type EntryOwner, placeholderTask, waitsForRelink, type WrittenLater } from '../../domain/time-entries/model.ts';
+import { type Texts, textsIn } from '../../i18n/texts.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { localParts } from '../../lib/zoned.ts';
 import type { UserLinkRecord } from '../../store/links.ts';
 import type { TimeEntryRequestRecord } from '../../store/outbox.ts';
 import type { LineDraft } from '../../domain/time-entries/lines.ts';
-import { formatClock, formatDate, formatMinutes, type Message, plain, section } from '../blocks.ts';
+import { type Message, plain, section } from '../blocks.ts';
 import { abandonedMessage, failedMessage, loggedMessage, minutesOf, waitingForLinkMessage, whenLine } from '../entry-answers.ts';
 import { answerAt, answerPlaceOf } from '../respond.ts';
 import { lineOutcomeMessage, rowStateOfRequest } from './line-blocks.ts';
@@ -15,6 +17,8 @@ interface NotifierDeps {
   taskUrl: (taskId: number) => string | undefined;
   /** a line and its entries so far (LogLines.progress) */
   lineProgress: (lineKey: string) => Promise<{ draft: LineDraft; requests: (TimeEntryRequestRecord | undefined)[] } | undefined>;
+  /** each person's language */
+  languages: PeopleLanguages;
 }
 
 /**
@@ -33,8 +37,9 @@ export class SlackEntryNotifier implements EntryNotifier {
 
   async queuedLater(link: UserLinkRecord, request: TimeEntryRequestRecord): Promise<void> {
     const tz = link.tz ?? DEFAULT_TZ;
-    if (waitsForRelink(request)) return this.#tell(request, waitingForLinkMessage({ ...request, task: placeholderTask(request.taskId) }, tz));
-    const text = `COR is not answering right now, so your ${formatMinutes(minutesOf(request))} on task #${request.taskId} (${whenLine(request, tz)}) waits and will be written as soon as COR is back. I will tell you when it is done.`;
+    const t = await this.#textsOf(link);
+    if (waitsForRelink(request)) return this.#tell(request, waitingForLinkMessage(t, { ...request, task: placeholderTask(request.taskId) }, tz));
+    const text = t.t('log.queuedLater', { duration: t.minutes(minutesOf(request)), taskId: String(request.taskId), when: whenLine(t, request, tz) });
     await this.#tell(request, { text, blocks: [section(`⏳ ${text}`)] });
   }
 
@@ -49,31 +54,46 @@ export class SlackEntryNotifier implements EntryNotifier {
     if (!line || !first) return;
     const pending = sent.filter((r) => r.state === 'pending');
     if (pending.some((r) => r.lastError === null) || (!firstTry && pending.length > 0)) return;
-    const states = line.requests.map((r) => (r ? rowStateOfRequest(r) : { kind: 'failed' as const, reason: 'never sent: log it again' }));
-    const message = lineOutcomeMessage(line.draft.rows, states, line.draft.days, link.tz ?? DEFAULT_TZ, link);
+    const t = await this.#textsOf(link);
+    const states = line.requests.map((r) => (r ? rowStateOfRequest(r) : { kind: 'failed' as const, reason: t.t('log.line.neverSent') }));
+    const message = lineOutcomeMessage(t, line.draft.rows, states, line.draft.days, link.tz ?? DEFAULT_TZ, link);
     await this.#tell(first, message);
   }
 
   async writtenLater(link: UserLinkRecord, request: TimeEntryRequestRecord, written: WrittenLater): Promise<void> {
     const tz = link.tz ?? DEFAULT_TZ;
+    const t = await this.#textsOf(link);
     if (written.firstTry) {
       // The end of its undo window: the usual "✓ Logged" with the day's total.
-      await this.#tell(request, loggedMessage(written.entry, tz, written.total, this.#d.taskUrl(request.taskId)));
+      await this.#tell(request, loggedMessage(t, written.entry, tz, written.total, this.#d.taskUrl(request.taskId)));
       return;
     }
-    const minutes = Math.round((request.stop.getTime() - request.start.getTime()) / 60_000);
-    const why = waitsForRelink(request) ? 'You linked again' : 'COR is back';
-    const text = `✓ ${why}: your ${formatMinutes(minutes)} on *${plain(written.entry.task.title)}* for ${formatDate(localParts(request.start, tz).date)} (${formatClock(request.start, tz)}–${formatClock(request.stop, tz)}) is now logged (entry ${written.entry.corHourId}).`;
+    const said = {
+      duration: t.minutes(minutesOf(request)),
+      title: plain(written.entry.task.title),
+      day: t.day(localParts(request.start, tz).date),
+      from: t.clock(request.start, tz),
+      to: t.clock(request.stop, tz),
+      entry: String(written.entry.corHourId),
+    };
+    const text = waitsForRelink(request) ? t.t('log.later.relinked', said) : t.t('log.later.back', said);
     await this.#tell(request, { text, blocks: [section(text)] });
   }
 
   async failedForGood(link: UserLinkRecord, request: TimeEntryRequestRecord, reason: string): Promise<void> {
-    const message = failedMessage(request, link.tz ?? DEFAULT_TZ, reason, reason === 'unauthorized');
+    const message = failedMessage(await this.#textsOf(link), request, link.tz ?? DEFAULT_TZ, reason, reason === 'unauthorized');
     await this.#tell(request, message);
   }
 
   async abandoned(person: EntryOwner, request: TimeEntryRequestRecord): Promise<void> {
-    await this.#tell(request, abandonedMessage(request, person.tz));
+    await this.#tell(request, abandonedMessage(await this.#textsOf(person), request, person.tz));
+  }
+
+  /** Their language (their choice, else their Slack language, else the workspace default). */
+  async #textsOf(person: EntryOwner | UserLinkRecord): Promise<Texts> {
+    const link = 'id' in person ? person : undefined;
+    const language = await this.#d.languages.of(person.tenantKey, person.slackUserId, { link }).catch(() => this.#d.languages.defaultLanguage);
+    return textsIn(language);
   }
 
   /** Where the answer about it is (kept with it): updated in place when it can be, else a DM. */

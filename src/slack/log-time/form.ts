@@ -2,12 +2,13 @@ import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } fro
 import { z } from 'zod';
 import { findBareNumber, findDuration } from '../../domain/parse/duration.ts';
 import type { ParsedLog } from '../../domain/parse/log-command.ts';
+import type { Texts } from '../../i18n/texts.ts';
 import { addDays, localParts, zonedTimeToInstant } from '../../lib/zoned.ts';
-import { formatMinutes } from '../blocks.ts';
 import { outcomeMessage, rememberAnswer, taskNotFoundMessage } from '../entry-answers.ts';
 import type { Accept, AcceptedRun, AcceptedWork } from '../accepted.ts';
 import { ACCEPTED, LOG_MODAL_BLOCKS as B } from '../ids.ts';
 import { parseJsonText, tenantOfInteraction } from '../payloads.ts';
+import { textsFor, textsOfLink } from '../person.ts';
 import { DM } from '../respond.ts';
 import type { SlackServices } from '../services.ts';
 import { modalMetaSchema } from './open-form.ts';
@@ -26,14 +27,14 @@ const stateSchema = z.object({
 type Checked = { ok: true; parsed: ParsedLog } | { ok: false; errors: Record<string, string> };
 
 /** Everything that can be checked without COR, so mistakes come back inline on the field. */
-function checkLogForm(values: z.infer<typeof stateSchema>, now: Date, tz: string): Checked {
+function checkLogForm(t: Texts, values: z.infer<typeof stateSchema>, now: Date, tz: string): Checked {
   const errors: Record<string, string> = {};
   const taskId = values[B.task][B.taskAction].selected_option?.value;
-  if (!taskId) errors[B.task] = 'Pick a task.';
+  if (!taskId) errors[B.task] = t.t('log.form.pickTask');
   const date = values[B.date][B.dateAction].selected_date ?? undefined;
   const today = localParts(now, tz).date;
-  if (!date) errors[B.date] = 'Pick a day.';
-  else if (date > today) errors[B.date] = 'That day is in the future.';
+  if (!date) errors[B.date] = t.t('log.form.pickDay');
+  else if (date > today) errors[B.date] = t.t('log.form.futureDay');
   const durationText = values[B.duration][B.durationAction].value?.trim() ?? '';
   const from = values[B.from][B.fromAction].selected_time ?? undefined;
   const to = values[B.to][B.toAction].selected_time ?? undefined;
@@ -42,24 +43,24 @@ function checkLogForm(values: z.infer<typeof stateSchema>, now: Date, tz: string
     const found = findDuration(durationText);
     if (!found) {
       const bare = findBareNumber(durationText);
-      errors[B.duration] = bare ? `Hours or minutes? Write ${bare.value}h or ${bare.value}m.` : 'Write a duration like 2h30, 45m or 1.5h.';
-    } else if ('problem' in found) errors[B.duration] = 'Time cannot be negative.';
-    else if (found.minutes <= 0) errors[B.duration] = 'Give a duration above zero.';
-    else if (found.minutes > MAX_MINUTES) errors[B.duration] = `${formatMinutes(found.minutes)} is more than a day; split it across days.`;
+      errors[B.duration] = bare ? t.t('log.form.hoursOrMinutes', { value: bare.value }) : t.t('log.form.badDuration');
+    } else if ('problem' in found) errors[B.duration] = t.t('log.form.negative');
+    else if (found.minutes <= 0) errors[B.duration] = t.t('log.form.zero');
+    else if (found.minutes > MAX_MINUTES) errors[B.duration] = t.t('log.form.tooLong', { duration: t.minutes(found.minutes) });
     else span = { kind: 'duration', minutes: found.minutes };
   } else if (from || to) {
-    if (!from) errors[B.from] = 'Give a start, or only a duration.';
-    if (!to) errors[B.to] = 'Give an end, or only a duration.';
+    if (!from) errors[B.from] = t.t('log.form.noStart');
+    if (!to) errors[B.to] = t.t('log.form.noEnd');
     if (from && to && date) {
       const [fh, fm] = from.split(':').map(Number) as [number, number];
       const [th, tm] = to.split(':').map(Number) as [number, number];
       const start = zonedTimeToInstant(date, fh, fm, tz);
       const stop = to > from ? zonedTimeToInstant(date, th, tm, tz) : zonedTimeToInstant(addDays(date, 1), th, tm, tz);
-      if (stop.getTime() > now.getTime()) errors[B.to] = 'That ends in the future.';
+      if (stop.getTime() > now.getTime()) errors[B.to] = t.t('log.form.endsInFuture');
       else span = { kind: 'range', start, stop, from: { hour: fh, minute: fm }, to: { hour: th, minute: tm } };
     }
   } else {
-    errors[B.duration] = 'Give a duration, or a start and an end.';
+    errors[B.duration] = t.t('log.form.noSpan');
   }
   if (Object.keys(errors).length > 0 || !taskId || !date || !span) return { ok: false, errors };
   const note = values[B.note][B.noteAction].value?.trim() || undefined;
@@ -74,12 +75,14 @@ export function logModalSubmission(services: SlackServices, accept: Accept<LogFo
   return async ({ ack, body, view }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs): Promise<void> => {
     const meta = modalMetaSchema.safeParse(parseJsonText(view.private_metadata));
     const values = stateSchema.safeParse(view.state.values);
+    // Field errors are said in the ack: the person's language as the store knows it (no Slack call before an ack).
+    const t = await textsFor(services, tenantOfInteraction(body), body.user.id, { askSlack: false });
     if (!meta.success || !values.success || meta.data.u !== body.user.id || meta.data.t !== tenantOfInteraction(body)) {
-      await ack({ response_action: 'errors', errors: { [B.task]: 'This form is out of date; close it and open it again.' } });
+      await ack({ response_action: 'errors', errors: { [B.task]: t.t('log.form.outOfDate') } });
       services.logger.warn({ user: body.user.id, meta: meta.success, values: values.success }, 'refused a log form');
       return;
     }
-    const checked = checkLogForm(values.data, services.clock.now(), meta.data.tz);
+    const checked = checkLogForm(t, values.data, services.clock.now(), meta.data.tz);
     if (!checked.ok) {
       await ack({ response_action: 'errors', errors: checked.errors });
       return;
@@ -98,11 +101,12 @@ export const logFormWork: AcceptedWork<LogForm> = { kind: ACCEPTED.logForm, payl
 async function logForm(services: SlackServices, { payload, acceptedAt, respond: dm }: AcceptedRun<LogForm>): Promise<void> {
   const { tenantKey, userId, tz, values, viewId } = payload;
   // Checked again from the stored values: the same checks the ack made, and what it parsed.
-  const checked = checkLogForm(values, acceptedAt, tz);
-  if (!checked.ok) return void (await dm({ text: `Your log form could not be logged: ${Object.values(checked.errors).join(' ')}` }));
+  const t = await textsFor(services, tenantKey, userId);
+  const checked = checkLogForm(t, values, acceptedAt, tz);
+  if (!checked.ok) return void (await dm({ text: t.t('log.form.notLogged', { errors: Object.values(checked.errors).join(' ') }) }));
   const link = await services.linking.requireLink(tenantKey, userId);
   const resolution = await services.entries.resolve(link, checked.parsed, tz);
-  if (resolution.kind === 'task_not_found') return void (await dm(taskNotFoundMessage(resolution.taskId)));
+  if (resolution.kind === 'task_not_found') return void (await dm(taskNotFoundMessage(await textsOfLink(services, link), resolution.taskId)));
   if (resolution.kind !== 'ready' && resolution.kind !== 'confirm') return;
   const outcome = await services.entries.submit(link, resolution.proposal, `view:${viewId}`, undefined);
   await rememberAnswer(services, [outcome], await dm(await outcomeMessage(services, link, resolution.proposal, outcome, tz)));

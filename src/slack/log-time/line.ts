@@ -2,13 +2,14 @@ import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '
 import { z } from 'zod';
 import type { ParsedLog } from '../../domain/parse/log-command.ts';
 import { isComplete, type LineDraft, needsAsking, rowTask, withDuration, withTask } from '../../domain/time-entries/lines.ts';
+import type { Texts } from '../../i18n/texts.ts';
 import type { UserLinkRecord } from '../../store/links.ts';
 import type { Accept, AcceptedRun, AcceptedWork } from '../accepted.ts';
 import { type Message, section } from '../blocks.ts';
 import { rememberAnswer } from '../entry-answers.ts';
 import { ACCEPTED } from '../ids.ts';
 import { tenantOfInteraction } from '../payloads.ts';
-import { zoneOf } from '../person.ts';
+import { textsOfLink, zoneOf } from '../person.ts';
 import { type AnswerPlace, inPlaceOf, storedAnswerPlace } from '../respond.ts';
 import type { SlackServices } from '../services.ts';
 import { lineCancelledMessage, lineCard, lineOutcomeMessage, rowStateOf } from './line-blocks.ts';
@@ -27,6 +28,7 @@ export interface LineRequest {
 export async function logLineFor(
   services: SlackServices,
   link: UserLinkRecord,
+  t: Texts,
   request: LineRequest,
   entries: ParsedLog[],
   respond: (m: Message) => Promise<unknown>,
@@ -36,16 +38,16 @@ export async function logLineFor(
   const line = await services.entries.resolveLine(link, entries, tz, preferred);
   const { draft, created } = await services.lines.keep(link, request.key, line);
   // A repeat of the request finds its draft as the person left it: an open one is shown, never logged unasked.
-  if (draft.state === 'cancelled') return void (await respond(closedMessage('cancelled')));
-  if (draft.state === 'open' && (!created || needsAsking(draft.rows))) return void (await respond(lineCard(draft.id, draft.rows, draft.days, tz)));
-  await logAllAndAnswer(services, link, draft, request.answer, respond, tz);
+  if (draft.state === 'cancelled') return void (await respond(closedMessage(t, 'cancelled')));
+  if (draft.state === 'open' && (!created || needsAsking(draft.rows))) return void (await respond(lineCard(t, draft.id, draft.rows, draft.days, tz)));
+  await logAllAndAnswer(services, link, t, draft, request.answer, respond, tz);
 }
 
 /** Writes the line (each row once) and answers with each row's state; a posted answer is remembered for later. */
-async function logAllAndAnswer(services: SlackServices, link: UserLinkRecord, draft: LineDraft, answer: AnswerPlace | undefined, respond: (m: Message) => Promise<unknown>, tz: string): Promise<void> {
+async function logAllAndAnswer(services: SlackServices, link: UserLinkRecord, t: Texts, draft: LineDraft, answer: AnswerPlace | undefined, respond: (m: Message) => Promise<unknown>, tz: string): Promise<void> {
   const result = await services.lines.logAll(link, draft, storedAnswerPlace(answer));
-  if (result.kind === 'cancelled') return void (await respond(closedMessage('cancelled')));
-  const posted = await respond(lineOutcomeMessage(result.draft.rows, result.outcomes.map(rowStateOf), result.draft.days, tz, link));
+  if (result.kind === 'cancelled') return void (await respond(closedMessage(t, 'cancelled')));
+  const posted = await respond(lineOutcomeMessage(t, result.draft.rows, result.outcomes.map(rowStateOf), result.draft.days, tz, link));
   await rememberAnswer(services, result.outcomes, posted);
 }
 
@@ -57,17 +59,17 @@ const rowPickSchema = z.object({
 });
 
 /** The card a click came from, its row and the picked value; undefined (logged) when it is not the clicker's. */
-async function pickOf(services: SlackServices, args: ActionArgs): Promise<{ link: UserLinkRecord; draft: LineDraft; index: number; value: number } | undefined> {
+async function pickOf(services: SlackServices, args: ActionArgs): Promise<{ link: UserLinkRecord; t: Texts; draft: LineDraft; index: number; value: number } | undefined> {
   const pick = rowPickSchema.safeParse(args.action);
   const link = pick.success ? await services.linking.requireLink(tenantOfInteraction(args.body), args.body.user.id).catch(() => undefined) : undefined;
   const [draftId = '', index = ''] = pick.success ? pick.data.block_id.split(':') : [];
   const draft = link ? await services.lines.get(link, draftId) : undefined;
   if (!pick.success || !link || !draft || !draft.rows[Number(index)]) {
     services.logger.warn({ user: args.body.user.id, action: (args.action as { action_id?: string }).action_id }, 'refused a line card pick');
-    if (link) await redraw(args, outOfDate());
+    if (link) await redraw(args, outOfDate(await textsOfLink(services, link)));
     return undefined;
   }
-  return { link, draft, index: Number(index), value: Number(pick.data.selected_option.value) };
+  return { link, t: await textsOfLink(services, link), draft, index: Number(index), value: Number(pick.data.selected_option.value) };
 }
 
 /** Redraws the card where it is (an ephemeral answer or a DM message), through the click's response_url. */
@@ -83,8 +85,8 @@ function pickTask(services: SlackServices) {
     if (!pick) return;
     const { tz } = await zoneOf(services, pick.link);
     const task = await services.tasks.task(pick.link, services.linking.apiFor(pick.link), pick.value).catch(() => undefined);
-    if (!task) return void (await redraw(args, lineCard(pick.draft.id, pick.draft.rows, pick.draft.days, tz, `⚠️ Task #${pick.value} is not one I can log on for you.`)));
-    await redrawChanged(services, args, pick.link, pick.draft, (line) => withTask(line.rows, pick.index, rowTask(task)), tz);
+    if (!task) return void (await redraw(args, lineCard(pick.t, pick.draft.id, pick.draft.rows, pick.draft.days, tz, pick.t.t('log.line.badTask', { taskId: String(pick.value) }))));
+    await redrawChanged(services, args, pick.link, pick.t, pick.draft, (line) => withTask(line.rows, pick.index, rowTask(task)), tz);
   };
 }
 
@@ -95,27 +97,27 @@ function pickDuration(services: SlackServices) {
     const pick = await pickOf(services, args);
     if (!pick || pick.value <= 0 || pick.value > 24 * 60) return;
     const { tz } = await zoneOf(services, pick.link);
-    await redrawChanged(services, args, pick.link, pick.draft, (line) => withDuration(line, pick.index, pick.value, services.clock.now(), tz), tz);
+    await redrawChanged(services, args, pick.link, pick.t, pick.draft, (line) => withDuration(line, pick.index, pick.value, services.clock.now(), tz), tz);
   };
 }
 
-async function redrawChanged(services: SlackServices, args: ActionArgs, link: UserLinkRecord, draft: LineDraft, edit: Parameters<SlackServices['lines']['change']>[2], tz: string): Promise<void> {
+async function redrawChanged(services: SlackServices, args: ActionArgs, link: UserLinkRecord, t: Texts, draft: LineDraft, edit: Parameters<SlackServices['lines']['change']>[2], tz: string): Promise<void> {
   const changed = await services.lines.change(link, draft.id, edit);
   if (!changed) return;
   // Logged meanwhile: Log all's answer stays where it is (with its Undo).
   if (changed.state === 'logged') return;
-  if (changed.state !== 'open') return void (await redraw(args, closedMessage(changed.state)));
-  await redraw(args, lineCard(changed.id, changed.rows, changed.days, tz));
+  if (changed.state !== 'open') return void (await redraw(args, closedMessage(t, changed.state)));
+  await redraw(args, lineCard(t, changed.id, changed.rows, changed.days, tz));
 }
 
-function closedMessage(state: 'logged' | 'cancelled'): Message {
-  const text = state === 'cancelled' ? 'These entries were cancelled; nothing was logged.' : 'These entries are logged already; COR keeps them (change them in COR).';
+function closedMessage(t: Texts, state: 'logged' | 'cancelled'): Message {
+  const text = state === 'cancelled' ? t.t('log.line.closedCancelled') : t.t('log.line.closedLogged');
   return { text, blocks: [section(text)] };
 }
 
 /** A card whose draft is gone (kept a week) or not the clicker's. */
-function outOfDate(): Message {
-  const text = 'This card is out of date: send the entries again.';
+function outOfDate(t: Texts): Message {
+  const text = t.t('log.line.outOfDate');
   return { text, blocks: [section(text)] };
 }
 
@@ -147,16 +149,17 @@ export const logLineWork: AcceptedWork<LogLine> = {
 async function logLine(services: SlackServices, { payload, place, respond }: AcceptedRun<LogLine>): Promise<void> {
   const { tenantKey, userId, draftId } = payload;
   const link = await services.linking.requireLink(tenantKey, userId);
+  const t = await textsOfLink(services, link);
   const draft = await services.lines.get(link, draftId);
   if (!draft) {
     services.logger.warn({ user: userId }, 'refused a Log all');
-    return void (await respond(outOfDate()));
+    return void (await respond(outOfDate(t)));
   }
   const { tz } = await zoneOf(services, link);
-  if (draft.state === 'cancelled') return void (await respond(closedMessage('cancelled')));
-  if (!isComplete(draft.rows)) return void (await respond(lineCard(draft.id, draft.rows, draft.days, tz, 'Pick the task of every row marked ❓ first.')));
+  if (draft.state === 'cancelled') return void (await respond(closedMessage(t, 'cancelled')));
+  if (!isComplete(draft.rows)) return void (await respond(lineCard(t, draft.id, draft.rows, draft.days, tz, t.t('log.line.pickAllFirst'))));
   // Logged already (a second click): written again under the same keys, which writes nothing and shows where each stands.
-  await logAllAndAnswer(services, link, draft, place, respond, tz);
+  await logAllAndAnswer(services, link, t, draft, place, respond, tz);
 }
 
 function cancel(services: SlackServices) {
@@ -165,15 +168,16 @@ function cancel(services: SlackServices) {
     const draftId = draftIdSchema.safeParse((args.action as { value?: string }).value);
     const link = draftId.success ? await services.linking.requireLink(tenantOfInteraction(args.body), args.body.user.id).catch(() => undefined) : undefined;
     const draft = link && draftId.success ? await services.lines.get(link, draftId.data) : undefined;
-    if (!draft) {
+    if (!draft || !link) {
       services.logger.warn({ user: args.body.user.id }, 'refused a line Cancel');
-      if (link) await redraw(args, outOfDate());
+      if (link) await redraw(args, outOfDate(await textsOfLink(services, link)));
       return;
     }
-    if (await services.lines.cancel(draft.id)) return void (await redraw(args, lineCancelledMessage()));
-    const now = await services.lines.get(link as UserLinkRecord, draft.id);
+    const t = await textsOfLink(services, link);
+    if (await services.lines.cancel(draft.id)) return void (await redraw(args, lineCancelledMessage(t)));
+    const now = await services.lines.get(link, draft.id);
     // Logged meanwhile: Log all's answer stays where it is (with its Undo).
-    if (now?.state === 'cancelled') await redraw(args, closedMessage(now.state));
+    if (now?.state === 'cancelled') await redraw(args, closedMessage(t, now.state));
   };
 }
 

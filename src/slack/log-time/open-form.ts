@@ -1,7 +1,7 @@
 import type { WebClient } from '@slack/web-api';
 import { z } from 'zod';
 import { localParts } from '../../lib/zoned.ts';
-import { zoneOf } from '../person.ts';
+import { textsOfLink, zoneOf } from '../person.ts';
 import type { SlackServices } from '../services.ts';
 import { logModal } from './form-blocks.ts';
 
@@ -22,14 +22,15 @@ export async function openLogModal(
   const link = await services.linking.requireLink(opts.tenantKey, opts.userId).catch(() => undefined);
   if (!link) return false;
   const { tz } = await zoneOf(services, link);
+  const t = await textsOfLink(services, link);
   const meta: ModalMeta = { t: opts.tenantKey, u: opts.userId, tz };
   const api = services.linking.apiFor(link);
   const known = opts.taskId === undefined ? undefined : services.tasks.cachedOpenTasks(link)?.find((t) => t.id === opts.taskId);
-  const task = opts.taskId === undefined ? undefined : (known ?? { id: opts.taskId, title: `Task #${opts.taskId}`, project: undefined });
+  const task = opts.taskId === undefined ? undefined : (known ?? { id: opts.taskId, title: t.t('log.form.taskNumbered', { taskId: String(opts.taskId) }), project: undefined });
   const today = localParts(services.clock.now(), tz).date;
   await client.views.open({
     trigger_id: opts.triggerId,
-    view: logModal({ today: opts.date && opts.date < today ? opts.date : today, meta: JSON.stringify(meta), task, note: opts.note }),
+    view: logModal(t, { today: opts.date && opts.date < today ? opts.date : today, meta: JSON.stringify(meta), task, note: opts.note }),
   });
   void services.work.track(services.tasks.openTasks(link, api).catch((err: unknown) => services.logger.warn({ err }, 'could not warm the task list')));
   return true;

@@ -1,11 +1,12 @@
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { z } from 'zod';
 import { AppError } from '../../errors.ts';
+import type { Texts } from '../../i18n/texts.ts';
 import type { TimeEntryRequestRecord } from '../../store/outbox.ts';
-import { formatMinutes, type Message, section } from '../blocks.ts';
+import { type Message, section } from '../blocks.ts';
 import { minutesOf, whenLine } from '../entry-answers.ts';
 import { parseJsonText, tenantOfInteraction } from '../payloads.ts';
-import { zoneOf } from '../person.ts';
+import { textsOfLink, zoneOf } from '../person.ts';
 import type { SlackServices } from '../services.ts';
 
 type ActionArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
@@ -13,31 +14,19 @@ type ActionArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
 const undoSchema = z.object({ t: z.string().min(1), u: z.string().min(1), r: z.array(z.string().min(1).max(64)).min(1).max(50) });
 
 /** What Undo did: nothing logged, or (too late) where each entry stands, with COR's page to change a written one. */
-function undoMessage(undone: TimeEntryRequestRecord[], kept: TimeEntryRequestRecord[], tz: string, taskUrl: (id: number) => string | undefined): Message {
+function undoMessage(t: Texts, undone: TimeEntryRequestRecord[], kept: TimeEntryRequestRecord[], tz: string, taskUrl: (id: number) => string | undefined): Message {
   if (kept.length === 0) {
-    const text = `↩︎ Undone: ${undone.length > 1 ? `none of these ${undone.length} entries was` : 'nothing was'} logged.`;
+    const text = undone.length > 1 ? t.t('log.undo.none', { count: undone.length }) : t.t('log.undo.nothing');
     return { text, blocks: [section(text)] };
   }
   const taskRef = (id: number) => {
     const url = taskUrl(id);
-    return url ? `<${url}|task #${id}>` : `task #${id}`;
+    const name = t.t('log.undo.task', { taskId: String(id) });
+    return url ? `<${url}|${name}>` : name;
   };
-  const fate = (r: TimeEntryRequestRecord) => {
-    switch (r.state) {
-      case 'written':
-        return 'COR has it and keeps it: change it in COR';
-      case 'pending':
-        return 'it is already on its way to COR and cannot be undone here: once it is in, change it in COR';
-      case 'failed':
-        return 'it was not written (COR refused it)';
-      case 'unknown':
-        return 'it may be in COR (its answer was lost): look there';
-      case 'cancelled':
-        return 'it was not written';
-    }
-  };
-  const lines = kept.map((r) => `• ${formatMinutes(minutesOf(r))} on ${taskRef(r.taskId)}, ${whenLine(r, tz)}: ${fate(r)}.`);
-  const lead = undone.length > 0 ? `↩︎ Undone ${undone.length}; too late for the others:` : 'Too late to undo:';
+  const fate = (r: TimeEntryRequestRecord) => t.t(`log.undo.fate.${r.state}`);
+  const lines = kept.map((r) => t.t('log.undo.line', { duration: t.minutes(minutesOf(r)), task: taskRef(r.taskId), when: whenLine(t, r, tz), fate: fate(r) }));
+  const lead = undone.length > 0 ? t.t('log.undo.someLate', { count: undone.length }) : t.t('log.undo.late');
   const text = `${lead}\n${lines.join('\n')}`;
   return { text, blocks: [section(text)] };
 }
@@ -61,7 +50,7 @@ export function undoEntries(services: SlackServices) {
     if (!link) throw new AppError('not_linked', 'not linked');
     const { tz } = await zoneOf(services, link);
     const { undone, kept } = await services.entries.undo(link, value.data.r);
-    const message = undoMessage(undone, kept, tz, services.corTaskUrl);
+    const message = undoMessage(await textsOfLink(services, link), undone, kept, tz, services.corTaskUrl);
     if (args.body.response_url) await args.respond({ response_type: 'ephemeral', replace_original: true, ...message });
     else await args.client.chat.postMessage({ channel: args.body.user.id, text: message.text, blocks: message.blocks });
   };

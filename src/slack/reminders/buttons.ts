@@ -89,8 +89,9 @@ async function logOneHour(services: SlackServices, { payload: stored, place, res
     language: 'en',
   };
   const resolution = await services.entries.resolve(link, parsed, tz);
-  if (resolution.kind === 'task_not_found') return void (await reply(taskNotFoundMessage(resolution.taskId)));
-  if (resolution.kind === 'confirm') return void (await reply(bentNotLoggedMessage(resolution.proposal, tz)));
+  const t = await textsOfLink(services, link);
+  if (resolution.kind === 'task_not_found') return void (await reply(taskNotFoundMessage(t, resolution.taskId)));
+  if (resolution.kind === 'confirm') return void (await reply(bentNotLoggedMessage(t, resolution.proposal, tz)));
   if (resolution.kind !== 'ready') return;
   const outcome = await services.entries.submit(link, resolution.proposal, `remind:${delivery.id}:${taskId}`, storedAnswerPlace(place));
   await reply(await outcomeMessage(services, link, resolution.proposal, outcome, tz));

@@ -129,11 +129,11 @@ async function changeTaskStatus(services: SlackServices, { payload, acceptedAt, 
     if (minutes !== undefined) {
       const parsed: ParsedLog = { date: localParts(acceptedAt, tz).date, dateSource: 'explicit', span: { kind: 'duration', minutes }, task: { kind: 'id', id: task.id }, note: undefined, language: 'en' };
       const resolution = await services.entries.resolve(link, parsed, tz);
-      if (resolution.kind === 'confirm') logged = bentNotLoggedMessage(resolution.proposal, tz).text;
+      if (resolution.kind === 'confirm') logged = bentNotLoggedMessage(t, resolution.proposal, tz).text;
       else if (resolution.kind === 'ready') {
         const outcome = await services.entries.submit(link, resolution.proposal, `status:${viewId}`, undefined);
         // A form cannot carry the Undo: it comes by DM while the entry waits out its window.
-        if (outcome.kind === 'scheduled') await rememberAnswer(services, [outcome], await dm(scheduledMessage(resolution.proposal, tz, link, [outcome.request.id])));
+        if (outcome.kind === 'scheduled') await rememberAnswer(services, [outcome], await dm(scheduledMessage(t, resolution.proposal, tz, link, [outcome.request.id])));
         const duration = t.minutes(minutes);
         logged =
           outcome.kind === 'written' || outcome.kind === 'duplicate'

@@ -32,23 +32,23 @@ function stoppedLine(t: Texts, s: StoppedTimer, tz: string): string {
 }
 
 /** The Undo of a stopped timer's entries still in their undo window, if any. */
-function undoOf(s: StoppedTimer | undefined, owner: Owner): KnownBlock[] {
+function undoOf(t: Texts, s: StoppedTimer | undefined, owner: Owner): KnownBlock[] {
   const waiting = (s?.outcomes ?? []).flatMap((o) => (o.outcome.kind === 'scheduled' ? [o.outcome.request.id] : []));
-  return waiting.length > 0 ? [undoButton(owner, waiting)] : [];
+  return waiting.length > 0 ? [undoButton(t, owner, waiting)] : [];
 }
 
 type Owner = Pick<UserLinkRecord, 'tenantKey' | 'slackUserId'>;
 
 export function stoppedMessage(t: Texts, s: StoppedTimer, tz: string, owner: Owner): Message {
   const text = stoppedLine(t, s, tz);
-  return { text, blocks: [...msg(text).blocks, ...undoOf(s, owner)] };
+  return { text, blocks: [...msg(text).blocks, ...undoOf(t, s, owner)] };
 }
 
 export function startedMessage(t: Texts, task: TaskView, startedAt: Date, tz: string, previous: StoppedTimer | undefined, owner: Owner): Message {
   const lines = [t.t('timer.started', { title: plain(task.title), time: t.clock(startedAt, tz) })];
   if (previous) lines.unshift(t.t('timer.stoppedPrevious', { stopped: stoppedLine(t, previous, tz) }));
   const text = lines.join('\n');
-  return { text, blocks: [...msg(text).blocks, ...undoOf(previous, owner)] };
+  return { text, blocks: [...msg(text).blocks, ...undoOf(t, previous, owner)] };
 }
 
 export function statusMessage(t: Texts, status: { task: TaskView; timer: { startedAt: Date }; minutes: number } | undefined, tz: string): Message {

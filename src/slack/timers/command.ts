@@ -71,7 +71,7 @@ async function startOrStop(services: SlackServices, { payload, acceptedAt, place
       if (started.kind === 'no_task') return void (await respond(noTimerTaskMessage(t, started.query)));
       await respond(startedMessage(t, started.task, started.timer.startedAt, tz, started.stoppedPrevious, link));
     } catch (err) {
-      if (isGoneInCor(err)) return void (await respond(taskNotFoundMessage(Number(rest.replace('#', '')))));
+      if (isGoneInCor(err)) return void (await respond(taskNotFoundMessage(t, Number(rest.replace('#', '')))));
       throw err;
     }
   });
