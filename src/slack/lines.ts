@@ -26,7 +26,7 @@ export function statusName(t: Texts, status: string | undefined): string {
 const PRIORITIES = [0, 1, 2, 3] as const;
 
 /** COR's priorities 0 (low) … 3 (urgent), by name. */
-function priorityNames(t: Texts): string[] {
+export function priorityNames(t: Texts): string[] {
   return PRIORITIES.map((p) => t.t(`log.priority.${p}`));
 }
 

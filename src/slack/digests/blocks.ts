@@ -6,6 +6,7 @@ import type { Texts } from '../../i18n/texts.ts';
 import type { Language } from '../../lib/language.ts';
 import { type Message, plain, section } from '../blocks.ts';
 import { ACTIONS, CALLBACKS, DIGEST_MODAL_BLOCKS as B } from '../ids.ts';
+import { digestActions } from '../lines.ts';
 
 /** Slack takes 50 blocks a message: the first people (the shortest first) get a section each, in these. */
 const MAX_PEOPLE_BLOCKS = 30;
@@ -115,20 +116,6 @@ export function digestSavedNote(t: Texts, d: Pick<DigestRecord, 'schedule' | 'lo
   return t.t(d.schedule === 'weekly' ? 'digest.savedWeekly' : 'digest.savedDaily', { time: d.localTime, tz: d.tz });
 }
 
-/** A digest's Edit, Pause or Resume, and Delete. */
-function digestButtons(t: Texts, d: Pick<DigestRecord, 'id' | 'paused'>): KnownBlock {
-  return {
-    type: 'actions',
-    elements: [
-      { type: 'button', action_id: ACTIONS.digestEdit, text: { type: 'plain_text', text: t.t('digest.button.edit') }, value: d.id },
-      d.paused
-        ? { type: 'button', action_id: ACTIONS.digestResume, text: { type: 'plain_text', text: t.t('digest.button.resume') }, value: d.id }
-        : { type: 'button', action_id: ACTIONS.digestPause, text: { type: 'plain_text', text: t.t('digest.button.pause') }, value: d.id },
-      { type: 'button', action_id: ACTIONS.digestDelete, text: { type: 'plain_text', text: t.t('digest.button.delete') }, style: 'danger', value: d.id },
-    ],
-  };
-}
-
 /** `/cor digest`: the lead's digests, each with Edit, Pause or Resume, and Delete; and New digest (`project`: run in a channel that is one). */
 export function digestListCard(t: Texts, digests: DigestRecord[], note?: string, project?: { id: number; name: string }): Message {
   const lead = digests.length === 0 ? t.t('digest.list.none') : t.t('digest.list.lead', { n: digests.length });
@@ -137,7 +124,7 @@ export function digestListCard(t: Texts, digests: DigestRecord[], note?: string,
     const where = d.channelId === d.ownerSlackUserId ? t.t('digest.where.dmToYou') : `<#${d.channelId}>`;
     const short = d.shortUnderHours === null ? t.t('digest.short.own') : t.t('digest.short.under', { hours: t.hours(d.shortUnderHours) });
     blocks.push(section(t.t('digest.list.line', { paused: d.paused ? 'yes' : 'no', weekly: d.schedule === 'weekly' ? 'yes' : 'no', time: d.localTime, audience: audienceText(t, d), where, short })));
-    blocks.push(digestButtons(t, d));
+    blocks.push(digestActions(t, d));
   }
   const value = project ? JSON.stringify({ p: project.id, n: project.name.slice(0, 100) }) : 'new';
   if (digests.length > 20) blocks.push(section(t.t('digest.list.more', { n: digests.length - 20 })));

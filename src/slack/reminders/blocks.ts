@@ -5,6 +5,7 @@ import type { Texts } from '../../i18n/texts.ts';
 import type { ReminderSettingRecord } from '../../store/reminders.ts';
 import { type Message, plain, progressBar } from '../blocks.ts';
 import { ACTIONS, CALLBACKS, REMINDER_MODAL_BLOCKS as B } from '../ids.ts';
+import { settingsLines } from '../lines.ts';
 
 /** What a reminder button carries: the delivery (checked against the clicker) and, for "Log 1h", the task. */
 interface ReminderButtonValue {
@@ -66,31 +67,8 @@ export function reminderSkippedMessage(t: Texts, date: string): Message {
   return { text, blocks: [section(text)] };
 }
 
-const DAY_KEYS = ['remind.day.1', 'remind.day.2', 'remind.day.3', 'remind.day.4', 'remind.day.5', 'remind.day.6', 'remind.day.7'] as const;
-
-function daysText(t: Texts, days: number[] | undefined): string {
-  if (!days) return t.t('remind.settings.corDays');
-  const name = (d: number | undefined) => t.t(DAY_KEYS[(d ?? 1) - 1] ?? 'remind.day.1');
-  const sorted = [...days].sort((a, b) => a - b);
-  const run = sorted.every((d, i) => i === 0 || d === (sorted[i - 1] ?? 0) + 1);
-  return run && sorted.length > 2 ? t.t('remind.settings.dayRange', { from: name(sorted[0]), to: name(sorted[sorted.length - 1]) }) : sorted.map(name).join(', ');
-}
-
-/** One line per setting, in words. Pure. */
-function reminderSettingsLines(t: Texts, s: ReminderSettingRecord, tz: string): string[] {
-  if (!s.enabled) return [t.t('remind.settings.off')];
-  return [
-    s.targetHours === null
-      ? t.t('remind.settings.dailyOwn', { time: s.localTime, tz: plain(tz), days: daysText(t, s.weekdays) })
-      : t.t('remind.settings.dailyTarget', { time: s.localTime, tz: plain(tz), days: daysText(t, s.weekdays), target: t.hours(s.targetHours) }),
-    s.morningRecap ? t.t('remind.settings.morningOn', { time: s.morningTime }) : t.t('remind.settings.morningOff'),
-    s.respectAway ? t.t('remind.settings.awayOn') : t.t('remind.settings.awayOff'),
-    s.skipDates.length > 0 ? t.t('remind.settings.skipping', { dates: s.skipDates.map((d) => t.day(d)).join(', ') }) : t.t('remind.settings.noSkips'),
-  ];
-}
-
 export function settingsCard(t: Texts, s: ReminderSettingRecord, tz: string, changed: boolean): Message {
-  const lines = reminderSettingsLines(t, s, tz);
+  const lines = settingsLines(t, s, tz);
   const text = `${changed ? `${t.t('remind.settings.saved')} ` : ''}${lines.join(' ')}`;
   return {
     text,

@@ -1,10 +1,9 @@
 import type { KnownBlock, ModalView, PlainTextOption } from '@slack/types';
 import type { TaskView } from '../../domain/tasks.ts';
-import type { MessageKey } from '../../i18n/catalog.ts';
 import type { Texts } from '../../i18n/texts.ts';
-import { localParts } from '../../lib/zoned.ts';
 import { type Message, plain, truncate } from '../blocks.ts';
 import { ACTIONS, CALLBACKS, TASK_MODAL_BLOCKS as B } from '../ids.ts';
+import { priorityName, priorityNames, statusName, taskActions, taskLines } from '../lines.ts';
 
 /** Tasks per page of `/cor tasks` (each takes two blocks; a message holds at most 50). */
 export const TASKS_PAGE = 10;
@@ -22,60 +21,6 @@ export interface TasksPage {
   /** the words the list was filtered by */
   query: string | undefined;
   offset: number;
-}
-
-/** COR's own statuses, in the person's language (a tenant's own status is shown by its own name). */
-const COR_STATUS = { nueva: 'tasks.status.nueva', en_proceso: 'tasks.status.en_proceso', estancada: 'tasks.status.estancada', finalizada: 'tasks.status.finalizada' } as const satisfies Record<string, MessageKey>;
-const PRIORITIES = ['tasks.priority.0', 'tasks.priority.1', 'tasks.priority.2', 'tasks.priority.3'] as const satisfies readonly MessageKey[];
-
-function isCorStatus(status: string): status is keyof typeof COR_STATUS {
-  return Object.hasOwn(COR_STATUS, status);
-}
-
-/** COR's four in the person's language; a tenant's own status by its own name ("en_revision" → "En revision"). */
-function statusName(t: Texts, status: string | undefined): string {
-  if (!status) return t.t('tasks.status.none');
-  if (isCorStatus(status)) return t.t(COR_STATUS[status]);
-  const words = status.replace(/[_-]+/g, ' ').trim();
-  return words.charAt(0).toUpperCase() + words.slice(1);
-}
-
-function priorityName(t: Texts, priority: number | undefined): string {
-  if (priority === undefined) return t.t('tasks.priority.none');
-  const key = PRIORITIES[priority];
-  return key ? t.t(key) : t.t('tasks.priority.other', { n: priority });
-}
-
-/** "Due Wed 25 Nov", or "⚠️ Overdue since Wed 25 Nov", in the person's zone and language. */
-function deadlineText(t: Texts, deadline: string | undefined, now: Date, tz: string): string | undefined {
-  if (!deadline) return undefined;
-  const at = new Date(deadline);
-  if (Number.isNaN(at.getTime())) return undefined;
-  const date = t.day(localParts(at, tz).date);
-  return at < now ? t.t('tasks.overdue', { date }) : t.t('tasks.due', { date });
-}
-
-function titleLink(task: TaskView, url: string | undefined): string {
-  const title = plain(task.title);
-  return url ? `<${url}|${title}>` : title;
-}
-
-/** A task's title (linked to COR), id, status, priority and deadline. */
-function taskLines(t: Texts, task: TaskView, now: Date, tz: string, url: string | undefined): string {
-  const facts = [statusName(t, task.status), priorityName(t, task.priority), deadlineText(t, task.deadline, now, tz)].filter(Boolean).join(' · ');
-  return `*${titleLink(task, url)}*  \`#${task.id}\`\n${facts}`;
-}
-
-/** A task's two buttons: Change status, Log time. */
-function taskActions(t: Texts, task: TaskView): KnownBlock {
-  return {
-    type: 'actions',
-    block_id: `task_${task.id}`,
-    elements: [
-      { type: 'button', action_id: ACTIONS.taskChangeStatus, text: { type: 'plain_text', text: t.t('tasks.button.changeStatus') }, value: String(task.id) },
-      { type: 'button', action_id: ACTIONS.openLogModal, text: { type: 'plain_text', text: t.t('tasks.button.logTime') }, value: String(task.id) },
-    ],
-  };
 }
 
 /** `/cor tasks`: a page of open tasks grouped by project, each with its actions, and "Show more". Pure. */
@@ -154,7 +99,7 @@ export function taskModalLoading(t: Texts, meta: TaskModalMeta): ModalView {
 /** The change form: status (COR's four and the tenant's own), priority, and optionally time to log. Pure. */
 export function taskModalForm(t: Texts, task: TaskView, statuses: string[], meta: TaskModalMeta, error?: string): ModalView {
   const statusOptions = statuses.slice(0, 100).map((s) => option(statusName(t, s), s));
-  const priorityOptions = PRIORITIES.map((key, i) => option(t.t(key), String(i)));
+  const priorityOptions = priorityNames(t).map((name, i) => option(name, String(i)));
   const currentStatus = statusOptions.find((o) => o.value === task.status);
   const currentPriority = task.priority === undefined ? undefined : priorityOptions[task.priority];
   const where = [task.project, task.client].filter(Boolean).map((s) => plain(s as string)).join(' · ');
