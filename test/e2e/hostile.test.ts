@@ -3,7 +3,7 @@ import { type BotProcess, addressesOf, botEnv, freePort, SIGNING_SECRET, startBo
 import { FakeCor } from '../../tools/fake-cor/server.ts';
 import { FakeSlack } from '../../tools/fake-slack/server.ts';
 import { SlackRequestSender, slackSignature } from '../../tools/fake-slack/signed-requests.ts';
-import { linkUser, waitForResponse } from '../helpers/linking.ts';
+import { chooseLanguage, linkUser, waitForResponse } from '../helpers/linking.ts';
 
 /**
  * Hostile and broken requests against the bot as a process: each gets a clean refusal (4xx) or a safe answer,
@@ -36,6 +36,7 @@ describe('hostile and broken requests (bot process)', () => {
     url = `${bot.baseUrl}/slack/events`;
     sender = new SlackRequestSender(url, SIGNING_SECRET, slack);
     await linkUser(sender, 'U01JANE', 2);
+    await chooseLanguage(sender, slack, 'U01JANE', 'en');
   }, 60_000);
   afterAll(async () => {
     await bot.stop();

@@ -5,7 +5,7 @@ import { type BotProcess, addressesOf, botEnv, freePort, SIGNING_SECRET, startBo
 import { FakeCor } from '../../tools/fake-cor/server.ts';
 import { FakeSlack } from '../../tools/fake-slack/server.ts';
 import { SlackRequestSender } from '../../tools/fake-slack/signed-requests.ts';
-import { consentUrlOf, responsesTo, waitForResponse } from '../helpers/linking.ts';
+import { chooseLanguage, consentUrlOf, responsesTo, waitForResponse } from '../helpers/linking.ts';
 import { tempStore, type TempStore } from '../helpers/store.ts';
 
 const KEY = Buffer.alloc(32, 3); // the key botEnv configures
@@ -48,6 +48,8 @@ describe('two instances on one PostgreSQL', () => {
     expect((await fetch(callback)).status).toBe(200);
     const whoami = await toA.slashCommand({ text: 'whoami', user_id: 'U01JANE' });
     await waitForResponse(slack, whoami.responseUrl, (m) => String(m.text).includes('Jane Doe'), 10_000);
+    // Jane's Slack speaks es-LA; the tests below read her answers in English, as she chose (on B: one store).
+    await chooseLanguage(toB, slack, 'U01JANE', 'en');
   });
 
   it('the same /cor log sent to both (a Slack retry landing elsewhere) writes once; different ones each once', async () => {
@@ -157,7 +159,8 @@ describe('an instance killed right after acknowledging /cor log', () => {
     const db = await tempStore({ postgres: inject('postgresUrl') });
     const store = openStore(db.databaseUrl, new TokenCipher(KEY));
     const t = cor.issueTokens(2);
-    const link = await store.links.upsert({ tenantKey: 'T:T0DEMO', slackUserId: 'U01JANE', corUserId: 2, corName: 'Jane Doe', tz: 'America/Argentina/Buenos_Aires', tokens: { accessToken: t.access_token, refreshToken: t.refresh_token, expiresAt: new Date(Date.now() + 3_600_000) } });
+    // A link that keeps an English Slack locale: the answers below are read in English.
+    const link = await store.links.upsert({ tenantKey: 'T:T0DEMO', slackUserId: 'U01JANE', corUserId: 2, corName: 'Jane Doe', tz: 'America/Argentina/Buenos_Aires', locale: 'en-US', tokens: { accessToken: t.access_token, refreshToken: t.refresh_token, expiresAt: new Date(Date.now() + 3_600_000) } });
     await store.reminders.saveSetting({ ...(await store.reminders.getSetting(link.id)), enabled: false });
     await store.close();
     const start = async () => {

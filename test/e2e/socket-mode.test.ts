@@ -32,6 +32,10 @@ describe('Socket Mode (bot process, the default mode)', () => {
     const link = command('link', 'link.1');
     const card = await slack.socketMode.send({ type: 'slash_commands', payload: link.payload });
     await consentThrough(card, JANE);
+    // Jane's Slack speaks es-LA; here she reads the bot in English, as she chose.
+    const language = command('language en', 'language.1');
+    await slack.socketMode.send({ type: 'slash_commands', payload: language.payload });
+    await waitForResponse(slack, language.responseUrl, (b) => String(b.text).includes('English'));
   });
   afterAll(async () => {
     await bot.stop();

@@ -2,7 +2,7 @@ import { type BotProcess, addressesOf, botEnv, freePort, SIGNING_SECRET, startBo
 import { FakeCor } from '../../tools/fake-cor/server.ts';
 import { FakeSlack } from '../../tools/fake-slack/server.ts';
 import { SlackRequestSender } from '../../tools/fake-slack/signed-requests.ts';
-import { linkUser, waitForResponse } from './linking.ts';
+import { chooseLanguage, linkUser } from './linking.ts';
 
 export interface BotWithFakes {
   slack: FakeSlack;
@@ -30,8 +30,7 @@ export async function botWithFakes(opts: { env?: Record<string, string>; linkJan
   if (opts.linkJane) {
     await linkUser(sender, 'U01JANE', 2);
     // Jane's Slack speaks es-LA: the tests that link her read the bot in English, as she chose.
-    const chose = await sender.slashCommand({ text: 'language en', user_id: 'U01JANE' });
-    await waitForResponse(slack, chose.responseUrl, (body) => String(body.text).includes('English'));
+    await chooseLanguage(sender, slack, 'U01JANE', 'en');
   }
   const fixture: BotWithFakes = {
     slack,

@@ -15,6 +15,12 @@ export async function linkUser(sender: SlackRequestSender, slackUserId: string, 
   await consentThrough(res.json, corUserId);
 }
 
+/** `/cor language <language>` for someone, waiting for its answer (Jane's Slack speaks es-LA: tests that read her in English choose it). */
+export async function chooseLanguage(sender: SlackRequestSender, slack: FakeSlack, slackUserId: string, language: 'en' | 'es' | 'pt'): Promise<void> {
+  const chose = await sender.slashCommand({ text: `language ${language}`, user_id: slackUserId });
+  await waitForResponse(slack, chose.responseUrl, (body) => typeof body.text === 'string');
+}
+
 /** From a link card (the answer to /cor link) through COR's consent page and the bot's callback, as `corUserId`. */
 export async function consentThrough(card: unknown, corUserId: number): Promise<void> {
   const consent = new URL(consentUrlOf(card));
