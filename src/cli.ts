@@ -50,7 +50,7 @@ function wiring(config: Config, store: Store) {
     : new SingleWorkspaceClients(config.slack.botToken as string, slack, undefined);
   const directory = new SlackProfileDirectory(clients, systemClock);
   // Reminders and digests a sweep sends speak each person's language (their DMs), or the digest's.
-  const languages = new PeopleLanguages({ store, slack: directory, defaultLanguage: config.defaultLanguage });
+  const languages = new PeopleLanguages({ store, slack: directory, defaultLanguage: config.defaultLanguage, clock: systemClock });
   return { logger, clients, directory, languages, appCor: new CorClient(transport).as(new ClientCredentialsTokenSource(corAuth, systemClock)) };
 }
 

@@ -108,7 +108,7 @@ function composeServices(base: { config: Config; logger: Logger; clock: Clock; s
   const appCor = cor.as(new ClientCredentialsTokenSource(corAuth, clock));
   const publicUrl = config.http.publicUrl ?? `http://localhost:${config.http.port}`;
   const directory = new SlackProfileDirectory(clients, clock);
-  const languages = new PeopleLanguages({ store: store, slack: directory, defaultLanguage: config.defaultLanguage });
+  const languages = new PeopleLanguages({ store, slack: directory, defaultLanguage: config.defaultLanguage, clock });
   const linking = new LinkingService({
     store,
     corAuth,

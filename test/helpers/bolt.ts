@@ -120,7 +120,7 @@ export async function listenerHarness(
   const clients = new SingleWorkspaceClients(DEFAULT_WORKSPACE.botToken, { ...slackSettings, logger: boltLogger(logger) }, 'T:T0DEMO');
   const appCor = kit.client.as(new ClientCredentialsTokenSource(kit.auth, clock));
   const directory = new SlackProfileDirectory(clients, clock);
-  const languages = new PeopleLanguages({ store: db.store, slack: directory, defaultLanguage: opts.defaultLanguage ?? 'en' });
+  const languages = new PeopleLanguages({ store: db.store, slack: directory, defaultLanguage: opts.defaultLanguage ?? 'en', clock });
   const linking = new LinkingService({
     store: db.store,
     corAuth: kit.auth,

@@ -19,6 +19,7 @@ export function userChanged(services: SlackServices) {
     const teamId = user.data.team_id ?? (typeof body.team_id === 'string' ? body.team_id : undefined);
     const tenantKey = tenantKeyOf({ teamId, enterpriseId, isEnterpriseInstall: body.is_enterprise_install === true });
     services.directory.forget(tenantKey, user.data.id);
+    services.languages.forget(tenantKey, user.data.id);
     // A zone the runtime does not know says nothing about where they are: the link keeps what it has.
     const tz = validZone(user.data.tz);
     if (!tz) return;

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PeopleLanguages } from '../../../src/domain/languages.ts';
 import type { SlackProfile } from '../../../src/domain/linking.ts';
+import { ManualClock, systemClock } from '../../../src/lib/clock.ts';
 import { languageOfLocale } from '../../../src/lib/language.ts';
 import { FakeCor } from '../../../tools/fake-cor/server.ts';
 import { storeLinkedUser } from '../../helpers/cor.ts';
@@ -27,7 +28,7 @@ describe('PeopleLanguages: whose language a person is spoken to in', () => {
       return { email: undefined, tz: undefined, locale: profiles.get(userId), realName: undefined };
     },
   };
-  const languagesOver = (store = db.store) => new PeopleLanguages({ store, slack, defaultLanguage: 'pt' });
+  const languagesOver = (store = db.store) => new PeopleLanguages({ store, slack, defaultLanguage: 'pt', clock: systemClock });
 
   beforeEach(async () => {
     db = await tempStore();
@@ -69,5 +70,30 @@ describe('PeopleLanguages: whose language a person is spoken to in', () => {
     await languages.choose(TENANT, 'U03ANA', 'es');
     expect(await languages.of(TENANT, 'U03ANA')).toBe('es');
     expect(await languages.of('T:T0OTHER', 'U03ANA')).toBe('pt');
+  });
+
+  it('what the store says is kept 30 s: answers in an ack read nothing; another instance’s choice is seen within that time, this one’s at once', async () => {
+    await storeLinkedUser(db.store, cor, { corUserId: 2, tz: 'UTC', slackUserId: 'U01JANE', locale: 'es-LA' });
+    const clock = new ManualClock('2026-12-07T12:00:00Z');
+    const here = new PeopleLanguages({ store: db.store, slack, defaultLanguage: 'pt', clock });
+    const elsewhere = new PeopleLanguages({ store: db.store, slack, defaultLanguage: 'pt', clock });
+    expect(await here.of(TENANT, 'U01JANE', { askSlack: false })).toBe('es');
+    const queries = db.store.queryCount();
+    expect(await here.of(TENANT, 'U01JANE', { askSlack: false })).toBe('es');
+    expect(db.store.queryCount()).toBe(queries);
+    await elsewhere.choose(TENANT, 'U01JANE', 'en');
+    expect(await elsewhere.of(TENANT, 'U01JANE')).toBe('en');
+    expect(await here.of(TENANT, 'U01JANE')).toBe('es');
+    clock.advance(30_001);
+    expect(await here.of(TENANT, 'U01JANE')).toBe('en');
+  });
+
+  it('a Slack locale change (user_change) is followed at once once it is forgotten', async () => {
+    const link = await storeLinkedUser(db.store, cor, { corUserId: 2, tz: 'UTC', slackUserId: 'U01JANE', locale: 'es-LA' });
+    const languages = languagesOver();
+    expect(await languages.of(TENANT, 'U01JANE')).toBe('es');
+    await db.store.links.updateProfile(link.id, { locale: 'pt-BR' });
+    languages.forget(TENANT, 'U01JANE');
+    expect(await languages.of(TENANT, 'U01JANE')).toBe('pt');
   });
 });

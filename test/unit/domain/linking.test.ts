@@ -32,7 +32,7 @@ describe('LinkingService', () => {
       cor: kit.client,
       appCor: appApi(kit, clock),
       slack: opts.slack ?? directory,
-      notifier: new SlackLinkNotifier(clients, new PeopleLanguages({ store: db.store, slack: directory, defaultLanguage: 'en' })),
+      notifier: new SlackLinkNotifier(clients, new PeopleLanguages({ store: db.store, slack: directory, defaultLanguage: 'en', clock })),
       consent: { authorizeUrl: cor.authorizeUrl, redirectUri: 'http://bot/cor/oauth/callback', appName: 'cor-slack' },
       allowEmailMismatch: opts.allowEmailMismatch ?? false,
       clock,
