@@ -21,10 +21,12 @@ export interface LanguageDeps {
  */
 const KNOWN_TTL_MS = 30_000;
 
-/** What the store says: their choice, and the language of the Slack locale their link keeps. */
+/** What is known of a person: their choice and their link's Slack locale (the store), their Slack profile's (Slack). */
 interface Known {
   chosen: Language | undefined;
   linked: Language | undefined;
+  /** learned from their Slack profile after an ack, so that later acks speak it too */
+  slack?: Language | undefined;
 }
 
 /** How a person's language was found: what they chose, and what their Slack speaks. */
@@ -65,7 +67,17 @@ export class PeopleLanguages {
   async describe(tenantKey: string, slackUserId: string, whose: Whose = {}): Promise<LanguageOfPerson> {
     const known = await this.#knownOf(tenantKey, slackUserId, whose.link);
     if (known.chosen) return { language: known.chosen, chosen: known.chosen };
-    return { language: known.linked ?? (await this.#slackLanguage(tenantKey, slackUserId, whose)), chosen: undefined };
+    const followed = known.linked ?? known.slack ?? (whose.askSlack === false ? undefined : await this.#slackLanguage(tenantKey, slackUserId, known));
+    return { language: followed ?? this.#d.defaultLanguage, chosen: undefined };
+  }
+
+  /**
+   * The language known of a person without reading anything (the workspace default when nothing is known): for
+   * words that must go out when the store itself is what failed.
+   */
+  known(tenantKey: string, slackUserId: string): Language {
+    const known = this.#known.get(`${tenantKey}/${slackUserId}`);
+    return known?.chosen ?? known?.linked ?? known?.slack ?? this.#d.defaultLanguage;
   }
 
   /** `auto`: follow their Slack language again. */
@@ -75,7 +87,7 @@ export class PeopleLanguages {
     return this.describe(tenantKey, slackUserId);
   }
 
-  /** Their Slack profile changed (user_change): what was known of them is read again. */
+  /** Their link or Slack profile changed (linked, unlinked, user_change): what was known of them is read again. */
   forget(tenantKey: string, slackUserId: string): void {
     this.#known.delete(`${tenantKey}/${slackUserId}`);
   }
@@ -86,15 +98,18 @@ export class PeopleLanguages {
     // A link in hand is the freshest word on their Slack locale.
     if (cached) return link ? { ...cached, linked: languageOfLocale(link.locale) } : cached;
     const [chosen, found] = await Promise.all([this.#d.store.languages.find(tenantKey, slackUserId), link ?? this.#d.store.links.find(tenantKey, slackUserId)]);
-    const known = { chosen, linked: languageOfLocale(found?.locale) };
-    this.#known.set(key, known);
+    const known: Known = { chosen, linked: languageOfLocale(found?.locale) };
+    // Someone the store knows nothing of yet may link or choose through another instance any moment: not kept.
+    if (known.chosen || known.linked) this.#known.set(key, known);
     return known;
   }
 
-  async #slackLanguage(tenantKey: string, slackUserId: string, whose: Whose): Promise<Language> {
-    if (whose.askSlack === false) return this.#d.defaultLanguage;
+  /** Their Slack profile's language (kept with what is known of them); undefined when Slack says none or does not answer. */
+  async #slackLanguage(tenantKey: string, slackUserId: string, known: Known): Promise<Language | undefined> {
     // Slack not answering is no reason to stay silent: the workspace default speaks instead.
     const profile = await this.#d.slack.profile(tenantKey, slackUserId).catch(() => undefined);
-    return languageOfLocale(profile?.locale) ?? this.#d.defaultLanguage;
+    const slack = languageOfLocale(profile?.locale);
+    if (slack) this.#known.set(`${tenantKey}/${slackUserId}`, { ...known, slack });
+    return slack;
   }
 }

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { ResumedJob } from '../domain/accepted-work.ts';
 import { AppError } from '../errors.ts';
+import { textsIn } from '../i18n/texts.ts';
 import { textsFor } from './person.ts';
 import { afterAck, type AnswerPlace, answerAt, DM, type Respond, type ResponseMessage } from './respond.ts';
 import type { SlackServices } from './services.ts';
@@ -54,9 +55,9 @@ type AcceptAck = (() => Promise<void>) | { withWords: (say?: ResponseMessage) =>
 export type Accept<P> = (services: SlackServices, request: { who: { tenantKey: string; slackUserId: string }; requestId: string; payload: P }, ack: AcceptAck) => Promise<void>;
 
 /** Said when the store did not take the request in time: nothing was done, nothing will be. */
-function notSaved(services: SlackServices, who: { tenantKey: string; slackUserId: string }): Promise<ResponseMessage> {
-  // The store is what failed, so the language is not looked for there: their Slack language, or the default.
-  return textsFor(services, who.tenantKey, who.slackUserId, { askSlack: false }).then((t) => ({ text: t.t('accepted.notSaved') }));
+function notSaved(services: SlackServices, who: { tenantKey: string; slackUserId: string }): ResponseMessage {
+  // The store is what failed: the language is what is known of them already, nothing is read.
+  return { text: textsIn(services.languages.known(who.tenantKey, who.slackUserId)).t('accepted.notSaved') };
 }
 
 /** The kinds of acknowledged work the app knows, by name: what `resumeAccepted` finishes. */
@@ -90,8 +91,8 @@ async function acceptThenWork<P>(services: SlackServices, work: AcceptedWork<P>,
       await ack();
       // Beside what was clicked, never in its place: the card and its buttons stay for the retry.
       const beside: AnswerPlace = place.kind === 'response_url' ? { ...place, replace: false } : place;
-      await answerAt(services.clients, acceptedAt, who, beside)(await notSaved(services, who)).catch((tellErr: unknown) => services.logger.warn({ err: tellErr }, 'could not tell the user a request was not saved'));
-    } else await ack.withWords(await notSaved(services, who));
+      await answerAt(services.clients, acceptedAt, who, beside)(notSaved(services, who)).catch((tellErr: unknown) => services.logger.warn({ err: tellErr }, 'could not tell the user a request was not saved'));
+    } else await ack.withWords(notSaved(services, who));
     return;
   }
   await (typeof ack === 'function' ? ack() : ack.withWords());

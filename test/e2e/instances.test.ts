@@ -48,8 +48,9 @@ describe('two instances on one PostgreSQL', () => {
     expect((await fetch(callback)).status).toBe(200);
     const whoami = await toA.slashCommand({ text: 'whoami', user_id: 'U01JANE' });
     await waitForResponse(slack, whoami.responseUrl, (m) => String(m.text).includes('Jane Doe'), 10_000);
-    // Jane's Slack speaks es-LA; the tests below read her answers in English, as she chose (on B: one store).
-    await chooseLanguage(toB, slack, 'U01JANE', 'en');
+    // Jane's Slack speaks es-LA; the tests below read her answers in English, as she chose (through A, which knew
+    // her Slack language; B reads the choice from the store).
+    await chooseLanguage(toA, slack, 'U01JANE', 'en');
   });
 
   it('the same /cor log sent to both (a Slack retry landing elsewhere) writes once; different ones each once', async () => {

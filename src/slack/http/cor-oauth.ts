@@ -44,6 +44,8 @@ export function corOAuthCallbackRoute(services: { linking: LinkingService; langu
         state: url.searchParams.get('state') ?? undefined,
         error: url.searchParams.get('error') ?? undefined,
       });
+      // A new link brings its Slack locale: what was known of the person is read again.
+      if (result.ok) services.languages.forget(result.link.tenantKey, result.link.slackUserId);
       const t = await pageTexts(services.languages, result, req);
       const headers = { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'referrer-policy': 'no-referrer' };
       if (result.ok) {

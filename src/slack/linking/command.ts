@@ -44,6 +44,8 @@ export function whoamiSubcommand(services: SlackServices): SubcommandHandler {
     const tenantKey = tenantOfCommand(command);
     const who = await services.linking.whoami(tenantKey, command.user_id);
     if (!who) return answerWithLinkCard(services, args.respond, command, 'not_linked');
+    // whoami reads the Slack profile again, and the link may have followed a new locale.
+    services.languages.forget(tenantKey, command.user_id);
     const language = await services.languages.describe(tenantKey, command.user_id, { link: who.link }).catch(() => ({ language: services.languages.defaultLanguage, chosen: undefined }));
     await args.respond({ response_type: 'ephemeral', ...whoamiCard(textsIn(language.language), who, language) });
   };
@@ -55,6 +57,7 @@ export function unlinkSubcommand(services: SlackServices): SubcommandHandler {
     const tenantKey = tenantOfCommand(command);
     const t = await textsFor(services, tenantKey, command.user_id, { askSlack: false });
     const result = await services.linking.unlink(tenantKey, command.user_id);
+    services.languages.forget(tenantKey, command.user_id);
     await ack({ response_type: 'ephemeral', ...unlinkedCard(t, result) });
   };
 }

@@ -19,11 +19,12 @@ export function userChanged(services: SlackServices) {
     const teamId = user.data.team_id ?? (typeof body.team_id === 'string' ? body.team_id : undefined);
     const tenantKey = tenantKeyOf({ teamId, enterpriseId, isEnterpriseInstall: body.is_enterprise_install === true });
     services.directory.forget(tenantKey, user.data.id);
-    services.languages.forget(tenantKey, user.data.id);
     // A zone the runtime does not know says nothing about where they are: the link keeps what it has.
     const tz = validZone(user.data.tz);
-    if (!tz) return;
+    if (!tz) return void services.languages.forget(tenantKey, user.data.id);
     const changed = await services.linking.followProfile(tenantKey, user.data.id, { tz, locale: user.data.locale });
+    // After the link has the new locale: a lookup in between would keep the old one.
+    services.languages.forget(tenantKey, user.data.id);
     if (changed) services.home.refresh(services, changed);
   };
 }
