@@ -79,3 +79,14 @@ describe('formats of each language', () => {
     expect(textsIn('es')).toBe(textsIn('es'));
   });
 });
+
+describe('wording of each language', () => {
+  it('the digest lead reads right for one short person, and the threshold reads as "fewer than"', () => {
+    const lead = (language: 'en' | 'es' | 'pt', short: number) => textsIn(language).t('digest.lead', { weekly: 'no', date: 'Fri 27 Nov', short, total: 5 });
+    expect([lead('en', 1), lead('en', 2), lead('en', 0)]).toEqual(['*Hours for Fri 27 Nov*: 1 of 5 people is short.', '*Hours for Fri 27 Nov*: 2 of 5 people are short.', '*Hours for Fri 27 Nov*: nobody is short.']);
+    expect([lead('es', 1), lead('es', 2)]).toEqual(['*Horas del Fri 27 Nov*: a 1 de 5 personas le faltan horas.', '*Horas del Fri 27 Nov*: a 2 de 5 personas les faltan horas.']);
+    expect([lead('pt', 1), lead('pt', 2)]).toEqual(['*Horas de Fri 27 Nov*: 1 de 5 pessoas com horas faltando.', '*Horas de Fri 27 Nov*: 2 de 5 pessoas com horas faltando.']);
+    expect([textsIn('es').t('digest.short.under', { hours: '6 h' }), textsIn('pt').t('digest.short.under', { hours: '6 h' })]).toEqual(['con menos de 6 h', 'com menos de 6 h']);
+    expect(textsIn('es').t('digest.form.short')).toBe('Avisar si registran menos de (horas por día laboral; vacío: su propio objetivo)');
+  });
+});
