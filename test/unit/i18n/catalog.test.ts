@@ -90,3 +90,15 @@ describe('wording of each language', () => {
     expect(textsIn('es').t('digest.form.short')).toBe('Avisar si registran menos de (horas por día laboral; vacío: su propio objetivo)');
   });
 });
+
+describe('one term per language', () => {
+  const words = (catalog: Catalog) => Object.values(catalog).join('\n');
+  it('Spanish: cronómetro, registro(s) de horas, Configuración', () => {
+    expect(words(es)).not.toMatch(/temporizador|entradas?\b|ajustes/i);
+    expect(textsIn('es').t('home.reminderSettings')).toBe('Configuración de recordatorios');
+  });
+  it('Portuguese: registro(s), de licença, Configurações', () => {
+    expect(words(pt)).not.toMatch(/lançamentos?|entradas?\b|de folga|ajustes/i);
+    expect(textsIn('pt').t('summary.onLeave', { name: 'Férias' })).toBe('de licença (Férias)');
+  });
+});
