@@ -61,7 +61,7 @@ const LANGUAGES = [
     logged: '✓ Registrei 1 h 30 min em Homepage redesign - hero section',
     day: 'seg., 7 de dez. · 09:00–10:30',
     dayTotal: 'Nesse dia: 1 h 30 min de 8 h',
-    guessed: /^Deduzi a tarefa\. Registro \*2 h\* em \*Mobile app login flow\* \(Mobile app · Bolt Motors\), seg\., 7 de dez\. · 09:00–11:00\?$/,
+    guessed: /^Deduzi a tarefa\. Posso registrar \*2 h\* em \*Mobile app login flow\* \(Mobile app · Bolt Motors\), seg\., 7 de dez\. · 09:00–11:00\?$/,
     buttons: ['Registrar', 'Trocar tarefa', 'Cancelar'],
     cancelled: 'Cancelado; nada foi registrado.',
     refused: 'Quanto tempo? Adicione uma duração como `2h`, `45m` ou `1,5h`, ou um intervalo como `9-11:30`.',

@@ -102,3 +102,20 @@ describe('one term per language', () => {
     expect(textsIn('pt').t('summary.onLeave', { name: 'Férias' })).toBe('de licença (Férias)');
   });
 });
+
+describe('register and agreement', () => {
+  const es_ = textsIn('es');
+  const pt_ = textsIn('pt');
+  it('Spanish: presiona, una duración, and a time entry that agrees with any duration', () => {
+    expect(es_.t('project.form.startHint')).toContain('Presiona Enter');
+    expect(es_.t('log.parse.zero')).toBe('Eso no es una duración: indica una mayor que cero.');
+    expect(es_.t('log.queued', { duration: '45 min', task: '*QA*', when: 'hoy' })).toContain('tu registro de 45 min en *QA* (hoy) queda guardado');
+    expect(es_.t('remind.done', { kind: 'day', logged: '1 h', date: 'lun 7 dic' })).toBe('✓ Registraste 1 h hoy (lun 7 dic). ¡Gracias!');
+  });
+  it('Portuguese: você, a question that asks, and a time entry that agrees with any duration', () => {
+    expect(pt_.t('digest.ownerNoLongerLeads')).toContain('o COR não dá mais a você o papel');
+    expect(pt_.t('log.confirm.ask', { duration: '2 h', task: '*QA*', when: 'hoje' })).toBe('Posso registrar *2 h* em *QA*, hoje?');
+    expect(pt_.t('tasks.logged.unlinked', { duration: '1 h' })).toBe('⚠️ Não registrei 1 h: você se desvinculou do COR nesse meio-tempo.');
+    expect(pt_.t('log.later.back', { duration: '1 h', title: 'QA', day: 'seg., 7 de dez.', from: '09:00', to: '10:00', entry: 7 })).toContain('seu registro de 1 h em *QA* de seg., 7 de dez. (09:00–10:00) já está no COR');
+  });
+});
