@@ -553,7 +553,7 @@ export const en = {
   'linking.unlink.again': 'Run `/cor link` whenever you want to link again.',
   'linking.welcome.lead': 'You are linked to COR as *{name}*. Things to try:',
   'linking.welcome.text': 'You are linked to COR as {name}.',
-  'linking.welcome.tipLog': "`/cor log 2h on '<task>' yesterday`: log time in plain words",
+  'linking.welcome.tipLog': '`/cor log 2h on <task> yesterday`: log time in plain words',
   'linking.welcome.tipTasks': '`/cor tasks`: your open tasks',
   'linking.welcome.tipWhoami': '`/cor whoami`: check the link',
   'linking.welcome.emailDifferent': 'Your COR email ({corEmail}) is not your Slack email ({slackEmail}). If that is not you in COR, run `/cor unlink` and link again.',

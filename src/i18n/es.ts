@@ -550,7 +550,7 @@ export const es: Catalog = {
   'linking.unlink.again': 'Usa `/cor link` cuando quieras vincularte de nuevo.',
   'linking.welcome.lead': 'Tu cuenta está vinculada a COR como *{name}*. Prueba esto:',
   'linking.welcome.text': 'Tu cuenta está vinculada a COR como {name}.',
-  'linking.welcome.tipLog': "`/cor log 2h en '<tarea>' ayer`: registra horas con tus palabras",
+  'linking.welcome.tipLog': '`/cor log 2h en <tarea> ayer`: registra horas con tus palabras',
   'linking.welcome.tipTasks': '`/cor tasks`: tus tareas abiertas',
   'linking.welcome.tipWhoami': '`/cor whoami`: revisa el vínculo',
   'linking.welcome.emailDifferent': 'Tu correo de COR ({corEmail}) no es tu correo de Slack ({slackEmail}). Si esa cuenta de COR no es tuya, usa `/cor unlink` y vincúlate de nuevo.',

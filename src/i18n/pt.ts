@@ -551,7 +551,7 @@ export const pt: Catalog = {
   'linking.unlink.again': 'Use `/cor link` quando quiser vincular de novo.',
   'linking.welcome.lead': 'Sua conta está vinculada ao COR como *{name}*. Experimente:',
   'linking.welcome.text': 'Sua conta está vinculada ao COR como {name}.',
-  'linking.welcome.tipLog': "`/cor log 2h em '<tarefa>' ontem`: registre horas com suas palavras",
+  'linking.welcome.tipLog': '`/cor log 2h em <tarefa> ontem`: registre horas com suas palavras',
   'linking.welcome.tipTasks': '`/cor tasks`: suas tarefas abertas',
   'linking.welcome.tipWhoami': '`/cor whoami`: confira o vínculo',
   'linking.welcome.emailDifferent': 'Seu e-mail do COR ({corEmail}) não é seu e-mail do Slack ({slackEmail}). Se essa conta do COR não é sua, use `/cor unlink` e vincule de novo.',

@@ -119,3 +119,12 @@ describe('register and agreement', () => {
     expect(pt_.t('log.later.back', { duration: '1 h', title: 'QA', day: 'seg., 7 de dez.', from: '09:00', to: '10:00', entry: 7 })).toContain('seu registro de 1 h em *QA* de seg., 7 de dez. (09:00–10:00) já está no COR');
   });
 });
+
+describe('no stray ICU quotes', () => {
+  it('a tag-like <task> is written plainly and renders as written', () => {
+    for (const catalog of [en, es, pt]) expect(catalog['linking.welcome.tipLog']).not.toContain("'<");
+    expect(textsIn('en').t('linking.welcome.tipLog')).toBe('`/cor log 2h on <task> yesterday`: log time in plain words');
+    expect(textsIn('es').t('linking.welcome.tipLog')).toBe('`/cor log 2h en <tarea> ayer`: registra horas con tus palabras');
+    expect(textsIn('pt').t('linking.welcome.tipLog')).toBe('`/cor log 2h em <tarefa> ontem`: registre horas com suas palavras');
+  });
+});
