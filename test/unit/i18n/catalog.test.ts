@@ -128,3 +128,15 @@ describe('no stray ICU quotes', () => {
     expect(textsIn('pt').t('linking.welcome.tipLog')).toBe('`/cor log 2h em <tarefa> ontem`: registre horas com suas palavras');
   });
 });
+
+describe('read-through', () => {
+  const words = (catalog: Catalog) => Object.values(catalog).join('\n');
+  it('Spanish: día laboral, “en tu nombre”, usa `/cor link`, and no English examples', () => {
+    expect(words(es)).not.toMatch(/laborable|acceso por ti|ejecuta|de la home|tu formulario/);
+    expect(textsIn('es').t('log.parse.two_spans', { words: '2h 9-11' })).toContain('Veo más de una duración u horario en “2h 9-11”.');
+  });
+  it('Portuguese: “em seu nome”, use `/cor link`, and no English examples', () => {
+    expect(words(pt)).not.toMatch(/acesso por você|execute|da home|seu formulário|me interrompeu/);
+    expect(textsIn('pt').t('log.bend.midnight')).toBe('Isso passa da meia-noite e entra em outro dia.');
+  });
+});
