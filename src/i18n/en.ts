@@ -423,7 +423,7 @@ export const en = {
   // ── digests ──
   'digest.pending': '⏳ …',
   'digest.refused': 'Digests are for leads: only people with the C-Level, Director or Project Manager role in COR can set them up.',
-  'digest.lead': '*Hours for {weekly, select, yes {the week of {date}} other {{date}}}*: {short, plural, =0 {nobody is short} one {# of {total} person is short} other {# of {total} people are short}}.',
+  'digest.lead': '*Hours for {weekly, select, yes {the week of {date}} other {{date}}}*: {short, plural, =0 {nobody is short} one {# of {total} people is short} other {# of {total} people are short}}.',
   'digest.row.unlinked': '*{name}* — not linked to COR',
   'digest.row.onLeave': '*{name}* — on leave',
   'digest.row.noTarget': '*{name}* — {logged} (no hours expected){leaveDays, plural, =0 {} one { (# day of leave)} other { (# days of leave)}}',
@@ -553,7 +553,7 @@ export const en = {
   'linking.unlink.again': 'Run `/cor link` whenever you want to link again.',
   'linking.welcome.lead': 'You are linked to COR as *{name}*. Things to try:',
   'linking.welcome.text': 'You are linked to COR as {name}.',
-  'linking.welcome.tipLog': "`/cor log 2h on '<task>' yesterday`: log time in plain words",
+  'linking.welcome.tipLog': '`/cor log 2h on <task> yesterday`: log time in plain words',
   'linking.welcome.tipTasks': '`/cor tasks`: your open tasks',
   'linking.welcome.tipWhoami': '`/cor whoami`: check the link',
   'linking.welcome.emailDifferent': 'Your COR email ({corEmail}) is not your Slack email ({slackEmail}). If that is not you in COR, run `/cor unlink` and link again.',

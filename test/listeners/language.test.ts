@@ -20,7 +20,7 @@ describe('/cor help and /cor language in the three languages', () => {
       said[language] = JSON.stringify(ack.body);
     }
     expect(said.es).toContain('Registra tus horas de COR');
-    expect(said.es).toContain('/cor log 2h30 en Rediseño de la home ayer');
+    expect(said.es).toContain('/cor log 2h30 en Rediseño de la portada ayer');
     expect(said.es).toContain('tus tareas abiertas');
     expect(said.pt).toContain('Registre suas horas do COR');
     expect(said.pt).toContain('o que você registrou');

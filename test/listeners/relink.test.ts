@@ -98,7 +98,7 @@ describe('queued entries when the link needs renewing', () => {
     // The re-link keeps Jane's Slack language (es-LA): the welcome and the entries written later are told in Spanish.
     expect(after[0]).toContain('Tu cuenta está vinculada a COR como Jane Doe');
     expect(after[0]).toContain('2 registros de horas que te esperaban se están registrando ahora');
-    expect(after.filter((t) => t.startsWith('✓ Te vinculaste de nuevo:') && t.includes('ya están registradas'))).toHaveLength(2);
+    expect(after.filter((t) => t.startsWith('✓ Te vinculaste de nuevo:') && t.includes('ya está en COR'))).toHaveLength(2);
     expect(after.join('\n')).not.toContain('COR volvió');
   }, 30_000);
 

@@ -179,11 +179,11 @@ describe('a timer in three languages', () => {
     [
       'es',
       {
-        started: '⏱ Temporizador iniciado en *Homepage redesign - hero section* a las 10:00. Usa `/cor stop` cuando termines.',
+        started: '⏱ Cronómetro iniciado en *Homepage redesign - hero section* a las 10:00. Usa `/cor stop` cuando termines.',
         running: '⏱ En marcha en *Homepage redesign - hero section* desde las 10:00 (45 min hasta ahora).',
         stopped: '✓ Registré *1 h 30 min* en *Homepage redesign - hero section*, 10:00–11:30.',
-        nothing: 'No hay ningún temporizador en marcha, así que no había nada que detener.',
-        usage: '¿En qué tarea inicio el temporizador?',
+        nothing: 'No hay ningún cronómetro en marcha, así que no había nada que detener.',
+        usage: '¿En qué tarea inicio el cronómetro?',
         noTask: 'No encontré ninguna tarea abierta tuya que coincida con “zzqx”.',
       },
     ],

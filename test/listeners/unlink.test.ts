@@ -106,7 +106,7 @@ describe('/cor unlink while time entries are on their way to COR', () => {
     expect(await h.services.entries.drainDue()).toBe(1);
     expect(await rows()).toMatchObject([{ state: 'unknown', linkId: null }]);
     // The command's response_url has expired by now: told by DM, though no longer linked (in her Slack language).
-    const dm = await h.slack.waitFor(() => h.slack.callsTo('chat.postMessage').find((c) => String(c.args.text).includes('pueden estar o no en COR')));
+    const dm = await h.slack.waitFor(() => h.slack.callsTo('chat.postMessage').find((c) => String(c.args.text).includes('puede estar o no en COR')));
     expect(dm.args.channel).toBe('U01JANE');
     expect(posts()).toBe(1);
   });
