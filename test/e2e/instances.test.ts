@@ -48,9 +48,10 @@ describe('two instances on one PostgreSQL', () => {
     expect((await fetch(callback)).status).toBe(200);
     const whoami = await toA.slashCommand({ text: 'whoami', user_id: 'U01JANE' });
     await waitForResponse(slack, whoami.responseUrl, (m) => String(m.text).includes('Jane Doe'), 10_000);
-    // Jane's Slack speaks es-LA; the tests below read her answers in English, as she chose (through A, which knew
-    // her Slack language; B reads the choice from the store).
+    // Jane's Slack speaks es-LA; the tests below read her answers in English, as she chose. A choice reaches the
+    // other instance within 30 s (what each knew of her is kept that long): she says it to both, to follow at once.
     await chooseLanguage(toA, slack, 'U01JANE', 'en');
+    await chooseLanguage(toB, slack, 'U01JANE', 'en');
   });
 
   it('the same /cor log sent to both (a Slack retry landing elsewhere) writes once; different ones each once', async () => {
