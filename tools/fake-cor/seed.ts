@@ -53,7 +53,7 @@ export interface SeedHour {
   created_at: string;
 }
 /** A message on a task (its conversation in COR), as `POST /tasks/{task_id}/messages` writes it. */
-export interface SeedTaskMessage {
+interface SeedTaskMessage {
   id: number;
   task_id: number;
   user_id: number;
