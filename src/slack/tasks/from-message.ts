@@ -99,6 +99,8 @@ export function createTaskFromMessageShortcut(services: SlackServices) {
     const [t, meta, names] = await Promise.all([textsFor(services, link.tenantKey, link.slackUserId, { link, askSlack: false }), shortcutMeta(services, s, link), mentionNames(services, link.tenantKey, text)]);
     const today = localParts(services.clock.now(), link.tz ?? DEFAULT_TZ).date;
     const fill = { title: titleFromMessage(text, names, TITLE_MAX), description: plainMessageText(text, names).trim(), due: dueDateIn(text, today) };
+    // The project type-ahead answers from the cached list: read it now for the first keystroke.
+    if (meta.p === undefined) void services.work.track(services.tasks.openTasks(link, services.linking.apiFor(link)).catch(() => undefined));
     await client.views.open({ trigger_id: s.trigger_id, view: createTaskModal(t, meta, fill) });
   };
 }
