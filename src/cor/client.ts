@@ -72,6 +72,12 @@ export interface TaskUpdate {
   archived?: boolean;
 }
 
+/** `POST /tasks` takes a title and a project, nothing else (no description, deadline or people): see NOTES. */
+export interface NewTask {
+  title: string;
+  project_id: number;
+}
+
 export interface NewHour {
   task_log_id: number;
   /** ISO 8601 date-time */
@@ -185,6 +191,16 @@ export class CorApi {
 
   updateTask(taskId: number, update: TaskUpdate): Promise<CorTask> {
     return this.#call({ method: 'PUT', path: `/tasks/${taskId}`, json: update, retry: 'never' }, taskSchema);
+  }
+
+  /** Never retried blindly: COR has no idempotency keys (a lost answer may still have created the task). */
+  createTask(task: NewTask): Promise<CorTask> {
+    return this.#call({ method: 'POST', path: '/tasks', json: task, retry: 'never' }, taskSchema);
+  }
+
+  /** A message on a task (its conversation in COR), as the token's user. Not idempotent: never retried blindly. */
+  async postTaskMessage(taskId: number, message: string): Promise<void> {
+    await this.#call({ method: 'POST', path: `/tasks/${taskId}/messages`, json: { message }, retry: 'never' }, z.unknown());
   }
 
   searchTasksByTitle(title: string): Promise<CorTask[]> {

@@ -22,6 +22,14 @@ const DONE_STATUS = 'finalizada';
 /** COR's own statuses, in workflow order; a tenant may add its own (shown as they are, never refused). */
 const COR_STATUSES = ['nueva', 'en_proceso', 'estancada', 'finalizada'] as const;
 
+/** A task to make: its description and deadline (ISO date-time) are written right after it is made. */
+export interface NewTaskDraft {
+  title: string;
+  projectId: number;
+  description?: string | undefined;
+  deadline?: string | undefined;
+}
+
 export interface TaskChange {
   status?: string | undefined;
   priority?: number | undefined;
@@ -158,6 +166,39 @@ export class TaskDirectory {
     this.#forget(link, taskId);
     // Some COR answers to PUT omit the project: keep what the task had.
     return this.#view({ ...current, ...updated, project: updated.project ?? current.project, project_id: updated.project_id ?? current.project_id }, names);
+  }
+
+  /**
+   * A task made as the person. COR's `POST /tasks` takes a title and a project only, so a description and a
+   * deadline follow in a PUT (safe to repeat); `detailsSaved` is false when COR took the task but not that PUT.
+   */
+  async create(link: UserLinkRecord, api: CorApi, draft: NewTaskDraft): Promise<{ task: TaskView; detailsSaved: boolean }> {
+    const created = await api.createTask({ title: draft.title, project_id: draft.projectId });
+    this.invalidate(link);
+    let task: CorTask = { ...created, project_id: created.project_id ?? draft.projectId };
+    let detailsSaved = true;
+    if (draft.description !== undefined || draft.deadline !== undefined) {
+      try {
+        const updated = await api.updateTask(created.id, {
+          title: created.title,
+          ...(draft.description === undefined ? {} : { description: draft.description }),
+          ...(draft.deadline === undefined ? {} : { deadline: draft.deadline }),
+        });
+        task = { ...task, ...updated, project_id: updated.project_id ?? task.project_id, project: updated.project ?? task.project };
+      } catch {
+        detailsSaved = false;
+      }
+    }
+    // The task exists whatever happens now: without names it is still told by its title.
+    const names = await this.#projectNames(link, api).catch((): ProjectNames => new Map());
+    return { task: this.#view(task, names), detailsSaved };
+  }
+
+  /** Posts a message on a task (its conversation in COR) as the person; the task as it was read for it. */
+  async addMessage(link: UserLinkRecord, api: CorApi, taskId: number, message: string): Promise<TaskView> {
+    const task = await this.task(link, api, taskId);
+    await api.postTaskMessage(taskId, message);
+    return task;
   }
 
   /** A task as it is in COR now (not from the cache). */

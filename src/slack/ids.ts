@@ -32,6 +32,8 @@ export const ACCEPTED = {
   timerHomeStop: 'timer_home_stop',
   reminderLog: 'reminder_log',
   taskStatus: 'task_status',
+  taskCreate: 'task_create',
+  taskMessage: 'task_message',
 } as const;
 
 /** Action ids of interactive elements. */
@@ -79,10 +81,24 @@ export const ACTIONS = {
 export const EVENTS = ['app_home_opened', 'app_uninstalled', 'tokens_revoked', 'user_change', 'link_shared', 'message'] as const;
 
 /** Global and message shortcuts (callback ids, also in manifest.yml). */
-export const SHORTCUTS = { logTime: 'log_time', logTimeFromMessage: 'log_time_message', taskStatusFromMessage: 'task_status_message' } as const;
+export const SHORTCUTS = {
+  logTime: 'log_time',
+  logTimeFromMessage: 'log_time_message',
+  taskStatusFromMessage: 'task_status_message',
+  createTaskFromMessage: 'task_create_message',
+  addToTaskFromMessage: 'task_add_message',
+} as const;
 
 /** Callback ids of views (modals). */
-export const CALLBACKS = { logModal: 'log_time_modal', reminderSettings: 'reminder_settings_modal', taskStatus: 'task_status_modal', project: 'project_modal', digest: 'digest_modal' } as const;
+export const CALLBACKS = {
+  logModal: 'log_time_modal',
+  reminderSettings: 'reminder_settings_modal',
+  taskStatus: 'task_status_modal',
+  taskCreate: 'task_create_modal',
+  taskMessage: 'task_message_modal',
+  project: 'project_modal',
+  digest: 'digest_modal',
+} as const;
 
 /** Block and action ids of the digest form. */
 export const DIGEST_MODAL_BLOCKS = {
@@ -133,6 +149,24 @@ export const TASK_MODAL_BLOCKS = {
   durationAction: 'duration_value',
 } as const;
 
+/** Block and action ids of the two forms made from a message: a new task, and a message added to a task. */
+export const MESSAGE_TASK_BLOCKS = {
+  title: 'title',
+  titleAction: 'title_value',
+  project: 'project',
+  /** options (type-ahead): an id of its own, apart from the log form's task picker */
+  projectAction: 'message_task_project',
+  description: 'description',
+  descriptionAction: 'description_value',
+  due: 'due',
+  dueAction: 'due_value',
+  task: 'task',
+  /** options (type-ahead) */
+  taskAction: 'message_task_select',
+  message: 'message',
+  messageAction: 'message_value',
+} as const;
+
 /** Block and action ids of the log-time modal. */
 export const LOG_MODAL_BLOCKS = {
   task: 'task',
@@ -168,7 +202,7 @@ export const REMINDER_MODAL_BLOCKS = {
 } as const;
 
 /** Bot scopes the app asks for (manifest.yml and the OAuth install use these). */
-export const BOT_SCOPES = ['commands', 'chat:write', 'im:write', 'im:history', 'users:read', 'users:read.email', 'links:read', 'links:write', 'usergroups:read'] as const;
+export const BOT_SCOPES = ['commands', 'chat:write', 'chat:write.public', 'im:write', 'im:history', 'users:read', 'users:read.email', 'links:read', 'links:write', 'usergroups:read'] as const;
 
 /** The one HTTP path Slack sends commands, interactions, options requests and events to. */
 export const SLACK_EVENTS_PATH = '/slack/events';

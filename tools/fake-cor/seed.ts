@@ -52,6 +52,13 @@ export interface SeedHour {
   comments: string | null;
   created_at: string;
 }
+/** A message on a task (its conversation in COR), as `POST /tasks/{task_id}/messages` writes it. */
+interface SeedTaskMessage {
+  id: number;
+  task_id: number;
+  user_id: number;
+  message: string;
+}
 export interface SeedLeave {
   id: number;
   user_id: number;
@@ -74,6 +81,7 @@ export interface Seed {
   clients: SeedClient[];
   projects: SeedProject[];
   tasks: SeedTask[];
+  taskMessages: SeedTaskMessage[];
   hours: SeedHour[];
   leaves: SeedLeave[];
   workingTime: SeedWorkingDay[];
@@ -176,6 +184,7 @@ export function demoSeed(): Seed {
     clients,
     projects,
     tasks,
+    taskMessages: [],
     hours,
     leaves,
     workingTime,

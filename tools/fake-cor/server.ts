@@ -442,6 +442,21 @@ export class FakeCor {
         return { body: this.data.tasks.filter((t) => t.title.toLowerCase().includes(needle)).map((t) => this.#taskJson(t)) };
       });
     }
+    if (method === 'POST' && path === '/tasks') return route('/tasks', (me) => ({ body: this.#taskJson(this.#createTask(me, body)) }));
+    const taskMessages = /^\/tasks\/(\d+)\/messages$/.exec(path);
+    if (taskMessages && (method === 'GET' || method === 'POST')) {
+      return route('/tasks/{task_id}/messages', (me) => {
+        const task = this.data.tasks.find((t) => t.id === Number(taskMessages[1]));
+        if (!task) throw corError(404, 'NOT_FOUND', 'Task not found');
+        this.#mustWorkOn(me, task.project_id);
+        if (method === 'GET') return { body: this.data.taskMessages.filter((m) => m.task_id === task.id).map((m) => ({ id: m.id, message: m.message, attachments: [] })) };
+        const input = (body ?? {}) as Record<string, unknown>;
+        if (typeof input.message !== 'string' || input.message.trim() === '') throw new HttpError(417, [{ field: 'message', validation: 'required', message: 'message is required' }]);
+        this.data.taskMessages.push({ id: ++this.#nextId, task_id: task.id, user_id: me.id, message: input.message });
+        // The contract documents no body for this answer.
+        return { body: undefined };
+      });
+    }
     const taskId = /^\/tasks\/(\d+)$/.exec(path);
     if (taskId && (method === 'GET' || method === 'PUT')) {
       return route('/tasks/{task_id}', (me) => {
@@ -545,6 +560,38 @@ export class FakeCor {
       }
     }
     return tasks;
+  }
+
+  /** Admins, the project's PM and the people on one of its tasks work on a project; anyone else is refused. */
+  #mustWorkOn(me: SeedUser, projectId: number): void {
+    const project = this.data.projects.find((p) => p.id === projectId);
+    const onIt = me.role_id <= 2 || project?.pm_id === me.id || this.data.tasks.some((t) => t.project_id === projectId && t.collaborators.includes(me.id));
+    if (!onIt) throw corError(403, 'FORBIDDEN', 'You are not a collaborator of this project');
+  }
+
+  /** `POST /tasks`: a title and a project (nothing else is read); the creator is on the new task. */
+  #createTask(me: SeedUser, body: unknown): SeedTask {
+    const input = (body ?? {}) as Record<string, unknown>;
+    const problems: { field: string; validation: string; message: string }[] = [];
+    if (typeof input.title !== 'string' || input.title.trim() === '') problems.push({ field: 'title', validation: 'required', message: 'title is required' });
+    const project = this.data.projects.find((p) => p.id === Number(input.project_id));
+    if (input.project_id === undefined) problems.push({ field: 'project_id', validation: 'required', message: 'project_id is required' });
+    else if (!project) problems.push({ field: 'project_id', validation: 'exists', message: 'project not found' });
+    if (problems.length > 0) throw new HttpError(417, problems);
+    this.#mustWorkOn(me, (project as SeedProject).id);
+    const task: SeedTask = {
+      id: ++this.#nextId,
+      title: String(input.title),
+      project_id: (project as SeedProject).id,
+      description: '',
+      deadline: null,
+      status: 'nueva',
+      priority: 1,
+      archived: false,
+      collaborators: [me.id],
+    };
+    this.data.tasks.push(task);
+    return task;
   }
 
   #updateTask(task: SeedTask, me: SeedUser, body: unknown): SeedTask {

@@ -31,6 +31,8 @@ export interface FakeMessage {
   text: unknown;
   blocks: unknown;
   metadata?: unknown;
+  /** the thread it was posted in */
+  thread_ts?: string;
 }
 
 export interface RecordedCall {
@@ -355,9 +357,13 @@ export class FakeSlack {
         const user = this.users.get(`${ws.teamId}/${String(args.channel)}`);
         if (user?.deleted) return { ok: false, error: 'account_inactive' };
         const channel = this.#dmChannel(String(args.channel));
-        const message: FakeMessage = { ts: ts(), text: args.text, blocks: args.blocks, ...(args.metadata ? { metadata: typeof args.metadata === 'string' ? JSON.parse(args.metadata) : args.metadata } : {}) };
+        const message: FakeMessage = { ts: ts(), text: args.text, blocks: args.blocks, ...(typeof args.thread_ts === 'string' ? { thread_ts: args.thread_ts } : {}), ...(args.metadata ? { metadata: typeof args.metadata === 'string' ? JSON.parse(args.metadata) : args.metadata } : {}) };
         this.messages.set(channel, [...(this.messages.get(channel) ?? []), message]);
         return { ok: true, channel, ts: message.ts, message: { text: args.text, blocks: args.blocks } };
+      }
+      case 'chat.getPermalink': {
+        if (typeof args.channel !== 'string' || typeof args.message_ts !== 'string') return { ok: false, error: 'invalid_arguments' };
+        return { ok: true, channel: args.channel, permalink: `https://demo.slack.example/archives/${args.channel}/p${args.message_ts.replace('.', '')}` };
       }
       case 'chat.postEphemeral':
         return { ok: true, message_ts: ts() };

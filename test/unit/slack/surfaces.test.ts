@@ -18,6 +18,7 @@ import { linkCard } from '../../../src/slack/person.ts';
 import { projectModal, projectModalLoading, projectModalMessage } from '../../../src/slack/projects/blocks.ts';
 import { reminderDoneMessage, reminderMessage, reminderSettingsModal, reminderSkippedMessage, reminderSnoozedMessage, remindErrorMessage, settingsCard } from '../../../src/slack/reminders/blocks.ts';
 import { todayMessage, weekMessage } from '../../../src/slack/summary/blocks.ts';
+import { addToTaskModal, createTaskModal, messageTaskModalText, messageTaskThreadReply, taskReference } from '../../../src/slack/tasks/message-blocks.ts';
 import { taskCard, taskModalForm, taskModalLoading, taskModalMessage, taskModalSaving, taskNotFoundText, tasksMessage } from '../../../src/slack/tasks/blocks.ts';
 import { chooseTimerTaskMessage, noTimerMessage, noTimerTaskMessage, startedMessage, startUsageMessage, statusMessage, stoppedMessage } from '../../../src/slack/timers/blocks.ts';
 import { LINK, NAMES, NOW, request, SETTINGS, STOPPED, SUMMARY, task, TASKS, TZ, WRITTEN } from '../../fixtures/surface-data.ts';
@@ -27,6 +28,9 @@ import { englishLeaks, limitProblems } from '../../helpers/slack-limits.ts';
 const DATA = [...NAMES, 'last week', 'Design team', 'jane.doe@acme.example', 'English', 'Español', 'Português', 'America', 'Argentina', 'Buenos_Aires', 'Hero copy', 'frobnicate', 'Slack', 'COR'];
 
 const OWNER = { tenantKey: 'T:T0DEMO', slackUserId: 'U01JANE' };
+const MESSAGE_META = { t: 'T:T0DEMO', u: 'U01JANE', c: 'C0HOME', m: '1765119600.000100' };
+const CHANNEL_META = { ...MESSAGE_META, p: 100, pn: 'Homepage redesign for the winter campaign' };
+const LONG_MESSAGE = `@John Smith can you change the hero copy by Friday? ${'Hero copy '.repeat(400)}`;
 const START = new Date('2026-12-07T12:00:00Z');
 const STOP = new Date('2026-12-07T13:30:00Z');
 const PROPOSAL: Proposal = { task: task(), start: START, stop: STOP, date: '2026-12-07', note: 'Hero copy', guesses: ['task', 'date', 'span'], bends: ['overlap', 'pushed_back'], dayTotal: { logged: 7.5, target: 8 } };
@@ -99,6 +103,23 @@ const SURFACES: Surface[] = [
   { name: 'task form', kind: 'modal', render: (t) => taskModalForm(t, task(), ['nueva', 'en_proceso', 'estancada', 'finalizada', 'en_revision'], { t: 'T:T0DEMO', u: 'U01JANE', task: 48211 }, 'COR said no') },
   { name: 'task form saving', kind: 'modal', render: (t) => taskModalSaving(t, { t: 'T:T0DEMO', u: 'U01JANE', task: 48211 }) },
   { name: 'task form message', kind: 'modal', render: (t) => taskModalMessage(t, { t: 'T:T0DEMO', u: 'U01JANE', task: 48211 }, 'Hero copy') },
+  // tasks from messages
+  { name: 'create task form (channel project)', kind: 'modal', render: (t) => createTaskModal(t, CHANNEL_META, { title: LONG_MESSAGE, description: LONG_MESSAGE, due: '2026-12-11' }) },
+  { name: 'create task form (project picker)', kind: 'modal', render: (t) => createTaskModal(t, MESSAGE_META, { title: 'Hero copy', description: '', due: undefined }) },
+  { name: 'add to task form', kind: 'modal', render: (t) => addToTaskModal(t, CHANNEL_META, { task: task(), message: LONG_MESSAGE }) },
+  { name: 'create task saving', kind: 'modal', render: (t) => messageTaskModalText(t, 'create', MESSAGE_META, t.t('msgtask.create.saving')) },
+  {
+    name: 'create task done',
+    kind: 'modal',
+    render: (t) =>
+      messageTaskModalText(t, 'create', MESSAGE_META, t.t('msgtask.threadFailed', { done: `${t.t('msgtask.create.done', { task: taskReference(task(), 'https://cor.example/tasks/48211'), project: 'Website' })}\n${t.t('msgtask.create.detailsNotSaved')}` })),
+  },
+  { name: 'create task refused', kind: 'modal', render: (t) => messageTaskModalText(t, 'create', MESSAGE_META, `${t.t('msgtask.refused.create', { project: 'Website' })} ${t.t('msgtask.refused.said', { corSaid: 'COR' })} ${t.t('msgtask.refused.invalid')}`) },
+  { name: 'add to task saving', kind: 'modal', render: (t) => messageTaskModalText(t, 'add', MESSAGE_META, t.t('msgtask.add.saving')) },
+  { name: 'add to task done', kind: 'modal', render: (t) => messageTaskModalText(t, 'add', MESSAGE_META, t.t('msgtask.add.done', { task: taskReference(task(), undefined) })) },
+  { name: 'add to task refused', kind: 'modal', render: (t) => messageTaskModalText(t, 'add', MESSAGE_META, `${t.t('msgtask.refused.write', { task: 'Website' })} ${t.t('msgtask.refused.gone', { id: '48211' })}`) },
+  { name: 'task made thread reply', kind: 'message', render: (t) => messageTaskThreadReply(t, 'create', 'U01JANE', task(), 'https://cor.example/tasks/48211') },
+  { name: 'task message thread reply', kind: 'message', render: (t) => messageTaskThreadReply(t, 'add', 'U01JANE', task(), undefined) },
   // timers
   { name: 'timer stopped', kind: 'message', render: (t) => stoppedMessage(t, STOPPED, TZ, OWNER) },
   { name: 'timer started', kind: 'message', render: (t) => startedMessage(t, task(), NOW, TZ, STOPPED, OWNER) },

@@ -1,0 +1,169 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ManualClock } from '../../src/lib/clock.ts';
+import { type ListenerHarness, listenerHarness } from '../helpers/bolt.ts';
+import { viewSubmission } from '../helpers/payloads.ts';
+
+const TZ = 'America/Argentina/Buenos_Aires';
+/** Monday 7 December 2026, 12:00 in Buenos Aires: "Friday" is the 11th. */
+const MONDAY = new Date('2026-12-07T15:00:00Z');
+const MESSAGE_TS = '1765119600.000100';
+
+interface View {
+  callback_id: string;
+  private_metadata: string;
+  blocks: { block_id?: string; type: string; text?: { text: string }; element?: { initial_value?: string; initial_date?: string; initial_option?: { value: string }; type?: string } }[];
+}
+
+describe('tasks made from messages: "Create COR task" and "Add to COR task"', () => {
+  let h: ListenerHarness;
+
+  beforeEach(async () => {
+    h = await listenerHarness({ clock: new ManualClock(MONDAY) });
+    // The channel of the Homepage redesign project (COR 100), and one of a project Jane is not on (104).
+    await h.db.store.channelProjects.save({ tenantKey: 'T:T0DEMO', channelId: 'C0HOME', corProjectId: 100, externalId: 'C0HOME', name: 'Homepage redesign', createdBy: 'U03CARLA' });
+    await h.db.store.channelProjects.save({ tenantKey: 'T:T0DEMO', channelId: 'C0BRAND', corProjectId: 104, externalId: 'C0BRAND', name: 'Diseño de marca', createdBy: 'U03CARLA' });
+  });
+  afterEach(() => h.close());
+
+  function messageShortcut(callbackId: string, channel: string, text: string, user = 'U01JANE') {
+    return h.send({
+      type: 'message_action',
+      callback_id: callbackId,
+      trigger_id: '9.t',
+      team: { id: 'T0DEMO', domain: 'demo' },
+      user: { id: user, team_id: 'T0DEMO', username: 'x', name: 'x' },
+      channel: { id: channel, name: 'x' },
+      message: { type: 'message', user: 'U02JOHN', ts: MESSAGE_TS, text },
+      message_ts: MESSAGE_TS,
+      response_url: h.slack.newResponseUrl(),
+      api_app_id: 'A0COR',
+      token: 'x',
+      action_ts: '1',
+    });
+  }
+
+  function openedView(): View {
+    return h.slack.callsTo('views.open').at(-1)?.args.view as View;
+  }
+
+  function lastViewText(): string {
+    return JSON.stringify(h.slack.callsTo('views.update').at(-1)?.args.view);
+  }
+
+  function threadReplies(channel: string) {
+    return (h.slack.messages.get(channel) ?? []).filter((m) => m.thread_ts === MESSAGE_TS);
+  }
+
+  function createSubmission(view: View, values: { title: string; description?: string; due?: string | null; project?: { value: string; text: string } }, viewId = 'V77') {
+    return viewSubmission('task_create_modal', {
+      meta: view.private_metadata,
+      viewId,
+      values: {
+        title: { title_value: { type: 'plain_text_input', value: values.title } },
+        ...(values.project ? { project: { message_task_project: { type: 'external_select', selected_option: { text: { type: 'plain_text', text: values.project.text }, value: values.project.value } } } } : {}),
+        description: { description_value: { type: 'plain_text_input', value: values.description ?? null } },
+        due: { due_value: { type: 'datepicker', selected_date: values.due ?? null } },
+      },
+    });
+  }
+
+  it('"Create COR task" from a message with an @mention and "by Friday": one task as the person, one thread reply, a double submit makes one', async () => {
+    await h.linkStored('U01JANE', 2, 'Jane Doe', TZ);
+    await messageShortcut('task_create_message', 'C0HOME', '<@U02JOHN> can you change the *hero* copy by Friday?\nThe new text is in the brief.');
+    const view = openedView();
+    expect(view.callback_id).toBe('task_create_modal');
+    const block = (id: string) => view.blocks.find((b) => b.block_id === id);
+    expect(block('title')?.element?.initial_value).toBe('@John Smith can you change the hero copy by Friday?');
+    expect(block('project')?.text?.text).toContain('Homepage redesign'); // the channel's project: no picker
+    expect(block('description')?.element?.initial_value).toContain('The new text is in the brief.');
+    expect(block('due')?.element?.initial_date).toBe('2026-12-11');
+
+    const submit = createSubmission(view, { title: block('title')?.element?.initial_value ?? '', description: block('description')?.element?.initial_value ?? '', due: '2026-12-11' });
+    const [first, second] = await Promise.all([h.send(submit), h.send(submit)]);
+    expect(first.body).toMatchObject({ response_action: 'update' });
+    expect(second.body).toMatchObject({ response_action: 'update' });
+
+    const created = h.cor.requestsTo('POST', '/tasks');
+    expect(created).toHaveLength(1);
+    expect(created[0]).toMatchObject({ userId: 2, status: 200, body: { title: '@John Smith can you change the hero copy by Friday?', project_id: 100 } });
+    const task = h.cor.data.tasks.find((t) => t.title.startsWith('@John Smith can you change'));
+    expect(task?.description).toContain('The new text is in the brief.');
+    expect(task?.description).toContain(`https://demo.slack.example/archives/C0HOME/p${MESSAGE_TS.replace('.', '')}`);
+    expect(task?.deadline?.slice(0, 10)).toBe('2026-12-11');
+    // COR lists the new task with Jane's.
+    const jane = await h.services.linking.requireLink('T:T0DEMO', 'U01JANE');
+    expect((await h.services.linking.apiFor(jane).allTasks({ filters: { collaborator: 2 } })).some((t) => t.id === task?.id)).toBe(true);
+
+    const replies = threadReplies('C0HOME');
+    expect(replies).toHaveLength(1);
+    expect(String(replies[0]?.text)).toContain('<@U01JANE> made a COR task of this message');
+    expect(String(replies[0]?.text)).toContain(`<https://acme.cor.example/tasks/${task?.id}|@John Smith can you change the hero copy by Friday?>`);
+    expect(lastViewText()).toContain('Created');
+  });
+
+  it('"Add to COR task": the linked task preselected, the message and its link posted on it once as the person, a thread reply', async () => {
+    await h.linkStored('U01JANE', 2, 'Jane Doe', TZ);
+    await messageShortcut('task_add_message', 'C0HOME', 'Client says the hero needs a bigger logo, see #48211');
+    const view = openedView();
+    expect(view.callback_id).toBe('task_message_modal');
+    expect(view.blocks.find((b) => b.block_id === 'task')?.element?.initial_option?.value).toBe('48211');
+    const submit = viewSubmission('task_message_modal', {
+      meta: view.private_metadata,
+      viewId: 'V88',
+      values: {
+        task: { message_task_select: { type: 'external_select', selected_option: { text: { type: 'plain_text', text: 'Homepage redesign - hero section' }, value: '48211' } } },
+        message: { message_value: { type: 'plain_text_input', value: 'Client says the hero needs a bigger logo' } },
+      },
+    });
+    await Promise.all([h.send(submit), h.send(submit)]);
+    const posted = h.cor.requestsTo('POST', '/tasks/{task_id}/messages');
+    expect(posted).toHaveLength(1);
+    expect(posted[0]).toMatchObject({ userId: 2, status: 200 });
+    expect(h.cor.data.taskMessages).toEqual([
+      { id: expect.any(Number), task_id: 48211, user_id: 2, message: `Client says the hero needs a bigger logo\n\nhttps://demo.slack.example/archives/C0HOME/p${MESSAGE_TS.replace('.', '')}` },
+    ]);
+    const replies = threadReplies('C0HOME');
+    expect(replies).toHaveLength(1);
+    expect(String(replies[0]?.text)).toContain('added this message to the COR task <https://acme.cor.example/tasks/48211|Homepage redesign - hero section> (#48211)');
+    expect(lastViewText()).toContain('Added to');
+  });
+
+  it('a person not on the channel\'s project gets COR\'s refusal in plain words, and nothing is made or said in the thread', async () => {
+    await h.linkStored('U01JANE', 2, 'Jane Doe', TZ);
+    await messageShortcut('task_create_message', 'C0BRAND', 'New logo sketches please');
+    const view = openedView();
+    await h.send(createSubmission(view, { title: 'New logo sketches please' }));
+    expect(h.cor.requestsTo('POST', '/tasks')).toEqual([expect.objectContaining({ status: 403, body: { title: 'New logo sketches please', project_id: 104 } })]);
+    expect(lastViewText()).toContain('COR did not let you create a task on *Diseño de marca*: you are not on that project, or your role cannot create tasks.');
+    expect(threadReplies('C0BRAND')).toHaveLength(0);
+  });
+
+  it('in Spanish: "para el viernes", the project picked from her projects, the thread reply in her words', async () => {
+    await h.linkStored('U01JANE', 2, 'Jane Doe', TZ, 'es-LA');
+    await messageShortcut('task_create_message', 'C0GENERAL', '¿Puedes cambiar el texto del hero para el viernes?');
+    const view = openedView();
+    expect(JSON.stringify(view)).toContain('Nueva tarea de COR');
+    expect(view.blocks.find((b) => b.block_id === 'project')?.element?.type).toBe('external_select');
+    expect(view.blocks.find((b) => b.block_id === 'due')?.element?.initial_date).toBe('2026-12-11');
+    // Her projects, from her open tasks (read once, then answered from the cache).
+    const suggest = () =>
+      h.send({
+        type: 'block_suggestion',
+        action_id: 'message_task_project',
+        block_id: 'project',
+        value: 'home',
+        team: { id: 'T0DEMO', domain: 'demo' },
+        user: { id: 'U01JANE', team_id: 'T0DEMO', name: 'x' },
+        api_app_id: 'A0COR',
+        token: 'x',
+        container: { type: 'view', view_id: 'V1' },
+        view: { id: 'V1', callback_id: 'task_create_modal', private_metadata: view.private_metadata },
+      });
+    await suggest();
+    expect((await suggest()).body).toEqual({ options: [{ text: { type: 'plain_text', text: 'Homepage redesign' }, value: '100' }] });
+    await h.send(createSubmission(view, { title: '¿Puedes cambiar el texto del hero para el viernes?', project: { value: '100', text: 'Homepage redesign' }, due: '2026-12-11' }));
+    expect(h.cor.requestsTo('POST', '/tasks')).toEqual([expect.objectContaining({ status: 200, body: { title: '¿Puedes cambiar el texto del hero para el viernes?', project_id: 100 } })]);
+    expect(String(threadReplies('C0GENERAL')[0]?.text)).toContain('<@U01JANE> hizo una tarea de COR con este mensaje');
+    expect(lastViewText()).toContain('Creé');
+  });
+});
