@@ -3,7 +3,7 @@
  * Prints a table and writes bench/results/latest.json. Options: --rounds N (default 40), --concurrency N (50),
  * --people N (reminder and digest sweep size, 10000), --sweeps N (sweeps, each on another workday, 3), --digests N
  * (digests the people are in, 500), --commands N (the fault run's /cor log commands, 1000),
- * --only ack|load|sweep|digests|faults|hostile, --profile DIR (a V8 CPU profile of the bot in the /cor log ack part).
+ * --only ack|load|sweep|digests|budget|faults|hostile, --channels N (budget sweep channel projects, 2000), --profile DIR (a V8 CPU profile of the bot in the /cor log ack part).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -12,6 +12,7 @@ import { hostileBench } from './hostile.ts';
 import { parseBench } from './parse.ts';
 import { reminderSweepBench, type SweepBenchResult } from './reminder-sweep.ts';
 import { type DigestBenchResult, digestSweepBench } from './digest-sweep.ts';
+import { type BudgetBenchResult, budgetSweepBench } from './budget-sweep.ts';
 import { faultsBench, type FaultsBenchResult } from './faults.ts';
 import { fmt } from './stats.ts';
 import { logFormSubmission } from '../test/helpers/payloads.ts';
@@ -23,6 +24,7 @@ const { values } = parseArgs({
     people: { type: 'string', default: '10000' },
     sweeps: { type: 'string', default: '3' },
     digests: { type: 'string', default: '500' },
+    channels: { type: 'string', default: '2000' },
     commands: { type: 'string', default: '1000' },
     only: { type: 'string' },
     profile: { type: 'string' },
@@ -30,7 +32,7 @@ const { values } = parseArgs({
 });
 const rounds = Number(values.rounds);
 const concurrency = Number(values.concurrency);
-const wants = (part: 'ack' | 'load' | 'sweep' | 'digests' | 'faults' | 'hostile') => values.only === undefined || values.only === part;
+const wants = (part: 'ack' | 'load' | 'sweep' | 'digests' | 'budget' | 'faults' | 'hostile') => values.only === undefined || values.only === part;
 
 function sweepReport(r: SweepBenchResult): string {
   return [
@@ -48,6 +50,16 @@ function digestReport(r: DigestBenchResult): string {
     `  COR requests per sweep: ${r.corRequestsPerRun} (target <= 100)`,
     `  peak RSS: ${r.peakRssMb.toFixed(0)} MB (target < 250 MB)`,
     `  digests sent = digests due (${r.digests}) in every sweep: ${r.sentEqualsDigests ? 'yes' : `NO: ${r.errors.join('; ')}`}`,
+    '',
+  ].join('\n');
+}
+
+function budgetReport(r: BudgetBenchResult): string {
+  const [first, second] = r.runs;
+  return [
+    `  first sweep (${r.alertsDue} alerts due): ${first?.ms ?? '?'} ms, ${first?.corRequests ?? '?'} COR requests; baseline (only posting ${r.alertsDue} messages) ${r.baselineMs} ms`,
+    `  second sweep (nothing due): ${second?.ms ?? '?'} ms, ${second?.corRequests ?? '?'} COR requests (target: one paged read of the projects, no request per project)`,
+    `  peak RSS ${Math.max(...r.runs.map((x) => x.peakRssMb)).toFixed(0)} MB; each alert posted once: ${r.postedOnce ? 'yes' : 'NO'}`,
     '',
   ].join('\n');
 }
@@ -173,6 +185,14 @@ if (wants('digests')) {
   process.stdout.write(digestReport(sweep));
   results.push(sweep);
   failed ||= !sweep.sentEqualsDigests || sweep.corRequestsPerRun > 100;
+}
+if (wants('budget')) {
+  const channels = Number(values.channels);
+  process.stdout.write(`budget sweep over ${channels} channel projects (cor-slack budget run, fake COR, fake Slack):\n`);
+  const budget = await budgetSweepBench(channels, (line) => process.stdout.write(line));
+  process.stdout.write(budgetReport(budget));
+  results.push(budget);
+  failed ||= !budget.postedOnce || (budget.runs[1]?.corRequests ?? 0) > Math.ceil(channels / 100) + 5;
 }
 if (wants('faults')) {
   process.stdout.write(`/cor log through COR faults (500, 503, 429, no answer, malformed JSON, lost answers on a share of requests):\n`);

@@ -7,6 +7,7 @@
  *   reminders run [--at <ISO time>] [--json]               one reminder sweep as of that moment (sends the DMs)
  *   digests preview [--at <ISO time>] [--json]             which leads' digests are due then, and what each would say
  *   digests run [--at <ISO time>] [--json]                 one digest sweep as of that moment (posts them)
+ *   budget run [--at <ISO time>] [--json]                  one budget sweep of the channel projects (posts the alerts due)
  */
 import { parseArgs } from 'node:util';
 import pino from 'pino';
@@ -27,11 +28,13 @@ import { boltLogger, createLogger } from './logger.ts';
 import { MultiWorkspaceClients, SingleWorkspaceClients } from './slack/workspace/clients.ts';
 import { SlackReminderMessenger } from './slack/reminders/messenger.ts';
 import { SlackDigestMessenger } from './slack/digests/messenger.ts';
+import { BudgetService } from './domain/budget.ts';
+import { SlackBudgetMessenger } from './slack/projects/budget-messenger.ts';
 import { PeopleLanguages } from './domain/languages.ts';
 import { SlackProfileDirectory } from './slack/directory.ts';
 import { migrateStore, openStore, type Store } from './store/index.ts';
 
-const USAGE = 'usage: npm run cli -- <migrate | links | rotate-keys | reminders preview|run [--at <ISO time>] [--all] [--json] | digests preview|run [--at <ISO time>] [--json]>';
+const USAGE = 'usage: npm run cli -- <migrate | links | rotate-keys | reminders preview|run [--at <ISO time>] [--all] [--json] | digests preview|run [--at <ISO time>] [--json] | budget run [--at <ISO time>] [--json]>';
 
 function table(header: string[], rows: string[][]): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
@@ -89,7 +92,7 @@ function digestService(config: Config, store: Store): DigestService {
 }
 
 /** `--at` and the configuration a sweep command needs; a number is the exit code of a mistake. */
-function sweepArgs(name: 'reminders' | 'digests', argv: string[]): { mode: 'preview' | 'run'; at: Date; all: boolean; json: boolean; config: Config } | number {
+function sweepArgs(name: 'reminders' | 'digests' | 'budget', argv: string[]): { mode: 'preview' | 'run'; at: Date; all: boolean; json: boolean; config: Config } | number {
   // `--all` (everyone's decision, also those not due) is the reminders'; a digest preview shows every line already.
   const options = { at: { type: 'string' as const }, json: { type: 'boolean' as const, default: false }, ...(name === 'reminders' ? { all: { type: 'boolean' as const, default: false } } : {}) };
   let parsed;
@@ -153,6 +156,26 @@ async function digests(argv: string[]): Promise<number> {
   });
 }
 
+async function budget(argv: string[]): Promise<number> {
+  const args = sweepArgs('budget', argv);
+  if (typeof args === 'number') return args;
+  if (args.mode !== 'run') {
+    process.stderr.write(`budget: only "run"\n${USAGE}\n`);
+    return 2;
+  }
+  const at = args.at;
+  return withStore(args.config, async (store) => {
+    const { logger, clients, languages, appCor } = wiring(args.config, store);
+    const service = new BudgetService({ channels: store.channelProjects, budget: store.budget, links: store.links, appCor, slack: new SlackBudgetMessenger(clients, languages), clock: { now: () => at }, logger });
+    const started = performance.now();
+    const report = await service.sweep();
+    const ms = performance.now() - started;
+    if (args.json) process.stdout.write(`${JSON.stringify({ ...report, ms: Math.round(ms), maxRssKb: process.resourceUsage().maxRSS })}\n`);
+    else process.stdout.write(`${report.channels} channel projects, ${report.checked} checked against COR, ${report.posted} budget alerts posted\n`);
+    return 0;
+  });
+}
+
 async function reminders(argv: string[]): Promise<number> {
   const args = sweepArgs('reminders', argv);
   if (typeof args === 'number') return args;
@@ -204,6 +227,7 @@ async function main(argv: string[]): Promise<number> {
   }
   if (command === 'reminders') return reminders(argv.slice(1));
   if (command === 'digests') return digests(argv.slice(1));
+  if (command === 'budget') return budget(argv.slice(1));
   if (command === 'migrate') {
     const result = await migrateStore(config.databaseUrl);
     process.stdout.write(result.applied.length ? `applied: ${result.applied.join(', ')}\n` : `up to date (${result.alreadyApplied} migrations)\n`);

@@ -38,6 +38,8 @@ export interface Config {
   /** base64 keys; undefined in development means "use a local key file" (see main.ts). */
   /** reminder DMs: pacing per workspace, and how often the sweep runs */
   reminders: { sendsPerSecond: number; tickMs: number; leaseMs: number };
+  /** how often every channel project's budget is checked against COR */
+  budgetSweepMs: number;
   /** how long an acknowledged request is its instance's to finish; after that another instance finishes it */
   workLeaseMs: number;
   /** how long every entry waits before it is written, for the person to undo it; 0: written at once */
@@ -132,6 +134,7 @@ const schema = z.object({
     .default(5),
   REMINDER_TICK_SECONDS: wholeNumber('REMINDER_TICK_SECONDS', 'seconds', 1).default(60),
   REMINDER_LEASE_SECONDS: wholeNumber('REMINDER_LEASE_SECONDS', 'seconds', 1).default(300),
+  BUDGET_SWEEP_SECONDS: wholeNumber('BUDGET_SWEEP_SECONDS', 'seconds', 1).default(600),
   WORK_LEASE_SECONDS: wholeNumber('WORK_LEASE_SECONDS', 'seconds', 1).default(45),
   UNDO_SECONDS: z
     .string()
@@ -227,6 +230,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       integrationSource: e.COR_INTEGRATION_SOURCE,
     },
     reminders: { sendsPerSecond: e.REMINDER_SENDS_PER_SECOND, tickMs: e.REMINDER_TICK_SECONDS * 1000, leaseMs: e.REMINDER_LEASE_SECONDS * 1000 },
+    budgetSweepMs: e.BUDGET_SWEEP_SECONDS * 1000,
     workLeaseMs: e.WORK_LEASE_SECONDS * 1000,
     undoMs: e.UNDO_SECONDS * 1000,
     linkAllowEmailMismatch: e.LINK_ALLOW_EMAIL_MISMATCH,

@@ -12,6 +12,7 @@ import { CorTransport } from './cor/transport.ts';
 import { LinkingService } from './domain/linking.ts';
 import { ReminderService } from './domain/reminders/service.ts';
 import { ProjectService } from './domain/projects.ts';
+import { BudgetService } from './domain/budget.ts';
 import { TaskDirectory } from './domain/tasks.ts';
 import { AcceptedWork } from './domain/accepted-work.ts';
 import { LogLines } from './domain/time-entries/lines.ts';
@@ -24,6 +25,8 @@ import { TimerService } from './domain/timers.ts';
 import { startHousekeeping } from './scheduler/housekeeping.ts';
 import { startOutboxWorker } from './scheduler/outbox-worker.ts';
 import { startReminderScheduler } from './scheduler/reminders.ts';
+import { startBudgetScheduler } from './scheduler/budget.ts';
+import { SlackBudgetMessenger } from './slack/projects/budget-messenger.ts';
 import { SlackReminderMessenger } from './slack/reminders/messenger.ts';
 import { HomeTab } from './slack/home/home-tab.ts';
 import { SlackEntryNotifier } from './slack/log-time/entry-notifier.ts';
@@ -153,14 +156,24 @@ function composeServices(base: { config: Config; logger: Logger; clock: Clock; s
     leaseMs: config.workLeaseMs,
     undoMs: config.undoMs,
     // Once a flow of a person's own writes is done (one entry, a line, an outbox pass): their reminder DMs about those
-    // days and their App Home redraw, once however many entries it wrote.
-    afterWrite: (link, starts) => {
-      void work.track(reminders.refreshAfterWrite(link, starts).catch((err: unknown) => logger.warn({ err }, 'could not redraw a reminder DM')));
+    // days, their App Home redraw and the budget of the channel projects they wrote on, once however many entries.
+    afterWrite: (link, written) => {
+      void work.track(reminders.refreshAfterWrite(link, written.map((w) => w.start)).catch((err: unknown) => logger.warn({ err }, 'could not redraw a reminder DM')));
+      void work.track(budget.afterWrite(link, written).catch((err: unknown) => logger.warn({ err }, 'could not check a project budget after a write')));
       home.refresh(services, link);
     },
   });
   const lines: LogLines = new LogLines({ drafts: store.drafts, outbox: store.outbox, entries, clock });
   const projects = new ProjectService({ channels: store.channelProjects, apiFor: (link) => linking.apiFor(link), source: config.cor.integrationSource, clock });
+  const budget = new BudgetService({
+    channels: store.channelProjects,
+    budget: store.budget,
+    links: store.links,
+    appCor,
+    slack: new SlackBudgetMessenger(clients, languages),
+    clock,
+    logger: logger.child({ component: 'budget' }),
+  });
   const taskUrl = config.cor.taskUrlTemplate;
   const services: SlackServices = {
     logger,
@@ -190,6 +203,7 @@ function composeServices(base: { config: Config; logger: Logger; clock: Clock; s
     timers: new TimerService({ timers: store.timers, tasks, entries, clock }),
     reminders,
     projects,
+    budget,
     home,
     tasks,
     corTaskUrl: (id) => taskUrl?.replace('{id}', String(id)),
@@ -201,8 +215,10 @@ function startSchedulers(services: SlackServices, config: Config, runtime: Slack
   const outbox = startOutboxWorker({ entries: services.entries, resumeAccepted: () => runtime.resumeAccepted(), intervalMs: OUTBOX_POLL_MS, logger: services.logger, work: services.work });
   const housekeeping = startHousekeeping({ forget: [() => services.accepted.forgetOld(), () => services.lines.forgetOld()], logger: services.logger, work: services.work });
   const reminders = startReminderScheduler({ reminders: services.reminders, digests: services.digests, clock: services.clock, tickMs: config.reminders.tickMs, logger: services.logger, work: services.work });
+  const budget = startBudgetScheduler({ budget: services.budget, intervalMs: config.budgetSweepMs, logger: services.logger, work: services.work });
   return {
     stop() {
+      budget.stop();
       outbox.stop();
       reminders.stop();
       housekeeping.stop();

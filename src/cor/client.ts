@@ -245,6 +245,15 @@ export class CorApi {
     );
   }
 
+  /** Every project the filters match, page after page: one paged read however many there are. */
+  allProjects(filters: ProjectFilters): Promise<CorProject[]> {
+    return this.#allPages((p) => this.listProjects({ filters, ...p }));
+  }
+
+  getProject(projectId: number): Promise<CorProject> {
+    return this.#call({ method: 'GET', path: `/projects/${projectId}`, retry: 'safe' }, projectSchema);
+  }
+
   listClients(page: PageRequest = {}): Promise<CorPage<CorClientRecord>> {
     return this.#call({ method: 'GET', path: '/clients', query: { ...page }, retry: 'safe' }, pageSchema(clientSchema));
   }

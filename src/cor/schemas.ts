@@ -113,7 +113,7 @@ export const hourSchema = z.object({
   status: z.string().nullish(),
   comments: z.string().nullish(),
   /** whose entry: COR gives their zone, one of the two readings of `start` and `stop` (see shared/cor/NOTES.md) */
-  user: z.object({ timezone: z.string().nullish() }).nullish().catch(undefined),
+  user: z.object({ timezone: z.string().nullish(), first_name: z.string().nullish(), last_name: z.string().nullish() }).nullish().catch(undefined),
   task: z
     .object({ id: looseInt, title: z.string(), project_id: looseInt.nullish(), status: z.string().nullish(), project: projectRefSchema.nullish() })
     .nullish(),
@@ -131,6 +131,8 @@ export const projectSchema = z.object({
   start: z.string().nullish(),
   end: z.string().nullish(),
   estimated_time: looseNumber.nullish(),
+  /** hours logged on it so far */
+  elapsed_time: looseNumber.nullish(),
   billable: looseBool.nullish(),
   income_type: z.string().nullish(),
   archived: looseBool.nullish(),

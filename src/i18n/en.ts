@@ -299,7 +299,7 @@ export const en = {
   // ── end tasks ──
 
   // ── projects ──
-  'project.usage': '`/cor project new` makes this channel a COR project; `/cor project edit` changes it. (C-Level, Director and Project Manager roles in COR.)',
+  'project.usage': '`/cor project new` makes this channel a COR project; `/cor project edit` changes it; `/cor project status` shows its hours against the estimate; `/cor project alerts 50,80,100` or `off` sets its budget alerts. (New, edit and alerts: C-Level, Director and Project Manager roles in COR.)',
   'project.off': 'Projects from channels are not set up here: ask whoever runs this bot to set COR_INTEGRATION_SOURCE.',
   'project.noChannel': 'Run this in the channel that should become the project.',
   'project.notLead': 'Only people with the C-Level, Director or Project Manager role in COR can create or change projects.',
@@ -636,4 +636,25 @@ export const en = {
   'msgtask.refused.said': 'COR refused it: {corSaid}.',
   'msgtask.refused.invalid': 'COR refused it: invalid values.',
   // ── end message tasks ──
+
+  // ── budget ──
+  'budget.alert.headline': '📊 *{project}* has reached {threshold}% of its estimated hours: {logged} of {estimate} logged ({percent}%).',
+  'budget.status.headline': '📊 *{project}*: {logged} of {estimate} logged ({percent}%).',
+  'budget.week': 'Last 7 days: {hours}.',
+  'budget.reach.date': 'At this rate the estimate is reached on {date}.',
+  'budget.reach.done': 'The estimate is used up.',
+  'budget.reach.none': 'No hours were logged in the last 7 days.',
+  'budget.topTasks': '*Top tasks, last 7 days:* {list}',
+  'budget.topPeople': '*Top people, last 7 days:* {list}',
+  'budget.item': '{name} ({hours})',
+  'budget.status.alerts': 'Alerts in this channel at {list} of the estimate. A Project Manager changes them with `/cor project alerts 50,80,100` or `/cor project alerts off`.',
+  'budget.status.alertsOff': 'Budget alerts are off in this channel. A Project Manager turns them on with `/cor project alerts 50,80,100`.',
+  'budget.status.noEstimate': '*{project}* has no estimated hours in COR, so it has no budget alerts. {logged} logged so far.',
+  'budget.status.noProject': 'This channel is not a COR project: `/cor project new` makes it one.',
+  'budget.working': '⏳ Asking COR…',
+  'budget.alerts.usage': 'Write the alert percents, like `/cor project alerts 50,80,100` (up to 5, from 1 to 500), or `/cor project alerts off`.',
+  'budget.alerts.notLead': 'Only people with the C-Level, Director or Project Manager role in COR can change this channel’s budget alerts.',
+  'budget.alerts.saved': '✓ Budget alerts in this channel at {list} of the estimated hours.',
+  'budget.alerts.off': '✓ Budget alerts are off in this channel.',
+  // ── end budget ──
 } as const;

@@ -296,7 +296,7 @@ export const es: Catalog = {
   // ── end tasks ──
 
   // ── projects ──
-  'project.usage': '`/cor project new` convierte este canal en un proyecto de COR; `/cor project edit` lo cambia. (Roles C-Level, Director y Project Manager en COR.)',
+  'project.usage': '`/cor project new` convierte este canal en un proyecto de COR; `/cor project edit` lo cambia; `/cor project status` muestra sus horas frente a la estimación; `/cor project alerts 50,80,100` u `off` configura sus avisos de presupuesto. (New, edit y alerts: roles C-Level, Director y Project Manager en COR.)',
   'project.off': 'Los proyectos desde canales no están configurados aquí: pídele a quien administra este bot que configure COR_INTEGRATION_SOURCE.',
   'project.noChannel': 'Usa esto en el canal que debe convertirse en el proyecto.',
   'project.notLead': 'Solo las personas con rol C-Level, Director o Project Manager en COR pueden crear o cambiar proyectos.',
@@ -633,4 +633,25 @@ export const es: Catalog = {
   'msgtask.refused.said': 'COR lo rechazó: {corSaid}.',
   'msgtask.refused.invalid': 'COR lo rechazó: valores no válidos.',
   // ── end message tasks ──
+
+  // ── budget ──
+  'budget.alert.headline': '📊 *{project}* llegó al {threshold} % de sus horas estimadas: {logged} de {estimate} registradas ({percent} %).',
+  'budget.status.headline': '📊 *{project}*: {logged} de {estimate} registradas ({percent} %).',
+  'budget.week': 'Últimos 7 días: {hours}.',
+  'budget.reach.date': 'A este ritmo, la estimación se alcanza el {date}.',
+  'budget.reach.done': 'La estimación ya se agotó.',
+  'budget.reach.none': 'No se registraron horas en los últimos 7 días.',
+  'budget.topTasks': '*Tareas con más horas, últimos 7 días:* {list}',
+  'budget.topPeople': '*Personas con más horas, últimos 7 días:* {list}',
+  'budget.item': '{name} ({hours})',
+  'budget.status.alerts': 'Avisos en este canal al {list} de la estimación. Un Project Manager los cambia con `/cor project alerts 50,80,100` o `/cor project alerts off`.',
+  'budget.status.alertsOff': 'Los avisos de presupuesto están desactivados en este canal. Un Project Manager los activa con `/cor project alerts 50,80,100`.',
+  'budget.status.noEstimate': '*{project}* no tiene horas estimadas en COR, así que no tiene avisos de presupuesto. Hasta ahora: {logged} registradas.',
+  'budget.status.noProject': 'Este canal no es un proyecto de COR: `/cor project new` lo convierte en uno.',
+  'budget.working': '⏳ Consultando a COR…',
+  'budget.alerts.usage': 'Escribe los porcentajes de aviso, como `/cor project alerts 50,80,100` (hasta 5, de 1 a 500), o `/cor project alerts off`.',
+  'budget.alerts.notLead': 'Solo quienes tienen el rol C-Level, Director o Project Manager en COR pueden cambiar los avisos de presupuesto de este canal.',
+  'budget.alerts.saved': '✓ Avisos de presupuesto en este canal al {list} de las horas estimadas.',
+  'budget.alerts.off': '✓ Los avisos de presupuesto quedaron desactivados en este canal.',
+  // ── end budget ──
 };

@@ -296,7 +296,7 @@ export const pt: Catalog = {
   // ── end tasks ──
 
   // ── projects ──
-  'project.usage': '`/cor project new` transforma este canal em um projeto do COR; `/cor project edit` o altera. (Papéis C-Level, Director e Project Manager no COR.)',
+  'project.usage': '`/cor project new` transforma este canal em um projeto do COR; `/cor project edit` o altera; `/cor project status` mostra suas horas frente à estimativa; `/cor project alerts 50,80,100` ou `off` define seus avisos de orçamento. (New, edit e alerts: papéis C-Level, Director e Project Manager no COR.)',
   'project.off': 'Projetos a partir de canais não estão configurados aqui: peça a quem administra este bot para configurar COR_INTEGRATION_SOURCE.',
   'project.noChannel': 'Use isto no canal que deve virar o projeto.',
   'project.notLead': 'Só pessoas com o papel C-Level, Director ou Project Manager no COR podem criar ou alterar projetos.',
@@ -634,4 +634,25 @@ export const pt: Catalog = {
   'msgtask.refused.said': 'O COR recusou: {corSaid}.',
   'msgtask.refused.invalid': 'O COR recusou: valores inválidos.',
   // ── end message tasks ──
+
+  // ── budget ──
+  'budget.alert.headline': '📊 *{project}* chegou a {threshold}% das horas estimadas: {logged} de {estimate} registradas ({percent}%).',
+  'budget.status.headline': '📊 *{project}*: {logged} de {estimate} registradas ({percent}%).',
+  'budget.week': 'Últimos 7 dias: {hours}.',
+  'budget.reach.date': 'Neste ritmo, a estimativa é atingida em {date}.',
+  'budget.reach.done': 'A estimativa já se esgotou.',
+  'budget.reach.none': 'Nenhuma hora foi registrada nos últimos 7 dias.',
+  'budget.topTasks': '*Tarefas com mais horas, últimos 7 dias:* {list}',
+  'budget.topPeople': '*Pessoas com mais horas, últimos 7 dias:* {list}',
+  'budget.item': '{name} ({hours})',
+  'budget.status.alerts': 'Avisos neste canal em {list} da estimativa. Um Project Manager os altera com `/cor project alerts 50,80,100` ou `/cor project alerts off`.',
+  'budget.status.alertsOff': 'Os avisos de orçamento estão desativados neste canal. Um Project Manager os ativa com `/cor project alerts 50,80,100`.',
+  'budget.status.noEstimate': '*{project}* não tem horas estimadas no COR, então não tem avisos de orçamento. Até agora: {logged} registradas.',
+  'budget.status.noProject': 'Este canal não é um projeto do COR: `/cor project new` o transforma em um.',
+  'budget.working': '⏳ Consultando o COR…',
+  'budget.alerts.usage': 'Escreva as porcentagens de aviso, como `/cor project alerts 50,80,100` (até 5, de 1 a 500), ou `/cor project alerts off`.',
+  'budget.alerts.notLead': 'Só quem tem o papel C-Level, Director ou Project Manager no COR pode alterar os avisos de orçamento deste canal.',
+  'budget.alerts.saved': '✓ Avisos de orçamento neste canal em {list} das horas estimadas.',
+  'budget.alerts.off': '✓ Os avisos de orçamento foram desativados neste canal.',
+  // ── end budget ──
 };

@@ -1,6 +1,7 @@
 import type { WebClient } from '@slack/web-api';
 import type { PeopleLanguages } from '../domain/languages.ts';
 import type { LinkingService, SlackDirectory } from '../domain/linking.ts';
+import type { BudgetService } from '../domain/budget.ts';
 import type { ProjectService } from '../domain/projects.ts';
 import type { ReminderService } from '../domain/reminders/service.ts';
 import type { TaskDirectory } from '../domain/tasks.ts';
@@ -61,6 +62,8 @@ export interface SlackServices {
   timers: TimerService;
   reminders: ReminderService;
   projects: ProjectService;
+  /** budget alerts of channel projects, and their numbers on demand */
+  budget: BudgetService;
   home: AppHome;
   tasks: TaskDirectory;
   /** a task's page in COR's web app, when known */

@@ -3,6 +3,7 @@ import { DigestRepository } from './digests.ts';
 import { LogDraftRepository } from './drafts.ts';
 import { fileURLToPath } from 'node:url';
 import type { TokenCipher } from '../lib/crypto.ts';
+import { BudgetRepository } from './budget.ts';
 import { ChannelProjectRepository } from './channel-projects.ts';
 import { InstallationRepository } from './installations.ts';
 import { LanguageChoiceRepository } from './languages.ts';
@@ -33,6 +34,7 @@ export interface Store {
   reminders: ReminderRepository;
   timers: TimerRepository;
   channelProjects: ChannelProjectRepository;
+  budget: BudgetRepository;
   languages: LanguageChoiceRepository;
   /** Statements sent to the database since the store was opened. */
   queryCount(): number;
@@ -61,6 +63,7 @@ export function openStore(databaseUrl: string, cipher: TokenCipher): Store {
     reminders: new ReminderRepository(db),
     timers: new TimerRepository(db),
     channelProjects: new ChannelProjectRepository(db),
+    budget: new BudgetRepository(db),
     languages: new LanguageChoiceRepository(db),
     queryCount: () => queries,
     ping: async () => {

@@ -14,6 +14,8 @@ import { ReminderService } from '../../src/domain/reminders/service.ts';
 import { SlackReminderMessenger } from '../../src/slack/reminders/messenger.ts';
 import { HomeTab } from '../../src/slack/home/home-tab.ts';
 import { ProjectService } from '../../src/domain/projects.ts';
+import { BudgetService } from '../../src/domain/budget.ts';
+import { SlackBudgetMessenger } from '../../src/slack/projects/budget-messenger.ts';
 import type { CorApi, IntegrationSource } from '../../src/cor/client.ts';
 import { TurnGate } from '../../src/lib/turns.ts';
 import { WorkTracker } from '../../src/lib/work-tracker.ts';
@@ -148,8 +150,9 @@ export async function listenerHarness(
     clock,
     logger,
     undoMs: (opts.undoSeconds ?? 0) * 1000,
-    afterWrite: (link, starts) => {
-      void work.track(reminders.refreshAfterWrite(link, starts));
+    afterWrite: (link, written) => {
+      void work.track(reminders.refreshAfterWrite(link, written.map((w) => w.start)));
+      void work.track(budget.afterWrite(link, written));
       home.refresh(services, link);
     },
   });
@@ -158,6 +161,7 @@ export async function listenerHarness(
   const home = new HomeTab(clock);
   const projects = new ProjectService({ channels: db.store.channelProjects, apiFor: (link) => linking.apiFor(link), source: 'integrationSource' in opts ? opts.integrationSource : 'ZAPIER', clock });
   const company = new CompanyFacts(appCor, clock);
+  const budget = new BudgetService({ channels: db.store.channelProjects, budget: db.store.budget, links: db.store.links, appCor, slack: new SlackBudgetMessenger(clients, languages), clock, logger });
   const reminders = new ReminderService({
     company,
     times,
@@ -196,6 +200,7 @@ export async function listenerHarness(
     timers: new TimerService({ timers: db.store.timers, tasks, entries, clock: clock }),
     reminders,
     projects,
+    budget,
     home,
     tasks,
     corTaskUrl: (id) => `https://acme.cor.example/tasks/${id}`,

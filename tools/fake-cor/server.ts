@@ -479,9 +479,22 @@ export class FakeCor {
       return route('/projects', () => {
         const f = filters();
         const projects = this.data.projects.filter(
-          (p) => (f.client_id === undefined || p.client_id === Number(f.client_id)) && (f.archived === undefined || p.archived === (Number(f.archived) === 1)),
+          (p) =>
+            (f.client_id === undefined || p.client_id === Number(f.client_id)) &&
+            (f.archived === undefined || p.archived === (Number(f.archived) === 1)) &&
+            (f.status === undefined || p.status === f.status),
         );
-        return { body: this.#page(projects.map((p) => this.#projectJson(p)), query) };
+        const page = this.#page(projects, query);
+        const elapsed = this.#elapsedByProject();
+        return { body: { ...page, data: page.data.map((p) => this.#projectJson(p, elapsed)) } };
+      });
+    }
+    const projectPath = /^\/projects\/(\d+)$/.exec(path);
+    if (method === 'GET' && projectPath) {
+      return route('/projects/{project_id}', () => {
+        const project = this.data.projects.find((p) => p.id === Number(projectPath[1]));
+        if (!project) throw corError(404, 'NOT_FOUND', 'Project not found');
+        return { body: this.#projectJson(project, this.#elapsedByProject()) };
       });
     }
     const collaboratorsPath = /^\/projects\/(\d+)\/collaborators$/.exec(path);
@@ -730,7 +743,18 @@ export class FakeCor {
     };
   }
 
-  #projectJson(p: SeedProject) {
+  /** Hours logged on each project (COR's `elapsed_time`): the sum of its tasks' entries. */
+  #elapsedByProject(): Map<number, number> {
+    const projectOfTask = new Map(this.data.tasks.map((t) => [t.id, t.project_id]));
+    const elapsed = new Map<number, number>();
+    for (const h of this.data.hours) {
+      const projectId = projectOfTask.get(h.task_log_id);
+      if (projectId !== undefined) elapsed.set(projectId, (elapsed.get(projectId) ?? 0) + this.#duration(h));
+    }
+    return elapsed;
+  }
+
+  #projectJson(p: SeedProject, elapsed?: Map<number, number>) {
     const client = this.data.clients.find((c) => c.id === p.client_id);
     return {
       id: p.id,
@@ -741,6 +765,7 @@ export class FakeCor {
       ...(p.start ? { start: `${p.start} 00:00:00` } : {}),
       ...(p.end ? { end: `${p.end} 00:00:00` } : {}),
       estimated_time: p.estimated_time ?? 0,
+      ...(elapsed ? { elapsed_time: Number((elapsed.get(p.id) ?? 0).toFixed(2)) } : {}),
       archived: p.archived,
       billable: p.billable,
       income_type: p.income_type,

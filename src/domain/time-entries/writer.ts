@@ -35,9 +35,10 @@ export interface WriterDeps {
   leaseMs?: number;
   /**
    * told once a flow has written its entries (one entry, a line's Log all, a stopped timer's days, an outbox pass),
-   * with each written entry's start: reminder DMs about those days and App Home redraw once, not once per entry
+   * with the entries written (their starts and tasks): reminder DMs about those days, App Home and the budget of
+   * their projects' channels are looked at once, not once per entry
    */
-  afterWrite?: (link: UserLinkRecord, starts: Date[]) => void;
+  afterWrite?: (link: UserLinkRecord, written: WrittenEntry[]) => void;
   /** how long each entry waits in the outbox before it is written, for the person to undo it; 0: written at once */
   undoMs?: number;
 }
@@ -91,8 +92,8 @@ export class EntryWriter {
 
   /** `afterWrite`, once for what a flow wrote (nothing written: not told). */
   #told(link: UserLinkRecord, outcomes: WriteOutcome[]): void {
-    const starts = outcomes.flatMap((o) => (o.kind === 'written' ? [o.entry.start] : []));
-    if (starts.length > 0) this.#d.afterWrite?.(link, starts);
+    const written = outcomes.flatMap((o) => (o.kind === 'written' ? [o.entry] : []));
+    if (written.length > 0) this.#d.afterWrite?.(link, written);
   }
 
   async #submit(link: UserLinkRecord, proposal: Proposal, idempotencyKey: string, answerTo: string | undefined): Promise<WriteOutcome> {

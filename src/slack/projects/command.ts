@@ -3,14 +3,20 @@ import type { SubcommandHandler } from '../command.ts';
 import { tenantOfCommand } from '../payloads.ts';
 import { answerWithLinkCard, textsFor, zoneOf } from '../person.ts';
 import type { SlackServices } from '../services.ts';
+import { budgetAlertsSubcommand, budgetStatusSubcommand } from './budget-command.ts';
 import { type ProjectModalMeta, projectModal, projectModalLoading, projectModalMessage } from './blocks.ts';
 
 /**
- * `/cor project new | edit`: the project form for this channel. It opens at once (the trigger lasts 3 s) and
+ * `/cor project new | edit`: the project form (`status` and `alerts` are the channel project's budget) for this channel. It opens at once (the trigger lasts 3 s) and
  * fills in once COR has said the person's role allows it.
  */
 export function projectSubcommand(services: SlackServices): SubcommandHandler {
+  const status = budgetStatusSubcommand(services);
+  const alerts = budgetAlertsSubcommand(services);
   return async (args, command, rest) => {
+    const [word = '', ...more] = rest.trim().split(/\s+/);
+    if (word.toLowerCase() === 'status') return status(args, command, more.join(' '));
+    if (word.toLowerCase() === 'alerts') return alerts(args, command, more.join(' '));
     const tenantKey = tenantOfCommand(command);
     // Before the ack: what the store knows of their language, no Slack call.
     const t = await textsFor(services, tenantKey, command.user_id, { askSlack: false });

@@ -16,6 +16,8 @@ import { logModal } from '../../../src/slack/log-time/form-blocks.ts';
 import { lineCancelledMessage, lineCard, lineOutcomeMessage } from '../../../src/slack/log-time/line-blocks.ts';
 import { linkCard } from '../../../src/slack/person.ts';
 import { projectModal, projectModalLoading, projectModalMessage } from '../../../src/slack/projects/blocks.ts';
+import { budgetAlertMessage, budgetStatusMessage } from '../../../src/slack/projects/budget-blocks.ts';
+import type { BudgetFacts } from '../../../src/domain/budget.ts';
 import { reminderDoneMessage, reminderMessage, reminderSettingsModal, reminderSkippedMessage, reminderSnoozedMessage, remindErrorMessage, settingsCard } from '../../../src/slack/reminders/blocks.ts';
 import { todayMessage, weekMessage } from '../../../src/slack/summary/blocks.ts';
 import { addToTaskModal, createTaskModal, messageTaskModalText, messageTaskThreadReply, taskReference } from '../../../src/slack/tasks/message-blocks.ts';
@@ -55,6 +57,18 @@ const REMIND_PROBLEMS: RemindProblem[] = [
   { code: 'word', word: 'frobnicate' }, { code: 'after', arg: 'at', key: 'at' }, { code: 'time', arg: '25:00' }, { code: 'days', arg: 'frobnicate' }, { code: 'date', arg: 'frobnicate' },
   { code: 'target', arg: '30h' }, { code: 'past', date: '2026-12-01' }, { code: 'too_far' }, { code: 'morning' }, { code: 'away' },
 ];
+
+const BUDGET: BudgetFacts = {
+  projectName: 'Homepage redesign for the winter campaign',
+  logged: 83.5,
+  estimate: 100,
+  percent: 84,
+  weekHours: 21.25,
+  reachDate: '2026-12-21',
+  topTasks: [{ title: 'Homepage redesign for the winter campaign', hours: 9.5 }, { title: 'Review', hours: 6 }, { title: 'Diseño de landing', hours: 5.75 }],
+  topPeople: [{ name: 'Jane Doe', hours: 12 }, { name: 'Bolt Motors', hours: 9.25 }],
+};
+const BUDGET_CHANNEL = { tenantKey: 'T:T0DEMO', channelId: 'C0WEB', corProjectId: 100, externalId: 'C0WEB', name: 'Website', createdBy: 'U02JOHN' };
 
 interface Surface {
   name: string;
@@ -187,6 +201,13 @@ const SURFACES: Surface[] = [
     kind: 'modal' as const,
     render: (t: Texts) => projectModal(t, { t: 'T:T0DEMO', u: 'U01JANE', c: 'C0WEB', mode, tz: TZ, n: 'website' }, { name: 'Website', client: 'Acme Corporation International', brief: 'Hero copy', start: '2026-12-07', end: '2027-01-15', hours: '120', billable: true }, { start: '2026-12-07', end: null }),
   })),
+  // budget (projects)
+  { name: 'budget alert', kind: 'message', render: (t) => budgetAlertMessage(t, { channel: BUDGET_CHANNEL, threshold: 80, facts: BUDGET }) },
+  { name: 'budget alert, estimate used up', kind: 'message', render: (t) => budgetAlertMessage(t, { channel: BUDGET_CHANNEL, threshold: 100, facts: { ...BUDGET, logged: 104, percent: 104, reachDate: undefined } }) },
+  { name: 'budget status', kind: 'message', render: (t) => budgetStatusMessage(t, { kind: 'budget', facts: { ...BUDGET, weekHours: 0, reachDate: undefined, topTasks: [], topPeople: [] }, thresholds: [50, 80, 100] }) },
+  { name: 'budget status, alerts off', kind: 'message', render: (t) => budgetStatusMessage(t, { kind: 'budget', facts: BUDGET, thresholds: [] }) },
+  { name: 'budget status, no estimate', kind: 'message', render: (t) => budgetStatusMessage(t, { kind: 'no_estimate', projectName: 'Website', logged: 12.5 }) },
+  { name: 'budget status, no project', kind: 'message', render: (t) => budgetStatusMessage(t, { kind: 'no_project' }) },
   // linking
   { name: 'whoami', kind: 'message', render: (t) => whoamiCard(t, { link: LINK, tokenState: 'unverified', tz: TZ, locale: 'es-LA' }, { language: 'es', chosen: undefined }) },
   { name: 'unlinked', kind: 'message', render: (t) => unlinkedCard(t, { removed: true, endedEntries: [request({ state: 'cancelled' }), request({ state: 'unknown' })], inFlightEntries: [request()], discardedTimer: STOPPED.timer, tz: TZ }) },

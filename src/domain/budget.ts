@@ -1,0 +1,262 @@
+import type { CorApi } from '../cor/client.ts';
+import type { CorHour, CorProject } from '../cor/schemas.ts';
+import type { Clock } from '../lib/clock.ts';
+import { addDays, localParts } from '../lib/zoned.ts';
+import type { Logger } from '../logger.ts';
+import type { BudgetAlertKey, BudgetRepository } from '../store/budget.ts';
+import type { ChannelProjectRecord, ChannelProjectRepository } from '../store/channel-projects.ts';
+import type { UserLinkRecord } from '../store/links.ts';
+import { DEFAULT_TZ } from './linking.ts';
+import type { WrittenEntry } from './time-entries/model.ts';
+
+/** Percents of a project's estimated hours that alert its channel, unless a PM of the project says otherwise. */
+const DEFAULT_THRESHOLDS: readonly number[] = [50, 80, 100];
+const MAX_THRESHOLDS = 5;
+const MAX_PERCENT = 500;
+/** The days the burn, the top tasks and the top people are read over (today included). */
+const WEEK_DAYS = 7;
+/** How many tasks and people an alert names. */
+const TOP = 3;
+
+/**
+ * `/cor project alerts …`'s words: "off", or up to 5 percents between 1 and 500 ("50,80,100", "50 80 100%").
+ * Undefined when they are not that. Pure.
+ */
+export function parseThresholds(words: string): number[] | 'off' | undefined {
+  const text = words.trim().toLowerCase();
+  if (text === 'off') return 'off';
+  const parts = text.split(/[\s,;]+/).filter((p) => p !== '');
+  if (parts.length === 0 || parts.length > MAX_THRESHOLDS) return undefined;
+  const values: number[] = [];
+  for (const part of parts) {
+    const m = /^(\d{1,3})%?$/.exec(part);
+    const n = m ? Number(m[1]) : Number.NaN;
+    if (!Number.isInteger(n) || n < 1 || n > MAX_PERCENT) return undefined;
+    values.push(n);
+  }
+  return [...new Set(values)].sort((a, b) => a - b);
+}
+
+/** The highest threshold the hours logged have reached (undefined: none, or no estimate). Pure. */
+export function crossedThreshold(logged: number, estimate: number, thresholds: readonly number[]): number | undefined {
+  if (!(estimate > 0)) return undefined;
+  let crossed: number | undefined;
+  for (const t of thresholds) if (logged * 100 >= t * estimate - 1e-9) crossed = t;
+  return crossed;
+}
+
+/** The estimate as a key of its alerts: a changed estimate alerts again. */
+const estimateKey = (estimate: number) => String(Math.round(estimate * 100) / 100);
+
+/** What an alert and `/cor project status` say of a project: hours only, never money. */
+export interface BudgetFacts {
+  projectName: string;
+  logged: number;
+  estimate: number;
+  /** logged of estimate, in percent (rounded) */
+  percent: number;
+  /** hours logged in the last 7 days, today included */
+  weekHours: number;
+  /** YYYY-MM-DD the estimate is reached at the last 7 days' rate; undefined: reached already, or no hours lately */
+  reachDate: string | undefined;
+  topTasks: { title: string; hours: number }[];
+  topPeople: { name: string; hours: number }[];
+  // The burn chart (the chart kit of the reports issue) goes here: the daily hours behind `weekHours`.
+}
+
+function top(totals: Map<string, number>): { key: string; hours: number }[] {
+  return [...totals]
+    .map(([key, hours]) => ({ key, hours }))
+    .sort((a, b) => b.hours - a.hours || a.key.localeCompare(b.key))
+    .slice(0, TOP);
+}
+
+/** The project's numbers from its COR answer and its last 7 days of hours, as of `today`. Pure. */
+export function budgetFacts(project: { name: string; logged: number; estimate: number }, weekHours: CorHour[], today: string): BudgetFacts {
+  const tasks = new Map<string, number>();
+  const people = new Map<string, number>();
+  let week = 0;
+  for (const h of weekHours) {
+    const hours = h.duration ?? 0;
+    if (hours <= 0) continue;
+    week += hours;
+    const task = h.task?.title ?? `#${h.task_log_id ?? '?'}`;
+    tasks.set(task, (tasks.get(task) ?? 0) + hours);
+    const name = [h.user?.first_name, h.user?.last_name].filter((s) => s).join(' ') || `#${h.user_id ?? '?'}`;
+    people.set(name, (people.get(name) ?? 0) + hours);
+  }
+  const remaining = project.estimate - project.logged;
+  const perDay = week / WEEK_DAYS;
+  const reachDate = remaining > 0 && perDay > 0 ? addDays(today, Math.ceil(remaining / perDay)) : undefined;
+  return {
+    projectName: project.name,
+    logged: project.logged,
+    estimate: project.estimate,
+    percent: Math.round((project.logged / project.estimate) * 100),
+    weekHours: week,
+    reachDate,
+    topTasks: top(tasks).map((t) => ({ title: t.key, hours: t.hours })),
+    topPeople: top(people).map((p) => ({ name: p.key, hours: p.hours })),
+  };
+}
+
+/** One alert to post: the channel, the threshold crossed, and the numbers. */
+export interface BudgetAlert {
+  channel: ChannelProjectRecord;
+  threshold: number;
+  facts: BudgetFacts;
+}
+
+export type BudgetPosted = { ok: true; messageTs: string } | { ok: false; permanent: boolean; error: string };
+
+/** Slack, as budget alerts need it: the message in the project's channel. */
+export interface BudgetSlack {
+  post(alert: BudgetAlert): Promise<BudgetPosted>;
+}
+
+/** What `/cor project status` shows. */
+export type BudgetStatus =
+  | { kind: 'no_project' }
+  | { kind: 'no_estimate'; projectName: string; logged: number }
+  | { kind: 'budget'; facts: BudgetFacts; thresholds: number[] };
+
+export interface BudgetDeps {
+  channels: Pick<ChannelProjectRepository, 'all' | 'find' | 'ofProject'>;
+  budget: BudgetRepository;
+  links: { find(tenantKey: string, slackUserId: string): Promise<UserLinkRecord | undefined> };
+  /** COR as the app: projects, a task's project, a project's hours */
+  appCor: Pick<CorApi, 'allProjects' | 'getProject' | 'getTask' | 'hoursAtOnce'>;
+  slack: BudgetSlack;
+  clock: Clock;
+  logger: Logger;
+}
+
+export interface BudgetSweepReport {
+  channels: number;
+  /** channel projects COR answered for (the others are archived or gone) */
+  checked: number;
+  posted: number;
+}
+
+/** The alerts claimed of one channel's project and estimate, by this key: the highest threshold claimed. */
+const alertsKey = (k: Omit<BudgetAlertKey, 'threshold'>) => `${k.tenantKey}/${k.channelId}/${k.corProjectId}/${k.estimate}`;
+
+/**
+ * Budget alerts of channel projects: when the hours logged on one cross a threshold of its estimate, one message
+ * in its channel. Checked by a sweep (every channel project, one paged read of COR's projects) and right after
+ * entries are written on one. Each (channel, project, threshold, estimate) is claimed in the store before it is
+ * posted, so two instances, a sweep and a write, or a restart post it once.
+ */
+export class BudgetService {
+  readonly #d: BudgetDeps;
+  constructor(deps: BudgetDeps) {
+    this.#d = deps;
+  }
+
+  async thresholdsOf(tenantKey: string, channelId: string): Promise<number[]> {
+    return (await this.#d.budget.thresholds(tenantKey, channelId)) ?? [...DEFAULT_THRESHOLDS];
+  }
+
+  /** A PM's choice for the channel (empty: off). The caller has checked their role. */
+  async setThresholds(tenantKey: string, channelId: string, thresholds: number[], slackUserId: string): Promise<void> {
+    await this.#d.budget.setThresholds(tenantKey, channelId, thresholds, slackUserId);
+  }
+
+  /** The channel project's numbers on demand. */
+  async status(tenantKey: string, channelId: string): Promise<BudgetStatus> {
+    const channel = await this.#d.channels.find(tenantKey, channelId);
+    if (!channel) return { kind: 'no_project' };
+    const project = await this.#d.appCor.getProject(channel.corProjectId);
+    const estimate = project.estimated_time ?? 0;
+    if (!(estimate > 0)) return { kind: 'no_estimate', projectName: project.name, logged: project.elapsed_time ?? 0 };
+    return { kind: 'budget', facts: await this.#facts(channel, project), thresholds: await this.thresholdsOf(tenantKey, channelId) };
+  }
+
+  /** Every channel project against COR's projects, read page after page once; the alerts due are posted. */
+  async sweep(): Promise<BudgetSweepReport> {
+    const channels = await this.#d.channels.all();
+    const report: BudgetSweepReport = { channels: channels.length, checked: 0, posted: 0 };
+    if (channels.length === 0) return report;
+    const wanted = new Set(channels.map((c) => c.corProjectId));
+    const projects = new Map<number, CorProject>();
+    for (const p of await this.#d.appCor.allProjects({ archived: 2 })) if (wanted.has(p.id)) projects.set(p.id, p);
+    const [settings, alerted] = await Promise.all([this.#d.budget.allThresholds(), this.#alerted([...projects.keys()])]);
+    for (const channel of channels) {
+      const project = projects.get(channel.corProjectId);
+      if (!project) continue;
+      report.checked++;
+      const thresholds = settings.get(`${channel.tenantKey}/${channel.channelId}`) ?? DEFAULT_THRESHOLDS;
+      try {
+        if (await this.#check(channel, project, thresholds, alerted)) report.posted++;
+      } catch (err) {
+        this.#d.logger.warn({ err, channelId: channel.channelId, corProjectId: channel.corProjectId }, 'budget check failed');
+      }
+    }
+    return report;
+  }
+
+  /** Right after a person's entries were written: the channel projects they were on are checked now. */
+  async afterWrite(link: UserLinkRecord, written: WrittenEntry[]): Promise<void> {
+    const projectIds = new Set<number>();
+    for (const entry of written) {
+      const projectId = entry.task.projectId ?? (await this.#d.appCor.getTask(entry.task.id)).project_id ?? undefined;
+      if (projectId !== undefined) projectIds.add(projectId);
+    }
+    for (const projectId of projectIds) {
+      const channels = await this.#d.channels.ofProject(link.tenantKey, projectId);
+      if (channels.length === 0) continue;
+      const project = await this.#d.appCor.getProject(projectId);
+      const alerted = await this.#alerted([projectId]);
+      for (const channel of channels) await this.#check(channel, project, await this.thresholdsOf(channel.tenantKey, channel.channelId), alerted);
+    }
+  }
+
+  async #alerted(projectIds: number[]): Promise<Map<string, number>> {
+    const highest = new Map<string, number>();
+    for (const k of await this.#d.budget.alerted(projectIds)) highest.set(alertsKey(k), Math.max(highest.get(alertsKey(k)) ?? 0, k.threshold));
+    return highest;
+  }
+
+  /** Posts the highest threshold crossed, unless it or a higher one was claimed before for this estimate. */
+  async #check(channel: ChannelProjectRecord, project: CorProject, thresholds: readonly number[], alerted: Map<string, number>): Promise<boolean> {
+    const estimate = project.estimated_time ?? 0;
+    const threshold = crossedThreshold(project.elapsed_time ?? 0, estimate, thresholds);
+    if (threshold === undefined) return false;
+    const key: BudgetAlertKey = { tenantKey: channel.tenantKey, channelId: channel.channelId, corProjectId: project.id, estimate: estimateKey(estimate), threshold };
+    const before = alerted.get(alertsKey(key));
+    if (before !== undefined && before >= threshold) return false;
+    if (!(await this.#d.budget.claim(key))) return false;
+    alerted.set(alertsKey(key), threshold);
+    const unclaim = async () => {
+      await this.#d.budget.release(key);
+      if (before === undefined) alerted.delete(alertsKey(key));
+      else alerted.set(alertsKey(key), before);
+    };
+    let posted: BudgetPosted;
+    try {
+      posted = await this.#d.slack.post({ channel, threshold, facts: await this.#facts(channel, project) });
+    } catch (err) {
+      // Nothing reached Slack (COR did not answer for the hours): the next check tries again.
+      await unclaim();
+      throw err;
+    }
+    if (posted.ok) {
+      await this.#d.budget.sent(key, posted.messageTs);
+      this.#d.logger.info({ channelId: channel.channelId, corProjectId: project.id, threshold }, 'budget alert posted');
+      return true;
+    }
+    // Refused for good (the channel is gone, the bot is not let in): kept, not tried every sweep. Else later.
+    if (posted.permanent) await this.#d.budget.failed(key);
+    else await unclaim();
+    this.#d.logger.warn({ channelId: channel.channelId, corProjectId: project.id, threshold, error: posted.error }, 'budget alert not posted');
+    return false;
+  }
+
+  /** The numbers, with one filtered read of the project's last 7 days of hours, in the channel creator's zone. */
+  async #facts(channel: ChannelProjectRecord, project: CorProject): Promise<BudgetFacts> {
+    const tz = (await this.#d.links.find(channel.tenantKey, channel.createdBy))?.tz ?? DEFAULT_TZ;
+    const today = localParts(this.#d.clock.now(), tz).date;
+    const hours = await this.#d.appCor.hoursAtOnce({ projects: [project.id], dateStart: addDays(today, 1 - WEEK_DAYS), dateDeadline: today });
+    return budgetFacts({ name: project.name, logged: project.elapsed_time ?? 0, estimate: project.estimated_time ?? 0 }, hours, today);
+  }
+}

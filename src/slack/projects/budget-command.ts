@@ -1,0 +1,51 @@
+import { parseThresholds } from '../../domain/budget.ts';
+import { toUserMessage } from '../../errors.ts';
+import type { SubcommandHandler } from '../command.ts';
+import { tenantOfCommand } from '../payloads.ts';
+import { textsFor, textsOfLink, withLinkOrCard } from '../person.ts';
+import type { SlackServices } from '../services.ts';
+import { budgetStatusMessage, budgetThresholdsSaved } from './budget-blocks.ts';
+
+/** `/cor project status`: the channel project's hours against its estimate, ephemeral, read from COR now. */
+export function budgetStatusSubcommand(services: SlackServices): SubcommandHandler {
+  return async (args, command) => {
+    const tenantKey = tenantOfCommand(command);
+    const before = await textsFor(services, tenantKey, command.user_id, { askSlack: false });
+    const channelId = command.channel_id;
+    if (!channelId) return void (await args.ack({ response_type: 'ephemeral', text: before.t('budget.status.noProject') }));
+    await args.ack({ response_type: 'ephemeral', text: before.t('budget.working') });
+    const t = await textsFor(services, tenantKey, command.user_id);
+    try {
+      const status = await services.budget.status(tenantKey, channelId);
+      await args.respond({ response_type: 'ephemeral', replace_original: true, ...budgetStatusMessage(t, status) });
+    } catch (err) {
+      await args.respond({ response_type: 'ephemeral', replace_original: true, text: toUserMessage(err, t) });
+    }
+  };
+}
+
+/** `/cor project alerts 50,80,100 | off`: the channel's budget alert thresholds, changed by a lead in COR. */
+export function budgetAlertsSubcommand(services: SlackServices): SubcommandHandler {
+  return async (args, command, words) => {
+    const tenantKey = tenantOfCommand(command);
+    const before = await textsFor(services, tenantKey, command.user_id, { askSlack: false });
+    const parsed = parseThresholds(words);
+    const channelId = command.channel_id;
+    if (!channelId) return void (await args.ack({ response_type: 'ephemeral', text: before.t('budget.status.noProject') }));
+    if (!parsed) return void (await args.ack({ response_type: 'ephemeral', text: before.t('budget.alerts.usage') }));
+    await args.ack({ response_type: 'ephemeral', text: before.t('budget.working') });
+    await withLinkOrCard(services, args.respond, command, async (link) => {
+      const t = await textsOfLink(services, link);
+      const answer = (text: string) => args.respond({ response_type: 'ephemeral', replace_original: true, text });
+      try {
+        if (!(await services.projects.ofChannel(tenantKey, channelId))) return void (await answer(t.t('budget.status.noProject')));
+        if (!(await services.linking.isLead(link))) return void (await answer(t.t('budget.alerts.notLead')));
+        const thresholds = parsed === 'off' ? [] : parsed;
+        await services.budget.setThresholds(tenantKey, channelId, thresholds, command.user_id);
+        await answer(budgetThresholdsSaved(t, thresholds));
+      } catch (err) {
+        await answer(toUserMessage(err, t));
+      }
+    });
+  };
+}

@@ -1,0 +1,125 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { BudgetService } from '../../src/domain/budget.ts';
+import { SlackBudgetMessenger } from '../../src/slack/projects/budget-messenger.ts';
+import { type ListenerHarness, listenerHarness, slashCommandBody } from '../helpers/bolt.ts';
+import { waitForResponse } from '../helpers/linking.ts';
+
+const TENANT = 'T:T0DEMO';
+const CHANNEL = 'C0HOME';
+const BA = 'America/Argentina/Buenos_Aires';
+
+/** "YYYY-MM-DD HH:MM:SS" (UTC, as the fake COR keeps entries) `daysAgo` days before now. */
+function corTime(daysAgo: number, hours = 0): string {
+  return new Date(Date.now() - daysAgo * 86_400_000 + hours * 3_600_000).toISOString().slice(0, 19).replace('T', ' ');
+}
+
+describe('budget alerts in a project’s channel through a real Bolt app', () => {
+  let h: ListenerHarness;
+  beforeEach(async () => {
+    h = await listenerHarness();
+    await h.linkStored('U01JANE', 2, 'Jane Doe', BA);
+    await h.linkStored('U02JOHN', 3, 'John Smith', 'America/New_York');
+    // Homepage redesign (project 100) is #website-home; John (its PM) made it one.
+    await h.db.store.channelProjects.save({ tenantKey: TENANT, channelId: CHANNEL, corProjectId: 100, externalId: CHANNEL, name: 'Homepage redesign', createdBy: 'U02JOHN' });
+    // 5 h seeded on it (3 h hero section, 2 h SEO audit, in November) and 2 h 48 m two days ago: 7.8 of 10 h, 78 %.
+    const project = h.cor.data.projects.find((p) => p.id === 100);
+    if (project) project.estimated_time = 10;
+    h.cor.data.hours.push({ id: 9100, user_id: 4, task_log_id: 48212, start: corTime(2), stop: corTime(2, 2.8), comments: null, created_at: corTime(2, 3) });
+  });
+  afterEach(() => h.close());
+
+  const alerts = (channel = CHANNEL) => h.slack.callsTo('chat.postMessage').filter((c) => c.args.channel === channel);
+  const log = (words: string, user = 'U01JANE') => h.send(slashCommandBody(`log ${words}`, h.slack, { user_id: user, channel_id: CHANNEL, channel_name: 'website-home', trigger_id: `t${Math.random()}` }));
+  const command = async (words: string, user: string) => {
+    const body = slashCommandBody(words, h.slack, { user_id: user, channel_id: CHANNEL, channel_name: 'website-home', trigger_id: `t${Math.random()}` });
+    await h.send(body);
+    const answer = await waitForResponse(h.slack, String(body.response_url), (b) => !String(b.text).startsWith('⏳'));
+    return `${String(answer.text)}\n${JSON.stringify(answer.blocks ?? [])}`;
+  };
+  /** Another instance: its own service over the same store, COR and Slack. */
+  const secondInstance = () =>
+    new BudgetService({ channels: h.db.store.channelProjects, budget: h.db.store.budget, links: h.db.store.links, appCor: h.appCor, slack: new SlackBudgetMessenger(h.services.clients, h.services.languages), clock: h.services.clock, logger: h.services.logger });
+
+  it('78 % crosses 80 % after a /cor log: one alert; none on the next entry, nor from sweeps of two instances; one at 100 %', async () => {
+    await log('30m #48211 today');
+    expect(h.cor.requestsTo('POST', '/hours')).toHaveLength(1);
+    expect(alerts()).toHaveLength(1);
+    const alert = alerts()[0]?.args;
+    expect(String(alert?.text)).toBe('📊 *Homepage redesign* has reached 80% of its estimated hours: 8h 18m of 10h logged (83%).');
+    const details = JSON.stringify(alert?.blocks);
+    expect(details).toContain('Last 7 days: 3h 18m.');
+    expect(details).toContain('At this rate the estimate is reached on');
+    expect(details).toContain('*Top tasks, last 7 days:* Homepage redesign - footer (2h 48m) and Homepage redesign - hero section (30m)');
+    expect(details).toContain('*Top people, last 7 days:* Ana Souza (2h 48m) and Jane Doe (30m)');
+    expect(details).not.toMatch(/cost|\$/);
+    // One filtered GET /hours for the project's last 7 days.
+    const reads = h.cor.requestsTo('GET', '/hours').filter((r) => JSON.parse(r.query.filters ?? '{}').projects?.[0] === 100);
+    expect(reads).toHaveLength(1);
+
+    await log('30m #48211 yesterday');
+    expect(h.cor.requestsTo('POST', '/hours')).toHaveLength(2);
+    expect(alerts()).toHaveLength(1);
+    const sweeps = await Promise.all([h.services.budget.sweep(), secondInstance().sweep()]);
+    expect(sweeps.map((s) => s.posted)).toEqual([0, 0]);
+    expect(alerts()).toHaveLength(1);
+
+    await log('1h30m #48211 today');
+    expect(alerts()).toHaveLength(2);
+    expect(String(alerts()[1]?.args.text)).toBe('📊 *Homepage redesign* has reached 100% of its estimated hours: 10h 18m of 10h logged (103%).');
+    expect(JSON.stringify(alerts()[1]?.args.blocks)).toContain('The estimate is used up.');
+    expect((await Promise.all([h.services.budget.sweep(), secondInstance().sweep()])).map((s) => s.posted)).toEqual([0, 0]);
+    expect(alerts()).toHaveLength(2);
+  });
+
+  it('two instances sweeping at once post a crossed threshold once; a new estimate alerts again', async () => {
+    const project = h.cor.data.projects.find((p) => p.id === 100);
+    if (project) project.estimated_time = 9; // 7.8 of 9: 87 %
+    const sweeps = await Promise.all([h.services.budget.sweep(), secondInstance().sweep(), h.services.budget.sweep()]);
+    expect(sweeps.reduce((n, s) => n + s.posted, 0)).toBe(1);
+    expect(alerts().map((c) => String(c.args.text))).toEqual(['📊 *Homepage redesign* has reached 80% of its estimated hours: 7h 48m of 9h logged (87%).']);
+    // One paged read of COR's projects per sweep, not one request per channel project.
+    expect(h.cor.requestsTo('GET', '/projects')).toHaveLength(3);
+    expect(h.cor.requestsTo('GET', '/projects/{project_id}')).toHaveLength(0);
+    if (project) project.estimated_time = 12; // 65 %: crosses 50 % of the new estimate
+    await h.services.budget.sweep();
+    expect(alerts().map((c) => String(c.args.text).slice(0, 60))).toEqual(['📊 *Homepage redesign* has reached 80% of its estimated hour', '📊 *Homepage redesign* has reached 50% of its estimated hour']);
+  });
+
+  it('a project without an estimate never alerts, and /cor project status says so', async () => {
+    const project = h.cor.data.projects.find((p) => p.id === 100);
+    if (project) project.estimated_time = null;
+    await log('3h #48211 today');
+    await h.services.budget.sweep();
+    expect(alerts()).toHaveLength(0);
+    expect(await command('project status', 'U01JANE')).toContain('*Homepage redesign* has no estimated hours in COR, so it has no budget alerts. 10h 48m logged so far.');
+  });
+
+  it('/cor project status: the same numbers on demand, ephemeral, with the channel’s thresholds', async () => {
+    const text = await command('project status', 'U01JANE');
+    expect(text).toContain('📊 *Homepage redesign*: 7h 48m of 10h logged (78%).');
+    expect(text).toContain('*Top people, last 7 days:* Ana Souza (2h 48m)');
+    expect(text).toContain('Alerts in this channel at 50%, 80% and 100% of the estimate.');
+    expect(alerts()).toHaveLength(0);
+    const elsewhere = slashCommandBody('project status', h.slack, { channel_id: 'C0RANDOM' });
+    await h.send(elsewhere);
+    expect(String((await waitForResponse(h.slack, String(elsewhere.response_url), (b) => !String(b.text).startsWith('⏳'))).text)).toBe('This channel is not a COR project: `/cor project new` makes it one.');
+  });
+
+  it('thresholds: changed by a Project Manager, refused to a collaborator; off means no alert', async () => {
+    expect(await command('project alerts 90', 'U01JANE')).toContain('Only people with the C-Level, Director or Project Manager role in COR can change this channel’s budget alerts.');
+    expect(await h.services.budget.thresholdsOf(TENANT, CHANNEL)).toEqual([50, 80, 100]);
+    expect(await command('project alerts 75%, 90', 'U02JOHN')).toContain('✓ Budget alerts in this channel at 75% and 90% of the estimated hours.');
+    expect(await h.services.budget.thresholdsOf(TENANT, CHANNEL)).toEqual([75, 90]);
+    await h.services.budget.sweep();
+    expect(alerts().map((c) => String(c.args.text))).toEqual(['📊 *Homepage redesign* has reached 75% of its estimated hours: 7h 48m of 10h logged (78%).']);
+
+    expect(await command('project alerts off', 'U02JOHN')).toContain('✓ Budget alerts are off in this channel.');
+    await log('2h #48211 today');
+    await h.services.budget.sweep();
+    expect(alerts()).toHaveLength(1);
+    expect(await command('project status', 'U02JOHN')).toContain('Budget alerts are off in this channel.');
+
+    const wrong = slashCommandBody('project alerts lots', h.slack, { user_id: 'U02JOHN', channel_id: CHANNEL });
+    expect((await h.send(wrong)).body).toEqual({ response_type: 'ephemeral', text: 'Write the alert percents, like `/cor project alerts 50,80,100` (up to 5, from 1 to 500), or `/cor project alerts off`.' });
+  });
+});
