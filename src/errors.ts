@@ -50,6 +50,16 @@ export function toUserMessage(err: unknown, t: Texts): string {
 }
 
 /**
+ * Why a write failed, as it was kept (a COR error code, or COR's own message), in words: COR's codes in the
+ * person's language, COR's own message as COR wrote it.
+ */
+export function reasonWords(reason: string, t: Texts): string {
+  if (isCorCode(reason)) return t.t(`error.cor.${reason}`);
+  if (reason === 'refused' || reason === 'unknown error') return t.t('error.unknown');
+  return reason;
+}
+
+/**
  * What COR said when a COR call failed (the COR client's errors carry a COR code and COR's own message), so that
  * Slack answers can tell "gone" from "refused" without reaching into the COR client. Undefined for other errors.
  */

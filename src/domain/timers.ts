@@ -92,7 +92,7 @@ export class TimerService {
   }
 
   #taskOf(link: UserLinkRecord, api: CorApi, timer: TimerRecord): Promise<TaskView> {
-    return this.#tasks.task(link, api, timer.taskId).catch(() => ({ id: timer.taskId, title: `Task #${timer.taskId}` }) as TaskView);
+    return this.#tasks.task(link, api, timer.taskId).catch(() => ({ id: timer.taskId, title: `#${timer.taskId}` }) as TaskView);
   }
 
   async #write(link: UserLinkRecord, api: CorApi, timer: TimerRecord, stop: Date, tz: string, answerTo?: string): Promise<StoppedTimer> {

@@ -11,6 +11,7 @@ import { ACTIONS } from './ids.ts';
 import { textsOfLink } from './person.ts';
 import { postedMessage, storedAnswerPlace } from './respond.ts';
 import type { SlackServices } from './services.ts';
+import { reasonWords } from '../errors.ts';
 
 // What the bot answers about a time entry it wrote (or queued, or could not write): the same words whether it
 // came from `/cor log`, the log form, a reminder's "Log 1h", a timer, or COR coming back later.
@@ -149,7 +150,7 @@ function relogLine(t: Texts, p: { taskId: number; start: Date; stop: Date }, tz:
 
 export function failedMessage(t: Texts, p: { taskId: number; start: Date; stop: Date }, tz: string, reason: string, relink: boolean): Message {
   const line = relogLine(t, p, tz);
-  const text = relink ? t.t('log.failed.relink', { line }) : t.t('log.failed.refused', { reason: plain(reason), line });
+  const text = relink ? t.t('log.failed.relink', { line }) : t.t('log.failed.refused', { reason: plain(reasonWords(reason, t)), line });
   return { text, blocks: [section(`✗ ${text}`)] };
 }
 

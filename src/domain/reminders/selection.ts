@@ -19,8 +19,10 @@ export interface ReminderContent {
   target: number;
   /** tasks the person logged on lately, most recent first: one-click "Log 1h" buttons */
   recentTasks: { id: number; title: string }[];
-  /** why the target is not the usual one, e.g. a half-day leave */
+  /** why the target is not the usual one, e.g. a half-day leave (for operators: English) */
   targetNote: string | undefined;
+  /** the leave behind it, for saying it in the person's language */
+  leave?: { name: string; wholeDay: boolean } | undefined;
 }
 
 export interface Occasion {
@@ -101,7 +103,7 @@ export function recentTasks(hours: CorHour[]): { id: number; title: string }[] {
     if (!id) continue;
     const at = corInstant(h.start).getTime();
     const prev = seen.get(id);
-    if (!prev || prev.at < at) seen.set(id, { id, title: h.task?.title ?? `Task #${id}`, at });
+    if (!prev || prev.at < at) seen.set(id, { id, title: h.task?.title ?? `#${id}`, at });
   }
   return [...seen.values()]
     .sort((a, b) => b.at - a.at)
@@ -126,7 +128,7 @@ export function evaluate(occasion: Occasion, s: ReminderSettingRecord, tz: strin
   if (target <= 0) return { skip: 'no daily target' };
   const logged = loggedOn(facts.hours, aboutDate, tz);
   if (logged >= target - EPSILON_HOURS) return { skip: `enough logged (${formatHours(logged)} of ${formatHours(target)})` };
-  return { send: { kind: occasion.kind, aboutDate, logged, target, recentTasks: recentTasks(facts.hours), targetNote } };
+  return { send: { kind: occasion.kind, aboutDate, logged, target, recentTasks: recentTasks(facts.hours), targetNote, leave: day.leave } };
 }
 
 /** Adds skip dates and forgets those before today (in the person's zone). */

@@ -126,8 +126,8 @@ export function isTransient(err: unknown): err is CorError {
   return err instanceof CorError && ['network', 'timeout', 'server', 'rate_limited', 'bad_response'].includes(err.code);
 }
 
-/** A task known only by its id (COR could not be asked for its name). */
+/** A task known only by its id (COR could not be asked for its name): its title is the id ("#48211"), the same in every language. */
 export function placeholderTask(id: number): TaskView {
-  return { id, title: `Task #${id}`, status: undefined, priority: undefined, deadline: undefined, projectId: undefined, project: undefined, client: undefined };
+  return { id, title: `#${id}`, status: undefined, priority: undefined, deadline: undefined, projectId: undefined, project: undefined, client: undefined };
 }
 

@@ -23,7 +23,7 @@ export function summarize(hours: CorHour[], facts: TargetFacts, from: string, to
       stop: h.stop ? corInstant(h.stop) : undefined,
       hours: duration,
       taskId,
-      title: h.task?.title ?? `Task #${taskId}`,
+      title: h.task?.title ?? `#${taskId}`,
       project: h.task?.project?.name,
       client: h.task?.project?.client?.name,
     };

@@ -8,6 +8,7 @@ import { type Message, plain, section } from '../blocks.ts';
 import { minutesOf, taskLine, undoButton, whenLine } from '../entry-answers.ts';
 import { ACTIONS } from '../ids.ts';
 import { taskOption } from './form-blocks.ts';
+import { reasonWords } from '../../errors.ts';
 
 /** Durations a row can be set to from the card: every quarter hour up to 10h. */
 const DURATION_CHOICES = Array.from({ length: 40 }, (_, i) => (i + 1) * 15);
@@ -182,7 +183,7 @@ function outcomeLine(t: Texts, row: LineRow, i: number, state: RowState, tz: str
     case 'relink':
       return t.t('log.line.out.relink', what);
     case 'failed':
-      return t.t('log.line.out.failed', { ...what, reason: plain(state.reason) });
+      return t.t('log.line.out.failed', { ...what, reason: plain(reasonWords(state.reason, t)) });
     case 'undone':
       return t.t('log.line.out.undone', what);
     case 'unknown':

@@ -28,7 +28,8 @@ function figures(t: Texts, c: ReminderContent): { kind: string; logged: string; 
 /** The reminder DM: the shortfall, one-click "Log 1h" on recent tasks, and the ways to act on it. Pure. */
 export function reminderMessage(t: Texts, c: ReminderContent, deliveryId: string): Message {
   const f = figures(t, c);
-  const note = c.targetNote ? `  ${t.t('remind.dm.targetNote', { note: plain(c.targetNote) })}` : '';
+  const leave = c.leave && t.t(c.leave.wholeDay ? 'summary.onLeave' : 'summary.halfDayLeave', { name: plain(c.leave.name) });
+  const note = leave ? `  ${t.t('remind.dm.targetNote', { note: leave })}` : '';
   const blocks: KnownBlock[] = [section(`*${t.t('remind.dm.head', f)}*\n${t.t('remind.dm.body', f)}\n${progressBar(c.logged, c.target)}${note}`)];
   for (const task of c.recentTasks) {
     const value: ReminderButtonValue = { d: deliveryId, t: task.id };

@@ -5,11 +5,12 @@ import { findBareNumber, findDuration } from '../../domain/parse/duration.ts';
 import type { ParsedLog } from '../../domain/parse/log-command.ts';
 import type { TaskView } from '../../domain/tasks.ts';
 import { waitsForRelink } from '../../domain/time-entries/model.ts';
-import { corRefusal, toUserMessage } from '../../errors.ts';
+import { corRefusal, reasonWords, toUserMessage } from '../../errors.ts';
 import type { Texts } from '../../i18n/texts.ts';
 import { localParts } from '../../lib/zoned.ts';
 import type { Accept, AcceptedRun, AcceptedWork } from '../accepted.ts';
 import { bentNotLoggedMessage, rememberAnswer, scheduledMessage } from '../entry-answers.ts';
+import { plain } from '../blocks.ts';
 import { ACCEPTED, TASK_MODAL_BLOCKS as B } from '../ids.ts';
 import { parseJsonText, tenantOfInteraction } from '../payloads.ts';
 import { textsFor, textsOfLink, zoneOf } from '../person.ts';
@@ -145,7 +146,7 @@ async function changeTaskStatus(services: SlackServices, { payload, acceptedAt, 
                   ? t.t('tasks.logged.relink', { duration })
                   : t.t('tasks.logged.queued', { duration })
                 : outcome.kind === 'failed'
-                  ? t.t('tasks.logged.failed', { duration, reason: outcome.reason })
+                  ? t.t('tasks.logged.failed', { duration, reason: plain(reasonWords(outcome.reason, t)) })
                   : t.t('tasks.logged.unlinked', { duration });
       }
     }

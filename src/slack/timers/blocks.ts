@@ -6,6 +6,7 @@ import type { Texts } from '../../i18n/texts.ts';
 import type { UserLinkRecord } from '../../store/links.ts';
 import { type Message, plain } from '../blocks.ts';
 import { undoButton } from '../entry-answers.ts';
+import { reasonWords } from '../../errors.ts';
 
 function msg(text: string): Message & { blocks: KnownBlock[] } {
   return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } } as KnownBlock] };
@@ -19,7 +20,7 @@ function stoppedLine(t: Texts, s: StoppedTimer, tz: string): string {
   const forLink = s.outcomes.some((o) => o.outcome.kind === 'queued' && waitsForRelink(o.outcome.request));
   const waiting = s.outcomes.some((o) => o.outcome.kind === 'scheduled');
   const failed = s.outcomes.find((o) => o.outcome.kind === 'failed');
-  if (failed && failed.outcome.kind === 'failed') return t.t('timer.refused', { title, reason: plain(failed.outcome.reason) });
+  if (failed && failed.outcome.kind === 'failed') return t.t('timer.refused', { title, reason: plain(reasonWords(failed.outcome.reason, t)) });
   return t.t('timer.stopped', {
     state: queued ? 'queued' : waiting ? 'waiting' : 'written',
     duration: t.minutes(Math.round(total)),

@@ -29,4 +29,11 @@ describe('answers about a time entry', () => {
     const pt = failedMessage(textsIn('pt'), { taskId: 7, ...span }, tz, 'stop before start', false).text;
     expect(pt).toBe('O COR recusou o registro (stop before start). Corrija e registre de novo com:\n`/cor log 09:00-11:30 #7 2026-11-17`');
   });
+
+  it('a failure kept as a COR code is said in the person’s language; COR’s own words as COR wrote them', () => {
+    const es = textsIn('es');
+    expect(failedMessage(es, { taskId: 1, ...span }, tz, 'forbidden', false).text).toContain('COR dice que no tienes permiso para hacer eso.');
+    expect(failedMessage(es, { taskId: 1, ...span }, tz, 'forbidden', false).text).not.toContain('forbidden');
+    expect(failedMessage(textsIn('pt'), { taskId: 1, ...span }, tz, 'El proyecto está cerrado', false).text).toContain('El proyecto está cerrado');
+  });
 });

@@ -146,7 +146,7 @@ const SURFACES: Surface[] = [
   { name: '/cor today', kind: 'message', render: (t) => todayMessage(t, { ...SUMMARY, days: SUMMARY.days.slice(0, 1) }, TZ) },
   { name: '/cor week', kind: 'message', render: (t) => weekMessage(t, SUMMARY) },
   // reminders
-  { name: 'reminder DM', kind: 'message', render: (t) => reminderMessage(t, { kind: 'day', aboutDate: '2026-12-07', logged: 1.5, target: 8, recentTasks: TASKS.slice(0, 3), targetNote: undefined }, 'dl-1') },
+  { name: 'reminder DM', kind: 'message', render: (t) => reminderMessage(t, { kind: 'day', aboutDate: '2026-12-07', logged: 1.5, target: 8, recentTasks: TASKS.slice(0, 3), targetNote: 'half-day Vacaciones', leave: { name: 'Vacaciones', wholeDay: false } }, 'dl-1') },
   { name: 'reminder done', kind: 'message', render: (t) => reminderDoneMessage(t, { kind: 'morning', aboutDate: '2026-12-04', logged: 8, target: 8, recentTasks: [], targetNote: undefined }) },
   { name: 'reminder snoozed', kind: 'message', render: (t) => reminderSnoozedMessage(t, NOW, TZ) },
   { name: 'reminder skipped', kind: 'message', render: (t) => reminderSkippedMessage(t, '2026-12-07') },
