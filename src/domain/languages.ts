@@ -37,8 +37,8 @@ export interface LanguageOfPerson {
 }
 
 interface Whose {
-  /** their link, when the caller has it already (saves a read) */
-  link?: UserLinkRecord | undefined;
+  /** their link (its Slack locale), when the caller has it already (saves a read) */
+  link?: Pick<UserLinkRecord, 'locale'> | undefined;
   /** false before an ack: no Slack call, the workspace default when the store knows nothing */
   askSlack?: boolean;
 }
@@ -92,7 +92,7 @@ export class PeopleLanguages {
     this.#known.delete(`${tenantKey}/${slackUserId}`);
   }
 
-  async #knownOf(tenantKey: string, slackUserId: string, link: UserLinkRecord | undefined): Promise<Known> {
+  async #knownOf(tenantKey: string, slackUserId: string, link: Pick<UserLinkRecord, 'locale'> | undefined): Promise<Known> {
     const key = `${tenantKey}/${slackUserId}`;
     const cached = this.#known.get(key);
     // A link in hand is the freshest word on their Slack locale.

@@ -24,7 +24,7 @@ export interface UserLinkRecord {
 }
 
 /** Who a reminder goes to. */
-export type ReminderRecipient = Pick<UserLinkRecord, 'id' | 'tenantKey' | 'slackUserId' | 'corUserId' | 'corName' | 'tz'>;
+export type ReminderRecipient = Pick<UserLinkRecord, 'id' | 'tenantKey' | 'slackUserId' | 'corUserId' | 'corName' | 'tz' | 'locale'>;
 
 export interface NewUserLink {
   tenantKey: string;
@@ -120,7 +120,7 @@ export class UserLinkRepository {
   async activeRecipients(): Promise<ReminderRecipient[]> {
     const rows = await this.#db.userLink.findMany({
       where: { state: 'active' },
-      select: { id: true, tenantKey: true, slackUserId: true, corUserId: true, corName: true, tz: true },
+      select: { id: true, tenantKey: true, slackUserId: true, corUserId: true, corName: true, tz: true, locale: true },
     });
     for (const row of rows) row.tz = validZone(row.tz) ?? null;
     return rows;

@@ -66,7 +66,7 @@ export class SlackReminderMessenger implements ReminderMessenger {
 
   /** The reminded person's words (the workspace default when the store does not answer). */
   async #textsOf(link: ReminderRecipient): Promise<Texts> {
-    return textsIn(await this.#languages.of(link.tenantKey, link.slackUserId).catch(() => this.#languages.defaultLanguage));
+    return textsIn(await this.#languages.of(link.tenantKey, link.slackUserId, { link }).catch(() => this.#languages.defaultLanguage));
   }
 
   async send(link: ReminderRecipient, delivery: Pick<ReminderDeliveryRecord, 'id' | 'attempts' | 'messageTs'>, content: ReminderContent): Promise<SendResult> {
