@@ -109,7 +109,10 @@ const RESVG: ResvgRenderOptions = {
   logLevel: 'off',
 };
 
-/** The chart as a PNG: a white card (readable on Slack's dark and light themes), 1200 × 600. */
+/**
+ * The chart as a PNG: a white card (readable on Slack's dark and light themes), 1200 × 600. Synchronous: some tens
+ * of milliseconds of CPU (see `npm run bench -- --only charts`), so it belongs after an ack, never before one.
+ */
 export function renderChart(chart: Chart): Buffer {
   const svg = toSvg(chart.kind === 'bars' ? barsOption(chart) : burnOption(chart));
   return new Resvg(svg, RESVG).render().asPng();
@@ -118,11 +121,12 @@ export function renderChart(chart: Chart): Buffer {
 /** The chart's numbers in the caller's words: each series' total, the sum and the target, or the burn's hours. */
 export function altText(chart: Chart, words: AltWords): string {
   const f = chart.format;
+  const shown = chart.kind === 'bars' ? fold(chart) : [];
   const parts =
     chart.kind === 'bars'
       ? [
-          ...fold(chart).map((s) => words.amount(s.name, f(sum(s.values)))),
-          words.amount(chart.labels.total, f(sum(chart.series.flatMap((s) => s.values.map(hours))))),
+          ...shown.map((s) => words.amount(s.name, f(sum(s.values)))),
+          words.amount(chart.labels.total, f(sum(shown.map((s) => sum(s.values))))),
           ...(chart.target ? [words.amount(chart.target.label, f(chart.target.value))] : []),
         ]
       : (() => {
@@ -227,7 +231,7 @@ function frame(title: string | undefined, periods: readonly string[], format: Nu
     animation: false,
     backgroundColor: '#ffffff',
     textStyle: { fontFamily: FONT, color: INK },
-    ...(title ? { title: { text: title, left: 16, top: 12, textStyle: { fontFamily: FONT, fontSize: 16, fontWeight: 'bold', color: INK } } } : {}),
+    ...(title ? { title: { text: title, left: 16, top: 12, textStyle: { fontFamily: FONT, fontSize: 16, color: INK, width: WIDTH - 32, overflow: 'truncate' } } } : {}),
     grid: { left: 16, right: 24, top: title ? 56 : 24, bottom: 72, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
     xAxis: { type: 'category', data: [...periods], axisLabel: { color: INK, hideOverlap: true }, axisLine: { lineStyle: { color: INK } }, axisTick: { alignWithLabel: true } },
     yAxis: { type: 'value', min: 0, axisLabel: { color: INK, formatter: (v: number) => format(v) }, splitLine: { lineStyle: { color: FAINT } } },
