@@ -3,7 +3,7 @@
  * Prints a table and writes bench/results/latest.json. Options: --rounds N (default 40), --concurrency N (50),
  * --people N (reminder and digest sweep size, 10000), --sweeps N (sweeps, each on another workday, 3), --digests N
  * (digests the people are in, 500), --commands N (the fault run's /cor log commands, 1000),
- * --only ack|load|sweep|digests|budget|faults|hostile, --channels N (budget sweep channel projects, 2000), --profile DIR (a V8 CPU profile of the bot in the /cor log ack part).
+ * --only ack|load|sweep|digests|budget|faults|hostile|charts, --channels N (budget sweep channel projects, 2000), --profile DIR (a V8 CPU profile of the bot in the /cor log ack part).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -14,6 +14,7 @@ import { reminderSweepBench, type SweepBenchResult } from './reminder-sweep.ts';
 import { type DigestBenchResult, digestSweepBench } from './digest-sweep.ts';
 import { type BudgetBenchResult, budgetSweepBench } from './budget-sweep.ts';
 import { faultsBench, type FaultsBenchResult } from './faults.ts';
+import { chartsBench } from './charts.ts';
 import { fmt } from './stats.ts';
 import { logFormSubmission } from '../test/helpers/payloads.ts';
 
@@ -32,7 +33,7 @@ const { values } = parseArgs({
 });
 const rounds = Number(values.rounds);
 const concurrency = Number(values.concurrency);
-const wants = (part: 'ack' | 'load' | 'sweep' | 'digests' | 'budget' | 'faults' | 'hostile') => values.only === undefined || values.only === part;
+const wants = (part: 'ack' | 'load' | 'sweep' | 'digests' | 'budget' | 'faults' | 'hostile' | 'charts') => values.only === undefined || values.only === part;
 
 function sweepReport(r: SweepBenchResult): string {
   return [
@@ -200,6 +201,20 @@ if (wants('faults')) {
   process.stdout.write(faultsReport(faults));
   results.push(faults);
   failed ||= faults.lost + faults.duplicated + faults.ackErrors > 0;
+}
+if (wants('charts')) {
+  const c = chartsBench(100);
+  process.stdout.write(
+    [
+      `${c.name}: a month of ${c.people} people (${c.entries} entries summed per person and day, ${c.days} days), ${c.samples} renders each, alternating`,
+      `                 p50          p99`,
+      `  month          ${fmt(c.month.p50).padEnd(12)} ${fmt(c.month.p99)}   (PNG ${(c.pngBytes / 1024).toFixed(0)} KB)`,
+      `  empty chart    ${fmt(c.empty.p50).padEnd(12)} ${fmt(c.empty.p99)}`,
+      `  target: month p99 <= ${c.targetP99Ms} ms: ${c.month.p99 <= c.targetP99Ms ? 'met' : 'MISSED'}`,
+      '',
+    ].join('\n'),
+  );
+  results.push(c);
 }
 mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
 writeFileSync(new URL('./results/latest.json', import.meta.url), `${JSON.stringify({ at: new Date().toISOString(), node: process.version, results }, null, 2)}\n`);

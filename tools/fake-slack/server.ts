@@ -5,7 +5,7 @@
  */
 import { FakeSocketMode } from './socket-mode.ts';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { close, listen, readBody, sendJson } from '../http-util.ts';
+import { close, listen, readBytes, sendJson } from '../http-util.ts';
 import { overSlackLimits } from './limits.ts';
 
 export interface FakeSlackUser {
@@ -39,6 +39,26 @@ export interface RecordedCall {
   method: string;
   args: Record<string, unknown>;
   token: string | undefined;
+}
+
+/**
+ * A file shared through the files.uploadV2 sequence: announced by files.getUploadURLExternal, its bytes posted to
+ * the upload URL, then completed by files.completeUploadExternal (shared in `channel`, or private without one).
+ */
+export interface FakeFile {
+  id: string;
+  teamId: string;
+  filename: string;
+  /** the length files.getUploadURLExternal was told */
+  length: number;
+  /** what arrived at the upload URL (undefined: nothing yet) */
+  bytes: Buffer | undefined;
+  altText: string | undefined;
+  title: string | undefined;
+  completed: boolean;
+  channel: string | undefined;
+  threadTs: string | undefined;
+  initialComment: string | undefined;
 }
 
 export interface RecordedResponse {
@@ -113,6 +133,8 @@ export class FakeSlack {
   #port = 0;
   #seq = 0;
   #views = new Map<string, Record<string, unknown>>();
+  /** files, in the order their upload URLs were asked for */
+  readonly files: FakeFile[] = [];
   /** posted messages per channel, oldest first */
   readonly messages = new Map<string, FakeMessage[]>();
   /** user groups by "team/id": what usergroups.list and usergroups.users.list answer */
@@ -219,7 +241,9 @@ export class FakeSlack {
 
   async #handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://localhost');
-    const raw = await readBody(req);
+    const bytes = await readBytes(req);
+    if (url.pathname.startsWith('/upload/')) return this.#upload(url.pathname.slice('/upload/'.length), req, bytes, res);
+    const raw = bytes.toString('utf8');
     if (url.pathname.startsWith('/response/')) {
       const body = (safeJson(raw) ?? {}) as Record<string, unknown>;
       // As Slack: a message over its limits is refused whole, and not shown.
@@ -286,6 +310,31 @@ export class FakeSlack {
       return;
     }
     sendJson(res, 200, answer);
+  }
+
+  /**
+   * The upload URL of files.getUploadURLExternal: the bytes as they come (raw, or in a multipart form as
+   * @slack/web-api sends them), answered as Slack does with "OK - <length>". No token: the URL is the secret.
+   */
+  async #upload(id: string, req: IncomingMessage, body: Buffer, res: ServerResponse): Promise<void> {
+    const file = this.files.find((f) => f.id === id);
+    if (!file || file.bytes !== undefined) {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+      return;
+    }
+    let bytes = body;
+    const type = req.headers['content-type'];
+    if (type?.startsWith('multipart/form-data')) {
+      const form = await new Response(body, { headers: { 'content-type': type } }).formData();
+      const part = [...form.values()].find((v): v is File => typeof v !== 'string');
+      if (!part) {
+        res.writeHead(400, { 'content-type': 'text/plain' }).end('no file in the form');
+        return;
+      }
+      bytes = Buffer.from(await part.arrayBuffer());
+    }
+    file.bytes = bytes;
+    res.writeHead(200, { 'content-type': 'text/plain' }).end(`OK - ${bytes.length}`);
   }
 
   readonly #codes = new Map<string, string>();
@@ -402,6 +451,45 @@ export class FakeSlack {
       }
       case 'conversations.open':
         return { ok: true, channel: { id: this.#dmChannel(String(args.users)) } };
+      case 'files.getUploadURLExternal': {
+        const length = Number(args.length);
+        if (typeof args.filename !== 'string' || !args.filename || !Number.isInteger(length) || length < 1) return { ok: false, error: 'invalid_arguments' };
+        const id = `F${String(++this.#seq).padStart(8, '0')}`;
+        const altText = args.alt_txt ?? args.alt_text;
+        this.files.push({
+          id,
+          teamId: ws.teamId,
+          filename: args.filename,
+          length,
+          bytes: undefined,
+          altText: typeof altText === 'string' ? altText : undefined,
+          title: undefined,
+          completed: false,
+          channel: undefined,
+          threadTs: undefined,
+          initialComment: undefined,
+        });
+        return { ok: true, upload_url: `http://127.0.0.1:${this.#port}/upload/${id}`, file_id: id };
+      }
+      case 'files.completeUploadExternal': {
+        const listed = Array.isArray(args.files) ? (args.files as { id?: unknown; title?: unknown }[]) : [];
+        const files = listed.map((f) => ({ file: this.files.find((x) => x.id === f.id && x.teamId === ws.teamId), title: f.title }));
+        // As Slack: every file must have been uploaded, and not completed yet.
+        if (files.length === 0 || files.some(({ file }) => file?.bytes === undefined || file.completed)) return { ok: false, error: 'file_not_found' };
+        if (args.thread_ts !== undefined && args.channel_id === undefined) return { ok: false, error: 'invalid_arguments' };
+        const channel = typeof args.channel_id === 'string' ? this.#dmChannel(args.channel_id) : undefined;
+        for (const { file, title } of files) {
+          if (!file) continue;
+          Object.assign(file, {
+            title: typeof title === 'string' ? title : file.filename,
+            completed: true,
+            channel,
+            threadTs: typeof args.thread_ts === 'string' ? args.thread_ts : undefined,
+            initialComment: typeof args.initial_comment === 'string' ? args.initial_comment : undefined,
+          });
+        }
+        return { ok: true, files: files.map(({ file }) => ({ id: file?.id, name: file?.filename, title: file?.title, size: file?.bytes?.length })) };
+      }
       case 'usergroups.list':
         return { ok: true, usergroups: [...this.usergroups.values()].filter((g) => g.team_id === ws.teamId).map(({ users: _users, ...g }) => ({ ...g, user_count: _users.length })) };
       case 'usergroups.users.list': {

@@ -50,4 +50,9 @@ describe('manifest.yml', () => {
     expect(manifest.features.app_home).toMatchObject({ home_tab_enabled: true, messages_tab_enabled: true });
     expect([...manifest.oauth_config.scopes.bot].sort()).toEqual([...BOT_SCOPES].sort());
   });
+
+  it('asks for files:write, which the files.uploadV2 sequence of charts and CSV exports needs', () => {
+    expect(manifest.oauth_config.scopes.bot).toContain('files:write');
+    expect(BOT_SCOPES).toContain('files:write');
+  });
 });
