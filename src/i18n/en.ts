@@ -242,8 +242,6 @@ export const en = {
   'log.settings.awayOff': 'No reminder while your Slack status says you are away: off.',
   'log.settings.skipping': 'Skipping: {days}.',
   'log.settings.noSkips': 'No days skipped.',
-  'log.day.total': '{label}: {logged}',
-  'log.day.ofTarget': '{label}: {logged} of {target}',
   'log.button.edit': 'Edit',
   'log.button.pause': 'Pause',
   'log.button.resume': 'Resume',

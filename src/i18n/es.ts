@@ -239,8 +239,6 @@ export const es: Catalog = {
   'log.settings.awayOff': 'Sin recordatorio mientras tu estado de Slack diga que estás ausente: desactivado.',
   'log.settings.skipping': 'Días omitidos: {days}.',
   'log.settings.noSkips': 'Ningún día omitido.',
-  'log.day.total': '{label}: {logged}',
-  'log.day.ofTarget': '{label}: {logged} de {target}',
   'log.button.edit': 'Editar',
   'log.button.pause': 'Pausar',
   'log.button.resume': 'Reanudar',

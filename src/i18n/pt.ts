@@ -239,8 +239,6 @@ export const pt: Catalog = {
   'log.settings.awayOff': 'Sem lembrete enquanto seu status no Slack disser que você está ausente: desativado.',
   'log.settings.skipping': 'Dias pulados: {days}.',
   'log.settings.noSkips': 'Nenhum dia pulado.',
-  'log.day.total': '{label}: {logged}',
-  'log.day.ofTarget': '{label}: {logged} de {target}',
   'log.button.edit': 'Editar',
   'log.button.pause': 'Pausar',
   'log.button.resume': 'Retomar',

@@ -23,7 +23,6 @@ export class Texts {
   readonly #days: Intl.DateTimeFormat;
   readonly #weekdays: Intl.DateTimeFormat;
   readonly #lists: Intl.ListFormat;
-  readonly #orLists: Intl.ListFormat;
 
   constructor(language: Language) {
     this.language = language;
@@ -33,7 +32,6 @@ export class Texts {
     this.#days = new Intl.DateTimeFormat(locale, { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' });
     this.#weekdays = new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone: 'UTC' });
     this.#lists = new Intl.ListFormat(locale, { type: 'conjunction' });
-    this.#orLists = new Intl.ListFormat(locale, { type: 'disjunction' });
   }
 
   /** The message `key` with its arguments (values already escaped for where they go: see blocks.ts plain). */
@@ -87,11 +85,6 @@ export class Texts {
   /** "a, b and c" · "a, b y c" · "a, b e c" */
   list(items: readonly string[]): string {
     return this.#lists.format(items);
-  }
-
-  /** "a, b or c" · "a, b o c" · "a, b ou c" */
-  orList(items: readonly string[]): string {
-    return this.#orLists.format(items);
   }
 }
 

@@ -75,7 +75,7 @@ function daysText(t: Texts, days: number[] | undefined): string {
   const names = dayNames(t);
   const sorted = [...days].sort((a, b) => a - b);
   const run = sorted.every((d, i) => i === 0 || d === (sorted[i - 1] ?? 0) + 1);
-  return run && sorted.length > 2 ? `${names[sorted[0] ?? 1]}–${names[sorted[sorted.length - 1] ?? 1]}` : sorted.map((d) => names[d]).join(', ');
+  return run && sorted.length > 2 ? `${names[sorted[0] ?? 1]}–${names[sorted[sorted.length - 1] ?? 1]}` : t.list(sorted.map((d) => names[d] ?? ''));
 }
 
 /** One line per setting, in words. Pure. */
@@ -86,7 +86,7 @@ export function settingsLines(t: Texts, s: ReminderSettingRecord, tz: string): s
     s.targetHours === null ? t.t('log.settings.dailyCor', when) : t.t('log.settings.daily', { ...when, hours: t.hours(s.targetHours) }),
     s.morningRecap ? t.t('log.settings.recapOn', { time: s.morningTime }) : t.t('log.settings.recapOff'),
     s.respectAway ? t.t('log.settings.awayOn') : t.t('log.settings.awayOff'),
-    s.skipDates.length > 0 ? t.t('log.settings.skipping', { days: s.skipDates.map((d) => t.day(d)).join(', ') }) : t.t('log.settings.noSkips'),
+    s.skipDates.length > 0 ? t.t('log.settings.skipping', { days: t.list(s.skipDates.map((d) => t.day(d))) }) : t.t('log.settings.noSkips'),
   ];
 }
 

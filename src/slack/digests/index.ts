@@ -203,7 +203,7 @@ function nudge(services: SlackServices, everyone: boolean) {
         const sent = results.filter(([, r]) => r === 'sent').map(([u]) => u);
         const already = results.filter(([, r]) => r === 'already').map(([u]) => u);
         const notShort = results.filter(([, r]) => r === 'not_short').map(([u]) => u);
-        const names = (ids: string[]) => ids.map((id) => `<@${id}>`).join(', ');
+        const names = (ids: string[]) => t.list(ids.map((id) => `<@${id}>`));
         const failed = results.filter(([, r]) => r === 'failed').map(([u]) => u);
         const unsure = results.filter(([, r]) => r === 'unsure').map(([u]) => u);
         const text = [

@@ -15,7 +15,8 @@ import { unlinkedCard, whoamiCard } from './blocks.ts';
 export function linkSubcommand(services: SlackServices): SubcommandHandler {
   return async ({ ack, respond }, command) => {
     const tenantKey = tenantOfCommand(command);
-    const t = await textsFor(services, tenantKey, command.user_id, { askSlack: false });
+    const existing = await services.linking.findLink(tenantKey, command.user_id);
+    const t = await textsFor(services, tenantKey, command.user_id, { link: existing, askSlack: false });
     let consentUrl: string;
     try {
       consentUrl = await services.linking.consentUrl(tenantKey, command.user_id);
@@ -23,7 +24,6 @@ export function linkSubcommand(services: SlackServices): SubcommandHandler {
       await ack({ response_type: 'ephemeral', text: toUserMessage(err, t) });
       return;
     }
-    const existing = await services.linking.findLink(tenantKey, command.user_id);
     const reason = existing ? (existing.state === 'needs_relink' ? 'needs_relink' : 'relink') : undefined;
     await ack({ response_type: 'ephemeral', ...linkCard(t, { consentUrl, reason, linkedAs: existing?.corName }) });
     if (existing) return;

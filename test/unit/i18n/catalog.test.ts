@@ -68,7 +68,6 @@ describe('formats of each language', () => {
     expect(textsIn('en').day('2026-09-07')).toBe('Mon 7 Sep');
     expect([textsIn('en').weekday(1), textsIn('es').weekday(7), textsIn('pt').weekday(3)]).toEqual(['Monday', 'domingo', 'quarta-feira']);
     expect(textsIn('es').list(['Ana', 'Bruno', 'Carla'])).toBe('Ana, Bruno y Carla');
-    expect(textsIn('pt').orList(['a', 'b'])).toBe('a ou b');
   });
 
   it("Slack's markup in a message is text, not an ICU tag", () => {
