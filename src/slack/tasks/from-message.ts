@@ -248,7 +248,8 @@ type TaskMessage = z.infer<typeof taskMessageSchema>;
 /**
  * After "Create COR task" was acknowledged: the task made as the person, a reply in the message's thread, and the
  * result (or COR's refusal) in the form — by DM when the form is gone. COR has no idempotency keys, so a repeat of
- * the same form (a double click, Slack's retry) is ignored rather than done again.
+ * the same form (a double click, Slack's retry) is ignored rather than done again, and a run taken over from a
+ * stopped instance looks in COR for the task first (the message's permalink marks it).
  */
 export const taskCreateWork: AcceptedWork<TaskCreation> = { kind: ACCEPTED.taskCreate, payload: taskCreationSchema, repeats: 'ignore', answer: () => DM, run: createTask };
 
