@@ -9,6 +9,7 @@ import {
   type CorPage,
   type CorProject,
   type CorTask,
+  type CorTaskMessage,
   type CorUser,
   type CorWorkingTime,
   clientSchema,
@@ -18,6 +19,7 @@ import {
   leaveSchema,
   pageSchema,
   projectSchema,
+  taskMessageSchema,
   taskSchema,
   userSchema,
   workingTimesSchema,
@@ -138,15 +140,20 @@ export class CorApi {
     }
   }
 
-  /** Reads every page of a paginated list. */
-  async #allPages<T>(fetchPage: (page: PageRequest) => Promise<CorPage<T>>): Promise<T[]> {
-    const items: T[] = [];
+  /** The pages of a paginated list, one request each, read only as far as the caller goes. */
+  async *#pages<T>(fetchPage: (page: PageRequest) => Promise<CorPage<T>>): AsyncGenerator<T[]> {
     for (let page = 1; page <= MAX_PAGES; page++) {
       const answer = await fetchPage({ page, perPage: ALL_PAGES_SIZE });
-      items.push(...answer.data);
+      yield answer.data;
       const last = answer.lastPage ?? (answer.total === undefined ? page : Math.ceil(answer.total / (answer.perPage ?? ALL_PAGES_SIZE)));
       if (page >= last || answer.data.length === 0) break;
     }
+  }
+
+  /** Reads every page of a paginated list. */
+  async #allPages<T>(fetchPage: (page: PageRequest) => Promise<CorPage<T>>): Promise<T[]> {
+    const items: T[] = [];
+    for await (const data of this.#pages(fetchPage)) items.push(...data);
     return items;
   }
 
@@ -185,6 +192,15 @@ export class CorApi {
     return this.#allPages((p) => this.listTasks({ ...opts, ...p }));
   }
 
+  /** The first task of a list (pages followed, in its order) that `matches`; no further page is read once found. */
+  async firstTask(opts: { filters?: TaskFilters; order?: TaskOrder }, matches: (task: CorTask) => boolean): Promise<CorTask | undefined> {
+    for await (const data of this.#pages((p) => this.listTasks({ ...opts, ...p }))) {
+      const found = data.find(matches);
+      if (found) return found;
+    }
+    return undefined;
+  }
+
   getTask(taskId: number): Promise<CorTask> {
     return this.#call({ method: 'GET', path: `/tasks/${taskId}`, retry: 'safe' }, taskSchema);
   }
@@ -201,6 +217,11 @@ export class CorApi {
   /** A message on a task (its conversation in COR), as the token's user. Not idempotent: never retried blindly. */
   async postTaskMessage(taskId: number, message: string): Promise<void> {
     await this.#call({ method: 'POST', path: `/tasks/${taskId}/messages`, json: { message }, retry: 'never' }, z.unknown());
+  }
+
+  /** The messages on a task (its conversation in COR). */
+  taskMessages(taskId: number): Promise<CorTaskMessage[]> {
+    return this.#call({ method: 'GET', path: `/tasks/${taskId}/messages`, retry: 'safe' }, z.array(taskMessageSchema));
   }
 
   searchTasksByTitle(title: string): Promise<CorTask[]> {

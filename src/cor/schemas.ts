@@ -101,6 +101,10 @@ export const taskSchema = z.object({
 });
 export type CorTask = z.infer<typeof taskSchema>;
 
+/** A message on a task (`GET /tasks/{task_id}/messages`): the contract gives its id and text, not its author. */
+export const taskMessageSchema = z.object({ id: looseInt, message: z.string().nullish() });
+export type CorTaskMessage = z.infer<typeof taskMessageSchema>;
+
 export const hourSchema = z.object({
   id: looseInt,
   start: z.string(),

@@ -194,6 +194,23 @@ export class TaskDirectory {
     return { task: this.#view(task, names), detailsSaved };
   }
 
+  /**
+   * The task an earlier attempt made from a message, when its end was lost (the instance stopped): in the project,
+   * newest first (pages followed until found), with the same title and a description holding `marker` (the
+   * message's permalink, which only that task's description carries).
+   */
+  async madeFrom(link: UserLinkRecord, api: CorApi, draft: { title: string; projectId: number }, marker: string): Promise<TaskView | undefined> {
+    const found = await api.firstTask({ filters: { projects: draft.projectId }, order: { datetime: 'DESC' } }, (t) => t.title === draft.title && (t.description ?? '').includes(marker));
+    if (!found) return undefined;
+    const names = await this.#projectNames(link, api).catch((): ProjectNames => new Map());
+    return this.#view({ ...found, project_id: found.project_id ?? draft.projectId }, names);
+  }
+
+  /** Whether a message holding `marker` (a Slack message's permalink) is already on the task. */
+  async hasMessage(api: CorApi, taskId: number, marker: string): Promise<boolean> {
+    return (await api.taskMessages(taskId)).some((m) => (m.message ?? '').includes(marker));
+  }
+
   /** Posts a message on a task (its conversation in COR) as the person; the task as it was read for it. */
   async addMessage(link: UserLinkRecord, api: CorApi, taskId: number, message: string): Promise<TaskView> {
     const task = await this.task(link, api, taskId);

@@ -36,6 +36,11 @@ export interface AcceptedRun<P> {
   acceptedAt: Date;
   place: AnswerPlace;
   respond: Respond;
+  /**
+   * true when another instance took the request over (its holder stopped: it may have done part of the work, e.g.
+   * COR may hold what it wrote); work that cannot be repeated looks for what was done before doing it again.
+   */
+  resumed: boolean;
 }
 
 /**
@@ -97,7 +102,7 @@ async function acceptThenWork<P>(services: SlackServices, work: AcceptedWork<P>,
   }
   await (typeof ack === 'function' ? ack() : ack.withWords());
   if (!claim && work.repeats === 'ignore') return;
-  const run = () => afterAck(services, who, () => runWork(services, work, payload, { acceptedAt, place, respond }), (text) => respond({ text }));
+  const run = () => afterAck(services, who, () => runWork(services, work, payload, { acceptedAt, place, respond, resumed: false }), (text) => respond({ text }));
   await (claim ? services.accepted.hold(claim, run) : run());
 }
 
@@ -125,7 +130,7 @@ export function resumeAccepted(services: SlackServices, kinds: AcceptedKinds): P
       const work = kinds.get(job.kind);
       const { place, respond } = answer(job);
       if (!work) return void (await respond({ text: (await textsFor(services, job.tenantKey, job.slackUserId)).t('accepted.unknownKind') }));
-      await afterAck(services, job, () => runWork(services, work, job.payload, { acceptedAt: job.acceptedAt, place, respond }), (text) => respond({ text }));
+      await afterAck(services, job, () => runWork(services, work, job.payload, { acceptedAt: job.acceptedAt, place, respond, resumed: true }), (text) => respond({ text }));
     },
     async (job) => void (await answer(job).respond({ text: (await textsFor(services, job.tenantKey, job.slackUserId)).t('accepted.gaveUp') })),
   );

@@ -1,5 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ManualClock } from '../../src/lib/clock.ts';
+import { resumeAccepted } from '../../src/slack/accepted.ts';
 import { type ListenerHarness, listenerHarness } from '../helpers/bolt.ts';
 import { viewSubmission } from '../helpers/payloads.ts';
 
@@ -16,9 +17,12 @@ interface View {
 
 describe('tasks made from messages: "Create COR task" and "Add to COR task"', () => {
   let h: ListenerHarness;
+  let clock: ManualClock;
 
   beforeEach(async () => {
-    h = await listenerHarness({ clock: new ManualClock(MONDAY) });
+    clock = new ManualClock(MONDAY);
+    // COR's answers wait long: an instance whose answer is lost stays stopped there while another takes over.
+    h = await listenerHarness({ clock, corTimeoutMs: 60_000 });
     // The channel of the Homepage redesign project (COR 100), and one of a project Jane is not on (104).
     await h.db.store.channelProjects.save({ tenantKey: 'T:T0DEMO', channelId: 'C0HOME', corProjectId: 100, externalId: 'C0HOME', name: 'Homepage redesign', createdBy: 'U03CARLA' });
     await h.db.store.channelProjects.save({ tenantKey: 'T:T0DEMO', channelId: 'C0BRAND', corProjectId: 104, externalId: 'C0BRAND', name: 'Diseño de marca', createdBy: 'U03CARLA' });
@@ -165,5 +169,76 @@ describe('tasks made from messages: "Create COR task" and "Add to COR task"', ()
     expect(h.cor.requestsTo('POST', '/tasks')).toEqual([expect.objectContaining({ status: 200, body: { title: '¿Puedes cambiar el texto del hero para el viernes?', project_id: 100 } })]);
     expect(String(threadReplies('C0GENERAL')[0]?.text)).toContain('<@U01JANE> hizo una tarea de COR con este mensaje');
     expect(lastViewText()).toContain('Creé');
+  });
+
+  /** Another instance takes over what a stopped one left, once its lease (60 s) ran out. */
+  async function resumeElsewhere(): Promise<void> {
+    clock.advance(61_000);
+    expect(await resumeAccepted(h.services, h.app.acceptedKinds)).toBe(1);
+    await h.services.work.drain(5_000);
+    expect(await resumeAccepted(h.services, h.app.acceptedKinds)).toBe(0);
+  }
+
+  /** COR does `route`'s write but its answer never reaches the instance, which stops there (until `release`). */
+  function loseAnswer(method: string, path: RegExp | string): () => void {
+    let release = () => {};
+    h.cor.addFault({ method, path, times: 1, status: 503, afterHandling: true, answerAfter: new Promise<void>((resolve) => (release = resolve)) });
+    return () => release();
+  }
+
+  const permalink = `https://demo.slack.example/archives/C0HOME/p${MESSAGE_TS.replace('.', '')}`;
+
+  it('a Create whose instance stopped after COR made the task, resumed elsewhere: the task found in COR, not made again; one thread reply', async () => {
+    await h.linkStored('U01JANE', 2, 'Jane Doe', TZ);
+    await messageShortcut('task_create_message', 'C0HOME', 'Change the hero copy');
+    const release = loseAnswer('PUT', /^\/tasks\/\d+$/);
+    const dying = h.send(createSubmission(openedView(), { title: 'Change the hero copy', description: 'Change the hero copy' }), { waitForWork: false });
+    await vi.waitFor(() => expect(h.cor.data.tasks.find((t) => t.title === 'Change the hero copy')?.description).toContain(permalink));
+    await resumeElsewhere();
+    const made = h.cor.data.tasks.filter((t) => t.title === 'Change the hero copy');
+    expect(made).toHaveLength(1);
+    expect(h.cor.requestsTo('POST', '/tasks')).toHaveLength(1);
+    const replies = threadReplies('C0HOME');
+    expect(replies).toHaveLength(1);
+    expect(String(replies[0]?.text)).toContain(`<https://acme.cor.example/tasks/${made[0]?.id}|Change the hero copy>`);
+    expect(lastViewText()).toContain('Created');
+    release();
+    await dying;
+  });
+
+  it('an Add whose instance stopped after COR took the message, resumed elsewhere: the message found on the task, not posted again; one thread reply', async () => {
+    await h.linkStored('U01JANE', 2, 'Jane Doe', TZ);
+    await messageShortcut('task_add_message', 'C0HOME', 'Bigger logo, see #48211');
+    const submit = viewSubmission('task_message_modal', {
+      meta: openedView().private_metadata,
+      viewId: 'V88',
+      values: {
+        task: { message_task_select: { type: 'external_select', selected_option: { text: { type: 'plain_text', text: 'Homepage redesign - hero section' }, value: '48211' } } },
+        message: { message_value: { type: 'plain_text_input', value: 'Bigger logo' } },
+      },
+    });
+    const release = loseAnswer('POST', '/tasks/48211/messages');
+    const dying = h.send(submit, { waitForWork: false });
+    await vi.waitFor(() => expect(h.cor.data.taskMessages).toHaveLength(1));
+    await resumeElsewhere();
+    expect(h.cor.data.taskMessages).toEqual([expect.objectContaining({ task_id: 48211, message: `Bigger logo\n\n${permalink}` })]);
+    expect(h.cor.requestsTo('POST', '/tasks/{task_id}/messages')).toHaveLength(1);
+    expect(threadReplies('C0HOME')).toHaveLength(1);
+    expect(lastViewText()).toContain('Added to');
+    release();
+    await dying;
+  });
+
+  it('a Create whose instance stopped before COR got it, resumed elsewhere: the task made once, one thread reply', async () => {
+    await h.linkStored('U01JANE', 2, 'Jane Doe', TZ);
+    await messageShortcut('task_create_message', 'C0HOME', 'Change the hero copy');
+    const ack = await h.send(createSubmission(openedView(), { title: 'Change the hero copy' }), { dieAfterAck: true });
+    expect(ack.acked).toBe(true);
+    expect(h.cor.requestsTo('POST', '/tasks')).toHaveLength(0);
+    await resumeElsewhere();
+    expect(h.cor.requestsTo('POST', '/tasks')).toEqual([expect.objectContaining({ status: 200, body: { title: 'Change the hero copy', project_id: 100 } })]);
+    expect(h.cor.data.tasks.find((t) => t.title === 'Change the hero copy')?.description).toContain(permalink);
+    expect(threadReplies('C0HOME')).toHaveLength(1);
+    expect(lastViewText()).toContain('Created');
   });
 });

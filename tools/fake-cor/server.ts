@@ -567,8 +567,9 @@ export class FakeCor {
     if (order) {
       const spec = JSON.parse(order) as Record<string, string>;
       const [[field, dir] = []] = Object.entries(spec);
-      if (field === 'deadline' || field === 'priority' || field === 'task') {
-        const key = (t: SeedTask) => (field === 'task' ? t.title : field === 'priority' ? t.priority : (t.deadline ?? '9999'));
+      if (field === 'deadline' || field === 'priority' || field === 'task' || field === 'datetime') {
+        // `datetime` is when the task was made: the fake's ids grow with it.
+        const key = (t: SeedTask) => (field === 'task' ? t.title : field === 'priority' ? t.priority : field === 'datetime' ? t.id : (t.deadline ?? '9999'));
         tasks = [...tasks].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0) * (dir === 'DESC' ? -1 : 1));
       }
     }

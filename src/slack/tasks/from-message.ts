@@ -248,7 +248,8 @@ type TaskMessage = z.infer<typeof taskMessageSchema>;
 /**
  * After "Create COR task" was acknowledged: the task made as the person, a reply in the message's thread, and the
  * result (or COR's refusal) in the form — by DM when the form is gone. COR has no idempotency keys, so a repeat of
- * the same form (a double click, Slack's retry) is ignored rather than done again.
+ * the same form (a double click, Slack's retry) is ignored rather than done again, and a run taken over from a
+ * stopped instance looks in COR for the task first (the message's permalink marks it).
  */
 export const taskCreateWork: AcceptedWork<TaskCreation> = { kind: ACCEPTED.taskCreate, payload: taskCreationSchema, repeats: 'ignore', answer: () => DM, run: createTask };
 
@@ -290,6 +291,24 @@ async function replyInThread(services: SlackServices, client: WebClient, meta: M
   }
 }
 
+const repliesSchema = z.object({ messages: z.array(z.object({ bot_id: z.string().nullish(), text: z.string().nullish() })).default([]) });
+
+/**
+ * Whether the stopped instance's thread reply is there already: a bot's message in the thread linking the task
+ * (`conversations.replies`, one read). A thread Slack does not let the bot read counts as not replied (one more reply
+ * beats none).
+ */
+async function repliedBefore(services: SlackServices, client: WebClient, meta: MessageTaskMeta, taskUrl: string | undefined): Promise<boolean> {
+  if (!taskUrl) return false;
+  try {
+    const { messages } = repliesSchema.parse(await client.conversations.replies({ channel: meta.c, ts: meta.m, limit: 200 }));
+    return messages.some((m) => Boolean(m.bot_id) && (m.text ?? '').includes(`<${taskUrl}|`));
+  } catch (err) {
+    services.logger.info({ err }, 'could not read the thread of a message made a COR task: replying');
+    return false;
+  }
+}
+
 /** COR's refusals in plain words: not on the project, no role to create, gone, invalid. */
 function refusal(err: unknown, t: Texts, form: 'create' | 'add', subject: string, taskId?: number): string {
   const cor = corRefusal(err);
@@ -305,19 +324,27 @@ async function createTask(services: SlackServices, run: AcceptedRun<TaskCreation
   const { client, show, link, t, permalink } = ready;
   const { meta, title, projectId, projectName, description, due } = run.payload;
   const { tz } = await zoneOf(services, link);
+  const api = services.linking.apiFor(link);
   let made: Awaited<ReturnType<SlackServices['tasks']['create']>>;
+  let adopted = false;
   try {
-    made = await services.tasks.create(link, services.linking.apiFor(link), {
-      title,
-      projectId,
-      description: [description, permalink].filter(Boolean).join('\n\n') || undefined,
-      deadline: due ? zonedTimeToInstant(due, DUE_HOUR, 0, tz).toISOString() : undefined,
-    });
+    // Taken over from an instance that stopped: COR may have made the task already (its permalink marks it).
+    const before = run.resumed && permalink ? await services.tasks.madeFrom(link, api, { title, projectId }, permalink) : undefined;
+    adopted = before !== undefined;
+    made = before
+      ? { task: before, detailsSaved: true }
+      : await services.tasks.create(link, api, {
+          title,
+          projectId,
+          description: [description, permalink].filter(Boolean).join('\n\n') || undefined,
+          deadline: due ? zonedTimeToInstant(due, DUE_HOUR, 0, tz).toISOString() : undefined,
+        });
   } catch (err) {
     return void (await show(t, `⚠️ ${refusal(err, t, 'create', projectName)}`));
   }
+  if (adopted) services.logger.info({ task: made.task.id }, 'a task made from a message before its instance stopped was found in COR: not made again');
   const url = services.corTaskUrl(made.task.id);
-  const replied = await replyInThread(services, client, meta, messageTaskThreadReply(t, 'create', meta.u, made.task, url));
+  const replied = (adopted && (await repliedBefore(services, client, meta, url))) || (await replyInThread(services, client, meta, messageTaskThreadReply(t, 'create', meta.u, made.task, url)));
   const lines = [t.t('msgtask.create.done', { task: taskReference(made.task, url), project: plain(made.task.project ?? projectName) })];
   if (!made.detailsSaved) lines.push(t.t('msgtask.create.detailsNotSaved'));
   const done = lines.join('\n');
@@ -329,14 +356,19 @@ async function postMessage(services: SlackServices, run: AcceptedRun<TaskMessage
   if (!ready) return;
   const { client, show, link, t, permalink } = ready;
   const { meta, taskId, taskLabel, message } = run.payload;
+  const api = services.linking.apiFor(link);
   let task: TaskView;
+  let adopted = false;
   try {
-    task = await services.tasks.addMessage(link, services.linking.apiFor(link), taskId, [message, permalink].filter(Boolean).join('\n\n'));
+    // Taken over from an instance that stopped: COR may hold the message already (its permalink marks it).
+    adopted = run.resumed && permalink !== undefined && (await services.tasks.hasMessage(api, taskId, permalink));
+    task = adopted ? await services.tasks.task(link, api, taskId) : await services.tasks.addMessage(link, api, taskId, [message, permalink].filter(Boolean).join('\n\n'));
   } catch (err) {
     return void (await show(t, `⚠️ ${refusal(err, t, 'add', taskLabel, taskId)}`));
   }
+  if (adopted) services.logger.info({ task: taskId }, 'a message added to a task before its instance stopped was found in COR: not posted again');
   const url = services.corTaskUrl(task.id);
-  const replied = await replyInThread(services, client, meta, messageTaskThreadReply(t, 'add', meta.u, task, url));
+  const replied = (adopted && (await repliedBefore(services, client, meta, url))) || (await replyInThread(services, client, meta, messageTaskThreadReply(t, 'add', meta.u, task, url)));
   const done = t.t('msgtask.add.done', { task: taskReference(task, url) });
   await show(t, replied ? done : t.t('msgtask.threadFailed', { done }));
 }
