@@ -202,7 +202,7 @@ export const REMINDER_MODAL_BLOCKS = {
 } as const;
 
 /** Bot scopes the app asks for (manifest.yml and the OAuth install use these). */
-export const BOT_SCOPES = ['commands', 'chat:write', 'chat:write.public', 'channels:history', 'groups:history', 'im:write', 'im:history', 'users:read', 'users:read.email', 'links:read', 'links:write', 'usergroups:read', 'files:write'] as const;
+export const BOT_SCOPES = ['commands', 'chat:write', 'chat:write.public', 'im:write', 'im:history', 'users:read', 'users:read.email', 'links:read', 'links:write', 'usergroups:read', 'files:write'] as const;
 
 /** The one HTTP path Slack sends commands, interactions, options requests and events to. */
 export const SLACK_EVENTS_PATH = '/slack/events';

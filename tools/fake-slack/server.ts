@@ -430,12 +430,6 @@ export class FakeSlack {
         const limit = Number(args.limit ?? 100);
         return { ok: true, messages: all.slice(0, limit).map(({ metadata, ...m }) => ({ type: 'message', ...m, ...(withMetadata && metadata ? { metadata } : {}) })), has_more: all.length > limit };
       }
-      case 'conversations.replies': {
-        // A thread: its messages the bot posted (the fake keeps no one else's), oldest first, as the bot's.
-        const thread = (this.messages.get(String(args.channel)) ?? []).filter((m) => m.ts === args.ts || m.thread_ts === args.ts);
-        const limit = Number(args.limit ?? 1000);
-        return { ok: true, messages: thread.slice(0, limit).map(({ metadata: _metadata, ...m }) => ({ type: 'message', ...m, bot_id: ws.botId })), has_more: thread.length > limit };
-      }
       case 'views.open':
       case 'views.push':
       case 'views.publish':

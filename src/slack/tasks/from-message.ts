@@ -291,24 +291,6 @@ async function replyInThread(services: SlackServices, client: WebClient, meta: M
   }
 }
 
-const repliesSchema = z.object({ messages: z.array(z.object({ bot_id: z.string().nullish(), text: z.string().nullish() })).default([]) });
-
-/**
- * Whether the stopped instance's thread reply is there already: a bot's message in the thread linking the task
- * (`conversations.replies`, one read). A thread Slack does not let the bot read counts as not replied (one more reply
- * beats none).
- */
-async function repliedBefore(services: SlackServices, client: WebClient, meta: MessageTaskMeta, taskUrl: string | undefined): Promise<boolean> {
-  if (!taskUrl) return false;
-  try {
-    const { messages } = repliesSchema.parse(await client.conversations.replies({ channel: meta.c, ts: meta.m, limit: 200 }));
-    return messages.some((m) => Boolean(m.bot_id) && (m.text ?? '').includes(`<${taskUrl}|`));
-  } catch (err) {
-    services.logger.info({ err }, 'could not read the thread of a message made a COR task: replying');
-    return false;
-  }
-}
-
 /** COR's refusals in plain words: not on the project, no role to create, gone, invalid. */
 function refusal(err: unknown, t: Texts, form: 'create' | 'add', subject: string, taskId?: number): string {
   const cor = corRefusal(err);
@@ -344,7 +326,7 @@ async function createTask(services: SlackServices, run: AcceptedRun<TaskCreation
   }
   if (adopted) services.logger.info({ task: made.task.id }, 'a task made from a message before its instance stopped was found in COR: not made again');
   const url = services.corTaskUrl(made.task.id);
-  const replied = (adopted && (await repliedBefore(services, client, meta, url))) || (await replyInThread(services, client, meta, messageTaskThreadReply(t, 'create', meta.u, made.task, url)));
+  const replied = await replyInThread(services, client, meta, messageTaskThreadReply(t, 'create', meta.u, made.task, url));
   const lines = [t.t('msgtask.create.done', { task: taskReference(made.task, url), project: plain(made.task.project ?? projectName) })];
   if (!made.detailsSaved) lines.push(t.t('msgtask.create.detailsNotSaved'));
   const done = lines.join('\n');
@@ -368,7 +350,7 @@ async function postMessage(services: SlackServices, run: AcceptedRun<TaskMessage
   }
   if (adopted) services.logger.info({ task: taskId }, 'a message added to a task before its instance stopped was found in COR: not posted again');
   const url = services.corTaskUrl(task.id);
-  const replied = (adopted && (await repliedBefore(services, client, meta, url))) || (await replyInThread(services, client, meta, messageTaskThreadReply(t, 'add', meta.u, task, url)));
+  const replied = await replyInThread(services, client, meta, messageTaskThreadReply(t, 'add', meta.u, task, url));
   const done = t.t('msgtask.add.done', { task: taskReference(task, url) });
   await show(t, replied ? done : t.t('msgtask.threadFailed', { done }));
 }
