@@ -15,6 +15,8 @@ const MAX_THRESHOLDS = 5;
 const MAX_PERCENT = 500;
 /** The days the burn, the top tasks and the top people are read over (today included). */
 const WEEK_DAYS = 7;
+/** The days an alert's burn chart draws (today included): its one read of the project's hours covers them. */
+const CHART_DAYS = 28;
 /** How many tasks and people an alert names. */
 const TOP = 3;
 
@@ -61,7 +63,10 @@ export interface BudgetFacts {
   reachDate: string | undefined;
   topTasks: { title: string; hours: number }[];
   topPeople: { name: string; hours: number }[];
-  // The burn chart (the chart kit of the reports issue) goes here: the daily hours behind `weekHours`.
+  /** The burn chart's days (oldest first, today last) and the hours logged on each (by the day of an entry's start). */
+  daily: { date: string; hours: number }[];
+  /** hours logged before the first of `daily` (the logged total less the days' hours; at least 0) */
+  before: number;
 }
 
 function top(totals: Map<string, number>): { key: string; hours: number }[] {
@@ -71,14 +76,25 @@ function top(totals: Map<string, number>): { key: string; hours: number }[] {
     .slice(0, TOP);
 }
 
-/** The project's numbers from its COR answer and its last 7 days of hours, as of `today`. Pure. */
-export function budgetFacts(project: { name: string; logged: number; estimate: number }, weekHours: CorHour[], today: string): BudgetFacts {
+/**
+ * The project's numbers from its COR answer and its hours of the last `days` days (at least 7), as of `today`: the
+ * burn, the top tasks and the top people over the last 7 of them, and every day's hours for the chart. An entry
+ * counts on the day its `start` is written on (one outside the days read, on the nearest of them). Pure.
+ */
+export function budgetFacts(project: { name: string; logged: number; estimate: number }, recentHours: CorHour[], today: string, days = WEEK_DAYS): BudgetFacts {
   const tasks = new Map<string, number>();
   const people = new Map<string, number>();
+  const span = Math.max(days, WEEK_DAYS);
+  const daily = Array.from({ length: span }, (_, i) => ({ date: addDays(today, i + 1 - span), hours: 0 }));
+  const weekStart = addDays(today, 1 - WEEK_DAYS);
   let week = 0;
-  for (const h of weekHours) {
+  for (const h of recentHours) {
     const hours = h.duration ?? 0;
     if (hours <= 0) continue;
+    const date = h.start.slice(0, 10);
+    const day = date > today ? daily.length - 1 : Math.max(0, daily.findIndex((d) => d.date === date));
+    (daily[day] as { hours: number }).hours += hours;
+    if (date < weekStart) continue;
     week += hours;
     const task = h.task?.title ?? `#${h.task_log_id ?? '?'}`;
     tasks.set(task, (tasks.get(task) ?? 0) + hours);
@@ -97,6 +113,8 @@ export function budgetFacts(project: { name: string; logged: number; estimate: n
     reachDate,
     topTasks: top(tasks).map((t) => ({ title: t.key, hours: t.hours })),
     topPeople: top(people).map((p) => ({ name: p.key, hours: p.hours })),
+    daily,
+    before: Math.max(0, project.logged - daily.reduce((n, d) => n + d.hours, 0)),
   };
 }
 
@@ -109,9 +127,13 @@ export interface BudgetAlert {
 
 export type BudgetPosted = { ok: true; messageTs: string } | { ok: false; permanent: boolean; error: string };
 
-/** Slack, as budget alerts need it: the message in the project's channel. */
+export type BudgetCharted = { ok: true } | { ok: false; error: string };
+
+/** Slack, as budget alerts need it: the message in the project's channel, then its burn chart in its thread. */
 export interface BudgetSlack {
   post(alert: BudgetAlert): Promise<BudgetPosted>;
+  /** Draws the alert's burn chart and shares it in the thread of the posted alert (`threadTs`). */
+  chart(alert: BudgetAlert, threadTs: string): Promise<BudgetCharted>;
 }
 
 /** What `/cor project status` shows. */
@@ -233,8 +255,10 @@ export class BudgetService {
       else alerted.set(alertsKey(key), before);
     };
     let posted: BudgetPosted;
+    let alert: BudgetAlert;
     try {
-      posted = await this.#d.slack.post({ channel, threshold, facts: await this.#facts(channel, project) });
+      alert = { channel, threshold, facts: await this.#facts(channel, project, CHART_DAYS) };
+      posted = await this.#d.slack.post(alert);
     } catch (err) {
       // Nothing reached Slack (COR did not answer for the hours): the next check tries again.
       await unclaim();
@@ -243,6 +267,7 @@ export class BudgetService {
     if (posted.ok) {
       await this.#d.budget.sent(key, posted.messageTs);
       this.#d.logger.info({ channelId: channel.channelId, corProjectId: project.id, threshold }, 'budget alert posted');
+      await this.#chart(alert, posted.messageTs);
       return true;
     }
     // Refused for good (the channel is gone, the bot is not let in): kept, not tried every sweep. Else later.
@@ -252,11 +277,26 @@ export class BudgetService {
     return false;
   }
 
-  /** The numbers, with one filtered read of the project's last 7 days of hours, in the channel creator's zone. */
-  async #facts(channel: ChannelProjectRecord, project: CorProject): Promise<BudgetFacts> {
+  /**
+   * The posted alert's burn chart, once (its claim is this alert's): drawn and shared in its thread. The alert
+   * stands whatever happens to the chart: a chart not drawn or not shared is logged, never tried again.
+   */
+  async #chart(alert: BudgetAlert, threadTs: string): Promise<void> {
+    const where = { channelId: alert.channel.channelId, corProjectId: alert.channel.corProjectId, threshold: alert.threshold };
+    try {
+      const charted = await this.#d.slack.chart(alert, threadTs);
+      if (charted.ok) this.#d.logger.info(where, 'budget chart shared');
+      else this.#d.logger.warn({ ...where, error: charted.error }, 'budget chart not shared');
+    } catch (err) {
+      this.#d.logger.warn({ ...where, err }, 'budget chart not shared');
+    }
+  }
+
+  /** The numbers, with one filtered read of the project's last `days` days of hours, in the channel creator's zone. */
+  async #facts(channel: ChannelProjectRecord, project: CorProject, days = WEEK_DAYS): Promise<BudgetFacts> {
     const tz = (await this.#d.links.find(channel.tenantKey, channel.createdBy))?.tz ?? DEFAULT_TZ;
     const today = localParts(this.#d.clock.now(), tz).date;
-    const hours = await this.#d.appCor.hoursAtOnce({ projects: [project.id], dateStart: addDays(today, 1 - WEEK_DAYS), dateDeadline: today });
-    return budgetFacts({ name: project.name, logged: project.elapsed_time ?? 0, estimate: project.estimated_time ?? 0 }, hours, today);
+    const hours = await this.#d.appCor.hoursAtOnce({ projects: [project.id], dateStart: addDays(today, 1 - days), dateDeadline: today });
+    return budgetFacts({ name: project.name, logged: project.elapsed_time ?? 0, estimate: project.estimated_time ?? 0 }, hours, today, days);
   }
 }

@@ -654,5 +654,11 @@ export const en = {
   'budget.alerts.notLead': 'Only people with the C-Level, Director or Project Manager role in COR can change this channel’s budget alerts.',
   'budget.alerts.saved': '✓ Budget alerts in this channel at {list} of the estimated hours.',
   'budget.alerts.off': '✓ Budget alerts are off in this channel.',
+  'budget.chart.title': '{project}: hours logged, last {days} days',
+  'budget.chart.logged': 'Hours logged',
+  'budget.chart.remaining': 'Hours left',
+  'budget.chart.estimate': 'Estimate',
+  'budget.chart.hours': '{hours} h',
+  'budget.chart.amount': '{label}: {value}',
   // ── end budget ──
 } as const;

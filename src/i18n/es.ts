@@ -651,5 +651,11 @@ export const es: Catalog = {
   'budget.alerts.notLead': 'Solo quienes tienen el rol C-Level, Director o Project Manager en COR pueden cambiar los avisos de presupuesto de este canal.',
   'budget.alerts.saved': '✓ Avisos de presupuesto en este canal al {list} de las horas estimadas.',
   'budget.alerts.off': '✓ Los avisos de presupuesto quedaron desactivados en este canal.',
+  'budget.chart.title': '{project}: horas registradas, últimos {days} días',
+  'budget.chart.logged': 'Horas registradas',
+  'budget.chart.remaining': 'Horas restantes',
+  'budget.chart.estimate': 'Estimación',
+  'budget.chart.hours': '{hours} h',
+  'budget.chart.amount': '{label}: {value}',
   // ── end budget ──
 };

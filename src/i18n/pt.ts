@@ -652,5 +652,11 @@ export const pt: Catalog = {
   'budget.alerts.notLead': 'Só quem tem o papel C-Level, Director ou Project Manager no COR pode alterar os avisos de orçamento deste canal.',
   'budget.alerts.saved': '✓ Avisos de orçamento neste canal em {list} das horas estimadas.',
   'budget.alerts.off': '✓ Os avisos de orçamento foram desativados neste canal.',
+  'budget.chart.title': '{project}: horas registradas, últimos {days} dias',
+  'budget.chart.logged': 'Horas registradas',
+  'budget.chart.remaining': 'Horas restantes',
+  'budget.chart.estimate': 'Estimativa',
+  'budget.chart.hours': '{hours} h',
+  'budget.chart.amount': '{label}: {value}',
   // ── end budget ──
 };

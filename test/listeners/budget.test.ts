@@ -3,6 +3,7 @@ import { BudgetService } from '../../src/domain/budget.ts';
 import { SlackBudgetMessenger } from '../../src/slack/projects/budget-messenger.ts';
 import { type ListenerHarness, listenerHarness, slashCommandBody } from '../helpers/bolt.ts';
 import { waitForResponse } from '../helpers/linking.ts';
+import { isPng, pngSize } from '../helpers/png.ts';
 
 const TENANT = 'T:T0DEMO';
 const CHANNEL = 'C0HOME';
@@ -52,7 +53,7 @@ describe('budget alerts in a project’s channel through a real Bolt app', () =>
     expect(details).toContain('*Top tasks, last 7 days:* Homepage redesign - footer (2h 48m) and Homepage redesign - hero section (30m)');
     expect(details).toContain('*Top people, last 7 days:* Ana Souza (2h 48m) and Jane Doe (30m)');
     expect(details).not.toMatch(/cost|\$/);
-    // One filtered GET /hours for the project's last 7 days.
+    // One filtered GET /hours of the project (its last 28 days: the week's numbers and the chart's).
     const reads = h.cor.requestsTo('GET', '/hours').filter((r) => JSON.parse(r.query.filters ?? '{}').projects?.[0] === 100);
     expect(reads).toHaveLength(1);
 
@@ -69,6 +70,55 @@ describe('budget alerts in a project’s channel through a real Bolt app', () =>
     expect(JSON.stringify(alerts()[1]?.args.blocks)).toContain('The estimate is used up.');
     expect((await Promise.all([h.services.budget.sweep(), secondInstance().sweep()])).map((s) => s.posted)).toEqual([0, 0]);
     expect(alerts()).toHaveLength(2);
+  });
+
+  it('the 80 % alert comes with its burn chart: one PNG in the alert’s thread, its alt text carrying the hours', async () => {
+    await log('30m #48211 today');
+    expect(alerts()).toHaveLength(1);
+    const [posted] = h.slack.messages.get(CHANNEL) ?? [];
+    // The alert first, then the chart's upload.
+    expect(h.slack.calls.map((c) => c.method).filter((m) => m === 'chat.postMessage' || m.startsWith('files.'))).toEqual(['chat.postMessage', 'files.getUploadURLExternal', 'files.completeUploadExternal']);
+    expect(h.slack.files).toHaveLength(1);
+    const [file] = h.slack.files;
+    expect(file).toMatchObject({ completed: true, channel: CHANNEL, threadTs: posted?.ts, filename: 'budget-100.png', title: 'Homepage redesign: hours logged, last 28 days' });
+    const bytes = file?.bytes ?? Buffer.alloc(0);
+    expect(isPng(bytes)).toBe(true);
+    expect(pngSize(bytes)).toEqual({ width: 1200, height: 600 });
+    expect(file?.altText).toBe('Homepage redesign: hours logged, last 28 days. Hours logged: 8.3 h, Estimate: 10 h and Hours left: 1.7 h');
+    // Still one filtered GET /hours of the project: the chart's 28 days are the alert's read.
+    const reads = h.cor.requestsTo('GET', '/hours').filter((r) => JSON.parse(r.query.filters ?? '{}').projects?.[0] === 100);
+    expect(reads).toHaveLength(1);
+    expect(h.logText()).toContain('budget chart shared');
+
+    // Drawn once per alert: the next entry and the sweeps share no other chart.
+    await log('30m #48211 yesterday');
+    await h.services.budget.sweep();
+    expect(h.slack.files).toHaveLength(1);
+  });
+
+  it('a chart Slack refuses leaves the alert posted once, and the log says why', async () => {
+    h.slack.failNext('files.completeUploadExternal', 'not_in_channel');
+    await log('30m #48211 today');
+    expect(alerts()).toHaveLength(1);
+    expect(h.slack.files.map((f) => f.completed)).toEqual([false]);
+    const warning = h.logText().split('\n').find((l) => l.includes('budget chart not shared'));
+    expect(warning).toContain('not_in_channel');
+    expect(h.logText()).toContain('budget alert posted');
+    // Neither the alert nor the chart is tried again.
+    await h.services.budget.sweep();
+    await secondInstance().sweep();
+    expect(alerts()).toHaveLength(1);
+    expect(h.slack.calls.filter((c) => c.method === 'files.getUploadURLExternal')).toHaveLength(1);
+  });
+
+  it('the chart speaks the alert’s language: Spanish words and numbers', async () => {
+    await h.services.languages.choose(TENANT, 'U02JOHN', 'es');
+    await log('30m #48211 today');
+    expect(alerts()).toHaveLength(1);
+    const [file] = h.slack.files;
+    expect(file?.title).toBe('Homepage redesign: horas registradas, últimos 28 días');
+    expect(file?.altText).toBe('Homepage redesign: horas registradas, últimos 28 días. Horas registradas: 8,3 h, Estimación: 10 h y Horas restantes: 1,7 h');
+    expect(isPng(file?.bytes ?? Buffer.alloc(0))).toBe(true);
   });
 
   it('two instances sweeping at once post a crossed threshold once; a new estimate alerts again', async () => {

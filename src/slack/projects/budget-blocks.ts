@@ -1,5 +1,6 @@
 import type { BudgetAlert, BudgetFacts, BudgetStatus } from '../../domain/budget.ts';
 import type { Texts } from '../../i18n/texts.ts';
+import { altText, type BurnChart } from '../../lib/charts.ts';
 import { type Message, plain, progressBar, section } from '../blocks.ts';
 
 const percents = (t: Texts, thresholds: readonly number[]) => t.list(thresholds.map((n) => `${t.number(n)}%`));
@@ -11,7 +12,6 @@ function details(t: Texts, f: BudgetFacts): Message['blocks'] {
   const lines = [`${progressBar(f.logged, f.estimate, 10)} ${t.t('budget.week', { hours: t.hours(f.weekHours) })} ${reach}`];
   if (f.topTasks.length > 0) lines.push(t.t('budget.topTasks', { list: items(f.topTasks.map((x) => ({ label: x.title, hours: x.hours }))) }));
   if (f.topPeople.length > 0) lines.push(t.t('budget.topPeople', { list: items(f.topPeople.map((x) => ({ label: x.name, hours: x.hours }))) }));
-  // The burn chart (reports' chart kit) goes after these lines, as an image block.
   return [section(lines.join('\n'))];
 }
 
@@ -21,6 +21,26 @@ const numbers = (t: Texts, f: BudgetFacts) => ({ project: plain(f.projectName), 
 export function budgetAlertMessage(t: Texts, alert: BudgetAlert): Message {
   const headline = t.t('budget.alert.headline', { ...numbers(t, alert.facts), threshold: t.number(alert.threshold) });
   return { text: headline, blocks: [section(headline), ...details(t, alert.facts)] };
+}
+
+/**
+ * The alert's burn chart: hours logged so far day by day (the hours before its first day counted on that day)
+ * against the estimate, with its title and its numbers in words for the image's alt text. Pure; drawing it
+ * (renderChart) is the caller's.
+ */
+export function budgetChart(t: Texts, f: BudgetFacts): { chart: BurnChart; title: string; altText: string } {
+  const title = t.t('budget.chart.title', { project: f.projectName, days: t.number(f.daily.length) });
+  const chart: BurnChart = {
+    kind: 'burn',
+    direction: 'up',
+    title,
+    periods: f.daily.map((d) => t.day(d.date)),
+    logged: f.daily.map((d, i) => d.hours + (i === 0 ? f.before : 0)),
+    estimate: f.estimate,
+    labels: { logged: t.t('budget.chart.logged'), remaining: t.t('budget.chart.remaining'), estimate: t.t('budget.chart.estimate') },
+    format: (v) => t.t('budget.chart.hours', { hours: t.number(Math.round(v * 10) / 10) }),
+  };
+  return { chart, title, altText: altText(chart, { amount: (label, value) => t.t('budget.chart.amount', { label, value }), list: (items) => t.list(items) }) };
 }
 
 /** `/cor project status`: the same numbers on demand, and the channel's alert thresholds. Pure. */

@@ -1,14 +1,19 @@
-import type { BudgetAlert, BudgetPosted, BudgetSlack } from '../../domain/budget.ts';
+import type { BudgetAlert, BudgetCharted, BudgetPosted, BudgetSlack } from '../../domain/budget.ts';
 import type { PeopleLanguages } from '../../domain/languages.ts';
-import { textsIn } from '../../i18n/texts.ts';
+import { type Texts, textsIn } from '../../i18n/texts.ts';
+import { renderChart } from '../../lib/charts.ts';
+import { uploadFile } from '../files.ts';
 import type { SlackClients } from '../services.ts';
 import { slackFailureOf } from '../slack-errors.ts';
-import { budgetAlertMessage } from './budget-blocks.ts';
+import { budgetAlertMessage, budgetChart } from './budget-blocks.ts';
 
 /** Slack errors that pass by themselves: the alert is tried again at the next check. */
 const TRANSIENT = new Set(['ratelimited', 'rate_limited', 'internal_error', 'service_unavailable', 'request_timeout']);
 
-/** Budget alerts in Slack: one message in the project's channel, in the language of whoever made it a project. */
+/**
+ * Budget alerts in Slack: one message in the project's channel, then its burn chart (a PNG) in its thread, in the
+ * language of whoever made the channel a project.
+ */
 export class SlackBudgetMessenger implements BudgetSlack {
   readonly #clients: SlackClients;
   readonly #languages: PeopleLanguages;
@@ -17,9 +22,14 @@ export class SlackBudgetMessenger implements BudgetSlack {
     this.#languages = languages;
   }
 
+  async #texts(alert: BudgetAlert): Promise<Texts> {
+    const { tenantKey, createdBy } = alert.channel;
+    return textsIn(await this.#languages.of(tenantKey, createdBy).catch(() => this.#languages.defaultLanguage));
+  }
+
   async post(alert: BudgetAlert): Promise<BudgetPosted> {
-    const { tenantKey, channelId, createdBy } = alert.channel;
-    const t = textsIn(await this.#languages.of(tenantKey, createdBy).catch(() => this.#languages.defaultLanguage));
+    const { tenantKey, channelId } = alert.channel;
+    const t = await this.#texts(alert);
     const message = budgetAlertMessage(t, alert);
     try {
       const client = await this.#clients.forTenant(tenantKey);
@@ -30,6 +40,20 @@ export class SlackBudgetMessenger implements BudgetSlack {
       // Broken off (or failed inside Slack): it may be in the channel, so it is never posted again.
       if (!answered || error === 'fatal_error') return { ok: false, permanent: true, error };
       return { ok: false, permanent: !TRANSIENT.has(error), error };
+    }
+  }
+
+  /** Drawn here (tens of ms of CPU, after the alert is posted) and shared once: a failed upload is said, not retried. */
+  async chart(alert: BudgetAlert, threadTs: string): Promise<BudgetCharted> {
+    const { tenantKey, channelId, corProjectId } = alert.channel;
+    const { chart, title, altText } = budgetChart(await this.#texts(alert), alert.facts);
+    const bytes = renderChart(chart);
+    try {
+      const client = await this.#clients.forTenant(tenantKey);
+      await uploadFile(client, { channel: channelId, threadTs, filename: `budget-${corProjectId}.png`, bytes, title, altText });
+      return { ok: true };
+    } catch (err) {
+      return { ok: false, error: slackFailureOf(err).error };
     }
   }
 }

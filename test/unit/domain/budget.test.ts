@@ -26,4 +26,20 @@ describe('budget rules', () => {
     expect(budgetFacts({ name: 'P', logged: 80, estimate: 100 }, [], '2026-12-07').reachDate).toBeUndefined();
     expect(budgetFacts({ name: 'P', logged: 120, estimate: 100 }, [hour(2, 'A', 'Ana')], '2026-12-07').reachDate).toBeUndefined();
   });
+
+  it('the chart’s days: each day’s hours over the days read, the hours before them, and the week only its last 7', () => {
+    const at = (start: string, duration: number): CorHour => ({ id: 1, start, duration, user: { first_name: 'Ana' }, task: { id: 1, title: 'A' } });
+    const facts = budgetFacts({ name: 'P', logged: 50, estimate: 100 }, [at('2026-11-10 09:00:00', 4), at('2026-11-30 09:00:00', 2), at('2026-12-07 23:00:00', 1.5), at('2026-12-07 08:00:00', 1)], '2026-12-07', 28);
+    expect(facts.daily).toHaveLength(28);
+    expect(facts.daily[0]).toEqual({ date: '2026-11-10', hours: 4 });
+    expect(facts.daily[20]).toEqual({ date: '2026-11-30', hours: 2 });
+    expect(facts.daily[27]).toEqual({ date: '2026-12-07', hours: 2.5 });
+    expect(facts.daily.reduce((n, d) => n + d.hours, 0)).toBe(8.5);
+    expect(facts.before).toBe(41.5);
+    // The week (Dec 1 to 7) leaves out Nov 10 and Nov 30.
+    expect(facts).toMatchObject({ weekHours: 2.5, topTasks: [{ title: 'A', hours: 2.5 }] });
+    // Without the days: the last 7; never fewer, and nothing before when COR's total is below what was read.
+    expect(budgetFacts({ name: 'P', logged: 1, estimate: 10 }, [at('2026-12-07 08:00:00', 3)], '2026-12-07', 3)).toMatchObject({ before: 0, weekHours: 3 });
+    expect(budgetFacts({ name: 'P', logged: 1, estimate: 10 }, [], '2026-12-07').daily.map((d) => d.date)).toEqual(['2026-12-01', '2026-12-02', '2026-12-03', '2026-12-04', '2026-12-05', '2026-12-06', '2026-12-07']);
+  });
 });

@@ -16,7 +16,7 @@ import { logModal } from '../../../src/slack/log-time/form-blocks.ts';
 import { lineCancelledMessage, lineCard, lineOutcomeMessage } from '../../../src/slack/log-time/line-blocks.ts';
 import { linkCard } from '../../../src/slack/person.ts';
 import { projectModal, projectModalLoading, projectModalMessage } from '../../../src/slack/projects/blocks.ts';
-import { budgetAlertMessage, budgetStatusMessage } from '../../../src/slack/projects/budget-blocks.ts';
+import { budgetAlertMessage, budgetChart, budgetStatusMessage } from '../../../src/slack/projects/budget-blocks.ts';
 import type { BudgetFacts } from '../../../src/domain/budget.ts';
 import { reminderDoneMessage, reminderMessage, reminderSettingsModal, reminderSkippedMessage, reminderSnoozedMessage, remindErrorMessage, settingsCard } from '../../../src/slack/reminders/blocks.ts';
 import { todayMessage, weekMessage } from '../../../src/slack/summary/blocks.ts';
@@ -67,6 +67,8 @@ const BUDGET: BudgetFacts = {
   reachDate: '2026-12-21',
   topTasks: [{ title: 'Homepage redesign for the winter campaign', hours: 9.5 }, { title: 'Review', hours: 6 }, { title: 'Diseño de landing', hours: 5.75 }],
   topPeople: [{ name: 'Jane Doe', hours: 12 }, { name: 'Bolt Motors', hours: 9.25 }],
+  daily: Array.from({ length: 28 }, (_, i) => ({ date: `2026-12-${String(i + 1).padStart(2, '0')}`, hours: i % 7 < 5 ? 3.25 : 0 })),
+  before: 20,
 };
 const BUDGET_CHANNEL = { tenantKey: 'T:T0DEMO', channelId: 'C0WEB', corProjectId: 100, externalId: 'C0WEB', name: 'Website', createdBy: 'U02JOHN' };
 
@@ -208,6 +210,16 @@ const SURFACES: Surface[] = [
   { name: 'budget status, alerts off', kind: 'message', render: (t) => budgetStatusMessage(t, { kind: 'budget', facts: BUDGET, thresholds: [] }) },
   { name: 'budget status, no estimate', kind: 'message', render: (t) => budgetStatusMessage(t, { kind: 'no_estimate', projectName: 'Website', logged: 12.5 }) },
   { name: 'budget status, no project', kind: 'message', render: (t) => budgetStatusMessage(t, { kind: 'no_project' }) },
+  {
+    // The alert's burn chart: its words (title, lines, days, numbers) and its alt text, as the file's message says them.
+    name: 'budget alert chart',
+    kind: 'message',
+    render: (t) => {
+      const { chart, title, altText } = budgetChart(t, BUDGET);
+      const words = [title, ...Object.values(chart.labels), ...chart.periods, chart.format(83.5)].join(' · ');
+      return { text: altText, blocks: [{ type: 'section', text: { type: 'plain_text', text: words.slice(0, 3000) } }] };
+    },
+  },
   // linking
   { name: 'whoami', kind: 'message', render: (t) => whoamiCard(t, { link: LINK, tokenState: 'unverified', tz: TZ, locale: 'es-LA' }, { language: 'es', chosen: undefined }) },
   { name: 'unlinked', kind: 'message', render: (t) => unlinkedCard(t, { removed: true, endedEntries: [request({ state: 'cancelled' }), request({ state: 'unknown' })], inFlightEntries: [request()], discardedTimer: STOPPED.timer, tz: TZ }) },
