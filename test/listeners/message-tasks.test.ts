@@ -102,6 +102,11 @@ describe('tasks made from messages: "Create COR task" and "Add to COR task"', ()
     expect(replies).toHaveLength(1);
     expect(String(replies[0]?.text)).toContain('<@U01JANE> made a COR task of this message');
     expect(String(replies[0]?.text)).toContain(`<https://acme.cor.example/tasks/${task?.id}|@John Smith can you change the hero copy by Friday?>`);
+    // Under the sentence, the task's card as its link unfurls (Slack does not unfurl the bot's own messages).
+    const card = JSON.stringify(replies[0]?.blocks);
+    expect(card).toContain('made a COR task of this message');
+    expect(card).toContain('task_change_status');
+    expect(card).toContain('📁 Homepage redesign');
     expect(lastViewText()).toContain('Created');
   });
 
@@ -129,6 +134,9 @@ describe('tasks made from messages: "Create COR task" and "Add to COR task"', ()
     const replies = threadReplies('C0HOME');
     expect(replies).toHaveLength(1);
     expect(String(replies[0]?.text)).toContain('added this message to the COR task <https://acme.cor.example/tasks/48211|Homepage redesign - hero section> (#48211)');
+    const card = JSON.stringify(replies[0]?.blocks);
+    expect(card).toContain('added this message to the COR task');
+    expect(card).toContain('task_change_status');
     expect(lastViewText()).toContain('Added to');
   });
 

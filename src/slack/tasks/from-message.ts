@@ -326,7 +326,7 @@ async function createTask(services: SlackServices, run: AcceptedRun<TaskCreation
   }
   if (adopted) services.logger.info({ task: made.task.id }, 'a task made from a message before its instance stopped was found in COR: not made again');
   const url = services.corTaskUrl(made.task.id);
-  const replied = await replyInThread(services, client, meta, messageTaskThreadReply(t, 'create', meta.u, made.task, url));
+  const replied = await replyInThread(services, client, meta, messageTaskThreadReply(t, 'create', meta.u, made.task, url, services.clock.now(), tz));
   const lines = [t.t('msgtask.create.done', { task: taskReference(made.task, url), project: plain(made.task.project ?? projectName) })];
   if (!made.detailsSaved) lines.push(t.t('msgtask.create.detailsNotSaved'));
   const done = lines.join('\n');
@@ -350,7 +350,8 @@ async function postMessage(services: SlackServices, run: AcceptedRun<TaskMessage
   }
   if (adopted) services.logger.info({ task: taskId }, 'a message added to a task before its instance stopped was found in COR: not posted again');
   const url = services.corTaskUrl(task.id);
-  const replied = await replyInThread(services, client, meta, messageTaskThreadReply(t, 'add', meta.u, task, url));
+  const { tz } = await zoneOf(services, link);
+  const replied = await replyInThread(services, client, meta, messageTaskThreadReply(t, 'add', meta.u, task, url, services.clock.now(), tz));
   const done = t.t('msgtask.add.done', { task: taskReference(task, url) });
   await show(t, replied ? done : t.t('msgtask.threadFailed', { done }));
 }

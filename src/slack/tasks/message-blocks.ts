@@ -3,6 +3,7 @@ import type { TaskView } from '../../domain/tasks.ts';
 import type { Texts } from '../../i18n/texts.ts';
 import { type Message, plain, truncate } from '../blocks.ts';
 import { CALLBACKS, MESSAGE_TASK_BLOCKS as B } from '../ids.ts';
+import { taskCard } from './blocks.ts';
 
 /** COR's task titles: no limit is documented (shared/cor), so the form keeps them to this. */
 export const TITLE_MAX = 200;
@@ -122,8 +123,11 @@ export function taskReference(task: Pick<TaskView, 'id' | 'title'>, url: string 
   return url ? `<${url}|${title}> (#${task.id})` : `*${title}* (#${task.id})`;
 }
 
-/** The reply in the message's thread, seen by the channel: the task made of it, or the one it was added to. Pure. */
-export function messageTaskThreadReply(t: Texts, form: 'create' | 'add', who: string, task: Pick<TaskView, 'id' | 'title'>, url: string | undefined): Message {
+/**
+ * The reply in the message's thread, seen by the channel: the task made of it, or the one it was added to, then the
+ * task's card as a COR task link unfurls (Slack does not unfurl the bot's own messages). Pure.
+ */
+export function messageTaskThreadReply(t: Texts, form: 'create' | 'add', who: string, task: TaskView, url: string | undefined, now: Date, tz: string): Message {
   const text = t.t(form === 'create' ? 'msgtask.create.thread' : 'msgtask.add.thread', { user: who, task: taskReference(task, url) });
-  return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] };
+  return { text, blocks: taskCard(t, task, now, tz, url, text).blocks };
 }

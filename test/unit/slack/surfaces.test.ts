@@ -134,8 +134,8 @@ const SURFACES: Surface[] = [
   { name: 'add to task saving', kind: 'modal', render: (t) => messageTaskModalText(t, 'add', MESSAGE_META, t.t('msgtask.add.saving')) },
   { name: 'add to task done', kind: 'modal', render: (t) => messageTaskModalText(t, 'add', MESSAGE_META, t.t('msgtask.add.done', { task: taskReference(task(), undefined) })) },
   { name: 'add to task refused', kind: 'modal', render: (t) => messageTaskModalText(t, 'add', MESSAGE_META, `${t.t('msgtask.refused.write', { task: 'Website' })} ${t.t('msgtask.refused.gone', { id: '48211' })}`) },
-  { name: 'task made thread reply', kind: 'message', render: (t) => messageTaskThreadReply(t, 'create', 'U01JANE', task(), 'https://cor.example/tasks/48211') },
-  { name: 'task message thread reply', kind: 'message', render: (t) => messageTaskThreadReply(t, 'add', 'U01JANE', task(), undefined) },
+  { name: 'task made thread reply', kind: 'message', render: (t) => messageTaskThreadReply(t, 'create', 'U01JANE', task(), 'https://cor.example/tasks/48211', NOW, TZ) },
+  { name: 'task message thread reply', kind: 'message', render: (t) => messageTaskThreadReply(t, 'add', 'U01JANE', task(), undefined, NOW, TZ) },
   // timers
   { name: 'timer stopped', kind: 'message', render: (t) => stoppedMessage(t, STOPPED, TZ, OWNER) },
   { name: 'timer started', kind: 'message', render: (t) => startedMessage(t, task(), NOW, TZ, STOPPED, OWNER) },
