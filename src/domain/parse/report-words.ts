@@ -18,7 +18,7 @@ export type ReportWho =
   | { kind: 'group'; words: string }
   | { kind: 'everyone' };
 /** A project or client by name, resolved later (fuzzy, as tasks are). */
-export type ReportScope = { kind: 'all' } | { kind: 'named'; words: string };
+type ReportScope = { kind: 'all' } | { kind: 'named'; words: string };
 /** Inclusive local dates, never after today: this week and this month end today. */
 export interface ReportPeriod {
   from: string;
@@ -450,8 +450,14 @@ export function readReportWords(text: string, ctx: ReportContext): ReportReading
     const before = trim(at < 0 ? chunk : chunk.slice(0, at));
     if (before.length > 0) loose.push(take((before[0] as Token).start, (before[before.length - 1] as Token).end));
     if (at < 0) continue;
-    const name = trim(chunk.slice(at + 1));
-    if (name.length > 0) named.push(take((name[0] as Token).start, (name[name.length - 1] as Token).end));
+    // "on Acme for Globex" names two; "en Banco de Chile" one (a "de" inside a name is part of it)
+    let from = at + 1;
+    for (let i = from; i <= chunk.length; i++) {
+      if (i < chunk.length && !(MARKER.has((chunk[i] as Token).word) && (chunk[i] as Token).word !== 'de')) continue;
+      const name = trim(chunk.slice(from, i));
+      if (name.length > 0) named.push(take((name[0] as Token).start, (name[name.length - 1] as Token).end));
+      from = i + 1;
+    }
   }
   const read = said !== undefined || groupBy !== undefined || who.kind !== 'me' || me;
   if (named.length + loose.length > 1) return { ok: false, problem: 'too_wordy', words: [...named, ...loose].join(', ') };
