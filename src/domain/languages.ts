@@ -1,5 +1,5 @@
 import { LRUCache } from 'lru-cache';
-import { cacheOptions, PER_PERSON_MAX } from '../lib/cache.ts';
+import { cacheOptions, PER_PERSON_MAX, PER_TENANT_MAX } from '../lib/cache.ts';
 import type { Clock } from '../lib/clock.ts';
 import { type Language, languageOfLocale } from '../lib/language.ts';
 import type { Store } from '../store/index.ts';
@@ -15,15 +15,14 @@ export interface LanguageDeps {
 }
 
 /**
- * What the store says of a person's language is reused this long: answers in the ack (`/cor help`, `/cor log`'s
- * first answer) cost no store read. A choice made here, or a Slack locale change seen here, applies at once; one
- * made through another instance is seen here within this time.
+ * What the store says of people's languages is reused this long: answers in the ack (`/cor help`, `/cor log`'s first
+ * answer) cost no store read, and a sweep of thousands of DMs reads the choices once per workspace. A choice made
+ * here, or a Slack locale change seen here, applies at once; one made through another instance within this time.
  */
 const KNOWN_TTL_MS = 30_000;
 
-/** What is known of a person: their choice and their link's Slack locale (the store), their Slack profile's (Slack). */
+/** What is known of a person besides their choice: their link's Slack locale (the store), their Slack profile's. */
 interface Known {
-  chosen: Language | undefined;
   linked: Language | undefined;
   /** learned from their Slack profile after an ack, so that later acks speak it too */
   slack?: Language | undefined;
@@ -49,10 +48,14 @@ interface Whose {
  */
 export class PeopleLanguages {
   readonly #d: LanguageDeps;
+  /** by workspace: the people who chose a language (few), read at once */
+  readonly #choices: LRUCache<string, ReadonlyMap<string, Language>>;
+  /** by `tenantKey/slackUserId`, only for people something is known of */
   readonly #known: LRUCache<string, Known>;
 
   constructor(deps: LanguageDeps) {
     this.#d = deps;
+    this.#choices = new LRUCache({ ...cacheOptions(deps.clock, PER_TENANT_MAX, KNOWN_TTL_MS), fetchMethod: (tenantKey) => deps.store.languages.ofWorkspace(tenantKey) });
     this.#known = new LRUCache(cacheOptions(deps.clock, PER_PERSON_MAX, KNOWN_TTL_MS));
   }
 
@@ -65,8 +68,9 @@ export class PeopleLanguages {
   }
 
   async describe(tenantKey: string, slackUserId: string, whose: Whose = {}): Promise<LanguageOfPerson> {
+    const chosen = (await this.#choices.forceFetch(tenantKey)).get(slackUserId);
+    if (chosen) return { language: chosen, chosen };
     const known = await this.#knownOf(tenantKey, slackUserId, whose.link);
-    if (known.chosen) return { language: known.chosen, chosen: known.chosen };
     const followed = known.linked ?? known.slack ?? (whose.askSlack === false ? undefined : await this.#slackLanguage(tenantKey, slackUserId, known));
     return { language: followed ?? this.#d.defaultLanguage, chosen: undefined };
   }
@@ -77,13 +81,13 @@ export class PeopleLanguages {
    */
   known(tenantKey: string, slackUserId: string): Language {
     const known = this.#known.get(`${tenantKey}/${slackUserId}`);
-    return known?.chosen ?? known?.linked ?? known?.slack ?? this.#d.defaultLanguage;
+    return this.#choices.get(tenantKey)?.get(slackUserId) ?? known?.linked ?? known?.slack ?? this.#d.defaultLanguage;
   }
 
   /** `auto`: follow their Slack language again. */
   async choose(tenantKey: string, slackUserId: string, choice: Language | 'auto'): Promise<LanguageOfPerson> {
     await this.#d.store.languages.save(tenantKey, slackUserId, choice === 'auto' ? undefined : choice);
-    this.forget(tenantKey, slackUserId);
+    this.#choices.delete(tenantKey);
     return this.describe(tenantKey, slackUserId);
   }
 
@@ -96,11 +100,11 @@ export class PeopleLanguages {
     const key = `${tenantKey}/${slackUserId}`;
     const cached = this.#known.get(key);
     // A link in hand is the freshest word on their Slack locale.
-    if (cached) return link ? { ...cached, linked: languageOfLocale(link.locale) } : cached;
-    const [chosen, found] = await Promise.all([this.#d.store.languages.find(tenantKey, slackUserId), link ?? this.#d.store.links.find(tenantKey, slackUserId)]);
-    const known: Known = { chosen, linked: languageOfLocale(found?.locale) };
-    // Someone the store knows nothing of yet may link or choose through another instance any moment: not kept.
-    if (known.chosen || known.linked) this.#known.set(key, known);
+    if (link) return { ...cached, linked: languageOfLocale(link.locale) };
+    if (cached) return cached;
+    const known: Known = { linked: languageOfLocale((await this.#d.store.links.find(tenantKey, slackUserId))?.locale) };
+    // Someone the store knows nothing of yet may link through another instance any moment: not kept.
+    if (known.linked) this.#known.set(key, known);
     return known;
   }
 

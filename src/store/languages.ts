@@ -8,9 +8,10 @@ export class LanguageChoiceRepository {
     this.#db = db;
   }
 
-  async find(tenantKey: string, slackUserId: string): Promise<Language | undefined> {
-    const row = await this.#db.languageChoice.findUnique({ where: { tenantKey_slackUserId: { tenantKey, slackUserId } }, select: { language: true } });
-    return row && isLanguage(row.language) ? row.language : undefined;
+  /** Everyone of a workspace who chose a language (few: the rest follow Slack), by Slack user id. */
+  async ofWorkspace(tenantKey: string): Promise<ReadonlyMap<string, Language>> {
+    const rows = await this.#db.languageChoice.findMany({ where: { tenantKey }, select: { slackUserId: true, language: true } });
+    return new Map(rows.flatMap((r) => (isLanguage(r.language) ? [[r.slackUserId, r.language] as const] : [])));
   }
 
   /** `undefined`: the choice is cleared (they follow their Slack language again). */

@@ -1,6 +1,6 @@
 import type { BudgetAlert, BudgetFacts, BudgetStatus } from '../../domain/budget.ts';
 import type { Texts } from '../../i18n/texts.ts';
-import { altText, type BurnChart } from '../../lib/charts.ts';
+import type { AltWords, BurnChart } from '../../lib/charts.ts';
 import { type Message, plain, progressBar, section } from '../blocks.ts';
 
 const percents = (t: Texts, thresholds: readonly number[]) => t.list(thresholds.map((n) => `${t.number(n)}%`));
@@ -25,10 +25,10 @@ export function budgetAlertMessage(t: Texts, alert: BudgetAlert): Message {
 
 /**
  * The alert's burn chart: hours logged so far day by day (the hours before its first day counted on that day)
- * against the estimate, with its title and its numbers in words for the image's alt text. Pure; drawing it
- * (renderChart) is the caller's.
+ * against the estimate, with its title and the words its alt text says the numbers in. Pure; drawing it and its alt
+ * text (lib/charts.ts, loaded only when a chart is drawn) are the caller's.
  */
-export function budgetChart(t: Texts, f: BudgetFacts): { chart: BurnChart; title: string; altText: string } {
+export function budgetChart(t: Texts, f: BudgetFacts): { chart: BurnChart; title: string; altWords: AltWords } {
   const title = t.t('budget.chart.title', { project: f.projectName, days: t.number(f.daily.length) });
   const chart: BurnChart = {
     kind: 'burn',
@@ -40,7 +40,7 @@ export function budgetChart(t: Texts, f: BudgetFacts): { chart: BurnChart; title
     labels: { logged: t.t('budget.chart.logged'), remaining: t.t('budget.chart.remaining'), estimate: t.t('budget.chart.estimate') },
     format: (v) => t.t('budget.chart.hours', { hours: t.number(Math.round(v * 10) / 10) }),
   };
-  return { chart, title, altText: altText(chart, { amount: (label, value) => t.t('budget.chart.amount', { label, value }), list: (items) => t.list(items) }) };
+  return { chart, title, altWords: { amount: (label, value) => t.t('budget.chart.amount', { label, value }), list: (items) => t.list(items) } };
 }
 
 /** `/cor project status`: the same numbers on demand, and the channel's alert thresholds. Pure. */

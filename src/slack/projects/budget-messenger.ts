@@ -1,7 +1,6 @@
 import type { BudgetAlert, BudgetCharted, BudgetPosted, BudgetSlack } from '../../domain/budget.ts';
 import type { PeopleLanguages } from '../../domain/languages.ts';
 import { type Texts, textsIn } from '../../i18n/texts.ts';
-import { renderChart } from '../../lib/charts.ts';
 import { uploadFile } from '../files.ts';
 import type { SlackClients } from '../services.ts';
 import { slackFailureOf } from '../slack-errors.ts';
@@ -46,8 +45,11 @@ export class SlackBudgetMessenger implements BudgetSlack {
   /** Drawn here (tens of ms of CPU, after the alert is posted) and shared once: a failed upload is said, not retried. */
   async chart(alert: BudgetAlert, threadTs: string): Promise<BudgetCharted> {
     const { tenantKey, channelId, corProjectId } = alert.channel;
-    const { chart, title, altText } = budgetChart(await this.#texts(alert), alert.facts);
-    const bytes = renderChart(chart);
+    const { chart, title, altWords } = budgetChart(await this.#texts(alert), alert.facts);
+    // ECharts and resvg are loaded the first time a chart is drawn, not by every process that starts (the bot, the CLI).
+    const charts = await import('../../lib/charts.ts');
+    const bytes = charts.renderChart(chart);
+    const altText = charts.altText(chart, altWords);
     try {
       const client = await this.#clients.forTenant(tenantKey);
       await uploadFile(client, { channel: channelId, threadTs, filename: `budget-${corProjectId}.png`, bytes, title, altText });

@@ -4,6 +4,7 @@ import type { RemindProblem } from '../../../src/domain/parse/remind-command.ts'
 import type { LineDay, LineRow } from '../../../src/domain/time-entries/lines.ts';
 import type { Proposal } from '../../../src/domain/time-entries/model.ts';
 import { textsIn, type Texts } from '../../../src/i18n/texts.ts';
+import { altText } from '../../../src/lib/charts.ts';
 import { LANGUAGES } from '../../../src/lib/language.ts';
 import type { DigestRecord } from '../../../src/store/digests.ts';
 import { digestListCard, digestModal, digestModalMessage, digestMessage, nudgeMessage } from '../../../src/slack/digests/blocks.ts';
@@ -215,9 +216,9 @@ const SURFACES: Surface[] = [
     name: 'budget alert chart',
     kind: 'message',
     render: (t) => {
-      const { chart, title, altText } = budgetChart(t, BUDGET);
+      const { chart, title, altWords } = budgetChart(t, BUDGET);
       const words = [title, ...Object.values(chart.labels), ...chart.periods, chart.format(83.5)].join(' · ');
-      return { text: altText, blocks: [{ type: 'section', text: { type: 'plain_text', text: words.slice(0, 3000) } }] };
+      return { text: altText(chart, altWords), blocks: [{ type: 'section', text: { type: 'plain_text', text: words.slice(0, 3000) } }] };
     },
   },
   // linking
