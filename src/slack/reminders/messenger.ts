@@ -64,9 +64,12 @@ export class SlackReminderMessenger implements ReminderMessenger {
     this.#languages = languages;
   }
 
-  /** The reminded person's words (the workspace default when the store does not answer). */
+  /**
+   * The reminded person's words: what the store knows (their choice, their link's Slack locale, kept current by
+   * user_change), else the workspace default. No users.info per DM: a sweep sends thousands.
+   */
   async #textsOf(link: ReminderRecipient): Promise<Texts> {
-    return textsIn(await this.#languages.of(link.tenantKey, link.slackUserId, { link }).catch(() => this.#languages.defaultLanguage));
+    return textsIn(await this.#languages.of(link.tenantKey, link.slackUserId, { link, askSlack: false }).catch(() => this.#languages.defaultLanguage));
   }
 
   async send(link: ReminderRecipient, delivery: Pick<ReminderDeliveryRecord, 'id' | 'attempts' | 'messageTs'>, content: ReminderContent): Promise<SendResult> {
