@@ -20,6 +20,8 @@ export interface LanguageDeps {
  * here, or a Slack locale change seen here, applies at once; one made through another instance within this time.
  */
 const KNOWN_TTL_MS = 30_000;
+/** How long "the store knows nothing of them" is reused (a burst of their requests reads once). */
+const UNKNOWN_TTL_MS = 5_000;
 
 /** What is known of a person besides their choice: their link's Slack locale (the store), their Slack profile's. */
 interface Known {
@@ -103,8 +105,8 @@ export class PeopleLanguages {
     if (link) return { ...cached, linked: languageOfLocale(link.locale) };
     if (cached) return cached;
     const known: Known = { linked: languageOfLocale((await this.#d.store.links.find(tenantKey, slackUserId))?.locale) };
-    // Someone the store knows nothing of yet may link through another instance any moment: not kept.
-    if (known.linked) this.#known.set(key, known);
+    // Someone the store knows nothing of yet may link through another instance any moment: kept only briefly.
+    this.#known.set(key, known, known.linked ? {} : { ttl: UNKNOWN_TTL_MS });
     return known;
   }
 
