@@ -1,14 +1,14 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TokenCipher } from '../../src/lib/crypto.ts';
 import { openStore } from '../../src/store/index.ts';
-import { type BotProcess, addressesOf, botEnv, freePort, SIGNING_SECRET, startBot } from '../../tools/bot-process.ts';
 import { FakeCor } from '../../tools/fake-cor/server.ts';
 import { FakeSlack } from '../../tools/fake-slack/server.ts';
 import { SlackRequestSender } from '../../tools/fake-slack/signed-requests.ts';
 import { chooseLanguage, linkUser, waitForResponse } from '../helpers/linking.ts';
 import { viewSubmission } from '../helpers/payloads.ts';
 import { isPng } from '../helpers/png.ts';
-import { tempStore, type TempStore } from '../helpers/store.ts';
+import type { TempStore } from '../helpers/store.ts';
+import { twoBotsOnPostgres, type TwoBots } from '../helpers/bot.ts';
 
 const KEY = Buffer.alloc(32, 3); // the key botEnv configures
 const TENANT = 'T:T0DEMO';
@@ -26,36 +26,23 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * every second: a project's channel gets each threshold once, and a task made from a message is made once.
  */
 describe('a project’s channel with two instances on one PostgreSQL', () => {
+  let two: TwoBots;
   let slack: FakeSlack;
   let cor: FakeCor;
   let db: TempStore;
-  let a: BotProcess;
-  let b: BotProcess;
   let toA: SlackRequestSender;
   let toB: SlackRequestSender;
 
   beforeAll(async () => {
-    slack = await new FakeSlack().start();
-    cor = await new FakeCor().start();
-    db = await tempStore({ postgres: inject('postgresUrl') });
-    const start = async () => {
-      const port = await freePort();
-      return startBot(botEnv(addressesOf(slack, cor), { PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}`, DATABASE_URL: db.databaseUrl, BUDGET_SWEEP_SECONDS: '1' }));
-    };
-    [a, b] = await Promise.all([start(), start()]);
-    toA = new SlackRequestSender(`${a.baseUrl}/slack/events`, SIGNING_SECRET, slack);
-    toB = new SlackRequestSender(`${b.baseUrl}/slack/events`, SIGNING_SECRET, slack);
+    two = await twoBotsOnPostgres({ BUDGET_SWEEP_SECONDS: '1' });
+    ({ slack, cor, db, toA, toB } = two);
     await linkUser(toA, 'U01JANE', 2);
     // Jane's Slack speaks es-LA; she reads the bot in English, as she chose, on both instances (each keeps what it
     // knew of her for 30 s). The alerts speak the language of whoever made the channel a project: her.
     await chooseLanguage(toA, slack, 'U01JANE', 'en');
     await chooseLanguage(toB, slack, 'U01JANE', 'en');
   }, 60_000);
-  afterAll(async () => {
-    await Promise.all([a.stop(), b.stop()]);
-    await db.cleanup();
-    await Promise.all([slack.stop(), cor.stop()]);
-  });
+  afterAll(() => two.close());
 
   const alerts = () => slack.callsTo('chat.postMessage').filter((c) => c.args.channel === CHANNEL && c.args.thread_ts === undefined).map((c) => String(c.args.text));
   const posted = () => (slack.messages.get(CHANNEL) ?? []).filter((m) => m.thread_ts === undefined);

@@ -1,42 +1,30 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { TokenCipher } from '../../src/lib/crypto.ts';
 import { openStore } from '../../src/store/index.ts';
-import { type BotProcess, addressesOf, botEnv, freePort, SIGNING_SECRET, startBot } from '../../tools/bot-process.ts';
+import { addressesOf, botEnv, freePort, SIGNING_SECRET, startBot } from '../../tools/bot-process.ts';
 import { FakeCor } from '../../tools/fake-cor/server.ts';
 import { FakeSlack } from '../../tools/fake-slack/server.ts';
 import { SlackRequestSender } from '../../tools/fake-slack/signed-requests.ts';
 import { chooseLanguage, consentUrlOf, responsesTo, waitForResponse } from '../helpers/linking.ts';
 import { tempStore, type TempStore } from '../helpers/store.ts';
+import { twoBotsOnPostgres, type TwoBots } from '../helpers/bot.ts';
 
 const KEY = Buffer.alloc(32, 3); // the key botEnv configures
 
 /** Two bot processes in HTTP mode on one PostgreSQL, as behind a load balancer. */
 describe('two instances on one PostgreSQL', () => {
+  let two: TwoBots;
   let slack: FakeSlack;
   let cor: FakeCor;
   let db: TempStore;
-  let a: BotProcess;
-  let b: BotProcess;
   let toA: SlackRequestSender;
   let toB: SlackRequestSender;
 
   beforeAll(async () => {
-    slack = await new FakeSlack().start();
-    cor = await new FakeCor().start();
-    db = await tempStore({ postgres: inject('postgresUrl') });
-    const start = async () => {
-      const port = await freePort();
-      return startBot(botEnv(addressesOf(slack, cor), { PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}`, DATABASE_URL: db.databaseUrl, REMINDER_TICK_SECONDS: '1' }));
-    };
-    [a, b] = await Promise.all([start(), start()]);
-    toA = new SlackRequestSender(`${a.baseUrl}/slack/events`, SIGNING_SECRET, slack);
-    toB = new SlackRequestSender(`${b.baseUrl}/slack/events`, SIGNING_SECRET, slack);
+    two = await twoBotsOnPostgres({ REMINDER_TICK_SECONDS: '1' });
+    ({ slack, cor, db, toA, toB } = two);
   }, 60_000);
-  afterAll(async () => {
-    await Promise.all([a.stop(), b.stop()]);
-    await db.cleanup();
-    await Promise.all([slack.stop(), cor.stop()]);
-  });
+  afterAll(() => two.close());
 
   it('links through one instance and completes the consent on the other (state in the shared store)', async () => {
     const card = await toA.slashCommand({ text: 'link', user_id: 'U01JANE' });
@@ -44,7 +32,7 @@ describe('two instances on one PostgreSQL', () => {
     consent.searchParams.set('user_id', '2');
     const redirect = await fetch(consent, { redirect: 'manual' });
     const callback = new URL(redirect.headers.get('location') ?? '');
-    callback.host = new URL(b.baseUrl).host; // the load balancer sent the person to B
+    callback.host = new URL(two.b.baseUrl).host; // the load balancer sent the person to B
     expect((await fetch(callback)).status).toBe(200);
     const whoami = await toA.slashCommand({ text: 'whoami', user_id: 'U01JANE' });
     await waitForResponse(slack, whoami.responseUrl, (m) => String(m.text).includes('Jane Doe'), 10_000);
