@@ -108,7 +108,8 @@ export function budgetFacts(project: { name: string; logged: number; estimate: n
     projectName: project.name,
     logged: project.logged,
     estimate: project.estimate,
-    percent: Math.round((project.logged / project.estimate) * 100),
+    // Down, never up: 99.6 % is not "100 %" beside a date the estimate is still to be reached.
+    percent: Math.floor((project.logged / project.estimate) * 100),
     weekHours: week,
     reachDate,
     topTasks: top(tasks).map((t) => ({ title: t.key, hours: t.hours })),
@@ -247,20 +248,14 @@ export class BudgetService {
     const key: BudgetAlertKey = { tenantKey: channel.tenantKey, channelId: channel.channelId, corProjectId: project.id, estimate: estimateKey(estimate), threshold };
     const before = alerted.get(alertsKey(key));
     if (before !== undefined && before >= threshold) return false;
+    // The hours are read before the claim: a process that stops while COR answers leaves nothing claimed.
+    const alert: BudgetAlert = { channel, threshold, facts: await this.#facts(channel, project, CHART_DAYS) };
     if (!(await this.#d.budget.claim(key))) return false;
-    alerted.set(alertsKey(key), threshold);
-    const unclaim = async () => {
-      await this.#d.budget.release(key);
-      if (before === undefined) alerted.delete(alertsKey(key));
-      else alerted.set(alertsKey(key), before);
-    };
+    const unclaim = () => this.#d.budget.release(key);
     let posted: BudgetPosted;
-    let alert: BudgetAlert;
     try {
-      alert = { channel, threshold, facts: await this.#facts(channel, project, CHART_DAYS) };
       posted = await this.#d.slack.post(alert);
     } catch (err) {
-      // Nothing reached Slack (COR did not answer for the hours): the next check tries again.
       await unclaim();
       throw err;
     }

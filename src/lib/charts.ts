@@ -134,7 +134,7 @@ export function altText(chart: Chart, words: AltWords): string {
           return [
             words.amount(chart.labels.logged, f(logged)),
             words.amount(chart.labels.estimate, f(chart.estimate)),
-            words.amount(chart.labels.remaining, f(chart.estimate - logged)),
+            words.amount(chart.labels.remaining, f(Math.max(0, chart.estimate - logged))),
           ];
         })();
   const text = chart.title ? `${chart.title}. ${words.list(parts)}` : words.list(parts);

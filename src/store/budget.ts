@@ -47,8 +47,13 @@ export class BudgetRepository {
     });
   }
 
-  /** Claims the alert for this instance: false when it was claimed before (here or by another instance). */
+  /**
+   * Claims the alert for this instance: false when it, or a higher threshold of the same estimate, was claimed before
+   * (here or by another instance: a sweep holding an older reading never posts 80 % after 100 %).
+   */
   async claim(key: BudgetAlertKey): Promise<boolean> {
+    const { threshold, ...same } = key;
+    if (await this.#db.budgetAlert.findFirst({ where: { ...same, threshold: { gte: threshold } }, select: { threshold: true } })) return false;
     try {
       await this.#db.budgetAlert.create({ data: { ...key, state: 'claimed' } });
       return true;

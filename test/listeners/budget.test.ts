@@ -123,10 +123,10 @@ describe('budget alerts in a project’s channel through a real Bolt app', () =>
 
   it('two instances sweeping at once post a crossed threshold once; a new estimate alerts again', async () => {
     const project = h.cor.data.projects.find((p) => p.id === 100);
-    if (project) project.estimated_time = 9; // 7.8 of 9: 87 %
+    if (project) project.estimated_time = 9; // 7.8 of 9: 86 % (rounded down)
     const sweeps = await Promise.all([h.services.budget.sweep(), secondInstance().sweep(), h.services.budget.sweep()]);
     expect(sweeps.reduce((n, s) => n + s.posted, 0)).toBe(1);
-    expect(alerts().map((c) => String(c.args.text))).toEqual(['📊 *Homepage redesign* has reached 80% of its estimated hours: 7h 48m of 9h logged (87%).']);
+    expect(alerts().map((c) => String(c.args.text))).toEqual(['📊 *Homepage redesign* has reached 80% of its estimated hours: 7h 48m of 9h logged (86%).']);
     // One paged read of COR's projects per sweep, not one request per channel project.
     expect(h.cor.requestsTo('GET', '/projects')).toHaveLength(3);
     expect(h.cor.requestsTo('GET', '/projects/{project_id}')).toHaveLength(0);

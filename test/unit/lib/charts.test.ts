@@ -88,6 +88,6 @@ describe('renderChart: burn-up and burn-down', () => {
 
   it('says the hours logged, the estimate and the hours left, with the numbers as the caller writes them', () => {
     expect(altText(burn, words)).toBe('Rediseño. Registradas: 7,5 h, Estimado: 20 h y Restantes: 12,5 h');
-    expect(altText({ ...burn, logged: [15, 10], title: undefined }, words)).toBe('Registradas: 25 h, Estimado: 20 h y Restantes: -5 h');
+    expect(altText({ ...burn, logged: [15, 10], title: undefined }, words)).toBe('Registradas: 25 h, Estimado: 20 h y Restantes: 0 h');
   });
 });
