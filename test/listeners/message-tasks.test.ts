@@ -29,7 +29,7 @@ describe('tasks made from messages: "Create COR task" and "Add to COR task"', ()
   });
   afterEach(() => h.close());
 
-  function messageShortcut(callbackId: string, channel: string, text: string, user = 'U01JANE') {
+  function messageShortcut(callbackId: string, channel: string, text: string, user = 'U01JANE', threadTs?: string) {
     return h.send({
       type: 'message_action',
       callback_id: callbackId,
@@ -37,7 +37,7 @@ describe('tasks made from messages: "Create COR task" and "Add to COR task"', ()
       team: { id: 'T0DEMO', domain: 'demo' },
       user: { id: user, team_id: 'T0DEMO', username: 'x', name: 'x' },
       channel: { id: channel, name: 'x' },
-      message: { type: 'message', user: 'U02JOHN', ts: MESSAGE_TS, text },
+      message: { type: 'message', user: 'U02JOHN', ts: MESSAGE_TS, text, ...(threadTs ? { thread_ts: threadTs } : {}) },
       message_ts: MESSAGE_TS,
       response_url: h.slack.newResponseUrl(),
       api_app_id: 'A0COR',
@@ -138,6 +138,25 @@ describe('tasks made from messages: "Create COR task" and "Add to COR task"', ()
     expect(card).toContain('added this message to the COR task');
     expect(card).toContain('task_change_status');
     expect(lastViewText()).toContain('Added to');
+  });
+
+  it('a message that is itself a reply in a thread: the reply goes to that thread, not under the reply', async () => {
+    await h.linkStored('U01JANE', 2, 'Jane Doe', TZ);
+    const parent = '1700000000.000100';
+    await messageShortcut('task_add_message', 'C0HOME', 'Bigger logo, see #48211', 'U01JANE', parent);
+    const view = openedView();
+    await h.send(
+      viewSubmission('task_message_modal', {
+        meta: view.private_metadata,
+        viewId: 'V89',
+        values: {
+          task: { message_task_select: { type: 'external_select', selected_option: { text: { type: 'plain_text', text: 'Homepage redesign - hero section' }, value: '48211' } } },
+          message: { message_value: { type: 'plain_text_input', value: 'Bigger logo' } },
+        },
+      }),
+    );
+    const replies = (h.slack.messages.get('C0HOME') ?? []).filter((m) => m.thread_ts !== undefined);
+    expect(replies.map((m) => m.thread_ts)).toEqual([parent]);
   });
 
   it('a person not on the channel\'s project gets COR\'s refusal in plain words, and nothing is made or said in the thread', async () => {

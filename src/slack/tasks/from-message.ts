@@ -48,6 +48,7 @@ const metaSchema = z.object({
   u: z.string().min(1),
   c: z.string().min(1),
   m: z.string().min(1),
+  th: z.string().min(1).optional(),
   p: z.number().int().positive().optional(),
   pn: z.string().min(1).optional(),
 });
@@ -84,7 +85,8 @@ async function mentionNames(services: SlackServices, tenantKey: string, text: st
 
 async function shortcutMeta(services: SlackServices, s: MessageShortcut, link: UserLinkRecord): Promise<MessageTaskMeta> {
   const project = await services.projects.ofChannel(link.tenantKey, s.channel.id).catch(() => undefined);
-  return { t: link.tenantKey, u: s.user.id, c: s.channel.id, m: s.message.ts, ...(project ? { p: project.corProjectId, pn: project.name } : {}) };
+  const thread = s.message.thread_ts && s.message.thread_ts !== s.message.ts ? { th: s.message.thread_ts } : {};
+  return { t: link.tenantKey, u: s.user.id, c: s.channel.id, m: s.message.ts, ...thread, ...(project ? { p: project.corProjectId, pn: project.name } : {}) };
 }
 
 /** Message shortcut "Create COR task": the form prefilled from the message, opened at once. */
@@ -283,7 +285,7 @@ async function permalinkOf(services: SlackServices, client: WebClient, meta: Mes
 /** The reply under the message, seen by the channel (in the person's language); false when Slack refused it. */
 async function replyInThread(services: SlackServices, client: WebClient, meta: MessageTaskMeta, reply: Message): Promise<boolean> {
   try {
-    await client.chat.postMessage({ channel: meta.c, thread_ts: meta.m, text: reply.text, blocks: reply.blocks, unfurl_links: false });
+    await client.chat.postMessage({ channel: meta.c, thread_ts: meta.th ?? meta.m, text: reply.text, blocks: reply.blocks, unfurl_links: false });
     return true;
   } catch (err) {
     services.logger.info({ err }, 'could not reply in the thread of a message made a COR task');

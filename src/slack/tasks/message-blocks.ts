@@ -15,9 +15,11 @@ export interface MessageTaskMeta {
   /** tenant, Slack user */
   t: string;
   u: string;
-  /** the message: its channel and ts (the thread replied in) */
+  /** the message: its channel and ts (its permalink) */
   c: string;
   m: string;
+  /** the thread the message is a reply in, when it is one (replies go to that thread, not under the reply) */
+  th?: string | undefined;
   /** the channel's COR project, when the channel is one: id and name */
   p?: number | undefined;
   pn?: string | undefined;
