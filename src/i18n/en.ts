@@ -615,6 +615,8 @@ export const en = {
   'msgtask.create.writeTitle': 'Write a title.',
   'msgtask.create.saving': '⏳ Creating the task in COR…',
   'msgtask.create.done': '✓ Created {task} in *{project}*.',
+  'msgtask.create.mayExist': 'COR did not answer in time, so the task may have been made anyway: look in *{project}* before you try again.',
+  'msgtask.add.mayExist': 'COR did not answer in time, so the message may be on *{task}* anyway: look there before you try again.',
   'msgtask.create.detailsNotSaved': 'COR made the task but did not take its description and due date: add them in COR.',
   'msgtask.create.thread': '📌 <@{user}> made a COR task of this message: {task}',
   'msgtask.add.title': 'Add to COR task',

@@ -612,6 +612,8 @@ export const es: Catalog = {
   'msgtask.create.writeTitle': 'Escribe un título.',
   'msgtask.create.saving': '⏳ Creando la tarea en COR…',
   'msgtask.create.done': '✓ Creé {task} en *{project}*.',
+  'msgtask.create.mayExist': 'COR no respondió a tiempo, así que la tarea puede haberse creado igual: revisa *{project}* antes de volver a intentarlo.',
+  'msgtask.add.mayExist': 'COR no respondió a tiempo, así que el mensaje puede estar igual en *{task}*: revísalo antes de volver a intentarlo.',
   'msgtask.create.detailsNotSaved': 'COR creó la tarea pero no tomó su descripción ni su fecha de entrega: agrégalas en COR.',
   'msgtask.create.thread': '📌 <@{user}> hizo una tarea de COR con este mensaje: {task}',
   'msgtask.add.title': 'Agregar a tarea de COR',

@@ -613,6 +613,8 @@ export const pt: Catalog = {
   'msgtask.create.writeTitle': 'Escreva um título.',
   'msgtask.create.saving': '⏳ Criando a tarefa no COR…',
   'msgtask.create.done': '✓ Criei {task} em *{project}*.',
+  'msgtask.create.mayExist': 'O COR não respondeu a tempo, então a tarefa pode ter sido criada mesmo assim: confira *{project}* antes de tentar de novo.',
+  'msgtask.add.mayExist': 'O COR não respondeu a tempo, então a mensagem pode estar em *{task}* mesmo assim: confira lá antes de tentar de novo.',
   'msgtask.create.detailsNotSaved': 'O COR criou a tarefa mas não aceitou a descrição e a data de entrega: adicione-as no COR.',
   'msgtask.create.thread': '📌 <@{user}> fez uma tarefa do COR com esta mensagem: {task}',
   'msgtask.add.title': 'Adicionar à tarefa COR',

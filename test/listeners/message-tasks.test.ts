@@ -140,6 +140,17 @@ describe('tasks made from messages: "Create COR task" and "Add to COR task"', ()
     expect(lastViewText()).toContain('Added to');
   });
 
+  it('COR makes the task but its answer breaks off: the form says the task may be there and to look first, never to just try again', async () => {
+    await h.linkStored('U01JANE', 2, 'Jane Doe', TZ);
+    await messageShortcut('task_create_message', 'C0HOME', 'Change the hero copy');
+    const view = openedView();
+    h.cor.addFault({ method: 'POST', path: '/tasks', times: 1, status: 503, afterHandling: true });
+    await h.send(createSubmission(view, { title: 'Change the hero copy' }));
+    await h.services.work.drain(5_000);
+    expect(h.cor.data.tasks.filter((task) => task.title === 'Change the hero copy')).toHaveLength(1);
+    expect(lastViewText()).toContain('the task may have been made anyway: look in *Homepage redesign* before you try again');
+  });
+
   it('a message that is itself a reply in a thread: the reply goes to that thread, not under the reply', async () => {
     await h.linkStored('U01JANE', 2, 'Jane Doe', TZ);
     const parent = '1700000000.000100';

@@ -302,6 +302,12 @@ function refusal(err: unknown, t: Texts, form: 'create' | 'add', subject: string
   return toUserMessage(err, t);
 }
 
+/** COR's answer never came (or broke off): what was asked may be done, so "try again" could do it twice. */
+function mayBeDone(err: unknown): boolean {
+  const code = corRefusal(err)?.code;
+  return code === 'timeout' || code === 'network' || code === 'server' || code === 'bad_response';
+}
+
 async function createTask(services: SlackServices, run: AcceptedRun<TaskCreation>): Promise<void> {
   const ready = await messageWork(services, run, 'create');
   if (!ready) return;
@@ -324,6 +330,7 @@ async function createTask(services: SlackServices, run: AcceptedRun<TaskCreation
           deadline: due ? zonedTimeToInstant(due, DUE_HOUR, 0, tz).toISOString() : undefined,
         });
   } catch (err) {
+    if (mayBeDone(err)) return void (await show(t, `⚠️ ${t.t('msgtask.create.mayExist', { project: plain(projectName) })}`));
     return void (await show(t, `⚠️ ${refusal(err, t, 'create', projectName)}`));
   }
   if (adopted) services.logger.info({ task: made.task.id }, 'a task made from a message before its instance stopped was found in COR: not made again');
@@ -348,6 +355,7 @@ async function postMessage(services: SlackServices, run: AcceptedRun<TaskMessage
     adopted = run.resumed && permalink !== undefined && (await services.tasks.hasMessage(api, taskId, permalink));
     task = adopted ? await services.tasks.task(link, api, taskId) : await services.tasks.addMessage(link, api, taskId, [message, permalink].filter(Boolean).join('\n\n'));
   } catch (err) {
+    if (mayBeDone(err)) return void (await show(t, `⚠️ ${t.t('msgtask.add.mayExist', { task: plain(taskLabel) })}`));
     return void (await show(t, `⚠️ ${refusal(err, t, 'add', taskLabel, taskId)}`));
   }
   if (adopted) services.logger.info({ task: taskId }, 'a message added to a task before its instance stopped was found in COR: not posted again');
