@@ -126,7 +126,8 @@ export interface BudgetAlert {
   facts: BudgetFacts;
 }
 
-export type BudgetPosted = { ok: true; messageTs: string } | { ok: false; permanent: boolean; error: string };
+/** `uncertain`: the answer broke off, so it may be in the channel (never posted again, nobody told it failed). */
+export type BudgetPosted = { ok: true; messageTs: string } | { ok: false; permanent: boolean; uncertain?: boolean; error: string };
 
 export type BudgetCharted = { ok: true } | { ok: false; error: string };
 
@@ -135,6 +136,8 @@ export interface BudgetSlack {
   post(alert: BudgetAlert): Promise<BudgetPosted>;
   /** Draws the alert's burn chart and shares it in the thread of the posted alert (`threadTs`). */
   chart(alert: BudgetAlert, threadTs: string): Promise<BudgetCharted>;
+  /** Slack refused the alert for good (the bot is not in the channel, the channel is gone): its project's owner is told. */
+  refused(alert: BudgetAlert, error: string): Promise<void>;
 }
 
 /** What `/cor project status` shows. */
@@ -269,6 +272,10 @@ export class BudgetService {
     if (posted.permanent) await this.#d.budget.failed(key);
     else await unclaim();
     this.#d.logger.warn({ channelId: channel.channelId, corProjectId: project.id, threshold, error: posted.error }, 'budget alert not posted');
+    // Never lost in silence: whoever made the channel a project hears why (once: the alert stays claimed).
+    if (posted.permanent && !posted.uncertain) {
+      await this.#d.slack.refused(alert, posted.error).catch((err: unknown) => this.#d.logger.warn({ err, channelId: channel.channelId }, 'could not tell a project owner an alert was refused'));
+    }
     return false;
   }
 

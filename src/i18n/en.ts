@@ -640,6 +640,7 @@ export const en = {
   // ── budget ──
   'budget.alert.headline': '📊 *{project}* has reached {threshold}% of its estimated hours: {logged} of {estimate} logged ({percent}%).',
   'budget.status.headline': '📊 *{project}*: {logged} of {estimate} logged ({percent}%).',
+  'budget.refused': 'I could not post the {threshold}% budget alert of *{project}* in <#{channel}>: Slack said `{error}`. Invite me to the channel (`/invite @cor-slack`) to get the next ones there.',
   'budget.week': 'Last 7 days: {hours}.',
   'budget.reach.date': 'At this rate the estimate is reached on {date}.',
   'budget.reach.done': 'The estimate is used up.',

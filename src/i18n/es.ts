@@ -637,6 +637,7 @@ export const es: Catalog = {
   // ── budget ──
   'budget.alert.headline': '📊 *{project}* llegó al {threshold} % de sus horas estimadas: {logged} de {estimate} registradas ({percent} %).',
   'budget.status.headline': '📊 *{project}*: {logged} de {estimate} registradas ({percent} %).',
+  'budget.refused': 'No pude publicar la alerta de presupuesto del {threshold}% de *{project}* en <#{channel}>: Slack dijo `{error}`. Invítame al canal (`/invite @cor-slack`) para recibir ahí las próximas.',
   'budget.week': 'Últimos 7 días: {hours}.',
   'budget.reach.date': 'A este ritmo, la estimación se alcanza el {date}.',
   'budget.reach.done': 'La estimación ya se agotó.',

@@ -638,6 +638,7 @@ export const pt: Catalog = {
   // ── budget ──
   'budget.alert.headline': '📊 *{project}* chegou a {threshold}% das horas estimadas: {logged} de {estimate} registradas ({percent}%).',
   'budget.status.headline': '📊 *{project}*: {logged} de {estimate} registradas ({percent}%).',
+  'budget.refused': 'Não consegui publicar o alerta de orçamento de {threshold}% de *{project}* em <#{channel}>: o Slack disse `{error}`. Me convide para o canal (`/invite @cor-slack`) para receber lá os próximos.',
   'budget.week': 'Últimos 7 dias: {hours}.',
   'budget.reach.date': 'Neste ritmo, a estimativa é atingida em {date}.',
   'budget.reach.done': 'A estimativa já se esgotou.',

@@ -96,6 +96,20 @@ describe('budget alerts in a project’s channel through a real Bolt app', () =>
     expect(h.slack.files).toHaveLength(1);
   });
 
+  it('an alert Slack refuses for good (the bot is not in the channel) is never lost in silence: its owner is told, once', async () => {
+    h.slack.failNext('chat.postMessage', 'not_in_channel', { channel: CHANNEL });
+    await log('30m #48211 today');
+    expect(alerts()).toHaveLength(1); // asked once, refused
+    expect(h.slack.messages.get(CHANNEL) ?? []).toHaveLength(0);
+    const told = () => h.slack.callsTo('chat.postMessage').filter((c) => c.args.channel === 'U02JOHN' && String(c.args.text).includes('budget alert'));
+    expect(told()).toHaveLength(1);
+    expect(String(told()[0]?.args.text)).toContain('Slack said `not_in_channel`');
+    await h.services.budget.sweep();
+    await secondInstance().sweep();
+    expect(told()).toHaveLength(1);
+    expect(alerts()).toHaveLength(1); // refused for good: not asked again
+  });
+
   it('a chart Slack refuses leaves the alert posted once, and the log says why', async () => {
     h.slack.failNext('files.completeUploadExternal', 'not_in_channel');
     await log('30m #48211 today');

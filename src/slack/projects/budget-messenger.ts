@@ -1,6 +1,7 @@
 import type { BudgetAlert, BudgetCharted, BudgetPosted, BudgetSlack } from '../../domain/budget.ts';
 import type { PeopleLanguages } from '../../domain/languages.ts';
 import { type Texts, textsIn } from '../../i18n/texts.ts';
+import { plain, section } from '../blocks.ts';
 import { uploadFile } from '../files.ts';
 import type { SlackClients } from '../services.ts';
 import { slackFailureOf } from '../slack-errors.ts';
@@ -37,9 +38,17 @@ export class SlackBudgetMessenger implements BudgetSlack {
     } catch (err) {
       const { error, answered } = slackFailureOf(err);
       // Broken off (or failed inside Slack): it may be in the channel, so it is never posted again.
-      if (!answered || error === 'fatal_error') return { ok: false, permanent: true, error };
+      if (!answered || error === 'fatal_error') return { ok: false, permanent: true, uncertain: true, error };
       return { ok: false, permanent: !TRANSIENT.has(error), error };
     }
+  }
+
+  async refused(alert: BudgetAlert, error: string): Promise<void> {
+    const { tenantKey, channelId, createdBy, name } = alert.channel;
+    const t = await this.#texts(alert);
+    const text = t.t('budget.refused', { threshold: alert.threshold, project: plain(name), channel: channelId, error });
+    const client = await this.#clients.forTenant(tenantKey);
+    await client.chat.postMessage({ channel: createdBy, text, blocks: [section(text)] });
   }
 
   /** Drawn here (tens of ms of CPU, after the alert is posted) and shared once: a failed upload is said, not retried. */

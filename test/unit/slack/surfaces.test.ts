@@ -28,7 +28,7 @@ import { LINK, NAMES, NOW, request, SETTINGS, STOPPED, SUMMARY, task, TASKS, TZ,
 import { englishLeaks, limitProblems } from '../../helpers/slack-limits.ts';
 
 /** Names and titles the renders are given: shown as they are, in whatever language they were written. */
-const DATA = [...NAMES, 'last week', 'Design team', 'jane.doe@acme.example', 'English', 'Español', 'Português', 'America', 'Argentina', 'Buenos_Aires', 'Hero copy', 'frobnicate', 'Slack', 'COR'];
+const DATA = [...NAMES, 'COR said no', 'last week', 'Design team', 'jane.doe@acme.example', 'English', 'Español', 'Português', 'America', 'Argentina', 'Buenos_Aires', 'Hero copy', 'frobnicate', 'Slack', 'COR'];
 
 const OWNER = { tenantKey: 'T:T0DEMO', slackUserId: 'U01JANE' };
 const MESSAGE_META = { t: 'T:T0DEMO', u: 'U01JANE', c: 'C0HOME', m: '1765119600.000100' };
