@@ -166,7 +166,7 @@ async function budget(argv: string[]): Promise<number> {
   const at = args.at;
   return withStore(args.config, async (store) => {
     const { logger, clients, languages, appCor } = wiring(args.config, store);
-    const service = new BudgetService({ channels: store.channelProjects, budget: store.budget, links: store.links, appCor, slack: new SlackBudgetMessenger(clients, languages), clock: { now: () => at }, logger });
+    const service = new BudgetService({ channels: store.channelProjects, budget: store.budget, links: store.links, appCor, slack: new SlackBudgetMessenger(clients, languages), times: new CorTimes(), clock: { now: () => at }, logger });
     const started = performance.now();
     const report = await service.sweep();
     const ms = performance.now() - started;

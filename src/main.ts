@@ -171,6 +171,7 @@ function composeServices(base: { config: Config; logger: Logger; clock: Clock; s
     links: store.links,
     appCor,
     slack: new SlackBudgetMessenger(clients, languages),
+    times,
     clock,
     logger: logger.child({ component: 'budget' }),
   });

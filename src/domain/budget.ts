@@ -7,6 +7,7 @@ import type { BudgetAlertKey, BudgetRepository } from '../store/budget.ts';
 import type { ChannelProjectRecord, ChannelProjectRepository } from '../store/channel-projects.ts';
 import type { UserLinkRecord } from '../store/links.ts';
 import { DEFAULT_TZ } from './linking.ts';
+import { corInstant, type CorTimes } from './time-entries/cor-times.ts';
 import type { WrittenEntry } from './time-entries/model.ts';
 
 /** Percents of a project's estimated hours that alert its channel, unless a PM of the project says otherwise. */
@@ -79,9 +80,10 @@ function top(totals: Map<string, number>): { key: string; hours: number }[] {
 /**
  * The project's numbers from its COR answer and its hours of the last `days` days (at least 7), as of `today`: the
  * burn, the top tasks and the top people over the last 7 of them, and every day's hours for the chart. An entry
- * counts on the day its `start` is written on (one outside the days read, on the nearest of them). Pure.
+ * counts on the day it starts in `tz` (`recentHours` read through CorTimes); one before the days read is left to
+ * `before`, one after today counts today. Pure.
  */
-export function budgetFacts(project: { name: string; logged: number; estimate: number }, recentHours: CorHour[], today: string, days = WEEK_DAYS): BudgetFacts {
+export function budgetFacts(project: { name: string; logged: number; estimate: number }, recentHours: CorHour[], today: string, tz: string, days = WEEK_DAYS): BudgetFacts {
   const tasks = new Map<string, number>();
   const people = new Map<string, number>();
   const span = Math.max(days, WEEK_DAYS);
@@ -89,10 +91,12 @@ export function budgetFacts(project: { name: string; logged: number; estimate: n
   const weekStart = addDays(today, 1 - WEEK_DAYS);
   let week = 0;
   for (const h of recentHours) {
-    const hours = h.duration ?? 0;
+    const start = corInstant(h.start);
+    const hours = h.duration ?? (h.stop ? (corInstant(h.stop).getTime() - start.getTime()) / 3_600_000 : 0);
     if (hours <= 0) continue;
-    const date = h.start.slice(0, 10);
-    const day = date > today ? daily.length - 1 : Math.max(0, daily.findIndex((d) => d.date === date));
+    const date = localParts(start, tz).date;
+    if (date < (daily[0] as { date: string }).date) continue;
+    const day = date > today ? daily.length - 1 : daily.findIndex((d) => d.date === date);
     (daily[day] as { hours: number }).hours += hours;
     if (date < weekStart) continue;
     week += hours;
@@ -153,6 +157,8 @@ export interface BudgetDeps {
   /** COR as the app: projects, a task's project, a project's hours */
   appCor: Pick<CorApi, 'allProjects' | 'getProject' | 'getTask' | 'hoursAtOnce'>;
   slack: BudgetSlack;
+  /** how this workspace's COR writes its times (every reader of COR's hours goes through it) */
+  times: Pick<CorTimes, 'read'>;
   clock: Clock;
   logger: Logger;
 }
@@ -298,7 +304,9 @@ export class BudgetService {
   async #facts(channel: ChannelProjectRecord, project: CorProject, days = WEEK_DAYS): Promise<BudgetFacts> {
     const tz = (await this.#d.links.find(channel.tenantKey, channel.createdBy))?.tz ?? DEFAULT_TZ;
     const today = localParts(this.#d.clock.now(), tz).date;
-    const hours = await this.#d.appCor.hoursAtOnce({ projects: [project.id], dateStart: addDays(today, 1 - days), dateDeadline: today });
-    return budgetFacts({ name: project.name, logged: project.elapsed_time ?? 0, estimate: project.estimated_time ?? 0 }, hours, today, days);
+    // A day of margin each side: COR filters on its own reading of the dates; CorTimes reads them as this workspace's.
+    const written = await this.#d.appCor.hoursAtOnce({ projects: [project.id], dateStart: addDays(today, -days), dateDeadline: addDays(today, 1) });
+    const hours = this.#d.times.read(written, channel.tenantKey, tz);
+    return budgetFacts({ name: project.name, logged: project.elapsed_time ?? 0, estimate: project.estimated_time ?? 0 }, hours, today, tz, days);
   }
 }

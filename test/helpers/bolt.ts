@@ -161,7 +161,7 @@ export async function listenerHarness(
   const home = new HomeTab(clock);
   const projects = new ProjectService({ channels: db.store.channelProjects, apiFor: (link) => linking.apiFor(link), source: 'integrationSource' in opts ? opts.integrationSource : 'ZAPIER', clock });
   const company = new CompanyFacts(appCor, clock);
-  const budget = new BudgetService({ channels: db.store.channelProjects, budget: db.store.budget, links: db.store.links, appCor, slack: new SlackBudgetMessenger(clients, languages), clock, logger });
+  const budget = new BudgetService({ channels: db.store.channelProjects, budget: db.store.budget, links: db.store.links, appCor, slack: new SlackBudgetMessenger(clients, languages), times, clock, logger });
   const reminders = new ReminderService({
     company,
     times,

@@ -4,6 +4,7 @@ import { SlackBudgetMessenger } from '../../src/slack/projects/budget-messenger.
 import { type ListenerHarness, listenerHarness, slashCommandBody } from '../helpers/bolt.ts';
 import { waitForResponse } from '../helpers/linking.ts';
 import { isPng, pngSize } from '../helpers/png.ts';
+import { CorTimes } from '../../src/domain/time-entries/cor-times.ts';
 
 const TENANT = 'T:T0DEMO';
 const CHANNEL = 'C0HOME';
@@ -39,7 +40,7 @@ describe('budget alerts in a project’s channel through a real Bolt app', () =>
   };
   /** Another instance: its own service over the same store, COR and Slack. */
   const secondInstance = () =>
-    new BudgetService({ channels: h.db.store.channelProjects, budget: h.db.store.budget, links: h.db.store.links, appCor: h.appCor, slack: new SlackBudgetMessenger(h.services.clients, h.services.languages), clock: h.services.clock, logger: h.services.logger });
+    new BudgetService({ channels: h.db.store.channelProjects, budget: h.db.store.budget, links: h.db.store.links, appCor: h.appCor, slack: new SlackBudgetMessenger(h.services.clients, h.services.languages), times: new CorTimes(), clock: h.services.clock, logger: h.services.logger });
 
   it('78 % crosses 80 % after a /cor log: one alert; none on the next entry, nor from sweeps of two instances; one at 100 %', async () => {
     await log('30m #48211 today');
