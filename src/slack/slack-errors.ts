@@ -1,6 +1,13 @@
 import { ErrorCode } from '@slack/web-api';
 
 /** What a failed Web API call says: Slack's error code, and whether Slack answered at all. */
+/** Slack errors that pass by themselves: what failed with one is tried again later, by our own rules. */
+const TRANSIENT = new Set(['ratelimited', 'rate_limited', 'internal_error', 'service_unavailable', 'request_timeout', 'team_added_to_org']);
+
+export function isTransientSlackError(error: string): boolean {
+  return TRANSIENT.has(error);
+}
+
 export interface SlackFailure {
   /** Slack's code (`not_in_channel`, `ratelimited`…), `timeout` when no answer came in time, else the client's */
   error: string;

@@ -10,15 +10,11 @@ import { type Texts, textsIn } from '../../i18n/texts.ts';
 import type { DigestRecord } from '../../store/digests.ts';
 import type { ReminderRecipient } from '../../store/links.ts';
 import type { SlackClients } from '../services.ts';
-import { slackFailureOf } from '../slack-errors.ts';
+import { isTransientSlackError, slackFailureOf } from '../slack-errors.ts';
 import { digestMessage, nudgeMessage } from './blocks.ts';
 
 /** Groups change when an admin edits them: read again after this. */
 const GROUP_TTL_MS = 5 * 60_000;
-
-/** Slack errors that pass by themselves: the digest is tried again later; any other ends it (its lead is told). */
-const TRANSIENT = new Set(['ratelimited', 'rate_limited', 'internal_error', 'service_unavailable', 'request_timeout', 'team_added_to_org']);
-
 
 
 const membersSchema = z.object({ users: z.array(z.string()).default([]) });
@@ -91,7 +87,7 @@ export class SlackDigestMessenger implements DigestSlack {
       const { error, answered } = slackFailureOf(err);
       // The request broke off (or Slack failed inside): it may be posted, so never again.
       if (!answered || error === 'fatal_error') return { ok: false, permanent: false, uncertain: true, error };
-      if (TRANSIENT.has(error)) return { ok: false, permanent: false, error };
+      if (isTransientSlackError(error)) return { ok: false, permanent: false, error };
       // Its owner learns why it did not arrive (the bot is not in that channel, most often).
       // Its owner learns it in their own language (not the digest's).
       const t = await this.#textsOf(digest.tenantKey, digest.ownerSlackUserId);

@@ -4,11 +4,9 @@ import { type Texts, textsIn } from '../../i18n/texts.ts';
 import { plain, section } from '../blocks.ts';
 import { uploadFile } from '../files.ts';
 import type { SlackClients } from '../services.ts';
-import { slackFailureOf } from '../slack-errors.ts';
+import { isTransientSlackError, slackFailureOf } from '../slack-errors.ts';
 import { budgetAlertMessage, budgetChart } from './budget-blocks.ts';
 
-/** Slack errors that pass by themselves: the alert is tried again at the next check. */
-const TRANSIENT = new Set(['ratelimited', 'rate_limited', 'internal_error', 'service_unavailable', 'request_timeout']);
 
 /**
  * Budget alerts in Slack: one message in the project's channel, then its burn chart (a PNG) in its thread, in the
@@ -39,7 +37,7 @@ export class SlackBudgetMessenger implements BudgetSlack {
       const { error, answered } = slackFailureOf(err);
       // Broken off (or failed inside Slack): it may be in the channel, so it is never posted again.
       if (!answered || error === 'fatal_error') return { ok: false, permanent: true, uncertain: true, error };
-      return { ok: false, permanent: !TRANSIENT.has(error), error };
+      return { ok: false, permanent: !isTransientSlackError(error), error };
     }
   }
 

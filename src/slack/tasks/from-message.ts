@@ -15,7 +15,7 @@ import type { Accept, AcceptedRun, AcceptedWork } from '../accepted.ts';
 import { type Message, plain } from '../blocks.ts';
 import { ACCEPTED, MESSAGE_TASK_BLOCKS as B } from '../ids.ts';
 import { parseJsonText, tenantOfInteraction } from '../payloads.ts';
-import { linkCard, textsFor, textsOfLink, zoneOf } from '../person.ts';
+import { textsFor, textsOfLink, withLinkOrCard, zoneOf } from '../person.ts';
 import { DM } from '../respond.ts';
 import type { SlackServices } from '../services.ts';
 import {
@@ -53,14 +53,13 @@ const metaSchema = z.object({
   pn: z.string().min(1).optional(),
 });
 
-/** The person's link, or the link card (ephemeral, where the shortcut was used) and undefined. */
+/** The person's link, or the shared link card (ephemeral, where the shortcut was used: not linked or to re-link) and undefined. */
 async function linkOrCard(services: SlackServices, s: MessageShortcut, respond: ShortcutArgs['respond']): Promise<UserLinkRecord | undefined> {
-  const tenantKey = tenantOfInteraction(s);
-  const link = await services.linking.requireLink(tenantKey, s.user.id).catch(() => undefined);
-  if (link) return link;
-  const consentUrl = await services.linking.consentUrl(tenantKey, s.user.id);
-  await respond({ response_type: 'ephemeral', ...linkCard(await textsFor(services, tenantKey, s.user.id), { consentUrl, reason: 'not_linked' }) });
-  return undefined;
+  let found: UserLinkRecord | undefined;
+  await withLinkOrCard(services, respond, { tenantKey: tenantOfInteraction(s), userId: s.user.id }, async (link) => {
+    found = link;
+  });
+  return found;
 }
 
 /** The names of the people a message mentions, as far as Slack gives them within NAMES_WAIT_MS (else their ids stay). */
