@@ -230,16 +230,24 @@ export class BudgetService {
   /** Right after a person's entries were written: the channel projects they were on are checked now. */
   async afterWrite(link: UserLinkRecord, written: WrittenEntry[]): Promise<void> {
     const projectIds = new Set<number>();
-    for (const entry of written) {
-      const projectId = entry.task.projectId ?? (await this.#d.appCor.getTask(entry.task.id)).project_id ?? undefined;
-      if (projectId !== undefined) projectIds.add(projectId);
+    // A task's project read once however many of the line's entries are on it.
+    const unplaced = new Set(written.filter((e) => e.task.projectId === undefined).map((e) => e.task.id));
+    for (const entry of written) if (entry.task.projectId !== undefined) projectIds.add(entry.task.projectId);
+    for (const taskId of unplaced) {
+      const projectId = (await this.#d.appCor.getTask(taskId)).project_id;
+      if (projectId !== undefined && projectId !== null) projectIds.add(projectId);
     }
     for (const projectId of projectIds) {
       const channels = await this.#d.channels.ofProject(link.tenantKey, projectId);
       if (channels.length === 0) continue;
       const project = await this.#d.appCor.getProject(projectId);
       const alerted = await this.#alerted([projectId]);
-      for (const channel of channels) await this.#check(channel, project, await this.thresholdsOf(channel.tenantKey, channel.channelId), alerted);
+      for (const channel of channels) {
+        // One channel Slack or COR fails for does not keep the others unchecked (the sweep checks it again).
+        await this.#check(channel, project, await this.thresholdsOf(channel.tenantKey, channel.channelId), alerted).catch((err: unknown) =>
+          this.#d.logger.warn({ err, channelId: channel.channelId, corProjectId: projectId }, 'budget check after a write failed'),
+        );
+      }
     }
   }
 
