@@ -131,6 +131,8 @@ export const projectSchema = z.object({
   id: looseInt,
   name: z.string(),
   client_id: looseInt.nullish(),
+  /** its Project Manager's COR user id */
+  pm_id: looseInt.nullish(),
   status: z.string().nullish(),
   start: z.string().nullish(),
   end: z.string().nullish(),

@@ -7,6 +7,7 @@ import type { BudgetAlertKey, BudgetRepository } from '../store/budget.ts';
 import type { ChannelProjectRecord, ChannelProjectRepository } from '../store/channel-projects.ts';
 import type { UserLinkRecord } from '../store/links.ts';
 import { DEFAULT_TZ } from './linking.ts';
+import { isLeadRole, leadsEveryProject } from './roles.ts';
 import { corInstant, type CorTimes } from './time-entries/cor-times.ts';
 import type { WrittenEntry } from './time-entries/model.ts';
 
@@ -189,7 +190,17 @@ export class BudgetService {
     return (await this.#d.budget.thresholds(tenantKey, channelId)) ?? [...DEFAULT_THRESHOLDS];
   }
 
-  /** A PM's choice for the channel (empty: off). The caller has checked their role. */
+  /**
+   * Whether this person may change the channel's thresholds: C-Level and Directors, or the project's own PM in COR
+   * (its `pm_id`, read now so a PM who handed the project over no longer can). `roleId` is theirs, asked as them.
+   */
+  async mayChangeThresholds(roleId: number | null, corUserId: number, corProjectId: number): Promise<boolean> {
+    if (leadsEveryProject(roleId)) return true;
+    if (!isLeadRole(roleId)) return false;
+    return (await this.#d.appCor.getProject(corProjectId)).pm_id === corUserId;
+  }
+
+  /** A project lead's choice for the channel (empty: off). The caller has checked `mayChangeThresholds`. */
   async setThresholds(tenantKey: string, channelId: string, thresholds: number[], slackUserId: string): Promise<void> {
     await this.#d.budget.setThresholds(tenantKey, channelId, thresholds, slackUserId);
   }

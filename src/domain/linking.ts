@@ -165,15 +165,15 @@ export class LinkingService {
   readonly #flights = new SingleFlight<TokenSet>();
   /** Decrypted tokens per link, so a burst of COR calls does not read and decrypt them each time. */
   readonly #tokenCache: LRUCache<string, TokenSet>;
-  /** whether COR gives a person a lead's role, by link, for a few minutes (each digest click asks) */
-  readonly #leads: LRUCache<string, boolean, UserLinkRecord>;
+  /** the person's COR role (`role_id` of GET /me), by link, for a few minutes (each digest click asks) */
+  readonly #roles: LRUCache<string, { roleId: number | null }, UserLinkRecord>;
   /** the company's users, under one key */
   readonly #users: LRUCache<'all', CorUser[]>;
 
   constructor(deps: LinkingDeps) {
     this.#d = deps;
     this.#tokenCache = new LRUCache({ ...cacheOptions(deps.clock, PER_PERSON_MAX, TOKENS_CACHE_MS), fetchMethod: (linkId) => deps.store.links.tokens(linkId) });
-    this.#leads = new LRUCache({ ...cacheOptions(deps.clock, PER_PERSON_MAX, ROLE_CACHE_MS), fetchMethod: async (_id, _stale, { context: link }) => isLeadRole((await this.apiFor(link).me()).role_id) });
+    this.#roles = new LRUCache({ ...cacheOptions(deps.clock, PER_PERSON_MAX, ROLE_CACHE_MS), fetchMethod: async (_id, _stale, { context: link }) => ({ roleId: (await this.apiFor(link).me()).role_id ?? null }) });
     this.#users = new LRUCache({ ...cacheOptions(deps.clock, 1, USERS_CACHE_MS), fetchMethod: () => deps.appCor.allUsers() });
   }
 
@@ -355,8 +355,13 @@ export class LinkingService {
    * refresh fails for good the link is marked and the user gets one DM with a re-link button.
    */
   /** C-Level, Director or Project Manager in COR, asked as them: they create projects and get digests. */
-  isLead(link: UserLinkRecord): Promise<boolean> {
-    return this.#leads.forceFetch(link.id, { context: link });
+  async isLead(link: UserLinkRecord): Promise<boolean> {
+    return isLeadRole(await this.roleOf(link));
+  }
+
+  /** The person's COR role id (see `roles.ts`), asked as them and remembered a few minutes. */
+  async roleOf(link: UserLinkRecord): Promise<number | null> {
+    return (await this.#roles.forceFetch(link.id, { context: link })).roleId;
   }
 
   apiFor(link: UserLinkRecord): CorApi {

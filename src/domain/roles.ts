@@ -5,3 +5,8 @@ const LEAD_ROLES = [1, 2, 3];
 export function isLeadRole(roleId: number | null | undefined): boolean {
   return roleId !== undefined && roleId !== null && LEAD_ROLES.includes(roleId);
 }
+
+/** C-Level and Directors lead every project; a Project Manager leads the projects whose `pm_id` is theirs. */
+export function leadsEveryProject(roleId: number | null | undefined): boolean {
+  return roleId === 1 || roleId === 2;
+}

@@ -654,7 +654,7 @@ export const en = {
   'budget.status.noProject': 'This channel is not a COR project: `/cor project new` makes it one.',
   'budget.working': '⏳ Asking COR…',
   'budget.alerts.usage': 'Write the alert percents, like `/cor project alerts 50,80,100` (up to 5, from 1 to 500), or `/cor project alerts off`.',
-  'budget.alerts.notLead': 'Only people with the C-Level, Director or Project Manager role in COR can change this channel’s budget alerts.',
+  'budget.alerts.notLead': 'Only the project’s own Project Manager in COR, C-Level or Directors can change this channel’s budget alerts.',
   'budget.alerts.saved': '✓ Budget alerts in this channel at {list} of the estimated hours.',
   'budget.alerts.off': '✓ Budget alerts are off in this channel.',
   'budget.chart.title': '{project}: hours logged, last {days} days',

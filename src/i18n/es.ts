@@ -651,7 +651,7 @@ export const es: Catalog = {
   'budget.status.noProject': 'Este canal no es un proyecto de COR: `/cor project new` lo convierte en uno.',
   'budget.working': '⏳ Consultando a COR…',
   'budget.alerts.usage': 'Escribe los porcentajes de aviso, como `/cor project alerts 50,80,100` (hasta 5, de 1 a 500), o `/cor project alerts off`.',
-  'budget.alerts.notLead': 'Solo quienes tienen el rol C-Level, Director o Project Manager en COR pueden cambiar los avisos de presupuesto de este canal.',
+  'budget.alerts.notLead': 'Solo el Project Manager de este proyecto en COR, C-Level o Directores pueden cambiar los avisos de presupuesto de este canal.',
   'budget.alerts.saved': '✓ Avisos de presupuesto en este canal al {list} de las horas estimadas.',
   'budget.alerts.off': '✓ Los avisos de presupuesto quedaron desactivados en este canal.',
   'budget.chart.title': '{project}: horas registradas, últimos {days} días',

@@ -652,7 +652,7 @@ export const pt: Catalog = {
   'budget.status.noProject': 'Este canal não é um projeto do COR: `/cor project new` o transforma em um.',
   'budget.working': '⏳ Consultando o COR…',
   'budget.alerts.usage': 'Escreva as porcentagens de aviso, como `/cor project alerts 50,80,100` (até 5, de 1 a 500), ou `/cor project alerts off`.',
-  'budget.alerts.notLead': 'Só quem tem o papel C-Level, Director ou Project Manager no COR pode alterar os avisos de orçamento deste canal.',
+  'budget.alerts.notLead': 'Só o Project Manager deste projeto no COR, C-Level ou Diretores podem alterar os avisos de orçamento deste canal.',
   'budget.alerts.saved': '✓ Avisos de orçamento neste canal em {list} das horas estimadas.',
   'budget.alerts.off': '✓ Os avisos de orçamento foram desativados neste canal.',
   'budget.chart.title': '{project}: horas registradas, últimos {days} dias',

@@ -170,8 +170,8 @@ describe('budget alerts in a project’s channel through a real Bolt app', () =>
     expect(String((await waitForResponse(h.slack, String(elsewhere.response_url), (b) => !String(b.text).startsWith('⏳'))).text)).toBe('This channel is not a COR project: `/cor project new` makes it one.');
   });
 
-  it('thresholds: changed by a Project Manager, refused to a collaborator; off means no alert', async () => {
-    expect(await command('project alerts 90', 'U01JANE')).toContain('Only people with the C-Level, Director or Project Manager role in COR can change this channel’s budget alerts.');
+  it('thresholds: changed by the project’s own Project Manager, refused to a collaborator; off means no alert', async () => {
+    expect(await command('project alerts 90', 'U01JANE')).toContain('Only the project’s own Project Manager in COR, C-Level or Directors can change this channel’s budget alerts.');
     expect(await h.services.budget.thresholdsOf(TENANT, CHANNEL)).toEqual([50, 80, 100]);
     expect(await command('project alerts 75%, 90', 'U02JOHN')).toContain('✓ Budget alerts in this channel at 75% and 90% of the estimated hours.');
     expect(await h.services.budget.thresholdsOf(TENANT, CHANNEL)).toEqual([75, 90]);
@@ -186,5 +186,17 @@ describe('budget alerts in a project’s channel through a real Bolt app', () =>
 
     const wrong = slashCommandBody('project alerts lots', h.slack, { user_id: 'U02JOHN', channel_id: CHANNEL });
     expect((await h.send(wrong)).body).toEqual({ response_type: 'ephemeral', text: 'Write the alert percents, like `/cor project alerts 50,80,100` (up to 5, from 1 to 500), or `/cor project alerts off`.' });
+  });
+
+  it('thresholds: a Project Manager of another project is refused; C-Level may; a PM handed the project is let in', async () => {
+    await h.linkStored('U05CARLA', 1, 'Carla Admin', BA);
+    const project = h.cor.data.projects.find((p) => p.id === 100);
+    if (project) project.pm_id = 1; // Carla manages it now: John is a PM, but not of this project
+    expect(await command('project alerts 90', 'U02JOHN')).toContain('Only the project’s own Project Manager in COR, C-Level or Directors can change this channel’s budget alerts.');
+    expect(await h.services.budget.thresholdsOf(TENANT, CHANNEL)).toEqual([50, 80, 100]);
+    expect(await command('project alerts 60,90', 'U05CARLA')).toContain('✓ Budget alerts in this channel at 60% and 90% of the estimated hours.');
+    if (project) project.pm_id = 3; // handed back to John: read from COR at once, not remembered
+    expect(await command('project alerts 70', 'U02JOHN')).toContain('✓ Budget alerts in this channel at 70% of the estimated hours.');
+    expect(await h.services.budget.thresholdsOf(TENANT, CHANNEL)).toEqual([70]);
   });
 });

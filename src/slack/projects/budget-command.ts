@@ -24,7 +24,7 @@ export function budgetStatusSubcommand(services: SlackServices): SubcommandHandl
   };
 }
 
-/** `/cor project alerts 50,80,100 | off`: the channel's budget alert thresholds, changed by a lead in COR. */
+/** `/cor project alerts 50,80,100 | off`: the channel's budget alert thresholds, changed by C-Level, Directors or the project's own PM in COR. */
 export function budgetAlertsSubcommand(services: SlackServices): SubcommandHandler {
   return async (args, command, words) => {
     const tenantKey = tenantOfCommand(command);
@@ -38,8 +38,10 @@ export function budgetAlertsSubcommand(services: SlackServices): SubcommandHandl
       const t = await textsOfLink(services, link);
       const answer = (text: string) => args.respond({ response_type: 'ephemeral', replace_original: true, text });
       try {
-        if (!(await services.projects.ofChannel(tenantKey, channelId))) return void (await answer(t.t('budget.status.noProject')));
-        if (!(await services.linking.isLead(link))) return void (await answer(t.t('budget.alerts.notLead')));
+        const project = await services.projects.ofChannel(tenantKey, channelId);
+        if (!project) return void (await answer(t.t('budget.status.noProject')));
+        const roleId = await services.linking.roleOf(link);
+        if (!(await services.budget.mayChangeThresholds(roleId, link.corUserId, project.corProjectId))) return void (await answer(t.t('budget.alerts.notLead')));
         const thresholds = parsed === 'off' ? [] : parsed;
         await services.budget.setThresholds(tenantKey, channelId, thresholds, command.user_id);
         await answer(budgetThresholdsSaved(t, thresholds));
