@@ -8,6 +8,7 @@ import { ReportService } from '../../../src/domain/reports/service.ts';
 import { CorTimes } from '../../../src/domain/time-entries/cor-times.ts';
 import { ManualClock } from '../../../src/lib/clock.ts';
 import type { UserLinkRecord } from '../../../src/store/links.ts';
+import { DEFAULT_REMINDER_SETTING } from '../../../src/store/reminders.ts';
 import { FakeCor } from '../../../tools/fake-cor/server.ts';
 import { apiForStoredLinks, appApi, corKit, storeLinkedUser } from '../../helpers/cor.ts';
 import { memoryLogger } from '../../helpers/logger.ts';
@@ -107,6 +108,28 @@ describe('ReportService against the fake COR', () => {
     expect(hourReads()).toHaveLength(1);
     expect(hourReads()[0]?.userId).toBe(JOHN);
     expect(JSON.parse(hourReads()[0]?.query.filters ?? '{}')).toEqual({ projects: [100], dateStart: '2026-10-01', dateDeadline: '2026-12-01' });
+  });
+
+  it('listed people: their targets summed, each by the one target rule (Jane’s own 6 h, Ana’s COR working time)', async () => {
+    await db.store.reminders.saveSetting({ ...DEFAULT_REMINDER_SETTING, linkId: jane.id, targetHours: 6 });
+    const report = reportOf(await reports.run(john, ask({ people: { kind: 'people', corUserIds: [JANE, 4], groupName: 'design' }, period: { from: '2026-11-16', to: '2026-11-20', unit: 'week' } })));
+    // Jane 5 × 6 h; Ana Monday to Thursday, 6 h each.
+    expect(report.targetHours).toBe(30 + 24);
+    expect(report.people).toEqual(['Jane Doe', 'Ana Souza']);
+    expect(report.groupBy).toBe('person');
+    expect(report.top.people).toEqual([
+      { name: 'Jane Doe', hours: 9.5 },
+      { name: 'Ana Souza', hours: 6 },
+    ]);
+    expect(JSON.parse(hourReads()[0]?.query.filters ?? '{}')).toMatchObject({ users: [JANE, 4] });
+  });
+
+  it('a channel’s project is filtered on as it is, with no read of the projects to match a name', async () => {
+    const report = reportOf(await reports.run(john, ask({ people: { kind: 'everyone' }, scope: { kind: 'project', corProjectId: 101, name: 'Mobile app' }, period: { from: '2026-11-16', to: '2026-11-20', unit: 'week' } })));
+    expect(report.scope).toEqual({ kind: 'project', id: 101, name: 'Mobile app' });
+    expect(report.entries.map((e) => [e.person, e.project, e.task, e.hours])).toEqual([['Jane Doe', 'Mobile app', 'Mobile app login flow', 4.5]]);
+    expect(JSON.parse(hourReads()[0]?.query.filters ?? '{}')).toMatchObject({ projects: [101] });
+    expect(cor.requestsTo('GET', '/projects')).toHaveLength(0);
   });
 
   it('a Collaborator asking for everyone’s hours is refused, and COR’s hours are not read', async () => {
