@@ -3,7 +3,7 @@
  * Prints a table and writes bench/results/latest.json. Options: --rounds N (default 40), --concurrency N (50),
  * --people N (reminder and digest sweep size, 10000), --sweeps N (sweeps, each on another workday, 3), --digests N
  * (digests the people are in, 500), --commands N (the fault run's /cor log commands, 1000),
- * --only ack|load|sweep|digests|budget|faults|hostile|charts, --channels N (budget sweep channel projects, 2000), --profile DIR (a V8 CPU profile of the bot in the /cor log ack part).
+ * --only ack|load|sweep|digests|budget|faults|hostile|charts|reports, --channels N (budget sweep channel projects, 2000), --profile DIR (a V8 CPU profile of the bot in the /cor log ack part).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -15,6 +15,7 @@ import { type DigestBenchResult, digestSweepBench } from './digest-sweep.ts';
 import { type BudgetBenchResult, budgetSweepBench } from './budget-sweep.ts';
 import { faultsBench, type FaultsBenchResult } from './faults.ts';
 import { chartsBench } from './charts.ts';
+import { reportsBench } from './reports.ts';
 import { fmt } from './stats.ts';
 import { logFormSubmission } from '../test/helpers/payloads.ts';
 
@@ -33,7 +34,7 @@ const { values } = parseArgs({
 });
 const rounds = Number(values.rounds);
 const concurrency = Number(values.concurrency);
-const wants = (part: 'ack' | 'load' | 'sweep' | 'digests' | 'budget' | 'faults' | 'hostile' | 'charts') => values.only === undefined || values.only === part;
+const wants = (part: 'ack' | 'load' | 'sweep' | 'digests' | 'budget' | 'faults' | 'hostile' | 'charts' | 'reports') => values.only === undefined || values.only === part;
 
 function sweepReport(r: SweepBenchResult): string {
   return [
@@ -215,6 +216,22 @@ if (wants('charts')) {
     ].join('\n'),
   );
   results.push(c);
+}
+if (wants('reports')) {
+  process.stdout.write(`report of a team's month (the report service as a process, fake COR):\n`);
+  const r = await reportsBench((line) => process.stdout.write(line));
+  process.stdout.write(
+    [
+      `  ${r.report.entries} entries (${r.report.totalHours.toFixed(1)} h), ${r.runs} runs each       p50          p99`,
+      `  report (service to a Report)       ${fmt(r.report.runMs.p50).padEnd(12)} ${fmt(r.report.runMs.p99)}   ${r.report.corRequestsPerRun} COR requests a run`,
+      `  baseline (GET /hours alone)        ${fmt(r.baseline.runMs.p50).padEnd(12)} ${fmt(r.baseline.runMs.p99)}   ${r.baseline.corRequestsPerRun} COR requests a run`,
+      `  chart of the report (renderChart)  ${fmt(r.report.chartMs?.p50 ?? Number.NaN).padEnd(12)} ${fmt(r.report.chartMs?.p99 ?? Number.NaN)}`,
+      `  peak RSS: report process ${(r.report.maxRssKb / 1024).toFixed(0)} MB (${((r.report.reportRssKb ?? 0) / 1024).toFixed(0)} MB before the chart kit was loaded), baseline process ${(r.baseline.maxRssKb / 1024).toFixed(0)} MB`,
+      '',
+    ].join('\n'),
+  );
+  results.push(r);
+  failed ||= r.report.entries !== r.baseline.entries || r.report.corRequestsPerRun > r.baseline.corRequestsPerRun + 6;
 }
 mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
 writeFileSync(new URL('./results/latest.json', import.meta.url), `${JSON.stringify({ at: new Date().toISOString(), node: process.version, results }, null, 2)}\n`);

@@ -13,6 +13,7 @@ import { LinkingService } from './domain/linking.ts';
 import { ReminderService } from './domain/reminders/service.ts';
 import { ProjectService } from './domain/projects.ts';
 import { BudgetService } from './domain/budget.ts';
+import { ReportService } from './domain/reports/service.ts';
 import { TaskDirectory } from './domain/tasks.ts';
 import { AcceptedWork } from './domain/accepted-work.ts';
 import { LogLines } from './domain/time-entries/lines.ts';
@@ -205,6 +206,7 @@ function composeServices(base: { config: Config; logger: Logger; clock: Clock; s
     reminders,
     projects,
     budget,
+    reports: new ReportService({ linking, company, settings: store.reminders, links: store.links, times, clock, logger: logger.child({ component: 'reports' }) }),
     home,
     tasks,
     corTaskUrl: (id) => taskUrl?.replace('{id}', String(id)),

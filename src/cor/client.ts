@@ -279,6 +279,11 @@ export class CorApi {
     return this.#call({ method: 'GET', path: '/clients', query: { ...page }, retry: 'safe' }, pageSchema(clientSchema));
   }
 
+  /** Every client the token's user sees, page after page. */
+  allClients(): Promise<CorClientRecord[]> {
+    return this.#allPages((p) => this.listClients(p));
+  }
+
   /** The people on a project (its PM and collaborators). */
   projectCollaborators(projectId: number): Promise<CorProjectCollaborator[]> {
     return this.#call({ method: 'GET', path: `/projects/${projectId}/collaborators`, retry: 'safe' }, z.array(projectCollaboratorSchema));

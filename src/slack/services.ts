@@ -3,6 +3,7 @@ import type { PeopleLanguages } from '../domain/languages.ts';
 import type { LinkingService, SlackDirectory } from '../domain/linking.ts';
 import type { BudgetService } from '../domain/budget.ts';
 import type { ProjectService } from '../domain/projects.ts';
+import type { ReportService } from '../domain/reports/service.ts';
 import type { ReminderService } from '../domain/reminders/service.ts';
 import type { TaskDirectory } from '../domain/tasks.ts';
 import type { AcceptedWork } from '../domain/accepted-work.ts';
@@ -64,6 +65,8 @@ export interface SlackServices {
   projects: ProjectService;
   /** budget alerts of channel projects, and their numbers on demand */
   budget: BudgetService;
+  /** reports of hours (whose, on what, over which days), asked as the person */
+  reports: ReportService;
   home: AppHome;
   tasks: TaskDirectory;
   /** a task's page in COR's web app, when known */

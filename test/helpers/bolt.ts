@@ -15,6 +15,7 @@ import { SlackReminderMessenger } from '../../src/slack/reminders/messenger.ts';
 import { HomeTab } from '../../src/slack/home/home-tab.ts';
 import { ProjectService } from '../../src/domain/projects.ts';
 import { BudgetService } from '../../src/domain/budget.ts';
+import { ReportService } from '../../src/domain/reports/service.ts';
 import { SlackBudgetMessenger } from '../../src/slack/projects/budget-messenger.ts';
 import type { CorApi, IntegrationSource } from '../../src/cor/client.ts';
 import { TurnGate } from '../../src/lib/turns.ts';
@@ -201,6 +202,7 @@ export async function listenerHarness(
     reminders,
     projects,
     budget,
+    reports: new ReportService({ linking, company, settings: db.store.reminders, links: db.store.links, times, clock, logger }),
     home,
     tasks,
     corTaskUrl: (id) => `https://acme.cor.example/tasks/${id}`,

@@ -469,9 +469,10 @@ export class FakeCor {
     if (method === 'GET' && path === '/hours') {
       return route('/hours', () => {
         const hours = this.#hours(filters(), query.orderBy);
-        const page = this.#page(hours.map((h) => this.#hourJson(h)), query, { totalAsString: true, pageAsString: true });
+        // Only the page's entries written out: a month of a team is read a page at a time.
+        const page = this.#page(hours, query, { totalAsString: true, pageAsString: true });
         const total = hours.reduce((sum, h) => sum + this.#duration(h), 0);
-        return { body: { total_hours: total.toFixed(16), total_cost: 0, ...page } };
+        return { body: { total_hours: total.toFixed(16), total_cost: 0, ...page, data: page.data.map((h) => this.#hourJson(h)) } };
       });
     }
     if (method === 'POST' && path === '/hours') return route('/hours', (me) => ({ body: this.#hourJson(this.#createHour(me, body)) }));

@@ -66,7 +66,7 @@ export interface Report {
   totalHours: number;
   /** the same length of time just before `ask.period` */
   previous: { from: string; to: string; totalHours: number };
-  /** the hours the people should have logged in the period up to today (their daily targets), when about people */
+  /** the hours the people should have logged in the period up to today (their daily targets), when about people's hours on everything (not on one project or client) */
   targetHours: number | undefined;
   /** the chart: per day (periods up to 31 days) or per ISO week (longer), each series' hours per bucket */
   chart: { unit: 'day' | 'week'; buckets: string[]; series: { name: string; values: number[] }[] };

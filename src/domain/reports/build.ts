@@ -1,0 +1,167 @@
+import type { CorHour } from '../../cor/schemas.ts';
+import { addDays, localParts, weekdayOf } from '../../lib/zoned.ts';
+import type { ReportGroupBy } from '../parse/report-words.ts';
+import { corInstant } from '../time-entries/cor-times.ts';
+import type { Report, ReportAsk, ReportEntry, ReportRow } from './model.ts';
+
+/*
+ * From COR's hours to a Report: pure. Durations are summed in whole milliseconds and turned into hours only at the
+ * end, so the entries, the chart and the totals add up to the same number whatever the order they are summed in.
+ */
+
+/** Periods up to this many days are charted day by day; longer ones week by week. */
+const DAILY_CHART_DAYS = 31;
+/** Rows of each top table. */
+const TOP = 5;
+const MS_PER_HOUR = 3_600_000;
+
+/** What a report is built from, read by the service. */
+export interface ReportInput {
+  ask: ReportAsk;
+  scope: Report['scope'];
+  people: string[];
+  /** the hours of the previous period and the period (COR's dates a day wider each side), read through CorTimes */
+  hours: CorHour[];
+  /** COR's clients the asker sees, by id: an entry's client when its answer names none */
+  clients: ReadonlyMap<number, string>;
+  /** COR's users, by id: a person's name when the entry carries none */
+  users: ReadonlyMap<number, string>;
+  targetHours: number | undefined;
+}
+
+/** The day count of an inclusive period of local dates. */
+function daysIn(from: string, to: string): number {
+  return Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000) + 1;
+}
+
+/** The same number of days just before `from`. */
+export function previousPeriod(from: string, to: string): { from: string; to: string } {
+  return { from: addDays(from, -daysIn(from, to)), to: addDays(from, -1) };
+}
+
+/** How a report is cut when the ask says nothing: by project for one person, by person for several. */
+function groupByOf(ask: ReportAsk): ReportGroupBy {
+  if (ask.groupBy) return ask.groupBy;
+  return ask.people.kind === 'me' || (ask.people.kind === 'people' && ask.people.corUserIds.length === 1) ? 'project' : 'person';
+}
+
+/** The Monday of a date's ISO week. */
+const mondayOf = (date: string) => addDays(date, 1 - weekdayOf(date));
+
+/** An entry's length in whole milliseconds: its duration, else stop − start; 0 when COR gives neither. */
+function lengthMs(h: CorHour, start: Date): number {
+  if (h.duration !== undefined && h.duration !== null) return Math.round(h.duration * MS_PER_HOUR);
+  return h.stop ? corInstant(h.stop).getTime() - start.getTime() : 0;
+}
+
+const hhmm = (instant: Date, tz: string) => {
+  const p = localParts(instant, tz);
+  return `${String(p.hour).padStart(2, '0')}:${String(p.minute).padStart(2, '0')}`;
+};
+
+function personOf(h: CorHour, users: ReadonlyMap<number, string>): string {
+  const named = [h.user?.first_name, h.user?.last_name].filter((s) => s).join(' ');
+  if (named) return named;
+  const id = h.user_id;
+  return (id !== undefined && id !== null ? users.get(id) : undefined) ?? `#${id ?? '?'}`;
+}
+
+function projectOf(h: CorHour): string {
+  const id = h.task?.project?.id ?? h.task?.project_id ?? h.project_id;
+  return h.task?.project?.name ?? (id !== undefined && id !== null ? `#${id}` : '');
+}
+
+function clientOf(h: CorHour, clients: ReadonlyMap<number, string>): string {
+  const id = h.task?.project?.client_id ?? h.client_id;
+  return h.task?.project?.client?.name ?? (id !== undefined && id !== null ? clients.get(id) : undefined) ?? '';
+}
+
+/** An entry counted in the period, with its length exact. */
+interface Counted {
+  entry: ReportEntry;
+  startMs: number;
+  ms: number;
+}
+
+function add(totals: Map<string, number>, key: string, ms: number): void {
+  totals.set(key, (totals.get(key) ?? 0) + ms);
+}
+
+function topRows(totals: Map<string, number>): ReportRow[] {
+  return [...totals]
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .slice(0, TOP)
+    .map(([name, ms]) => ({ name, hours: ms / MS_PER_HOUR }));
+}
+
+/** The report of `input.hours`: each entry counted on the day it starts in the asker's zone; one outside both periods dropped. */
+export function buildReport(input: ReportInput): Report {
+  const { ask, hours } = input;
+  const tz = ask.tz;
+  const { from, to } = ask.period;
+  const previous = previousPeriod(from, to);
+  const groupBy = groupByOf(ask);
+  const unit = daysIn(from, to) <= DAILY_CHART_DAYS ? 'day' : 'week';
+  const firstBucket = unit === 'day' ? from : mondayOf(from);
+  const buckets: string[] = [];
+  for (let b = firstBucket; b <= to; b = addDays(b, unit === 'day' ? 1 : 7)) buckets.push(b);
+  const bucketOf = (date: string) => (unit === 'day' ? daysIn(from, date) - 1 : Math.floor((daysIn(firstBucket, date) - 1) / 7));
+
+  let previousMs = 0;
+  const counted: Counted[] = [];
+  for (const h of hours) {
+    const start = corInstant(h.start);
+    const ms = lengthMs(h, start);
+    if (!(ms > 0)) continue;
+    const date = localParts(start, tz).date;
+    if (date >= previous.from && date <= previous.to) previousMs += ms;
+    if (date < from || date > to) continue;
+    const entry: ReportEntry = {
+      date,
+      person: personOf(h, input.users),
+      project: projectOf(h),
+      client: clientOf(h, input.clients),
+      task: h.task?.title ?? `#${h.task_log_id ?? h.task?.id ?? '?'}`,
+      start: hhmm(start, tz),
+      stop: h.stop ? hhmm(corInstant(h.stop), tz) : '',
+      hours: ms / MS_PER_HOUR,
+    };
+    counted.push({ entry, startMs: start.getTime(), ms });
+  }
+  counted.sort((a, b) => (a.entry.date < b.entry.date ? -1 : a.entry.date > b.entry.date ? 1 : a.startMs - b.startMs));
+
+  let totalMs = 0;
+  const projects = new Map<string, number>();
+  const tasks = new Map<string, number>();
+  const people = new Map<string, number>();
+  const series = new Map<string, number[]>();
+  for (const { entry, ms } of counted) {
+    totalMs += ms;
+    add(projects, entry.project, ms);
+    add(tasks, entry.task, ms);
+    add(people, entry.person, ms);
+    const key = groupBy === 'person' ? entry.person : groupBy === 'task' ? entry.task : entry.project;
+    let values = series.get(key);
+    if (!values) series.set(key, (values = buckets.map(() => 0)));
+    values[bucketOf(entry.date)] = (values[bucketOf(entry.date)] as number) + ms;
+  }
+  const seriesTotal = (values: number[]) => values.reduce((n, v) => n + v, 0);
+  return {
+    ask,
+    scope: input.scope,
+    people: input.people,
+    groupBy,
+    totalHours: totalMs / MS_PER_HOUR,
+    previous: { ...previous, totalHours: previousMs / MS_PER_HOUR },
+    targetHours: input.targetHours,
+    chart: {
+      unit,
+      buckets,
+      series: [...series]
+        .sort((a, b) => seriesTotal(b[1]) - seriesTotal(a[1]) || a[0].localeCompare(b[0]))
+        .map(([name, values]) => ({ name, values: values.map((ms) => ms / MS_PER_HOUR) })),
+    },
+    top: { projects: topRows(projects), tasks: topRows(tasks), people: topRows(people) },
+    entries: counted.map((c) => c.entry),
+  };
+}

@@ -1,0 +1,253 @@
+import fc from 'fast-check';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { CorHour } from '../../../src/cor/schemas.ts';
+import { CompanyFacts } from '../../../src/domain/company-facts.ts';
+import { buildReport } from '../../../src/domain/reports/build.ts';
+import type { ReportAsk, ReportOutcome } from '../../../src/domain/reports/model.ts';
+import { ReportService } from '../../../src/domain/reports/service.ts';
+import { CorTimes } from '../../../src/domain/time-entries/cor-times.ts';
+import { ManualClock } from '../../../src/lib/clock.ts';
+import type { UserLinkRecord } from '../../../src/store/links.ts';
+import { DEFAULT_REMINDER_SETTING } from '../../../src/store/reminders.ts';
+import { FakeCor } from '../../../tools/fake-cor/server.ts';
+import { apiForStoredLinks, appApi, corKit, storeLinkedUser } from '../../helpers/cor.ts';
+import { memoryLogger } from '../../helpers/logger.ts';
+import { tempStore, type TempStore } from '../../helpers/store.ts';
+
+const JANE = 2; // Collaborator, Mon–Fri 8 h in COR
+const JOHN = 3; // Project Manager
+const BA = 'America/Argentina/Buenos_Aires';
+
+/** A report's outcome when it is one (the test fails with the refusal otherwise). */
+function reportOf(outcome: ReportOutcome) {
+  if (!outcome.ok) throw new Error(`refused: ${JSON.stringify(outcome.refusal)}`);
+  return outcome.report;
+}
+
+const sum = (values: number[]) => values.reduce((n, v) => n + v, 0);
+
+describe('ReportService against the fake COR', () => {
+  let cor: FakeCor;
+  let db: TempStore;
+  let clock: ManualClock;
+  let reports: ReportService;
+  let jane: UserLinkRecord;
+  let john: UserLinkRecord;
+  let nextId = 20_000;
+
+  /** An entry in COR (UTC, as the fake keeps them). */
+  const hour = (user_id: number, task_log_id: number, start: string, stop: string) => cor.data.hours.push({ id: nextId++, user_id, task_log_id, start, stop, comments: null, created_at: stop });
+  const hourReads = () => cor.requestsTo('GET', '/hours');
+  const ask = (rest: Partial<ReportAsk> & Pick<ReportAsk, 'period'>): ReportAsk => ({ people: { kind: 'me' }, scope: { kind: 'all' }, groupBy: undefined, tz: BA, ...rest });
+
+  beforeEach(async () => {
+    cor = await new FakeCor().start();
+    db = await tempStore();
+    clock = new ManualClock('2026-11-20T21:00:00Z'); // Friday 18:00 in Buenos Aires
+    const kit = corKit(cor, { clock });
+    const apiFor = apiForStoredLinks(kit, db.store, clock);
+    jane = await storeLinkedUser(db.store, cor, { corUserId: JANE, tz: BA, now: clock.now() });
+    john = await storeLinkedUser(db.store, cor, { corUserId: JOHN, tz: BA, slackUserId: 'U02JOHN', corName: 'John Smith', now: clock.now() });
+    reports = new ReportService({
+      linking: { apiFor, roleOf: async (link) => (await apiFor(link).me()).role_id ?? null },
+      company: new CompanyFacts(appApi(kit, clock), clock),
+      settings: db.store.reminders,
+      links: db.store.links,
+      times: new CorTimes(),
+      clock,
+      logger: memoryLogger().logger,
+    });
+  });
+  afterEach(async () => {
+    await Promise.all([cor.stop(), db.cleanup()]);
+  });
+
+  it('my week: its total, my target from Monday to today, and the week before', async () => {
+    hour(JANE, 48211, '2026-11-13 13:00:00', '2026-11-13 15:00:00'); // the Friday before
+    const report = reportOf(await reports.run(jane, ask({ period: { from: '2026-11-16', to: '2026-11-20', unit: 'week' } })));
+    // The demo's Jane: 3 h and 4.5 h on Thursday, 2 h on Friday.
+    expect(report.totalHours).toBe(9.5);
+    expect(report.targetHours).toBe(40);
+    expect(report.previous).toEqual({ from: '2026-11-11', to: '2026-11-15', totalHours: 2 });
+    expect(report.people).toEqual(['Jane Doe']);
+    expect(report.groupBy).toBe('project');
+    expect(report.chart.unit).toBe('day');
+    expect(report.chart.buckets).toEqual(['2026-11-16', '2026-11-17', '2026-11-18', '2026-11-19', '2026-11-20']);
+    expect(report.chart.series.find((s) => s.name === 'Homepage redesign')?.values).toEqual([0, 0, 0, 3, 0]);
+    expect(report.top.projects).toEqual([
+      { name: 'Mobile app', hours: 4.5 },
+      { name: 'Homepage redesign', hours: 3 },
+      { name: 'Campaña Verano', hours: 2 },
+    ]);
+    expect(report.entries.map((e) => [e.date, e.start, e.stop, e.hours, e.client])).toEqual([
+      ['2026-11-19', '09:00', '12:00', 3, 'Acme Foods'],
+      ['2026-11-19', '13:00', '17:30', 4.5, 'Bolt Motors'],
+      ['2026-11-20', '09:00', '11:00', 2, 'Café Río'],
+    ]);
+    // Only Jane's hours, asked as Jane, once for both weeks with a day of margin.
+    expect(hourReads()).toHaveLength(1);
+    expect(hourReads()[0]?.userId).toBe(JANE);
+    expect(JSON.parse(hourReads()[0]?.query.filters ?? '{}')).toEqual({ users: [JANE], dateStart: '2026-11-10', dateDeadline: '2026-11-21' });
+  });
+
+  it('a PM’s project last month, by person: every entry, summing to the total, from one read of COR’s hours', async () => {
+    clock.set('2026-12-02T15:00:00Z');
+    hour(JOHN, 48220, '2026-11-03 12:00:00', '2026-11-03 13:30:00');
+    hour(4, 48211, '2026-11-25 12:00:00', '2026-11-25 12:20:00');
+    hour(JANE, 48213, '2026-11-25 12:00:00', '2026-11-25 14:00:00'); // another project
+    const outcome = await reports.run(john, ask({ people: { kind: 'everyone' }, scope: { kind: 'named', words: 'homepage redesign' }, period: { from: '2026-11-01', to: '2026-11-30', unit: 'month' } }));
+    const report = reportOf(outcome);
+    expect(report.scope).toEqual({ kind: 'project', id: 100, name: 'Homepage redesign' });
+    expect(report.groupBy).toBe('person');
+    expect(report.targetHours).toBeUndefined();
+    expect(report.totalHours).toBeCloseTo(3 + 2 + 1.5 + 1 / 3, 10);
+    expect(sum(report.entries.map((e) => e.hours))).toBeCloseTo(report.totalHours, 10);
+    expect(report.top.people.map((p) => p.name)).toEqual(['John Smith', 'Jane Doe', 'Ana Souza']);
+    expect(report.chart.series.map((s) => s.name)).toEqual(['John Smith', 'Jane Doe', 'Ana Souza']);
+    expect(report.entries.map((e) => e.date)).toEqual(['2026-11-03', '2026-11-19', '2026-11-20', '2026-11-25']);
+    expect(hourReads()).toHaveLength(1);
+    expect(hourReads()[0]?.userId).toBe(JOHN);
+    expect(JSON.parse(hourReads()[0]?.query.filters ?? '{}')).toEqual({ projects: [100], dateStart: '2026-10-01', dateDeadline: '2026-12-01' });
+  });
+
+  it('listed people: their targets summed, each by the one target rule (Jane’s own 6 h, Ana’s COR working time)', async () => {
+    await db.store.reminders.saveSetting({ ...DEFAULT_REMINDER_SETTING, linkId: jane.id, targetHours: 6 });
+    const report = reportOf(await reports.run(john, ask({ people: { kind: 'people', corUserIds: [JANE, 4], groupName: 'design' }, period: { from: '2026-11-16', to: '2026-11-20', unit: 'week' } })));
+    // Jane 5 × 6 h; Ana Monday to Thursday, 6 h each.
+    expect(report.targetHours).toBe(30 + 24);
+    expect(report.people).toEqual(['Jane Doe', 'Ana Souza']);
+    expect(report.groupBy).toBe('person');
+    expect(report.top.people).toEqual([
+      { name: 'Jane Doe', hours: 9.5 },
+      { name: 'Ana Souza', hours: 6 },
+    ]);
+    expect(JSON.parse(hourReads()[0]?.query.filters ?? '{}')).toMatchObject({ users: [JANE, 4] });
+  });
+
+  it('a channel’s project is filtered on as it is, with no read of the projects to match a name', async () => {
+    const report = reportOf(await reports.run(john, ask({ people: { kind: 'everyone' }, scope: { kind: 'project', corProjectId: 101, name: 'Mobile app' }, period: { from: '2026-11-16', to: '2026-11-20', unit: 'week' } })));
+    expect(report.scope).toEqual({ kind: 'project', id: 101, name: 'Mobile app' });
+    expect(report.entries.map((e) => [e.person, e.project, e.task, e.hours])).toEqual([['Jane Doe', 'Mobile app', 'Mobile app login flow', 4.5]]);
+    expect(JSON.parse(hourReads()[0]?.query.filters ?? '{}')).toMatchObject({ projects: [101] });
+    expect(cor.requestsTo('GET', '/projects')).toHaveLength(0);
+  });
+
+  it('a Collaborator asking for everyone’s hours is refused, and COR’s hours are not read', async () => {
+    const outcome = await reports.run(jane, ask({ people: { kind: 'everyone' }, period: { from: '2026-11-16', to: '2026-11-20', unit: 'week' } }));
+    expect(outcome).toEqual({ ok: false, refusal: { kind: 'not_lead' } });
+    const others = await reports.run(jane, ask({ people: { kind: 'people', corUserIds: [JOHN] }, period: { from: '2026-11-16', to: '2026-11-20', unit: 'week' } }));
+    expect(others).toEqual({ ok: false, refusal: { kind: 'not_lead' } });
+    expect(hourReads()).toHaveLength(0);
+  });
+
+  it('my hours on a client named in my words: COR filters by that client', async () => {
+    const report = reportOf(await reports.run(jane, ask({ scope: { kind: 'named', words: 'cafe rio' }, period: { from: '2026-11-16', to: '2026-11-20', unit: 'week' } })));
+    expect(report.scope).toEqual({ kind: 'client', id: 12, name: 'Café Río' });
+    expect(report.totalHours).toBe(2);
+    expect(report.targetHours).toBeUndefined();
+    expect(JSON.parse(hourReads()[0]?.query.filters ?? '{}')).toMatchObject({ users: [JANE], clients: [12] });
+  });
+
+  it('names that fit several projects are asked about; names that fit none are said so; neither reads hours', async () => {
+    cor.data.projects.push({ ...(cor.data.projects[1] as (typeof cor.data.projects)[number]), id: 105, name: 'Mobile web' });
+    const week = { from: '2026-11-16', to: '2026-11-20', unit: 'week' } as const;
+    const several = await reports.run(jane, ask({ scope: { kind: 'named', words: 'mobile' }, period: week }));
+    expect(several).toEqual({
+      ok: false,
+      refusal: {
+        kind: 'ambiguous_scope',
+        words: 'mobile',
+        candidates: [
+          { kind: 'project', id: 101, name: 'Mobile app' },
+          { kind: 'project', id: 105, name: 'Mobile web' },
+        ],
+      },
+    });
+    expect(await reports.run(jane, ask({ scope: { kind: 'named', words: 'zebra crossing' }, period: week }))).toEqual({ ok: false, refusal: { kind: 'no_such_scope', words: 'zebra crossing' } });
+    expect(hourReads()).toHaveLength(0);
+    // The projects and clients were read once, as Jane.
+    expect(cor.requestsTo('GET', '/projects')).toHaveLength(1);
+    expect(cor.requestsTo('GET', '/projects')[0]?.userId).toBe(JANE);
+  });
+
+  it('an entry just before midnight where the asker is counts on that day, not on COR’s', async () => {
+    hour(JANE, 48212, '2026-11-21 02:00:00', '2026-11-21 02:45:00'); // Friday 23:00 in Buenos Aires
+    hour(JANE, 48212, '2026-11-20 02:00:00', '2026-11-20 03:00:00'); // Thursday 23:00 in Buenos Aires
+    clock.set('2026-11-21T12:00:00Z');
+    const report = reportOf(await reports.run(jane, ask({ period: { from: '2026-11-20', to: '2026-11-20', unit: 'day' } })));
+    expect(report.totalHours).toBe(2.75);
+    expect(report.entries.map((e) => [e.date, e.start, e.stop])).toEqual([
+      ['2026-11-20', '09:00', '11:00'],
+      ['2026-11-20', '23:00', '23:45'],
+    ]);
+    expect(report.previous.totalHours).toBe(8.5);
+  });
+
+  it('the same report again within a minute reads COR’s hours no more; after it, once more', async () => {
+    const week = ask({ period: { from: '2026-11-16', to: '2026-11-20', unit: 'week' } });
+    const first = reportOf(await reports.run(jane, week));
+    const again = reportOf(await reports.run(jane, { ...week }));
+    expect(again.entries).toEqual(first.entries);
+    expect(hourReads()).toHaveLength(1);
+    clock.advance(61_000);
+    await reports.run(jane, week);
+    expect(hourReads()).toHaveLength(2);
+  });
+
+  it('COR refusing the asker is said as such', async () => {
+    cor.addFault({ method: 'GET', path: '/hours', status: 403 });
+    expect(await reports.run(jane, ask({ period: { from: '2026-11-16', to: '2026-11-20', unit: 'week' } }))).toEqual({ ok: false, refusal: { kind: 'cor_refused' } });
+  });
+});
+
+describe('buildReport', () => {
+  const names = ['Ana', 'Bo', 'Cy'];
+  const projects = ['Acme', 'Bolt', 'Rio', 'Zed'];
+  const entry = fc.record({
+    minute: fc.integer({ min: 0, max: 70 * 24 * 60 }),
+    length: fc.integer({ min: -5, max: 600 }),
+    viaDuration: fc.boolean(),
+    person: fc.integer({ min: 0, max: names.length - 1 }),
+    project: fc.integer({ min: 0, max: projects.length - 1 }),
+  });
+
+  it('for any entries: the entries and every chart series add up to the total', () => {
+    fc.assert(
+      fc.property(
+        fc.array(entry, { maxLength: 60 }),
+        fc.constantFrom('project', 'person', 'task', 'day', undefined),
+        fc.integer({ min: 1, max: 60 }),
+        (generated, groupBy, days) => {
+          const base = Date.parse('2026-10-01T00:00:00Z');
+          const hours: CorHour[] = generated.map((g, i) => {
+            const start = new Date(base + g.minute * 60_000);
+            const stop = new Date(start.getTime() + g.length * 60_000);
+            const text = (d: Date) => d.toISOString().slice(0, 19).replace('T', ' ');
+            return {
+              id: i,
+              start: text(start),
+              ...(g.viaDuration ? { duration: g.length / 60 } : { stop: text(stop) }),
+              user_id: g.person,
+              user: { first_name: names[g.person] },
+              task_log_id: g.project * 10,
+              task: { id: g.project * 10, title: `Task ${g.project}`, project: { id: g.project, name: projects[g.project] as string } },
+            };
+          });
+          const to = new Date(Date.parse('2026-11-01') + days * 86_400_000).toISOString().slice(0, 10);
+          const report = buildReport({
+            ask: { people: { kind: 'everyone' }, scope: { kind: 'all' }, period: { from: '2026-11-01', to, unit: 'range' }, groupBy, tz: BA },
+            scope: undefined,
+            people: [],
+            hours,
+            clients: new Map(),
+            users: new Map(),
+            targetHours: undefined,
+          });
+          expect(sum(report.entries.map((e) => e.hours))).toBeCloseTo(report.totalHours, 9);
+          expect(sum(report.chart.series.map((s) => sum(s.values)))).toBeCloseTo(report.totalHours, 9);
+          expect(report.entries.every((e) => e.hours > 0 && e.date >= '2026-11-01' && e.date <= to)).toBe(true);
+        },
+      ),
+    );
+  });
+});
