@@ -10,7 +10,7 @@ import type { DigestRecord } from '../../../src/store/digests.ts';
 import { digestListCard, digestModal, digestModalMessage, digestMessage, nudgeMessage } from '../../../src/slack/digests/blocks.ts';
 import { abandonedMessage, bentNotLoggedMessage, failedMessage, loggedMessage, scheduledMessage, taskNotFoundMessage, waitingForLinkMessage } from '../../../src/slack/entry-answers.ts';
 import { usageCard } from '../../../src/slack/help.ts';
-import { linkedHome, welcomeHome } from '../../../src/slack/home/blocks.ts';
+import { linkedHome, weekChart, welcomeHome } from '../../../src/slack/home/blocks.ts';
 import { accountClaimedMessage, linkRefusedMessage, relinkMessage, unlinkedCard, welcomeMessage, whoamiCard } from '../../../src/slack/linking/blocks.ts';
 import { cancelledMessage, chooseMessage, confirmMessage, noTaskMessage, parseErrorMessage, working } from '../../../src/slack/log-time/blocks.ts';
 import { logModal } from '../../../src/slack/log-time/form-blocks.ts';
@@ -195,6 +195,25 @@ const SURFACES: Surface[] = [
         { corName: 'Jane Doe', tz: TZ, now: NOW, week: SUMMARY, timer: { task: task(), startedAt: START, minutes: 95 }, tasks: TASKS, reminders: SETTINGS, digests: { own: [DIGEST, DIGEST_PEOPLE], including: [DIGEST] }, language: { chosen: 'pt', slack: 'es' } },
         (id) => `https://cor.example/tasks/${id}`,
       ),
+  },
+  {
+    name: 'linked Home with the week chart',
+    kind: 'home',
+    render: (t) => {
+      const { chart, altWords } = weekChart(t, SUMMARY);
+      const chartShown = { fileId: 'F0WEEK', altText: altText(chart, altWords) };
+      return linkedHome(t, { corName: 'Jane Doe', tz: TZ, now: NOW, week: SUMMARY, timer: undefined, tasks: TASKS, reminders: SETTINGS, language: { chosen: undefined, slack: 'es' }, chart: chartShown }, () => undefined);
+    },
+  },
+  {
+    // The week chart's words (title, series, days, numbers), as the picture shows them.
+    name: 'Home week chart',
+    kind: 'message',
+    render: (t) => {
+      const { chart, altWords } = weekChart(t, SUMMARY);
+      const words = [chart.title, ...chart.series.map((x) => x.name), ...Object.values(chart.labels), chart.target?.label, ...chart.periods, chart.format(7.5)].join(' · ');
+      return { text: altText(chart, altWords), blocks: [{ type: 'section', text: { type: 'plain_text', text: words.slice(0, 3000) } }] };
+    },
   },
   // projects
   { name: 'project form loading', kind: 'modal', render: (t) => projectModalLoading(t, { t: 'T:T0DEMO', u: 'U01JANE', c: 'C0WEB', mode: 'new', tz: TZ, n: 'website' }) },
