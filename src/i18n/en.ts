@@ -494,7 +494,7 @@ export const en = {
   'digest.chart.other': 'Other',
   'digest.chart.total': 'In all',
   'digest.chart.hours': '{hours} h',
-  'digest.chart.person': '{name}: {logged} of {target}',
+  'digest.chart.person': '{name}: {logged}{expected, select, no { (no hours expected)} other { of {target}}}',
   'digest.chart.more': '{n, plural, one {# more person} other {# more people}} in the digest, not drawn',
   'digest.form.stale': 'This form is out of date; close it and open it again.',
   'digest.form.pickOne': 'Pick people, or a user group (one of the two).',

@@ -491,7 +491,7 @@ export const es: Catalog = {
   'digest.chart.other': 'Otras',
   'digest.chart.total': 'En total',
   'digest.chart.hours': '{hours} h',
-  'digest.chart.person': '{name}: {logged} de {target}',
+  'digest.chart.person': '{name}: {logged}{expected, select, no { (sin horas esperadas)} other { de {target}}}',
   'digest.chart.more': '{n, plural, one {# persona más} other {# personas más}} en el resumen, fuera del gráfico',
   'digest.form.stale': 'Este formulario está desactualizado; ciérralo y vuelve a abrirlo.',
   'digest.form.pickOne': 'Elige personas o un grupo de usuarios (uno de los dos).',

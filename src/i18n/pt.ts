@@ -492,7 +492,7 @@ export const pt: Catalog = {
   'digest.chart.other': 'Outras',
   'digest.chart.total': 'No total',
   'digest.chart.hours': '{hours} h',
-  'digest.chart.person': '{name}: {logged} de {target}',
+  'digest.chart.person': '{name}: {logged}{expected, select, no { (sem horas esperadas)} other { de {target}}}',
   'digest.chart.more': '{n, plural, one {mais # pessoa} other {mais # pessoas}} no resumo, fora do gráfico',
   'digest.form.stale': 'Este formulário está desatualizado; feche e abra de novo.',
   'digest.form.pickOne': 'Escolha pessoas ou um grupo de usuários (um dos dois).',
