@@ -52,8 +52,11 @@ export interface BarsChart {
     /** the alt text's "in all" */
     total: string;
   };
-  /** a dashed line across the chart (e.g. the hours a week should have) */
-  target?: { value: number; label: string };
+  /**
+   * a dashed line across the chart (e.g. the hours a week should have); or one value per period (each day's or
+   * person's own target), drawn as dashed steps and said as their sum in the alt text
+   */
+  target?: { value: number | readonly number[]; label: string };
   format: NumberFormat;
 }
 
@@ -127,7 +130,7 @@ export function altText(chart: Chart, words: AltWords): string {
       ? [
           ...shown.map((s) => words.amount(s.name, f(sum(s.values)))),
           words.amount(chart.labels.total, f(sum(shown.map((s) => sum(s.values))))),
-          ...(chart.target ? [words.amount(chart.target.label, f(chart.target.value))] : []),
+          ...(chart.target ? [words.amount(chart.target.label, f(targetTotal(chart.target.value)))] : []),
         ]
       : (() => {
           const logged = sum(chart.logged.map((v) => hours(v ?? 0)));
@@ -163,11 +166,31 @@ function barsOption(chart: BarsChart): Option {
     barMaxWidth: 48,
     itemStyle: { color: s.other ? OTHER_COLOUR : PALETTE[i % PALETTE.length] },
   }));
-  const lines = chart.target ? [referenceLine(chart.target.value, chart.target.label, chart.periods.length, chart.format)] : [];
+  const target = chart.target;
+  const steps = target && typeof target.value !== 'number' ? target.value : undefined;
+  const lines = !target ? [] : steps ? [targetSteps(steps, target.label, chart.periods.length)] : [referenceLine(targetTotal(target.value), target.label, chart.periods.length, chart.format)];
   return {
     ...frame(chart.title, chart.periods, chart.format),
-    legend: legend(shown.map((s) => s.name)),
+    legend: legend([...shown.map((s) => s.name), ...(target && steps ? [target.label] : [])]),
     series: [...bars, ...lines],
+  };
+}
+
+function targetTotal(value: number | readonly number[]): number {
+  return typeof value === 'number' ? value : sum(value.map(hours));
+}
+
+/** One target per period: a dashed line stepping from period to period (named in the legend). */
+function targetSteps(values: readonly number[], label: string, periods: number): LineSeriesOption {
+  return {
+    type: 'line',
+    name: label,
+    data: Array.from({ length: periods }, (_, i) => hours(values[i])),
+    step: 'middle',
+    symbol: 'none',
+    silent: true,
+    lineStyle: { type: 'dashed', width: 2, color: LINE },
+    itemStyle: { color: LINE },
   };
 }
 

@@ -3,9 +3,9 @@ import { AppError } from '../errors.ts';
 
 /** One file to share in a conversation: a chart's PNG, or a report's CSV (its text as UTF-8 bytes). */
 export interface FileUpload {
-  /** the channel or DM it is shared in */
-  channel: string;
-  /** the thread it goes in, when it answers one */
+  /** the channel or DM it is shared in; none: shared nowhere, for an image block to show (App Home's chart) */
+  channel?: string;
+  /** the thread it goes in, when it answers one (in `channel`) */
   threadTs?: string;
   /** with its extension, which tells Slack the kind: `hours.png`, `acme-november.csv` */
   filename: string;
@@ -35,7 +35,7 @@ export async function uploadFile(client: WebClient, upload: FileUpload): Promise
     ...(upload.initialComment ? { initial_comment: upload.initialComment } : {}),
   };
   const done = await client.filesUploadV2(
-    upload.threadTs ? { ...file, channel_id: upload.channel, thread_ts: upload.threadTs } : { ...file, channel_id: upload.channel },
+    upload.channel === undefined ? file : upload.threadTs ? { ...file, channel_id: upload.channel, thread_ts: upload.threadTs } : { ...file, channel_id: upload.channel },
   );
   const id = done.files[0]?.files?.[0]?.id;
   if (!id) throw new AppError('slack_bad_response', 'files.completeUploadExternal answered no file id');

@@ -17,10 +17,13 @@ export interface DigestRecord {
   shortUnderHours: number | null;
   /** the language it is written in, as its owner picked it; null: the owner's own (whatever it is when it is sent) */
   language: Language | null;
+  /** its chart (each person's hours against their target) is posted in the digest's thread */
+  withChart: boolean;
   paused: boolean;
 }
 
-export type NewDigest = Omit<DigestRecord, 'id' | 'paused'>;
+/** `withChart` left out: with its chart (a new digest), or as it was (an update). */
+export type NewDigest = Omit<DigestRecord, 'id' | 'paused' | 'withChart'> & { withChart?: boolean };
 
 export interface DigestDeliveryRecord {
   id: string;
@@ -52,6 +55,7 @@ function toRecord(row: Row): DigestRecord {
     tz: row.tz,
     shortUnderHours: row.shortUnderHours,
     language: row.language !== null && isLanguage(row.language) ? row.language : null,
+    withChart: row.withChart,
     paused: row.paused,
   };
 }

@@ -14,6 +14,7 @@ const LANGUAGES = [
   {
     digest: 'en',
     lead: 'Hours for Fri 27 Nov: 2 of 6 people are short.',
+    chart: ['Hours for Fri 27 Nov against each person’s target', 'Demo Person 8: 2h of 8h'],
     rows: ['*Demo Person 8* — 2h of 8h — *6h short*', '*Jane Doe* — on leave', '*Mike Brown* — not linked to COR'],
     buttons: ['Nudge', 'Send link', 'Nudge everyone short'],
     // Sam speaks Spanish: his nudge is in Spanish whatever the digest's language.
@@ -23,6 +24,7 @@ const LANGUAGES = [
   {
     digest: 'es',
     lead: 'Horas del vie 27 nov: a 2 de 6 personas les faltan horas.',
+    chart: ['Horas del vie 27 nov frente al objetivo de cada persona', 'Demo Person 8: 2 h de 8 h'],
     rows: ['*Demo Person 8* — 2 h de 8 h — *faltan 6 h*', '*Jane Doe* — de licencia', '*Mike Brown* — sin vincular con COR'],
     buttons: ['Avisar', 'Enviar enlace', 'Avisar a todos a quienes les faltan horas'],
     samLocale: 'pt-BR',
@@ -31,6 +33,7 @@ const LANGUAGES = [
   {
     digest: 'pt',
     lead: 'Horas de sex., 27 de nov.: 2 de 6 pessoas com horas faltando.',
+    chart: ['Horas de sex., 27 de nov. em relação à meta de cada pessoa', 'Demo Person 8: 2 h de 8 h'],
     rows: ['*Demo Person 8* — 2 h de 8 h — *faltam 6 h*', '*Jane Doe* — de licença', '*Mike Brown* — não vinculado ao COR'],
     buttons: ['Lembrar', 'Enviar link', 'Lembrar todos com horas faltando'],
     samLocale: 'en-US',
@@ -119,6 +122,11 @@ describe('a digest in a channel, in the language its owner picks; a nudge in the
       const blocks = JSON.stringify(post?.args.blocks);
       for (const row of L.rows) expect(blocks).toContain(row);
       for (const label of L.buttons) expect(blocks).toContain(`"text":"${label}"`);
+      // Its chart, in its thread, in the digest's language.
+      const [title, person] = L.chart;
+      expect(h.slack.files).toHaveLength(1);
+      expect(h.slack.files[0]).toMatchObject({ channel: 'C0LEADS', threadTs: h.slack.messages.get('C0LEADS')?.[0]?.ts, title });
+      expect(h.slack.files[0]?.altText).toContain(person);
 
       const sam = ((post?.args.blocks ?? []) as { text?: { text: string }; accessory?: { value: string } }[]).find((b) => b.text?.text.startsWith('*Demo Person 7*'))?.accessory?.value;
       const url = h.slack.newResponseUrl();
@@ -142,6 +150,7 @@ describe('a digest in a channel, in the language its owner picks; a nudge in the
     expect(form.submit?.text).toBe('Salvar');
     expect(form.blocks.find((b) => b.block_id === 'language')?.element?.options?.[0]?.text.text).toBe('Meu idioma (português)');
     expect(JSON.stringify(form.blocks)).toContain('Todo dia útil, sobre o anterior');
+    expect(JSON.stringify(form.blocks.find((b) => b.block_id === 'chart'))).toContain('"text":"Um gráfico das horas de cada pessoa na thread"');
     expect((await h.db.store.digests.ofOwner('T:T0DEMO', 'U02JOHN'))[0]?.language).toBeNull();
     const saved = await h.slack.waitFor(() => h.slack.responses.map((r) => JSON.stringify(r.body.blocks ?? '')).find((t) => t.includes('✓ Salvo')));
     expect(saved).toContain('✓ Salvo: todo dia útil às 09:00 (America/New_York).');

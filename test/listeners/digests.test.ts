@@ -6,6 +6,7 @@ import { ManualClock } from '../../src/lib/clock.ts';
 import { SlackDigestMessenger } from '../../src/slack/digests/messenger.ts';
 import { SlackProfileDirectory } from '../../src/slack/directory.ts';
 import { buttonClick, type ListenerHarness, listenerHarness, slashCommandBody, viewSubmission } from '../helpers/bolt.ts';
+import { isPng, pngSize } from '../helpers/png.ts';
 import { memoryLogger } from '../helpers/logger.ts';
 import { responsesTo, waitForResponse } from '../helpers/linking.ts';
 import { buttonValue } from '../helpers/payloads.ts';
@@ -44,7 +45,7 @@ describe('leads’ digests through a real Bolt app', () => {
   const dmsTo = (user: string) => h.slack.callsTo('chat.postMessage').filter((c) => c.args.channel === user);
 
   /** The digest form sent as Slack sends it: `meta` from the opened form; fields left out are empty. */
-  function digestForm(meta: string, f: { people?: string[]; group?: string; project?: string; channel?: string; schedule?: string; time?: string; short?: string }) {
+  function digestForm(meta: string, f: { people?: string[]; group?: string; project?: string; channel?: string; schedule?: string; time?: string; short?: string; chart?: boolean }) {
     return viewSubmission('digest_modal', {
       meta,
       user: 'U02JOHN',
@@ -56,6 +57,7 @@ describe('leads’ digests through a real Bolt app', () => {
         schedule: { schedule_value: { type: 'static_select', selected_option: { value: f.schedule ?? 'daily' } } },
         time: { time_value: { type: 'timepicker', selected_time: f.time ?? '09:00' } },
         short: { short_value: { type: 'plain_text_input', value: f.short ?? null } },
+        ...(f.chart === undefined ? {} : { chart: { chart_value: { type: 'checkboxes', selected_options: f.chart ? [{ value: 'on' }] : [] } } }),
       },
     });
   }
@@ -66,13 +68,13 @@ describe('leads’ digests through a real Bolt app', () => {
     return waitForResponse(h.slack, String(body.response_url), (m) => !String(m.text).startsWith('⏳'));
   }
 
-  async function setUpDailyDigest(): Promise<void> {
+  async function setUpDailyDigest(chart?: boolean): Promise<void> {
     const card = await command('digest', 'U02JOHN');
     expect(String(card.text)).toContain('You have no digests yet');
     await h.send(buttonClick('digest_new', 'new', { user: 'U02JOHN', responseUrl: h.slack.newResponseUrl() }));
     const opened = h.slack.callsTo('views.update').at(-1)?.args.view as { private_metadata: string };
     const ack = await h.send(
-      digestForm(opened.private_metadata, { group: 'S0DESIGN', channel: 'C0LEADS' }),
+      digestForm(opened.private_metadata, { group: 'S0DESIGN', channel: 'C0LEADS', ...(chart === undefined ? {} : { chart }) }),
     );
     expect(ack.body).toBeUndefined();
     const [saved] = await h.db.store.digests.ofOwner('T:T0DEMO', 'U02JOHN');
@@ -99,6 +101,45 @@ describe('leads’ digests through a real Bolt app', () => {
     expect(text).toContain('*Jane Doe* — on leave');
     expect(text).toContain('*Mike Brown* — not linked to COR');
     expect(text).not.toMatch(/<@U/);
+  });
+
+  it('a digest carries its chart in its thread: a PNG of each person’s hours against their own target, once', async () => {
+    await setUpDailyDigest(true);
+    clock.set('2026-11-30T14:01:00Z'); // 09:01 in New York
+    await h.services.digests.sweep(clock.now());
+    await h.services.digests.sweep(clock.now());
+    expect(channelPosts()).toHaveLength(1);
+    expect(h.slack.files).toHaveLength(1);
+    const [file] = h.slack.files;
+    expect(file).toMatchObject({ completed: true, channel: 'C0LEADS', threadTs: h.slack.messages.get('C0LEADS')?.[0]?.ts, title: 'Hours for Fri 27 Nov against each person’s target' });
+    expect(isPng(file?.bytes as Buffer)).toBe(true);
+    expect(pngSize(file?.bytes as Buffer)).toEqual({ width: 1200, height: 600 });
+    // The people of the digest in its order (short first); who is on leave or not linked is not drawn.
+    expect(file?.altText).toBe('Hours for Fri 27 Nov against each person’s target. Demo Person 8: 2h of 8h, Demo Person 7: 5h of 8h, Demo Person 6: 9h of 8h and Ana Souza: 2h (no hours expected).');
+  });
+
+  it('a digest whose chart is turned off in the form posts none; a refused chart leaves the digest posted once, logged', async () => {
+    await setUpDailyDigest(false);
+    expect((await h.db.store.digests.ofOwner('T:T0DEMO', 'U02JOHN'))[0]?.withChart).toBe(false);
+    // Edit shows it off.
+    const [saved] = await h.db.store.digests.ofOwner('T:T0DEMO', 'U02JOHN');
+    await h.send(buttonClick('digest_edit', saved?.id, { user: 'U02JOHN', responseUrl: h.slack.newResponseUrl() }));
+    const edit = h.slack.callsTo('views.update').at(-1)?.args.view as { blocks: { block_id?: string; element?: { initial_options?: unknown[] } }[] };
+    expect(edit.blocks.find((b) => b.block_id === 'chart')?.element?.initial_options).toBeUndefined();
+    clock.set('2026-11-30T14:01:00Z');
+    await h.services.digests.sweep(clock.now());
+    expect(channelPosts()).toHaveLength(1);
+    expect(h.slack.files).toHaveLength(0);
+
+    // Turned on again (Edit), the next day's digest has one; Slack refusing it leaves the digest as it is.
+    await h.db.store.digests.update(saved?.id as string, { ...(saved as NonNullable<typeof saved>), withChart: true });
+    h.slack.failNext('files.getUploadURLExternal', 'internal_error');
+    clock.set('2026-12-01T14:01:00Z');
+    expect((await h.services.digests.sweep(clock.now())).sent).toBe(1);
+    await h.services.digests.sweep(clock.now());
+    expect(channelPosts()).toHaveLength(2);
+    expect(h.slack.callsTo('files.getUploadURLExternal')).toHaveLength(1);
+    expect(h.logText()).toContain('digest chart not shared');
   });
 
   it('Nudge sends the person one DM once, even clicked twice and by two leads; the lead hears who was nudged', async () => {

@@ -60,6 +60,8 @@ describe('App Home in three languages', () => {
     expect(home).toContain('*Recordatorios*');
     expect(home).toContain('Seguir a Slack (Español)');
     expect(home).not.toContain('This week');
+    // The week chart's alt text: her words and numbers.
+    expect(home).toMatch(/"alt_text":"Tu semana, día a día\. Homepage redesign: 7,5 h.*En total: .* y Objetivo: \d+ h"/);
   });
 
   it('Portuguese (Ana, pt-BR): her words, days and durations', async () => {

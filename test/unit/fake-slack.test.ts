@@ -36,6 +36,15 @@ describe('fake Slack with the real WebClient', () => {
     expect(Date.now() - started).toBeGreaterThanOrEqual(900);
   });
 
+  it('refuses an image block showing a file it never received (views.publish and messages), as Slack does', async () => {
+    const image = (id: string) => ({ type: 'image' as const, slack_file: { id }, alt_text: 'chart' });
+    await expect(client.views.publish({ user_id: 'U01JANE', view: { type: 'home', blocks: [image('F0NOTHING')] } })).rejects.toMatchObject({ data: { error: 'invalid_blocks' } });
+    await expect(client.chat.postMessage({ channel: 'C1', text: 'x', blocks: [image('F0NOTHING')] })).rejects.toMatchObject({ data: { error: 'invalid_blocks' } });
+    const uploaded = await client.filesUploadV2({ filename: 'week.png', file: Buffer.from([0x89, 0x50, 0x4e, 0x47]) });
+    const id = uploaded.files[0]?.files?.[0]?.id ?? '';
+    expect((await client.views.publish({ user_id: 'U01JANE', view: { type: 'home', blocks: [image(id)] } })).ok).toBe(true);
+  });
+
   it('refuses an unknown token', async () => {
     const stranger = new WebClient('xoxb-not-installed', { slackApiUrl: slack.apiUrl });
     await expect(stranger.auth.test()).rejects.toMatchObject({ data: { error: 'invalid_auth' } });

@@ -301,7 +301,7 @@ export class FakeSlack {
       sendJson(res, 200, { ok: false, error: failure.error });
       return;
     }
-    const answer = this.#answer(method, args, workspace);
+    const answer = this.#unknownSlackFile(args, workspace) ? { ok: false, error: 'invalid_blocks' } : this.#answer(method, args, workspace);
     const drop = this.#drops.find((d) => d.left > 0 && d.method === method && (d.channel === undefined || d.channel === args.channel));
     if (drop) {
       drop.left--;
@@ -310,6 +310,19 @@ export class FakeSlack {
       return;
     }
     sendJson(res, 200, answer);
+  }
+
+  /**
+   * As Slack: an `image` block (of a message or a view, views.publish included) that shows a file by
+   * `slack_file.id` must name a file this workspace uploaded and completed; else the whole call is refused.
+   */
+  #unknownSlackFile(args: Record<string, unknown>, ws: FakeWorkspace): boolean {
+    const view = args.view && typeof args.view === 'object' ? (args.view as Record<string, unknown>) : undefined;
+    const blocks = [args.blocks, view?.blocks].flatMap((b) => (Array.isArray(b) ? (b as Record<string, unknown>[]) : []));
+    return blocks.some((b) => {
+      const id = b.type === 'image' && b.slack_file && typeof b.slack_file === 'object' ? (b.slack_file as { id?: unknown }).id : undefined;
+      return id !== undefined && !this.files.some((f) => f.id === id && f.teamId === ws.teamId && f.completed);
+    });
   }
 
   /**

@@ -38,6 +38,9 @@ export interface NudgeContent {
 /** `uncertain`: the answer broke off, so it may be out: never posted again (its lead is told). */
 export type PostResult = { ok: true; channelId: string; messageTs: string } | { ok: false; permanent: boolean; uncertain?: boolean; error: string };
 
+/** A digest's chart: shared in its thread (`shared` false: nobody in it to draw), or refused (`error`). */
+export type ChartResult = { ok: true; shared: boolean } | { ok: false; error: string };
+
 /** A nudge DM's fate. `uncertain`: the answer broke off (a timeout), so it may be out. */
 export type NudgeSent = { ok: true } | { ok: false; uncertain: boolean; error: string };
 
@@ -48,6 +51,8 @@ export interface DigestSlack {
   /** the Slack user ids of a digest's people: a user group is read when the digest is sent (it changes) */
   members(digest: DigestRecord): Promise<string[]>;
   post(content: DigestContent): Promise<PostResult>;
+  /** Draws the posted digest's chart (each person's hours against their target) and shares it in its thread. */
+  chart(content: DigestContent, posted: { channelId: string; messageTs: string }): Promise<ChartResult>;
   nudge(person: ReminderRecipient, content: NudgeContent): Promise<NudgeSent>;
   /** tells the lead their digest about `days` may not have gone out */
   unknown(digest: DigestRecord, days: string[]): Promise<void>;
@@ -319,6 +324,7 @@ export class DigestService {
         } else if (result.ok) {
           await this.#d.digests.markSent(c.deliveryId, result.channelId, result.messageTs);
           report.sent++;
+          if (c.digest.withChart) await this.#chart(content, result);
         } else if (result.permanent) {
           await this.#d.digests.markFailed(c.deliveryId, `slack: ${result.error}`);
           report.failed++;
@@ -329,6 +335,21 @@ export class DigestService {
       }
     };
     await Promise.all(Array.from({ length: Math.min(POST_CONCURRENCY, claimed.length) }, lane));
+  }
+
+  /**
+   * The posted digest's chart, once (its delivery is sent and stays so): drawn and shared in its thread. The digest
+   * stands whatever happens to the chart: a chart not drawn or not shared is logged, never tried again.
+   */
+  async #chart(content: DigestContent, posted: { channelId: string; messageTs: string }): Promise<void> {
+    const where = { digestId: content.digest.id, period: content.period.period };
+    try {
+      const charted = await this.#d.slack.chart(content, posted);
+      if (!charted.ok) this.#d.logger.warn({ ...where, error: charted.error }, 'digest chart not shared');
+      else if (charted.shared) this.#d.logger.info(where, 'digest chart shared');
+    } catch (err) {
+      this.#d.logger.warn({ ...where, err }, 'digest chart not shared');
+    }
   }
 
   /** Every due digest's rows: the people of all of them read from COR together, in batches. */

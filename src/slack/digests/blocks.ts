@@ -3,6 +3,7 @@ import type { DigestContent, NudgeContent } from '../../domain/digests/service.t
 import type { DigestRow } from '../../domain/digests/selection.ts';
 import type { DigestRecord } from '../../store/digests.ts';
 import type { Texts } from '../../i18n/texts.ts';
+import type { BarsChart } from '../../lib/charts.ts';
 import type { Language } from '../../lib/language.ts';
 import { type Message, plain, section } from '../blocks.ts';
 import { ACTIONS, CALLBACKS, DIGEST_MODAL_BLOCKS as B } from '../ids.ts';
@@ -98,6 +99,37 @@ export function digestMessage(t: Texts, content: DigestContent, names: Map<strin
   return { text: lead.replace(/\*/g, ''), blocks };
 }
 
+/** People drawn on a digest's chart (the first of its rows: the shortest first), their names cut to fit under a bar. */
+const CHART_PEOPLE = 15;
+const CHART_NAME = 14;
+const ALT_TEXT_MAX = 2_000;
+
+/**
+ * The digest's chart: each person's hours in the period as a bar against their own target (dashed), in the order of
+ * the digest (the shortest first; who is on leave or not linked left out), with its title and alt text (every
+ * person's numbers). Undefined when nobody is left to draw. Pure; drawing it (lib/charts.ts) is the caller's.
+ */
+export function digestChart(t: Texts, content: DigestContent): { chart: BarsChart; title: string; altText: string } | undefined {
+  const people = content.rows.flatMap((r) => (r.kind === 'linked' && !r.onLeave && (r.target > 0 || r.logged > 0) ? [r] : []));
+  if (people.length === 0) return undefined;
+  const drawn = people.slice(0, CHART_PEOPLE);
+  const title = t.t('digest.chart.title', { weekly: content.digest.schedule === 'weekly' ? 'yes' : 'no', date: t.day(content.period.days[0] as string) });
+  const chart: BarsChart = {
+    kind: 'bars',
+    title,
+    periods: drawn.map((r) => (r.name.length > CHART_NAME ? `${r.name.slice(0, CHART_NAME - 1)}…` : r.name)),
+    series: [{ name: t.t('digest.chart.logged'), values: drawn.map((r) => r.logged) }],
+    named: 1,
+    labels: { other: t.t('digest.chart.other'), total: t.t('digest.chart.total') },
+    target: { value: drawn.map((r) => r.target), label: t.t('digest.chart.target') },
+    format: (v) => t.t('digest.chart.hours', { hours: t.number(Math.round(v * 10) / 10) }),
+  };
+  const lines = drawn.map((r) => t.t('digest.chart.person', { name: r.name, logged: t.hours(r.logged), target: t.hours(r.target), expected: r.target > 0 ? 'yes' : 'no' }));
+  const more = people.length > drawn.length ? ` ${t.t('digest.chart.more', { n: people.length - drawn.length })}` : '';
+  const text = `${title}. ${t.list(lines)}.${more}`;
+  return { chart, title, altText: text.length <= ALT_TEXT_MAX ? text : `${text.slice(0, ALT_TEXT_MAX - 1)}…` };
+}
+
 /** The DM a nudged person gets (in their language): their hours for the period, who asked, and the form to log. */
 export function nudgeMessage(t: Texts, content: NudgeContent): Message {
   const first = content.days[0] as string;
@@ -150,6 +182,8 @@ function option(text: string, value: string): PlainTextOption {
 
 /** The form's language select (its own block: the others' ids are shared with App Home's). */
 export const LANGUAGE_BLOCK = { block: 'language', action: 'language_value' } as const;
+/** The form's chart checkbox (its own block, like the language select). */
+export const CHART_BLOCK = { block: 'chart', action: 'chart_value', on: 'on' } as const;
 /** The language select's value for "the owner's own language" (kept as null). */
 const OWNER_LANGUAGE = 'owner';
 
@@ -168,8 +202,8 @@ export function digestModalMessage(t: Texts, meta: DigestFormMeta, text: string)
 }
 
 /**
- * The digest form: who (people, or a user group), where (a channel, else a DM to me), when, the short line, and the
- * language it is written in (the owner's own by default). In the owner's language (`t`).
+ * The digest form: who (people, or a user group), where (a channel, else a DM to me), when, the short line, the
+ * language it is written in (the owner's own by default), and its chart (on by default). In the owner's language (`t`).
  */
 export function digestModal(t: Texts, meta: DigestFormMeta, initial: DigestRecord | undefined, groupName?: string): ModalView {
   const daily = option(t.t('digest.form.daily'), 'daily');
@@ -180,6 +214,7 @@ export function digestModal(t: Texts, meta: DigestFormMeta, initial: DigestRecor
   const everyoneOnProject = projectId
     ? option((meta.pn ? t.t('digest.form.project', { name: meta.pn }) : t.t('digest.form.projectId', { project: `#${projectId}` })).slice(0, 75), String(projectId))
     : undefined;
+  const chart = option(t.t('digest.form.chartOption'), CHART_BLOCK.on);
   const languages: Record<Language | typeof OWNER_LANGUAGE, PlainTextOption> = {
     [OWNER_LANGUAGE]: option(t.t('digest.form.languageOwn', { name: t.t(LANGUAGE_NAMES[t.language]) }), OWNER_LANGUAGE),
     en: option(t.t('digest.form.languageEn'), 'en'),
@@ -235,6 +270,13 @@ export function digestModal(t: Texts, meta: DigestFormMeta, initial: DigestRecor
         block_id: LANGUAGE_BLOCK.block,
         label: { type: 'plain_text', text: t.t('digest.form.language') },
         element: { type: 'static_select', action_id: LANGUAGE_BLOCK.action, options: Object.values(languages), initial_option: languages[initial?.language ?? OWNER_LANGUAGE] },
+      },
+      {
+        type: 'input',
+        block_id: CHART_BLOCK.block,
+        optional: true,
+        label: { type: 'plain_text', text: t.t('digest.form.chart') },
+        element: { type: 'checkboxes', action_id: CHART_BLOCK.action, options: [chart], ...((initial?.withChart ?? true) ? { initial_options: [chart] } : {}) },
       },
     ],
   };

@@ -14,7 +14,7 @@ import { linkCard, textsFor, textsOfLink, withLinkOrCard, zoneOf } from '../pers
 import { afterAck, answerAt, DM, postToResponseUrl, type Respond } from '../respond.ts';
 import type { ListenerRegistry } from '../registry.ts';
 import type { SlackServices } from '../services.ts';
-import { type DigestFormMeta, digestListCard, digestModal, digestModalMessage, digestSavedNote, LANGUAGE_BLOCK } from './blocks.ts';
+import { CHART_BLOCK, type DigestFormMeta, digestListCard, digestModal, digestModalMessage, digestSavedNote, LANGUAGE_BLOCK } from './blocks.ts';
 
 type ActionArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
 
@@ -97,6 +97,8 @@ const stateSchema = z.object({
   [B.short]: z.object({ [B.shortAction]: z.object({ value: z.string().nullish() }) }),
   // optional: a form opened before the language select was added has none
   [LANGUAGE_BLOCK.block]: z.object({ [LANGUAGE_BLOCK.action]: z.object({ selected_option: z.object({ value: z.string() }).nullish() }) }).optional(),
+  // optional: a form opened before the chart checkbox was added has none (the digest keeps what it had)
+  [CHART_BLOCK.block]: z.object({ [CHART_BLOCK.action]: z.object({ selected_options: z.array(z.object({ value: z.string() })).nullish() }) }).optional(),
 });
 
 /** The form sent: mistakes come back on their field; else it is saved and the list card redrawn. */
@@ -116,6 +118,7 @@ function submitForm(services: SlackServices) {
     const projectId = v[B.project]?.[B.projectAction].selected_options?.[0]?.value;
     const shortText = v[B.short][B.shortAction].value?.trim() ?? '';
     const language = v[LANGUAGE_BLOCK.block]?.[LANGUAGE_BLOCK.action].selected_option?.value;
+    const chart = v[CHART_BLOCK.block]?.[CHART_BLOCK.action];
     const short = shortText ? findDuration(/^\d+([.,]\d+)?$/.test(shortText) ? `${shortText}h` : shortText) : undefined;
     const errors: Record<string, string> = {};
     if ([people.length > 0, Boolean(group), Boolean(projectId)].filter(Boolean).length !== 1) {
@@ -143,6 +146,7 @@ function submitForm(services: SlackServices) {
           tz,
           shortUnderHours: short && !('problem' in short) ? short.minutes / 60 : null,
           language: language !== undefined && isLanguage(language) ? language : null,
+          ...(chart ? { withChart: (chart.selected_options ?? []).some((o) => o.value === CHART_BLOCK.on) } : {}),
         });
         const t = await textsOfLink(services, link);
         const card = digestListCard(t, await services.digests.ofOwner(link), digestSavedNote(t, saved));

@@ -3,15 +3,16 @@ import { LRUCache } from 'lru-cache';
 import { z } from 'zod';
 import { cacheOptions, PER_TENANT_MAX } from '../../lib/cache.ts';
 import type { Clock } from '../../lib/clock.ts';
-import type { DigestContent, DigestSlack, NudgeContent, NudgeSent, PostResult } from '../../domain/digests/service.ts';
+import type { ChartResult, DigestContent, DigestSlack, NudgeContent, NudgeSent, PostResult } from '../../domain/digests/service.ts';
 import type { PeopleLanguages } from '../../domain/languages.ts';
 import type { SlackDirectory } from '../../domain/linking.ts';
 import { type Texts, textsIn } from '../../i18n/texts.ts';
 import type { DigestRecord } from '../../store/digests.ts';
 import type { ReminderRecipient } from '../../store/links.ts';
+import { uploadFile } from '../files.ts';
 import type { SlackClients } from '../services.ts';
 import { isTransientSlackError, slackFailureOf } from '../slack-errors.ts';
-import { digestMessage, nudgeMessage } from './blocks.ts';
+import { digestChart, digestMessage, nudgeMessage } from './blocks.ts';
 
 /** Groups change when an admin edits them: read again after this. */
 const GROUP_TTL_MS = 5 * 60_000;
@@ -94,6 +95,22 @@ export class SlackDigestMessenger implements DigestSlack {
       const where = digest.channelId === digest.ownerSlackUserId ? t.t('digest.where.ourDm') : `<#${digest.channelId}>`;
       await client.chat.postMessage({ channel: digest.ownerSlackUserId, text: t.t('digest.postFailed', { where, error, notInChannel: error === 'not_in_channel' ? 'yes' : 'no' }) }).catch(() => undefined);
       return { ok: false, permanent: true, error };
+    }
+  }
+
+  /** Drawn here (tens of ms of CPU, after the digest is posted), in the digest's language, and shared once: a failed upload is said, not retried. */
+  async chart(content: DigestContent, posted: { channelId: string; messageTs: string }): Promise<ChartResult> {
+    const drawn = digestChart(await this.#textsOfDigest(content.digest), content);
+    if (!drawn) return { ok: true, shared: false };
+    // ECharts and resvg are loaded the first time a chart is drawn, not by every process that starts.
+    const bytes = (await import('../../lib/charts.ts')).renderChart(drawn.chart);
+    try {
+      const client = await this.#clients.forTenant(content.digest.tenantKey);
+      const filename = `digest-${content.period.period.replace(':', '-')}.png`;
+      await uploadFile(client, { channel: posted.channelId, threadTs: posted.messageTs, filename, bytes, title: drawn.title, altText: drawn.altText });
+      return { ok: true, shared: true };
+    } catch (err) {
+      return { ok: false, error: slackFailureOf(err).error };
     }
   }
 

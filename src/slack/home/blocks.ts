@@ -5,6 +5,7 @@ import { localParts } from '../../lib/zoned.ts';
 import type { DigestRecord } from '../../store/digests.ts';
 import type { ReminderSettingRecord } from '../../store/reminders.ts';
 import type { Texts } from '../../i18n/texts.ts';
+import type { AltWords, BarsChart } from '../../lib/charts.ts';
 import { type Language, LANGUAGES } from '../../lib/language.ts';
 import { plain } from '../blocks.ts';
 import { usageList } from '../help.ts';
@@ -71,6 +72,36 @@ export interface HomeData {
   /** the digests they set up (a lead), and the digests that include them (who receives a summary of their hours) */
   digests?: { own: DigestRecord[]; including: DigestRecord[] } | undefined;
   language: HomeLanguage;
+  /** the week's chart, uploaded to Slack (undefined: none this time, the page says the numbers anyway) */
+  chart?: { fileId: string; altText: string } | undefined;
+}
+
+/**
+ * The week's chart: the seven days, the hours of each day stacked by project (one series when no entry names a
+ * project), each day's own target as the dashed line, with the words its alt text says the numbers in. Pure; drawing
+ * it (lib/charts.ts, loaded only when a chart is drawn) is the caller's.
+ */
+export function weekChart(t: Texts, week: Summary): { chart: BarsChart; altWords: AltWords } {
+  const byProject = new Map<string, number[]>();
+  const named = week.days.some((day) => day.entries.some((e) => e.project !== undefined));
+  for (const [i, day] of week.days.entries()) {
+    for (const entry of day.entries) {
+      const name = named ? (entry.project ?? t.t('home.chart.noProject')) : t.t('home.chart.logged');
+      const values = byProject.get(name) ?? week.days.map(() => 0);
+      values[i] = (values[i] ?? 0) + entry.hours;
+      byProject.set(name, values);
+    }
+  }
+  const chart: BarsChart = {
+    kind: 'bars',
+    title: t.t('home.chart.title'),
+    periods: week.days.map((day) => t.day(day.date)),
+    series: [...byProject].map(([name, values]) => ({ name, values })),
+    labels: { other: t.t('home.chart.other'), total: t.t('home.chart.total') },
+    target: { value: week.days.map((day) => day.target), label: t.t('home.chart.target') },
+    format: (v) => t.t('home.chart.hours', { hours: t.number(Math.round(v * 10) / 10) }),
+  };
+  return { chart, altWords: { amount: (label, value) => t.t('home.chart.amount', { label, value }), list: (items) => t.list(items) } };
 }
 
 const HOME_TASKS = 10;
@@ -118,6 +149,7 @@ export function linkedHome(t: Texts, d: HomeData, taskUrl: (id: number) => strin
     const today = d.week.days.find((day) => day.date === localParts(d.now, d.tz).date);
     if (today) blocks.push(section(todayLine(t, today, t.t('home.today'))));
     blocks.push(section(`${t.t('home.week', { logged: t.hours(d.week.logged), target: t.hours(d.week.target) })}\n${weekDayLines(t, d.week.days)}`));
+    if (d.chart) blocks.push({ type: 'image', slack_file: { id: d.chart.fileId }, alt_text: d.chart.altText });
   } else blocks.push(section(t.t('home.hoursUnknown')));
   if (d.timer) {
     blocks.push({

@@ -1,14 +1,18 @@
+import { createHash } from 'node:crypto';
 import type { WebClient } from '@slack/web-api';
 import { LRUCache } from 'lru-cache';
-import { cacheOptions } from '../../lib/cache.ts';
+import type { Summary } from '../../domain/time-entries/model.ts';
+import { cacheOptions, PER_PERSON_MAX } from '../../lib/cache.ts';
 import type { Clock } from '../../lib/clock.ts';
-import { textsIn } from '../../i18n/texts.ts';
+import { type Texts, textsIn } from '../../i18n/texts.ts';
 import { type Language, languageOfLocale } from '../../lib/language.ts';
 import { addDays, localParts } from '../../lib/zoned.ts';
 import type { UserLinkRecord } from '../../store/links.ts';
+import { uploadFile } from '../files.ts';
 import { zoneOf } from '../person.ts';
 import type { AppHome, SlackServices } from '../services.ts';
-import { type HomeLanguage, linkedHome, welcomeHome } from './blocks.ts';
+import { slackFailureOf } from '../slack-errors.ts';
+import { type HomeData, type HomeLanguage, linkedHome, weekChart, welcomeHome } from './blocks.ts';
 
 /** Home is redrawn after a person's own changes only if they looked at it this recently. */
 const VIEWER_TTL_MS = 24 * 3_600_000;
@@ -16,6 +20,13 @@ const MAX_VIEWERS = 50_000;
 
 function keyOf(link: UserLinkRecord): string {
   return `${link.tenantKey}/${link.slackUserId}`;
+}
+
+/** A week chart uploaded to Slack: its file, for what it shows (`shows`: a digest of its numbers and words). */
+interface UploadedChart {
+  shows: string;
+  fileId: string;
+  altText: string;
 }
 
 /**
@@ -30,8 +41,15 @@ export class HomeTab implements AppHome {
   /** flows under way, by person (see redrawAfter): how many, and whether a redraw waits for the last to end */
   readonly #flows = new Map<string, { flows: number; asked: boolean }>();
 
+  /**
+   * The week chart last uploaded for each person, by `tenantKey/slackUserId`: Home opens often, and a chart is drawn
+   * and uploaded again only when what it shows (the numbers, the days, the language) changed.
+   */
+  readonly #charts: LRUCache<string, UploadedChart>;
+
   constructor(clock: Clock) {
     this.#seen = new LRUCache(cacheOptions(clock, MAX_VIEWERS, VIEWER_TTL_MS));
+    this.#charts = new LRUCache(cacheOptions(clock, PER_PERSON_MAX, VIEWER_TTL_MS));
   }
 
   async opened(services: SlackServices, client: WebClient, tenantKey: string, userId: string): Promise<void> {
@@ -119,12 +137,42 @@ export class HomeTab implements AppHome {
       services.reminders.settings(link),
       services.digests.forHome(link).catch(() => undefined),
     ]);
-    const view = linkedHome(
-      t,
-      { corName: link.corName, tz, now, week, tasks, reminders, timer: timer && { task: timer.task, startedAt: timer.timer.startedAt, minutes: timer.minutes }, digests, language },
-      services.corTaskUrl,
-    );
-    await client.views.publish({ user_id: userId, view });
+    const data: HomeData = { corName: link.corName, tz, now, week, tasks, reminders, timer: timer && { task: timer.task, startedAt: timer.timer.startedAt, minutes: timer.minutes }, digests, language };
+    const key = keyOf(link);
+    const chart = week ? await this.#weekChart(services, client, key, t, week) : undefined;
+    try {
+      await client.views.publish({ user_id: userId, view: linkedHome(t, { ...data, chart }, services.corTaskUrl) });
+    } catch (err) {
+      if (!chart || slackFailureOf(err).error !== 'invalid_blocks') throw err;
+      // Slack no longer shows that file (deleted meanwhile): Home goes out without it, and the next one uploads anew.
+      services.logger.warn({ err }, 'App Home published without its week chart: Slack refused the file');
+      this.#charts.delete(key);
+      await client.views.publish({ user_id: userId, view: linkedHome(t, data, services.corTaskUrl) });
+    }
+  }
+
+  /**
+   * The week's chart as a file in Slack (shared nowhere: Home's image block shows it): the one uploaded last when it
+   * shows the same, else drawn (tens of ms of CPU, ECharts loaded on the first one) and uploaded once. Drawing or
+   * uploading failing leaves Home without the chart (logged), never without Home.
+   */
+  async #weekChart(services: SlackServices, client: WebClient, key: string, t: Texts, week: Summary): Promise<UploadedChart | undefined> {
+    const { chart, altWords } = weekChart(t, week);
+    const shows = createHash('sha256').update(JSON.stringify([t.language, chart.periods, chart.series, chart.target])).digest('base64url');
+    const last = this.#charts.get(key);
+    if (last?.shows === shows) return last;
+    try {
+      const charts = await import('../../lib/charts.ts');
+      const bytes = charts.renderChart(chart);
+      const altText = charts.altText(chart, altWords);
+      const fileId = await uploadFile(client, { filename: 'week.png', bytes, ...(chart.title ? { title: chart.title } : {}), altText });
+      const uploaded = { shows, fileId, altText };
+      this.#charts.set(key, uploaded);
+      return uploaded;
+    } catch (err) {
+      services.logger.warn({ err, error: slackFailureOf(err).error }, 'App Home without its week chart: not drawn or not uploaded');
+      return undefined;
+    }
   }
 }
 

@@ -59,6 +59,13 @@ describe('renderChart: stacked bars', () => {
     expect(altText(bars(0, { periods: [], title: 'Semana' }), words)).toBe('Semana. En total: 0 h');
   });
 
+  it('draws a target per period as dashed black steps, named in the legend, and says their sum in the alt text', () => {
+    const black = (chart: BarsChart) => colourShare(decodePng(renderChart(chart)), '#000000');
+    const chart = bars(2, { target: { value: [8, 8, 4, 8, 0], label: 'Meta' } });
+    expect(black(chart)).toBeGreaterThan(black(bars(2)) + 0.001);
+    expect(altText(chart, words)).toBe('Persona 2: 10 h, Persona 1: 5 h, En total: 15 h y Meta: 28 h');
+  });
+
   it('writes its words with the bundled DejaVu Sans (no system font): a title changes the top of the picture', () => {
     const top = (chart: BarsChart) => decodePng(renderChart(chart)).pixels.subarray(0, 1200 * 4 * 60);
     expect(top(bars(0, { title: 'Semana de Ñandú' })).equals(top(bars(0)))).toBe(false);

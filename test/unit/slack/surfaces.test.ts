@@ -7,10 +7,11 @@ import { textsIn, type Texts } from '../../../src/i18n/texts.ts';
 import { altText } from '../../../src/lib/charts.ts';
 import { LANGUAGES } from '../../../src/lib/language.ts';
 import type { DigestRecord } from '../../../src/store/digests.ts';
-import { digestListCard, digestModal, digestModalMessage, digestMessage, nudgeMessage } from '../../../src/slack/digests/blocks.ts';
+import type { DigestContent } from '../../../src/domain/digests/service.ts';
+import { digestChart, digestListCard, digestModal, digestModalMessage, digestMessage, nudgeMessage } from '../../../src/slack/digests/blocks.ts';
 import { abandonedMessage, bentNotLoggedMessage, failedMessage, loggedMessage, scheduledMessage, taskNotFoundMessage, waitingForLinkMessage } from '../../../src/slack/entry-answers.ts';
 import { usageCard } from '../../../src/slack/help.ts';
-import { linkedHome, welcomeHome } from '../../../src/slack/home/blocks.ts';
+import { linkedHome, weekChart, welcomeHome } from '../../../src/slack/home/blocks.ts';
 import { accountClaimedMessage, linkRefusedMessage, relinkMessage, unlinkedCard, welcomeMessage, whoamiCard } from '../../../src/slack/linking/blocks.ts';
 import { cancelledMessage, chooseMessage, confirmMessage, noTaskMessage, parseErrorMessage, working } from '../../../src/slack/log-time/blocks.ts';
 import { logModal } from '../../../src/slack/log-time/form-blocks.ts';
@@ -47,8 +48,20 @@ const DAYS: LineDay[] = [
   { date: '2026-12-07', logged: 6, target: 8 },
   { date: '2026-12-06', target: 0 },
 ];
-const DIGEST: DigestRecord = { id: 'dg-1', tenantKey: 'T:T0DEMO', ownerSlackUserId: 'U01JANE', audience: { kind: 'usergroup', usergroupId: 'S0DESIGN' }, channelId: 'C0DESIGN', schedule: 'weekly', localTime: '09:00', tz: TZ, shortUnderHours: 6, paused: false, language: null };
-const DIGEST_PEOPLE: DigestRecord = { ...DIGEST, id: 'dg-2', audience: { kind: 'people', slackUserIds: ['U02JOHN', 'U03ANA'] }, channelId: 'U01JANE', schedule: 'daily', shortUnderHours: null, paused: true, language: 'es' };
+const DIGEST: DigestRecord = { id: 'dg-1', tenantKey: 'T:T0DEMO', ownerSlackUserId: 'U01JANE', audience: { kind: 'usergroup', usergroupId: 'S0DESIGN' }, channelId: 'C0DESIGN', schedule: 'weekly', localTime: '09:00', tz: TZ, shortUnderHours: 6, paused: false, language: null, withChart: true };
+const DIGEST_CONTENT: DigestContent = {
+  digest: DIGEST,
+  period: { period: 'weekly:2026-11-30', days: ['2026-11-30', '2026-12-01', '2026-12-02', '2026-12-03', '2026-12-04', '2026-12-05', '2026-12-06'] },
+  rows: [
+    { kind: 'linked', slackUserId: 'U02JOHN', name: 'Jane Doe', logged: 20.5, target: 40, onLeave: false, leaveDays: 1, short: true, dayNotOver: false },
+    { kind: 'linked', slackUserId: 'U03ANA', name: 'Jane Doe', logged: 0, target: 0, onLeave: true, leaveDays: 5, short: false, dayNotOver: false },
+    { kind: 'linked', slackUserId: 'U04MIKE', name: 'Jane Doe', logged: 41, target: 40, onLeave: false, leaveDays: 0, short: false, dayNotOver: true },
+    { kind: 'unlinked', slackUserId: 'U05LEE' },
+    { kind: 'unlinked', slackUserId: '', name: 'Jane Doe' },
+  ],
+  nudged: new Set(['U02JOHN']),
+};
+const DIGEST_PEOPLE: DigestRecord = { ...DIGEST, id: 'dg-2', audience: { kind: 'people', slackUserIds: ['U02JOHN', 'U03ANA'] }, channelId: 'U01JANE', schedule: 'daily', shortUnderHours: null, paused: true, language: 'es', withChart: false };
 const PARSE_ERRORS: LogParseError[] = [
   { code: 'empty' }, { code: 'no_duration' }, { code: 'ambiguous_number', value: '3' }, { code: 'zero' }, { code: 'negative' }, { code: 'too_long', minutes: 1600 },
   { code: 'future', date: '2026-12-09' }, { code: 'no_such_date', words: '31 de noviembre' }, { code: 'unclear_date', words: 'last week' }, { code: 'range_in_future' }, { code: 'since_in_future' },
@@ -158,26 +171,16 @@ const SURFACES: Surface[] = [
   ...REMIND_PROBLEMS.map((problem) => ({ name: `remind error ${problem.code}`, kind: 'message' as const, render: (t: Texts) => remindErrorMessage(t, problem) })),
   { name: 'reminder settings form', kind: 'modal', render: (t) => reminderSettingsModal(t, SETTINGS, '{}') },
   // digests
+  { name: 'digest', kind: 'message', render: (t) => digestMessage(t, DIGEST_CONTENT, new Map([['U02JOHN', 'Jane Doe']])) },
   {
-    name: 'digest',
+    // The digest's chart: its words (title, names, labels, numbers) and its alt text, as the file's message says them.
+    name: 'digest chart',
     kind: 'message',
-    render: (t) =>
-      digestMessage(
-        t,
-        {
-          digest: DIGEST,
-          period: { period: 'weekly:2026-11-30', days: ['2026-11-30', '2026-12-01', '2026-12-02', '2026-12-03', '2026-12-04', '2026-12-05', '2026-12-06'] },
-          rows: [
-            { kind: 'linked', slackUserId: 'U02JOHN', name: 'Jane Doe', logged: 20.5, target: 40, onLeave: false, leaveDays: 1, short: true, dayNotOver: false },
-            { kind: 'linked', slackUserId: 'U03ANA', name: 'Jane Doe', logged: 0, target: 0, onLeave: true, leaveDays: 5, short: false, dayNotOver: false },
-            { kind: 'linked', slackUserId: 'U04MIKE', name: 'Jane Doe', logged: 41, target: 40, onLeave: false, leaveDays: 0, short: false, dayNotOver: true },
-            { kind: 'unlinked', slackUserId: 'U05LEE' },
-            { kind: 'unlinked', slackUserId: '', name: 'Jane Doe' },
-          ],
-          nudged: new Set(['U02JOHN']),
-        },
-        new Map([['U02JOHN', 'Jane Doe']]),
-      ),
+    render: (t) => {
+      const drawn = digestChart(t, { ...DIGEST_CONTENT, rows: [...DIGEST_CONTENT.rows, { kind: 'linked', slackUserId: 'U06PAT', name: 'Jane Doe', logged: 3, target: 0, onLeave: false, leaveDays: 0, short: false, dayNotOver: false }] });
+      const words = drawn ? [drawn.title, ...drawn.chart.series.map((x) => x.name), ...Object.values(drawn.chart.labels), drawn.chart.target?.label, ...drawn.chart.periods, drawn.chart.format(7.5)].join(' · ') : '';
+      return { text: drawn?.altText ?? '', blocks: [{ type: 'section', text: { type: 'plain_text', text: words.slice(0, 3000) } }] };
+    },
   },
   { name: 'nudge', kind: 'message', render: (t) => nudgeMessage(t, { days: ['2026-12-07'], logged: 1.5, target: 8, leadSlackUserId: 'U01JANE' }) },
   { name: 'digest list', kind: 'message', render: (t) => digestListCard(t, [DIGEST, DIGEST_PEOPLE], '✓', { id: 7, name: 'Website' }) },
@@ -195,6 +198,25 @@ const SURFACES: Surface[] = [
         { corName: 'Jane Doe', tz: TZ, now: NOW, week: SUMMARY, timer: { task: task(), startedAt: START, minutes: 95 }, tasks: TASKS, reminders: SETTINGS, digests: { own: [DIGEST, DIGEST_PEOPLE], including: [DIGEST] }, language: { chosen: 'pt', slack: 'es' } },
         (id) => `https://cor.example/tasks/${id}`,
       ),
+  },
+  {
+    name: 'linked Home with the week chart',
+    kind: 'home',
+    render: (t) => {
+      const { chart, altWords } = weekChart(t, SUMMARY);
+      const chartShown = { fileId: 'F0WEEK', altText: altText(chart, altWords) };
+      return linkedHome(t, { corName: 'Jane Doe', tz: TZ, now: NOW, week: SUMMARY, timer: undefined, tasks: TASKS, reminders: SETTINGS, language: { chosen: undefined, slack: 'es' }, chart: chartShown }, () => undefined);
+    },
+  },
+  {
+    // The week chart's words (title, series, days, numbers), as the picture shows them.
+    name: 'Home week chart',
+    kind: 'message',
+    render: (t) => {
+      const { chart, altWords } = weekChart(t, SUMMARY);
+      const words = [chart.title, ...chart.series.map((x) => x.name), ...Object.values(chart.labels), chart.target?.label, ...chart.periods, chart.format(7.5)].join(' · ');
+      return { text: altText(chart, altWords), blocks: [{ type: 'section', text: { type: 'plain_text', text: words.slice(0, 3000) } }] };
+    },
   },
   // projects
   { name: 'project form loading', kind: 'modal', render: (t) => projectModalLoading(t, { t: 'T:T0DEMO', u: 'U01JANE', c: 'C0WEB', mode: 'new', tz: TZ, n: 'website' }) },

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Digest" ADD COLUMN "withChart" BOOLEAN NOT NULL DEFAULT true;

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Digest" ADD COLUMN     "withChart" BOOLEAN NOT NULL DEFAULT true;
+
