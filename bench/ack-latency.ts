@@ -100,8 +100,8 @@ export async function ackLatency(opts: AckLatencyOptions): Promise<AckLatencyRes
     PUBLIC_URL: `http://127.0.0.1:${port}`,
   });
   // Both in one process each (tsx loaded in), so that /proc/<pid> is the app's own CPU.
-  const bot = await startBot(env, 20_000, undefined, { killable: true, ...(opts.profileDir ? { nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${opts.profileDir}`] } : {}) });
-  const baseline = await startBot({ ...env, PORT: '0' }, 20_000, BASELINE, { killable: true });
+  const bot = await startBot(env, 20_000, undefined, opts.profileDir ? { nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${opts.profileDir}`] } : {});
+  const baseline = await startBot({ ...env, PORT: '0' }, 20_000, BASELINE);
   const storeQueries = async () => {
     const text = await (await fetch(`${bot.baseUrl}/metrics`)).text();
     return Number(/^cor_slack_store_queries_total (\d+)/m.exec(text)?.[1] ?? Number.NaN);

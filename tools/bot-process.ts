@@ -18,6 +18,8 @@ export const CLI = join(REPO, 'src/cli.ts');
  */
 const TSX_LOADER = pathToFileURL(join(REPO, 'node_modules/tsx/dist/loader.mjs')).href;
 export const CLI_NODE_ARGS = ['--max-old-space-size=128', '--max-semi-space-size=8', '--import', TSX_LOADER];
+/** How `npm start` runs the bot (keep in step with package.json): tsx loaded into the one process. */
+const START_NODE_ARGS = ['--import', TSX_LOADER];
 export const SIGNING_SECRET = 'e2e-signing-secret';
 
 export interface BotProcess {
@@ -79,14 +81,13 @@ export function botEnv(urls: FakeAddresses, extra: Record<string, string> = {}):
 
 /**
  * Runs `src/main.ts` (or another entry, e.g. the bench baseline) as its own process, the way `npm start`
- * does, in a temp working directory, and waits until it logs that it is listening.
+ * does (tsx loaded into the one process: a signal reaches the bot itself), in a temp working directory, and waits
+ * until it logs that it is listening. `nodeArgs` (e.g. --cpu-prof for the bench) reach the bot's own process.
  */
-export async function startBot(env: Record<string, string>, timeoutMs = 20_000, entry = MAIN, opts: { killable?: boolean; nodeArgs?: string[] } = {}): Promise<BotProcess> {
+export async function startBot(env: Record<string, string>, timeoutMs = 20_000, entry = MAIN, opts: { nodeArgs?: string[] } = {}): Promise<BotProcess> {
   const dir = mkdtempSync(join(tmpdir(), 'cor-slack-proc-'));
   const databaseFile = join(dir, 'data', 'bot.db');
-  // `killable`: tsx loaded into the one process, so that a SIGKILL reaches the bot itself (tsx's CLI is a parent).
-  // `nodeArgs` (e.g. --cpu-prof for the bench) need the same: the flags reach the bot's own process.
-  const args = opts.killable || opts.nodeArgs ? [...(opts.nodeArgs ?? []), '--import', TSX_LOADER, entry] : [TSX_CLI, entry];
+  const args = [...(opts.nodeArgs ?? []), ...START_NODE_ARGS, entry];
   const child = spawn(process.execPath, args, {
     cwd: dir,
     env: { DATABASE_URL: `file:${databaseFile}`, ...env },
@@ -134,7 +135,7 @@ export async function startBot(env: Record<string, string>, timeoutMs = 20_000, 
 /** Runs the bot expecting it to refuse to start; resolves with its exit code and output. */
 export async function runBotToExit(env: Record<string, string>, timeoutMs = 20_000): Promise<{ code: number | null; output: string }> {
   const dir = mkdtempSync(join(tmpdir(), 'cor-slack-e2e-'));
-  const child = spawn(process.execPath, [TSX_CLI, MAIN], { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...START_NODE_ARGS, MAIN], { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout?.on('data', (d: Buffer) => {
     output += d.toString();

@@ -27,6 +27,8 @@ describe('operator CLI', () => {
     const scripts = (JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
     const heapFlags = CLI_NODE_ARGS.slice(0, CLI_NODE_ARGS.indexOf('--import'));
     expect(scripts.cli).toBe(`node ${heapFlags.join(' ')} --import tsx src/cli.ts`);
+    // and `npm start` runs the bot as startBot does: tsx loaded into the one process
+    expect(scripts.start).toBe('node --import tsx src/main.ts');
   });
 
   it('migrates, then says it is up to date', async () => {

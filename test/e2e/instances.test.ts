@@ -117,7 +117,7 @@ describe('an instance killed mid-sweep', () => {
     const start = async () => {
       const port = await freePort();
       const env = botEnv(addressesOf(slack, cor), { PORT: String(port), DATABASE_URL: db.databaseUrl, REMINDER_TICK_SECONDS: '1', REMINDER_SENDS_PER_SECOND: '20', REMINDER_LEASE_SECONDS: '4' });
-      return startBot(env, 30_000, undefined, { killable: true });
+      return startBot(env, 30_000);
     };
     const [a, b] = await Promise.all([start(), start()]);
     try {
@@ -156,7 +156,7 @@ describe('an instance killed right after acknowledging /cor log', () => {
     const start = async () => {
       const port = await freePort();
       const env = botEnv(addressesOf(slack, cor), { PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}`, DATABASE_URL: db.databaseUrl, WORK_LEASE_SECONDS: '2' });
-      return startBot(env, 30_000, undefined, { killable: true });
+      return startBot(env, 30_000);
     };
     const [a, b] = await Promise.all([start(), start()]);
     // COR holds A's first look-up after the ack (the day's entries): A is killed while waiting for it.
