@@ -361,6 +361,13 @@ export function saysPeriod(text: string, ctx: ReportContext): boolean {
   return seen.said;
 }
 
+/** Whether the words say the asker means their own hours ("my week", "mis horas", "minhas horas"). */
+export function saysMine(text: string): boolean {
+  return fold(text)
+    .split(/[^\p{L}]+/u)
+    .some((w) => ME.has(w));
+}
+
 function readWords(text: string, ctx: ReportContext, seen: { said: boolean }): ReportReading {
   const plain = squash(plainWords(text.slice(0, MAX_CHARS * 4)).replace(/[\u0000-\u001f\u007f]/g, ' ').replace(/İ/g, 'I'));
   if (!/[\p{L}\p{N}]/u.test(plain)) return { ok: false, problem: 'empty' };
