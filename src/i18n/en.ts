@@ -601,7 +601,6 @@ export const en = {
   'reports.shareRefused': 'I can\'t post in that channel: invite me there first, or share the numbers yourself.',
   'reports.shareNowhere': 'There is no channel to share this to: ask in a channel with `/cor report`.',
   'reports.csvSent': 'The CSV is in our DM.',
-  'reports.csvComment': '{who}{on}, {from} – {to}',
   'reports.csv.date': 'Date',
   'reports.csv.person': 'Person',
   'reports.csv.project': 'Project',

@@ -598,7 +598,6 @@ export const es: Catalog = {
   'reports.shareRefused': 'No puedo publicar en ese canal: invítame primero, o comparte tú los números.',
   'reports.shareNowhere': 'No hay un canal donde compartir esto: pregunta en un canal con `/cor report`.',
   'reports.csvSent': 'El CSV está en nuestro chat privado.',
-  'reports.csvComment': '{who}{on}, {from} – {to}',
   'reports.csv.date': 'Fecha',
   'reports.csv.person': 'Persona',
   'reports.csv.project': 'Proyecto',

@@ -599,7 +599,6 @@ export const pt: Catalog = {
   'reports.shareRefused': 'Não consigo publicar nesse canal: me convide primeiro, ou compartilhe você mesmo os números.',
   'reports.shareNowhere': 'Não há um canal para compartilhar isto: pergunte em um canal com `/cor report`.',
   'reports.csvSent': 'O CSV está na nossa conversa privada.',
-  'reports.csvComment': '{who}{on}, {from} – {to}',
   'reports.csv.date': 'Data',
   'reports.csv.person': 'Pessoa',
   'reports.csv.project': 'Projeto',

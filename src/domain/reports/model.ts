@@ -14,7 +14,7 @@ export type ReportPeople =
   | { kind: 'everyone' };
 
 /** Which hours: all, a project or client by name (matched as tasks are), or a known COR project (a channel's, or one picked) or client (picked). */
-export type ReportScopeAsk =
+type ReportScopeAsk =
   | { kind: 'all' }
   | { kind: 'named'; words: string }
   | { kind: 'project'; corProjectId: number; name: string }

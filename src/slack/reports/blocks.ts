@@ -177,12 +177,7 @@ export function csvHeader(t: Texts): string[] {
   ];
 }
 
-/** The words that come with the CSV file in the DM. */
-export function csvComment(t: Texts, report: Report): string {
-  return t.t('reports.csvComment', { who: whoOf(t, report), on: onOf(t, report), from: t.day(report.ask.period.from), to: t.day(report.ask.period.to) });
-}
-
-export type FormPeriod = 'thisWeek' | 'lastWeek' | 'thisMonth' | 'lastMonth' | 'dates';
+type FormPeriod = 'thisWeek' | 'lastWeek' | 'thisMonth' | 'lastMonth' | 'dates';
 const PERIODS: FormPeriod[] = ['thisWeek', 'lastWeek', 'thisMonth', 'lastMonth', 'dates'];
 const WHO = ['me', 'people', 'group', 'everyone'] as const;
 const GROUP_BY = ['project', 'person', 'task', 'day'] as const;
