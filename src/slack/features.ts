@@ -8,6 +8,7 @@ import { registerLogTime } from './log-time/index.ts';
 import { registerProjects } from './projects/index.ts';
 import type { ListenerRegistry } from './registry.ts';
 import { registerReminders } from './reminders/index.ts';
+import { registerReports } from './reports/index.ts';
 import type { SlackServices } from './services.ts';
 import { registerSummary } from './summary/index.ts';
 import { registerTasks } from './tasks/index.ts';
@@ -23,6 +24,7 @@ export function registerFeatures(registry: ListenerRegistry, services: SlackServ
     registerLinking(registry, services),
     registerLogTime(registry, services),
     registerSummary(services),
+    registerReports(registry, services),
     registerTimers(registry, services),
     registerReminders(registry, services),
     registerTasks(registry, services),

@@ -18,6 +18,7 @@ function usageLines(t: Texts): UsageLine[] {
     { usage: `${COMMAND} task <#id | ${t.t('help.argLink')} | ${t.t('help.argWords')}>`, what: t.t('help.task') },
     { usage: `${COMMAND} start <${t.t('help.argTask')}> · ${COMMAND} stop · ${COMMAND} status`, what: t.t('help.timer') },
     { usage: `${COMMAND} today · ${COMMAND} week`, what: t.t('help.summary') },
+    { usage: `${COMMAND} report [${t.t('help.exampleReport')}]`, what: t.t('help.report') },
     { usage: `${COMMAND} remind`, what: t.t('help.remind') },
     { usage: `${COMMAND} digest`, what: t.t('help.digest') },
     { usage: `${COMMAND} link · ${COMMAND} whoami · ${COMMAND} unlink`, what: t.t('help.link') },

@@ -10,6 +10,7 @@ export const SUBCOMMANDS = {
   log: 'log',
   today: 'today',
   week: 'week',
+  report: 'report',
   start: 'start',
   stop: 'stop',
   status: 'status',
@@ -34,6 +35,7 @@ export const ACCEPTED = {
   taskStatus: 'task_status',
   taskCreate: 'task_create',
   taskMessage: 'task_message',
+  reportMessage: 'report_message',
 } as const;
 
 /** Action ids of interactive elements. */
@@ -75,6 +77,10 @@ export const ACTIONS = {
   /** App Home: stop the running timer */
   timerStop: 'timer_stop',
   homeLanguage: 'home_language', // App Home: the language select
+  /** a report's buttons: Download CSV, Share, and a project or client picked among several that matched */
+  reportCsv: 'report_csv',
+  reportShare: 'report_share',
+  reportPick: 'report_pick',
 } as const;
 
 /** Events the app subscribes to (also in manifest.yml). */
@@ -98,6 +104,27 @@ export const CALLBACKS = {
   taskMessage: 'task_message_modal',
   project: 'project_modal',
   digest: 'digest_modal',
+  report: 'report_modal',
+} as const;
+
+/** Block and action ids of the report form (`/cor report` alone); scope and group are type-aheads (options). */
+export const REPORT_MODAL_BLOCKS = {
+  who: 'who',
+  whoAction: 'who_value',
+  people: 'people',
+  peopleAction: 'people_value',
+  group: 'group',
+  groupAction: 'report_group',
+  scope: 'scope',
+  scopeAction: 'report_scope',
+  period: 'period',
+  periodAction: 'period_value',
+  from: 'from',
+  fromAction: 'from_value',
+  to: 'to',
+  toAction: 'to_value',
+  groupBy: 'group_by',
+  groupByAction: 'group_by_value',
 } as const;
 
 /** Block and action ids of the digest form. */

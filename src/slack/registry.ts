@@ -59,7 +59,8 @@ export class ListenerRegistry {
   }
 
   event<E extends string>(type: E, listener: Middleware<SlackEventMiddlewareArgs<E>>): void {
-    this.registered.events.push(type);
+    // Two features may each read some of one event's kind (messages to the bot): subscribed once.
+    if (!this.registered.events.includes(type)) this.registered.events.push(type);
     this.#app.event(type, listener);
   }
 

@@ -45,6 +45,17 @@ describe('fake Slack with the real WebClient', () => {
     expect((await client.views.publish({ user_id: 'U01JANE', view: { type: 'home', blocks: [image(id)] } })).ok).toBe(true);
   });
 
+  it('refuses a response_url post showing a file it never received, and takes one it did (an upload shared in no channel)', async () => {
+    const image = (id: string) => ({ type: 'image', slack_file: { id }, alt_text: 'chart' });
+    const post = (blocks: unknown[]) => fetch(slack.newResponseUrl(), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: 'x', blocks }) });
+    expect((await post([image('F0NOTHING')])).status).toBe(400);
+    const uploaded = await client.filesUploadV2({ filename: 'hours.png', file: Buffer.from([0x89, 0x50, 0x4e, 0x47]) });
+    const id = uploaded.files[0]?.files?.[0]?.id ?? '';
+    expect(slack.files.find((f) => f.id === id)?.channel).toBeUndefined();
+    expect((await post([image(id)])).status).toBe(200);
+    expect(slack.responses).toHaveLength(1);
+  });
+
   it('refuses an unknown token', async () => {
     const stranger = new WebClient('xoxb-not-installed', { slackApiUrl: slack.apiUrl });
     await expect(stranger.auth.test()).rejects.toMatchObject({ data: { error: 'invalid_auth' } });

@@ -247,7 +247,8 @@ export class FakeSlack {
     if (url.pathname.startsWith('/response/')) {
       const body = (safeJson(raw) ?? {}) as Record<string, unknown>;
       // As Slack: a message over its limits is refused whole, and not shown.
-      if (overSlackLimits(body)) {
+      // As Slack: an image block showing a file never uploaded is refused too (a response_url names no workspace).
+      if (overSlackLimits(body) || this.#unknownSlackFile(body, undefined)) {
         res.writeHead(400, { 'content-type': 'text/plain' }).end('invalid_blocks');
         return;
       }
@@ -314,14 +315,15 @@ export class FakeSlack {
 
   /**
    * As Slack: an `image` block (of a message or a view, views.publish included) that shows a file by
-   * `slack_file.id` must name a file this workspace uploaded and completed; else the whole call is refused.
+   * `slack_file.id` must name a file this workspace uploaded and completed (a response_url post: any workspace's);
+   * else the whole call is refused.
    */
-  #unknownSlackFile(args: Record<string, unknown>, ws: FakeWorkspace): boolean {
+  #unknownSlackFile(args: Record<string, unknown>, ws: FakeWorkspace | undefined): boolean {
     const view = args.view && typeof args.view === 'object' ? (args.view as Record<string, unknown>) : undefined;
     const blocks = [args.blocks, view?.blocks].flatMap((b) => (Array.isArray(b) ? (b as Record<string, unknown>[]) : []));
     return blocks.some((b) => {
       const id = b.type === 'image' && b.slack_file && typeof b.slack_file === 'object' ? (b.slack_file as { id?: unknown }).id : undefined;
-      return id !== undefined && !this.files.some((f) => f.id === id && f.teamId === ws.teamId && f.completed);
+      return id !== undefined && !this.files.some((f) => f.id === id && (ws === undefined || f.teamId === ws.teamId) && f.completed);
     });
   }
 

@@ -135,6 +135,15 @@ function holdsTime(text: string): boolean {
   return Boolean(findDuration(text) ?? findRange(text));
 }
 
+/**
+ * Whether a log would take anything from these words: a duration, a time range, a number it would ask about, or a
+ * task by id, read as `parseLogCommand` reads them. Words that hold none of these log nothing.
+ */
+export function logWouldRead(input: string): boolean {
+  const text = plainWords(unescapeSlack(input)).replace(/[\u0000-\u001f\u007f]/g, ' ');
+  return holdsTime(text) || holdsTime(input) || findBareNumber(text) !== undefined || taskIdIn(input) !== undefined || TASK_WORD_ID.test(text);
+}
+
 export function parseLogCommand(input: string, ctx: LogContext): LogParseResult {
   let text = plainWords(unescapeSlack(input)).replace(/[\u0000-\u001f\u007f]/g, ' ');
   if (!text.trim()) return { ok: false, error: { code: 'empty' } };

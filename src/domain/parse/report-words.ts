@@ -18,7 +18,8 @@ export type ReportWho =
   | { kind: 'group'; words: string }
   | { kind: 'everyone' };
 /** A project or client by name, resolved later (fuzzy, as tasks are). */
-type ReportScope = { kind: 'all' } | { kind: 'named'; words: string };
+/** `channelId`: the words are a channel's mention (`<#C123|name>`), which may be a COR project's channel. */
+type ReportScope = { kind: 'all' } | { kind: 'named'; words: string; channelId?: string };
 /** Inclusive local dates, never after today: this week and this month end today. */
 export interface ReportPeriod {
   from: string;
@@ -347,6 +348,27 @@ function teamIn(tokens: Token[]): TeamFound | undefined {
  * already read are `too_wordy`.
  */
 export function readReportWords(text: string, ctx: ReportContext): ReportReading {
+  return readWords(text, ctx, { said: false });
+}
+
+/**
+ * Whether the words say a period or a grouping ("my week", "last month on Acme", "por persona"), even one that
+ * cannot be read ("recently"): what tells a report question from other words written to the bot.
+ */
+export function saysPeriod(text: string, ctx: ReportContext): boolean {
+  const seen = { said: false };
+  readWords(text, ctx, seen);
+  return seen.said;
+}
+
+/** Whether the words say the asker means their own hours ("my week", "mis horas", "minhas horas"). */
+export function saysMine(text: string): boolean {
+  return fold(text)
+    .split(/[^\p{L}]+/u)
+    .some((w) => ME.has(w));
+}
+
+function readWords(text: string, ctx: ReportContext, seen: { said: boolean }): ReportReading {
   const plain = squash(plainWords(text.slice(0, MAX_CHARS * 4)).replace(/[\u0000-\u001f\u007f]/g, ' ').replace(/İ/g, 'I'));
   if (!/[\p{L}\p{N}]/u.test(plain)) return { ok: false, problem: 'empty' };
   if (plain.length > MAX_CHARS) return { ok: false, problem: 'too_wordy' };
@@ -365,12 +387,16 @@ export function readReportWords(text: string, ctx: ReportContext): ReportReading
   let slackGroup: string | undefined;
   let everyone = false;
   let channel: string | undefined;
+  let channelId: string | undefined;
   for (const m of plain.matchAll(/<(@[UW][A-Z0-9]+|!subteam\^[A-Z0-9]+|!here|!channel|!everyone|#C[A-Z0-9]+)(?:\|([^<>]*))?>/g)) {
     const id = m[1] ?? '';
     if (id.startsWith('@')) {
       if (!people.includes(id.slice(1))) people.push(id.slice(1));
     } else if (id.startsWith('!subteam^')) slackGroup ??= id.slice('!subteam^'.length);
-    else if (id.startsWith('#')) channel ??= squash(m[2] ?? '') || id.slice(1);
+    else if (id.startsWith('#') && channel === undefined) {
+      channel = squash(m[2] ?? '') || id.slice(1);
+      channelId = id.slice(1);
+    }
     else everyone = true;
     cut(m.index, m.index + m[0].length);
   }
@@ -381,6 +407,7 @@ export function readReportWords(text: string, ctx: ReportContext): ReportReading
   let groupBy: ReportGroupBy | undefined;
   for (const m of work.matchAll(GROUP_BY)) {
     groupBy ??= groupByOf(m[1] ?? '');
+    seen.said = true;
     cut(m.index, m.index + m[0].length);
   }
 
@@ -394,6 +421,7 @@ export function readReportWords(text: string, ctx: ReportContext): ReportReading
       const got = read(m, { today: ctx.today, dayFirst: isDayFirst(ctx.locale, language), words: take(m.index, m.index + m[0].length) });
       if (!got) continue;
       found.push(got);
+      seen.said = true;
       periodWords.push(take(m.index, m.index + m[0].length));
       cut(leadStart(work, m.index), m.index + m[0].length);
     }
@@ -465,7 +493,7 @@ export function readReportWords(text: string, ctx: ReportContext): ReportReading
   const words = named[0] ?? loose[0];
   if (words !== undefined) {
     if (named.length === 0 && !read) return { ok: false, problem: 'no_period_words', words };
-    scope = { kind: 'named', words };
+    scope = { kind: 'named', words, ...(channelId !== undefined && words === named[0] && channel !== undefined ? { channelId } : {}) };
   }
   return { ok: true, query: { who, scope, period, groupBy } };
 }

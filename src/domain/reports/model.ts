@@ -13,8 +13,12 @@ export type ReportPeople =
   /** whoever COR lets the asker see */
   | { kind: 'everyone' };
 
-/** Which hours: all, a project or client by name (matched as tasks are), or a known COR project (a channel's). */
-export type ReportScopeAsk = { kind: 'all' } | { kind: 'named'; words: string } | { kind: 'project'; corProjectId: number; name: string };
+/** Which hours: all, a project or client by name (matched as tasks are), or a known COR project (a channel's, or one picked) or client (picked). */
+type ReportScopeAsk =
+  | { kind: 'all' }
+  | { kind: 'named'; words: string }
+  | { kind: 'project'; corProjectId: number; name: string }
+  | { kind: 'client'; corClientId: number; name: string };
 
 export interface ReportAsk {
   people: ReportPeople;
@@ -69,7 +73,13 @@ export interface Report {
   /** the hours the people should have logged in the period up to today (their daily targets), when about people's hours on everything (not on one project or client) */
   targetHours: number | undefined;
   /** the chart: per day (periods up to 31 days) or per ISO week (longer), each series' hours per bucket */
-  chart: { unit: 'day' | 'week'; buckets: string[]; series: { name: string; values: number[] }[] };
+  chart: {
+    unit: 'day' | 'week';
+    buckets: string[];
+    series: { name: string; values: number[] }[];
+    /** each bucket's share of `targetHours` (the people's daily targets of its days up to today), when there is one */
+    target?: number[];
+  };
   /** top rows by hours, most first (at most 5 each) */
   top: { projects: ReportRow[]; tasks: ReportRow[]; people: ReportRow[] };
   /** every entry of the period, in date and start order; rows sum to `totalHours` */

@@ -10,6 +10,7 @@ import type { UserLinkRecord, UserLinkRepository } from '../../store/links.ts';
 import type { ReminderRepository } from '../../store/reminders.ts';
 import type { CompanyFacts } from '../company-facts.ts';
 import type { LinkingService } from '../linking.ts';
+import { fold } from '../parse/text.ts';
 import { isLeadRole } from '../roles.ts';
 import { dailyTarget, type TargetFacts } from '../targets.ts';
 import { matchTask, type TaskCandidate } from '../task-match.ts';
@@ -77,6 +78,16 @@ export class ReportService {
     });
   }
 
+  /** The projects and clients the asker sees whose names hold the words (a form's type-ahead), at most `max`. */
+  async scopeOptions(asker: UserLinkRecord, words: string, max: number): Promise<{ kind: 'project' | 'client'; id: number; name: string }[]> {
+    const scopes = await this.#scopes.forceFetch(asker.id, { context: this.#d.linking.apiFor(asker) });
+    const folded = fold(words.trim());
+    return scopes.candidates
+      .filter((c) => fold(c.title).includes(folded))
+      .slice(0, max)
+      .map((c) => ({ kind: c.kind, id: c.id, name: c.title }));
+  }
+
   async run(asker: UserLinkRecord, ask: ReportAsk): Promise<ReportOutcome> {
     try {
       return await this.#run(asker, ask);
@@ -95,6 +106,7 @@ export class ReportService {
     let scope: Report['scope'];
     let scopes: Scopes | undefined;
     if (ask.scope.kind === 'project') scope = { kind: 'project', id: ask.scope.corProjectId, name: ask.scope.name };
+    else if (ask.scope.kind === 'client') scope = { kind: 'client', id: ask.scope.corClientId, name: ask.scope.name };
     else if (ask.scope.kind === 'named') {
       scopes = await this.#scopes.forceFetch(asker.id, { context: api });
       const match = matchTask(ask.scope.words, scopes.candidates);
@@ -126,6 +138,7 @@ export class ReportService {
     // An entry whose answer names no client: its name from the clients the asker sees.
     if (!scopes && hours.some((h) => !h.task?.project?.client?.name && (h.task?.project?.client_id ?? h.client_id))) scopes = await this.#scopes.forceFetch(asker.id, { context: api });
     const names = new Map([...users].map(([id, u]) => [id, nameOf(u)]));
+    const daily = workingTimes && userIds ? await this.#target(asker, ask, userIds, users, workingTimes) : undefined;
     const report = buildReport({
       ask,
       scope,
@@ -133,13 +146,18 @@ export class ReportService {
       hours,
       clients: scopes?.clients ?? new Map(),
       users: names,
-      targetHours: workingTimes && userIds ? await this.#target(asker, ask, userIds, users, workingTimes) : undefined,
+      targetHours: daily ? [...daily.values()].reduce((n, h) => n + h, 0) : undefined,
     });
+    if (daily) {
+      const { unit, buckets } = report.chart;
+      const last = (bucket: string) => (unit === 'day' ? bucket : addDays(bucket, 6));
+      report.chart.target = buckets.map((b) => [...daily].reduce((n, [date, h]) => (date >= b && date <= last(b) ? n + h : n), 0));
+    }
     return { ok: true, report };
   }
 
-  /** The people's daily targets summed from the period's start to today (or its end, when it is over). */
-  async #target(asker: UserLinkRecord, ask: ReportAsk, userIds: number[], users: Map<number, CorUser>, workingTimes: Map<number, CorWorkingTime[]>): Promise<number> {
+  /** The people's daily targets summed per day, from the period's start to today (or its end, when it is over). */
+  async #target(asker: UserLinkRecord, ask: ReportAsk, userIds: number[], users: Map<number, CorUser>, workingTimes: Map<number, CorWorkingTime[]>): Promise<Map<string, number>> {
     const today = localParts(this.#d.clock.now(), ask.tz).date;
     const last = ask.period.to < today ? ask.period.to : today;
     const linkIds = new Map<number, string>([[asker.corUserId, asker.id]]);
@@ -150,12 +168,14 @@ export class ReportService {
         const own = linkId === undefined ? undefined : await this.#d.settings.getSetting(linkId);
         const user = users.get(id);
         const facts: TargetFacts = { ownHours: own?.targetHours ?? null, ownWeekdays: own?.weekdays, workingDays: workingTimes.get(id) ?? [], dailyHours: user?.daily_hours, leaves: user?.leaves ?? [] };
-        let sum = 0;
-        for (let date = ask.period.from; date <= last; date = addDays(date, 1)) sum += dailyTarget(date, ask.tz, facts).hours;
-        return sum;
+        const days: [string, number][] = [];
+        for (let date = ask.period.from; date <= last; date = addDays(date, 1)) days.push([date, dailyTarget(date, ask.tz, facts).hours]);
+        return days;
       }),
     );
-    return targets.reduce((n, t) => n + t, 0);
+    const daily = new Map<string, number>();
+    for (const days of targets) for (const [date, hours] of days) daily.set(date, (daily.get(date) ?? 0) + hours);
+    return daily;
   }
 
   /** COR's company facts unavailable: names and targets fall back to what is known (logged). */

@@ -1,5 +1,6 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { z } from 'zod';
+import { isReportQuestion } from '../../domain/parse/report-question.ts';
 import type { Accept, AcceptedRun, AcceptedWork } from '../accepted.ts';
 import { type Message, section } from '../blocks.ts';
 import { ACCEPTED } from '../ids.ts';
@@ -29,7 +30,7 @@ function pointerMessage(t: Texts): Message {
 }
 
 /**
- * A message in the app's Messages tab is read like `/cor log`'s words; a reply in the thread of a reminder DM logs
+ * A message in the app's Messages tab is read like `/cor log`'s words (unless it asks for a report: isReportQuestion); a reply in the thread of a reminder DM logs
  * on the day that reminder is about unless the words name another. Slack has acknowledged the event already (Bolt
  * acks events before any listener); the message is recorded at once under its channel and ts, so a Slack retry or
  * a second instance receiving it does nothing, and an instance that stops mid-way leaves it to another.
@@ -39,6 +40,8 @@ export function messageToBot(services: SlackServices, accept: Accept<StoredMessa
     const parsed = personalMessageSchema.safeParse(event);
     if (!parsed.success || parsed.data.user === context.botUserId) return;
     const m = parsed.data;
+    // A report question ("my week") is the reports feature's: one rule says which messages are logs.
+    if (isReportQuestion(m.text)) return;
     const tenantKey = tenantOfEvent(context, body);
     const payload: StoredMessage = { tenantKey, userId: m.user, channel: m.channel, ts: m.ts, ...(m.thread_ts ? { threadTs: m.thread_ts } : {}), text: m.text };
     await accept(services, { who: { tenantKey, slackUserId: m.user }, requestId: `${m.channel}:${m.ts}`, payload }, async () => {});

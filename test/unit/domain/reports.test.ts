@@ -68,6 +68,7 @@ describe('ReportService against the fake COR', () => {
     // The demo's Jane: 3 h and 4.5 h on Thursday, 2 h on Friday.
     expect(report.totalHours).toBe(9.5);
     expect(report.targetHours).toBe(40);
+    expect(report.chart.target).toEqual([8, 8, 8, 8, 8]);
     expect(report.previous).toEqual({ from: '2026-11-11', to: '2026-11-15', totalHours: 2 });
     expect(report.people).toEqual(['Jane Doe']);
     expect(report.groupBy).toBe('project');

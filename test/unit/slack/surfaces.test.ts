@@ -21,11 +21,12 @@ import { projectModal, projectModalLoading, projectModalMessage } from '../../..
 import { budgetAlertMessage, budgetChart, budgetStatusMessage } from '../../../src/slack/projects/budget-blocks.ts';
 import type { BudgetFacts } from '../../../src/domain/budget.ts';
 import { reminderDoneMessage, reminderMessage, reminderSettingsModal, reminderSkippedMessage, reminderSnoozedMessage, remindErrorMessage, settingsCard } from '../../../src/slack/reminders/blocks.ts';
+import { groupNobodyMessage, noGroupMessage, notLinkedMessage, problemMessage, refusalMessage, reportChart, reportForm, reportMessage } from '../../../src/slack/reports/blocks.ts';
 import { todayMessage, weekMessage } from '../../../src/slack/summary/blocks.ts';
 import { addToTaskModal, createTaskModal, messageTaskModalText, messageTaskThreadReply, taskReference } from '../../../src/slack/tasks/message-blocks.ts';
 import { taskCard, taskModalForm, taskModalLoading, taskModalMessage, taskModalSaving, taskNotFoundText, tasksMessage } from '../../../src/slack/tasks/blocks.ts';
 import { chooseTimerTaskMessage, noTimerMessage, noTimerTaskMessage, startedMessage, startUsageMessage, statusMessage, stoppedMessage } from '../../../src/slack/timers/blocks.ts';
-import { LINK, NAMES, NOW, request, SETTINGS, STOPPED, SUMMARY, task, TASKS, TZ, WRITTEN } from '../../fixtures/surface-data.ts';
+import { LINK, NAMES, NOW, REPORT, request, SETTINGS, STOPPED, SUMMARY, task, TASKS, TZ, WRITTEN } from '../../fixtures/surface-data.ts';
 import { englishLeaks, limitProblems } from '../../helpers/slack-limits.ts';
 
 /** Names and titles the renders are given: shown as they are, in whatever language they were written. */
@@ -243,6 +244,33 @@ const SURFACES: Surface[] = [
       return { text: altText(chart, altWords), blocks: [{ type: 'section', text: { type: 'plain_text', text: words.slice(0, 3000) } }] };
     },
   },
+  // reports
+  { name: 'report', kind: 'message', render: (t) => reportMessage(t, REPORT, { chart: { fileId: 'F0REPORT', altText: 'Hero copy' }, buttons: { csv: '{"a":1}', share: '{"a":2}' } }) },
+  { name: 'report, mine, shared', kind: 'message', render: (t) => reportMessage(t, { ...REPORT, ask: { ...REPORT.ask, people: { kind: 'me' } }, previous: { ...REPORT.previous, totalHours: 0 }, targetHours: undefined }, { sharedBy: 'U01JANE' }) },
+  { name: 'report, everyone, less than before', kind: 'message', render: (t) => reportMessage(t, { ...REPORT, ask: { ...REPORT.ask, people: { kind: 'everyone' } }, totalHours: 100 }, {}) },
+  { name: 'report, no hours', kind: 'message', render: (t) => reportMessage(t, { ...REPORT, totalHours: 0 }, {}) },
+  {
+    name: 'report chart',
+    kind: 'message',
+    render: (t) => {
+      const { chart, altWords } = reportChart(t, { ...REPORT, chart: { ...REPORT.chart, unit: 'week' } });
+      const words = [chart.title, ...chart.series.map((x) => x.name), ...Object.values(chart.labels), chart.target?.label, ...chart.periods, chart.format(7.5)].join(' · ');
+      return { text: altText(chart, altWords), blocks: [{ type: 'section', text: { type: 'plain_text', text: words.slice(0, 3000) } }] };
+    },
+  },
+  ...(['not_lead', 'cor_refused'] as const).map((kind) => ({ name: `report refused ${kind}`, kind: 'message' as const, render: (t: Texts) => refusalMessage(t, { kind }, () => '') })),
+  { name: 'report refused no scope', kind: 'message', render: (t) => refusalMessage(t, { kind: 'no_such_scope', words: 'Website' }, () => '') },
+  {
+    name: 'report ambiguous scope',
+    kind: 'message',
+    render: (t) => refusalMessage(t, { kind: 'ambiguous_scope', words: 'Website', candidates: [{ kind: 'project', id: 1, name: 'Website' }, { kind: 'client', id: 2, name: 'Acme Corporation International' }] }, (c) => JSON.stringify(c)),
+  },
+  ...(['empty', 'no_period_words', 'unclear_period', 'future', 'too_long_range', 'too_wordy'] as const).map((problem) => ({ name: `report problem ${problem}`, kind: 'message' as const, render: (t: Texts) => problemMessage(t, problem, 'Website') })),
+  { name: 'report people not linked', kind: 'message', render: (t) => notLinkedMessage(t, ['Jane Doe', 'Bolt Motors']) },
+  { name: 'report person not linked', kind: 'message', render: (t) => notLinkedMessage(t, ['Jane Doe']) },
+  { name: 'report no group', kind: 'message', render: (t) => noGroupMessage(t, 'Design team') },
+  { name: 'report group nobody', kind: 'message', render: (t) => groupNobodyMessage(t, 'Design team') },
+  { name: 'report form', kind: 'modal', render: (t) => reportForm(t, '{"c":"C0GENERAL"}') },
   // linking
   { name: 'whoami', kind: 'message', render: (t) => whoamiCard(t, { link: LINK, tokenState: 'unverified', tz: TZ, locale: 'es-LA' }, { language: 'es', chosen: undefined }) },
   { name: 'unlinked', kind: 'message', render: (t) => unlinkedCard(t, { removed: true, endedEntries: [request({ state: 'cancelled' }), request({ state: 'unknown' })], inFlightEntries: [request()], discardedTimer: STOPPED.timer, tz: TZ }) },
