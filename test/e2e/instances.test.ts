@@ -80,10 +80,14 @@ describe('two instances on one PostgreSQL', () => {
   }, 30_000);
 
   it('both instances sweep reminders every second; each person gets one DM', async () => {
-    // Twenty more people, due whenever the test runs (every day from midnight, in UTC).
+    // Twenty more people, due whenever the test runs (every day from midnight). They live where it is about noon now:
+    // the sweeps running meanwhile must not find one due on the default settings (17:30, Monday to Friday) between
+    // its link and its settings, and close its day before the settings say every day.
+    const hoursToNoon = 12 - new Date().getUTCHours();
+    const tz = hoursToNoon === 0 ? 'UTC' : `Etc/GMT${hoursToNoon > 0 ? '-' : '+'}${Math.abs(hoursToNoon)}`;
     const store = openStore(db.databaseUrl, new TokenCipher(KEY));
     for (let i = 0; i < 20; i++) {
-      const link = await store.links.upsert({ tenantKey: 'T:T0DEMO', slackUserId: `UP${i}`, corUserId: 10 + i, corName: `Demo Person ${10 + i}`, tz: 'UTC', tokens: { accessToken: `a${i}`, refreshToken: `r${i}`, expiresAt: new Date() } });
+      const link = await store.links.upsert({ tenantKey: 'T:T0DEMO', slackUserId: `UP${i}`, corUserId: 10 + i, corName: `Demo Person ${10 + i}`, tz, tokens: { accessToken: `a${i}`, refreshToken: `r${i}`, expiresAt: new Date() } });
       await store.reminders.saveSetting({ ...(await store.reminders.getSetting(link.id)), localTime: '00:00', weekdays: [1, 2, 3, 4, 5, 6, 7] });
     }
     await store.close();
