@@ -1,11 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import type { BudgetAlertKey } from '../../../src/store/budget.ts';
 import { tempStore, type TempStore } from '../../helpers/store.ts';
 
-describe('budget alert claims', () => {
+describe.each(['sqlite', 'postgresql'] as const)('budget alert claims on %s', (kind) => {
   let db: TempStore;
   beforeEach(async () => {
-    db = await tempStore();
+    db = await tempStore(kind === 'postgresql' ? { postgres: inject('postgresUrl') } : {});
   });
   afterEach(() => db.cleanup());
 
