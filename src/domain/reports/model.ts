@@ -39,7 +39,9 @@ export type ReportRefusal =
   /** several match about as well: the names to choose from (at most 5) */
   | { kind: 'ambiguous_scope'; words: string; candidates: { kind: 'project' | 'client'; id: number; name: string }[] }
   /** COR refused the asker (403) */
-  | { kind: 'cor_refused' };
+  | { kind: 'cor_refused' }
+  /** more entries than the bot reads in one report (COR's pages past the page cap): never a total short of some */
+  | { kind: 'too_many_entries' };
 
 /** One line of the table: a project, task or person and their hours. */
 export interface ReportRow {

@@ -1,6 +1,7 @@
 import { LRUCache } from 'lru-cache';
 import type { CorApi, HourFilters } from '../../cor/client.ts';
 import { CorError } from '../../cor/errors.ts';
+import { AppError } from '../../errors.ts';
 import type { CorHour, CorUser, CorWorkingTime } from '../../cor/schemas.ts';
 import { cacheOptions, PER_PERSON_MAX } from '../../lib/cache.ts';
 import type { Clock } from '../../lib/clock.ts';
@@ -93,6 +94,7 @@ export class ReportService {
       return await this.#run(asker, ask);
     } catch (err) {
       if (err instanceof CorError && err.code === 'forbidden') return { ok: false, refusal: { kind: 'cor_refused' } };
+      if (err instanceof AppError && err.code === 'too_many') return { ok: false, refusal: { kind: 'too_many_entries' } };
       throw err;
     }
   }

@@ -195,6 +195,18 @@ describe('ReportService against the fake COR', () => {
     expect(hourReads()).toHaveLength(2);
   });
 
+  it('more entries than COR’s pages are read to: refused, never a total short of some', async () => {
+    cor.maxPerPage = 1;
+    const kit = corKit(cor, { clock, maxPages: 3 });
+    const apiFor = apiForStoredLinks(kit, db.store, clock);
+    const capped = new ReportService({ linking: { apiFor, roleOf: async () => null }, company: new CompanyFacts(appApi(kit, clock), clock), settings: db.store.reminders, links: db.store.links, times: new CorTimes(), clock, logger: memoryLogger().logger });
+    const week = ask({ period: { from: '2026-11-16', to: '2026-11-20', unit: 'week' } });
+    expect(reportOf(await capped.run(jane, week)).totalHours).toBe(9.5); // Jane's three entries: three pages
+    hour(JANE, 48211, '2026-11-18 13:00:00', '2026-11-18 15:00:00');
+    clock.advance(61_000);
+    expect(await capped.run(jane, week)).toEqual({ ok: false, refusal: { kind: 'too_many_entries' } });
+  });
+
   it('COR refusing the asker is said as such', async () => {
     cor.addFault({ method: 'GET', path: '/hours', status: 403 });
     expect(await reports.run(jane, ask({ period: { from: '2026-11-16', to: '2026-11-20', unit: 'week' } }))).toEqual({ ok: false, refusal: { kind: 'cor_refused' } });
