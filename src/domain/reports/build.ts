@@ -1,6 +1,6 @@
 import type { CorHour } from '../../cor/schemas.ts';
 import { addDays, localParts, weekdayOf } from '../../lib/zoned.ts';
-import type { ReportGroupBy } from '../parse/report-words.ts';
+import type { ReportGroupBy, ReportPeriod } from '../parse/report-words.ts';
 import { corInstant } from '../time-entries/cor-times.ts';
 import type { Report, ReportAsk, ReportEntry, ReportRow } from './model.ts';
 
@@ -34,9 +34,35 @@ function daysIn(from: string, to: string): number {
   return Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000) + 1;
 }
 
-/** The same number of days just before `from`. */
-export function previousPeriod(from: string, to: string): { from: string; to: string } {
-  return { from: addDays(from, -daysIn(from, to)), to: addDays(from, -1) };
+/**
+ * The date a month before, its day clamped to that month's length (31 March → 28 February); `end`: the last day of
+ * a month is the last day of the month before (28 February → 31 January).
+ */
+function monthBefore(date: string, end: boolean): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const lastOfBefore = new Date(Date.UTC(y, m - 1, 0)).getUTCDate();
+  const lastOfThis = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  const day = end && d === lastOfThis ? lastOfBefore : Math.min(d, lastOfBefore);
+  return new Date(Date.UTC(y, m - 2, day)).toISOString().slice(0, 10);
+}
+
+/**
+ * The period a report is compared with: a week's days a week earlier (Monday to Wednesday against last Monday to
+ * Wednesday), a month's the same days of the month before (clamped to its length: the 1st to the 31st against the
+ * whole of February; a whole month against the whole month before), a day the day before, a range the same number
+ * of days just before it.
+ */
+export function previousPeriod(period: ReportPeriod): { from: string; to: string } {
+  const { from, to } = period;
+  switch (period.unit) {
+    case 'week':
+      return { from: addDays(from, -7), to: addDays(to, -7) };
+    case 'month':
+      return { from: monthBefore(from, false), to: monthBefore(to, true) };
+    case 'day':
+    case 'range':
+      return { from: addDays(from, -daysIn(from, to)), to: addDays(from, -1) };
+  }
 }
 
 /** How a report is cut when the ask says nothing: by project for one person, by person for several. */
@@ -99,7 +125,7 @@ export function buildReport(input: ReportInput): Report {
   const { ask, hours } = input;
   const tz = ask.tz;
   const { from, to } = ask.period;
-  const previous = previousPeriod(from, to);
+  const previous = previousPeriod(ask.period);
   const groupBy = groupByOf(ask);
   const unit = daysIn(from, to) <= DAILY_CHART_DAYS ? 'day' : 'week';
   const firstBucket = unit === 'day' ? from : mondayOf(from);

@@ -70,7 +70,7 @@ export interface Report {
   people: string[];
   groupBy: ReportGroupBy;
   totalHours: number;
-  /** the same length of time just before `ask.period` */
+  /** what `ask.period` is compared with: the week's days a week before, the month's days a month before (clamped to its length), the day before, or the range's length just before it */
   previous: { from: string; to: string; totalHours: number };
   /** the hours the people should have logged in the period up to today (their daily targets), when about people's hours on everything (not on one project or client) */
   targetHours: number | undefined;

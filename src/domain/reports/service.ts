@@ -121,7 +121,7 @@ export class ReportService {
     }
 
     const userIds = people.kind === 'me' ? [asker.corUserId] : people.kind === 'people' ? [...new Set(people.corUserIds)] : undefined;
-    const previous = previousPeriod(ask.period.from, ask.period.to);
+    const previous = previousPeriod(ask.period);
     // A day of margin each side: COR filters on its own reading of the dates; CorTimes reads them as this workspace's.
     const filters: HourFilters = {
       ...(userIds ? { users: userIds } : {}),

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CorHour } from '../../../src/cor/schemas.ts';
 import { CompanyFacts } from '../../../src/domain/company-facts.ts';
-import { buildReport } from '../../../src/domain/reports/build.ts';
+import { buildReport, previousPeriod } from '../../../src/domain/reports/build.ts';
 import type { ReportAsk, ReportOutcome } from '../../../src/domain/reports/model.ts';
 import { ReportService } from '../../../src/domain/reports/service.ts';
 import { CorTimes } from '../../../src/domain/time-entries/cor-times.ts';
@@ -69,7 +69,7 @@ describe('ReportService against the fake COR', () => {
     expect(report.totalHours).toBe(9.5);
     expect(report.targetHours).toBe(40);
     expect(report.chart.target).toEqual([8, 8, 8, 8, 8]);
-    expect(report.previous).toEqual({ from: '2026-11-11', to: '2026-11-15', totalHours: 2 });
+    expect(report.previous).toEqual({ from: '2026-11-09', to: '2026-11-13', totalHours: 2 });
     expect(report.people).toEqual(['Jane Doe']);
     expect(report.groupBy).toBe('project');
     expect(report.chart.unit).toBe('day');
@@ -88,7 +88,7 @@ describe('ReportService against the fake COR', () => {
     // Only Jane's hours, asked as Jane, once for both weeks with a day of margin.
     expect(hourReads()).toHaveLength(1);
     expect(hourReads()[0]?.userId).toBe(JANE);
-    expect(JSON.parse(hourReads()[0]?.query.filters ?? '{}')).toEqual({ users: [JANE], dateStart: '2026-11-10', dateDeadline: '2026-11-21' });
+    expect(JSON.parse(hourReads()[0]?.query.filters ?? '{}')).toEqual({ users: [JANE], dateStart: '2026-11-08', dateDeadline: '2026-11-21' });
   });
 
   it('a PM’s project last month, by person: every entry, summing to the total, from one read of COR’s hours', async () => {
@@ -108,7 +108,7 @@ describe('ReportService against the fake COR', () => {
     expect(report.entries.map((e) => e.date)).toEqual(['2026-11-03', '2026-11-19', '2026-11-20', '2026-11-25']);
     expect(hourReads()).toHaveLength(1);
     expect(hourReads()[0]?.userId).toBe(JOHN);
-    expect(JSON.parse(hourReads()[0]?.query.filters ?? '{}')).toEqual({ projects: [100], dateStart: '2026-10-01', dateDeadline: '2026-12-01' });
+    expect(JSON.parse(hourReads()[0]?.query.filters ?? '{}')).toEqual({ projects: [100], dateStart: '2026-09-30', dateDeadline: '2026-12-01' });
   });
 
   it('listed people: their targets summed, each by the one target rule (Jane’s own 6 h, Ana’s COR working time)', async () => {
@@ -210,6 +210,32 @@ describe('ReportService against the fake COR', () => {
   it('COR refusing the asker is said as such', async () => {
     cor.addFault({ method: 'GET', path: '/hours', status: 403 });
     expect(await reports.run(jane, ask({ period: { from: '2026-11-16', to: '2026-11-20', unit: 'week' } }))).toEqual({ ok: false, refusal: { kind: 'cor_refused' } });
+  });
+});
+
+describe('previousPeriod: what a report is compared with', () => {
+  const before = (from: string, to: string, unit: 'day' | 'week' | 'month' | 'range') => previousPeriod({ from, to, unit });
+
+  it('a week so far: the same weekdays a week earlier (Monday to Wednesday against last Monday to Wednesday)', () => {
+    expect(before('2026-11-16', '2026-11-18', 'week')).toEqual({ from: '2026-11-09', to: '2026-11-11' });
+    expect(before('2026-11-09', '2026-11-15', 'week')).toEqual({ from: '2026-11-02', to: '2026-11-08' });
+  });
+
+  it('a month: the same days of the month before, clamped to its length', () => {
+    expect(before('2026-11-01', '2026-11-15', 'month')).toEqual({ from: '2026-10-01', to: '2026-10-15' });
+    // This month on the 31st: the whole of February.
+    expect(before('2026-03-01', '2026-03-31', 'month')).toEqual({ from: '2026-02-01', to: '2026-02-28' });
+    expect(before('2026-03-01', '2026-03-30', 'month')).toEqual({ from: '2026-02-01', to: '2026-02-28' });
+    expect(before('2028-03-01', '2028-03-30', 'month')).toEqual({ from: '2028-02-01', to: '2028-02-29' });
+    // Last month, February: the whole of January; November: the whole of October; January: December the year before.
+    expect(before('2026-02-01', '2026-02-28', 'month')).toEqual({ from: '2026-01-01', to: '2026-01-31' });
+    expect(before('2026-11-01', '2026-11-30', 'month')).toEqual({ from: '2026-10-01', to: '2026-10-31' });
+    expect(before('2026-01-01', '2026-01-31', 'month')).toEqual({ from: '2025-12-01', to: '2025-12-31' });
+  });
+
+  it('a day: the day before; a range: as many days just before it', () => {
+    expect(before('2026-03-01', '2026-03-01', 'day')).toEqual({ from: '2026-02-28', to: '2026-02-28' });
+    expect(before('2026-11-01', '2026-11-15', 'range')).toEqual({ from: '2026-10-17', to: '2026-10-31' });
   });
 });
 
