@@ -76,9 +76,9 @@ describe('ReportService against the fake COR', () => {
     expect(report.chart.buckets).toEqual(['2026-11-16', '2026-11-17', '2026-11-18', '2026-11-19', '2026-11-20']);
     expect(report.chart.series.find((s) => s.name === 'Homepage redesign')?.values).toEqual([0, 0, 0, 3, 0]);
     expect(report.top.projects).toEqual([
-      { name: 'Mobile app', hours: 4.5 },
-      { name: 'Homepage redesign', hours: 3 },
-      { name: 'Campaña Verano', hours: 2 },
+      { id: 101, name: 'Mobile app', hours: 4.5 },
+      { id: 100, name: 'Homepage redesign', hours: 3 },
+      { id: 102, name: 'Campaña Verano', hours: 2 },
     ]);
     expect(report.entries.map((e) => [e.date, e.start, e.stop, e.hours, e.client])).toEqual([
       ['2026-11-19', '09:00', '12:00', 3, 'Acme Foods'],
@@ -119,8 +119,8 @@ describe('ReportService against the fake COR', () => {
     expect(report.people).toEqual(['Jane Doe', 'Ana Souza']);
     expect(report.groupBy).toBe('person');
     expect(report.top.people).toEqual([
-      { name: 'Jane Doe', hours: 9.5 },
-      { name: 'Ana Souza', hours: 6 },
+      { id: JANE, name: 'Jane Doe', hours: 9.5 },
+      { id: 4, name: 'Ana Souza', hours: 6 },
     ]);
     expect(JSON.parse(hourReads()[0]?.query.filters ?? '{}')).toMatchObject({ users: [JANE, 4] });
   });
@@ -240,6 +240,85 @@ describe('previousPeriod: what a report is compared with', () => {
 });
 
 describe('buildReport', () => {
+  /** An entry of 9:00 (UTC) on a day, of some hours, on a task of a project (null: none), by a person. */
+  const at = (date: string, hours: number, task: { id: number; title: string; project: { id: number; name?: string } | null }, user: { id: number; name: string }): CorHour => ({
+    id: 0,
+    start: `${date} 09:00:00`,
+    duration: hours,
+    user_id: user.id,
+    user: { first_name: user.name },
+    task_log_id: task.id,
+    task: { id: task.id, title: task.title, ...(task.project ? { project_id: task.project.id, ...(task.project.name === undefined ? {} : { project: { id: task.project.id, name: task.project.name } }) } : {}) },
+  });
+  const build = (hours: CorHour[], period: { from: string; to: string }, groupBy?: 'project' | 'person' | 'task' | 'day') =>
+    buildReport({
+      ask: { people: { kind: 'everyone' }, scope: { kind: 'all' }, period: { ...period, unit: 'range' }, groupBy, tz: 'UTC' },
+      scope: undefined,
+      people: [],
+      hours,
+      clients: new Map(),
+      users: new Map(),
+      targetHours: undefined,
+    });
+  const acme = { id: 1, name: 'Acme' };
+  const bolt = { id: 2, name: 'Bolt' };
+  const ana = { id: 7, name: 'Ana' };
+
+  it('rows and series are counted by COR id: two tasks of one title are two rows, named with their projects', () => {
+    const hours = [at('2026-11-02', 3, { id: 10, title: 'QA', project: acme }, ana), at('2026-11-03', 2, { id: 20, title: 'QA', project: bolt }, ana), at('2026-11-03', 1, { id: 30, title: 'Design', project: bolt }, ana)];
+    const report = build(hours, { from: '2026-11-02', to: '2026-11-06' }, 'task');
+    expect(report.top.tasks).toEqual([
+      { id: 10, name: 'QA · Acme', hours: 3 },
+      { id: 20, name: 'QA · Bolt', hours: 2 },
+      { id: 30, name: 'Design', hours: 1 },
+    ]);
+    expect(report.chart.series.map((s) => [s.id, s.name, s.values])).toEqual([
+      [10, 'QA · Acme', [3, 0, 0, 0, 0]],
+      [20, 'QA · Bolt', [0, 2, 0, 0, 0]],
+      [30, 'Design', [0, 1, 0, 0, 0]],
+    ]);
+    // Two people of one name are two people.
+    const twins = build([at('2026-11-02', 3, { id: 10, title: 'QA', project: acme }, ana), at('2026-11-02', 1, { id: 10, title: 'QA', project: acme }, { id: 8, name: 'Ana' })], { from: '2026-11-02', to: '2026-11-02' }, 'person');
+    expect(twins.top.people).toEqual([
+      { id: 7, name: 'Ana', hours: 3 },
+      { id: 8, name: 'Ana', hours: 1 },
+    ]);
+    expect(twins.chart.series.map((s) => s.id)).toEqual([7, 8]);
+  });
+
+  it('hours on no project are a row of their own with id null (no name), never merged with a project', () => {
+    const hours = [at('2026-11-02', 3, { id: 10, title: 'QA', project: acme }, ana), at('2026-11-02', 2, { id: 40, title: 'Admin', project: null }, ana), at('2026-11-02', 1, { id: 50, title: 'Misc', project: { id: 3 } }, ana)];
+    const report = build(hours, { from: '2026-11-02', to: '2026-11-02' }, 'project');
+    expect(report.top.projects).toEqual([
+      { id: 1, name: 'Acme', hours: 3 },
+      { id: null, name: '', hours: 2 },
+      { id: 3, name: '#3', hours: 1 },
+    ]);
+    expect(report.chart.series.map((s) => [s.id, s.name])).toEqual([
+      [1, 'Acme'],
+      [null, ''],
+      [3, '#3'],
+    ]);
+  });
+
+  it('by day: one series, the day’s total (id null), day by day up to 62 days; longer periods week by week', () => {
+    const hours = [at('2026-11-02', 3, { id: 10, title: 'QA', project: acme }, ana), at('2026-11-02', 2, { id: 20, title: 'QA', project: bolt }, ana), at('2026-12-10', 1, { id: 30, title: 'Design', project: bolt }, ana)];
+    const twoMonths = build(hours, { from: '2026-11-01', to: '2026-12-31' }, 'day');
+    expect(twoMonths.groupBy).toBe('day');
+    expect(twoMonths.chart.unit).toBe('day');
+    expect(twoMonths.chart.buckets).toHaveLength(61);
+    expect(twoMonths.chart.series).toHaveLength(1);
+    expect(twoMonths.chart.series[0]).toMatchObject({ id: null, name: '' });
+    expect(twoMonths.chart.series[0]?.values[1]).toBe(5);
+    expect(twoMonths.chart.series[0]?.values[39]).toBe(1);
+    expect(twoMonths.top.projects.map((r) => [r.name, r.hours])).toEqual([['Acme', 3], ['Bolt', 3]]);
+    // By project over the same two months: week by week.
+    expect(build(hours, { from: '2026-11-01', to: '2026-12-31' }).chart.unit).toBe('week');
+    const longer = build(hours, { from: '2026-11-01', to: '2027-01-05' }, 'day');
+    expect(longer.chart.unit).toBe('week');
+    expect(longer.chart.series.map((s) => s.id)).toEqual([null]);
+  });
+
   const names = ['Ana', 'Bo', 'Cy'];
   const projects = ['Acme', 'Bolt', 'Rio', 'Zed'];
   const entry = fc.record({
