@@ -117,6 +117,8 @@ export class FakeCor {
   readonly #hourTimes: 'utc' | 'user-zone';
   /** The most items a page holds whatever `perPage` asks: a COR that pages small, so long lists take many pages. */
   maxPerPage = Number.POSITIVE_INFINITY;
+  /** A COR whose `GET /hours` ignores the `users` filter (answering everyone's entries): the bot must not count them. */
+  ignoresHoursUsersFilter = false;
   #nextId = FIRST_WRITTEN_ID;
   #port = 0;
 
@@ -639,7 +641,7 @@ export class FakeCor {
       const list = asArray(v as number | number[] | undefined)?.map(Number);
       return list && new Set(list);
     };
-    const users = set(f.users);
+    const users = this.ignoresHoursUsersFilter ? undefined : set(f.users);
     const projects = set(f.projects);
     const clients = set(f.clients);
     const from = typeof f.dateStart === 'string' ? f.dateStart : undefined;

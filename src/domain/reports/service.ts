@@ -136,7 +136,7 @@ export class ReportService {
       // Only a target needs working times.
       userIds && ask.scope.kind === 'all' ? this.#d.company.workingTimes().catch((err: unknown) => this.#without(err, new Map<number, CorWorkingTime[]>())) : undefined,
     ]);
-    const hours = this.#d.times.read(written, asker.tenantKey, ask.tz);
+    const hours = this.#onlyOf(userIds, this.#d.times.read(written, asker.tenantKey, ask.tz));
     // An entry whose answer names no client: its name from the clients the asker sees.
     if (!scopes && hours.some((h) => !h.task?.project?.client?.name && (h.task?.project?.client_id ?? h.client_id))) scopes = await this.#scopes.forceFetch(asker.id, { context: api });
     const names = new Map([...users].map(([id, u]) => [id, nameOf(u)]));
@@ -178,6 +178,18 @@ export class ReportService {
     const daily = new Map<string, number>();
     for (const days of targets) for (const [date, hours] of days) daily.set(date, (daily.get(date) ?? 0) + hours);
     return daily;
+  }
+
+  /**
+   * A report about some people counts their entries only, whatever COR answered to the `users` filter (an entry of
+   * someone else, or of no one, is dropped, and that logged once per report).
+   */
+  #onlyOf(userIds: number[] | undefined, hours: CorHour[]): CorHour[] {
+    if (!userIds) return hours;
+    const wanted = new Set(userIds);
+    const kept = hours.filter((h) => h.user_id !== undefined && h.user_id !== null && wanted.has(h.user_id));
+    if (kept.length < hours.length) this.#d.logger.warn({ dropped: hours.length - kept.length, kept: kept.length }, 'COR answered hours of people the report is not about; they are not counted');
+    return kept;
   }
 
   /** COR's company facts unavailable: names and targets fall back to what is known (logged). */

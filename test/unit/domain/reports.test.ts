@@ -207,6 +207,21 @@ describe('ReportService against the fake COR', () => {
     expect(await capped.run(jane, week)).toEqual({ ok: false, refusal: { kind: 'too_many_entries' } });
   });
 
+  it('a COR that ignores the users filter: only the people asked about are counted, and that is logged once', async () => {
+    cor.ignoresHoursUsersFilter = true;
+    const { logger, text } = memoryLogger();
+    const kit = corKit(cor, { clock });
+    const apiFor = apiForStoredLinks(kit, db.store, clock);
+    const strict = new ReportService({ linking: { apiFor, roleOf: async () => null }, company: new CompanyFacts(appApi(kit, clock), clock), settings: db.store.reminders, links: db.store.links, times: new CorTimes(), clock, logger });
+    const report = reportOf(await strict.run(jane, ask({ period: { from: '2026-11-16', to: '2026-11-20', unit: 'week' } })));
+    // Ana's 6 h and John's 2 h in the answer are left out.
+    expect(report.totalHours).toBe(9.5);
+    expect(report.top.people).toEqual([{ id: JANE, name: 'Jane Doe', hours: 9.5 }]);
+    expect(report.entries.every((e) => e.person === 'Jane Doe')).toBe(true);
+    expect(text().match(/not counted/g)).toHaveLength(1);
+    expect(text()).toContain('"dropped":2');
+  });
+
   it('COR refusing the asker is said as such', async () => {
     cor.addFault({ method: 'GET', path: '/hours', status: 403 });
     expect(await reports.run(jane, ask({ period: { from: '2026-11-16', to: '2026-11-20', unit: 'week' } }))).toEqual({ ok: false, refusal: { kind: 'cor_refused' } });
