@@ -25,6 +25,8 @@ const HOURS_TTL_MS = 60_000;
 const HOURS_CACHE_ENTRIES = 50_000;
 /** The projects and clients a person sees in COR, kept this long to match names against. */
 const SCOPES_TTL_MS = 5 * 60_000;
+/** Project and client names kept for all the askers at once (one who sees more is read again when asking again). */
+const SCOPES_CACHE_NAMES = 200_000;
 
 export interface ReportDeps {
   /** COR as the asker, and their COR role (asked as them) */
@@ -39,6 +41,8 @@ export interface ReportDeps {
   times: Pick<CorTimes, 'read'>;
   clock: Clock;
   logger: Logger;
+  /** how much the caches hold (tests set small ones): COR's entries of all reports' hours, project and client names of all askers */
+  cacheSizes?: { hours?: number; scopeNames?: number };
 }
 
 /** What names are matched against: the projects and clients the asker sees. */
@@ -63,12 +67,14 @@ export class ReportService {
     this.#d = deps;
     this.#hours = new LRUCache({
       ...cacheOptions(deps.clock, PER_PERSON_MAX, HOURS_TTL_MS),
-      maxSize: HOURS_CACHE_ENTRIES,
+      maxSize: deps.cacheSizes?.hours ?? HOURS_CACHE_ENTRIES,
       sizeCalculation: (hours) => hours.length + 1,
       fetchMethod: (_key, _stale, { context }) => context.api.allHours(context.filters),
     });
     this.#scopes = new LRUCache({
       ...cacheOptions(deps.clock, PER_PERSON_MAX, SCOPES_TTL_MS),
+      maxSize: deps.cacheSizes?.scopeNames ?? SCOPES_CACHE_NAMES,
+      sizeCalculation: (scopes) => scopes.candidates.length + 1,
       fetchMethod: async (_linkId, _stale, { context: api }) => {
         const [projects, clients] = await Promise.all([api.allProjects({}), api.allClients()]);
         return {

@@ -222,6 +222,21 @@ describe('ReportService against the fake COR', () => {
     expect(text()).toContain('"dropped":2');
   });
 
+  it('the projects and clients kept to match names against are bounded in size: past it, the oldest asker’s are read again', async () => {
+    const names = cor.data.projects.length + cor.data.clients.length + 1;
+    const kit = corKit(cor, { clock });
+    const apiFor = apiForStoredLinks(kit, db.store, clock);
+    const bounded = new ReportService({ linking: { apiFor, roleOf: async () => null }, company: new CompanyFacts(appApi(kit, clock), clock), settings: db.store.reminders, links: db.store.links, times: new CorTimes(), clock, logger: memoryLogger().logger, cacheSizes: { scopeNames: names + Math.floor(names / 2) } });
+    const week = { from: '2026-11-16', to: '2026-11-20', unit: 'week' } as const;
+    const projectReads = () => cor.requestsTo('GET', '/projects').map((r) => r.userId);
+    await bounded.scopeOptions(jane, 'a', 5);
+    reportOf(await bounded.run(jane, ask({ scope: { kind: 'named', words: 'cafe rio' }, period: week })));
+    expect(projectReads()).toEqual([JANE]);
+    await bounded.scopeOptions(john, 'a', 5);
+    reportOf(await bounded.run(jane, ask({ scope: { kind: 'named', words: 'cafe rio' }, period: week })));
+    expect(projectReads()).toEqual([JANE, JOHN, JANE]);
+  });
+
   it('COR refusing the asker is said as such', async () => {
     cor.addFault({ method: 'GET', path: '/hours', status: 403 });
     expect(await reports.run(jane, ask({ period: { from: '2026-11-16', to: '2026-11-20', unit: 'week' } }))).toEqual({ ok: false, refusal: { kind: 'cor_refused' } });
