@@ -1,7 +1,7 @@
 import type { CorHour } from '../../cor/schemas.ts';
-import { addDays, localParts, weekdayOf } from '../../lib/zoned.ts';
+import { addDays, clockText, localParts, weekdayOf } from '../../lib/zoned.ts';
 import type { ReportGroupBy, ReportPeriod } from '../parse/report-words.ts';
-import { corInstant } from '../time-entries/cor-times.ts';
+import { corInstant, entryHours } from '../time-entries/cor-times.ts';
 import type { Report, ReportAsk, ReportEntry, ReportRow } from './model.ts';
 
 /*
@@ -76,16 +76,6 @@ function groupByOf(ask: ReportAsk): ReportGroupBy {
 /** The Monday of a date's ISO week. */
 const mondayOf = (date: string) => addDays(date, 1 - weekdayOf(date));
 
-/** An entry's length in whole milliseconds: its duration, else stop − start; 0 when COR gives neither. */
-function lengthMs(h: CorHour, start: Date): number {
-  if (h.duration !== undefined && h.duration !== null) return Math.round(h.duration * MS_PER_HOUR);
-  return h.stop ? corInstant(h.stop).getTime() - start.getTime() : 0;
-}
-
-const hhmm = (instant: Date, tz: string) => {
-  const p = localParts(instant, tz);
-  return `${String(p.hour).padStart(2, '0')}:${String(p.minute).padStart(2, '0')}`;
-};
 
 function personOf(h: CorHour, users: ReadonlyMap<number, string>): string {
   const named = [h.user?.first_name, h.user?.last_name].filter((s) => s).join(' ');
@@ -168,7 +158,8 @@ export function buildReport(input: ReportInput): Report {
   const counted: Counted[] = [];
   for (const h of hours) {
     const start = corInstant(h.start);
-    const ms = lengthMs(h, start);
+    // In whole milliseconds: sums are exact whatever their order.
+    const ms = Math.round(entryHours(h) * MS_PER_HOUR);
     if (!(ms > 0)) continue;
     const date = localParts(start, tz).date;
     if (date >= previous.from && date <= previous.to) previousMs += ms;
@@ -183,8 +174,8 @@ export function buildReport(input: ReportInput): Report {
       project: project.name,
       client: clientOf(h, input.clients),
       task: task.name,
-      start: hhmm(start, tz),
-      stop: h.stop ? hhmm(corInstant(h.stop), tz) : '',
+      start: clockText(start, tz),
+      stop: h.stop ? clockText(corInstant(h.stop), tz) : '',
       hours: ms / MS_PER_HOUR,
     };
     counted.push({ entry, startMs: start.getTime(), ms, project, task, person });
