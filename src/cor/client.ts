@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AppError } from '../errors.ts';
 import type { AccessTokenSource } from './auth.ts';
 import { CorError } from './errors.ts';
 import {
@@ -110,8 +111,13 @@ export interface IntegrationProject {
 
 /** How many items to ask for per page when reading everything. */
 const ALL_PAGES_SIZE = 100;
-/** A guard against a COR that never reports a last page. */
+/** A guard against a COR that never reports a last page: past it, a read fails (`too_many`) rather than stop short. */
 const MAX_PAGES = 1_000;
+
+export interface CorApiOptions {
+  /** the most pages a list is read in (default 1,000) */
+  maxPages?: number;
+}
 
 type Call = Omit<CorRequest<unknown>, 'authorization' | 'schema'>;
 
@@ -122,10 +128,12 @@ type Call = Omit<CorRequest<unknown>, 'authorization' | 'schema'>;
 export class CorApi {
   readonly #transport: CorTransport;
   readonly #tokens: AccessTokenSource;
+  readonly #maxPages: number;
 
-  constructor(transport: CorTransport, tokens: AccessTokenSource) {
+  constructor(transport: CorTransport, tokens: AccessTokenSource, opts: CorApiOptions = {}) {
     this.#transport = transport;
     this.#tokens = tokens;
+    this.#maxPages = opts.maxPages ?? MAX_PAGES;
   }
 
   async #call<T>(call: Call, schema: z.ZodType<T>): Promise<T> {
@@ -140,13 +148,17 @@ export class CorApi {
     }
   }
 
-  /** The pages of a paginated list, one request each, read only as far as the caller goes. */
+  /**
+   * The pages of a paginated list, one request each, read only as far as the caller goes. A list longer than the
+   * page cap is never cut short in silence: reading past it fails with an AppError coded `too_many`.
+   */
   async *#pages<T>(fetchPage: (page: PageRequest) => Promise<CorPage<T>>): AsyncGenerator<T[]> {
-    for (let page = 1; page <= MAX_PAGES; page++) {
+    for (let page = 1; ; page++) {
       const answer = await fetchPage({ page, perPage: ALL_PAGES_SIZE });
       yield answer.data;
       const last = answer.lastPage ?? (answer.total === undefined ? page : Math.ceil(answer.total / (answer.perPage ?? ALL_PAGES_SIZE)));
-      if (page >= last || answer.data.length === 0) break;
+      if (page >= last || answer.data.length === 0) return;
+      if (page >= this.#maxPages) throw new AppError('too_many', `COR list longer than ${this.#maxPages} pages`, { details: { pages: this.#maxPages, lastPage: last } });
     }
   }
 
@@ -320,10 +332,12 @@ export class CorApi {
 /** Builds CorApi views bound to one identity (the app's, or one user's). */
 export class CorClient {
   readonly #transport: CorTransport;
-  constructor(transport: CorTransport) {
+  readonly #opts: CorApiOptions;
+  constructor(transport: CorTransport, opts: CorApiOptions = {}) {
     this.#transport = transport;
+    this.#opts = opts;
   }
   as(tokens: AccessTokenSource): CorApi {
-    return new CorApi(this.#transport, tokens);
+    return new CorApi(this.#transport, tokens, this.#opts);
   }
 }

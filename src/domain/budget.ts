@@ -8,7 +8,7 @@ import type { ChannelProjectRecord, ChannelProjectRepository } from '../store/ch
 import type { UserLinkRecord } from '../store/links.ts';
 import { DEFAULT_TZ } from './linking.ts';
 import { isLeadRole, leadsEveryProject } from './roles.ts';
-import { corInstant, type CorTimes } from './time-entries/cor-times.ts';
+import { corInstant, type CorTimes, entryHours } from './time-entries/cor-times.ts';
 import type { WrittenEntry } from './time-entries/model.ts';
 
 /** Percents of a project's estimated hours that alert its channel, unless a PM of the project says otherwise. */
@@ -93,7 +93,7 @@ export function budgetFacts(project: { name: string; logged: number; estimate: n
   let week = 0;
   for (const h of recentHours) {
     const start = corInstant(h.start);
-    const hours = h.duration ?? (h.stop ? (corInstant(h.stop).getTime() - start.getTime()) / 3_600_000 : 0);
+    const hours = entryHours(h);
     if (hours <= 0) continue;
     const date = localParts(start, tz).date;
     if (date < (daily[0] as { date: string }).date) continue;

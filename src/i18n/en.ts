@@ -586,6 +586,7 @@ export const en = {
   'reports.refused.noScope': 'No COR project or client you can see matches “{words}”.',
   'reports.refused.ambiguous': 'Several projects or clients match “{words}”. Which one?',
   'reports.refused.cor': 'COR refused to show you these hours.',
+  'reports.refused.tooMany': 'That is more hours entries than I read for one report. Ask for a shorter period, or for fewer people or one project.',
   'reports.candidateProject': '{name} (project)',
   'reports.candidateClient': '{name} (client)',
   'reports.problem.empty': 'Whose hours, and when?',

@@ -583,6 +583,7 @@ export const es: Catalog = {
   'reports.refused.noScope': 'Ningún proyecto ni cliente de COR que puedas ver coincide con «{words}».',
   'reports.refused.ambiguous': 'Varios proyectos o clientes coinciden con «{words}». ¿Cuál?',
   'reports.refused.cor': 'COR no te dejó ver estas horas.',
+  'reports.refused.tooMany': 'Son más registros de horas de los que leo para un informe. Pide un período más corto, o menos personas o un solo proyecto.',
   'reports.candidateProject': '{name} (proyecto)',
   'reports.candidateClient': '{name} (cliente)',
   'reports.problem.empty': '¿De quién son las horas, y de cuándo?',

@@ -584,6 +584,7 @@ export const pt: Catalog = {
   'reports.refused.noScope': 'Nenhum projeto ou cliente do COR que você pode ver corresponde a “{words}”.',
   'reports.refused.ambiguous': 'Vários projetos ou clientes correspondem a “{words}”. Qual deles?',
   'reports.refused.cor': 'O COR não deixou você ver essas horas.',
+  'reports.refused.tooMany': 'São mais registros de horas do que eu leio para um relatório. Peça um período mais curto, ou menos pessoas ou um só projeto.',
   'reports.candidateProject': '{name} (projeto)',
   'reports.candidateClient': '{name} (cliente)',
   'reports.problem.empty': 'De quem são as horas, e de quando?',

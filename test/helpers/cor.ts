@@ -24,7 +24,7 @@ export interface CorKit {
 }
 
 /** The real COR client, pointed at a fake COR. Sleeps are recorded (and shortened) so retry timing can be checked. */
-export function corKit(fake: Pick<FakeCor, 'apiUrl' | 'integrationsUrl'>, opts: { clock?: Clock; timeoutMs?: number; retry?: RetryPolicy } = {}): CorKit {
+export function corKit(fake: Pick<FakeCor, 'apiUrl' | 'integrationsUrl'>, opts: { clock?: Clock; timeoutMs?: number; retry?: RetryPolicy; maxPages?: number } = {}): CorKit {
   const { logger, text } = memoryLogger();
   const sleeps: number[] = [];
   const clock = opts.clock ?? systemClock;
@@ -41,7 +41,7 @@ export function corKit(fake: Pick<FakeCor, 'apiUrl' | 'integrationsUrl'>, opts: 
     },
   });
   const auth = new CorAuth(transport, { apiKey: FAKE_API_KEY, clientSecret: FAKE_CLIENT_SECRET }, clock);
-  return { transport, auth, client: new CorClient(transport), logger, logText: text, sleeps };
+  return { transport, auth, client: new CorClient(transport, opts.maxPages === undefined ? {} : { maxPages: opts.maxPages }), logger, logText: text, sleeps };
 }
 
 export function appApi(kit: CorKit, clock: Clock = systemClock) {

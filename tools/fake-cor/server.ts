@@ -115,6 +115,10 @@ export class FakeCor {
   readonly #loginShape: 'flat' | 'nested';
   readonly #now: () => Date;
   readonly #hourTimes: 'utc' | 'user-zone';
+  /** The most items a page holds whatever `perPage` asks: a COR that pages small, so long lists take many pages. */
+  maxPerPage = Number.POSITIVE_INFINITY;
+  /** A COR whose `GET /hours` ignores the `users` filter (answering everyone's entries): the bot must not count them. */
+  ignoresHoursUsersFilter = false;
   #nextId = FIRST_WRITTEN_ID;
   #port = 0;
 
@@ -535,7 +539,7 @@ export class FakeCor {
 
   #page<T>(items: T[], query: Record<string, string>, opts: { totalAsString?: boolean; pageAsString?: boolean } = {}) {
     const all = query.page === 'false';
-    const perPage = all ? Math.max(items.length, 1) : Math.max(1, Number(query.perPage ?? 20));
+    const perPage = all ? Math.max(items.length, 1) : Math.max(1, Math.min(this.maxPerPage, Number(query.perPage ?? 20)));
     const page = all ? 1 : Math.max(1, Number(query.page ?? 1));
     const lastPage = Math.max(1, Math.ceil(items.length / perPage));
     return {
@@ -637,7 +641,7 @@ export class FakeCor {
       const list = asArray(v as number | number[] | undefined)?.map(Number);
       return list && new Set(list);
     };
-    const users = set(f.users);
+    const users = this.ignoresHoursUsersFilter ? undefined : set(f.users);
     const projects = set(f.projects);
     const clients = set(f.clients);
     const from = typeof f.dateStart === 'string' ? f.dateStart : undefined;

@@ -45,7 +45,8 @@ export interface ReportContext {
 
 /** Longest question read; more is refused, never read (the readers stay fast on bounded text). */
 const MAX_CHARS = 300;
-const MAX_DAYS = 366;
+/** The longest period a report covers, in days (a year, a leap one too): words and the form alike. */
+export const MAX_DAYS = 366;
 
 /** Where words were taken: never white space, so that what stood on either side does not join. */
 const GAP = '\u0000';

@@ -3,7 +3,7 @@ import { formatHours } from '../../lib/duration-text.ts';
 import { addDays, localParts, zonedTimeToInstant } from '../../lib/zoned.ts';
 import type { ReminderKind, ReminderSettingRecord } from '../../store/reminders.ts';
 import { dailyTarget, isWorkday, type TargetFacts } from '../targets.ts';
-import { corInstant } from '../time-entries/cor-times.ts';
+import { corInstant, entryHours } from '../time-entries/cor-times.ts';
 
 /*
  * Who is due a reminder and what the DM says: pure functions of a person's settings, their zone and what COR
@@ -91,7 +91,7 @@ export function loggedOn(hours: CorHour[], date: string, tz: string): number {
   for (const h of hours) {
     const start = corInstant(h.start);
     if (localParts(start, tz).date !== date) continue;
-    sum += h.duration ?? (h.stop ? (corInstant(h.stop).getTime() - start.getTime()) / 3_600_000 : 0);
+    sum += entryHours(h);
   }
   return sum;
 }

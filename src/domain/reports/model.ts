@@ -39,10 +39,17 @@ export type ReportRefusal =
   /** several match about as well: the names to choose from (at most 5) */
   | { kind: 'ambiguous_scope'; words: string; candidates: { kind: 'project' | 'client'; id: number; name: string }[] }
   /** COR refused the asker (403) */
-  | { kind: 'cor_refused' };
+  | { kind: 'cor_refused' }
+  /** more entries than the bot reads in one report (COR's pages past the page cap): never a total short of some */
+  | { kind: 'too_many_entries' };
 
-/** One line of the table: a project, task or person and their hours. */
+/**
+ * One line of the table: a project, task or person (counted by COR id) and their hours. `id` null: none, e.g. the
+ * hours on no project (`name` then empty: the Slack layer words it). A task's name has its project after it
+ * ("QA · Acme") when another task of the report has the same title.
+ */
 export interface ReportRow {
+  id: number | null;
   name: string;
   hours: number;
 }
@@ -68,15 +75,19 @@ export interface Report {
   people: string[];
   groupBy: ReportGroupBy;
   totalHours: number;
-  /** the same length of time just before `ask.period` */
+  /** what `ask.period` is compared with: the week's days a week before, the month's days a month before (clamped to its length), the day before, or the range's length just before it */
   previous: { from: string; to: string; totalHours: number };
   /** the hours the people should have logged in the period up to today (their daily targets), when about people's hours on everything (not on one project or client) */
   targetHours: number | undefined;
-  /** the chart: per day (periods up to 31 days) or per ISO week (longer), each series' hours per bucket */
+  /**
+   * the chart: per day (periods up to 31 days; "by day", up to 62) or per ISO week (longer), each series' hours per
+   * bucket. A series is a project, task or person as `ReportRow` (id null: none); by day there is one, the total
+   * (id null, name empty).
+   */
   chart: {
     unit: 'day' | 'week';
     buckets: string[];
-    series: { name: string; values: number[] }[];
+    series: { id: number | null; name: string; values: number[] }[];
     /** each bucket's share of `targetHours` (the people's daily targets of its days up to today), when there is one */
     target?: number[];
   };

@@ -1,6 +1,7 @@
 import { LRUCache } from 'lru-cache';
 import type { CorApi, HourFilters } from '../../cor/client.ts';
 import { CorError } from '../../cor/errors.ts';
+import { AppError } from '../../errors.ts';
 import type { CorHour, CorUser, CorWorkingTime } from '../../cor/schemas.ts';
 import { cacheOptions, PER_PERSON_MAX } from '../../lib/cache.ts';
 import type { Clock } from '../../lib/clock.ts';
@@ -24,6 +25,8 @@ const HOURS_TTL_MS = 60_000;
 const HOURS_CACHE_ENTRIES = 50_000;
 /** The projects and clients a person sees in COR, kept this long to match names against. */
 const SCOPES_TTL_MS = 5 * 60_000;
+/** Project and client names kept for all the askers at once (one who sees more is read again when asking again). */
+const SCOPES_CACHE_NAMES = 200_000;
 
 export interface ReportDeps {
   /** COR as the asker, and their COR role (asked as them) */
@@ -38,6 +41,8 @@ export interface ReportDeps {
   times: Pick<CorTimes, 'read'>;
   clock: Clock;
   logger: Logger;
+  /** how much the caches hold (tests set small ones): COR's entries of all reports' hours, project and client names of all askers */
+  cacheSizes?: { hours?: number; scopeNames?: number };
 }
 
 /** What names are matched against: the projects and clients the asker sees. */
@@ -62,12 +67,14 @@ export class ReportService {
     this.#d = deps;
     this.#hours = new LRUCache({
       ...cacheOptions(deps.clock, PER_PERSON_MAX, HOURS_TTL_MS),
-      maxSize: HOURS_CACHE_ENTRIES,
+      maxSize: deps.cacheSizes?.hours ?? HOURS_CACHE_ENTRIES,
       sizeCalculation: (hours) => hours.length + 1,
       fetchMethod: (_key, _stale, { context }) => context.api.allHours(context.filters),
     });
     this.#scopes = new LRUCache({
       ...cacheOptions(deps.clock, PER_PERSON_MAX, SCOPES_TTL_MS),
+      maxSize: deps.cacheSizes?.scopeNames ?? SCOPES_CACHE_NAMES,
+      sizeCalculation: (scopes) => scopes.candidates.length + 1,
       fetchMethod: async (_linkId, _stale, { context: api }) => {
         const [projects, clients] = await Promise.all([api.allProjects({}), api.allClients()]);
         return {
@@ -93,6 +100,7 @@ export class ReportService {
       return await this.#run(asker, ask);
     } catch (err) {
       if (err instanceof CorError && err.code === 'forbidden') return { ok: false, refusal: { kind: 'cor_refused' } };
+      if (err instanceof AppError && err.code === 'too_many') return { ok: false, refusal: { kind: 'too_many_entries' } };
       throw err;
     }
   }
@@ -119,7 +127,7 @@ export class ReportService {
     }
 
     const userIds = people.kind === 'me' ? [asker.corUserId] : people.kind === 'people' ? [...new Set(people.corUserIds)] : undefined;
-    const previous = previousPeriod(ask.period.from, ask.period.to);
+    const previous = previousPeriod(ask.period);
     // A day of margin each side: COR filters on its own reading of the dates; CorTimes reads them as this workspace's.
     const filters: HourFilters = {
       ...(userIds ? { users: userIds } : {}),
@@ -134,7 +142,7 @@ export class ReportService {
       // Only a target needs working times.
       userIds && ask.scope.kind === 'all' ? this.#d.company.workingTimes().catch((err: unknown) => this.#without(err, new Map<number, CorWorkingTime[]>())) : undefined,
     ]);
-    const hours = this.#d.times.read(written, asker.tenantKey, ask.tz);
+    const hours = this.#onlyOf(userIds, this.#d.times.read(written, asker.tenantKey, ask.tz));
     // An entry whose answer names no client: its name from the clients the asker sees.
     if (!scopes && hours.some((h) => !h.task?.project?.client?.name && (h.task?.project?.client_id ?? h.client_id))) scopes = await this.#scopes.forceFetch(asker.id, { context: api });
     const names = new Map([...users].map(([id, u]) => [id, nameOf(u)]));
@@ -176,6 +184,18 @@ export class ReportService {
     const daily = new Map<string, number>();
     for (const days of targets) for (const [date, hours] of days) daily.set(date, (daily.get(date) ?? 0) + hours);
     return daily;
+  }
+
+  /**
+   * A report about some people counts their entries only, whatever COR answered to the `users` filter (an entry of
+   * someone else, or of no one, is dropped, and that logged once per report).
+   */
+  #onlyOf(userIds: number[] | undefined, hours: CorHour[]): CorHour[] {
+    if (!userIds) return hours;
+    const wanted = new Set(userIds);
+    const kept = hours.filter((h) => h.user_id !== undefined && h.user_id !== null && wanted.has(h.user_id));
+    if (kept.length < hours.length) this.#d.logger.warn({ dropped: hours.length - kept.length, kept: kept.length }, 'COR answered hours of people the report is not about; they are not counted');
+    return kept;
   }
 
   /** COR's company facts unavailable: names and targets fall back to what is known (logged). */

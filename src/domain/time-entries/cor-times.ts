@@ -20,6 +20,12 @@ export function corInstant(value: string): Date {
   return HAS_ZONE.test(value) ? new Date(value) : new Date(`${value.replace(' ', 'T')}Z`);
 }
 
+/** An entry's length in hours: its duration, else stop − start; 0 when COR gives neither. The one reading of it. */
+export function entryHours(h: CorHour): number {
+  if (h.duration !== undefined && h.duration !== null) return h.duration;
+  return h.stop ? (corInstant(h.stop).getTime() - corInstant(h.start).getTime()) / 3_600_000 : 0;
+}
+
 /** A zone-less "YYYY-MM-DD HH:MM:SS" read as wall time in `tz`; undefined when it is not one. */
 function wallInstant(naive: string, tz: string): Date | undefined {
   const m = NAIVE.exec(naive);

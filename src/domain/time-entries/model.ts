@@ -3,7 +3,7 @@ import type { CorHour } from '../../cor/schemas.ts';
 import type { UserLinkRecord } from '../../store/links.ts';
 import { type TimeEntryRequestRecord, WAITS_FOR_RELINK } from '../../store/outbox.ts';
 import type { TaskView } from '../tasks.ts';
-import { corInstant } from './cor-times.ts';
+import { entryHours } from './cor-times.ts';
 import type { Bend } from './placement.ts';
 
 /** What will be written: a task, a span, a note, and what had to be guessed to get there. */
@@ -113,7 +113,7 @@ export type EntryOwner = Pick<UserLinkRecord, 'tenantKey' | 'slackUserId' | 'tz'
 
 /** Hours of entries (their times read through CorTimes.read). */
 export function hoursOf(entries: CorHour[]): number {
-  return entries.reduce((sum, h) => sum + (h.duration ?? (h.stop ? (corInstant(h.stop).getTime() - corInstant(h.start).getTime()) / 3_600_000 : 0)), 0);
+  return entries.reduce((sum, h) => sum + entryHours(h), 0);
 }
 
 /** A request that waits for its person to link again (COR refused their tokens for good): written once they do. */

@@ -1,7 +1,7 @@
 import type { CorHour } from '../../cor/schemas.ts';
 import { addDays, localParts } from '../../lib/zoned.ts';
 import { dailyTarget, type TargetFacts } from '../targets.ts';
-import { corInstant } from './cor-times.ts';
+import { corInstant, entryHours } from './cor-times.ts';
 import { type Summary, type SummaryDay, type SummaryEntry, type SummaryTask } from './model.ts';
 
 /** What a person logged from `from` to `to` (local dates, inclusive), day by day and task by task, against each day's target. */
@@ -16,7 +16,7 @@ export function summarize(hours: CorHour[], facts: TargetFacts, from: string, to
     const start = corInstant(h.start);
     const day = days.find((d) => d.date === localParts(start, tz).date);
     if (!day) continue;
-    const duration = h.duration ?? (h.stop ? (corInstant(h.stop).getTime() - start.getTime()) / 3_600_000 : 0);
+    const duration = entryHours(h);
     const taskId = h.task_log_id ?? h.task?.id ?? 0;
     const entry: SummaryEntry = {
       start,

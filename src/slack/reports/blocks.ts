@@ -117,6 +117,8 @@ export function refusalMessage(t: Texts, refusal: ReportRefusal, pick: (candidat
       return words(`${t.t('reports.refused.noScope', { words: plain(refusal.words) })}\n${t.t('reports.examples')}`);
     case 'cor_refused':
       return words(t.t('reports.refused.cor'));
+    case 'too_many_entries':
+      return words(t.t('reports.refused.tooMany'));
     case 'ambiguous_scope': {
       const text = t.t('reports.refused.ambiguous', { words: plain(refusal.words) });
       // One section per candidate, its button beside it (a block's action ids must differ).

@@ -1,6 +1,6 @@
 import type { AllMiddlewareArgs, SlackOptionsMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { z } from 'zod';
-import { type ReportQuery, type ReportWho, readReportWords } from '../../domain/parse/report-words.ts';
+import { MAX_DAYS, type ReportQuery, type ReportWho, readReportWords } from '../../domain/parse/report-words.ts';
 import type { ReportAsk } from '../../domain/reports/model.ts';
 import { localParts } from '../../lib/zoned.ts';
 import type { Message } from '../blocks.ts';
@@ -30,7 +30,6 @@ const scopeValueSchema = z.object({ k: z.enum(['p', 'c']), i: z.number().int().p
 
 /** The period options in the words the reader reads: the same days as typed words give. */
 const PERIOD_WORDS = { thisWeek: 'this week', lastWeek: 'last week', thisMonth: 'this month', lastMonth: 'last month' } as const;
-const MAX_DAYS = 366;
 
 /** The report form sent: mistakes back on their field; else acked, and the report answered in the DM with the bot. */
 export function reportSubmission(services: SlackServices) {

@@ -235,6 +235,21 @@ describe('COR client against the fake COR', () => {
       expect(working.get(5)?.[0]).toMatchObject({ start_at: '10:00:00', daily_hours: 4 });
     });
 
+    it('reads a list as long as the page cap whole, and refuses a longer one (too_many) rather than cut it short', async () => {
+      fake.maxPerPage = 1;
+      const small = corKit(fake, { maxPages: 4 });
+      const { stored } = memoryTokens(tokenSetFrom(fake.issueTokens(JANE)));
+      const api = small.client.as(new RefreshingTokenSource({ key: 'paged', stored, auth: small.auth, clock: systemClock, flights: new SingleFlight() }));
+      const filters = { users: [JANE], dateStart: '2026-11-01', dateDeadline: '2026-11-30' };
+      const hour = (id: number) => ({ id, user_id: JANE, task_log_id: 48211, start: '2026-11-18 12:00:00', stop: '2026-11-18 12:01:00', comments: null, created_at: '2026-11-18 12:01:00' });
+      fake.data.hours.push(hour(20_001)); // Jane's three seeded entries and this one: four pages
+      expect(await api.allHours(filters)).toHaveLength(4);
+      expect(fake.requestsTo('GET', '/hours')).toHaveLength(4);
+      fake.data.hours.push(hour(20_002));
+      await expect(api.allHours(filters)).rejects.toMatchObject({ code: 'too_many' });
+      expect(fake.requestsTo('GET', '/hours')).toHaveLength(8); // no fifth page asked for
+    });
+
     it('creates and updates projects through the Integrations API, with its named errors', async () => {
       const api = userApi(3);
       const created = await api.createIntegrationProject({ id: 'C0CHAN', name: 'Launch', client_id: 'acme-foods', start: '2026-12-01', end: '2027-01-31', metadata: { source: 'MICROSOFT_TEAMS' } });

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CorHour } from '../../../src/cor/schemas.ts';
 import { CompanyFacts } from '../../../src/domain/company-facts.ts';
-import { buildReport } from '../../../src/domain/reports/build.ts';
+import { buildReport, previousPeriod } from '../../../src/domain/reports/build.ts';
 import type { ReportAsk, ReportOutcome } from '../../../src/domain/reports/model.ts';
 import { ReportService } from '../../../src/domain/reports/service.ts';
 import { CorTimes } from '../../../src/domain/time-entries/cor-times.ts';
@@ -69,16 +69,16 @@ describe('ReportService against the fake COR', () => {
     expect(report.totalHours).toBe(9.5);
     expect(report.targetHours).toBe(40);
     expect(report.chart.target).toEqual([8, 8, 8, 8, 8]);
-    expect(report.previous).toEqual({ from: '2026-11-11', to: '2026-11-15', totalHours: 2 });
+    expect(report.previous).toEqual({ from: '2026-11-09', to: '2026-11-13', totalHours: 2 });
     expect(report.people).toEqual(['Jane Doe']);
     expect(report.groupBy).toBe('project');
     expect(report.chart.unit).toBe('day');
     expect(report.chart.buckets).toEqual(['2026-11-16', '2026-11-17', '2026-11-18', '2026-11-19', '2026-11-20']);
     expect(report.chart.series.find((s) => s.name === 'Homepage redesign')?.values).toEqual([0, 0, 0, 3, 0]);
     expect(report.top.projects).toEqual([
-      { name: 'Mobile app', hours: 4.5 },
-      { name: 'Homepage redesign', hours: 3 },
-      { name: 'Campaña Verano', hours: 2 },
+      { id: 101, name: 'Mobile app', hours: 4.5 },
+      { id: 100, name: 'Homepage redesign', hours: 3 },
+      { id: 102, name: 'Campaña Verano', hours: 2 },
     ]);
     expect(report.entries.map((e) => [e.date, e.start, e.stop, e.hours, e.client])).toEqual([
       ['2026-11-19', '09:00', '12:00', 3, 'Acme Foods'],
@@ -88,7 +88,7 @@ describe('ReportService against the fake COR', () => {
     // Only Jane's hours, asked as Jane, once for both weeks with a day of margin.
     expect(hourReads()).toHaveLength(1);
     expect(hourReads()[0]?.userId).toBe(JANE);
-    expect(JSON.parse(hourReads()[0]?.query.filters ?? '{}')).toEqual({ users: [JANE], dateStart: '2026-11-10', dateDeadline: '2026-11-21' });
+    expect(JSON.parse(hourReads()[0]?.query.filters ?? '{}')).toEqual({ users: [JANE], dateStart: '2026-11-08', dateDeadline: '2026-11-21' });
   });
 
   it('a PM’s project last month, by person: every entry, summing to the total, from one read of COR’s hours', async () => {
@@ -108,7 +108,7 @@ describe('ReportService against the fake COR', () => {
     expect(report.entries.map((e) => e.date)).toEqual(['2026-11-03', '2026-11-19', '2026-11-20', '2026-11-25']);
     expect(hourReads()).toHaveLength(1);
     expect(hourReads()[0]?.userId).toBe(JOHN);
-    expect(JSON.parse(hourReads()[0]?.query.filters ?? '{}')).toEqual({ projects: [100], dateStart: '2026-10-01', dateDeadline: '2026-12-01' });
+    expect(JSON.parse(hourReads()[0]?.query.filters ?? '{}')).toEqual({ projects: [100], dateStart: '2026-09-30', dateDeadline: '2026-12-01' });
   });
 
   it('listed people: their targets summed, each by the one target rule (Jane’s own 6 h, Ana’s COR working time)', async () => {
@@ -119,8 +119,8 @@ describe('ReportService against the fake COR', () => {
     expect(report.people).toEqual(['Jane Doe', 'Ana Souza']);
     expect(report.groupBy).toBe('person');
     expect(report.top.people).toEqual([
-      { name: 'Jane Doe', hours: 9.5 },
-      { name: 'Ana Souza', hours: 6 },
+      { id: JANE, name: 'Jane Doe', hours: 9.5 },
+      { id: 4, name: 'Ana Souza', hours: 6 },
     ]);
     expect(JSON.parse(hourReads()[0]?.query.filters ?? '{}')).toMatchObject({ users: [JANE, 4] });
   });
@@ -195,13 +195,160 @@ describe('ReportService against the fake COR', () => {
     expect(hourReads()).toHaveLength(2);
   });
 
+  it('more entries than COR’s pages are read to: refused, never a total short of some', async () => {
+    cor.maxPerPage = 1;
+    const kit = corKit(cor, { clock, maxPages: 3 });
+    const apiFor = apiForStoredLinks(kit, db.store, clock);
+    const capped = new ReportService({ linking: { apiFor, roleOf: async () => null }, company: new CompanyFacts(appApi(kit, clock), clock), settings: db.store.reminders, links: db.store.links, times: new CorTimes(), clock, logger: memoryLogger().logger });
+    const week = ask({ period: { from: '2026-11-16', to: '2026-11-20', unit: 'week' } });
+    expect(reportOf(await capped.run(jane, week)).totalHours).toBe(9.5); // Jane's three entries: three pages
+    hour(JANE, 48211, '2026-11-18 13:00:00', '2026-11-18 15:00:00');
+    clock.advance(61_000);
+    expect(await capped.run(jane, week)).toEqual({ ok: false, refusal: { kind: 'too_many_entries' } });
+  });
+
+  it('a COR that ignores the users filter: only the people asked about are counted, and that is logged once', async () => {
+    cor.ignoresHoursUsersFilter = true;
+    const { logger, text } = memoryLogger();
+    const kit = corKit(cor, { clock });
+    const apiFor = apiForStoredLinks(kit, db.store, clock);
+    const strict = new ReportService({ linking: { apiFor, roleOf: async () => null }, company: new CompanyFacts(appApi(kit, clock), clock), settings: db.store.reminders, links: db.store.links, times: new CorTimes(), clock, logger });
+    const report = reportOf(await strict.run(jane, ask({ period: { from: '2026-11-16', to: '2026-11-20', unit: 'week' } })));
+    // Ana's 6 h and John's 2 h in the answer are left out.
+    expect(report.totalHours).toBe(9.5);
+    expect(report.top.people).toEqual([{ id: JANE, name: 'Jane Doe', hours: 9.5 }]);
+    expect(report.entries.every((e) => e.person === 'Jane Doe')).toBe(true);
+    expect(text().match(/not counted/g)).toHaveLength(1);
+    expect(text()).toContain('"dropped":2');
+  });
+
+  it('the projects and clients kept to match names against are bounded in size: past it, the oldest asker’s are read again', async () => {
+    const names = cor.data.projects.length + cor.data.clients.length + 1;
+    const kit = corKit(cor, { clock });
+    const apiFor = apiForStoredLinks(kit, db.store, clock);
+    const bounded = new ReportService({ linking: { apiFor, roleOf: async () => null }, company: new CompanyFacts(appApi(kit, clock), clock), settings: db.store.reminders, links: db.store.links, times: new CorTimes(), clock, logger: memoryLogger().logger, cacheSizes: { scopeNames: names + Math.floor(names / 2) } });
+    const week = { from: '2026-11-16', to: '2026-11-20', unit: 'week' } as const;
+    const projectReads = () => cor.requestsTo('GET', '/projects').map((r) => r.userId);
+    await bounded.scopeOptions(jane, 'a', 5);
+    reportOf(await bounded.run(jane, ask({ scope: { kind: 'named', words: 'cafe rio' }, period: week })));
+    expect(projectReads()).toEqual([JANE]);
+    await bounded.scopeOptions(john, 'a', 5);
+    reportOf(await bounded.run(jane, ask({ scope: { kind: 'named', words: 'cafe rio' }, period: week })));
+    expect(projectReads()).toEqual([JANE, JOHN, JANE]);
+  });
+
   it('COR refusing the asker is said as such', async () => {
     cor.addFault({ method: 'GET', path: '/hours', status: 403 });
     expect(await reports.run(jane, ask({ period: { from: '2026-11-16', to: '2026-11-20', unit: 'week' } }))).toEqual({ ok: false, refusal: { kind: 'cor_refused' } });
   });
 });
 
+describe('previousPeriod: what a report is compared with', () => {
+  const before = (from: string, to: string, unit: 'day' | 'week' | 'month' | 'range') => previousPeriod({ from, to, unit });
+
+  it('a week so far: the same weekdays a week earlier (Monday to Wednesday against last Monday to Wednesday)', () => {
+    expect(before('2026-11-16', '2026-11-18', 'week')).toEqual({ from: '2026-11-09', to: '2026-11-11' });
+    expect(before('2026-11-09', '2026-11-15', 'week')).toEqual({ from: '2026-11-02', to: '2026-11-08' });
+  });
+
+  it('a month: the same days of the month before, clamped to its length', () => {
+    expect(before('2026-11-01', '2026-11-15', 'month')).toEqual({ from: '2026-10-01', to: '2026-10-15' });
+    // This month on the 31st: the whole of February.
+    expect(before('2026-03-01', '2026-03-31', 'month')).toEqual({ from: '2026-02-01', to: '2026-02-28' });
+    expect(before('2026-03-01', '2026-03-30', 'month')).toEqual({ from: '2026-02-01', to: '2026-02-28' });
+    expect(before('2028-03-01', '2028-03-30', 'month')).toEqual({ from: '2028-02-01', to: '2028-02-29' });
+    // Last month, February: the whole of January; November: the whole of October; January: December the year before.
+    expect(before('2026-02-01', '2026-02-28', 'month')).toEqual({ from: '2026-01-01', to: '2026-01-31' });
+    expect(before('2026-11-01', '2026-11-30', 'month')).toEqual({ from: '2026-10-01', to: '2026-10-31' });
+    expect(before('2026-01-01', '2026-01-31', 'month')).toEqual({ from: '2025-12-01', to: '2025-12-31' });
+  });
+
+  it('a day: the day before; a range: as many days just before it', () => {
+    expect(before('2026-03-01', '2026-03-01', 'day')).toEqual({ from: '2026-02-28', to: '2026-02-28' });
+    expect(before('2026-11-01', '2026-11-15', 'range')).toEqual({ from: '2026-10-17', to: '2026-10-31' });
+  });
+});
+
 describe('buildReport', () => {
+  /** An entry of 9:00 (UTC) on a day, of some hours, on a task of a project (null: none), by a person. */
+  const at = (date: string, hours: number, task: { id: number; title: string; project: { id: number; name?: string } | null }, user: { id: number; name: string }): CorHour => ({
+    id: 0,
+    start: `${date} 09:00:00`,
+    duration: hours,
+    user_id: user.id,
+    user: { first_name: user.name },
+    task_log_id: task.id,
+    task: { id: task.id, title: task.title, ...(task.project ? { project_id: task.project.id, ...(task.project.name === undefined ? {} : { project: { id: task.project.id, name: task.project.name } }) } : {}) },
+  });
+  const build = (hours: CorHour[], period: { from: string; to: string }, groupBy?: 'project' | 'person' | 'task' | 'day') =>
+    buildReport({
+      ask: { people: { kind: 'everyone' }, scope: { kind: 'all' }, period: { ...period, unit: 'range' }, groupBy, tz: 'UTC' },
+      scope: undefined,
+      people: [],
+      hours,
+      clients: new Map(),
+      users: new Map(),
+      targetHours: undefined,
+    });
+  const acme = { id: 1, name: 'Acme' };
+  const bolt = { id: 2, name: 'Bolt' };
+  const ana = { id: 7, name: 'Ana' };
+
+  it('rows and series are counted by COR id: two tasks of one title are two rows, named with their projects', () => {
+    const hours = [at('2026-11-02', 3, { id: 10, title: 'QA', project: acme }, ana), at('2026-11-03', 2, { id: 20, title: 'QA', project: bolt }, ana), at('2026-11-03', 1, { id: 30, title: 'Design', project: bolt }, ana)];
+    const report = build(hours, { from: '2026-11-02', to: '2026-11-06' }, 'task');
+    expect(report.top.tasks).toEqual([
+      { id: 10, name: 'QA · Acme', hours: 3 },
+      { id: 20, name: 'QA · Bolt', hours: 2 },
+      { id: 30, name: 'Design', hours: 1 },
+    ]);
+    expect(report.chart.series.map((s) => [s.id, s.name, s.values])).toEqual([
+      [10, 'QA · Acme', [3, 0, 0, 0, 0]],
+      [20, 'QA · Bolt', [0, 2, 0, 0, 0]],
+      [30, 'Design', [0, 1, 0, 0, 0]],
+    ]);
+    // Two people of one name are two people.
+    const twins = build([at('2026-11-02', 3, { id: 10, title: 'QA', project: acme }, ana), at('2026-11-02', 1, { id: 10, title: 'QA', project: acme }, { id: 8, name: 'Ana' })], { from: '2026-11-02', to: '2026-11-02' }, 'person');
+    expect(twins.top.people).toEqual([
+      { id: 7, name: 'Ana', hours: 3 },
+      { id: 8, name: 'Ana', hours: 1 },
+    ]);
+    expect(twins.chart.series.map((s) => s.id)).toEqual([7, 8]);
+  });
+
+  it('hours on no project are a row of their own with id null (no name), never merged with a project', () => {
+    const hours = [at('2026-11-02', 3, { id: 10, title: 'QA', project: acme }, ana), at('2026-11-02', 2, { id: 40, title: 'Admin', project: null }, ana), at('2026-11-02', 1, { id: 50, title: 'Misc', project: { id: 3 } }, ana)];
+    const report = build(hours, { from: '2026-11-02', to: '2026-11-02' }, 'project');
+    expect(report.top.projects).toEqual([
+      { id: 1, name: 'Acme', hours: 3 },
+      { id: null, name: '', hours: 2 },
+      { id: 3, name: '#3', hours: 1 },
+    ]);
+    expect(report.chart.series.map((s) => [s.id, s.name])).toEqual([
+      [1, 'Acme'],
+      [null, ''],
+      [3, '#3'],
+    ]);
+  });
+
+  it('by day: one series, the day’s total (id null), day by day up to 62 days; longer periods week by week', () => {
+    const hours = [at('2026-11-02', 3, { id: 10, title: 'QA', project: acme }, ana), at('2026-11-02', 2, { id: 20, title: 'QA', project: bolt }, ana), at('2026-12-10', 1, { id: 30, title: 'Design', project: bolt }, ana)];
+    const twoMonths = build(hours, { from: '2026-11-01', to: '2026-12-31' }, 'day');
+    expect(twoMonths.groupBy).toBe('day');
+    expect(twoMonths.chart.unit).toBe('day');
+    expect(twoMonths.chart.buckets).toHaveLength(61);
+    expect(twoMonths.chart.series).toHaveLength(1);
+    expect(twoMonths.chart.series[0]).toMatchObject({ id: null, name: '' });
+    expect(twoMonths.chart.series[0]?.values[1]).toBe(5);
+    expect(twoMonths.chart.series[0]?.values[39]).toBe(1);
+    expect(twoMonths.top.projects.map((r) => [r.name, r.hours])).toEqual([['Acme', 3], ['Bolt', 3]]);
+    // By project over the same two months: week by week.
+    expect(build(hours, { from: '2026-11-01', to: '2026-12-31' }).chart.unit).toBe('week');
+    const longer = build(hours, { from: '2026-11-01', to: '2027-01-05' }, 'day');
+    expect(longer.chart.unit).toBe('week');
+    expect(longer.chart.series.map((s) => s.id)).toEqual([null]);
+  });
+
   const names = ['Ana', 'Bo', 'Cy'];
   const projects = ['Acme', 'Bolt', 'Rio', 'Zed'];
   const entry = fc.record({

@@ -258,7 +258,7 @@ const SURFACES: Surface[] = [
       return { text: altText(chart, altWords), blocks: [{ type: 'section', text: { type: 'plain_text', text: words.slice(0, 3000) } }] };
     },
   },
-  ...(['not_lead', 'cor_refused'] as const).map((kind) => ({ name: `report refused ${kind}`, kind: 'message' as const, render: (t: Texts) => refusalMessage(t, { kind }, () => '') })),
+  ...(['not_lead', 'cor_refused', 'too_many_entries'] as const).map((kind) => ({ name: `report refused ${kind}`, kind: 'message' as const, render: (t: Texts) => refusalMessage(t, { kind }, () => '') })),
   { name: 'report refused no scope', kind: 'message', render: (t) => refusalMessage(t, { kind: 'no_such_scope', words: 'Website' }, () => '') },
   {
     name: 'report ambiguous scope',

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type ReportQuery, readReportWords } from '../../../../src/domain/parse/report-words.ts';
+import { MAX_DAYS, type ReportQuery, readReportWords } from '../../../../src/domain/parse/report-words.ts';
 import { REPORT_PHRASES, REPORT_TODAY } from '../../../fixtures/report-phrases.ts';
 
 describe('reading a report question in plain words', () => {
@@ -65,6 +65,13 @@ describe('report words: properties', () => {
     expect(worst).toBeLessThan(200);
   });
 
+  it('the longest period is MAX_DAYS days (the one limit the form checks too): one day more is refused', () => {
+    const ctx = { today: '2026-11-20', locale: 'en' as const };
+    const longest = readReportWords(`last ${MAX_DAYS} days`, ctx);
+    expect(longest.ok && longest.query.period).toEqual({ from: '2025-11-20', to: '2026-11-20', unit: 'range' });
+    expect(readReportWords(`last ${MAX_DAYS + 1} days`, ctx)).toMatchObject({ ok: false, problem: 'too_long_range' });
+  });
+
   it('reads the same words the same way; a period read runs from <= to, within 366 days, never after today', () => {
     const words = fc.array(fc.constantFrom(...PERIOD_WORDS, ...OTHER_WORDS), { minLength: 1, maxLength: 6 }).map((w) => w.join(' '));
     fc.assert(
@@ -75,7 +82,7 @@ describe('report words: properties', () => {
         const { from, to } = first.query.period;
         expect(from <= to).toBe(true);
         expect(to <= today).toBe(true);
-        expect((Date.parse(to) - Date.parse(from)) / 86_400_000 + 1).toBeLessThanOrEqual(366);
+        expect((Date.parse(to) - Date.parse(from)) / 86_400_000 + 1).toBeLessThanOrEqual(MAX_DAYS);
       }),
       { numRuns: 500 },
     );

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CorHour } from '../../../../src/cor/schemas.ts';
-import { CorTimes, zoneOfEntry } from '../../../../src/domain/time-entries/cor-times.ts';
+import { CorTimes, entryHours, zoneOfEntry } from '../../../../src/domain/time-entries/cor-times.ts';
 
 const hour = (start: string, timezone?: string): CorHour => ({ id: 1, start, stop: null, ...(timezone ? { user: { timezone } } : {}) });
 
@@ -27,5 +27,14 @@ describe('CorTimes.learn: how a workspace’s COR writes its zone-less times', (
     const times = new CorTimes();
     times.learn('T:T3', hour('2026-12-01 07:00:00', 'Etc/Unknown_Zone'), new Date('2026-12-01T10:00:00Z'), 'America/Sao_Paulo');
     expect(times.reading('T:T3')).toBe('zone');
+  });
+});
+
+describe('entryHours: the one reading of an entry’s length', () => {
+  it('its duration when COR gives one, else stop − start, else 0', () => {
+    expect(entryHours({ id: 1, start: '2026-11-20 12:00:00', stop: '2026-11-20 15:00:00', duration: 2.5 })).toBe(2.5);
+    expect(entryHours({ id: 1, start: '2026-11-20 12:00:00', stop: '2026-11-20 13:30:00' })).toBe(1.5);
+    expect(entryHours({ id: 1, start: '2026-11-20 12:00:00', stop: '2026-11-20 13:20:00', duration: null })).toBeCloseTo(4 / 3, 12);
+    expect(entryHours({ id: 1, start: '2026-11-20 12:00:00', stop: null })).toBe(0);
   });
 });
