@@ -609,6 +609,8 @@ export const en = {
   'reports.csv.start': 'Start',
   'reports.csv.stop': 'Stop',
   'reports.csv.hours': 'Hours',
+  'reports.csv.filename': 'hours-{from}-{to}.csv',
+  'reports.csv.title': 'Hours, {from} – {to}',
   'reports.form.title': 'Hours report',
   'reports.form.submit': 'Show',
   'reports.form.cancel': 'Cancel',

@@ -606,6 +606,8 @@ export const es: Catalog = {
   'reports.csv.start': 'Inicio',
   'reports.csv.stop': 'Fin',
   'reports.csv.hours': 'Horas',
+  'reports.csv.filename': 'horas-{from}-{to}.csv',
+  'reports.csv.title': 'Horas, {from} – {to}',
   'reports.form.title': 'Informe de horas',
   'reports.form.submit': 'Ver',
   'reports.form.cancel': 'Cancelar',

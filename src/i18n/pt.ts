@@ -607,6 +607,8 @@ export const pt: Catalog = {
   'reports.csv.start': 'Início',
   'reports.csv.stop': 'Fim',
   'reports.csv.hours': 'Horas',
+  'reports.csv.filename': 'horas-{from}-{to}.csv',
+  'reports.csv.title': 'Horas, {from} – {to}',
   'reports.form.title': 'Relatório de horas',
   'reports.form.submit': 'Ver',
   'reports.form.cancel': 'Cancelar',

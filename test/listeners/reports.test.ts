@@ -64,8 +64,12 @@ describe('/cor report through a real Bolt app', () => {
     const csv = h.slack.files.find((f) => f.filename.endsWith('.csv'));
     expect(csv?.completed).toBe(true);
     expect(csv?.channel).toBe('D02JOHN');
+    expect(csv?.filename).toBe('hours-2026-10-01-2026-10-31.csv');
+    expect(csv?.title).toBe('Hours, Thu 1 Oct – Sat 31 Oct');
+    const content = (csv?.bytes as Buffer).toString('utf8');
+    expect(content.startsWith('\uFEFF')).toBe(true);
     // No quoted fields in these names: the CSV's lines split on commas.
-    const rows = (csv?.bytes as Buffer).toString('utf8').trim().split('\n').map((line) => line.split(','));
+    const rows = content.slice(1).trim().split('\n').map((line) => line.split(','));
     expect(rows[0]).toEqual(['Date', 'Person', 'Project', 'Client', 'Task', 'Start', 'Stop', 'Hours']);
     expect(rows.slice(1).map((r) => r[1])).toEqual(['Jane Doe', 'Ana Souza']);
     expect(rows.slice(1).reduce((n, r) => n + Number(r[7]), 0)).toBe(4.5);

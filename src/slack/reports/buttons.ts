@@ -9,7 +9,7 @@ import { afterAck, answerAt, DM, type AnswerPlace, type Respond } from '../respo
 import type { SlackServices } from '../services.ts';
 import { slackFailureOf } from '../slack-errors.ts';
 import { refusalMessage, reportMessage, words } from './blocks.ts';
-import { reportCsv } from './csv.ts';
+import { csvFileNames, reportCsv } from './csv.ts';
 import { answerAsk, askOf, type ButtonValue, buttonValueSchema, chartAltText } from './run.ts';
 
 type ActionArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
@@ -57,8 +57,7 @@ export function downloadCsv(services: SlackServices) {
     const client = await services.clients.forTenant(link.tenantKey);
     const opened = await client.conversations.open({ users: userId });
     const dm = opened.channel?.id ?? userId;
-    const { from, to } = report.ask.period;
-    await uploadFile(client, { channel: dm, filename: `hours-${from}-${to}.csv`, bytes: Buffer.from(reportCsv(t, report), 'utf8'), title: `hours-${from}-${to}.csv` });
+    await uploadFile(client, { channel: dm, ...csvFileNames(t, report), bytes: Buffer.from(reportCsv(t, report), 'utf8') });
     await beside({ response_type: 'ephemeral', replace_original: false, ...words(t.t('reports.csvSent')) });
   });
 }
