@@ -565,7 +565,7 @@ export const en = {
   'reports.on': ' on {name}',
   'reports.total': 'Total: *{hours}*',
   'reports.totalOfTarget': 'Total: *{hours}* of {target}',
-  'reports.change': '{change} ({percent}) against {from} – {to}',
+  'reports.change': '{change} ({percent, number, ::percent sign-except-zero}) against {from} – {to}',
   'reports.changeFromNone': '{change} against {from} – {to} (nothing then)',
   'reports.none': 'No hours logged in that period.',
   'reports.top.projects': '*Projects*',

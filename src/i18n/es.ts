@@ -562,7 +562,7 @@ export const es: Catalog = {
   'reports.on': ' en {name}',
   'reports.total': 'Total: *{hours}*',
   'reports.totalOfTarget': 'Total: *{hours}* de {target}',
-  'reports.change': '{change} ({percent}) frente a {from} – {to}',
+  'reports.change': '{change} ({percent, number, ::percent sign-except-zero}) frente a {from} – {to}',
   'reports.changeFromNone': '{change} frente a {from} – {to} (sin horas entonces)',
   'reports.none': 'No hay horas registradas en ese período.',
   'reports.top.projects': '*Proyectos*',

@@ -563,7 +563,7 @@ export const pt: Catalog = {
   'reports.on': ' em {name}',
   'reports.total': 'Total: *{hours}*',
   'reports.totalOfTarget': 'Total: *{hours}* de {target}',
-  'reports.change': '{change} ({percent}) em relação a {from} – {to}',
+  'reports.change': '{change} ({percent, number, ::percent sign-except-zero}) em relação a {from} – {to}',
   'reports.changeFromNone': '{change} em relação a {from} – {to} (nenhuma hora então)',
   'reports.none': 'Nenhuma hora registrada nesse período.',
   'reports.top.projects': '*Projetos*',

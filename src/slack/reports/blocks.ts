@@ -34,12 +34,9 @@ function totalsLines(t: Texts, report: Report): string {
       : t.t('reports.total', { hours: t.hours(report.totalHours) });
   const before = report.previous;
   const delta = report.totalHours - before.totalHours;
-  const change = `${delta < 0 ? '−' : '+'}${t.hours(Math.abs(delta))}`;
+  const change = t.hoursChange(delta);
   const range = { from: t.day(before.from), to: t.day(before.to) };
-  const changeLine =
-    before.totalHours > 0
-      ? t.t('reports.change', { change, percent: `${delta < 0 ? '−' : '+'}${t.number(Math.round((Math.abs(delta) / before.totalHours) * 100))} %`, ...range })
-      : t.t('reports.changeFromNone', { change, ...range });
+  const changeLine = before.totalHours > 0 ? t.t('reports.change', { change, percent: delta / before.totalHours, ...range }) : t.t('reports.changeFromNone', { change, ...range });
   return `${head}\n${total}\n${changeLine}`;
 }
 
