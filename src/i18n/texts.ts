@@ -20,6 +20,7 @@ export class Texts {
   readonly #catalog: Catalog;
   readonly #compiled = new Map<MessageKey, IntlMessageFormat>();
   readonly #numbers: Intl.NumberFormat;
+  readonly #signs: Intl.NumberFormat;
   readonly #days: Intl.DateTimeFormat;
   readonly #weekdays: Intl.DateTimeFormat;
   readonly #lists: Intl.ListFormat;
@@ -29,6 +30,7 @@ export class Texts {
     this.#catalog = CATALOGS[language];
     const locale = LOCALE[language];
     this.#numbers = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
+    this.#signs = new Intl.NumberFormat(locale, { signDisplay: 'exceptZero' });
     this.#days = new Intl.DateTimeFormat(locale, { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' });
     this.#weekdays = new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone: 'UTC' });
     this.#lists = new Intl.ListFormat(locale, { type: 'conjunction' });
@@ -56,6 +58,12 @@ export class Texts {
   /** Hours as a duration ("1h 30m"), rounded to the minute. */
   hours(hours: number): string {
     return this.minutes(Math.round(hours * 60));
+  }
+
+  /** A change of hours with its sign, as the language writes signs: "+2h 30m", "-1 h", "0m". */
+  hoursChange(delta: number): string {
+    const sign = this.#signs.formatToParts(Math.round(delta * 60)).find((p) => p.type === 'plusSign' || p.type === 'minusSign')?.value ?? '';
+    return `${sign}${this.hours(Math.abs(delta))}`;
   }
 
   /** 1.5 · 1,5 */

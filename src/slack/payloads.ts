@@ -16,6 +16,30 @@ export const slashCommandSchema = z.object({
 });
 export type SlashCommand = z.infer<typeof slashCommandSchema>;
 
+/**
+ * A person writing to the bot: a plain message in its Messages tab (no subtype: not an edit, a deletion, a bot's).
+ * The one reading of such a message: log-time (a log) and reports (a report question) both take it, so the two
+ * listeners see the same messages.
+ */
+const messageToBotSchema = z.object({
+  type: z.literal('message'),
+  channel_type: z.literal('im'),
+  channel: z.string().min(1),
+  user: z.string().min(1),
+  text: z.string().max(40_000),
+  ts: z.string().min(1),
+  thread_ts: z.string().min(1).optional(),
+  subtype: z.never().optional(),
+  bot_id: z.never().optional(),
+});
+export type MessageToBot = z.infer<typeof messageToBotSchema>;
+
+/** A message event as a person's message to the bot, or undefined (another kind of message, or the bot's own). */
+export function messageToBotOf(event: unknown, botUserId: string | undefined): MessageToBot | undefined {
+  const parsed = messageToBotSchema.safeParse(event);
+  return parsed.success && parsed.data.user !== botUserId ? parsed.data : undefined;
+}
+
 /** Splits "/cor log 2h on X" text into the subcommand ("log") and the rest ("2h on X"). */
 export function splitSubcommand(text: string): { sub: string; rest: string } {
   const trimmed = text.trim();

@@ -61,6 +61,18 @@ describe('App Home shows the week as a chart', () => {
     expect(image?.alt_text).not.toBe(before);
     expect(before).toContain('Homepage redesign: 3 h');
     expect(image?.alt_text).toContain('Homepage redesign: 5 h, Mobile app: 4.5 h, Campaña Verano: 2 h, In all: 11.5 h');
+    // The chart it replaced is shown nowhere now: deleted, after Home shows the new one.
+    expect(h.slack.callsTo('files.delete').map((c) => c.args.file)).toEqual([uploaded()[0]?.id]);
+    expect(uploaded().map((f) => f.deleted)).toEqual([true, false]);
+  });
+
+  it('a superseded chart Slack does not delete is only logged: Home shows the new one', async () => {
+    await open();
+    h.slack.failNext('files.delete', 'internal_error');
+    await h.send(slashCommandBody('log 2h #48211 today', h.slack));
+    await h.services.work.drain(5_000);
+    expect(images()[0]?.slack_file?.id).toBe(uploaded()[1]?.id);
+    expect(h.logText()).toContain('a superseded App Home chart was not deleted');
   });
 
   it('a refused upload still publishes Home, without the chart (logged); the next open uploads it', async () => {

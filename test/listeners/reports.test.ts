@@ -10,11 +10,13 @@ type Block = { type: string; slack_file?: { id?: string }; alt_text?: string; te
 
 describe('/cor report through a real Bolt app', () => {
   let h: ListenerHarness;
+  let clock: ManualClock;
   let seq = 0;
 
   beforeEach(async () => {
     // Friday 20 Nov 2026, 18:00 in Buenos Aires: the week is Monday 16 to today.
-    h = await listenerHarness({ clock: new ManualClock('2026-11-20T21:00:00Z') });
+    clock = new ManualClock('2026-11-20T21:00:00Z');
+    h = await listenerHarness({ clock });
     await h.linkStored('U01JANE', 2, 'Jane Doe', BA);
     await h.linkStored('U02JOHN', 3, 'John Smith', BA);
   });
@@ -46,7 +48,24 @@ describe('/cor report through a real Bolt app', () => {
     expect(image?.alt_text).toContain('Target: 40 h');
     expect(text(answer)).toContain('Mobile app');
     expect(buttonValue(answer as Record<string, unknown>, 'report_csv')).toContain('"kind":"me"');
-    expect(buttonValue(answer as Record<string, unknown>, 'report_share')).toContain(`"f":"${file.id}"`);
+    // Share carries the same ask, nothing of where to post or which file: the click says where, the chart is drawn anew.
+    expect(buttonValue(answer as Record<string, unknown>, 'report_share')).toBe(buttonValue(answer as Record<string, unknown>, 'report_csv'));
+  });
+
+  it('Download CSV runs the project or client the answer matched (by id), not its words again', async () => {
+    hour(2, 48211, '2026-10-05 12:00:00', '2026-10-05 15:00:00'); // Jane 3 h on Homepage redesign (Acme Foods)
+    await report('everyone on Acme last month', 'U02JOHN');
+    const answer = lastResponse() as Record<string, unknown>;
+    expect(text(answer)).toContain('on Acme Foods');
+    // Since: a second client whose name "Acme" matches as well.
+    h.cor.data.clients.push({ id: 99, externalId: 'acme-labs', name: 'Acme Labs' });
+    clock.advance(6 * 60_000); // past the minutes the domain keeps the projects and clients
+    await report('everyone on Acme last month', 'U02JOHN');
+    expect(text(lastResponse())).toContain('Several projects or clients match “Acme”');
+    await h.send(buttonClick('report_csv', buttonValue(answer, 'report_csv'), { user: 'U02JOHN', responseUrl: h.slack.newResponseUrl() }));
+    const csv = h.slack.files.find((f) => f.filename.endsWith('.csv'));
+    expect((csv?.bytes as Buffer).toString('utf8')).toContain('Acme Foods');
+    expect(text(lastResponse())).toContain('The CSV is in our DM.');
   });
 
   it("a PM's everyone on Acme last month by person: by person; Download CSV posts a CSV to their DM whose rows sum to the total", async () => {
@@ -64,8 +83,12 @@ describe('/cor report through a real Bolt app', () => {
     const csv = h.slack.files.find((f) => f.filename.endsWith('.csv'));
     expect(csv?.completed).toBe(true);
     expect(csv?.channel).toBe('D02JOHN');
+    expect(csv?.filename).toBe('hours-2026-10-01-2026-10-31.csv');
+    expect(csv?.title).toBe('Hours, Thu 1 Oct – Sat 31 Oct');
+    const content = (csv?.bytes as Buffer).toString('utf8');
+    expect(content.startsWith('\uFEFF')).toBe(true);
     // No quoted fields in these names: the CSV's lines split on commas.
-    const rows = (csv?.bytes as Buffer).toString('utf8').trim().split('\n').map((line) => line.split(','));
+    const rows = content.slice(1).trim().split('\n').map((line) => line.split(','));
     expect(rows[0]).toEqual(['Date', 'Person', 'Project', 'Client', 'Task', 'Start', 'Stop', 'Hours']);
     expect(rows.slice(1).map((r) => r[1])).toEqual(['Jane Doe', 'Ana Souza']);
     expect(rows.slice(1).reduce((n, r) => n + Number(r[7]), 0)).toBe(4.5);
@@ -101,10 +124,46 @@ describe('/cor report through a real Bolt app', () => {
     expect(text(lastResponse())).toContain("Mike Brown hasn't linked a COR account yet");
   });
 
-  it('a user group by its handle: its linked members', async () => {
+  it('a user group by its handle: its linked members; those not linked counted and said, their profiles not read', async () => {
     await report('@design this week', 'U02JOHN');
     expect(text(lastResponse())).toContain('*Hours of Design team*');
     expect(text(lastResponse())).toContain('Total: *9h 30m*');
+    // Ana and Mike are in the group with no link.
+    expect(text(lastResponse())).toContain('2 members have no linked COR account: not counted.');
+    expect(h.slack.callsTo('users.info').filter((c) => c.args.user === 'U03ANA' || c.args.user === 'U04MIKE')).toHaveLength(0);
+  });
+
+  it('several user groups matching as well: which one, asked with a button each that runs the report with it', async () => {
+    h.slack.usergroups.set('T0DEMO/S0WEB', { id: 'S0WEB', team_id: 'T0DEMO', name: 'Web studio', handle: 'web-studio', users: ['U01JANE'] });
+    h.slack.usergroups.set('T0DEMO/S0BRAND', { id: 'S0BRAND', team_id: 'T0DEMO', name: 'Brand studio', handle: 'brand-studio', users: ['U02JOHN'] });
+    await report('@studio this week', 'U02JOHN');
+    const question = lastResponse() as Record<string, unknown>;
+    expect(text(question)).toContain('Several Slack user groups match “studio”');
+    expect(text(question)).toContain('Web studio (user group)');
+    expect(text(question)).toContain('Brand studio (user group)');
+    expect(pngs()).toHaveLength(0);
+    await h.send(buttonClick('report_pick', buttonValue(question, 'report_pick'), { user: 'U02JOHN', responseUrl: h.slack.newResponseUrl() }));
+    expect(text(lastResponse())).toMatch(/\*Hours of (Web|Brand) studio\*/);
+    expect(text(lastResponse())).toContain('Total:');
+  });
+
+  it('a user group too large for its people to fit a button: the buttons carry the group, read again on the click as the clicker', async () => {
+    const many = Array.from({ length: 450 }, (_, i) => 1000 + i);
+    for (const id of many) {
+      h.cor.data.users.push({ id, first_name: 'Demo', last_name: `Person ${id}`, email: `p${id}@acme.example`, role_id: 4, daily_hours: 8, gmt: '-03:00', hidden: false, password: 'demo' });
+      await h.linkStored(`U${id}`, id, `Demo Person ${id}`, BA);
+    }
+    h.slack.usergroups.set('T0DEMO/S0ALL', { id: 'S0ALL', team_id: 'T0DEMO', name: 'Everybody', handle: 'everybody', users: ['U01JANE', ...many.map((id) => `U${id}`)] });
+    await report('@everybody this week', 'U02JOHN');
+    const answer = lastResponse() as Record<string, unknown>;
+    expect(text(answer)).toContain('*Hours of Everybody*');
+    const csv = buttonValue(answer, 'report_csv');
+    expect(csv.length).toBeLessThanOrEqual(2000);
+    expect(JSON.parse(csv)).toMatchObject({ a: { people: { kind: 'group', id: 'S0ALL', name: 'Everybody' } } });
+    await h.send(buttonClick('report_csv', csv, { user: 'U02JOHN', responseUrl: h.slack.newResponseUrl() }));
+    const file = h.slack.files.find((f) => f.filename.endsWith('.csv'));
+    const rows = (file?.bytes as Buffer).toString('utf8').trim().split('\n');
+    expect(rows.slice(1).reduce((n, r) => n + Number(r.split(',')[7]), 0)).toBe(9.5);
   });
 
   describe('written to the bot in its DM', () => {
@@ -151,26 +210,52 @@ describe('/cor report through a real Bolt app', () => {
     const posted = h.slack.callsTo('chat.postMessage').find((c) => c.args.channel === 'U01JANE')?.args as { blocks?: Block[] };
     expect(text(posted)).toContain('Total: *9h 30m* of 40h');
     expect(images(posted)).toHaveLength(1);
-    // Share still goes to the channel the command was typed in.
-    expect(buttonValue(posted as Record<string, unknown>, 'report_share')).toContain('"c":"C0GENERAL"');
+    // In the DM with the bot: nothing to share to.
+    expect(JSON.stringify(posted)).toContain('report_csv');
+    expect(JSON.stringify(posted)).not.toContain('report_share');
 
     const missing = await h.send(viewSubmission('report_modal', { meta: opened.private_metadata, values: { ...values, who: { who_value: { type: 'radio_buttons', selected_option: { value: 'people' } } } } }));
     expect(missing.body).toEqual({ response_action: 'errors', errors: { people: 'Pick at least one person.' } });
   });
 
-  it('Share posts the answer in the channel as the bot, with the chart and who shared it, no buttons; refused in words where the bot may not post', async () => {
+  /** A click on the ephemeral answer in a channel, as Slack sends it: the channel in `channel` and `container`. */
+  const clickIn = (actionId: string, value: string, channel: string, user = 'U01JANE') => ({
+    ...buttonClick(actionId, value, { user, responseUrl: h.slack.newResponseUrl(), container: { type: 'message', message_ts: '1.1', channel_id: channel, is_ephemeral: true } }),
+    channel: { id: channel, name: 'general' },
+  });
+
+  it('Share posts the answer in the channel the click came from, as the bot, with its chart drawn anew and who shared it, no buttons; refused in words where the bot may not post', async () => {
     await report('my week');
     const answer = lastResponse() as Record<string, unknown>;
     const share = buttonValue(answer, 'report_share');
-    await h.send(buttonClick('report_share', share, { responseUrl: h.slack.newResponseUrl() }));
+    // An entry logged since: the shared numbers and the chart agree (both from the report run again).
+    hour(2, 48211, '2026-11-20 12:00:00', '2026-11-20 13:00:00');
+    clock.advance(61_000); // past the minute the domain keeps the hours
+    await h.send(clickIn('report_share', share, 'C0GENERAL'));
     const posted = h.slack.callsTo('chat.postMessage').find((c) => c.args.channel === 'C0GENERAL')?.args as { blocks?: Block[] };
-    expect(text(posted)).toContain('Total: *9h 30m* of 40h');
+    expect(text(posted)).toContain('Total: *10h 30m* of 40h');
     expect(text(posted)).toContain('Shared by <@U01JANE>');
-    expect(images(posted)[0]?.slack_file?.id).toBe(pngs()[0]?.id);
+    expect(pngs()).toHaveLength(2);
+    expect(images(posted)[0]?.slack_file?.id).toBe(pngs()[1]?.id);
+    expect(images(posted)[0]?.alt_text).toContain('In all: 10.5 h');
     expect((posted.blocks ?? []).some((b) => b.type === 'actions')).toBe(false);
 
     h.slack.failNext('chat.postMessage', 'not_in_channel', { channel: 'C0GENERAL' });
-    await h.send(buttonClick('report_share', share, { responseUrl: h.slack.newResponseUrl() }));
+    await h.send(clickIn('report_share', share, 'C0GENERAL'));
     expect(text(lastResponse())).toContain("I can't post in that channel");
+  });
+
+  it('Share posts where the click came from, never where a value says: a value carrying a channel reads as out of date', async () => {
+    await report('my week');
+    const share = buttonValue(lastResponse() as Record<string, unknown>, 'report_share');
+    await h.send(clickIn('report_share', share, 'C0RANDOM'));
+    expect(h.slack.callsTo('chat.postMessage').filter((c) => c.args.channel === 'C0GENERAL')).toHaveLength(0);
+    expect(h.slack.callsTo('chat.postMessage').filter((c) => c.args.channel === 'C0RANDOM')).toHaveLength(1);
+
+    // An older button's value (the channel and file in it, the project as words): said, never dropped or obeyed.
+    const old = JSON.stringify({ a: { people: { kind: 'me' }, scope: { kind: 'named', words: 'acme' }, period: { from: '2026-11-16', to: '2026-11-20', unit: 'week' }, tz: BA }, c: 'C0GENERAL', f: 'F1' });
+    await h.send(clickIn('report_share', old, 'C0RANDOM'));
+    expect(text(lastResponse())).toContain('This report is out of date: ask again');
+    expect(h.slack.callsTo('chat.postMessage').filter((c) => c.args.channel === 'C0RANDOM')).toHaveLength(1);
   });
 });

@@ -59,6 +59,8 @@ export interface FakeFile {
   channel: string | undefined;
   threadTs: string | undefined;
   initialComment: string | undefined;
+  /** deleted by files.delete: no longer shown, listed here still */
+  deleted: boolean;
 }
 
 export interface RecordedResponse {
@@ -323,7 +325,7 @@ export class FakeSlack {
     const blocks = [args.blocks, view?.blocks].flatMap((b) => (Array.isArray(b) ? (b as Record<string, unknown>[]) : []));
     return blocks.some((b) => {
       const id = b.type === 'image' && b.slack_file && typeof b.slack_file === 'object' ? (b.slack_file as { id?: unknown }).id : undefined;
-      return id !== undefined && !this.files.some((f) => f.id === id && (ws === undefined || f.teamId === ws.teamId) && f.completed);
+      return id !== undefined && !this.files.some((f) => f.id === id && (ws === undefined || f.teamId === ws.teamId) && f.completed && !f.deleted);
     });
   }
 
@@ -483,6 +485,7 @@ export class FakeSlack {
           channel: undefined,
           threadTs: undefined,
           initialComment: undefined,
+          deleted: false,
         });
         return { ok: true, upload_url: `http://127.0.0.1:${this.#port}/upload/${id}`, file_id: id };
       }
@@ -504,6 +507,13 @@ export class FakeSlack {
           });
         }
         return { ok: true, files: files.map(({ file }) => ({ id: file?.id, name: file?.filename, title: file?.title, size: file?.bytes?.length })) };
+      }
+      case 'files.delete': {
+        // As Slack: a file of this workspace, not deleted already.
+        const file = this.files.find((f) => f.id === args.file && f.teamId === ws.teamId && !f.deleted);
+        if (!file) return { ok: false, error: 'file_not_found' };
+        file.deleted = true;
+        return { ok: true };
       }
       case 'usergroups.list':
         return { ok: true, usergroups: [...this.usergroups.values()].filter((g) => g.team_id === ws.teamId).map(({ users: _users, ...g }) => ({ ...g, user_count: _users.length })) };

@@ -139,9 +139,12 @@ export class HomeTab implements AppHome {
     ]);
     const data: HomeData = { corName: link.corName, tz, now, week, tasks, reminders, timer: timer && { task: timer.task, startedAt: timer.timer.startedAt, minutes: timer.minutes }, digests, language };
     const key = keyOf(link);
-    const chart = week ? await this.#weekChart(services, client, key, t, week) : undefined;
+    const drawn = week ? await this.#weekChart(services, client, key, t, week) : undefined;
+    const chart = drawn?.chart;
     try {
       await client.views.publish({ user_id: userId, view: linkedHome(t, { ...data, chart }, services.corTaskUrl) });
+      // The chart Home showed before is shown nowhere now: deleted (Home no longer shows it), once; a failure only logged.
+      if (drawn?.superseded) await deleteChart(services, client, drawn.superseded);
     } catch (err) {
       if (!chart || slackFailureOf(err).error !== 'invalid_blocks') throw err;
       // Slack no longer shows that file (deleted meanwhile): Home goes out without it, and the next one uploads anew.
@@ -153,14 +156,15 @@ export class HomeTab implements AppHome {
 
   /**
    * The week's chart as a file in Slack (shared nowhere: Home's image block shows it): the one uploaded last when it
-   * shows the same, else drawn (tens of ms of CPU, ECharts loaded on the first one) and uploaded once. Drawing or
-   * uploading failing leaves Home without the chart (logged), never without Home.
+   * shows the same, else drawn (tens of ms of CPU, ECharts loaded on the first one) and uploaded once, the one it
+   * replaces `superseded` (deleted once Home shows the new one). Drawing or uploading failing leaves Home without the
+   * chart (logged), never without Home.
    */
-  async #weekChart(services: SlackServices, client: WebClient, key: string, t: Texts, week: Summary): Promise<UploadedChart | undefined> {
+  async #weekChart(services: SlackServices, client: WebClient, key: string, t: Texts, week: Summary): Promise<{ chart: UploadedChart; superseded?: string } | undefined> {
     const { chart, altWords } = weekChart(t, week);
     const shows = createHash('sha256').update(JSON.stringify([t.language, chart.periods, chart.series, chart.target])).digest('base64url');
     const last = this.#charts.get(key);
-    if (last?.shows === shows) return last;
+    if (last?.shows === shows) return { chart: last };
     try {
       const charts = await import('../../lib/charts.ts');
       const bytes = charts.renderChart(chart);
@@ -168,11 +172,20 @@ export class HomeTab implements AppHome {
       const fileId = await uploadFile(client, { filename: 'week.png', bytes, ...(chart.title ? { title: chart.title } : {}), altText });
       const uploaded = { shows, fileId, altText };
       this.#charts.set(key, uploaded);
-      return uploaded;
+      return { chart: uploaded, ...(last ? { superseded: last.fileId } : {}) };
     } catch (err) {
       services.logger.warn({ err, error: slackFailureOf(err).error }, 'App Home without its week chart: not drawn or not uploaded');
       return undefined;
     }
+  }
+}
+
+/** A Home chart no longer shown: the bot's own file, deleted with one attempt; a failure is only logged (it stays in Slack, unseen). */
+async function deleteChart(services: SlackServices, client: WebClient, fileId: string): Promise<void> {
+  try {
+    await client.files.delete({ file: fileId });
+  } catch (err) {
+    services.logger.warn({ err, error: slackFailureOf(err).error }, 'a superseded App Home chart was not deleted');
   }
 }
 

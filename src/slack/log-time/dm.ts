@@ -4,24 +4,11 @@ import { isReportQuestion } from '../../domain/parse/report-question.ts';
 import type { Accept, AcceptedRun, AcceptedWork } from '../accepted.ts';
 import { type Message, section } from '../blocks.ts';
 import { ACCEPTED } from '../ids.ts';
-import { tenantOfEvent } from '../payloads.ts';
+import { messageToBotOf, tenantOfEvent } from '../payloads.ts';
 import type { Texts } from '../../i18n/texts.ts';
 import { textsFor, textsOfLink, withLinkOrCard } from '../person.ts';
 import type { SlackServices } from '../services.ts';
 import { type LogRequest, logWordsFor } from './command.ts';
-
-/** A person writing to the bot: a plain message in its Messages tab (no subtype: not an edit, a deletion, a bot). */
-const personalMessageSchema = z.object({
-  type: z.literal('message'),
-  channel_type: z.literal('im'),
-  channel: z.string().min(1),
-  user: z.string().min(1),
-  text: z.string().max(40_000),
-  ts: z.string().min(1),
-  thread_ts: z.string().min(1).optional(),
-  subtype: z.never().optional(),
-  bot_id: z.never().optional(),
-});
 
 /** What the bot can do with a message that logs nothing. */
 function pointerMessage(t: Texts): Message {
@@ -37,9 +24,8 @@ function pointerMessage(t: Texts): Message {
  */
 export function messageToBot(services: SlackServices, accept: Accept<StoredMessage>) {
   return async ({ event, body, context }: SlackEventMiddlewareArgs<'message'> & AllMiddlewareArgs): Promise<void> => {
-    const parsed = personalMessageSchema.safeParse(event);
-    if (!parsed.success || parsed.data.user === context.botUserId) return;
-    const m = parsed.data;
+    const m = messageToBotOf(event, context.botUserId);
+    if (!m) return;
     // A report question ("my week") is the reports feature's: one rule says which messages are logs.
     if (isReportQuestion(m.text)) return;
     const tenantKey = tenantOfEvent(context, body);

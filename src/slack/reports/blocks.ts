@@ -7,7 +7,7 @@ import { type Message, plain, section, truncate } from '../blocks.ts';
 import { ACTIONS, CALLBACKS, REPORT_MODAL_BLOCKS as B } from '../ids.ts';
 
 /** Slack's limit for a button's value: a report's ask travels in it. */
-const VALUE_MAX = 2_000;
+export const BUTTON_VALUE_MAX = 2_000;
 /** Series named on a chart; the rest are "other". */
 const NAMED_SERIES = 6;
 
@@ -34,12 +34,9 @@ function totalsLines(t: Texts, report: Report): string {
       : t.t('reports.total', { hours: t.hours(report.totalHours) });
   const before = report.previous;
   const delta = report.totalHours - before.totalHours;
-  const change = `${delta < 0 ? '−' : '+'}${t.hours(Math.abs(delta))}`;
+  const change = t.hoursChange(delta);
   const range = { from: t.day(before.from), to: t.day(before.to) };
-  const changeLine =
-    before.totalHours > 0
-      ? t.t('reports.change', { change, percent: `${delta < 0 ? '−' : '+'}${t.number(Math.round((Math.abs(delta) / before.totalHours) * 100))} %`, ...range })
-      : t.t('reports.changeFromNone', { change, ...range });
+  const changeLine = before.totalHours > 0 ? t.t('reports.change', { change, percent: delta / before.totalHours, ...range }) : t.t('reports.changeFromNone', { change, ...range });
   return `${head}\n${total}\n${changeLine}`;
 }
 
@@ -75,41 +72,49 @@ export function reportChart(t: Texts, report: Report): { chart: BarsChart; altWo
   return { chart, altWords: { amount: (label, value) => t.t('reports.chart.amount', { label, value }), list: (items) => t.list(items) } };
 }
 
-/** What a report's buttons carry: the ask (re-run on a click), where it was asked (Share), the chart's file. */
-export interface ReportButtons {
-  csv: string;
-  /** none: asked where there is nothing to share to (the DM with the bot) */
-  share?: string | undefined;
-}
+/**
+ * A report's buttons: the ask they carry (run again on a click), and whether Share goes with Download CSV (not where
+ * there is nothing to share to: the DM with the bot). `too_large`: the ask does not fit a button's value, said so.
+ */
+export type ReportButtons = { value: string; share: boolean } | 'too_large';
 
 /**
  * A report's answer: the totals in words, the chart (a file already in Slack, by id), the top table, then Download
- * CSV and Share. No hours: said so, nothing else. Shared (`sharedBy`): who shared it, and no buttons.
+ * CSV and Share. No hours: said so, nothing else. Shared (`sharedBy`): who shared it, and no buttons. `uncounted`: the
+ * members of a user group with no linked COR account, said so.
  */
-export function reportMessage(t: Texts, report: Report, opts: { chart?: { fileId: string; altText: string } | undefined; buttons?: ReportButtons | undefined; sharedBy?: string }): Message {
+export function reportMessage(
+  t: Texts,
+  report: Report,
+  opts: { chart?: { fileId: string; altText: string } | undefined; buttons?: ReportButtons | undefined; sharedBy?: string; uncounted?: number | undefined },
+): Message {
   const totals = totalsLines(t, report);
   const blocks: KnownBlock[] = [section(totals)];
+  const notes: string[] = opts.uncounted ? [t.t('reports.uncounted', { count: opts.uncounted })] : [];
+  const context = (lines: string[]): KnownBlock[] => (lines.length > 0 ? [{ type: 'context', elements: lines.map((text) => ({ type: 'mrkdwn' as const, text })) }] : []);
   if (report.totalHours <= 0) {
-    blocks.push(section(t.t('reports.none')));
+    blocks.push(section(t.t('reports.none')), ...context(notes));
     return { text: `${totals}\n${t.t('reports.none')}`, blocks };
   }
   if (opts.chart) blocks.push({ type: 'image', slack_file: { id: opts.chart.fileId }, alt_text: truncate(opts.chart.altText, 2000) });
   const table = tableBlock(t, report);
   if (table) blocks.push(table);
   const buttons = opts.buttons;
-  if (buttons && buttons.csv.length <= VALUE_MAX) {
-    const elements: { type: 'button'; action_id: string; text: { type: 'plain_text'; text: string }; value: string }[] = [
-      { type: 'button', action_id: ACTIONS.reportCsv, text: { type: 'plain_text', text: t.t('reports.csvButton') }, value: buttons.csv },
-    ];
-    if (buttons.share && buttons.share.length <= VALUE_MAX) elements.push({ type: 'button', action_id: ACTIONS.reportShare, text: { type: 'plain_text', text: t.t('reports.shareButton') }, value: buttons.share });
-    blocks.push({ type: 'actions', elements });
+  if (buttons === 'too_large') notes.push(t.t('reports.tooLarge'));
+  else if (buttons && buttons.value.length <= BUTTON_VALUE_MAX) {
+    const button = (action_id: string, text: string) => ({ type: 'button' as const, action_id, text: { type: 'plain_text' as const, text }, value: buttons.value });
+    blocks.push({ type: 'actions', elements: [button(ACTIONS.reportCsv, t.t('reports.csvButton')), ...(buttons.share ? [button(ACTIONS.reportShare, t.t('reports.shareButton'))] : [])] });
   }
-  if (opts.sharedBy) blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: t.t('reports.sharedBy', { user: opts.sharedBy }) }] });
+  if (opts.sharedBy) notes.push(t.t('reports.sharedBy', { user: opts.sharedBy }));
+  blocks.push(...context(notes));
   return { text: totals, blocks };
 }
 
-/** A report not given, in words; several projects or clients that matched: each a button that runs it with that one. */
-export function refusalMessage(t: Texts, refusal: ReportRefusal, pick: (candidate: { kind: 'project' | 'client'; id: number; name: string }) => string): Message {
+/**
+ * A report not given, in words; several projects or clients that matched: each a button that runs it with that one
+ * (`pick`: its value), or only the question when there is nothing to pick with (a click's report run again).
+ */
+export function refusalMessage(t: Texts, refusal: ReportRefusal, pick?: (candidate: { kind: 'project' | 'client'; id: number; name: string }) => string): Message {
   switch (refusal.kind) {
     case 'not_lead':
       return words(t.t('reports.refused.notLead'));
@@ -121,16 +126,26 @@ export function refusalMessage(t: Texts, refusal: ReportRefusal, pick: (candidat
       return words(t.t('reports.refused.tooMany'));
     case 'ambiguous_scope': {
       const text = t.t('reports.refused.ambiguous', { words: plain(refusal.words) });
-      // One section per candidate, its button beside it (a block's action ids must differ).
-      const rows = refusal.candidates.slice(0, 5).flatMap((c): KnownBlock[] => {
-        const value = pick(c);
-        const label = t.t(c.kind === 'project' ? 'reports.candidateProject' : 'reports.candidateClient', { name: plain(c.name) });
-        if (value.length > VALUE_MAX) return [];
-        return [{ type: 'section', text: { type: 'mrkdwn', text: truncate(label, 300) }, accessory: { type: 'button', action_id: ACTIONS.reportPick, text: { type: 'plain_text', text: t.t('reports.form.submit') }, value } }];
-      });
-      return { text, blocks: [section(text), ...rows] };
+      if (!pick) return words(`${text}\n${t.t('reports.outOfDate')}`);
+      const label = (c: { kind: 'project' | 'client'; name: string }) => t.t(c.kind === 'project' ? 'reports.candidateProject' : 'reports.candidateClient', { name: plain(c.name) });
+      return choiceMessage(t, text, refusal.candidates.map((c) => ({ label: label(c), value: pick(c) })));
     }
   }
+}
+
+/** Several Slack user groups that match the words: each a button that runs the report with that one. */
+export function groupChoiceMessage(t: Texts, said: string, candidates: { name: string; value: string }[]): Message {
+  const text = t.t('reports.whichGroup', { words: plain(truncate(said, 80)) });
+  return choiceMessage(t, text, candidates.map((c) => ({ label: t.t('reports.candidateGroup', { name: plain(c.name) }), value: c.value })));
+}
+
+/** A question and its answers: one section per candidate (at most 5), its button beside it (a block's action ids must differ). */
+function choiceMessage(t: Texts, text: string, candidates: { label: string; value: string }[]): Message {
+  const rows = candidates.slice(0, 5).flatMap((c): KnownBlock[] => {
+    if (c.value.length > BUTTON_VALUE_MAX) return [];
+    return [{ type: 'section', text: { type: 'mrkdwn', text: truncate(c.label, 300) }, accessory: { type: 'button', action_id: ACTIONS.reportPick, text: { type: 'plain_text', text: t.t('reports.form.submit') }, value: c.value } }];
+  });
+  return { text, blocks: [section(text), ...rows] };
 }
 
 const PROBLEM_KEYS = {
@@ -184,15 +199,14 @@ const PERIODS: FormPeriod[] = ['thisWeek', 'lastWeek', 'thisMonth', 'lastMonth',
 const WHO = ['me', 'people', 'group', 'everyone'] as const;
 const GROUP_BY = ['project', 'person', 'task', 'day'] as const;
 
-/** `/cor report` alone: whose hours, on what, when, grouped how. `meta`: where it was asked (private_metadata). */
-export function reportForm(t: Texts, meta: string): ModalView {
+/** `/cor report` alone: whose hours, on what, when, grouped how (answered in the DM with the bot). */
+export function reportForm(t: Texts): ModalView {
   const option = (text: string, value: string): PlainTextOption => ({ text: { type: 'plain_text', text }, value });
   const whoOptions = WHO.map((w) => option(t.t(`reports.form.who.${w}`), w));
   const periodOptions = PERIODS.map((p) => option(t.t(`reports.form.period.${p}`), p));
   return {
     type: 'modal',
     callback_id: CALLBACKS.report,
-    private_metadata: meta,
     title: { type: 'plain_text', text: t.t('reports.form.title') },
     submit: { type: 'plain_text', text: t.t('reports.form.submit') },
     close: { type: 'plain_text', text: t.t('reports.form.cancel') },

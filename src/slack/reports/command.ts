@@ -22,7 +22,7 @@ export function reportSubcommand(services: SlackServices): SubcommandHandler {
     const early = await textsFor(services, tenantKey, command.user_id, { askSlack: false });
     if (!rest.trim()) {
       await args.ack();
-      await args.client.views.open({ trigger_id: command.trigger_id, view: reportForm(early, JSON.stringify(command.channel_id ? { c: command.channel_id } : {})) });
+      await args.client.views.open({ trigger_id: command.trigger_id, view: reportForm(early) });
       return;
     }
     await args.ack({ response_type: 'ephemeral', text: early.t('reports.reading') });
@@ -30,7 +30,7 @@ export function reportSubcommand(services: SlackServices): SubcommandHandler {
     await afterAck(
       services,
       { tenantKey, slackUserId: command.user_id },
-      () => withLinkOrCard(services, args.respond, command, (link) => answerWords(services, link, rest, { channelId: command.channel_id, share: shareable(command.channel_id) }, respond)),
+      () => withLinkOrCard(services, args.respond, command, (link) => answerWords(services, link, rest, { channelId: command.channel_id, share: shareable(command.channel_id) !== undefined }, respond)),
       (text) => args.respond({ response_type: 'ephemeral', replace_original: true, text }),
     );
   };

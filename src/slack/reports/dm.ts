@@ -3,23 +3,10 @@ import { z } from 'zod';
 import { isReportQuestion } from '../../domain/parse/report-question.ts';
 import type { Accept, AcceptedRun, AcceptedWork } from '../accepted.ts';
 import { ACCEPTED } from '../ids.ts';
-import { tenantOfEvent } from '../payloads.ts';
+import { messageToBotOf, tenantOfEvent } from '../payloads.ts';
 import { withLinkOrCard } from '../person.ts';
 import type { SlackServices } from '../services.ts';
 import { answerWords } from './run.ts';
-
-/** A person writing to the bot in its Messages tab (no subtype: not an edit, a deletion, a bot). */
-const personalMessageSchema = z.object({
-  type: z.literal('message'),
-  channel_type: z.literal('im'),
-  channel: z.string().min(1),
-  user: z.string().min(1),
-  text: z.string().max(40_000),
-  ts: z.string().min(1),
-  thread_ts: z.string().min(1).optional(),
-  subtype: z.never().optional(),
-  bot_id: z.never().optional(),
-});
 
 /**
  * A message to the bot that asks for a report ("my week", "¿cuántas horas este mes?"): the same rule as log-time's
@@ -28,9 +15,8 @@ const personalMessageSchema = z.object({
  */
 export function reportQuestionToBot(services: SlackServices, accept: Accept<StoredQuestion>) {
   return async ({ event, body, context }: SlackEventMiddlewareArgs<'message'> & AllMiddlewareArgs): Promise<void> => {
-    const parsed = personalMessageSchema.safeParse(event);
-    if (!parsed.success || parsed.data.user === context.botUserId || !isReportQuestion(parsed.data.text)) return;
-    const m = parsed.data;
+    const m = messageToBotOf(event, context.botUserId);
+    if (!m || !isReportQuestion(m.text)) return;
     const tenantKey = tenantOfEvent(context, body);
     const payload: StoredQuestion = { tenantKey, userId: m.user, channel: m.channel, ...(m.thread_ts ? { threadTs: m.thread_ts } : {}), text: m.text };
     await accept(services, { who: { tenantKey, slackUserId: m.user }, requestId: `${m.channel}:${m.ts}`, payload }, async () => {});

@@ -10,7 +10,6 @@ import { textsFor, textsOfLink, withLinkOrCard, zoneOf } from '../person.ts';
 import { afterAck, answerAt, DM } from '../respond.ts';
 import type { SlackServices } from '../services.ts';
 import { words } from './blocks.ts';
-import { shareable } from './command.ts';
 import { answerAsk, resolveQuery } from './run.ts';
 
 const selected = z.object({ selected_option: z.object({ value: z.string().min(1) }).nullish() });
@@ -24,7 +23,6 @@ const stateSchema = z.object({
   [B.to]: z.object({ [B.toAction]: z.object({ selected_date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullish() }) }),
   [B.groupBy]: z.object({ [B.groupByAction]: z.object({ selected_option: z.object({ value: z.enum(['project', 'person', 'task', 'day']) }).nullish() }) }),
 });
-const metaSchema = z.object({ c: z.string().min(1).optional() });
 /** A project or client picked in the type-ahead: kind, id and name (the name is what the report says). */
 const scopeValueSchema = z.object({ k: z.enum(['p', 'c']), i: z.number().int().positive(), n: z.string() });
 
@@ -38,8 +36,7 @@ export function reportSubmission(services: SlackServices) {
     const userId = body.user.id;
     const t = await textsFor(services, tenantKey, userId, { askSlack: false });
     const state = stateSchema.safeParse(view.state.values);
-    const meta = metaSchema.safeParse(parseJsonText(view.private_metadata));
-    if (!state.success || !meta.success) return void (await ack({ response_action: 'errors', errors: { [B.who]: t.t('error.incompleteRequest') } }));
+    if (!state.success) return void (await ack({ response_action: 'errors', errors: { [B.who]: t.t('error.incompleteRequest') } }));
     const v = state.data;
     const who = v[B.who][B.whoAction].selected_option?.value ?? 'me';
     const people = v[B.people][B.peopleAction].selected_users ?? [];
@@ -77,7 +74,8 @@ export function reportSubmission(services: SlackServices) {
           const ask: ReportAsk = scope.success
             ? { ...resolved.ask, scope: scope.data.k === 'p' ? { kind: 'project', corProjectId: scope.data.i, name: scope.data.n } : { kind: 'client', corClientId: scope.data.i, name: scope.data.n } }
             : resolved.ask;
-          await answerAsk(services, link, ask, { share: shareable(meta.data.c) }, respond);
+          // Answered in the DM with the bot: nothing to share to from there.
+          await answerAsk(services, link, { ...resolved, ask }, {}, respond);
         }),
       (text) => dm({ text }),
     );

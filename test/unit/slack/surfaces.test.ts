@@ -21,7 +21,7 @@ import { projectModal, projectModalLoading, projectModalMessage } from '../../..
 import { budgetAlertMessage, budgetChart, budgetStatusMessage } from '../../../src/slack/projects/budget-blocks.ts';
 import type { BudgetFacts } from '../../../src/domain/budget.ts';
 import { reminderDoneMessage, reminderMessage, reminderSettingsModal, reminderSkippedMessage, reminderSnoozedMessage, remindErrorMessage, settingsCard } from '../../../src/slack/reminders/blocks.ts';
-import { groupNobodyMessage, noGroupMessage, notLinkedMessage, problemMessage, refusalMessage, reportChart, reportForm, reportMessage } from '../../../src/slack/reports/blocks.ts';
+import { groupChoiceMessage, groupNobodyMessage, noGroupMessage, notLinkedMessage, problemMessage, refusalMessage, reportChart, reportForm, reportMessage, words } from '../../../src/slack/reports/blocks.ts';
 import { todayMessage, weekMessage } from '../../../src/slack/summary/blocks.ts';
 import { addToTaskModal, createTaskModal, messageTaskModalText, messageTaskThreadReply, taskReference } from '../../../src/slack/tasks/message-blocks.ts';
 import { taskCard, taskModalForm, taskModalLoading, taskModalMessage, taskModalSaving, taskNotFoundText, tasksMessage } from '../../../src/slack/tasks/blocks.ts';
@@ -245,10 +245,11 @@ const SURFACES: Surface[] = [
     },
   },
   // reports
-  { name: 'report', kind: 'message', render: (t) => reportMessage(t, REPORT, { chart: { fileId: 'F0REPORT', altText: 'Hero copy' }, buttons: { csv: '{"a":1}', share: '{"a":2}' } }) },
+  { name: 'report', kind: 'message', render: (t) => reportMessage(t, REPORT, { chart: { fileId: 'F0REPORT', altText: 'Hero copy' }, buttons: { value: '{"a":1}', share: true }, uncounted: 3 }) },
   { name: 'report, mine, shared', kind: 'message', render: (t) => reportMessage(t, { ...REPORT, ask: { ...REPORT.ask, people: { kind: 'me' } }, previous: { ...REPORT.previous, totalHours: 0 }, targetHours: undefined }, { sharedBy: 'U01JANE' }) },
   { name: 'report, everyone, less than before', kind: 'message', render: (t) => reportMessage(t, { ...REPORT, ask: { ...REPORT.ask, people: { kind: 'everyone' } }, totalHours: 100 }, {}) },
-  { name: 'report, no hours', kind: 'message', render: (t) => reportMessage(t, { ...REPORT, totalHours: 0 }, {}) },
+  { name: 'report, no hours', kind: 'message', render: (t) => reportMessage(t, { ...REPORT, totalHours: 0 }, { uncounted: 1 }) },
+  { name: 'report, too large for buttons', kind: 'message', render: (t) => reportMessage(t, REPORT, { buttons: 'too_large', uncounted: 1 }) },
   {
     name: 'report chart',
     kind: 'message',
@@ -258,8 +259,10 @@ const SURFACES: Surface[] = [
       return { text: altText(chart, altWords), blocks: [{ type: 'section', text: { type: 'plain_text', text: words.slice(0, 3000) } }] };
     },
   },
-  ...(['not_lead', 'cor_refused', 'too_many_entries'] as const).map((kind) => ({ name: `report refused ${kind}`, kind: 'message' as const, render: (t: Texts) => refusalMessage(t, { kind }, () => '') })),
-  { name: 'report refused no scope', kind: 'message', render: (t) => refusalMessage(t, { kind: 'no_such_scope', words: 'Website' }, () => '') },
+  ...(['not_lead', 'cor_refused', 'too_many_entries'] as const).map((kind) => ({ name: `report refused ${kind}`, kind: 'message' as const, render: (t: Texts) => refusalMessage(t, { kind }) })),
+  { name: 'report refused no scope', kind: 'message', render: (t) => refusalMessage(t, { kind: 'no_such_scope', words: 'Website' }) },
+  { name: 'report ambiguous scope on a click', kind: 'message', render: (t) => refusalMessage(t, { kind: 'ambiguous_scope', words: 'Website', candidates: [{ kind: 'project', id: 1, name: 'Website' }] }) },
+  { name: 'report which group', kind: 'message', render: (t) => groupChoiceMessage(t, 'design', [{ name: 'Design team', value: '{"a":1}' }, { name: 'Design Ops', value: '{"a":2}' }]) },
   {
     name: 'report ambiguous scope',
     kind: 'message',
@@ -270,7 +273,8 @@ const SURFACES: Surface[] = [
   { name: 'report person not linked', kind: 'message', render: (t) => notLinkedMessage(t, ['Jane Doe']) },
   { name: 'report no group', kind: 'message', render: (t) => noGroupMessage(t, 'Design team') },
   { name: 'report group nobody', kind: 'message', render: (t) => groupNobodyMessage(t, 'Design team') },
-  { name: 'report form', kind: 'modal', render: (t) => reportForm(t, '{"c":"C0GENERAL"}') },
+  { name: 'report out of date', kind: 'message', render: (t) => words(t.t('reports.outOfDate')) },
+  { name: 'report form', kind: 'modal', render: (t) => reportForm(t) },
   // linking
   { name: 'whoami', kind: 'message', render: (t) => whoamiCard(t, { link: LINK, tokenState: 'unverified', tz: TZ, locale: 'es-LA' }, { language: 'es', chosen: undefined }) },
   { name: 'unlinked', kind: 'message', render: (t) => unlinkedCard(t, { removed: true, endedEntries: [request({ state: 'cancelled' }), request({ state: 'unknown' })], inFlightEntries: [request()], discardedTimer: STOPPED.timer, tz: TZ }) },
