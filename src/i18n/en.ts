@@ -578,6 +578,7 @@ export const en = {
   'reports.chart.titleWeek': 'Hours per week',
   'reports.chart.week': 'Week of {day}',
   'reports.chart.other': 'Other',
+  'reports.noProject': 'No project',
   'reports.chart.total': 'In all',
   'reports.chart.target': 'Target',
   'reports.chart.amount': '{label}: {value}',

@@ -575,6 +575,7 @@ export const es: Catalog = {
   'reports.chart.titleWeek': 'Horas por semana',
   'reports.chart.week': 'Semana del {day}',
   'reports.chart.other': 'Otros',
+  'reports.noProject': 'Sin proyecto',
   'reports.chart.total': 'En total',
   'reports.chart.target': 'Objetivo',
   'reports.chart.amount': '{label}: {value}',

@@ -576,6 +576,7 @@ export const pt: Catalog = {
   'reports.chart.titleWeek': 'Horas por semana',
   'reports.chart.week': 'Semana de {day}',
   'reports.chart.other': 'Outros',
+  'reports.noProject': 'Sem projeto',
   'reports.chart.total': 'No total',
   'reports.chart.target': 'Meta',
   'reports.chart.amount': '{label}: {value}',

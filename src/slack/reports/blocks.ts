@@ -40,9 +40,15 @@ function totalsLines(t: Texts, report: Report): string {
   return `${head}\n${total}\n${changeLine}`;
 }
 
+/** A row's or series' name: the domain gives hours on no project (and a by-day chart's one series) no name. */
+function nameOf(t: Texts, report: Report, row: { id: number | null; name: string }): string {
+  if (row.id !== null || row.name !== '') return row.name;
+  return t.t(report.groupBy === 'day' ? 'reports.chart.total' : 'reports.noProject');
+}
+
 function rowsText(t: Texts, title: string, rows: ReportRow[]): string | undefined {
   if (rows.length === 0) return undefined;
-  return `${title}\n${rows.map((r) => `• ${t.hours(r.hours)} · ${plain(r.name)}`).join('\n')}`;
+  return `${title}\n${rows.map((r) => `• ${t.hours(r.hours)} · ${plain(r.id === null && r.name === '' ? t.t('reports.noProject') : r.name)}`).join('\n')}`;
 }
 
 /** The top projects, tasks and people: each a column of the table (people only when several). */
@@ -63,7 +69,7 @@ export function reportChart(t: Texts, report: Report): { chart: BarsChart; altWo
     kind: 'bars',
     title: `${t.t(unit === 'day' ? 'reports.chart.titleDay' : 'reports.chart.titleWeek')} · ${whoOf(t, report).replace(/[*]/g, '')}${onOf(t, report)}`,
     periods: buckets.map((b) => (unit === 'day' ? t.day(b) : t.t('reports.chart.week', { day: t.day(b) }))),
-    series: series.map((s) => ({ name: s.name, values: s.values })),
+    series: series.map((s) => ({ name: nameOf(t, report, s), values: s.values })),
     named: NAMED_SERIES,
     labels: { other: t.t('reports.chart.other'), total: t.t('reports.chart.total') },
     ...(target ? { target: { value: target, label: t.t('reports.chart.target') } } : {}),
