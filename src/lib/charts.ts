@@ -8,8 +8,9 @@
  * folded into "other", with an optional target line) and a burn-up / burn-down line (hours logged day by day
  * against an estimate). `altText` says a chart's numbers in the caller's words, for the image's alt text.
  */
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { Resvg, type ResvgRenderOptions } from '@resvg/resvg-js';
+import { initWasm, Resvg, type ResvgRenderOptions } from '@resvg/resvg-wasm';
 import { BarChart, type BarSeriesOption, LineChart, type LineSeriesOption } from 'echarts/charts';
 import {
   GridComponent,
@@ -104,12 +105,18 @@ const FONT = 'DejaVu Sans';
 /** Slack's limit for an image's alt text. */
 const ALT_TEXT_MAX = 2_000;
 
-const fontFile = fileURLToPath(import.meta.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf'));
+/*
+ * resvg's WebAssembly build, not its native one (@resvg/resvg-js 2.6): the native renderer keeps every picture's
+ * pixels (about 3 MB each) for good — 200 charts took a process from 160 to 860 MB — while here each is freed as
+ * soon as its PNG is out, so a bot drawing Home charts all day stays the same size. Same resvg, same speed
+ * (`npm run bench -- --only charts`). Loaded once, with the font, when this module is first imported.
+ */
+const resolved = (specifier: string) => readFileSync(fileURLToPath(import.meta.resolve(specifier)));
+await initWasm(resolved('@resvg/resvg-wasm/index_bg.wasm'));
 const RESVG: ResvgRenderOptions = {
-  font: { loadSystemFonts: false, fontFiles: [fontFile], defaultFontFamily: FONT, sansSerifFamily: FONT },
+  font: { fontBuffers: [resolved('dejavu-fonts-ttf/ttf/DejaVuSans.ttf')], defaultFontFamily: FONT, sansSerifFamily: FONT },
   fitTo: { mode: 'width', value: PNG_WIDTH },
   background: '#ffffff',
-  logLevel: 'off',
 };
 
 /**
@@ -118,7 +125,17 @@ const RESVG: ResvgRenderOptions = {
  */
 export function renderChart(chart: Chart): Buffer {
   const svg = toSvg(chart.kind === 'bars' ? barsOption(chart) : burnOption(chart));
-  return new Resvg(svg, RESVG).render().asPng();
+  const resvg = new Resvg(svg, RESVG);
+  try {
+    const image = resvg.render();
+    try {
+      return Buffer.from(image.asPng());
+    } finally {
+      image.free();
+    }
+  } finally {
+    resvg.free();
+  }
 }
 
 /** The chart's numbers in the caller's words: each series' total, the sum and the target, or the burn's hours. */
