@@ -111,10 +111,9 @@ const ALT_TEXT_MAX = 2_000;
  * soon as its PNG is out, so a bot drawing Home charts all day stays the same size. Same resvg, same speed
  * (`npm run bench -- --only charts`). Loaded once, with the font, when this module is first imported.
  */
-const resolved = (specifier: string) => readFileSync(fileURLToPath(import.meta.resolve(specifier)));
-await initWasm(resolved('@resvg/resvg-wasm/index_bg.wasm'));
+await initWasm(readFileSync(fileURLToPath(import.meta.resolve('@resvg/resvg-wasm/index_bg.wasm'))));
 const RESVG: ResvgRenderOptions = {
-  font: { fontBuffers: [resolved('dejavu-fonts-ttf/ttf/DejaVuSans.ttf')], defaultFontFamily: FONT, sansSerifFamily: FONT },
+  font: { fontBuffers: [readFileSync(fileURLToPath(import.meta.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf')))], defaultFontFamily: FONT, sansSerifFamily: FONT },
   fitTo: { mode: 'width', value: PNG_WIDTH },
   background: '#ffffff',
 };
