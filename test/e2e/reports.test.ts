@@ -112,7 +112,7 @@ describe('/cor report, end to end (bot process, fake Slack, fake COR)', () => {
     expect(slack.callsTo('files.completeUploadExternal').some((c) => JSON.stringify(c.args.files).includes(String(file?.id)))).toBe(true);
     const bytes = file?.bytes ?? Buffer.alloc(0);
     expect(isPng(bytes)).toBe(true);
-    expect(pngSize(bytes)).toEqual({ width: 1200, height: 600 });
+    expect(pngSize(bytes)).toEqual({ width: 1000, height: 500 });
     expect(image?.alt_text).toContain(`In all: ${Math.round((minutes / 60) * 10) / 10} h`); // the chart's hours, to a tenth
   }, 30_000);
 

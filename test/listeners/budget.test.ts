@@ -84,7 +84,7 @@ describe('budget alerts in a project’s channel through a real Bolt app', () =>
     expect(file).toMatchObject({ completed: true, channel: CHANNEL, threadTs: posted?.ts, filename: 'budget-100.png', title: 'Homepage redesign: hours logged, last 28 days' });
     const bytes = file?.bytes ?? Buffer.alloc(0);
     expect(isPng(bytes)).toBe(true);
-    expect(pngSize(bytes)).toEqual({ width: 1200, height: 600 });
+    expect(pngSize(bytes)).toEqual({ width: 1000, height: 500 });
     expect(file?.altText).toBe('Homepage redesign: hours logged, last 28 days. Hours logged: 8.3 h, Estimate: 10 h and Hours left: 1.7 h');
     // Still one filtered GET /hours of the project: the chart's 28 days are the alert's read.
     const reads = h.cor.requestsTo('GET', '/hours').filter((r) => JSON.parse(r.query.filters ?? '{}').projects?.[0] === 100);

@@ -113,7 +113,7 @@ describe('leads’ digests through a real Bolt app', () => {
     const [file] = h.slack.files;
     expect(file).toMatchObject({ completed: true, channel: 'C0LEADS', threadTs: h.slack.messages.get('C0LEADS')?.[0]?.ts, title: 'Hours for Fri 27 Nov against each person’s target' });
     expect(isPng(file?.bytes as Buffer)).toBe(true);
-    expect(pngSize(file?.bytes as Buffer)).toEqual({ width: 1200, height: 600 });
+    expect(pngSize(file?.bytes as Buffer)).toEqual({ width: 1000, height: 500 });
     // The people of the digest in its order (short first); who is on leave or not linked is not drawn.
     expect(file?.altText).toBe('Hours for Fri 27 Nov against each person’s target. Demo Person 8: 2h of 8h, Demo Person 7: 5h of 8h, Demo Person 6: 9h of 8h and Ana Souza: 2h (no hours expected).');
   });

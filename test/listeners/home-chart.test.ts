@@ -35,7 +35,7 @@ describe('App Home shows the week as a chart', () => {
     expect(file.completed).toBe(true);
     expect(file.channel).toBeUndefined();
     expect(isPng(file.bytes as Buffer)).toBe(true);
-    expect(pngSize(file.bytes as Buffer)).toEqual({ width: 1200, height: 600 });
+    expect(pngSize(file.bytes as Buffer)).toEqual({ width: 1000, height: 500 });
     const [image] = images();
     expect(image?.slack_file?.id).toBe(file.id);
     expect(image?.alt_text).toMatch(/^Your week, day by day\. .*In all: .* and Target: 40 h$/);

@@ -41,7 +41,7 @@ describe('/cor report through a real Bolt app', () => {
     expect(file.completed).toBe(true);
     expect(file.channel).toBeUndefined();
     expect(isPng(file.bytes as Buffer)).toBe(true);
-    expect(pngSize(file.bytes as Buffer)).toEqual({ width: 1200, height: 600 });
+    expect(pngSize(file.bytes as Buffer)).toEqual({ width: 1000, height: 500 });
     const [image] = images(answer);
     expect(image?.slack_file?.id).toBe(file.id);
     expect(image?.alt_text).toContain('In all: 9.5 h');

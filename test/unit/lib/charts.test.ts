@@ -18,10 +18,10 @@ function bars(count: number, extra: Partial<BarsChart> = {}): BarsChart {
 
 
 describe('renderChart: stacked bars', () => {
-  it('is a PNG of 1200 × 600 on a white card, in the Okabe–Ito colours', () => {
+  it('is a PNG of 1000 × 500 on a white card, in the Okabe–Ito colours', () => {
     const png = renderChart(bars(2, { title: 'Mi semana', target: { value: 8, label: 'Jornada' } }));
     expect(isPng(png)).toBe(true);
-    expect(pngSize(png)).toEqual({ width: 1200, height: 600 });
+    expect(pngSize(png)).toEqual({ width: 1000, height: 500 });
     const image = decodePng(png);
     expect(colourShare(image, '#ffffff')).toBeGreaterThan(0.5);
     expect(colourShare(image, OKABE_ITO_BLUE)).toBeGreaterThan(0.01);
@@ -51,7 +51,7 @@ describe('renderChart: stacked bars', () => {
   it('draws an empty chart for no data without throwing', () => {
     for (const chart of [bars(0, { periods: [] }), bars(0), bars(3, { series: [{ name: 'x', values: [Number.NaN, -2] }] })]) {
       const png = renderChart(chart);
-      expect(pngSize(png)).toEqual({ width: 1200, height: 600 });
+      expect(pngSize(png)).toEqual({ width: 1000, height: 500 });
       const image = decodePng(png);
       expect(colourShare(image, '#ffffff')).toBeGreaterThan(0.9);
       expect(colourShare(image, OKABE_ITO_BLUE)).toBe(0);
@@ -67,7 +67,7 @@ describe('renderChart: stacked bars', () => {
   });
 
   it('writes its words with the bundled DejaVu Sans (no system font): a title changes the top of the picture', () => {
-    const top = (chart: BarsChart) => decodePng(renderChart(chart)).pixels.subarray(0, 1200 * 4 * 60);
+    const top = (chart: BarsChart) => decodePng(renderChart(chart)).pixels.subarray(0, 1000 * 4 * 50);
     expect(top(bars(0, { title: 'Semana de Ñandú' })).equals(top(bars(0)))).toBe(false);
   });
 });
@@ -87,7 +87,7 @@ describe('renderChart: burn-up and burn-down', () => {
   it('draws hours left against the ideal line, and hours logged against the estimate', () => {
     for (const chart of [burn, { ...burn, direction: 'up' as const }, { ...burn, periods: [], logged: [] }]) {
       const png = renderChart(chart);
-      expect(pngSize(png)).toEqual({ width: 1200, height: 600 });
+      expect(pngSize(png)).toEqual({ width: 1000, height: 500 });
       // The line (not only its legend key) is drawn when there are days.
       if (chart.periods.length > 0) expect(colourShare(decodePng(png), OKABE_ITO_BLUE)).toBeGreaterThan(0.001);
     }

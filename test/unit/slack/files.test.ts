@@ -39,7 +39,7 @@ describe('uploadFile: the files.uploadV2 sequence to the fake Slack over real HT
     expect(file).toMatchObject({ id, filename: 'week.png', title: 'Your week', altText: 'Acme: 8 h', completed: true, channel: 'C0GENERAL', threadTs: '1765000000.000100', initialComment: 'Your week so far' });
     const bytes = file?.bytes ?? Buffer.alloc(0);
     expect(isPng(bytes)).toBe(true);
-    expect(pngSize(bytes)).toEqual({ width: 1200, height: 600 });
+    expect(pngSize(bytes)).toEqual({ width: 1000, height: 500 });
     expect(bytes.length).toBe(file?.length);
     expect(bytes.equals(png)).toBe(true);
   });
