@@ -1,9 +1,12 @@
 import { logWouldRead } from './log-command.ts';
-import { saysPeriod } from './report-words.ts';
+import { readReportWords, saysMine, saysPeriod } from './report-words.ts';
 import { fold } from './text.ts';
 
 /** Words that ask for a report whatever else is said: "report", "informe", "relatório", "chart", "hours"… */
 const REPORT_WORD = /(?<![\p{L}\d])(?:reports?|reporte|informe|relatorio|charts?|graph|grafico|horas|hours|hrs|timesheet)(?![\p{L}\d])/u;
+
+/** Words that ask how much, when one day is named: "¿cuánto llevo hoy?", "how much today", "quanto tenho hoje". */
+const ASKS = /(?<![\p{L}\d])(?:how much|how many|cuanto|cuantas|cuantos|llevo|llevamos|tengo|quanto|quantas|quantos|tenho|temos)(?![\p{L}\d])/u;
 
 /** Any day will do: whether a period is said does not depend on which day it is. */
 const SOME_DAY = '2026-01-05';
@@ -16,5 +19,13 @@ const SOME_DAY = '2026-01-05';
  */
 export function isReportQuestion(text: string): boolean {
   if (logWouldRead(text)) return false;
-  return REPORT_WORD.test(fold(text)) || saysPeriod(text, { today: SOME_DAY });
+  const folded = fold(text);
+  if (REPORT_WORD.test(folded)) return true;
+  if (!saysPeriod(text, { today: SOME_DAY })) return false;
+  // A log is about one day. A week, a month or a range is asked about; one day only when whose hours or "how much"
+  // is said ("my day", "¿cuánto llevo hoy?", "@design today"): "meeting today" is a log whose duration was left out,
+  // and gets log-time's answer, not a report of a project called "meeting".
+  const reading = readReportWords(text, { today: SOME_DAY });
+  if (!reading.ok) return false;
+  return reading.query.period.unit !== 'day' || reading.query.who.kind !== 'me' || saysMine(text) || ASKS.test(folded);
 }

@@ -37,6 +37,12 @@ describe('a report question or a log: one rule for messages to the bot', () => {
     for (const log of ['2h on Homepage redesign', '2h #48211 yesterday', '#48211 yesterday', 'hello', 'QA 3', '9-11 QA', '3h homepage, 2h QA']) expect(isReportQuestion(log), log).toBe(false);
   });
 
+  it('one day is a report only when whose hours or how much is asked: otherwise a log whose duration was left out', () => {
+    for (const q of ['my day', 'my hours yesterday', '¿cuánto llevo hoy?', 'quanto tenho hoje?', 'how much today', 'mis horas de ayer', '<@U02JOHN> yesterday', 'this week on Acme'])
+      expect(isReportQuestion(q), q).toBe(true);
+    for (const log of ['meeting today', 'reunión ayer', 'Homepage redesign yesterday', 'reunião hoje com o cliente']) expect(isReportQuestion(log), log).toBe(false);
+  });
+
   it('no text is claimed by both: a report question is one a log would take nothing from', () => {
     fc.assert(
       fc.property(fc.oneof(texts, fc.string({ maxLength: 60 })), (text) => {
