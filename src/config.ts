@@ -156,21 +156,13 @@ function missing(name: string): string {
   return `${name} is missing: ${HINTS[name] ?? 'set it in .env or the environment'}`;
 }
 
-/** Reads and validates configuration; throws ConfigError listing every problem. */
-export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
-  // Treat empty strings as unset: `FOO=` in a .env file means "not configured".
-  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== ''));
-  const parsed = schema.safeParse(cleaned);
-  const problems: string[] = [];
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      const name = String(issue.path[0] ?? 'environment');
-      problems.push(issue.message.includes(name) ? issue.message : `${name}: ${issue.message}`);
-    }
-    throw new ConfigError(problems);
-  }
-  const e = parsed.data;
+const previousKeysOf = (value: string | undefined) => (value ?? '').split(',').map((k) => k.trim()).filter(Boolean);
 
+type Combined = Partial<Record<'SLACK_CLIENT_ID' | 'SLACK_CLIENT_SECRET' | 'SLACK_STATE_SECRET' | 'PUBLIC_URL' | 'SLACK_BOT_TOKEN' | 'SLACK_MODE' | 'SLACK_SIGNING_SECRET' | 'SLACK_APP_TOKEN' | 'COR_API_KEY' | 'COR_CLIENT_SECRET' | 'TOKEN_ENCRYPTION_KEY' | 'NODE_ENV' | 'TOKEN_ENCRYPTION_PREVIOUS_KEYS', string>>;
+
+/** What is missing, or does not go together, among the settings (read as given when some value is malformed). */
+function combinationProblems(e: Combined): string[] {
+  const problems: string[] = [];
   const multiWorkspace = Boolean(e.SLACK_CLIENT_ID || e.SLACK_CLIENT_SECRET);
   if (multiWorkspace) {
     if (!e.SLACK_CLIENT_ID) problems.push(missing('SLACK_CLIENT_ID'));
@@ -192,11 +184,30 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (!e.TOKEN_ENCRYPTION_KEY && e.NODE_ENV === 'production') {
     problems.push(`TOKEN_ENCRYPTION_KEY is required when NODE_ENV=production: ${HINTS.TOKEN_ENCRYPTION_KEY}`);
   }
-  const previousKeys = (e.TOKEN_ENCRYPTION_PREVIOUS_KEYS ?? '').split(',').map((k) => k.trim()).filter(Boolean);
-  if (previousKeys.some((k) => !isBase64Key(k))) {
+  if (previousKeysOf(e.TOKEN_ENCRYPTION_PREVIOUS_KEYS).some((k) => !isBase64Key(k))) {
     problems.push('TOKEN_ENCRYPTION_PREVIOUS_KEYS must be a comma-separated list of 32-byte base64 keys');
   }
-  if (problems.length > 0) throw new ConfigError(problems);
+  return problems;
+}
+
+/** Reads and validates configuration; throws ConfigError listing every problem. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  // Treat empty strings as unset: `FOO=` in a .env file means "not configured".
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== ''));
+  const parsed = schema.safeParse(cleaned);
+  const problems: string[] = [];
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const name = String(issue.path[0] ?? 'environment');
+      problems.push(issue.message.includes(name) ? issue.message : `${name}: ${issue.message}`);
+    }
+  }
+  // What is missing or does not go together is said too when a value is malformed: every problem at once.
+  problems.push(...combinationProblems(parsed.success ? parsed.data : { ...cleaned, SLACK_MODE: cleaned.SLACK_MODE ?? 'socket' }));
+  if (problems.length > 0 || !parsed.success) throw new ConfigError(problems);
+  const e = parsed.data;
+  const multiWorkspace = Boolean(e.SLACK_CLIENT_ID || e.SLACK_CLIENT_SECRET);
+
 
   return {
     nodeEnv: e.NODE_ENV,
@@ -236,7 +247,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     linkAllowEmailMismatch: e.LINK_ALLOW_EMAIL_MISMATCH,
     defaultLanguage: e.DEFAULT_LANGUAGE,
     tokenEncryptionKey: e.TOKEN_ENCRYPTION_KEY,
-    tokenEncryptionPreviousKeys: previousKeys,
+    tokenEncryptionPreviousKeys: previousKeysOf(e.TOKEN_ENCRYPTION_PREVIOUS_KEYS),
     logLevel: e.LOG_LEVEL,
   };
 }

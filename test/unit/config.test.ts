@@ -114,3 +114,11 @@ describe('loadConfig', () => {
     expect(config.cor.appName).toBe('cor-slack');
   });
 });
+
+describe('a malformed value does not hide the rest', () => {
+  it('says what is missing too when a value is malformed: every problem at once', () => {
+    const problems = problemsOf({ SLACK_MODE: 'http', PORT: 'x' });
+    expect(problems.join('\n')).toContain('PORT must be a whole number');
+    for (const name of ['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'COR_API_KEY', 'COR_CLIENT_SECRET']) expect(problems.join('\n')).toContain(`${name} is missing`);
+  });
+});
