@@ -1,4 +1,5 @@
 import { logWouldRead } from './log-command.ts';
+import { parseLogLine } from './log-line.ts';
 import { readReportWords, saysMine, saysPeriod } from './report-words.ts';
 import { fold } from './text.ts';
 
@@ -7,6 +8,23 @@ const REPORT_WORD = /(?<![\p{L}\d])(?:reports?|reporte|informe|relatorio|charts?
 
 /** Words that ask how much, when one day is named: "¿cuánto llevo hoy?", "how much today", "quanto tenho hoje". */
 const ASKS = /(?<![\p{L}\d])(?:how much|how many|cuanto|cuantas|cuantos|llevo|llevamos|tengo|quanto|quantas|quantos|tenho|temos)(?![\p{L}\d])/u;
+
+/** What the log reader answers when it finds no time in the words: its pointer, or a question about the day alone. */
+const NO_TIME = new Set(['empty', 'no_duration', 'unclear_date', 'future', 'no_such_date']);
+/** Any moment will do; both ways of writing dates, as a number either reads is a number a log asks about. */
+const LOG_CONTEXTS = ['en-US', 'es-LA'].map((locale) => ({ now: new Date('2026-01-05T15:00:00Z'), tz: 'UTC', locale }));
+
+/**
+ * Whether the log reader itself would take anything from the words (an entry, or a question about a time or a
+ * number in them). The quick look (`logWouldRead`) misses what only appears once the reader has cut a day out:
+ * "jue0" is Thursday and a bare 0.
+ */
+function logReaderTakes(text: string): boolean {
+  return LOG_CONTEXTS.some((ctx) => {
+    const read = parseLogLine(text, ctx);
+    return read.ok || !NO_TIME.has(read.error.code);
+  });
+}
 
 /** Any day will do: whether a period is said does not depend on which day it is. */
 const SOME_DAY = '2026-01-05';
@@ -18,7 +36,7 @@ const SOME_DAY = '2026-01-05';
  * read messages to the bot by, so that no message is answered twice or by neither.
  */
 export function isReportQuestion(text: string): boolean {
-  if (logWouldRead(text)) return false;
+  if (logWouldRead(text) || logReaderTakes(text)) return false;
   const folded = fold(text);
   if (REPORT_WORD.test(folded)) return true;
   if (!saysPeriod(text, { today: SOME_DAY })) return false;

@@ -37,6 +37,11 @@ describe('a report question or a log: one rule for messages to the bot', () => {
     for (const log of ['2h on Homepage redesign', '2h #48211 yesterday', '#48211 yesterday', 'hello', 'QA 3', '9-11 QA', '3h homepage, 2h QA']) expect(isReportQuestion(log), log).toBe(false);
   });
 
+  it('a number the log reader finds only once it has cut a day out is the log’s (found by fast-check: "my week jUE0")', () => {
+    expect(logTakes('my week jUE0')).toBe(true);
+    expect(isReportQuestion('my week jUE0')).toBe(false);
+  });
+
   it('one day is a report only when whose hours or how much is asked: otherwise a log whose duration was left out', () => {
     for (const q of ['my day', 'my hours yesterday', '¿cuánto llevo hoy?', 'quanto tenho hoje?', 'how much today', 'mis horas de ayer', '<@U02JOHN> yesterday', 'this week on Acme'])
       expect(isReportQuestion(q), q).toBe(true);
