@@ -1,10 +1,12 @@
+import { isReportQuestion } from '../../domain/parse/report-question.ts';
 import type { Subcommands } from '../command.ts';
 import { ACTIONS, CALLBACKS, LOG_MODAL_BLOCKS, SHORTCUTS, SUBCOMMANDS } from '../ids.ts';
+import { messagesToBot } from '../messages-to-bot.ts';
 import type { ListenerRegistry } from '../registry.ts';
 import type { SlackServices } from '../services.ts';
 import { logActions, logPendingWork } from './buttons.ts';
 import { logSubcommand, logWordsWork } from './command.ts';
-import { logMessageWork, messageToBot } from './dm.ts';
+import { logMessageWork } from './dm.ts';
 import { logFormWork, logModalSubmission } from './form.ts';
 import { lineActions, logLineWork } from './line.ts';
 import { undoEntries } from './undo.ts';
@@ -30,6 +32,7 @@ export function registerLogTime(registry: ListenerRegistry, services: SlackServi
   registry.options(LOG_MODAL_BLOCKS.taskAction, taskSelectOptions(services));
   registry.shortcut(SHORTCUTS.logTime, logTimeShortcut(services));
   registry.shortcut(SHORTCUTS.logTimeFromMessage, logTimeFromMessageShortcut(services));
-  registry.event('message', messageToBot(services, registry.acceptedWork(logMessageWork)));
+  // A report question ("my week") is the reports feature's: one rule says which messages are logs.
+  registry.event('message', messagesToBot(services, registry.acceptedWork(logMessageWork), (text) => !isReportQuestion(text)));
   return { [SUBCOMMANDS.log]: logSubcommand(services, registry.acceptedWork(logWordsWork)) };
 }
