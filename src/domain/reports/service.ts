@@ -85,14 +85,23 @@ export class ReportService {
     });
   }
 
-  /** The projects and clients the asker sees whose names hold the words (a form's type-ahead), at most `max`. */
-  async scopeOptions(asker: UserLinkRecord, words: string, max: number): Promise<{ kind: 'project' | 'client'; id: number; name: string }[]> {
-    const scopes = await this.#scopes.forceFetch(asker.id, { context: this.#d.linking.apiFor(asker) });
+  /**
+   * The projects and clients the asker sees whose names hold the words (a form's type-ahead), at most `max`, from
+   * what is already read: undefined when nothing is (Slack gives an options request 3 s; `warmScopes` reads them).
+   */
+  cachedScopeOptions(asker: UserLinkRecord, words: string, max: number): { kind: 'project' | 'client'; id: number; name: string }[] | undefined {
+    const scopes = this.#scopes.get(asker.id);
+    if (!scopes) return undefined;
     const folded = fold(words.trim());
     return scopes.candidates
       .filter((c) => fold(c.title).includes(folded))
       .slice(0, max)
       .map((c) => ({ kind: c.kind, id: c.id, name: c.title }));
+  }
+
+  /** Reads the projects and clients the asker sees, for the type-ahead's next keystroke. */
+  async warmScopes(asker: UserLinkRecord): Promise<void> {
+    await this.#scopes.fetch(asker.id, { context: this.#d.linking.apiFor(asker) });
   }
 
   async run(asker: UserLinkRecord, ask: ReportAsk): Promise<ReportOutcome> {

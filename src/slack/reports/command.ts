@@ -23,6 +23,9 @@ export function reportSubcommand(services: SlackServices): SubcommandHandler {
     if (!rest.trim()) {
       await args.ack();
       await args.client.views.open({ trigger_id: command.trigger_id, view: reportForm(early) });
+      // The form's project type-ahead answers from what is read: read it while the person fills in the rest.
+      const link = await services.linking.findLink(tenantKey, command.user_id).catch(() => undefined);
+      if (link?.state === 'active') void services.work.track(services.reports.warmScopes(link).catch(() => undefined));
       return;
     }
     await args.ack({ response_type: 'ephemeral', text: early.t('reports.reading') });

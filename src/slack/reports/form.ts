@@ -88,13 +88,18 @@ function periodOf(period: keyof typeof PERIOD_WORDS, today: string): { from: str
   return read.ok ? { ...read.query.period } : undefined;
 }
 
-/** The form's project or client type-ahead: those the person sees in COR whose names hold the words. */
+/**
+ * The form's project or client type-ahead: those the person sees in COR whose names hold the words, answered from
+ * what is already read, never waiting on COR; a cold cache is filled in the background for the next keystroke.
+ */
 export function scopeOptions(services: SlackServices) {
   return async ({ ack, body, options }: SlackOptionsMiddlewareArgs<'block_suggestion'> & AllMiddlewareArgs): Promise<void> => {
     const link = await services.linking.findLink(tenantOfInteraction(body), body.user.id).catch(() => undefined);
     if (!link || link.state !== 'active') return void (await ack({ options: [] }));
     const t = await textsOfLink(services, link);
-    const found = await services.reports.scopeOptions(link, options.value, 50).catch(() => []);
+    const cached = services.reports.cachedScopeOptions(link, options.value, 50);
+    if (!cached) void services.work.track(services.reports.warmScopes(link).catch(() => undefined));
+    const found = cached ?? [];
     await ack({
       options: found.map((c) => ({
         text: { type: 'plain_text' as const, text: t.t(c.kind === 'project' ? 'reports.candidateProject' : 'reports.candidateClient', { name: c.name.slice(0, 60) }) },

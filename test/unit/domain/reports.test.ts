@@ -229,12 +229,22 @@ describe('ReportService against the fake COR', () => {
     const bounded = new ReportService({ linking: { apiFor, roleOf: async () => null }, company: new CompanyFacts(appApi(kit, clock), clock), settings: db.store.reminders, links: db.store.links, times: new CorTimes(), clock, logger: memoryLogger().logger, cacheSizes: { scopeNames: names + Math.floor(names / 2) } });
     const week = { from: '2026-11-16', to: '2026-11-20', unit: 'week' } as const;
     const projectReads = () => cor.requestsTo('GET', '/projects').map((r) => r.userId);
-    await bounded.scopeOptions(jane, 'a', 5);
+    await bounded.warmScopes(jane);
     reportOf(await bounded.run(jane, ask({ scope: { kind: 'named', words: 'cafe rio' }, period: week })));
     expect(projectReads()).toEqual([JANE]);
-    await bounded.scopeOptions(john, 'a', 5);
+    await bounded.warmScopes(john);
     reportOf(await bounded.run(jane, ask({ scope: { kind: 'named', words: 'cafe rio' }, period: week })));
     expect(projectReads()).toEqual([JANE, JOHN, JANE]);
+  });
+
+  it('the type-ahead answers only from what is read (never waiting on COR): nothing before the projects are read, names after', async () => {
+    const requests = () => cor.requestsTo('GET', '/projects').length;
+    expect(reports.cachedScopeOptions(jane, 'a', 5)).toBeUndefined();
+    expect(requests()).toBe(0);
+    await reports.warmScopes(jane);
+    const found = reports.cachedScopeOptions(jane, 'homepage', 5);
+    expect(found?.map((c) => c.name)).toContain('Homepage redesign');
+    expect(requests()).toBe(1);
   });
 
   it('COR refusing the asker is said as such', async () => {
