@@ -212,7 +212,7 @@ export class BudgetService {
     const project = await this.#d.appCor.getProject(channel.corProjectId);
     const estimate = project.estimated_time ?? 0;
     if (!(estimate > 0)) return { kind: 'no_estimate', projectName: project.name, logged: project.elapsed_time ?? 0 };
-    return { kind: 'budget', facts: await this.#facts(channel, project), thresholds: await this.thresholdsOf(tenantKey, channelId) };
+    return { kind: 'budget', facts: await this.#facts(channel, project, CHART_DAYS), thresholds: await this.thresholdsOf(tenantKey, channelId) };
   }
 
   /** Every channel project against COR's projects, read page after page once; the alerts due are posted. */

@@ -165,6 +165,11 @@ describe('budget alerts in a project’s channel through a real Bolt app', () =>
     expect(text).toContain('*Top people, last 7 days:* Ana Souza (2h 48m)');
     expect(text).toContain('Alerts in this channel at 50%, 80% and 100% of the estimate.');
     expect(alerts()).toHaveLength(0);
+    // the alert's burn chart too: uploaded to no conversation, shown by its file id
+    expect(h.slack.files).toHaveLength(1);
+    const [file] = h.slack.files;
+    expect(isPng(file?.bytes as Buffer)).toBe(true);
+    expect(text).toContain(`"slack_file":{"id":"${String(file?.id)}"}`);
     const elsewhere = slashCommandBody('project status', h.slack, { channel_id: 'C0RANDOM' });
     await h.send(elsewhere);
     expect(String((await waitForResponse(h.slack, String(elsewhere.response_url), (b) => !String(b.text).startsWith('⏳'))).text)).toBe('This channel is not a COR project: `/cor project new` makes it one.');

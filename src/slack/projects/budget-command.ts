@@ -4,7 +4,12 @@ import type { SubcommandHandler } from '../command.ts';
 import { tenantOfCommand } from '../payloads.ts';
 import { textsFor, textsOfLink, withLinkOrCard } from '../person.ts';
 import type { SlackServices } from '../services.ts';
-import { budgetStatusMessage, budgetThresholdsSaved } from './budget-blocks.ts';
+import type { WebClient } from '@slack/web-api';
+import type { BudgetFacts } from '../../domain/budget.ts';
+import type { Texts } from '../../i18n/texts.ts';
+import { truncate } from '../blocks.ts';
+import { uploadFile } from '../files.ts';
+import { budgetChart, budgetStatusMessage, budgetThresholdsSaved } from './budget-blocks.ts';
 
 /** `/cor project status`: the channel project's hours against its estimate, ephemeral, read from COR now. */
 export function budgetStatusSubcommand(services: SlackServices): SubcommandHandler {
@@ -17,11 +22,25 @@ export function budgetStatusSubcommand(services: SlackServices): SubcommandHandl
     const t = await textsFor(services, tenantKey, command.user_id);
     try {
       const status = await services.budget.status(tenantKey, channelId);
-      await args.respond({ response_type: 'ephemeral', replace_original: true, ...budgetStatusMessage(t, status) });
+      const message = budgetStatusMessage(t, status);
+      // The same burn chart as an alert's, shared in no conversation and shown by its file id (an ephemeral answer
+      // carries no file of its own); without it when it cannot be drawn or uploaded.
+      const chart = status.kind === 'budget' ? await statusChart(args.client, t, status.facts).catch(() => undefined) : undefined;
+      const blocks = chart ? [...(message.blocks ?? []), { type: 'image' as const, slack_file: { id: chart.fileId }, alt_text: chart.altText }] : message.blocks;
+      await args.respond({ response_type: 'ephemeral', replace_original: true, ...message, ...(blocks ? { blocks } : {}) });
     } catch (err) {
       await args.respond({ response_type: 'ephemeral', replace_original: true, text: toUserMessage(err, t) });
     }
   };
+}
+
+async function statusChart(client: WebClient, t: Texts, facts: BudgetFacts): Promise<{ fileId: string; altText: string }> {
+  const { chart, title, altWords } = budgetChart(t, facts);
+  // ECharts and resvg are loaded the first time a chart is drawn, not by every process that starts.
+  const charts = await import('../../lib/charts.ts');
+  const altText = truncate(charts.altText(chart, altWords), 2000);
+  const fileId = await uploadFile(client, { filename: 'budget.png', bytes: charts.renderChart(chart), title, altText });
+  return { fileId, altText };
 }
 
 /** `/cor project alerts 50,80,100 | off`: the channel's budget alert thresholds, changed by C-Level, Directors or the project's own PM in COR. */
