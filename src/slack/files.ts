@@ -1,5 +1,6 @@
 import type { WebClient } from '@slack/web-api';
 import { AppError } from '../errors.ts';
+import type { AltWords, Chart } from '../lib/charts.ts';
 
 /** One file to share in a conversation: a chart's PNG, or a report's CSV (its text as UTF-8 bytes). */
 export interface FileUpload {
@@ -40,4 +41,17 @@ export async function uploadFile(client: WebClient, upload: FileUpload): Promise
   const id = done.files[0]?.files?.[0]?.id;
   if (!id) throw new AppError('slack_bad_response', 'files.completeUploadExternal answered no file id');
   return id;
+}
+
+/**
+ * A chart drawn and shared (`upload` says where, as for `uploadFile`), with the alt text of its numbers (the kit's, in
+ * the caller's words, or the caller's own): the one way
+ * features draw one. ECharts and resvg are loaded the first time a chart is drawn, not by every process that starts
+ * (the bot, the CLI); drawing takes tens of ms of CPU, so it belongs after an ack.
+ */
+export async function uploadChart(client: WebClient, chart: Chart, alt: AltWords | string, upload: Omit<FileUpload, 'bytes' | 'altText'>): Promise<{ fileId: string; altText: string }> {
+  const charts = await import('../lib/charts.ts');
+  const altText = typeof alt === 'string' ? alt : charts.altText(chart, alt);
+  const fileId = await uploadFile(client, { ...upload, bytes: charts.renderChart(chart), altText });
+  return { fileId, altText };
 }

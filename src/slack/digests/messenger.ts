@@ -9,7 +9,7 @@ import type { SlackDirectory } from '../../domain/linking.ts';
 import { type Texts, textsIn } from '../../i18n/texts.ts';
 import type { DigestRecord } from '../../store/digests.ts';
 import type { ReminderRecipient } from '../../store/links.ts';
-import { uploadFile } from '../files.ts';
+import { uploadChart } from '../files.ts';
 import type { SlackClients } from '../services.ts';
 import { isTransientSlackError, slackFailureOf } from '../slack-errors.ts';
 import { digestChart, digestMessage, nudgeMessage } from './blocks.ts';
@@ -102,12 +102,10 @@ export class SlackDigestMessenger implements DigestSlack {
   async chart(content: DigestContent, posted: { channelId: string; messageTs: string }): Promise<ChartResult> {
     const drawn = digestChart(await this.#textsOfDigest(content.digest), content);
     if (!drawn) return { ok: true, shared: false };
-    // ECharts and resvg are loaded the first time a chart is drawn, not by every process that starts.
-    const bytes = (await import('../../lib/charts.ts')).renderChart(drawn.chart);
     try {
       const client = await this.#clients.forTenant(content.digest.tenantKey);
       const filename = `digest-${content.period.period.replace(':', '-')}.png`;
-      await uploadFile(client, { channel: posted.channelId, threadTs: posted.messageTs, filename, bytes, title: drawn.title, altText: drawn.altText });
+      await uploadChart(client, drawn.chart, drawn.altText, { channel: posted.channelId, threadTs: posted.messageTs, filename, title: drawn.title });
       return { ok: true, shared: true };
     } catch (err) {
       return { ok: false, error: slackFailureOf(err).error };

@@ -8,7 +8,7 @@ import { type Texts, textsIn } from '../../i18n/texts.ts';
 import { type Language, languageOfLocale } from '../../lib/language.ts';
 import { addDays, localParts } from '../../lib/zoned.ts';
 import type { UserLinkRecord } from '../../store/links.ts';
-import { uploadFile } from '../files.ts';
+import { uploadChart } from '../files.ts';
 import { zoneOf } from '../person.ts';
 import type { AppHome, SlackServices } from '../services.ts';
 import { slackFailureOf } from '../slack-errors.ts';
@@ -166,11 +166,7 @@ export class HomeTab implements AppHome {
     const last = this.#charts.get(key);
     if (last?.shows === shows) return { chart: last };
     try {
-      const charts = await import('../../lib/charts.ts');
-      const bytes = charts.renderChart(chart);
-      const altText = charts.altText(chart, altWords);
-      const fileId = await uploadFile(client, { filename: 'week.png', bytes, ...(chart.title ? { title: chart.title } : {}), altText });
-      const uploaded = { shows, fileId, altText };
+      const uploaded = { shows, ...(await uploadChart(client, chart, altWords, { filename: 'week.png', ...(chart.title ? { title: chart.title } : {}) })) };
       this.#charts.set(key, uploaded);
       return { chart: uploaded, ...(last ? { superseded: last.fileId } : {}) };
     } catch (err) {

@@ -7,8 +7,7 @@ import type { SlackServices } from '../services.ts';
 import type { WebClient } from '@slack/web-api';
 import type { BudgetFacts } from '../../domain/budget.ts';
 import type { Texts } from '../../i18n/texts.ts';
-import { truncate } from '../blocks.ts';
-import { uploadFile } from '../files.ts';
+import { uploadChart } from '../files.ts';
 import { budgetChart, budgetStatusMessage, budgetThresholdsSaved } from './budget-blocks.ts';
 
 /** `/cor project status`: the channel project's hours against its estimate, ephemeral, read from COR now. */
@@ -36,11 +35,7 @@ export function budgetStatusSubcommand(services: SlackServices): SubcommandHandl
 
 async function statusChart(client: WebClient, t: Texts, facts: BudgetFacts): Promise<{ fileId: string; altText: string }> {
   const { chart, title, altWords } = budgetChart(t, facts);
-  // ECharts and resvg are loaded the first time a chart is drawn, not by every process that starts.
-  const charts = await import('../../lib/charts.ts');
-  const altText = truncate(charts.altText(chart, altWords), 2000);
-  const fileId = await uploadFile(client, { filename: 'budget.png', bytes: charts.renderChart(chart), title, altText });
-  return { fileId, altText };
+  return uploadChart(client, chart, altWords, { filename: 'budget.png', title });
 }
 
 /** `/cor project alerts 50,80,100 | off`: the channel's budget alert thresholds, changed by C-Level, Directors or the project's own PM in COR. */

@@ -2,7 +2,7 @@ import type { BudgetAlert, BudgetCharted, BudgetPosted, BudgetSlack } from '../.
 import type { PeopleLanguages } from '../../domain/languages.ts';
 import { type Texts, textsIn } from '../../i18n/texts.ts';
 import { plain, section } from '../blocks.ts';
-import { uploadFile } from '../files.ts';
+import { uploadChart } from '../files.ts';
 import type { SlackClients } from '../services.ts';
 import { isTransientSlackError, slackFailureOf } from '../slack-errors.ts';
 import { budgetAlertMessage, budgetChart } from './budget-blocks.ts';
@@ -53,13 +53,9 @@ export class SlackBudgetMessenger implements BudgetSlack {
   async chart(alert: BudgetAlert, threadTs: string): Promise<BudgetCharted> {
     const { tenantKey, channelId, corProjectId } = alert.channel;
     const { chart, title, altWords } = budgetChart(await this.#texts(alert), alert.facts);
-    // ECharts and resvg are loaded the first time a chart is drawn, not by every process that starts (the bot, the CLI).
-    const charts = await import('../../lib/charts.ts');
-    const bytes = charts.renderChart(chart);
-    const altText = charts.altText(chart, altWords);
     try {
       const client = await this.#clients.forTenant(tenantKey);
-      await uploadFile(client, { channel: channelId, threadTs, filename: `budget-${corProjectId}.png`, bytes, title, altText });
+      await uploadChart(client, chart, altWords, { channel: channelId, threadTs, filename: `budget-${corProjectId}.png`, title });
       return { ok: true };
     } catch (err) {
       return { ok: false, error: slackFailureOf(err).error };

@@ -6,7 +6,7 @@ import type { Texts } from '../../i18n/texts.ts';
 import { localParts } from '../../lib/zoned.ts';
 import type { UserLinkRecord } from '../../store/links.ts';
 import type { Message } from '../blocks.ts';
-import { uploadFile } from '../files.ts';
+import { uploadChart } from '../files.ts';
 import { textsOfLink, zoneOf } from '../person.ts';
 import type { SlackServices } from '../services.ts';
 import { slackFailureOf } from '../slack-errors.ts';
@@ -200,11 +200,7 @@ export async function answerAsk(services: SlackServices, link: UserLinkRecord, r
 export async function drawChart(services: SlackServices, tenantKey: string, t: Texts, report: Report): Promise<{ fileId: string; altText: string } | undefined> {
   try {
     const { chart, altWords } = reportChart(t, report);
-    const charts = await import('../../lib/charts.ts');
-    const bytes = charts.renderChart(chart);
-    const altText = charts.altText(chart, altWords);
-    const fileId = await uploadFile(await services.clients.forTenant(tenantKey), { filename: 'hours.png', bytes, ...(chart.title ? { title: chart.title } : {}), altText });
-    return { fileId, altText };
+    return await uploadChart(await services.clients.forTenant(tenantKey), chart, altWords, { filename: 'hours.png', ...(chart.title ? { title: chart.title } : {}) });
   } catch (err) {
     services.logger.warn({ err, error: slackFailureOf(err).error }, 'report answered without its chart: not drawn or not uploaded');
     return undefined;
